@@ -1,0 +1,1 @@
+"""Helpers for the news-coverage comparison notebooks."""

@@ -1,0 +1,375 @@
+"""Load a corpus of news articles into one tidy table, checking it on the way in.
+
+A corpus is either
+
+- a folder holding ``metadata.csv`` (required columns ``file`` and ``outlet``;
+  optional ``id``, ``date``, ``headline``, ``url``, ``wire``; any other columns are
+  kept) and the text files it names, or
+- one table file, ``.csv``, ``.jsonl``/``.ndjson`` or ``.parquet``, with at least
+  ``outlet`` and ``text`` columns (the shape of news-database exports).
+
+``load_corpus`` reads it, never writes to it, and returns the articles (cleaned by
+``helpers.clean``), the audit of every line cleaning took out, and a log of what it
+noticed on the way (files with no metadata row, encodings it had to guess,
+characters it normalised, duplicate texts). Problems it cannot work around raise a
+``CorpusError`` that lists every problem found, each naming its file or row and
+saying how to fix it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+from charset_normalizer import from_bytes
+
+from .clean import clean_text
+from .paths import DEFAULT_CORPUS_DIR, resolve
+
+REQUIRED_FOLDER_COLUMNS = ("file", "outlet")
+REQUIRED_TABLE_COLUMNS = ("outlet", "text")
+OPTIONAL_COLUMNS = ("id", "date", "headline", "url", "wire")
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+MAX_LISTED = 20  # problems listed in one error before "... and N more"
+
+ARTICLE_COLUMNS = [
+    "article_id", "outlet", "date", "headline", "dek", "dateline", "wire", "url", "file",
+    "body", "raw_text", "subheads", "n_paragraphs", "n_words", "headline_source",
+    "wire_source", "encoding", "duplicate_of",
+]
+REMOVED_COLUMNS = ["article_id", "outlet", "file", "line_n", "text", "rule", "action", "kept_as", "detail"]
+LOG_COLUMNS = ["article_id", "file", "level", "message"]
+
+
+class CorpusError(ValueError):
+    """The corpus cannot be loaded as it is; the message says where and how to fix it."""
+
+
+class CorpusWarning(UserWarning):
+    """Something in the corpus was worked around; the log table has the details."""
+
+
+class Corpus(NamedTuple):
+    """What ``load_corpus`` returns; unpack it as ``articles, removed, log = load_corpus(...)``."""
+
+    articles: pd.DataFrame
+    removed: pd.DataFrame
+    log: pd.DataFrame
+
+
+def _raise_all(problems: list[str], intro: str) -> None:
+    if problems:
+        shown = problems[:MAX_LISTED]
+        more = len(problems) - len(shown)
+        tail = f"\n  ... and {more} more" if more else ""
+        raise CorpusError(intro + "\n  " + "\n  ".join(shown) + tail)
+
+
+def decode_text(data: bytes, *, name: str) -> tuple[str, str]:
+    """Decode a text file's bytes; return ``(text, encoding)``.
+
+    UTF-8 (with or without a byte-order mark) is read as is. Anything else is
+    decoded with the encoding charset-normalizer detects, and the caller should
+    say so. Bytes that are not text (NUL bytes, or no encoding fits) raise
+    ``CorpusError``.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data:
+        raise CorpusError(
+            f"{name}: looks like a binary file, not text (it contains NUL bytes). "
+            "Replace it with the article's plain text, or remove it and its metadata row."
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise CorpusError(
+            f"{name}: cannot be decoded as text in any encoding. "
+            "Replace it with the article's plain text (UTF-8), or remove it and its metadata row."
+        )
+    return str(best), best.encoding
+
+
+def _read_metadata(folder: Path) -> pd.DataFrame:
+    meta_path = folder / "metadata.csv"
+    if not meta_path.is_file():
+        files = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+        if not files:
+            raise CorpusError(
+                f"Corpus folder {folder} is empty. Put the article text files there, with a "
+                "metadata.csv listing them (columns: file,outlet[,date,headline,url,wire])."
+            )
+        listed = ", ".join(files[:5]) + (" ..." if len(files) > 5 else "")
+        raise CorpusError(
+            f"{folder} has no metadata.csv. Add one with at least the columns file,outlet and one "
+            f"row per article file (the folder holds: {listed})."
+        )
+    try:
+        meta = pd.read_csv(meta_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise CorpusError(f"{meta_path}: is not UTF-8. Re-save it as UTF-8 CSV.") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise CorpusError(
+            f"{meta_path}: is not a readable CSV ({str(exc).strip()}). Check quoting: a value "
+            "holding a comma must be in double quotes."
+        ) from None
+    meta.columns = [str(c).strip() for c in meta.columns]
+    missing = [c for c in REQUIRED_FOLDER_COLUMNS if c not in meta.columns]
+    if missing:
+        raise CorpusError(
+            f"{meta_path}: lacks the column(s) {', '.join(missing)}. Required: file, outlet; "
+            f"optional: {', '.join(OPTIONAL_COLUMNS)}. Columns found: {', '.join(meta.columns)}."
+        )
+    return meta
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    try:
+        if path.suffix == ".csv":
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        elif path.suffix in (".jsonl", ".ndjson"):
+            table = pd.read_json(path, lines=True, dtype=False)
+        else:
+            table = pd.read_parquet(path)
+    except Exception as exc:  # the readers raise many types; all mean "not readable"
+        raise CorpusError(
+            f"{path}: cannot be read as a {path.suffix} table ({type(exc).__name__}: {exc}). "
+            "Check that the file is complete and in that format."
+        ) from None
+    missing = [c for c in REQUIRED_TABLE_COLUMNS if c not in table.columns]
+    if missing:
+        raise CorpusError(
+            f"{path}: lacks the column(s) {', '.join(missing)}. A table corpus needs outlet and "
+            f"text; optional: {', '.join(OPTIONAL_COLUMNS)}. Columns found: {', '.join(map(str, table.columns))}."
+        )
+    return table
+
+
+def _cell(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def _parse_date(value: str) -> pd.Timestamp | None:
+    """Parse an ISO 8601 date (or datetime); return None when it is not one."""
+    try:
+        stamp = pd.to_datetime(value, format="ISO8601", utc=True)
+    except (ValueError, TypeError):
+        return None
+    return stamp.tz_convert(None) if stamp is not pd.NaT else None
+
+
+def _rows_from_folder(folder: Path, log: list[dict]) -> list[dict]:
+    meta = _read_metadata(folder)
+    problems: list[str] = []
+    rows: list[dict] = []
+    named = set()
+    for i, rec in enumerate(meta.to_dict("records")):
+        where = f"metadata.csv line {i + 2}"
+        name = _cell(rec.get("file"))
+        if not name:
+            problems.append(f"{where}: the file cell is empty. Name the article's text file.")
+            continue
+        named.add(name)
+        path = folder / name
+        if not path.is_file():
+            problems.append(f"{where}: file {name!r} does not exist in {folder}. Fix the name or remove the row.")
+            continue
+        rows.append(dict(rec, _where=f"{where} ({name})", _path=path, file=name))
+    _raise_all(problems, f"Corpus {folder} has problems:")
+    stray = sorted(
+        p.name for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and p.name not in named
+    )
+    if stray:
+        message = (
+            f"{len(stray)} text file(s) in {folder} have no row in metadata.csv and were not loaded: "
+            f"{', '.join(stray)}. Add a row for each to include it."
+        )
+        warnings.warn(message, CorpusWarning, stacklevel=3)
+        log.extend(dict(article_id=None, file=name, level="warning", message="no row in metadata.csv; not loaded") for name in stray)
+    return rows
+
+
+def _rows_from_table(path: Path) -> list[dict]:
+    table = _read_table(path)
+    line_word = "row" if path.suffix == ".parquet" else "line"
+    offset = 1 if path.suffix == ".parquet" else (2 if path.suffix == ".csv" else 1)
+    rows = []
+    for i, rec in enumerate(table.to_dict("records")):
+        where = f"{path.name} {line_word} {i + offset}"
+        rows.append(dict(
+            {str(k): v for k, v in rec.items()}, _where=where, _text=rec.get("text"),
+            file=where, _default_id=f"{path.stem}-{i + offset}",
+        ))
+    return rows
+
+
+def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR) -> Corpus:
+    """Read, check and clean a corpus.
+
+    Parameters
+    ----------
+    path:
+        A corpus folder (with ``metadata.csv``) or a ``.csv``/``.jsonl``/``.parquet``
+        table. A relative path is taken from the repository root.
+
+    Returns
+    -------
+    Corpus
+        ``articles``: one row per article. Columns: ``article_id`` (the ``id``
+        column, else the file name without extension, else ``<table>-<line>``),
+        ``outlet``, ``date`` (datetime, NaT if unknown), ``headline`` (metadata,
+        else found in the text), ``dek``, ``dateline``, ``wire`` (metadata, else a
+        wire credit line in the text), ``url``, ``file`` (file name, or table and
+        line), ``body`` (cleaned paragraphs joined by a blank line), ``raw_text``
+        (as read), ``subheads`` (crossheads, one per line), ``n_paragraphs``,
+        ``n_words`` (whitespace-separated words in the body), ``headline_source`` and
+        ``wire_source`` ("metadata"/"text"/None), ``encoding``, ``duplicate_of``
+        (the first article with the same body, else None), then any extra
+        metadata columns unchanged. Sorted as in the metadata.
+        ``removed``: one row per raw line not kept as body (see
+        ``helpers.clean.clean_text``): ``article_id, outlet, file, line_n, text,
+        rule, action, kept_as, detail``.
+        ``log``: ``article_id, file, level, message``: what loading noticed.
+
+    Raises
+    ------
+    CorpusError
+        With every problem found, each naming its file or row.
+    """
+    source = resolve(path)
+    log: list[dict] = []
+    if not source.exists():
+        raise CorpusError(
+            f"Corpus not found: {source}. Pass a folder holding metadata.csv and the article "
+            f"files, or a {'/'.join(TABLE_SUFFIXES)} table with outlet and text columns."
+        )
+    if source.is_dir():
+        rows = _rows_from_folder(source, log)
+    elif source.suffix.lower() in TABLE_SUFFIXES:
+        rows = _rows_from_table(source)
+    else:
+        raise CorpusError(
+            f"{source}: is neither a corpus folder nor a {'/'.join(TABLE_SUFFIXES)} table."
+        )
+    if not rows:
+        raise CorpusError(f"Corpus {source} lists no articles. Add rows to its metadata.")
+
+    problems: list[str] = []
+    records: list[dict] = []
+    for rec in rows:
+        where = rec["_where"]
+        if "_path" in rec:
+            try:
+                text, encoding = decode_text(rec["_path"].read_bytes(), name=f"{where}")
+            except CorpusError as exc:
+                problems.append(str(exc))
+                continue
+        else:
+            raw = rec["_text"]
+            text, encoding = ("" if raw is None or (not isinstance(raw, str) and pd.isna(raw)) else str(raw)), None
+        article_id = _cell(rec.get("id")) or rec.get("_default_id") or Path(rec["file"]).stem
+        outlet = _cell(rec.get("outlet"))
+        date_text = _cell(rec.get("date"))
+        date = _parse_date(date_text) if date_text else None
+        if not outlet:
+            problems.append(f"{where}: the outlet is empty. Every article needs the name of the outlet that published it.")
+        if date_text and date is None:
+            problems.append(f"{where}: date {date_text!r} is not a date. Use YYYY-MM-DD (ISO 8601) or leave it empty.")
+        if not text.strip():
+            problems.append(f"{where}: the article text is empty or only whitespace. Supply the text or remove the row.")
+            continue
+        if encoding not in (None, "utf-8", "utf-8-sig"):
+            message = f"{where}: is not UTF-8; decoded as {encoding} (detected). Re-save it as UTF-8 to be sure of every character."
+            warnings.warn(message, CorpusWarning, stacklevel=2)
+            log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+        if encoding == "utf-8-sig":
+            log.append(dict(article_id=article_id, file=rec["file"], level="info", message="byte-order mark dropped"))
+        records.append(dict(rec, article_id=article_id, outlet=outlet, date=date, raw_text=text, encoding=encoding))
+
+    seen: dict[str, str] = {}
+    for rec in records:
+        first = seen.setdefault(rec["article_id"], rec["_where"])
+        if first != rec["_where"]:
+            problems.append(f"{rec['_where']}: id {rec['article_id']!r} is already used by {first}. Ids must be unique.")
+    _raise_all(problems, f"Corpus {source} has problems:")
+    return _clean(records, log)
+
+
+def _clean(records: list[dict], log: list[dict]) -> Corpus:
+    articles: list[dict] = []
+    removed: list[dict] = []
+    first_with_body: dict[str, str] = {}
+    extra = [
+        k for k in records[0] if not k.startswith("_") and k not in ARTICLE_COLUMNS
+        and k not in ("id", "text", "date")
+    ]
+    for rec in records:
+        headline = _cell(rec.get("headline"))
+        cleaned = clean_text(rec["raw_text"], headline=headline or None)
+        article_id = rec["article_id"]
+        wire = _cell(rec.get("wire")) or cleaned.wire_credit
+        digest = hashlib.sha1(" ".join(cleaned.body.split()).casefold().encode()).hexdigest()
+        duplicate_of = first_with_body.setdefault(digest, article_id) if cleaned.body else article_id
+        if duplicate_of != article_id:
+            message = f"{rec['file']}: same body text as article {duplicate_of!r}; flagged in duplicate_of."
+            warnings.warn(message, CorpusWarning, stacklevel=3)
+            log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+        if not cleaned.body:
+            message = f"{rec['file']}: cleaning kept no body text (see the removed table for its lines)."
+            warnings.warn(message, CorpusWarning, stacklevel=3)
+            log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+        if cleaned.normalised:
+            changes = ", ".join(f"{n} {kind}" for kind, n in sorted(cleaned.normalised.items()))
+            log.append(dict(article_id=article_id, file=rec["file"], level="info", message=f"normalised: {changes}"))
+        paragraphs = cleaned.body.split("\n\n") if cleaned.body else []
+        articles.append(dict(
+            article_id=article_id,
+            outlet=rec["outlet"],
+            date=rec["date"],
+            headline=headline or cleaned.headline,
+            dek=cleaned.dek,
+            dateline=cleaned.dateline,
+            wire=wire or None,
+            url=_cell(rec.get("url")) or None,
+            file=rec["file"],
+            body=cleaned.body,
+            raw_text=rec["raw_text"],
+            subheads="\n".join(cleaned.subheads) or None,
+            n_paragraphs=len(paragraphs),
+            n_words=sum(len(p.split()) for p in paragraphs),
+            headline_source="metadata" if headline else ("text" if cleaned.headline else None),
+            wire_source="metadata" if _cell(rec.get("wire")) else ("text" if cleaned.wire_credit else None),
+            encoding=rec["encoding"],
+            duplicate_of=None if duplicate_of == article_id else duplicate_of,
+            **{k: _json_safe(rec.get(k)) for k in extra},
+        ))
+        removed.extend(dict(row, article_id=article_id, outlet=rec["outlet"], file=rec["file"]) for row in cleaned.removed)
+
+    articles_df = pd.DataFrame(articles, columns=ARTICLE_COLUMNS + extra)
+    articles_df["date"] = pd.to_datetime(articles_df["date"])
+    removed_df = pd.DataFrame(removed, columns=REMOVED_COLUMNS)
+    removed_df["line_n"] = removed_df["line_n"].astype("int64")
+    log_df = pd.DataFrame(log, columns=LOG_COLUMNS)
+    return Corpus(articles_df, removed_df, log_df)
+
+
+def _json_safe(value):
+    """Extra columns pass through; empty cells become missing, nested JSON values JSON text."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
