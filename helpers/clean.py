@@ -248,8 +248,9 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
     headline:
         The headline from the metadata, if known. A line among the first
         ``HEADER_SEARCH_LINES`` that matches it (ignoring case and punctuation) is
-        taken as the headline; without one, a title-like first line (no closing
-        punctuation, 2-20 words) followed by more text is.
+        taken as the headline; failing that, a title-like first line (no closing
+        punctuation, 2-20 words, starts with a capital) followed by two or more
+        lines is.
 
     Returns
     -------
@@ -282,11 +283,14 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
             (i for i, (_, _, t) in enumerate(lines[:HEADER_SEARCH_LINES]) if _matches_headline(t, headline)),
             None,
         )
-    elif n_lines > 2 and _looks_like_title(lines[0][2]) and _rule_for(lines[0][2], 0, n_lines) is None:
+    detail = None
+    if head_i is None and n_lines > 2 and _looks_like_title(lines[0][2]) and _rule_for(lines[0][2], 0, n_lines) is None:
         head_i = 0
+        if headline and headline.strip():
+            detail = "title-like first line; differs from the metadata headline"
     if head_i is not None:
         result.headline = lines[head_i][2]
-        mark(head_i, "headline", "headline")
+        mark(head_i, "headline", "headline", detail)
         for i in range(head_i):
             rule = _rule_for(lines[i][2], i, n_lines)
             mark(i, rule.name if rule else ("section label" if _words(lines[i][2]) <= 4 else "above headline"))

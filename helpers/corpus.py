@@ -91,7 +91,15 @@ def decode_text(data: bytes, *, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    # Windows-1252 is by far the commonest non-UTF-8 encoding of English news;
+    # charset-normalizer often ties it with cp1250 on short texts, which would
+    # turn "ñ" into "ń". Prefer it when it is rated as plausible as the best.
+    for match in matches:
+        if match.encoding == "cp1252" and best is not None and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            best = match
+            break
     if best is None:
         raise CorpusError(
             f"{name}: cannot be decoded as text in any encoding. "

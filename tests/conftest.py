@@ -1,0 +1,82 @@
+"""Shared fixtures: the seed corpus, and small corpora the tests write themselves."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from helpers.paths import DEFAULT_CORPUS_DIR
+
+SEED_FILES = {
+    "JTA": "000_d30445ea75725141.txt",
+    "The Forward": "001_14dca963f3b2987e.txt",
+    "Al Jazeera America": "002_5bac032dd11dfc2e.txt",
+    "Al Jazeera English": "003_21caf42f95a01878.txt",
+    "Washington Free Beacon": "004_db867419f4d342af.txt",
+}
+
+
+def write_corpus(folder: Path, articles: list[dict], *, columns: list[str] | None = None) -> Path:
+    """Write a corpus folder: one text file per article plus metadata.csv.
+
+    Each dict needs ``file`` and ``text`` (str, or bytes written as is); every
+    other key becomes a metadata column.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for art in articles:
+        art = dict(art)
+        text = art.pop("text", None)
+        if text is not None:
+            path = folder / art["file"]
+            path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        rows.append(art)
+    columns = columns or list(dict.fromkeys(k for row in rows for k in row))
+    with open(folder / "metadata.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder
+
+
+SMALL_ARTICLES = [
+    dict(
+        file="a.txt", outlet="Daily Alpha", date="2024-05-01", headline="Council approves new budget",
+        text=(
+            "Council approves new budget\n\nBy Jane Roe\n\n"
+            "SPRINGFIELD (Reuters) - The city council approved a $2 million budget on Tuesday, "
+            "Mayor Ann Lee said.\n\n"
+            "\u201cThis is a good day for Springfield,\u201d Lee told reporters. \u201cWe kept our promise.\u201d\n\n"
+            "Critics said the budget cut too deep into parks.\n\n"
+            "Reporting by Jane Roe; Editing by Tom Poe\n"
+        ),
+    ),
+    dict(
+        file="b.txt", outlet="Beta News", date="2024-05-02", headline="",
+        text=(
+            "The Springfield budget passed after a long debate, officials said.\n"
+            "\"We will review every line,\" said council member Raj Patel.\n"
+            "The budget takes effect in July.\n"
+        ),
+    ),
+    dict(
+        file="c.txt", outlet="Beta News", date="2024-05-03", headline="Parks groups object",
+        text=(
+            "Parks groups object to Springfield cuts\n"
+            "Groups that run the city's parks said on Friday the cuts would close two pools.\n"
+            "\"We were not consulted,\" said Maria Gomez of the Parks Alliance.\n"
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    return DEFAULT_CORPUS_DIR
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "small", SMALL_ARTICLES)

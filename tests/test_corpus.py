@@ -1,0 +1,231 @@
+"""Loading: the seed corpus, table corpora, and every kind of bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pandas as pd
+import pytest
+
+from helpers.corpus import CorpusError, CorpusWarning, load_corpus
+from tests.conftest import SEED_FILES, SMALL_ARTICLES, write_corpus
+
+
+def _digest(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_seed_corpus_loads_as_one_tidy_table(seed_dir):
+    before = _digest(seed_dir)
+    articles, removed, log = load_corpus(seed_dir)
+    assert _digest(seed_dir) == before  # raw files are never modified
+    assert list(articles.outlet) == list(SEED_FILES)
+    assert list(articles.file) == list(SEED_FILES.values())
+    assert articles.article_id.is_unique
+    assert articles.date.dt.strftime("%Y-%m-%d").tolist() == [
+        "2014-04-03", "2013-06-30", "2014-03-31", "2014-03-31", "2015-11-25",
+    ]
+    for col in ["article_id", "outlet", "date", "headline", "raw_text", "body", "file"]:
+        assert articles[col].notna().all(), col
+    assert (articles.n_words > 300).all()
+    assert articles.set_index("outlet").loc["The Forward", "headline"].startswith("Kerry Leaves Middle East")
+    assert "date_note" in articles.columns  # extra metadata columns are passed through
+    assert set(removed.article_id) <= set(articles.article_id)
+
+
+def test_relative_path_is_taken_from_repo_root(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert len(load_corpus("corpus").articles) == 5
+
+
+def test_small_corpus_without_headline_and_with_wire_credit(small_corpus):
+    articles, removed, _ = load_corpus(small_corpus)
+    a = articles.set_index("file")
+    assert a.loc["a.txt", "dateline"] == "SPRINGFIELD (Reuters)"
+    assert a.loc["a.txt", "wire"] == "Reporting by Jane Roe; Editing by Tom Poe"
+    assert a.loc["a.txt", "wire_source"] == "text"
+    assert a.loc["a.txt", "body"].startswith("The city council approved a $2 million budget")
+    assert a.loc["b.txt", "body"].count("\n\n") == 2  # no headline to strip: all three lines kept
+    assert pd.isna(a.loc["b.txt", "headline"])
+    # a page headline that differs from the metadata one still leaves the body
+    assert a.loc["c.txt", "body"].startswith("Groups that run the city's parks")
+    assert a.loc["c.txt", "headline"] == "Parks groups object"
+    row = removed[(removed.file == "c.txt") & (removed.line_n == 1)].iloc[0]
+    assert row.rule == "headline" and "differs" in row.detail
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_table_corpus(tmp_path, suffix):
+    table = pd.DataFrame({
+        "outlet": ["Alpha", "Beta"],
+        "text": ["WASHINGTON (Reuters) - Talks resumed on Monday.\nBoth sides attended.", "Talks resumed.\nA deal is near."],
+        "date": ["2024-01-02", "2024-01-03T10:00:00Z"],
+        "section": ["World", "Politics"],
+    })
+    path = tmp_path / f"export{suffix}"
+    if suffix == ".csv":
+        table.to_csv(path, index=False)
+    elif suffix == ".jsonl":
+        table.to_json(path, orient="records", lines=True)
+    else:
+        table.to_parquet(path)
+    articles, _, _ = load_corpus(path)
+    assert list(articles.outlet) == ["Alpha", "Beta"]
+    assert articles.body[0] == "Talks resumed on Monday.\n\nBoth sides attended."
+    assert articles.date.dt.strftime("%Y-%m-%d %H:%M").tolist() == ["2024-01-02 00:00", "2024-01-03 10:00"]
+    assert list(articles.section) == ["World", "Politics"]
+    first = "line 2" if suffix == ".csv" else ("row 1" if suffix == ".parquet" else "line 1")
+    assert articles.file[0] == f"export{suffix} {first}"
+    assert articles.article_id.is_unique
+
+
+def _error(path) -> str:
+    with pytest.raises(CorpusError) as info:
+        load_corpus(path)
+    return str(info.value)
+
+
+def test_missing_folder(tmp_path):
+    message = _error(tmp_path / "nope")
+    assert "Corpus not found" in message and "nope" in message and "metadata.csv" in message
+
+
+def test_empty_folder(tmp_path):
+    (tmp_path / "empty").mkdir()
+    message = _error(tmp_path / "empty")
+    assert "is empty" in message and "metadata.csv" in message
+
+
+def test_missing_metadata_lists_the_files(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "story.txt").write_text("Some text.")
+    message = _error(folder)
+    assert "no metadata.csv" in message and "story.txt" in message and "file,outlet" in message
+
+
+def test_metadata_missing_required_column(tmp_path):
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", text="Text.", source="X")])
+    message = _error(folder)
+    assert "lacks the column(s) outlet" in message
+
+
+def test_row_naming_a_missing_file(tmp_path):
+    folder = write_corpus(tmp_path / "c", [
+        dict(file="a.txt", outlet="A", text="Text."),
+        dict(file="ghost.txt", outlet="B"),
+    ])
+    message = _error(folder)
+    assert "metadata.csv line 3" in message and "'ghost.txt' does not exist" in message
+
+
+def test_text_file_without_metadata_row_warns_and_lists_it(tmp_path):
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text="Talks resumed.")])
+    (folder / "orphan.txt").write_text("An article nobody listed.")
+    with pytest.warns(CorpusWarning, match="orphan.txt"):
+        articles, _, log = load_corpus(folder)
+    assert list(articles.file) == ["a.txt"]
+    assert log.loc[log.file == "orphan.txt", "message"].str.contains("no row in metadata.csv").all()
+
+
+def test_duplicate_ids(tmp_path):
+    folder = write_corpus(tmp_path / "c", [
+        dict(file="a.txt", id="x1", outlet="A", text="One."),
+        dict(file="b.txt", id="x1", outlet="B", text="Two."),
+    ])
+    message = _error(folder)
+    assert "line 3 (b.txt): id 'x1' is already used by metadata.csv line 2" in message
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t \n"])
+def test_empty_or_whitespace_article(tmp_path, text):
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=text)])
+    message = _error(folder)
+    assert "line 2 (a.txt)" in message and "empty or only whitespace" in message
+
+
+def test_missing_outlet(tmp_path):
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet=" ", text="Text.")])
+    assert "line 2 (a.txt): the outlet is empty" in _error(folder)
+
+
+def test_unparseable_date(tmp_path):
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", date="next Tuesday", text="Text.")])
+    message = _error(folder)
+    assert "date 'next Tuesday' is not a date" in message and "YYYY-MM-DD" in message
+
+
+def test_all_problems_are_listed_at_once(tmp_path):
+    folder = write_corpus(tmp_path / "c", [
+        dict(file="a.txt", outlet="", date="2024-01-01", text="Text."),
+        dict(file="b.txt", outlet="B", date="31/31/2024", text="Text."),
+    ])
+    message = _error(folder)
+    assert "line 2 (a.txt)" in message and "line 3 (b.txt)" in message
+
+
+def test_windows_1252_file_is_decoded_with_a_warning(tmp_path):
+    text = "\u201cWe agreed,\u201d said Ren\u00e9e Dupr\u00e9 in Montr\u00e9al, calling it a \u2018fair\u2019 deal.\nSe\u00f1or Pe\u00f1a\u2019s caf\u00e9 stayed open."
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=text.encode("cp1252"))])
+    with pytest.warns(CorpusWarning, match=r"a\.txt.*not UTF-8"):
+        articles, _, log = load_corpus(folder)
+    assert articles.body[0].startswith('"We agreed," said Ren\u00e9e Dupr\u00e9 in Montr\u00e9al')
+    assert "Se\u00f1or Pe\u00f1a's caf\u00e9" in articles.body[0]
+    assert articles.encoding[0].replace("-", "").lower() in ("cp1252", "windows1252")
+    assert log.message.str.contains("not UTF-8").any()
+
+
+def test_byte_order_mark_is_dropped(tmp_path):
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\xef\xbb\xbfTalks resumed.\nA deal is near.")])
+    articles, _, log = load_corpus(folder)
+    assert articles.body[0] == "Talks resumed.\n\nA deal is near."
+    assert (log.message == "byte-order mark dropped").any()
+
+
+def test_binary_file_is_an_error(tmp_path):
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")])
+    message = _error(folder)
+    assert "line 2 (a.txt)" in message and "binary" in message
+
+
+def test_duplicate_texts_are_flagged(tmp_path):
+    text = "Talks resumed on Monday.\nBoth sides attended."
+    folder = write_corpus(tmp_path / "c", [
+        dict(file="a.txt", outlet="A", text=text),
+        dict(file="b.txt", outlet="B", text=text.replace("\n", "\r\n")),
+    ])
+    with pytest.warns(CorpusWarning, match="same body text"):
+        articles, _, _ = load_corpus(folder)
+    assert articles.duplicate_of.isna().tolist() == [True, False]
+    assert articles.duplicate_of[1] == "a"
+
+
+def test_unreadable_table(tmp_path):
+    path = tmp_path / "broken.jsonl"
+    path.write_text('{"outlet": "A", "text": "ok"}\n{"outlet": ')
+    message = _error(path)
+    assert "broken.jsonl" in message and "cannot be read" in message
+
+
+def test_table_without_text_column(tmp_path):
+    path = tmp_path / "export.csv"
+    pd.DataFrame({"outlet": ["A"], "body": ["x"]}).to_csv(path, index=False)
+    assert "lacks the column(s) text" in _error(path)
+
+
+def test_unsupported_path(tmp_path):
+    path = tmp_path / "notes.docx"
+    path.write_bytes(b"PK")
+    assert "neither a corpus folder nor" in _error(path)
+
+
+def test_nested_json_values_pass_through_as_json(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps({"outlet": "A", "text": "Talks resumed.", "tags": ["x", "y"]}) + "\n")
+    articles, _, _ = load_corpus(path)
+    assert articles.tags[0] == '["x", "y"]'
+
+
+def test_small_articles_fixture_is_well_formed():
+    assert {a["outlet"] for a in SMALL_ARTICLES} == {"Daily Alpha", "Beta News"}
