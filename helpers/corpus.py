@@ -34,7 +34,8 @@ REQUIRED_FOLDER_COLUMNS = ("file", "outlet")
 REQUIRED_TABLE_COLUMNS = ("outlet", "text")
 OPTIONAL_COLUMNS = ("id", "date", "headline", "url", "wire")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")  # files that look like articles
+NOT_ARTICLES = ("readme", "license", "licence", "copying")  # file-name stems a corpus may hold beside its articles
 MAX_LISTED = 20  # problems listed in one error before "... and N more"
 
 ARTICLE_COLUMNS = [
@@ -199,6 +200,7 @@ def _rows_from_folder(folder: Path, log: list[dict]) -> list[dict]:
     stray = sorted(
         p.name for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and p.name not in named
+        and p.stem.lower() not in NOT_ARTICLES
     )
     if stray:
         message = (

@@ -1,0 +1,71 @@
+"""Summaries of a loaded corpus: the tables and sentences of the ``00_corpus`` notebook."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .events import summarise_periods
+
+
+def article_overview(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per article with what the page held besides its body.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, outlet, date, headline, n_words, n_sentences, n_paragraphs,
+        dek, dateline, wire, subheads`` (subheads joined by " | ").
+    """
+    n_sentences = sentences.groupby("article_id").size()
+    out = articles[["article_id", "outlet", "date", "headline", "n_words"]].copy()
+    out["n_sentences"] = out["article_id"].map(n_sentences).fillna(0).astype("int64")
+    out["n_paragraphs"] = articles["n_paragraphs"]
+    for col in ["dek", "dateline", "wire"]:
+        out[col] = articles[col]
+    out["subheads"] = articles["subheads"].str.replace("\n", " | ", regex=False)
+    return out
+
+
+def outlet_counts(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per outlet: ``outlet, n_articles, n_words, n_sentences, first_date, last_date``."""
+    n_sentences = sentences.groupby("article_id").size()
+    data = articles.assign(n_sentences=articles["article_id"].map(n_sentences).fillna(0))
+    out = data.groupby("outlet").agg(
+        n_articles=("article_id", "size"), n_words=("n_words", "sum"),
+        n_sentences=("n_sentences", "sum"), first_date=("date", "min"), last_date=("date", "max"),
+    )
+    out["n_sentences"] = out["n_sentences"].astype("int64")
+    return out.reset_index().sort_values(["n_articles", "outlet"], ascending=[False, True], ignore_index=True)
+
+
+def removed_summary(removed: pd.DataFrame) -> pd.DataFrame:
+    """One row per rule: ``rule, action, n_lines, n_articles, example`` (most lines first)."""
+    if removed.empty:
+        return pd.DataFrame(columns=["rule", "action", "n_lines", "n_articles", "example"])
+    out = removed.groupby(["rule", "action"]).agg(
+        n_lines=("line_n", "size"), n_articles=("article_id", "nunique"), example=("text", "first"),
+    )
+    return out.reset_index().sort_values(["n_lines", "rule"], ascending=[False, True], ignore_index=True)
+
+
+def corpus_finding(articles: pd.DataFrame, removed: pd.DataFrame, periods: pd.DataFrame) -> str:
+    """The notebook's one-line finding, every number computed from the tables."""
+    summary = summarise_periods(periods[periods["period"] > 0])
+    n_art, n_out = len(articles), articles["outlet"].nunique()
+    head = f"{n_art} article{'s' * (n_art != 1)} from {n_out} outlet{'s' * (n_out != 1)}"
+    if len(summary) > 1:
+        moments = ", ".join(
+            f"{r.period_label} ({r.n_articles} article{'s' * (r.n_articles != 1)})" for r in summary.itertuples()
+        )
+        head += f" cover {len(summary)} separate moments ({moments}), so compare outlets within a moment, not across."
+    elif len(summary) == 1:
+        head += f", all published in {summary.period_label.iloc[0]}."
+    else:
+        head += ", none of them dated."
+    n_removed = int((removed["action"] == "removed").sum())
+    n_moved = int((removed["action"] == "reclassified").sum())
+    return (
+        f"{head} Cleaning kept {int(articles['n_paragraphs'].sum())} body paragraphs, took out "
+        f"{n_removed} lines of page furniture and moved {n_moved} headlines, deks, datelines, "
+        "subheads and credits to their own columns."
+    )
