@@ -1,0 +1,109 @@
+"""Every notebook, run by the report build in a fresh kernel, on the seeds and on a written corpus."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from helpers.corpus import load_corpus
+from helpers.paths import NOTEBOOKS_DIR
+from helpers.report import main
+from tests.conftest import SMALL_ARTICLES, write_corpus
+
+def _text(page: str) -> str:
+    """The page's text without tags (code is split into highlighted spans)."""
+    return re.sub(r"<[^>]+>", "", page)
+
+
+NOTEBOOKS = sorted(p.stem for p in NOTEBOOKS_DIR.glob("*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory, seed_dir):
+    out = tmp_path_factory.mktemp("seed") / "reports"
+    assert main(["--corpus", str(seed_dir), "--out", str(out)]) == 0
+    return out
+
+
+HOSTILE = dict(
+    file="evil.txt", outlet="Evil <b>Outlet</b>", date="2024-05-04", headline="<script>alert('h')</script>",
+    text=(
+        "<script>alert('x')</script>\n"
+        "The council met again, officials said <img src=x onerror=alert(1)> on Friday.\n"
+        "Costs rose by $5 to $x$ and **bold** claims </table> were made.\n"
+        "The mayor said the budget would pass next week, and residents agreed.\n"
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def written_report(tmp_path_factory):
+    base = tmp_path_factory.mktemp("written")
+    corpus = write_corpus(base / "corpus", [*SMALL_ARTICLES, HOSTILE])
+    out = base / "reports"
+    assert main(["--corpus", str(corpus), "--out", str(out), "--no-code"]) == 0
+    return corpus, out
+
+
+def test_every_notebook_has_a_page(seed_report):
+    assert NOTEBOOKS and NOTEBOOKS[0] == "00_corpus"
+    for name in NOTEBOOKS:
+        page = (seed_report / f"{name}.html").read_text()
+        assert "Traceback" not in page
+        assert 'data-mime-type="application/vnd.jupyter.stderr"' not in page  # no warnings printed into the report
+        assert "use_style" not in _text(page)  # setup cell hidden
+
+
+def test_seed_index_leads_with_the_computed_finding(seed_report):
+    index = (seed_report / "index.html").read_text()
+    assert "5 articles from 5 outlets cover 3 separate moments" in index
+    assert 'href="00_corpus.html"' in index
+
+
+def test_seed_tables_match_the_helpers(seed_report, seed_dir):
+    articles, removed, _ = load_corpus(seed_dir)
+    data = seed_report / "data"
+    written = pd.read_csv(data / "articles.csv", keep_default_na=False)
+    assert written.body.tolist() == articles.body.tolist()
+    assert written.headline.tolist() == articles.headline.tolist()
+    assert "raw_text" not in written.columns
+    audit = pd.read_csv(data / "removed.csv")
+    assert len(audit) == len(removed) and audit.line_n.tolist() == removed.line_n.tolist()
+    sentences = pd.read_csv(data / "sentences.csv")
+    bodies = dict(zip(articles.article_id, articles.body))
+    for row in sentences.itertuples():
+        assert bodies[row.article_id][row.start_char:row.end_char] == row.text
+
+
+def test_seed_page_shows_the_audit_and_plots(seed_report):
+    page = (seed_report / "00_corpus.html").read_text()
+    assert "Featured on Al Jazeera" in page and "page footer block" in page
+    assert page.count("data:image/png;base64") >= 3
+    assert "load_corpus(corpus_dir)" in _text(page)  # the analysis calls stay visible
+
+
+def test_written_corpus_builds_and_stays_escaped(written_report):
+    corpus, out = written_report
+    index = (out / "index.html").read_text()
+    assert "4 articles from 3 outlets, all published in May 2024." in index
+    for page in [out / "00_corpus.html", out / "no-code" / "00_corpus.html", out / "index.html"]:
+        html = page.read_text()
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>Outlet</b>" not in html
+    page = (out / "00_corpus.html").read_text()
+    assert "&lt;script&gt;alert(" in page  # shown, as text, in the cleaning audit
+    assert "Evil &lt;b&gt;Outlet&lt;/b&gt;" in page
+
+
+def test_code_free_copy_has_no_code(written_report):
+    _, out = written_report
+    page = (out / "no-code" / "00_corpus.html").read_text()
+    assert "load_corpus(corpus_dir)" not in _text(page)
+    assert "4 articles from 3 outlets" in page
+
+
+def test_parameters_reach_the_notebook(written_report):
+    corpus, out = written_report
+    articles = pd.read_csv(out / "data" / "articles.csv")
+    assert sorted(articles.file) == ["a.txt", "b.txt", "c.txt", "evil.txt"]

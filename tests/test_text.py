@@ -1,0 +1,535 @@
+"""Sentences, tokens, quotation spans and the offline NLTK data folder.
+
+The paragraphs are copied from the seed corpus (JTA 000, Reuters via The Forward 001,
+Al Jazeera America 002) as cleaning leaves them: straight quotes, single spaces.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from helpers.nltk_data import (
+    CONTRACTION_PIECES,
+    NEWS_ABBREVIATIONS,
+    SENTENCE_STARTERS,
+    STAMP_NAME,
+    STOPWORDS,
+    ensure_nltk_data,
+)
+from helpers.quotes import quote_spans
+from helpers.text import (
+    SENTENCE_COLUMNS,
+    TOKEN_COLUMNS,
+    sentence_tokenizer,
+    split_sentences,
+    tokenize,
+)
+
+KERRY_QUOTE = (
+    '"You can facilitate, you can push, you can nudge, but the parties themselves have to '
+    'make fundamental decisions and compromises," Kerry said Thursday in Algeria, where he is '
+    'holding strategic security talks. "The leaders have to lead and they have to be able to '
+    "see a moment when it's there.\""
+)
+KERRY_LEAD = (
+    "U.S. Secretary of State John Kerry called on Israeli and Palestinian leaders to \"lead\" "
+    "and to make compromises for peace."
+)
+MEETING = "The meeting, which ended at 3 a.m. Thursday, did not resolve the crisis."
+OFFICIAL = (
+    "A U.S. State Department official said Kerry's discussions with Netanyahu and advisers in "
+    "a Jerusalem hotel suite ended shortly before 4 a.m. (0100 GMT) on Sunday."
+)
+LOWENSTEIN = (
+    "Afterwards, Kerry strolled through the deserted streets of the city accompanied by his "
+    "security and one of his advisers on the Middle East, Frank Lowenstein. He then drove to "
+    "Ramallah, the Palestinian hub city in the West Bank, to see Abbas."
+)
+ISHTAYEH = (
+    'Mohammed Ishtayeh, an aide to Abbas, accused Israel of "trying to blackmail us." But '
+    "Palestinian officials stopped short of threatening to walk out of the talks altogether."
+)
+PARAGRAPHS = [KERRY_QUOTE, KERRY_LEAD, MEETING, OFFICIAL, LOWENSTEIN, ISHTAYEH]
+SENTENCES_PER_PARAGRAPH = [2, 1, 1, 1, 2, 2]
+
+
+def one_article(*paragraphs: str, article_id: str = "a1", outlet: str = "JTA") -> pd.DataFrame:
+    return pd.DataFrame(
+        {"article_id": [article_id], "outlet": [outlet], "body": ["\n\n".join(paragraphs)]}
+    )
+
+
+def texts(paragraph: str) -> list[str]:
+    return split_sentences(one_article(paragraph))["text"].tolist()
+
+
+# --- sentences ---------------------------------------------------------------------
+
+
+def test_quote_then_attribution_then_full_quote():
+    sentences = split_sentences(one_article(KERRY_QUOTE))
+    assert sentences["text"].tolist() == [
+        KERRY_QUOTE[: KERRY_QUOTE.index(' "The leaders')],
+        '"The leaders have to lead and they have to be able to see a moment when it\'s there."',
+    ]
+    assert sentences["in_quote"].tolist() == [False, True]
+    first, second = sentences["share_quoted"]
+    assert 0.6 <= first <= 0.75
+    # the quoted part is exactly the opening quotation, marks included
+    quoted = '"You can facilitate, you can push, you can nudge, but the parties themselves have ' \
+        'to make fundamental decisions and compromises,"'
+    assert first == pytest.approx(len(quoted) / len(sentences["text"][0]))
+    assert second == 1.0
+
+
+@pytest.mark.parametrize("paragraph", [KERRY_LEAD, MEETING, OFFICIAL])
+def test_news_abbreviations_do_not_end_sentences(paragraph):
+    assert texts(paragraph) == [paragraph]
+
+
+def test_two_plain_sentences():
+    assert texts(LOWENSTEIN) == [
+        "Afterwards, Kerry strolled through the deserted streets of the city accompanied by his "
+        "security and one of his advisers on the Middle East, Frank Lowenstein.",
+        "He then drove to Ramallah, the Palestinian hub city in the West Bank, to see Abbas.",
+    ]
+
+
+def test_sentence_ending_inside_a_short_quote():
+    sentences = split_sentences(one_article(ISHTAYEH))
+    assert sentences["text"].tolist() == [
+        'Mohammed Ishtayeh, an aide to Abbas, accused Israel of "trying to blackmail us."',
+        "But Palestinian officials stopped short of threatening to walk out of the talks "
+        "altogether.",
+    ]
+    [(start, end)] = quote_spans(ISHTAYEH)
+    assert ISHTAYEH[start:end] == '"trying to blackmail us."'
+    assert sentences["in_quote"].tolist() == [False, False]
+    assert sentences["share_quoted"][0] == pytest.approx(25 / 80)
+    assert sentences["share_quoted"][1] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Abbas met Gen. Smith on Jan. 5.", 1),
+        ("Sen. John McCain said so.", 1),
+        ("Calif. Gov. Jerry Brown met Lt. Col. Smith at 10 a.m. EST.", 1),
+        ("The vote in the U.N. Security Council was 14-1.", 1),
+        ("He left the U.S. The talks failed.", 2),  # "The" is a sentence starter
+        ("Netanyahu visited the U.S. Mr. Obama was away.", 2),
+        ("It ended at 4 a.m. In Gaza, people slept.", 2),
+        ("They met on Jan. 5. Talks continued.", 2),
+        # Trade-offs documented in sentence_tokenizer(): Punkt cannot tell these apart
+        # from "U.S. Secretary" or "3 a.m. Thursday", so it keeps one sentence.
+        ("He left the U.S. Talks failed.", 1),
+        ("He arrived at 4 p.m. Officials said nothing.", 1),
+    ],
+)
+def test_what_punkt_does_with_abbreviations(text, expected):
+    assert len(sentence_tokenizer().tokenize(text)) == expected
+
+
+def test_multi_paragraph_article():
+    articles = one_article(*PARAGRAPHS, article_id="000_x")
+    body = articles["body"][0]
+    sentences = split_sentences(articles)
+
+    assert list(sentences.columns) == SENTENCE_COLUMNS
+    assert len(sentences) == sum(SENTENCES_PER_PARAGRAPH)
+    assert sentences.groupby("paragraph_n").size().tolist() == SENTENCES_PER_PARAGRAPH
+    for row in sentences.itertuples():
+        assert body[row.start_char : row.end_char] == row.text
+        assert "\n" not in row.text  # never crosses a paragraph boundary
+        assert row.paragraph_n == body.count("\n\n", 0, row.start_char) + 1
+    assert sentences["sentence_n"].tolist() == list(range(1, 10))
+    assert sentences["sentence_id"].is_unique
+    assert sentences["sentence_id"].tolist() == [f"000_x:{n}" for n in range(1, 10)]
+    assert (sentences["outlet"] == "JTA").all()
+    assert sentences["start_char"].is_monotonic_increasing
+    assert sentences["in_quote"].sum() == 1
+
+
+def test_several_articles_empty_body_and_dtypes():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["b", "empty", "a"],
+            "outlet": ["Reuters", "AP", "JTA"],
+            "body": [LOWENSTEIN, "", MEETING + "\n\n" + ISHTAYEH],
+        }
+    )
+    before = articles.copy()
+    sentences = split_sentences(articles)
+    pd.testing.assert_frame_equal(articles, before)  # input untouched
+
+    assert sentences["sentence_id"].tolist() == ["b:1", "b:2", "a:1", "a:2", "a:3"]
+    assert sentences["outlet"].tolist() == ["Reuters", "Reuters", "JTA", "JTA", "JTA"]
+    assert sentences["paragraph_n"].tolist() == [1, 1, 1, 2, 2]
+    assert "empty" not in set(sentences["article_id"])
+    for col in ("article_id", "outlet", "sentence_id", "text"):
+        assert pd.api.types.is_string_dtype(sentences[col]), col
+    for col in ("sentence_n", "paragraph_n", "start_char", "end_char"):
+        assert sentences[col].dtype == "int64", col
+    assert sentences["in_quote"].dtype == bool
+    assert sentences["share_quoted"].between(0, 1).all()
+
+
+def test_no_articles_gives_empty_table_with_columns():
+    empty = pd.DataFrame({"article_id": [], "outlet": [], "body": []}, dtype=str)
+    sentences = split_sentences(empty)
+    assert sentences.empty and list(sentences.columns) == SENTENCE_COLUMNS
+    tokens = tokenize(sentences)
+    assert tokens.empty and list(tokens.columns) == TOKEN_COLUMNS
+
+
+def test_bad_input_is_refused():
+    with pytest.raises(KeyError, match="body"):
+        split_sentences(pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["Hi."]}))
+    twice = pd.DataFrame({"article_id": ["a", "a"], "outlet": ["X", "Y"], "body": ["A.", "B."]})
+    with pytest.raises(ValueError, match="duplicate"):
+        split_sentences(twice)
+
+
+# --- quotations ----------------------------------------------------------------------
+
+
+def test_quote_running_over_two_paragraphs():
+    first = '"We will not give up. We never have.'
+    second = '"We will win," he said. "Watch us."'
+    third = "Others disagreed."
+    body = "\n\n".join([first, second, third])
+    start2 = len(first) + 2
+    assert quote_spans(body) == [
+        (0, len(first)),  # runs to the end of its paragraph
+        (start2, start2 + len('"We will win,"')),  # the next paragraph's mark reopens
+        (body.index('"Watch'), body.index('us."') + 4),
+    ]
+    sentences = split_sentences(one_article(first, second, third))
+    assert sentences["text"].tolist() == [
+        '"We will not give up.', "We never have.", '"We will win," he said.', '"Watch us."',
+        "Others disagreed.",
+    ]
+    assert sentences["in_quote"].tolist() == [True, True, False, True, False]
+
+
+def test_unmatched_quote_is_ignored_not_swallowing_the_rest():
+    body = 'He said "we will try.\n\nOthers disagreed. "Yes," she said.\n\nThe end.'
+    assert [body[s:e] for s, e in quote_spans(body)] == ['"Yes,"']
+    sentences = split_sentences(one_article(body))
+    assert sentences["share_quoted"].tolist()[:2] == [0.0, 0.0]
+
+
+def test_inch_marks_and_quotes_ending_in_digits():
+    body = 'The 5" screen is "new," he said of the "Apollo 13" model.'
+    assert [body[s:e] for s, e in quote_spans(body)] == ['"new,"', '"Apollo 13"']
+    assert quote_spans('A 12" pipe and a 3" valve.') == []
+    body = 'A 5"x7" print, a 3"-wide frame and a "quote" here.'
+    assert [body[s:e] for s, e in quote_spans(body)] == ['"quote"']
+
+
+def test_stray_opening_mark_inside_a_paragraph():
+    # the first mark never closes; the second has a space before and a word after
+    body = 'Officials said "talks were over. Then Kerry said "we go on" to reporters.'
+    assert [body[s:e] for s, e in quote_spans(body)] == ['"we go on"']
+
+
+def test_no_quotes():
+    assert quote_spans(LOWENSTEIN) == []
+    assert quote_spans("") == []
+
+
+# --- tokens --------------------------------------------------------------------------
+
+
+def test_tokens_round_trip_and_numbering():
+    articles = one_article(*PARAGRAPHS, article_id="000_x")
+    body = articles["body"][0]
+    sentences = split_sentences(articles)
+    before = sentences.copy()
+    tokens = tokenize(sentences)
+    pd.testing.assert_frame_equal(sentences, before)
+
+    assert list(tokens.columns) == TOKEN_COLUMNS
+    for row in tokens.itertuples():
+        assert body[row.start_char : row.end_char] == row.token
+    assert (tokens["lower"] == tokens["token"].str.lower()).all()
+    assert set(tokens["sentence_id"]) == set(sentences["sentence_id"])
+    for sid, group in tokens.groupby("sentence_id", sort=False):
+        assert group["token_n"].tolist() == list(range(1, len(group) + 1)), sid
+        sentence = sentences.set_index("sentence_id").loc[sid]
+        assert group["start_char"].min() >= sentence["start_char"]
+        assert group["end_char"].max() <= sentence["end_char"]
+    for col in ("article_id", "sentence_id", "token", "lower"):
+        assert pd.api.types.is_string_dtype(tokens[col]), col
+
+
+def test_token_values_and_flags():
+    tokens = tokenize(split_sentences(one_article(KERRY_QUOTE, OFFICIAL)))
+    first = tokens[tokens["sentence_id"] == "a1:1"]
+    assert first["token"].tolist()[:6] == ['"', "You", "can", "facilitate", ",", "you"]
+    words = first["token"].tolist()
+    i = words.index("compromises")
+    assert words[i : i + 4] == ["compromises", ",", '"', "Kerry"]
+    second = tokens[tokens["sentence_id"] == "a1:2"]["token"].tolist()
+    assert second[-6:] == ["when", "it", "'s", "there", ".", '"']
+    official = tokens[tokens["sentence_id"] == "a1:3"]["token"].tolist()
+    assert official[:4] == ["A", "U.S.", "State", "Department"]
+    assert official[6:9] == ["Kerry", "'s", "discussions"]
+    assert official[-9:] == ["4", "a.m.", "(", "0100", "GMT", ")", "on", "Sunday", "."]
+
+    flags = tokens.drop_duplicates("token").set_index("token")
+    assert flags.loc["U.S.", "is_alpha"] and not flags.loc["U.S.", "is_punct"]
+    assert not flags.loc["0100", "is_alpha"] and not flags.loc["0100", "is_punct"]
+    for punct in ['"', ",", ".", "(", ")"]:
+        assert flags.loc[punct, "is_punct"] and not flags.loc[punct, "is_alpha"], punct
+    assert flags.loc["'s", "is_stop"] and flags.loc["The", "is_stop"]
+    assert not flags.loc["Kerry", "is_stop"] and not flags.loc["compromises", "is_stop"]
+
+
+def test_flags_beyond_ascii():
+    tokens = tokenize(split_sentences(one_article("Müller met Ha'aretz staff in القدس — 2014.")))
+    flags = tokens.set_index("token")
+    assert flags["is_alpha"].to_dict() == {
+        "Müller": True, "met": True, "Ha'aretz": True, "staff": True, "in": True,
+        "القدس": True, "—": False, "2014": False, ".": False,
+    }
+    assert flags["is_punct"].to_dict() == {
+        "Müller": False, "met": False, "Ha'aretz": False, "staff": False, "in": False,
+        "القدس": False, "—": True, "2014": False, ".": True,
+    }
+
+
+def test_sentence_final_abbreviation_token():
+    tokens = tokenize(split_sentences(one_article("He left the U.S. The talks failed.")))
+    assert tokens["token"].tolist() == [
+        "He", "left", "the", "U.S", ".", "The", "talks", "failed", ".",
+    ]
+    assert tokens["sentence_id"].tolist() == ["a1:1"] * 5 + ["a1:2"] * 4
+
+
+# --- seed corpus end to end ----------------------------------------------------------
+
+
+def test_seed_corpus_offsets_round_trip(seed_dir):
+    from helpers.corpus import load_corpus
+
+    articles = load_corpus(seed_dir).articles
+    sentences = split_sentences(articles)
+    tokens = tokenize(sentences)
+    bodies = dict(zip(articles["article_id"], articles["body"], strict=True))
+    assert sentences["sentence_id"].is_unique
+    assert set(sentences["article_id"]) == {a for a, b in bodies.items() if b.strip()}
+    for row in sentences.itertuples():
+        assert bodies[row.article_id][row.start_char : row.end_char] == row.text
+    for row in tokens.itertuples():
+        assert bodies[row.article_id][row.start_char : row.end_char] == row.token
+    # Every quoted sentence in the seed corpus opens or closes with a quote mark.
+    quoted = sentences[sentences["in_quote"]]
+    assert len(quoted) >= 5
+    assert (quoted["text"].str.startswith('"') | quoted["text"].str.endswith('"')).all()
+
+
+# --- stopwords and the NLTK data folder ----------------------------------------------
+
+
+def test_stopwords():
+    assert isinstance(STOPWORDS, frozenset)
+    assert {"the", "and", "'s", "n't", "'re", "'ll", "s", "t"} <= STOPWORDS
+    for word in ["bill", "sincere", "fire", "interest", "system", "side", "un", "said"]:
+        assert word not in STOPWORDS, word
+    assert STOPWORDS - CONTRACTION_PIECES <= ENGLISH_STOP_WORDS
+    assert len(STOPWORDS) > 280
+    assert all(w == w.lower() and " " not in w for w in STOPWORDS)
+
+
+def test_abbreviations_and_starters_are_in_punkt_form():
+    assert {"u.s", "a.m", "p.m", "mr", "gen", "sen", "jan", "sept", "d.c"} <= NEWS_ABBREVIATIONS
+    assert all(w == w.lower() and not w.endswith(".") for w in NEWS_ABBREVIATIONS)
+    assert all(w == w.lower() for w in SENTENCE_STARTERS)
+    assert 45 <= len(NEWS_ABBREVIATIONS) <= 120
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def nltk_path(monkeypatch):
+    """Keep the test's tmp folders off the real nltk.data.path."""
+    import nltk
+
+    monkeypatch.setattr(nltk.data, "path", list(nltk.data.path))
+    return nltk.data.path
+
+
+def test_data_folder_contents_and_permissions(tmp_path, nltk_path):
+    import zipfile
+
+    old_umask = os.umask(0o000)  # a umask that would leave everything world-writable
+    try:
+        root = ensure_nltk_data(root=tmp_path / "data")
+    finally:
+        os.umask(old_umask)
+    assert root == (tmp_path / "data").resolve()
+    assert nltk_path[0] == str(root)
+    files = _snapshot(root)
+    assert set(files) == {
+        STAMP_NAME,
+        "sentiment/vader_lexicon.zip",
+        "tokenizers/punkt_tab/english/abbrev_types.txt",
+        "tokenizers/punkt_tab/english/sent_starters.txt",
+        "tokenizers/punkt_tab/english/collocations.tab",
+        "tokenizers/punkt_tab/english/ortho_context.tab",
+        "corpora/stopwords/english",
+    }
+    assert files["corpora/stopwords/english"].decode().split() == sorted(STOPWORDS)
+    assert "u.s\n" in files["tokenizers/punkt_tab/english/abbrev_types.txt"].decode()
+    assert files["tokenizers/punkt_tab/english/collocations.tab"] == b""
+    with zipfile.ZipFile(root / "sentiment/vader_lexicon.zip") as zf:
+        assert zf.namelist() == ["vader_lexicon/vader_lexicon.txt"]
+        assert zf.getinfo("vader_lexicon/vader_lexicon.txt").date_time == (1980, 1, 1, 0, 0, 0)
+        lexicon = zf.read("vader_lexicon/vader_lexicon.txt")
+    import vaderSentiment
+
+    assert lexicon == (Path(vaderSentiment.__file__).parent / "vader_lexicon.txt").read_bytes()
+    for path in [root, *root.rglob("*")]:
+        mode = path.stat().st_mode
+        assert not mode & (stat.S_IWGRP | stat.S_IWOTH), path
+
+
+def test_data_folder_rebuilds_byte_identical(tmp_path, nltk_path):
+    first = ensure_nltk_data(root=tmp_path / "one")
+    before = _snapshot(first)
+    stamp_mtime = (first / STAMP_NAME).stat().st_mtime_ns
+
+    # already built: nothing is rewritten
+    ensure_nltk_data(root=first)
+    assert (first / STAMP_NAME).stat().st_mtime_ns == stamp_mtime
+
+    # a stale stamp forces a rebuild, which restores a damaged file byte for byte
+    (first / "corpora/stopwords/english").write_text("damaged\n")
+    (first / STAMP_NAME).write_text("stale\n")
+    ensure_nltk_data(root=first)
+    assert _snapshot(first) == before
+
+    # a missing file is rebuilt even with a good stamp
+    (first / "sentiment/vader_lexicon.zip").unlink()
+    ensure_nltk_data(root=first)
+    assert _snapshot(first) == before
+
+    # and a fresh folder elsewhere is identical
+    assert _snapshot(ensure_nltk_data(root=tmp_path / "two")) == before
+
+
+def test_data_folder_is_refused_by_nltk_when_world_writable(tmp_path, nltk_path):
+    """Why the build chmods: NLTK 3.10 will not read a group/world-writable root."""
+    import nltk
+
+    root = ensure_nltk_data(root=tmp_path / "data")
+    assert nltk.data.find("corpora/stopwords/english")
+    os.chmod(root, 0o777)
+    try:
+        nltk.data.path[:] = [str(root)]
+        with pytest.warns(RuntimeWarning), pytest.raises(LookupError):
+            nltk.data.find("corpora/stopwords/english")
+    finally:
+        os.chmod(root, 0o755)
+
+
+OFFLINE_SCRIPT = textwrap.dedent(
+    """
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("network blocked by test")
+
+    socket.socket.connect = refuse
+    socket.socket.connect_ex = refuse
+    socket.create_connection = refuse
+    socket.getaddrinfo = refuse
+    try:
+        socket.create_connection(("pypi.org", 443))
+        raise SystemExit("socket block failed")
+    except OSError:
+        pass
+
+    import nltk
+    nltk.download = refuse  # nothing may try to download
+
+    # Only the folder ensure_nltk_data() adds may serve data (no system-wide nltk_data).
+    # Without it the standard calls fail, so passing below proves the folder works.
+    nltk.data.path[:] = []
+    try:
+        nltk.sent_tokenize("One. Two.")
+        raise SystemExit("punkt found without ensure_nltk_data")
+    except LookupError:
+        pass
+
+    # split_sentences/tokenize need no data folder at all.
+    import pandas as pd
+    from helpers.text import split_sentences, tokenize
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "body": ["Hi there. Bye now."]})
+    assert len(tokenize(split_sentences(arts))) == 6
+
+    from helpers.nltk_data import STOPWORDS, ensure_nltk_data
+    root = ensure_nltk_data()
+    assert nltk.data.path[0] == str(root)
+
+    assert nltk.sent_tokenize("He left the U.S. The talks failed. Mr. Abbas met Gen. Smith "
+                              "on Jan. 5. It ended at 3 a.m. Thursday.") == [
+        "He left the U.S.", "The talks failed.", "Mr. Abbas met Gen. Smith on Jan. 5.",
+        "It ended at 3 a.m. Thursday."]
+    assert nltk.word_tokenize("Kerry's aide can't go.") == [
+        "Kerry", "'s", "aide", "ca", "n't", "go", "."]
+    from nltk.corpus import stopwords
+    assert sorted(stopwords.words("english")) == sorted(STOPWORDS)
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+    sia = SentimentIntensityAnalyzer()
+    assert sia.polarity_scores("a great and happy day")["compound"] > 0.5
+    assert sia.polarity_scores("a terrible, deadly attack")["compound"] < -0.5
+    print("offline ok")
+    """
+)
+
+
+def test_standard_nltk_calls_work_offline(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "NLTK_DATA"}
+    env["HOME"] = str(tmp_path)  # no ~/nltk_data to fall back on
+    result = subprocess.run(
+        [sys.executable, "-c", OFFLINE_SCRIPT],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == "offline ok"
+
+
+def test_falls_back_when_the_project_cache_cannot_be_written(tmp_path, monkeypatch, nltk_path):
+    import helpers.nltk_data as nltk_data
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where .cache would be\n")
+    monkeypatch.setattr(nltk_data, "DEFAULT_NLTK_DATA_DIR", blocker / "nltk_data")
+    monkeypatch.setattr(nltk_data, "FALLBACK_NLTK_DATA_DIR", tmp_path / "home-cache")
+    root = nltk_data.ensure_nltk_data()
+    assert root == (tmp_path / "home-cache").resolve()
+    assert (root / "corpora/stopwords/english").is_file()
+    assert nltk_path[0] == str(root)
+
+    monkeypatch.setattr(nltk_data, "FALLBACK_NLTK_DATA_DIR", blocker / "also-not")
+    with pytest.raises(OSError, match="Cannot write the NLTK data folder"):
+        nltk_data.ensure_nltk_data()
