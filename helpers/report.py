@@ -41,7 +41,7 @@ from helpers.paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPOR
 KERNEL_NAME = "python3"
 LANGUAGE = "python"
 DEFAULT_TIMEOUT = 600  # seconds per cell, passed to nbclient
-MAX_FINDING_CHARS = 300  # the index shows one line per notebook
+MAX_FINDING_CHARS = 600  # the index shows each notebook's finding, cut past this
 MAX_ERROR_LINES = 5  # lines of the error value printed to stderr
 # Cell tags: remove-* are Jupyter Book's, *parameters papermill's, finding this bundle's.
 TAG_REMOVE_CELL = "remove-cell"

@@ -250,7 +250,7 @@ def test_finding_is_first_line_and_capped():
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="\n  first  \nsecond")]
     nb = new_notebook(cells=[cell])
     assert report._first_finding(nb) == "first"
-    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "y" * 500})]
+    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "y" * (report.MAX_FINDING_CHARS + 200)})]
     finding = report._first_finding(nb)
     assert len(finding) == report.MAX_FINDING_CHARS + 1 and finding.endswith("…")
     assert report._first_finding(new_notebook(cells=[code("print(1)")])) is None
