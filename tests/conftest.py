@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import os
+
 import pytest
 
-from helpers.paths import DEFAULT_CORPUS_DIR
+from helpers.paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR
+from helpers.report import main as build_main
 
 SEED_FILES = {
     "JTA": "000_d30445ea75725141.txt",
@@ -80,3 +83,37 @@ def seed_dir() -> Path:
 @pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "small", SMALL_ARTICLES)
+
+
+# One build of every notebook per test session, shared by the tests of all notebooks.
+# REPORT_NOTEBOOKS=DIR builds only the notebooks in DIR (for working on one notebook).
+_NOTEBOOK_ARGS = ["--notebooks", os.environ.get("REPORT_NOTEBOOKS", str(NOTEBOOKS_DIR))]
+
+
+@pytest.fixture(scope="session")
+def seed_report(tmp_path_factory, seed_dir):
+    out = tmp_path_factory.mktemp("seed") / "reports"
+    assert build_main(["--corpus", str(seed_dir), "--out", str(out), *_NOTEBOOK_ARGS]) == 0
+    return out
+
+
+HOSTILE = dict(
+    file="evil.txt", outlet="Evil <b>Outlet</b>", date="2024-05-04", headline="<script>alert('h')</script>",
+    text=(
+        "<script>alert('x')</script>\n"
+        "The council met again, officials said <img src=x onerror=alert(1)> on Friday.\n"
+        "Costs rose by $5 to $x$ and **bold** claims </table> were made.\n"
+        "The mayor said the budget would pass next week, and residents agreed.\n"
+    ),
+)
+
+
+@pytest.fixture(scope="session")
+def written_report(tmp_path_factory):
+    base = tmp_path_factory.mktemp("written")
+    corpus = write_corpus(base / "corpus", [*SMALL_ARTICLES, HOSTILE])
+    out = base / "reports"
+    assert build_main(["--corpus", str(corpus), "--out", str(out), "--no-code", *_NOTEBOOK_ARGS]) == 0
+    return corpus, out
+
+

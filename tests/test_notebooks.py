@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import pytest
-
 from helpers.corpus import load_corpus
 from helpers.paths import NOTEBOOKS_DIR
-from helpers.report import main
-from tests.conftest import SMALL_ARTICLES, write_corpus
 
 def _text(page: str) -> str:
     """The page's text without tags (code is split into highlighted spans)."""
@@ -18,33 +14,6 @@ def _text(page: str) -> str:
 
 
 NOTEBOOKS = sorted(p.stem for p in NOTEBOOKS_DIR.glob("*.ipynb"))
-
-
-@pytest.fixture(scope="module")
-def seed_report(tmp_path_factory, seed_dir):
-    out = tmp_path_factory.mktemp("seed") / "reports"
-    assert main(["--corpus", str(seed_dir), "--out", str(out)]) == 0
-    return out
-
-
-HOSTILE = dict(
-    file="evil.txt", outlet="Evil <b>Outlet</b>", date="2024-05-04", headline="<script>alert('h')</script>",
-    text=(
-        "<script>alert('x')</script>\n"
-        "The council met again, officials said <img src=x onerror=alert(1)> on Friday.\n"
-        "Costs rose by $5 to $x$ and **bold** claims </table> were made.\n"
-        "The mayor said the budget would pass next week, and residents agreed.\n"
-    ),
-)
-
-
-@pytest.fixture(scope="module")
-def written_report(tmp_path_factory):
-    base = tmp_path_factory.mktemp("written")
-    corpus = write_corpus(base / "corpus", [*SMALL_ARTICLES, HOSTILE])
-    out = base / "reports"
-    assert main(["--corpus", str(corpus), "--out", str(out), "--no-code"]) == 0
-    return corpus, out
 
 
 def test_every_notebook_has_a_page(seed_report):
