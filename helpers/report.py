@@ -53,6 +53,9 @@ TAG_PAPERMILL_ERROR = "papermill-error-cell-tag"  # papermill's own "failed here
 HIDING_TAGS = {TAG_REMOVE_CELL, TAG_REMOVE_INPUT, TAG_PARAMETERS}
 # Parameters the build injects; every notebook must declare corpus_dir.
 REQUIRED_PARAMETERS = ("corpus_dir",)
+VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "output_path")
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+TEMPLATE_NAME = "report"  # nbconvert's lab template without its CDN scripts, plus a CSP
 INDEX_TITLE = "News-coverage comparison"
 INDEX_CSS = """
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -317,6 +320,7 @@ def _build_notebook(
     nb = nbformat.read(executed_path, as_version=4) if executed_path.exists() else source
     nb.cells = [c for c in nb.cells if TAG_PAPERMILL_ERROR not in _tags(c)]
     _show_parameters(nb, shown)
+    _drop_volatile_metadata(nb)
     if executed_path.exists():
         nbformat.write(nb, executed_path)
     error = None
@@ -415,6 +419,23 @@ def _declared_parameters(nb: nbformat.NotebookNode) -> set[str]:
     return set()
 
 
+def _drop_volatile_metadata(nb: nbformat.NotebookNode) -> None:
+    """Remove timings and random ids, so two builds of one corpus give identical files.
+
+    Papermill and nbclient stamp start/end times and durations on the notebook and on
+    every cell, and papermill gives its injected cell a random id.
+    """
+    meta = nb.metadata.get("papermill", {})
+    for key in VOLATILE_PAPERMILL_KEYS:
+        meta.pop(key, None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        for key in VOLATILE_PAPERMILL_KEYS:
+            cell.metadata.get("papermill", {}).pop(key, None)
+        if TAG_INJECTED in _tags(cell):
+            cell.id = TAG_INJECTED
+
+
 def _show_parameters(nb: nbformat.NotebookNode, shown: dict[str, str]) -> None:
     """Rewrite the injected-parameters cell so it shows paths as the reader knows them.
 
@@ -493,7 +514,10 @@ def _notebook_html(nb: nbformat.NotebookNode, *, title: str, no_code: bool) -> s
         config.HTMLExporter.exclude_output_prompt = True
     nb = nbformat.from_dict(nb)  # a copy: the exporter's preprocessors edit it
     nb.metadata["title"] = title
-    body, _ = HTMLExporter(config=config, template_name="lab").from_notebook_node(nb)
+    exporter = HTMLExporter(
+        config=config, template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES_DIR)]
+    )
+    body, _ = exporter.from_notebook_node(nb)
     return body
 
 

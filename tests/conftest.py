@@ -102,7 +102,10 @@ HOSTILE = dict(
     text=(
         "<script>alert('x')</script>\n"
         "The council met again, officials said <img src=x onerror=alert(1)> on Friday.\n"
-        "Costs rose by $5 to $x$ and **bold** claims </table> were made.\n"
+        "Costs rose by $5 to $x$ and **bold** claims </table> were made, the mayor said.\n"
+        "\"<script>document.title='PWNED'</script> is not a plan,\" said Ana Ruiz of <i>Watchdog</i>.\n"
+        "Residents wrote <iframe src=javascript:alert(2)></iframe> and [a link](javascript:alert(3)) online.\n"
+        "A long line follows: " + "x" * 12000 + " and " + "word " * 3000 + "end.\n"
         "The mayor said the budget would pass next week, and residents agreed.\n"
     ),
 )

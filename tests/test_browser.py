@@ -1,0 +1,83 @@
+"""Every built page, opened in a real (headless) Chromium: nothing injected runs, nothing breaks.
+
+The written corpus (tests/conftest.py, HOSTILE) carries <script>, <img onerror>, </table>,
+<iframe src=javascript:>, Markdown and LaTeX-looking text and a 27,000-character line in
+its text, headline and outlet name. Chromium comes from Debian's package (.ci/run installs
+it); Playwright drives it and downloads nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [  # as measured on this machine: no background traffic, no sandbox as root
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--disable-quic", "--no-first-run",
+]
+
+if CHROMIUM is None:
+    if os.environ.get("CI"):
+        pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package", pytrace=False)
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _open(browser, path):
+    """Open a page; return what went wrong in it and its DOM facts."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    page.on("request", lambda r: problems.append(f"request: {r.url}") if not r.url.startswith(("file:", "data:")) else None)
+    page.goto(path.as_uri(), wait_until="load")
+    facts = page.evaluate("""() => ({
+        title: document.title,
+        scripts: document.querySelectorAll('script').length,
+        handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+        iframes: document.querySelectorAll('iframe').length,
+        jsLinks: [...document.querySelectorAll('a[href]')].filter(a => a.href.startsWith('javascript:')).length,
+        text: document.body.innerText,
+    })""")
+    page.close()
+    return problems, facts
+
+
+def test_every_page_is_inert_in_a_real_browser(browser, written_report):
+    _, out = written_report
+    pages = sorted(out.glob("*.html")) + sorted((out / "no-code").glob("*.html"))
+    assert len(pages) >= 2
+    for path in pages:
+        problems, facts = _open(browser, path)
+        assert problems == [], f"{path.name}: {problems}"
+        assert "PWNED" not in facts["title"], path.name
+        assert facts["scripts"] == 0 and facts["handlers"] == 0, path.name
+        assert facts["iframes"] == 0 and facts["jsLinks"] == 0, path.name
+
+
+def test_hostile_text_is_shown_as_text(browser, written_report):
+    _, out = written_report
+    _, facts = _open(browser, out / "00_corpus.html")
+    text = facts["text"]
+    assert "Evil <b>Outlet</b>" in text  # the outlet name, literally
+    assert "<script>alert('x')</script>" in text  # the audit shows the removed headline line as text
+
+
+def test_seed_pages_load_cleanly(browser, seed_report):
+    for path in sorted(seed_report.glob("*.html")):
+        problems, facts = _open(browser, path)
+        assert problems == [], f"{path.name}: {problems}"
+        assert facts["scripts"] == 0
