@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 # ---------------------------------------------------------------------------
 # Unicode normalisation
@@ -291,12 +292,17 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
     if head_i is not None:
         result.headline = lines[head_i][2]
         mark(head_i, "headline", "headline", detail)
+        for i in range(head_i + 1, min(n_lines, head_i + HEADER_SEARCH_LINES)):
+            if _matches_headline(lines[i][2], result.headline):  # pages often repeat it
+                mark(i, "headline (repeated)")
         for i in range(head_i):
             rule = _rule_for(lines[i][2], i, n_lines)
             mark(i, rule.name if rule else ("section label" if _words(lines[i][2]) <= 4 else "above headline"))
 
     # 2. Single-line rules everywhere below the headline.
     start = 0 if head_i is None else head_i + 1
+    while head_i is not None and start < n_lines and labels[start] is not None:
+        start += 1  # past a repeated headline
     rules: list[Rule | None] = [None] * n_lines
     for i in range(start, n_lines):
         rules[i] = _rule_for(lines[i][2], i, n_lines)
@@ -368,3 +374,70 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
     result.removed.sort(key=lambda row: (row["line_n"], row["rule"] != "dateline"))
     result.body = "\n\n".join(paragraphs)
     return result
+
+
+# ---------------------------------------------------------------------------
+# HTML pages saved as text
+# ---------------------------------------------------------------------------
+
+_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+_HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|li|ul|article|section|script|style|meta|link|img|table)\b[^>]*>", re.I)
+HTML_MIN_TAGS = 5  # a text with this many common tags per 1,000 characters is taken for markup
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table td th title tr ul".split()
+)
+SKIP_TAGS = frozenset("script style noscript template svg head iframe object nav".split())  # never article text
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a saved web page: it opens with a doctype/html tag, or is dense with tags."""
+    if _HTML_START.match(text[:2000]):
+        return True
+    sample = text[:20000]
+    return len(_HTML_TAG.findall(sample)) >= HTML_MIN_TAGS * max(len(sample), 1000) / 1000
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+        elif tag in SKIP_TAGS:
+            self.skip += 1
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        elif tag in SKIP_TAGS and self.skip:
+            self.skip -= 1
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(page: str) -> str:
+    """The visible text of an HTML page, one block element (paragraph, heading, list item) a line.
+
+    Scripts, styles and the ``<head>`` are dropped; the ``<title>`` becomes the first
+    line, so the headline rules can find it. Entities are decoded.
+    """
+    parser = _TextExtractor()
+    parser.feed(page)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    title = " ".join("".join(parser.title).split())
+    return "\n".join(([title] if title else []) + [line for line in lines if line])

@@ -27,7 +27,8 @@ from typing import NamedTuple
 import pandas as pd
 from charset_normalizer import from_bytes
 
-from .clean import clean_text
+from .clean import clean_text, html_to_text, looks_like_html
+from .nltk_data import STOPWORDS as ENGLISH_FUNCTION_WORDS
 from .paths import DEFAULT_CORPUS_DIR, resolve
 
 REQUIRED_FOLDER_COLUMNS = ("file", "outlet")
@@ -37,6 +38,9 @@ TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")  # files that look like articles
 NOT_ARTICLES = ("readme", "license", "licence", "copying")  # file-name stems a corpus may hold beside its articles
 MAX_LISTED = 20  # problems listed in one error before "... and N more"
+MAX_ARTICLE_BYTES = 5_000_000  # news articles are < 100 KB; a larger file is a dump, not an article
+MIN_WORDS_FOR_LANGUAGE = 40  # too few words to judge the language below this
+MIN_ENGLISH_FUNCTION_WORDS = 0.15  # English news runs at 35-50% function words (the seeds: 43-48%)
 
 ARTICLE_COLUMNS = [
     "article_id", "outlet", "date", "headline", "dek", "dateline", "wire", "url", "file",
@@ -281,6 +285,16 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR) -> Corpus:
     records: list[dict] = []
     for rec in rows:
         where = rec["_where"]
+        size = rec["_path"].stat().st_size if "_path" in rec else len(str(rec.get("_text") or "").encode())
+        if size > MAX_ARTICLE_BYTES:
+            message = (
+                f"{where}: is {size / 1e6:.1f} MB, larger than an article can be "
+                f"({MAX_ARTICLE_BYTES / 1e6:.0f} MB); not loaded. If it holds several articles, split it "
+                "into one file per article; if it is one, raise helpers.corpus.MAX_ARTICLE_BYTES."
+            )
+            warnings.warn(message, CorpusWarning, stacklevel=2)
+            log.append(dict(article_id=None, file=rec["file"], level="warning", message=message))
+            continue
         if "_path" in rec:
             try:
                 text, encoding = decode_text(rec["_path"].read_bytes(), name=f"{where}")
@@ -307,7 +321,19 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR) -> Corpus:
             log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
         if encoding == "utf-8-sig":
             log.append(dict(article_id=article_id, file=rec["file"], level="info", message="byte-order mark dropped"))
-        records.append(dict(rec, article_id=article_id, outlet=outlet, date=date, raw_text=text, encoding=encoding))
+        page = text
+        if looks_like_html(text):
+            page = html_to_text(text)
+            message = (
+                f"{where}: is an HTML page, not plain text; its visible text was extracted (tags, scripts "
+                "and styles dropped) and the audit's line numbers refer to that text. Save the article text "
+                "instead to be sure."
+            )
+            warnings.warn(message, CorpusWarning, stacklevel=2)
+            log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+        records.append(dict(
+            rec, article_id=article_id, outlet=outlet, date=date, raw_text=text, encoding=encoding, _page=page,
+        ))
 
     seen: dict[str, str] = {}
     for rec in records:
@@ -328,7 +354,7 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
     ]
     for rec in records:
         headline = _cell(rec.get("headline"))
-        cleaned = clean_text(rec["raw_text"], headline=headline or None)
+        cleaned = clean_text(rec["_page"], headline=headline or None)
         article_id = rec["article_id"]
         wire = _cell(rec.get("wire")) or cleaned.wire_credit
         digest = hashlib.sha1(" ".join(cleaned.body.split()).casefold().encode()).hexdigest()
@@ -341,6 +367,17 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
             message = f"{rec['file']}: cleaning kept no body text (see the removed table for its lines)."
             warnings.warn(message, CorpusWarning, stacklevel=3)
             log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+        words = cleaned.body.casefold().split()
+        if len(words) >= MIN_WORDS_FOR_LANGUAGE:
+            share = sum(w.strip(".,;:!?\"'()") in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+            if share < MIN_ENGLISH_FUNCTION_WORDS:
+                message = (
+                    f"{rec['file']}: does not look like English ({share:.0%} of its words are English "
+                    "function words; English news has 35-50%). Sentences, stopwords and sentiment here "
+                    "assume English, so its numbers will be wrong."
+                )
+                warnings.warn(message, CorpusWarning, stacklevel=3)
+                log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
         if cleaned.normalised:
             changes = ", ".join(f"{n} {kind}" for kind, n in sorted(cleaned.normalised.items()))
             log.append(dict(article_id=article_id, file=rec["file"], level="info", message=f"normalised: {changes}"))

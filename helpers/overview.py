@@ -64,8 +64,13 @@ def corpus_finding(articles: pd.DataFrame, removed: pd.DataFrame, periods: pd.Da
         head += ", none of them dated."
     n_removed = int((removed["action"] == "removed").sum())
     n_moved = int((removed["action"] == "reclassified").sum())
+    n_par = int(articles["n_paragraphs"].sum())
     return (
-        f"{head} Cleaning kept {int(articles['n_paragraphs'].sum())} body paragraphs, took out "
-        f"{n_removed} lines of page furniture and moved {n_moved} headlines, deks, datelines, "
-        "subheads and credits to their own columns."
+        f"{head} Cleaning kept {_count(n_par, 'body paragraph')}, took out "
+        f"{_count(n_removed, 'line')} of page furniture and moved {n_moved} "
+        "headlines, deks, datelines, subheads and credits to their own columns."
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"

@@ -320,13 +320,13 @@ def _build_notebook(
     nb = nbformat.read(executed_path, as_version=4) if executed_path.exists() else source
     nb.cells = [c for c in nb.cells if TAG_PAPERMILL_ERROR not in _tags(c)]
     _show_parameters(nb, shown)
+    if what is not None and cell is None and executed_path.exists():
+        cell = _last_started_cell(nb)  # reads the start times dropped next
     _drop_volatile_metadata(nb)
     if executed_path.exists():
         nbformat.write(nb, executed_path)
     error = None
     if what is not None:
-        if cell is None and executed_path.exists():
-            cell = _last_started_cell(nb)
         where = "the parameters cell" if missing else "kernel start"
         error = f"{_cell_label(nb, cell) if cell is not None else where}: {what}"
         if cell is not None:  # show the failing cell and its traceback even if tagged hidden

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -229,3 +230,76 @@ def test_nested_json_values_pass_through_as_json(tmp_path):
 
 def test_small_articles_fixture_is_well_formed():
     assert {a["outlet"] for a in SMALL_ARTICLES} == {"Daily Alpha", "Beta News"}
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html><head><title>Talks resume in Cairo</title><style>p { color: red; }</style>
+<script>var tracking = "do not show";</script></head>
+<body><nav><a href="/">Home</a></nav>
+<h1>Talks resume in Cairo</h1>
+<p>Negotiators met in Cairo on Tuesday &amp; agreed to meet again, officials said.</p>
+<p>&ldquo;We made progress,&rdquo; the Egyptian foreign minister told reporters.</p>
+<p>Share this article</p>
+</body></html>"""
+
+
+def test_html_page_saved_as_text_is_extracted_with_a_warning(tmp_path):
+    folder = write_corpus(tmp_path / "c", [dict(file="page.txt", outlet="A", headline="Talks resume in Cairo", text=HTML_PAGE)])
+    with pytest.warns(CorpusWarning, match=r"page\.txt.*HTML page"):
+        articles, removed, log = load_corpus(folder)
+    assert articles.body[0] == (
+        "Negotiators met in Cairo on Tuesday & agreed to meet again, officials said.\n\n"
+        '"We made progress," the Egyptian foreign minister told reporters.'
+    )
+    assert articles.raw_text[0] == HTML_PAGE  # the raw text is kept as read
+    assert "tracking" not in articles.body[0] and "color: red" not in articles.body[0]
+    assert set(removed.rule) >= {"headline", "share/print widget"}
+    assert log.message.str.contains("HTML page").any()
+
+
+def test_plain_text_mentioning_tags_is_not_taken_for_html(tmp_path):
+    text = "The site showed a <div> tag in its headline, readers said.\nEditors fixed it within an hour."
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=text)])
+    articles, _, log = load_corpus(folder)
+    assert "<div>" in articles.body[0] and not log.message.str.contains("HTML").any()
+
+
+def test_non_english_text_is_loaded_with_a_warning(tmp_path):
+    french = (
+        "Le secrétaire d'État américain John Kerry a appelé jeudi les dirigeants israéliens et palestiniens "
+        "à faire des compromis pour la paix. Les négociations ont été compliquées ces derniers jours par une "
+        "décision palestinienne de se tourner vers les organisations internationales, après le refus "
+        "israélien de libérer un quatrième groupe de prisonniers palestiniens."
+    )
+    folder = write_corpus(tmp_path / "c", [
+        dict(file="fr.txt", outlet="Le Monde", text=french),
+        dict(file="en.txt", outlet="JTA", text=(Path(__file__).parent.parent / "corpus" / SEED_FILES["JTA"]).read_text()),
+    ])
+    with pytest.warns(CorpusWarning, match=r"fr\.txt: does not look like English"):
+        articles, _, log = load_corpus(folder)
+    assert len(articles) == 2  # loaded, not dropped
+    flagged = log[log.message.str.contains("does not look like English")]
+    assert flagged.file.tolist() == ["fr.txt"]
+
+
+def test_oversized_article_is_skipped_loudly_and_the_rest_loads(tmp_path):
+    big = ("The talks went on. " * 2_700_000).encode()  # about 51 MB
+    folder = write_corpus(tmp_path / "c", [
+        dict(file="big.txt", outlet="A", text=big),
+        dict(file="ok.txt", outlet="B", text="Talks resumed.\nA deal is near."),
+    ])
+    with pytest.warns(CorpusWarning, match=r"big\.txt.*51\.3 MB.*not loaded"):
+        articles, _, log = load_corpus(folder)
+    assert articles.file.tolist() == ["ok.txt"]
+    assert log.loc[log.file == "big.txt", "message"].str.contains("split it").all()
+
+
+def test_article_with_no_body_after_cleaning_is_kept_and_logged(tmp_path):
+    folder = write_corpus(tmp_path / "c", [
+        dict(file="furniture.txt", outlet="A", text="Share this article\nSign up for our newsletter\nRelated News\n"),
+        dict(file="ok.txt", outlet="B", text="Talks resumed.\nA deal is near."),
+    ])
+    with pytest.warns(CorpusWarning, match="kept no body text"):
+        articles, removed, _ = load_corpus(folder)
+    assert articles.body[0] == "" and articles.n_paragraphs[0] == 0
+    assert len(removed[removed.file == "furniture.txt"]) == 3  # every line accounted for

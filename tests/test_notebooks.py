@@ -65,6 +65,13 @@ def test_written_corpus_builds_and_stays_escaped(written_report):
     assert "Evil &lt;b&gt;Outlet&lt;/b&gt;" in page
 
 
+def test_warnings_go_to_the_loading_log_not_stderr(written_report):
+    _, out = written_report
+    page = (out / "00_corpus.html").read_text()
+    assert 'data-mime-type="application/vnd.jupyter.stderr"' not in page
+    assert "evil.txt: does not look like English" in page  # in the loading log table
+
+
 def test_code_free_copy_has_no_code(written_report):
     _, out = written_report
     page = (out / "no-code" / "00_corpus.html").read_text()
