@@ -87,13 +87,13 @@ def small_corpus(tmp_path: Path) -> Path:
 
 # One build of every notebook per test session, shared by the tests of all notebooks.
 # REPORT_NOTEBOOKS=DIR builds only the notebooks in DIR (for working on one notebook).
-_NOTEBOOK_ARGS = ["--notebooks", os.environ.get("REPORT_NOTEBOOKS", str(NOTEBOOKS_DIR))]
+NOTEBOOK_ARGS = ["--notebooks", os.environ.get("REPORT_NOTEBOOKS", str(NOTEBOOKS_DIR))]
 
 
 @pytest.fixture(scope="session")
 def seed_report(tmp_path_factory, seed_dir):
     out = tmp_path_factory.mktemp("seed") / "reports"
-    assert build_main(["--corpus", str(seed_dir), "--out", str(out), *_NOTEBOOK_ARGS]) == 0
+    assert build_main(["--corpus", str(seed_dir), "--out", str(out), *NOTEBOOK_ARGS]) == 0
     return out
 
 
@@ -116,7 +116,7 @@ def written_report(tmp_path_factory):
     base = tmp_path_factory.mktemp("written")
     corpus = write_corpus(base / "corpus", [*SMALL_ARTICLES, HOSTILE])
     out = base / "reports"
-    assert build_main(["--corpus", str(corpus), "--out", str(out), "--no-code", *_NOTEBOOK_ARGS]) == 0
+    assert build_main(["--corpus", str(corpus), "--out", str(out), "--no-code", *NOTEBOOK_ARGS]) == 0
     return corpus, out
 
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
+import os
+from pathlib import Path
+
 import pandas as pd
+import papermill
+import pytest
 from helpers.corpus import load_corpus
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 
 def _text(page: str) -> str:
     """The page's text without tags (code is split into highlighted spans)."""
@@ -83,3 +88,14 @@ def test_parameters_reach_the_notebook(written_report):
     corpus, out = written_report
     articles = pd.read_csv(out / "data" / "articles.csv")
     assert sorted(articles.file) == ["a.txt", "b.txt", "c.txt", "evil.txt"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb")))
+def test_notebook_runs_from_the_repository_root_with_its_defaults(tmp_path, name):
+    """As `jupyter nbconvert --execute notebooks/X.ipynb` from the root would run it: only data_dir is moved."""
+    source = Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)) / name
+    papermill.execute_notebook(
+        source, tmp_path / name, parameters={"data_dir": str(tmp_path / "data")},
+        cwd=str(PROJECT_ROOT), kernel_name="python3", progress_bar=False,
+    )
+    assert any((tmp_path / "data").glob("*.csv"))

@@ -1,0 +1,51 @@
+"""Corpora too small to compare: every notebook still runs and says what it cannot compare."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers.paths import DEFAULT_CORPUS_DIR
+from helpers.report import main
+from tests.conftest import NOTEBOOK_ARGS, SEED_FILES, write_corpus
+
+ONE_OUTLET = [
+    dict(file=name, outlet="JTA", date=date, text=(DEFAULT_CORPUS_DIR / name).read_text(encoding="utf-8"))
+    for name, date in [(SEED_FILES["JTA"], "2014-04-03"), (SEED_FILES["Al Jazeera English"], "2014-03-31")]
+]
+
+
+def _build(tmp_path, articles):
+    corpus = write_corpus(tmp_path / "corpus", articles)
+    out = tmp_path / "reports"
+    assert main(["--corpus", str(corpus), "--out", str(out), *NOTEBOOK_ARGS]) == 0
+    return out
+
+
+def _pages(out):
+    pages = {p.stem: p.read_text() for p in sorted(out.glob("*.html")) if p.stem != "index"}
+    for name, page in pages.items():
+        assert "Traceback" not in page, name
+        assert 'data-mime-type="application/vnd.jupyter.stderr"' not in page, name
+    return pages
+
+
+def _text(page):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+@pytest.mark.parametrize("case", ["one article", "one outlet"])
+def test_small_corpora_build_and_say_what_they_cannot_compare(tmp_path, case):
+    articles = ONE_OUTLET[:1] if case == "one article" else ONE_OUTLET
+    out = _build(tmp_path, articles)
+    pages = _pages(out)
+    assert "00_corpus" in pages
+    index = _text((out / "index.html").read_text())
+    if case == "one article":
+        assert "1 article from 1 outlet, all published in Apr 2014." in index
+    else:
+        assert "2 articles from 1 outlet, all published in Mar\u2013Apr 2014." in index
+    for name, page in pages.items():
+        if name != "00_corpus":  # every comparison notebook says it has a single outlet
+            assert re.search(r"only one outlet|a single outlet", _text(page), re.I), name
