@@ -54,6 +54,7 @@ HIDING_TAGS = {TAG_REMOVE_CELL, TAG_REMOVE_INPUT, TAG_PARAMETERS}
 # Parameters the build injects; every notebook must declare corpus_dir.
 REQUIRED_PARAMETERS = ("corpus_dir",)
 VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "output_path")
+BUILD_FOLDERS = ("data", "executed", "no-code")  # what a build writes besides the HTML pages
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "report"  # nbconvert's lab template without its CDN scripts, plus a CSP
 INDEX_TITLE = "News-coverage comparison"
@@ -241,13 +242,22 @@ def _find_notebooks(nb_dir: Path) -> list[Path]:
 
 
 def _check_report_folder(out: Path) -> None:
-    """Raise ReportFolderError unless ``out`` is missing, empty or a previous report."""
+    """Raise ReportFolderError unless ``out`` is missing, empty, a previous report, or
+    holds only what a build writes (``data/`` alone is what running a notebook in
+    JupyterLab leaves behind)."""
     if out.exists() and not out.is_dir():
         raise ReportFolderError(f"{out} is a file, not a report folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
+    if not out.is_dir() or (out / "index.html").is_file():
+        return
+    foreign = sorted(
+        p.name for p in out.iterdir()
+        if p.name not in BUILD_FOLDERS and not (p.is_file() and p.suffix == ".html")
+    )
+    if foreign:
         raise ReportFolderError(
-            f"{out} is not empty and has no index.html, so it is not a report folder; "
-            "refusing to replace it (choose another --out or empty it yourself)"
+            f"{out} holds {', '.join(foreign[:5])}, which a report build does not write, and has no "
+            "index.html, so it is not a report folder; refusing to replace it (choose another --out "
+            "or empty it yourself)"
         )
 
 

@@ -218,6 +218,17 @@ def test_refuses_a_folder_that_is_not_a_report(tmp_path, capsys):
     assert sorted(os.listdir(tmp_path)) == ["corpus", "mine", "notebooks"]
 
 
+def test_a_data_folder_left_by_jupyterlab_is_replaced(tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "reports"
+    corpus.mkdir()
+    (out / "data").mkdir(parents=True)
+    (out / "data" / "stale.csv").write_text("old")
+    notebooks = tmp_path / "notebooks"
+    write_notebook(notebooks, "00_x.ipynb", [code(PARAMETERS_SOURCE, "parameters")])
+    assert main(["--corpus", str(corpus), "--out", str(out), "--notebooks", str(notebooks)]) == 0
+    assert (out / "index.html").exists() and not (out / "data" / "stale.csv").exists()
+
+
 def test_missing_corpus_or_notebooks_is_an_error(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["--corpus", str(tmp_path), "--out", str(tmp_path / "o"),
