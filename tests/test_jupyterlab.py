@@ -1,0 +1,104 @@
+"""The notebooks run in a real JupyterLab: opened through its web page in Chromium, Run All, no error.
+
+Each notebook is copied into a temporary Lab root with its ``data_dir`` parameter moved
+there (so the check does not write into ``reports/``); everything else is the notebook as
+committed, started in the notebook's own folder as JupyterLab starts it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from helpers.paths import NOTEBOOKS_DIR
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, sync_playwright
+
+TOKEN = "lab-test-token"
+NOTEBOOK_TIMEOUT_S = 120  # per notebook; a notebook here takes 5-15 s
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _copy_with_data_dir(source: Path, target: Path, data_dir: Path) -> None:
+    nb = json.loads(source.read_text())
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            src = "".join(cell["source"])
+            cell["source"] = src.replace('data_dir = "reports/data"', f"data_dir = {str(data_dir)!r}")
+            assert cell["source"] != src, "the parameters cell no longer sets data_dir the usual way"
+    target.write_text(json.dumps(nb))
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    root = tmp_path_factory.mktemp("lab")
+    for source in sorted(Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb")):
+        _copy_with_data_dir(source, root / source.name, root / "data")
+    port = _free_port()
+    log = open(root / "lab.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
+         f"--LabApp.workspaces_dir={root / 'workspaces'}", "--LabApp.news_url=",
+         "--LabServerApp.extension_manager=readonly"],
+        stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, JUPYTER_RUNTIME_DIR=str(root / "runtime")),
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
+            break
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail(f"JupyterLab did not start:\n{(root / 'lab.log').read_text()[-3000:]}")
+            time.sleep(0.5)
+    yield base, root
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+NOTEBOOKS = sorted(p.name for p in Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_run_all_cells_in_jupyterlab(lab, name):
+    base, root = lab
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/lab/tree/{name}?token={TOKEN}")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_text("Run All Cells", exact=True).click()
+        page.wait_for_function(
+            """() => {
+                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);
+                const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
+                const failed = document.querySelector(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']");
+                return (failed && idle) || (prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t)));
+            }""",
+            timeout=NOTEBOOK_TIMEOUT_S * 1000,
+        )
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        texts = [errors.nth(i).inner_text()[:500] for i in range(errors.count())]
+        outputs = page.locator(".jp-OutputArea-output").count()
+        browser.close()
+    assert texts == [], f"{name}: {texts}"
+    assert outputs > 0
+    assert any((root / "data").glob("*.csv"))
