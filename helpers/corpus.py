@@ -251,7 +251,9 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR) -> Corpus:
         (as read), ``subheads`` (crossheads, one per line), ``n_paragraphs``,
         ``n_words`` (whitespace-separated words in the body), ``headline_source`` and
         ``wire_source`` ("metadata"/"text"/None), ``encoding``, ``duplicate_of``
-        (the first article with the same body, else None), then any extra
+        (the first article from another outlet with the same body, else None;
+        a second copy from the same outlet is not loaded, and the log says so),
+        then any extra
         metadata columns unchanged. Sorted as in the metadata.
         ``removed``: one row per raw line not kept as body (see
         ``helpers.clean.clean_text``): ``article_id, outlet, file, line_n, text,
@@ -358,9 +360,21 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
         article_id = rec["article_id"]
         wire = _cell(rec.get("wire")) or cleaned.wire_credit
         digest = hashlib.sha1(" ".join(cleaned.body.split()).casefold().encode()).hexdigest()
-        duplicate_of = first_with_body.setdefault(digest, article_id) if cleaned.body else article_id
+        first = first_with_body.setdefault(digest, (article_id, rec["outlet"])) if cleaned.body else (article_id, None)
+        duplicate_of = first[0]
+        if duplicate_of != article_id and first[1] == rec["outlet"]:
+            message = (
+                f"{rec['file']}: same body text as article {duplicate_of!r} from the same outlet; "
+                "not loaded twice (remove one of the two rows)."
+            )
+            warnings.warn(message, CorpusWarning, stacklevel=3)
+            log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+            continue
         if duplicate_of != article_id:
-            message = f"{rec['file']}: same body text as article {duplicate_of!r}; flagged in duplicate_of."
+            message = (
+                f"{rec['file']}: same body text as article {duplicate_of!r} from {first[1]!r} (wire copy "
+                "run by both?); kept, and flagged in duplicate_of."
+            )
             warnings.warn(message, CorpusWarning, stacklevel=3)
             log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
         if not cleaned.body:

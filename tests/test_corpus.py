@@ -196,10 +196,23 @@ def test_duplicate_texts_are_flagged(tmp_path):
         dict(file="a.txt", outlet="A", text=text),
         dict(file="b.txt", outlet="B", text=text.replace("\n", "\r\n")),
     ])
-    with pytest.warns(CorpusWarning, match="same body text"):
+    with pytest.warns(CorpusWarning, match="same body text as article 'a' from 'A'"):
         articles, _, _ = load_corpus(folder)
-    assert articles.duplicate_of.isna().tolist() == [True, False]
+    assert articles.duplicate_of.isna().tolist() == [True, False]  # two outlets ran one text: both kept
     assert articles.duplicate_of[1] == "a"
+
+
+def test_duplicate_text_from_the_same_outlet_is_loaded_once(tmp_path):
+    text = "Talks resumed on Monday.\nBoth sides attended."
+    folder = write_corpus(tmp_path / "c", [
+        dict(file="a.txt", outlet="A", text=text),
+        dict(file="a-copy.txt", outlet="A", text=text + "\n"),
+        dict(file="b.txt", outlet="B", text="Talks stalled.\nNo one came."),
+    ])
+    with pytest.warns(CorpusWarning, match=r"a-copy\.txt: same body text as article 'a' from the same outlet"):
+        articles, _, log = load_corpus(folder)
+    assert articles.file.tolist() == ["a.txt", "b.txt"]
+    assert log.loc[log.file == "a-copy.txt", "message"].str.contains("not loaded twice").all()
 
 
 def test_unreadable_table(tmp_path):
