@@ -27,6 +27,7 @@ from typing import NamedTuple
 import pandas as pd
 from charset_normalizer import from_bytes
 
+from . import cache as table_cache
 from .clean import clean_text, html_to_text, looks_like_html
 from .nltk_data import STOPWORDS as ENGLISH_FUNCTION_WORDS
 from .paths import DEFAULT_CORPUS_DIR, resolve
@@ -212,7 +213,11 @@ def _rows_from_folder(folder: Path, log: list[dict]) -> list[dict]:
             f"{', '.join(stray)}. Add a row for each to include it."
         )
         warnings.warn(message, CorpusWarning, stacklevel=3)
-        log.extend(dict(article_id=None, file=name, level="warning", message="no row in metadata.csv; not loaded") for name in stray)
+        log.extend(
+            dict(article_id=None, file=name, level="warning",
+                 message=f"{name}: no row in metadata.csv; not loaded. Add a row for it to include it.")
+            for name in stray
+        )
     return rows
 
 
@@ -230,7 +235,7 @@ def _rows_from_table(path: Path) -> list[dict]:
     return rows
 
 
-def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR) -> Corpus:
+def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) -> Corpus:
     """Read, check and clean a corpus.
 
     Parameters
@@ -238,6 +243,9 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR) -> Corpus:
     path:
         A corpus folder (with ``metadata.csv``) or a ``.csv``/``.jsonl``/``.parquet``
         table. A relative path is taken from the repository root.
+    cache:
+        Reuse the tables of an earlier load of the same files by the same helpers
+        (see ``helpers.cache``); its warnings are issued again.
 
     Returns
     -------
@@ -266,12 +274,25 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR) -> Corpus:
         With every problem found, each naming its file or row.
     """
     source = resolve(path)
-    log: list[dict] = []
     if not source.exists():
         raise CorpusError(
             f"Corpus not found: {source}. Pass a folder holding metadata.csv and the article "
             f"files, or a {'/'.join(TABLE_SUFFIXES)} table with outlet and text columns."
         )
+    key = table_cache.corpus_key(source) if cache and table_cache.enabled() else None
+    hit = table_cache.load(key, Corpus._fields) if key else None
+    if hit is not None:
+        for message in hit[2].loc[hit[2]["level"] == "warning", "message"]:
+            warnings.warn(message, CorpusWarning, stacklevel=2)
+        return Corpus(*hit)
+    corpus = _load(source)
+    if key:
+        table_cache.save(key, corpus._asdict())
+    return corpus
+
+
+def _load(source: Path) -> Corpus:
+    log: list[dict] = []
     if source.is_dir():
         rows = _rows_from_folder(source, log)
     elif source.suffix.lower() in TABLE_SUFFIXES:

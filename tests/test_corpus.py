@@ -316,3 +316,24 @@ def test_article_with_no_body_after_cleaning_is_kept_and_logged(tmp_path):
         articles, removed, _ = load_corpus(folder)
     assert articles.body[0] == "" and articles.n_paragraphs[0] == 0
     assert len(removed[removed.file == "furniture.txt"]) == 3  # every line accounted for
+
+
+def test_cache_returns_the_same_tables_and_warnings_and_sees_edits(tmp_path, monkeypatch):
+    import helpers.cache as cache
+
+    monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")
+    folder = write_corpus(tmp_path / "c", [
+        dict(file="a.txt", outlet="A", text="Talks resumed on Monday.\nBoth sides attended."),
+        dict(file="b.txt", outlet="B", text="Talks resumed on Monday.\nBoth sides attended."),
+    ])
+    with pytest.warns(CorpusWarning, match="same body text"):
+        first = load_corpus(folder)
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    with pytest.warns(CorpusWarning, match="same body text"):  # warned again from the cache
+        second = load_corpus(folder)
+    for a, b in zip(first, second):
+        pd.testing.assert_frame_equal(a, b, check_dtype=False)
+    (folder / "b.txt").write_text("Talks collapsed on Tuesday.\nNobody came.")
+    third = load_corpus(folder)
+    assert third.articles.body[1] == "Talks collapsed on Tuesday.\n\nNobody came."
+    assert len(list((tmp_path / "cache").iterdir())) == 2

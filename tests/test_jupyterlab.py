@@ -21,6 +21,8 @@ import pytest
 from helpers.paths import NOTEBOOKS_DIR
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, sync_playwright
 
+PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
+
 TOKEN = "lab-test-token"
 NOTEBOOK_TIMEOUT_S = 120  # per notebook; a notebook here takes 5-15 s
 
@@ -72,6 +74,9 @@ def lab(tmp_path_factory):
     log.close()
 
 
+STARTED = """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+    .some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))"""
+
 NOTEBOOKS = sorted(p.name for p in Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb"))
 
 
@@ -84,8 +89,17 @@ def test_run_all_cells_in_jupyterlab(lab, name):
         page.goto(f"{base}/lab/tree/{name}?token={TOKEN}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_text("Run All Cells", exact=True).click()
+        for attempt in range(3):  # the menu can swallow a click while Lab is still settling
+            page.get_by_role("menuitem", name="Run", exact=True).click()
+            page.get_by_text("Run All Cells", exact=True).click()
+            try:
+                page.wait_for_function(STARTED, timeout=15_000)
+                break
+            except PlaywrightTimeout:
+                page.keyboard.press("Escape")
+        else:
+            page.screenshot(path=str(root / f"{name}.png"))
+            pytest.fail(f"Run All Cells did not start {name}; see {root / (name + '.png')}")
         page.wait_for_function(
             """() => {
                 const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);

@@ -1,0 +1,71 @@
+"""A cache of the loaded corpus tables, so each notebook of a build does not clean again.
+
+Tables are stored as Parquet under ``.cache/tables/<key>/`` (git-ignored). The key is a
+hash of every corpus file's bytes and of the source of the helpers that make the tables,
+so editing an article, the metadata or the cleaning rules invalidates it by itself.
+Set ``NEWS_BUNDLE_CACHE=0`` to turn it off. A cache that cannot be written or read is
+skipped, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import CACHE_DIR
+
+TABLES_DIR = CACHE_DIR / "tables"
+KEEP_ENTRIES = 20  # older entries are deleted when a new one is written
+SOURCES = ("corpus.py", "clean.py", "nltk_data.py", "cache.py")  # the code whose output is cached
+
+
+def enabled() -> bool:
+    return os.environ.get("NEWS_BUNDLE_CACHE", "1") not in ("0", "false", "no", "")
+
+
+def corpus_key(source: Path) -> str:
+    """A hash of the corpus path, its files (every file under a folder, or the table file) and the helpers' code."""
+    digest = hashlib.sha256(str(source).encode())  # messages in the tables name the corpus path
+    here = Path(__file__).parent
+    for name in SOURCES:
+        digest.update((here / name).read_bytes())
+    files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+    for path in files:
+        digest.update(str(path.relative_to(source) if source.is_dir() else path.name).encode())
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()[:32]
+
+
+def load(key: str, names: tuple[str, ...]) -> list[pd.DataFrame] | None:
+    """The cached tables for ``key``, or None."""
+    folder = TABLES_DIR / key
+    try:
+        return [pd.read_parquet(folder / f"{name}.parquet") for name in names]
+    except Exception:  # missing, partial or unreadable: rebuild
+        return None
+
+
+def save(key: str, tables: dict[str, pd.DataFrame]) -> None:
+    """Store the tables for ``key`` (atomically: a half-written entry is never read)."""
+    folder = TABLES_DIR / key
+    tmp = TABLES_DIR / f".{key}.{os.getpid()}.tmp"
+    try:
+        tmp.mkdir(parents=True, exist_ok=True)
+        for name, table in tables.items():
+            table.to_parquet(tmp / f"{name}.parquet", index=False)
+        if folder.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+            return
+        tmp.rename(folder)
+    except Exception:  # e.g. a read-only checkout or a column Parquet cannot hold
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
+    entries = sorted((p for p in TABLES_DIR.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
+    for old in entries[:-KEEP_ENTRIES]:
+        shutil.rmtree(old, ignore_errors=True)
