@@ -48,12 +48,18 @@ def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab")
     for source in sorted(Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb")):
         _copy_with_data_dir(source, root / source.name, root / "data")
+    # JupyterLab 4 keeps off-screen cells out of the page ("windowing"); render them all so
+    # the check sees every prompt and every error
+    settings = root / "settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
     port = _free_port()
     log = open(root / "lab.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
          f"--ServerApp.port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
-         f"--LabApp.workspaces_dir={root / 'workspaces'}", "--LabApp.news_url=",
+         f"--LabApp.workspaces_dir={root / 'workspaces'}", f"--LabApp.user_settings_dir={root / 'settings'}",
+         "--LabApp.news_url=",
          "--LabServerApp.extension_manager=readonly"],
         stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, JUPYTER_RUNTIME_DIR=str(root / "runtime")),
     )
@@ -74,10 +80,30 @@ def lab(tmp_path_factory):
     log.close()
 
 
-STARTED = """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-    .some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))"""
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook on screen, not others Lab restored
+DONE = """() => {
+    const PANEL = '.jp-NotebookPanel:not(.lm-mod-hidden)';
+    const prompts = [...document.querySelectorAll(`${PANEL} .jp-CodeCell .jp-InputPrompt`)].map(e => e.textContent);
+    const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
+    const failed = document.querySelector(`${PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']`);
+    return (failed && idle) || (prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t)));
+}"""
+STARTED = """() => [...document.querySelectorAll(`%s .jp-CodeCell .jp-InputPrompt`)]
+    .some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))""" % PANEL
 
 NOTEBOOKS = sorted(p.name for p in Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb"))
+
+
+def _wait_for_idle_kernel(base: str, name: str, timeout: float = 60) -> None:
+    """Wait until the server has an idle kernel session for the notebook the page opened."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with urllib.request.urlopen(f"{base}/api/sessions?token={TOKEN}", timeout=5) as response:
+            sessions = json.load(response)
+        if any(s["path"].endswith(name) and s["kernel"]["execution_state"] == "idle" for s in sessions):
+            return
+        time.sleep(0.5)
+    pytest.fail(f"no idle kernel for {name} after {timeout} s")
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -86,12 +112,16 @@ def test_run_all_cells_in_jupyterlab(lab, name):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{base}/lab/tree/{name}?token={TOKEN}")
+        # a workspace of its own, or Lab reopens the notebooks of the tests before
+        page.goto(f"{base}/lab/workspaces/{Path(name).stem}/tree/{name}?reset&token={TOKEN}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+        _wait_for_idle_kernel(base, name)
         for attempt in range(3):  # the menu can swallow a click while Lab is still settling
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_text("Run All Cells", exact=True).click()
+            select = page.get_by_role("button", name="Select", exact=True)
+            if select.is_visible():  # Lab asks for a kernel if it has not attached one yet
+                select.click()
             try:
                 page.wait_for_function(STARTED, timeout=15_000)
                 break
@@ -100,18 +130,17 @@ def test_run_all_cells_in_jupyterlab(lab, name):
         else:
             page.screenshot(path=str(root / f"{name}.png"))
             pytest.fail(f"Run All Cells did not start {name}; see {root / (name + '.png')}")
-        page.wait_for_function(
-            """() => {
-                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);
-                const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
-                const failed = document.querySelector(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']");
-                return (failed && idle) || (prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t)));
-            }""",
-            timeout=NOTEBOOK_TIMEOUT_S * 1000,
-        )
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        try:
+            page.wait_for_function(DONE, timeout=NOTEBOOK_TIMEOUT_S * 1000)
+        except PlaywrightTimeout:
+            page.screenshot(path=str(root / f"{name}.png"), full_page=True)
+            prompts = page.evaluate(
+                f"() => [...document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt')].map(e => e.textContent)"
+            )
+            pytest.fail(f"{name} did not finish in {NOTEBOOK_TIMEOUT_S} s; prompts {prompts}; see {root / (name + '.png')}")
+        errors = page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         texts = [errors.nth(i).inner_text()[:500] for i in range(errors.count())]
-        outputs = page.locator(".jp-OutputArea-output").count()
+        outputs = page.locator(f"{PANEL} .jp-OutputArea-output").count()
         browser.close()
     assert texts == [], f"{name}: {texts}"
     assert outputs > 0
