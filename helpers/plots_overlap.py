@@ -1,0 +1,131 @@
+"""Charts of the overlap notebook (04_overlap). One function per chart; each returns the
+Figure or Axes it drew on.
+
+Labels are outlet names and dates (corpus metadata, untrusted text);
+``helpers.plots.use_style`` turns off mathtext so they are drawn literally.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from scipy.cluster.hierarchy import dendrogram, leaves_list, linkage
+from scipy.spatial.distance import squareform
+
+from .overlap import similarity_matrix
+from .plots import FIG_WIDTH, article_labels
+
+MAX_ANNOTATED = 20  # articles up to which every heatmap cell shows its value
+MAX_FACT_ROWS = 40  # facts shown in the fact matrix (most outlets first); the CSV has all
+BAR_COLOR = "#2b6cb0"
+LINKAGE_METHOD = "average"  # UPGMA: the distance between groups is the mean pairwise distance
+
+
+def _empty(ax: plt.Axes, message: str) -> plt.Axes:
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return ax
+
+
+def cluster_order(matrix: pd.DataFrame) -> tuple[list[int], np.ndarray | None]:
+    """Leaf order of an average-linkage clustering on 1 - similarity (optimal leaf
+    ordering, so neighbours are as alike as the tree allows), and the linkage matrix
+    (None for fewer than three articles, where there is nothing to cluster)."""
+    n = len(matrix)
+    if n < 3:
+        return list(range(n)), None
+    distance = np.clip(1 - matrix.to_numpy(dtype=float), 0, None)
+    np.fill_diagonal(distance, 0)
+    tree = linkage(squareform(distance, checks=False), method=LINKAGE_METHOD, optimal_ordering=True)
+    return leaves_list(tree).tolist(), tree
+
+
+def similarity_heatmaps(similarity: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure:
+    """TF-IDF cosine and word 5-gram Jaccard side by side, article x article, in the
+    order of a clustering on the cosine (its tree drawn above the left map), each
+    article labelled "Outlet · date"."""
+    n = len(articles)
+    size = max(3.2, min(0.55 * n + 1.5, FIG_WIDTH / 2))
+    if n < 2:
+        fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.5))
+        _empty(ax, "Only one article: there is nothing to compare it with.")
+        return fig
+    cosine = similarity_matrix(similarity, articles, measure="cosine_tfidf")
+    jaccard = similarity_matrix(similarity, articles, measure="jaccard_5gram")
+    order, tree = cluster_order(cosine)
+    labels = article_labels(articles).to_numpy()[order]
+    fig = plt.figure(figsize=(FIG_WIDTH + 1.5, size + 2.2), layout="constrained")
+    grid = fig.add_gridspec(2, 2, height_ratios=[1, 5] if tree is not None else [0.01, 5])
+    annotate = n <= MAX_ANNOTATED
+    for col, (matrix, title, vmax) in enumerate([
+        (cosine, "Same vocabulary: TF-IDF cosine", 1.0),
+        (jaccard, "Same wording: shared word 5-grams (Jaccard)", None),
+    ]):
+        ax = fig.add_subplot(grid[1, col])
+        shown = matrix.iloc[order, order].to_numpy()
+        off_diagonal = shown[~np.eye(n, dtype=bool)]
+        top = vmax or max(float(off_diagonal.max()) if off_diagonal.size else 0.0, 0.05)
+        ax.set_facecolor("#edf2f7")  # the masked diagonal
+        sns.heatmap(shown, ax=ax, mask=np.eye(n, dtype=bool), cmap="Blues", vmin=0, vmax=top, linewidths=0.5,
+                    annot=annotate, fmt=".2f", annot_kws={"fontsize": 8}, cbar=False,
+                    xticklabels=labels, yticklabels=labels if col == 0 else False)
+        ax.grid(False)
+        ax.tick_params(axis="x", rotation=90, labelsize=8)
+        ax.tick_params(axis="y", rotation=0, labelsize=8)
+        ax.set_xlabel(title + ("" if vmax else f" (colour scale 0\u2013{top:.2f})"), fontsize=9)
+        if tree is not None and col == 0:
+            dax = fig.add_subplot(grid[0, col])
+            dendrogram(tree, ax=dax, no_labels=True, color_threshold=0, above_threshold_color="#718096")
+            dax.set_axis_off()
+    fig.suptitle("How alike each pair of articles is (order and tree: clustering on the cosine)",
+                 x=0.01, ha="left", fontweight="bold", fontsize=11)
+    return fig
+
+
+def wire_share_bars(wire: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
+    """Share of each article's body found in another outlet's article, one bar per
+    article, with the shared sentences out of all."""
+    ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.45 * max(len(wire), 1)))[1]
+    if wire.empty:
+        return _empty(ax, "No articles")
+    labels = article_labels(articles.set_index("article_id").loc[wire["article_id"]].reset_index()).tolist()
+    y = np.arange(len(wire))
+    share = wire["share_shared"].to_numpy(dtype=float) * 100
+    ax.barh(y, share, color=BAR_COLOR)
+    for yi, value, row in zip(y, share, wire.itertuples()):
+        ax.text(value + 1, yi, f"{value:.0f}%  ({row.n_sentences_shared} of {row.n_sentences} sentences)",
+                va="center", fontsize=9)
+    ax.set_yticks(y, labels)
+    ax.set_ylim(len(wire) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of the article's characters in passages shared with another outlet's article")
+    ax.set_title("How much of each article is copy it shares with another outlet")
+    return ax
+
+
+def fact_matrix_heatmap(matrix: pd.DataFrame, events: pd.DataFrame, *, max_rows: int = MAX_FACT_ROWS,
+                        ax: plt.Axes | None = None) -> plt.Axes:
+    """Outlet x fact: how often each outlet states each shared fact (blank: never), the
+    outlets grouped by news event, with the event under each name."""
+    shown = matrix.head(max_rows)
+    ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.8 + 0.28 * max(len(shown), 1)))[1]
+    if shown.empty:
+        return _empty(ax, "No fact is stated by two outlets covering the same event")
+    event_of = events.sort_values("event", kind="stable").groupby("outlet")["event_label"].agg(
+        lambda s: ", ".join(dict.fromkeys(s)))
+    annot = shown.astype(str).where(shown > 0, "")
+    sns.heatmap(shown.where(shown > 0), annot=annot, fmt="", cmap="Blues", cbar=False, linewidths=0.5,
+                linecolor="#e2e8f0", ax=ax, vmin=0, vmax=max(int(shown.to_numpy().max()), 4))
+    ax.grid(False)
+    ax.set_xticks(np.arange(len(shown.columns)) + 0.5, [f"{o}\n({event_of.get(o, '')})" for o in shown.columns],
+                  rotation=0, fontsize=8)
+    ax.set_yticks(np.arange(len(shown)) + 0.5, shown.index, rotation=0, fontsize=8)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.xaxis.tick_top()
+    more = len(matrix) - len(shown)
+    ax.set_title("Facts stated by two or more outlets covering the same event (mentions per outlet)"
+                 + (f"; {more} more in facts.csv" if more > 0 else ""), pad=36)
+    return ax
