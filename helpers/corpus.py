@@ -315,8 +315,7 @@ def _load(source: Path) -> Corpus:
                 f"({MAX_ARTICLE_BYTES / 1e6:.0f} MB); not loaded. If it holds several articles, split it "
                 "into one file per article; if it is one, raise helpers.corpus.MAX_ARTICLE_BYTES."
             )
-            warnings.warn(message, CorpusWarning, stacklevel=2)
-            log.append(dict(article_id=None, file=rec["file"], level="warning", message=message))
+            _warn(log, message, article_id=None, file=rec["file"])
             continue
         if "_path" in rec:
             try:
@@ -340,8 +339,7 @@ def _load(source: Path) -> Corpus:
             continue
         if encoding not in (None, "utf-8", "utf-8-sig"):
             message = f"{where}: is not UTF-8; decoded as {encoding} (detected). Re-save it as UTF-8 to be sure of every character."
-            warnings.warn(message, CorpusWarning, stacklevel=2)
-            log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+            _warn(log, message, article_id=article_id, file=rec["file"])
         if encoding == "utf-8-sig":
             log.append(dict(article_id=article_id, file=rec["file"], level="info", message="byte-order mark dropped"))
         page = text
@@ -352,8 +350,7 @@ def _load(source: Path) -> Corpus:
                 "and styles dropped) and the audit's line numbers refer to that text. Save the article text "
                 "instead to be sure."
             )
-            warnings.warn(message, CorpusWarning, stacklevel=2)
-            log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+            _warn(log, message, article_id=article_id, file=rec["file"])
         records.append(dict(
             rec, article_id=article_id, outlet=outlet, date=date, raw_text=text, encoding=encoding, _page=page,
         ))
@@ -388,20 +385,17 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
                 f"{rec['file']}: same body text as article {duplicate_of!r} from the same outlet; "
                 "not loaded twice (remove one of the two rows)."
             )
-            warnings.warn(message, CorpusWarning, stacklevel=3)
-            log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+            _warn(log, message, article_id=article_id, file=rec["file"])
             continue
         if duplicate_of != article_id:
             message = (
                 f"{rec['file']}: same body text as article {duplicate_of!r} from {first[1]!r} (wire copy "
                 "run by both?); kept, and flagged in duplicate_of."
             )
-            warnings.warn(message, CorpusWarning, stacklevel=3)
-            log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+            _warn(log, message, article_id=article_id, file=rec["file"])
         if not cleaned.body:
             message = f"{rec['file']}: cleaning kept no body text (see the removed table for its lines)."
-            warnings.warn(message, CorpusWarning, stacklevel=3)
-            log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+            _warn(log, message, article_id=article_id, file=rec["file"])
         words = cleaned.body.casefold().split()
         if len(words) >= MIN_WORDS_FOR_LANGUAGE:
             share = sum(w.strip(".,;:!?\"'()") in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
@@ -411,8 +405,7 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
                     "function words; English news has 35-50%). Sentences, stopwords and sentiment here "
                     "assume English, so its numbers will be wrong."
                 )
-                warnings.warn(message, CorpusWarning, stacklevel=3)
-                log.append(dict(article_id=article_id, file=rec["file"], level="warning", message=message))
+                _warn(log, message, article_id=article_id, file=rec["file"])
         if cleaned.normalised:
             changes = ", ".join(f"{n} {kind}" for kind, n in sorted(cleaned.normalised.items()))
             log.append(dict(article_id=article_id, file=rec["file"], level="info", message=f"normalised: {changes}"))
@@ -446,6 +439,12 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
     removed_df["line_n"] = removed_df["line_n"].astype("int64")
     log_df = pd.DataFrame(log, columns=LOG_COLUMNS)
     return Corpus(articles_df, removed_df, log_df)
+
+
+def _warn(log: list[dict], message: str, *, article_id: str | None, file: str) -> None:
+    """Issue a CorpusWarning and keep it in the loading log."""
+    warnings.warn(message, CorpusWarning, stacklevel=4)
+    log.append(dict(article_id=article_id, file=file, level="warning", message=message))
 
 
 def _json_safe(value):
