@@ -1,4 +1,5 @@
-"""Corpora too small to compare: every notebook still runs and says what it cannot compare."""
+"""Corpora too small to compare (one article; one outlet, with an article that has no sentence):
+every notebook still runs and says what it cannot compare."""
 
 from __future__ import annotations
 
@@ -35,9 +36,15 @@ def _text(page):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
 
 
+NO_SENTENCES = dict(  # a saved page that is all furniture: cleaning keeps no sentence of it
+    file="furniture.txt", outlet="JTA", date="2014-04-02",
+    text="Share this article\nSign up for our weekly newsletter\nRelated News\n",
+)
+
+
 @pytest.mark.parametrize("case", ["one article", "one outlet"])
 def test_small_corpora_build_and_say_what_they_cannot_compare(tmp_path, case):
-    articles = ONE_OUTLET[:1] if case == "one article" else ONE_OUTLET
+    articles = ONE_OUTLET[:1] if case == "one article" else [*ONE_OUTLET, NO_SENTENCES]
     out = _build(tmp_path, articles)
     pages = _pages(out)
     assert "00_corpus" in pages
@@ -45,7 +52,7 @@ def test_small_corpora_build_and_say_what_they_cannot_compare(tmp_path, case):
     if case == "one article":
         assert "1 article from 1 outlet, all published in Apr 2014." in index
     else:
-        assert "2 articles from 1 outlet, all published in Mar\u2013Apr 2014." in index
+        assert "3 articles from 1 outlet, all published in Mar\u2013Apr 2014." in index
     for name, page in pages.items():
         if name != "00_corpus":  # every comparison notebook says it has a single outlet
             assert re.search(r"only one outlet|a single outlet", _text(page), re.I), name
