@@ -26,17 +26,17 @@ paired and counted as matches but listed and highlighted.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 from difflib import SequenceMatcher
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
@@ -112,8 +112,7 @@ _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:['\u2019.\-]\w+)*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of a text: its normalised form and its character span in that text."""
 
     norm: str
@@ -133,6 +132,10 @@ def normalise_tokens(text: str) -> list[Token]:
     list of Token
         ``norm``, ``start``, ``end`` (``text[start:end]`` is the word as written).
     """
+    if text.isascii():  # NFKC changes nothing and case-folding is lower-casing, of the same length
+        lower = text.lower()
+        return [Token(w if w[0].isdigit() else w.replace(".", ""), m.start(), m.end())
+                for m in _TOKEN.finditer(lower) for w in (m.group(),)]
     tokens = []
     for m in _TOKEN.finditer(text):
         norm = unicodedata.normalize("NFKC", m.group()).casefold().replace("\u2019", "'")
@@ -140,6 +143,13 @@ def normalise_tokens(text: str) -> list[Token]:
             norm = norm.replace(".", "")
         tokens.append(Token(norm, m.start(), m.end()))
     return tokens
+
+
+def _norms(text: str) -> list[str]:
+    """``[t.norm for t in normalise_tokens(text)]``, faster."""
+    if text.isascii():
+        return [w if w[0].isdigit() else w.replace(".", "") for w in _TOKEN.findall(text.lower())]
+    return [t.norm for t in normalise_tokens(text)]
 
 
 def _shingles(norms: list[str], size: int) -> set[str]:
@@ -329,31 +339,119 @@ def _shingle_bytes(text: str, size: int) -> list[bytes]:
     return [sh.encode("utf-8") for sh in sorted(_shingles([t.norm for t in normalise_tokens(text)], size))]
 
 
-def _candidate_pairs(
-    texts: list[str], order: list[int], *, shingle_size: int, num_perm: int, threshold: float, seed: int,
-    first: list[float] | None = None, last: list[float] | None = None, window: float | None = None,
-) -> set[tuple[int, int]]:
-    """Pairs of indexes into ``texts`` whose shingle sets MinHash LSH proposes.
+def _band_multipliers(rows: int) -> np.ndarray:
+    """Odd 64-bit multipliers that fold a band's ``rows`` MinHash values into one key."""
+    rng = np.random.default_rng(SEED)
+    return rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
 
-    One pass over ``texts`` in ``order``: each MinHash is queried against those
-    already indexed, then indexed, so each pair is found once and no MinHash is kept.
-    With ``window`` (and each text's ``first`` and ``last`` day), a text leaves the
-    index once the pass reaches texts more than ``window`` days after its ``last``
-    day, which bounds the index (datasketch keeps about 13 KB per indexed text).
+
+def _signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray]:
+    """For one chunk of sentence texts: which are long enough, their token digests and band keys.
+
+    Returns ``(positions, digests, keys)``: positions (in the chunk) of sentences with
+    at least ``min_tokens`` normalised tokens, a 16-byte hash of each one's token
+    sequence (equal for identical sentences), and a ``(len(positions), bands)`` array
+    of uint64 band keys: band j's key is its ``rows`` MinHash values folded together,
+    so two sentences share a key exactly when their MinHash values agree on that band
+    (bar a 2**-64 chance, and a false candidate is removed by the exact check).
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    shingle_sets = (_shingle_bytes(texts[k], shingle_size) for k in order)
-    leaving: list[tuple[float, int]] = []  # (last day, key), a heap
-    pairs = set()
-    for key, minhash in zip(order, MinHash.generator(shingle_sets, num_perm=num_perm, seed=seed), strict=True):
-        if window is not None:
-            while leaving and leaving[0][0] < first[key] - window:
-                lsh.remove(heapq.heappop(leaving)[1])
-            heapq.heappush(leaving, (last[key], key))
-        for other in lsh.query(minhash):
-            pairs.add((other, key))
-        lsh.insert(key, minhash, check_duplication=False)
-    return pairs
+    texts, min_tokens, shingle_size, num_perm, seed, bands, rows = args
+    positions, digests, sets = [], [], []
+    for i, text in enumerate(texts):
+        norms = _norms(text)
+        if len(norms) >= min_tokens:
+            positions.append(i)
+            digests.append(hashlib.blake2b("\x00".join(norms).encode("utf-8"), digest_size=16).digest())
+            sets.append([sh.encode("utf-8") for sh in sorted(_shingles(norms, shingle_size))])
+    keys = np.zeros((len(positions), bands), dtype=np.uint64)
+    if positions:
+        values = np.stack([m.hashvalues for m in MinHash.generator(sets, num_perm=num_perm, seed=seed)])
+        folded = values[:, :bands * rows].reshape(len(positions), bands, rows) * _band_multipliers(rows)
+        keys = folded.sum(axis=2, dtype=np.uint64)
+    return np.asarray(positions, dtype=np.int64), digests, keys
+
+
+def _band_pairs(keys: np.ndarray, days: np.ndarray | None, window: float | None) -> np.ndarray:
+    """Pairs ``(g, h)``, g < h, of rows of ``keys`` that share a key in some band column.
+
+    With ``window``, only pairs whose ``days`` are at most ``window`` apart (a row with
+    a NaN day pairs with every row sharing its key). Returns an int64 array of codes
+    ``g * len(keys) + h``, sorted and unique.
+    """
+    n = len(keys)
+    found = []
+    if days is not None:
+        dated = ~np.isnan(days)
+        low = float(days[dated].min()) if dated.any() else 0.0
+        # Undated rows sort first in their run and pair with the whole run.
+        day_all = np.where(dated, days - low + 1.0, 0.0)
+        span = float(day_all.max()) + window + 2.0
+    for j in range(keys.shape[1]):
+        column = keys[:, j]
+        order = np.argsort(column, kind="stable") if days is None else np.lexsort((day_all, column))
+        sorted_keys = column[order]
+        run_start = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        run_len = np.diff(np.r_[run_start, n])
+        if not (run_len > 1).any():
+            continue
+        end = np.repeat(run_start + run_len, run_len)  # one past the last row of each row's run
+        if days is not None:
+            day = day_all[order]
+            composite = np.repeat(np.arange(len(run_start)), run_len) * span + day
+            limit = np.searchsorted(composite, composite + window, side="right")
+            end = np.where(day > 0, np.minimum(limit, end), end)
+        count = end - np.arange(n) - 1
+        if count.sum() == 0:
+            continue
+        first = np.repeat(np.arange(n), count)
+        offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        g, h = order[first], order[first + 1 + offset]
+        lo, hi = np.minimum(g, h), np.maximum(g, h)
+        found.append(np.unique(lo.astype(np.int64) * n + hi))
+    if not found:
+        return np.empty(0, dtype=np.int64)
+    return np.unique(np.concatenate(found))
+
+
+def _may_cover(na: list[str], nb: list[str], min_coverage: float) -> bool:
+    """False only when ``compare_sentences`` cannot reach ``min_coverage``: a cheap test first.
+
+    A word counted as matched is, on each side, a word the other sentence also has or a
+    possible spelling variant (``VARIANT_MIN_LETTERS`` letters or more, not in the other
+    sentence, whose first letter starts such a word there). Counting those words on
+    each side bounds the matched words from above.
+    """
+    shorter = min(len(na), len(nb))
+    if shorter == 0:
+        return False
+    sa, sb = set(na), set(nb)
+
+    def possible(words: list[str], own: set[str], other: set[str]) -> int:
+        starts = {w[0] for w in other - own if len(w) >= VARIANT_MIN_LETTERS}
+        return sum(1 for w in words if w in other or (len(w) >= VARIANT_MIN_LETTERS and w[0] in starts))
+
+    return min(possible(na, sa, sb), possible(nb, sb, sa)) >= min_coverage * shorter
+
+
+def _verify_chunk(args: tuple) -> list[tuple]:
+    """``compare_sentences`` on each pair of texts; the scores of those that pass ``min_coverage``."""
+    pairs, min_coverage = args
+    norms: dict[str, list[str]] = {}
+    out = []
+    for k, (a, b) in enumerate(pairs):
+        for text in (a, b):
+            if text not in norms:
+                norms[text] = _norms(text)
+        if not _may_cover(norms[a], norms[b], min_coverage):
+            continue
+        al = compare_sentences(a, b)
+        if al.coverage >= min_coverage:
+            out.append((k, al.coverage, al.similarity, len(al.tokens_a), len(al.tokens_b), al.n_matched,
+                        "; ".join(f"{x}/{y}" for x, y in al.variants)))
+    return out
+
+
+VERIFY_CHUNK = 20_000  # candidate pairs per chunk of the exact check
 
 
 def shared_passages(
@@ -367,30 +465,35 @@ def shared_passages(
     num_perm: int = NUM_PERM,
     lsh_threshold: float = LSH_THRESHOLD,
     seed: int = SEED,
+    n_jobs: int | None = None,
+    client=None,
 ) -> pd.DataFrame:
     """Pairs of sentences from different articles that are the same text, or nearly.
 
-    1. Sentences of at least ``min_tokens`` normalised tokens are grouped by their
-       token sequence (a hash of it): identical sentences are paired directly, and
-       each distinct sentence is indexed once.
-    2. MinHash LSH (``datasketch.MinHashLSH``, ``num_perm`` permutations of the word
-       ``shingle_size``-grams, Jaccard threshold ``lsh_threshold``, fixed ``seed``)
-       proposes candidate pairs in one pass: each sentence is queried against those
-       already indexed, then added.
+    1. Each sentence of at least ``min_tokens`` normalised tokens gets a hash of its
+       token sequence and a MinHash (``datasketch.MinHash``, ``num_perm`` permutations
+       of its word ``shingle_size``-grams, fixed ``seed``). Identical sentences (same
+       hash) are paired directly; each distinct sentence is indexed once.
+    2. Locality-sensitive hashing proposes candidate pairs: the MinHash is cut into the
+       bands ``datasketch.MinHashLSH`` would use for a Jaccard threshold of
+       ``lsh_threshold`` (37 bands of 3 values for 0.3 and 128 permutations), and two
+       sentences are candidates when they agree on a whole band: the same candidates
+       as ``MinHashLSH``, found by sorting each band's keys (numpy) instead of a Python
+       dictionary, so memory is 8 bytes a band a sentence instead of about 13 KB.
     3. Each candidate pair from two different articles is verified with
        ``compare_sentences`` and kept when its ``coverage`` is at least
        ``min_coverage``.
 
-    No step compares all pairs of sentences: the cost grows with the number of
-    sentences and of candidate pairs (about 0.25 ms a sentence; 120,000 sentences,
-    4,000 articles, in 30 s). Memory is what bounds it: datasketch's in-memory index
-    holds about 13 KB per distinct sentence (1.6 GB for 120,000). For a corpus of
-    100,000 articles (some 3 million sentences) pass ``window_days`` with ``articles``:
-    sentences are then indexed in date order and leave the index ``window_days`` after
-    their article's date, so near-identical pairs are found between articles at most
-    that far apart (identical sentences are still paired at any distance, by step 1).
-    A sentence repeated in k articles gives k(k-1)/2 rows, so boilerplate left in
-    bodies (a sign-off) shows up.
+    No step compares all pairs of sentences. Steps 1 and 3 run on every core for a
+    large corpus, or on a Dask cluster (``n_jobs``, ``client``; see
+    ``helpers.parallel``), with the same result. What grows faster than the corpus is
+    the number of candidate pairs when many sentences are alike (a corpus of one
+    story's coverage); ``window_days`` (with ``articles``) bounds it: near-identical
+    sentences are then proposed only when their articles' dates are at most
+    ``window_days`` apart (a sentence repeated in several articles counts from its
+    earliest date; an undated one is compared at any distance), while identical
+    sentences are still paired at any distance, by step 1. A sentence repeated in k
+    articles gives k(k-1)/2 rows, so boilerplate left in bodies (a sign-off) shows up.
 
     Parameters
     ----------
@@ -413,67 +516,91 @@ def shared_passages(
         ``coverage`` and ``similarity`` (see ``compare_sentences``), ``n_tokens_a``,
         ``n_tokens_b``, ``n_matched``, ``variants`` ("balked/baulked; ..." or "").
     """
+    from datasketch.lsh import _optimal_param
+
+    from .parallel import article_chunks, map_chunks
+
     _require(sentences, ("article_id", "outlet", "sentence_id", "start_char", "end_char", "text"), "sentences")
     if window_days is not None and articles is None:
         raise ValueError("window_days needs articles (with article_id and date) to order the sentences by date")
     table = sentences.reset_index(drop=True)
     article_ids = table["article_id"].astype(str)
-    article_order = {a: i for i, a in enumerate(dict.fromkeys(article_ids))}
-    article_rank = article_ids.map(article_order).to_numpy()
-    texts = table["text"].astype(str).tolist()
+    article_rank = pd.factorize(article_ids)[0]
+    texts = table["text"].fillna("").astype(str).tolist()
+    n_articles = int(article_rank.max()) + 1 if len(table) else 0
 
-    # Step 1: group identical token sequences by a hash of them.
-    groups: dict[bytes, list[int]] = {}
-    for i, text in enumerate(texts):
-        norms = [t.norm for t in normalise_tokens(text)]
-        if len(norms) >= min_tokens:
-            digest = hashlib.blake2b("\x00".join(norms).encode("utf-8"), digest_size=16).digest()
-            groups.setdefault(digest, []).append(i)
-    members = list(groups.values())
-    representatives = [texts[group[0]] for group in members]
+    # Step 1: token digests and band keys, chunk by chunk of articles.
+    bands, rows = _optimal_param(lsh_threshold, num_perm, 0.5, 0.5)
+    chunks = article_chunks(table) if len(table) else []
+    offsets = np.cumsum([0] + [len(c) for c in chunks])
+    jobs = [(texts[a:b], min_tokens, shingle_size, num_perm, seed, bands, rows)
+            for a, b in zip(offsets[:-1], offsets[1:], strict=True)]
+    results = map_chunks(_signature_chunk, jobs, n_articles=n_articles, n_jobs=n_jobs, client=client,
+                         desc="shared passages: MinHash")
+    positions = np.concatenate([pos + off for (pos, _, _), off in zip(results, offsets, strict=False)] or
+                               [np.empty(0, dtype=np.int64)])
+    digests = [d for _, ds, _ in results for d in ds]
+    keys = np.concatenate([k for _, _, k in results]) if results else np.zeros((0, bands), dtype=np.uint64)
+    codes, _ = pd.factorize(pd.Series(digests, dtype=object))
+    n_groups = int(codes.max()) + 1 if len(codes) else 0
+    first_row = np.full(n_groups, len(codes), dtype=np.int64)
+    np.minimum.at(first_row, codes, np.arange(len(codes)))
+    group_size = np.bincount(codes, minlength=n_groups)
+    members = {g: positions[codes == g].tolist() for g in np.flatnonzero(group_size > 1)}
 
     # Step 2: LSH candidates between distinct sentences.
-    order, first, last, window = list(range(len(members))), None, None, None
+    days, window = None, None
     if window_days is not None:
         dates = article_ids.map(dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["date"]))))
-        days = (dates - pd.Timestamp("1970-01-01")).dt.days.astype(float).fillna(-np.inf).to_numpy()
-        first = [float(days[g].min()) for g in members]  # undated: -inf, indexed first ...
-        last = [float(np.inf if np.isinf(days[g]).any() else days[g].max()) for g in members]  # ... never leave
-        order = sorted(order, key=lambda k: (first[k], k))
+        row_days = (dates - pd.Timestamp("1970-01-01")).dt.days.astype(float).to_numpy()
+        group_days = np.full(n_groups, np.inf)
+        np.minimum.at(group_days, codes, np.nan_to_num(row_days[positions], nan=np.inf))
+        days = np.where(np.isinf(group_days), np.nan, group_days)  # a group with no date: compared at any distance
         window = float(window_days)
-    candidates = _candidate_pairs(
-        representatives, order, shingle_size=shingle_size, num_perm=num_perm, threshold=lsh_threshold, seed=seed,
-        first=first, last=last, window=window,
-    )
-    row_pairs = {(i, j) for group in members for i, j in combinations(group, 2)}  # identical texts
-    for g, h in candidates:
-        row_pairs.update((i, j) for i in members[g] for j in members[h])
+    pair_codes = _band_pairs(keys[first_row], days, window)
+    row_pairs = [(i, j) for group in members.values() for i, j in combinations(group, 2)]  # identical texts
+    g_all, h_all = pair_codes // max(n_groups, 1), pair_codes % max(n_groups, 1)
+    single = (group_size[g_all] == 1) & (group_size[h_all] == 1)
+    rep = positions[first_row] if n_groups else np.empty(0, dtype=np.int64)
+    i_rows, j_rows = rep[g_all[single]], rep[h_all[single]]
+    for g, h in zip(g_all[~single].tolist(), h_all[~single].tolist(), strict=True):
+        row_pairs.extend((i, j) for i in members.get(g, [rep[g]]) for j in members.get(h, [rep[h]]))
+    if row_pairs:
+        extra = np.asarray(row_pairs, dtype=np.int64)
+        i_rows, j_rows = np.r_[i_rows, extra[:, 0]], np.r_[j_rows, extra[:, 1]]
+    keep = article_rank[i_rows] != article_rank[j_rows]
+    i_rows, j_rows = i_rows[keep], j_rows[keep]
+    swap = (article_rank[i_rows] > article_rank[j_rows]) | (
+        (article_rank[i_rows] == article_rank[j_rows]) & (i_rows > j_rows))
+    i_rows, j_rows = np.where(swap, j_rows, i_rows), np.where(swap, i_rows, j_rows)
 
-    # Step 3: verify.
-    rows = []
-    verified: dict[tuple[str, str], Alignment | None] = {}
-    for i, j in row_pairs:
-        if article_rank[i] == article_rank[j]:
-            continue
-        if (article_rank[i], i) > (article_rank[j], j):
-            i, j = j, i
-        key = (texts[i], texts[j])
-        if key not in verified:
-            al = compare_sentences(*key)
-            verified[key] = al if al.coverage >= min_coverage else None
-        if verified[key] is not None:
-            rows.append((i, j, verified[key]))
-    rows.sort(key=lambda r: (article_rank[r[0]], r[0], article_rank[r[1]], r[1]))
-    out = []
-    for n, (i, j, al) in enumerate(rows, start=1):
-        a, b = table.iloc[i], table.iloc[j]
-        out.append((
-            n, a["article_id"], a["outlet"], a["sentence_id"], int(a["start_char"]), int(a["end_char"]), a["text"],
-            b["article_id"], b["outlet"], b["sentence_id"], int(b["start_char"]), int(b["end_char"]), b["text"],
-            a["outlet"] == b["outlet"], al.coverage, al.similarity, len(al.tokens_a), len(al.tokens_b),
-            al.n_matched, "; ".join(f"{x}/{y}" for x, y in al.variants),
-        ))
-    return pd.DataFrame(out, columns=PASSAGE_COLUMNS)
+    # Step 3: verify each distinct pair of texts once.
+    text_pairs = pd.DataFrame({"a": np.asarray(texts, dtype=object)[i_rows],
+                               "b": np.asarray(texts, dtype=object)[j_rows]})
+    pair_code, distinct = pd.factorize(pd.MultiIndex.from_frame(text_pairs)) if len(text_pairs) else (
+        np.empty(0, dtype=np.int64), [])
+    distinct = list(distinct)
+    verify_jobs = [(distinct[k:k + VERIFY_CHUNK], min_coverage) for k in range(0, len(distinct), VERIFY_CHUNK)]
+    checked = map_chunks(_verify_chunk, verify_jobs, n_articles=n_articles if len(distinct) > VERIFY_CHUNK else 0,
+                         n_jobs=n_jobs, client=client, desc="shared passages: exact check")
+    scores = {k + c * VERIFY_CHUNK: rest for c, part in enumerate(checked) for k, *rest in part}
+    passed = np.array([scores.get(int(k)) is not None for k in pair_code], dtype=bool)
+    i_rows, j_rows, pair_code = i_rows[passed], j_rows[passed], np.asarray(pair_code)[passed]
+    order = np.lexsort((j_rows, article_rank[j_rows], i_rows, article_rank[i_rows]))
+    i_rows, j_rows, pair_code = i_rows[order], j_rows[order], pair_code[order]
+
+    a, b = table.iloc[i_rows].reset_index(drop=True), table.iloc[j_rows].reset_index(drop=True)
+    verified = [scores[int(k)] for k in pair_code]
+    out = pd.DataFrame({"passage_id": np.arange(1, len(order) + 1, dtype=np.int64)})
+    for side, part in (("a", a), ("b", b)):
+        for col in ("article_id", "outlet", "sentence_id", "start_char", "end_char", "text"):
+            out[f"{col}_{side}"] = part[col].to_numpy()
+        for col in ("start_char", "end_char"):
+            out[f"{col}_{side}"] = out[f"{col}_{side}"].astype(int)
+    out["same_outlet"] = (a["outlet"] == b["outlet"]).to_numpy(dtype=bool)
+    for n, col in enumerate(("coverage", "similarity", "n_tokens_a", "n_tokens_b", "n_matched", "variants")):
+        out[col] = [v[n] for v in verified]
+    return out[PASSAGE_COLUMNS] if len(out) else pd.DataFrame(columns=PASSAGE_COLUMNS)
 
 
 def _matched_spans(al: Alignment, side: str) -> list[tuple[int, int]]:

@@ -54,6 +54,7 @@ import pandas as pd
 from .actors import actor_aliases, canonical_name, strip_titles
 from .actors import TITLES as ACTOR_TITLES
 from .nltk_data import STOPWORDS
+from .parallel import MIN_PARALLEL_ARTICLES, dask_client, map_chunks
 
 # A paragraph: a run of characters without a line break, from its first to its last
 # non-space character. Cleaned bodies separate paragraphs with one blank line
@@ -1133,11 +1134,48 @@ def _sources_frame(sources: list[dict], names: _Names) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
 
 
+def _run_chunk(chunk: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]) -> tuple[list, list]:
+    quotes, sources, _ = _run(*chunk)
+    return quotes, sources
+
+
+def _run_chunked(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None, *,
+                 n_jobs: int | None, client) -> tuple[list, list, _Names]:
+    """``_run`` over chunks of articles (in worker processes or on Dask); same result.
+
+    Only reading each article is chunked; naming people across articles
+    (``_normalise_people``) then runs here on all the quotations.
+    """
+    from .parallel import CHUNK_ARTICLES
+
+    if dask_client(client) is None and (len(articles) < MIN_PARALLEL_ARTICLES or n_jobs == 1):
+        return _run(sentences, articles, actors)
+    for col in ("article_id",):
+        if col not in sentences.columns or col not in articles.columns:
+            return _run(sentences, articles, actors)  # _run raises the clear error
+    ids = articles["article_id"].astype(str)
+    sentence_ids = sentences["article_id"].astype(str)
+    chunks = []
+    for start in range(0, len(articles), CHUNK_ARTICLES):
+        part = articles.iloc[start:start + CHUNK_ARTICLES]
+        chunks.append((sentences[sentence_ids.isin(ids.iloc[start:start + CHUNK_ARTICLES])], part, actors))
+    results = map_chunks(_run_chunk, chunks, n_articles=len(articles), n_jobs=n_jobs, client=client,
+                         desc="quotations")
+    quotes = [q for part, _ in results for q in part]
+    sources = [s for _, part in results for s in part]
+    return quotes, sources, _Names(actors)
+
+
 def quotes_and_sources(
-    sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None = None,
+    sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None = None, *,
+    n_jobs: int | None = None, client=None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(extract_quotes(...), anonymous_sources(...))`` from one reading of the corpus
     (each alone reads every article; this is half the time on a large corpus).
+
+    On a corpus of ``helpers.parallel.MIN_PARALLEL_ARTICLES`` articles or more the
+    articles are read in chunks on every core (``n_jobs``), or on a Dask cluster
+    (``client``, see ``helpers.parallel``); the tables are the same.
 
     Returns
     -------
@@ -1145,7 +1183,7 @@ def quotes_and_sources(
         The quotations table and the unnamed-sources table, with the columns listed
         under ``extract_quotes`` and ``anonymous_sources``.
     """
-    quotes, sources, names = _run(sentences, articles, actors)
+    quotes, sources, names = _run_chunked(sentences, articles, actors, n_jobs=n_jobs, client=client)
     return _quotes_frame(quotes, articles, names), _sources_frame(sources, names)
 
 

@@ -28,6 +28,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from .parallel import map_articles
 from .paths import PROJECT_ROOT, resolve
 from .quotes import quote_spans
 
@@ -173,8 +174,19 @@ def _with_scores(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+def _score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    out = _with_scores(sentences)
+    n_in_article = out.groupby("article_id")["sentence_n"].transform("max")
+    out["position"] = (out["sentence_n"] - 0.5) / n_in_article
+    return out[SENTENCE_SCORE_COLUMNS]
+
+
+def score_sentences(sentences: pd.DataFrame, *, n_jobs: int | None = None, client=None) -> pd.DataFrame:
     """Score every sentence with NLTK's VADER.
+
+    A corpus of ``helpers.parallel.MIN_PARALLEL_ARTICLES`` articles or more is scored
+    in chunks of articles on every core (``n_jobs``), or on a Dask cluster
+    (``client``); see ``helpers.parallel``. The table is the same either way.
 
     Parameters
     ----------
@@ -192,10 +204,7 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
         ``neg, neu, pos, compound`` (VADER) and ``label`` (negative / neutral /
         positive by the +/-0.05 cut-offs).
     """
-    out = _with_scores(sentences)
-    n_in_article = out.groupby("article_id")["sentence_n"].transform("max")
-    out["position"] = (out["sentence_n"] - 0.5) / n_in_article
-    return out[SENTENCE_SCORE_COLUMNS]
+    return map_articles(_score_sentences, sentences, n_jobs=n_jobs, client=client, desc="sentiment")
 
 
 def voice_segments(

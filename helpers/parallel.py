@@ -1,0 +1,167 @@
+"""Run a per-article step on both cores, or on a Dask cluster, in chunks of whole articles.
+
+Every step that reads one article at a time (splitting sentences, tokens, sentiment,
+quotations, MinHash signatures) goes through ``map_chunks``: the table is cut into
+chunks at article boundaries, each chunk is processed on its own, and the results are
+put back together in the original order, so the output is the same table whichever way
+it ran (the tests check this for the process pool and for a Dask ``LocalCluster``).
+
+Where it runs, first match wins:
+
+1. ``client=`` given to a step: that ``distributed.Client`` (``dask.bag`` over the chunks).
+2. ``use_dask(client_or_address)`` called earlier in the session, or the environment
+   variable ``NEWS_BUNDLE_DASK`` set to a scheduler address (``tcp://host:8786``):
+   that cluster. The workers need this package installed (``pip install -e .`` of the
+   same checkout) and must be able to import it.
+3. ``n_jobs`` (or ``NEWS_BUNDLE_JOBS``, default: every core) worker processes
+   (joblib's loky pool, reused between calls), for tables of at least
+   ``MIN_PARALLEL_ARTICLES`` articles: below that, starting workers costs more than it saves.
+4. Otherwise, here, in this process.
+
+Progress bars (tqdm, on standard error) show for steps of more than one chunk; set
+``NEWS_BUNDLE_PROGRESS=0`` to hide them (the report build does, so its pages hold no
+timings).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pandas as pd
+
+JOBS_ENV = "NEWS_BUNDLE_JOBS"
+DASK_ENV = "NEWS_BUNDLE_DASK"
+PROGRESS_ENV = "NEWS_BUNDLE_PROGRESS"
+MIN_PARALLEL_ARTICLES = 2_000
+CHUNK_ARTICLES = 1_000  # articles per chunk: small enough for a steady progress bar and bounded memory
+
+_client: Any = None  # set by use_dask
+
+
+def use_dask(client: Any = None) -> Any:
+    """Send every chunked step of this session to a Dask cluster (None: stop doing so).
+
+    ``client`` is a ``distributed.Client`` or a scheduler address (``"tcp://10.0.0.5:8786"``).
+    Returns the client in use.
+    """
+    global _client
+    if isinstance(client, str):
+        from distributed import Client
+
+        client = Client(client)
+    _client = client
+    return client
+
+
+def dask_client(client: Any = None) -> Any:
+    """The Dask client a step should use: ``client``, else ``use_dask``'s, else ``NEWS_BUNDLE_DASK``'s, else None."""
+    if client is not None:
+        return client
+    if _client is None and os.environ.get(DASK_ENV):
+        use_dask(os.environ[DASK_ENV])
+    return _client
+
+
+def default_jobs() -> int:
+    """Worker processes to use: ``NEWS_BUNDLE_JOBS`` if set, else the number of cores."""
+    value = os.environ.get(JOBS_ENV, "")
+    if value:
+        try:
+            return max(1, int(value))
+        except ValueError:
+            raise ValueError(f"{JOBS_ENV} must be a whole number of processes, not {value!r}") from None
+    return os.cpu_count() or 1
+
+
+def article_chunks(table: pd.DataFrame, *, size: int = CHUNK_ARTICLES, column: str = "article_id") -> list[pd.DataFrame]:
+    """``table`` cut into pieces of about ``size`` articles, never splitting an article's rows.
+
+    Rows of one article must be next to each other (as ``split_sentences`` gives them).
+    """
+    if table.empty:
+        return [table]
+    ids = table[column].astype(str).to_numpy()
+    new_article = ids[1:] != ids[:-1]
+    starts = [0] + [i + 1 for i in new_article.nonzero()[0]]
+    cuts = starts[::size][1:]
+    bounds = [0, *cuts, len(table)]
+    return [table.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def _progress(total: int, desc: str | None):
+    from tqdm.std import tqdm
+
+    hidden = os.environ.get(PROGRESS_ENV, "1") in ("0", "false", "no") or total <= 1
+    return tqdm(total=total, desc=desc, unit="chunk", file=sys.stderr, disable=hidden, leave=False)
+
+
+def map_chunks(
+    fn: Callable[..., Any],
+    chunks: Sequence[Any],
+    *,
+    n_articles: int | None = None,
+    n_jobs: int | None = None,
+    client: Any = None,
+    desc: str | None = None,
+) -> list[Any]:
+    """``[fn(chunk) for chunk in chunks]``, on a Dask cluster, in worker processes or here.
+
+    ``fn`` must be a module-level function (it is pickled by reference). ``n_articles``
+    (the corpus size) decides whether worker processes are worth starting; see the
+    module docstring for the order in which the places to run are tried.
+    """
+    chunks = list(chunks)
+    client = dask_client(client)
+    bar = _progress(len(chunks), desc)
+    try:
+        if client is not None and len(chunks) > 0:
+            import dask.bag as db
+
+            bag = db.from_sequence(chunks, npartitions=len(chunks)).map(fn)
+            results = bag.compute(scheduler=client)
+            bar.update(len(chunks))
+            return list(results)
+        jobs = default_jobs() if n_jobs is None else max(1, n_jobs)
+        if jobs > 1 and len(chunks) > 1 and (n_articles is None or n_articles >= MIN_PARALLEL_ARTICLES):
+            from joblib import Parallel, delayed
+
+            results = []
+            for result in Parallel(n_jobs=jobs, return_as="generator")(delayed(fn)(c) for c in chunks):
+                results.append(result)
+                bar.update()
+            return results
+        results = []
+        for chunk in chunks:
+            results.append(fn(chunk))
+            bar.update()
+        return results
+    finally:
+        bar.close()
+
+
+def map_articles(
+    fn: Callable[[pd.DataFrame], pd.DataFrame],
+    table: pd.DataFrame,
+    *,
+    n_jobs: int | None = None,
+    client: Any = None,
+    desc: str | None = None,
+    column: str = "article_id",
+) -> pd.DataFrame:
+    """``fn(table)`` computed chunk by chunk of whole articles and concatenated in order.
+
+    Only for functions whose rows for one article depend on that article alone.
+    Small tables (fewer than ``MIN_PARALLEL_ARTICLES`` articles, no Dask client) are
+    passed to ``fn`` whole.
+    """
+    n_articles = table[column].nunique() if column in table.columns else len(table)
+    if dask_client(client) is None and (n_articles < MIN_PARALLEL_ARTICLES or n_jobs == 1):
+        return fn(table)
+    chunks = article_chunks(table, column=column)
+    if len(chunks) == 1 and dask_client(client) is None:
+        return fn(table)
+    parts = map_chunks(fn, chunks, n_articles=n_articles, n_jobs=n_jobs, client=client, desc=desc)
+    return pd.concat(parts, ignore_index=True)
