@@ -18,6 +18,7 @@ saying how to fix it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import warnings
@@ -28,8 +29,9 @@ import pandas as pd
 from charset_normalizer import from_bytes
 
 from . import cache as table_cache
-from .clean import clean_text, html_to_text, looks_like_html
+from .clean import CleanedText, clean_text, html_to_text, looks_like_html
 from .nltk_data import STOPWORDS as ENGLISH_FUNCTION_WORDS
+from .parallel import map_chunks
 from .paths import DEFAULT_CORPUS_DIR, resolve
 
 REQUIRED_FOLDER_COLUMNS = ("file", "outlet")
@@ -175,8 +177,10 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+@functools.lru_cache(maxsize=100_000)
 def _parse_date(value: str) -> pd.Timestamp | None:
-    """Parse an ISO 8601 date (or datetime); return None when it is not one."""
+    """Parse an ISO 8601 date (or datetime); return None when it is not one. Cached: a
+    large corpus repeats each date hundreds of times."""
     try:
         stamp = pd.to_datetime(value, format="ISO8601", utc=True)
     except (ValueError, TypeError):
@@ -372,9 +376,12 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
         k for k in records[0] if not k.startswith("_") and k not in ARTICLE_COLUMNS
         and k not in ("id", "text", "date")
     ]
-    for rec in records:
+    pages = [(rec["_page"], _cell(rec.get("headline")) or None) for rec in records]
+    size = 500
+    done = map_chunks(_clean_chunk, [pages[i:i + size] for i in range(0, len(pages), size)],
+                      n_articles=len(pages), desc="cleaning")
+    for rec, (cleaned, share) in zip(records, (item for part in done for item in part), strict=True):
         headline = _cell(rec.get("headline"))
-        cleaned = clean_text(rec["_page"], headline=headline or None)
         article_id = rec["article_id"]
         wire = _cell(rec.get("wire")) or cleaned.wire_credit
         digest = hashlib.sha1(" ".join(cleaned.body.split()).casefold().encode()).hexdigest()
@@ -396,9 +403,7 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
         if not cleaned.body:
             message = f"{rec['file']}: cleaning kept no body text (see the removed table for its lines)."
             _warn(log, message, article_id=article_id, file=rec["file"])
-        words = cleaned.body.casefold().split()
-        if len(words) >= MIN_WORDS_FOR_LANGUAGE:
-            share = sum(w.strip(".,;:!?\"'()") in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+        if share is not None:
             if share < MIN_ENGLISH_FUNCTION_WORDS:
                 message = (
                     f"{rec['file']}: does not look like English ({share:.0%} of its words are English "
@@ -439,6 +444,21 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
     removed_df["line_n"] = removed_df["line_n"].astype("int64")
     log_df = pd.DataFrame(log, columns=LOG_COLUMNS)
     return Corpus(articles_df, removed_df, log_df)
+
+
+def _clean_chunk(pages: list[tuple[str, str | None]]) -> list[tuple[CleanedText, float | None]]:
+    """``clean_text`` on each (page, headline), with the body's share of English function
+    words (None when it is too short to tell): the per-article work of loading, which
+    ``helpers.parallel`` spreads over the cores of a large corpus."""
+    out = []
+    for page, headline in pages:
+        cleaned = clean_text(page, headline=headline)
+        words = cleaned.body.casefold().split()
+        share = None
+        if len(words) >= MIN_WORDS_FOR_LANGUAGE:
+            share = sum(w.strip(".,;:!?\"'()") in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+        out.append((cleaned, share))
+    return out
 
 
 def _warn(log: list[dict], message: str, *, article_id: str | None, file: str) -> None:

@@ -76,11 +76,12 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def article_chunks(table: pd.DataFrame, *, size: int = CHUNK_ARTICLES, column: str = "article_id") -> list[pd.DataFrame]:
-    """``table`` cut into pieces of about ``size`` articles, never splitting an article's rows.
+def article_chunks(table: pd.DataFrame, *, size: int | None = None, column: str = "article_id") -> list[pd.DataFrame]:
+    """``table`` cut into pieces of ``size`` articles (default ``CHUNK_ARTICLES``), never splitting an article's rows.
 
     Rows of one article must be next to each other (as ``split_sentences`` gives them).
     """
+    size = size or CHUNK_ARTICLES
     if table.empty:
         return [table]
     ids = table[column].astype(str).to_numpy()

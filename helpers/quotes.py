@@ -54,7 +54,7 @@ import pandas as pd
 from .actors import actor_aliases, canonical_name, strip_titles
 from .actors import TITLES as ACTOR_TITLES
 from .nltk_data import STOPWORDS
-from .parallel import MIN_PARALLEL_ARTICLES, dask_client, map_chunks
+from .parallel import dask_client, map_chunks
 
 # A paragraph: a run of characters without a line break, from its first to its last
 # non-space character. Cleaned bodies separate paragraphs with one blank line
@@ -1146,19 +1146,19 @@ def _run_chunked(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.Dat
     Only reading each article is chunked; naming people across articles
     (``_normalise_people``) then runs here on all the quotations.
     """
-    from .parallel import CHUNK_ARTICLES
+    from . import parallel
 
-    if dask_client(client) is None and (len(articles) < MIN_PARALLEL_ARTICLES or n_jobs == 1):
+    if dask_client(client) is None and (len(articles) < parallel.MIN_PARALLEL_ARTICLES or n_jobs == 1):
         return _run(sentences, articles, actors)
-    for col in ("article_id",):
-        if col not in sentences.columns or col not in articles.columns:
-            return _run(sentences, articles, actors)  # _run raises the clear error
+    if "article_id" not in sentences.columns or "article_id" not in articles.columns:
+        return _run(sentences, articles, actors)  # which says what is missing
     ids = articles["article_id"].astype(str)
     sentence_ids = sentences["article_id"].astype(str)
     chunks = []
-    for start in range(0, len(articles), CHUNK_ARTICLES):
-        part = articles.iloc[start:start + CHUNK_ARTICLES]
-        chunks.append((sentences[sentence_ids.isin(ids.iloc[start:start + CHUNK_ARTICLES])], part, actors))
+    size = parallel.CHUNK_ARTICLES
+    for start in range(0, len(articles), size):
+        part = articles.iloc[start:start + size]
+        chunks.append((sentences[sentence_ids.isin(ids.iloc[start:start + size])], part, actors))
     results = map_chunks(_run_chunk, chunks, n_articles=len(articles), n_jobs=n_jobs, client=client,
                          desc="quotations")
     quotes = [q for part, _ in results for q in part]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import shutil
 import sys
 import time
@@ -153,6 +154,8 @@ def build_reports(
         raise FileNotFoundError(f"corpus not found: {corpus}")
     _check_report_folder(out)
 
+    # The kernels inherit this: no progress bars (with their timings) in the pages.
+    os.environ.setdefault("NEWS_BUNDLE_PROGRESS", "0")
     staging = out.parent / f".{out.name}.building"
     _remove_tree(staging)  # a leftover from an interrupted build
     for sub in ("data", "executed") + (("no-code",) if code_free else ()):

@@ -151,6 +151,16 @@ def _stemmer(stem: str | None):
     return SnowballStemmer("english") if stem == "snowball" else PorterStemmer()
 
 
+def _name_evidence(token: np.ndarray, lower: np.ndarray, is_punct: np.ndarray,
+                   token_n: np.ndarray) -> tuple[set[str], set[str]]:
+    """Words seen written in lower case, and words seen capitalised inside a sentence
+    (not first, not after punctuation): a name is in the second set and not the first."""
+    as_lower = token == lower
+    after_punct = np.insert(is_punct[:-1], 0, True)
+    inside = (token_n > 1) & ~after_punct
+    return set(lower[as_lower]), set(lower[inside & ~as_lower])
+
+
 def term_occurrences(
     tokens: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -273,11 +283,8 @@ def term_occurrences(
     term[country] = COUNTRY_TERM
     plain = keep & ~country
     if stemmer is not None:
-        as_lower = token == lower
-        lowercase_seen = set(lower[as_lower])
-        after_punct = np.insert(is_punct[:-1], 0, True)
-        inside = (toks["token_n"].to_numpy() > 1) & ~after_punct
-        names = set(lower[inside & ~as_lower]) - lowercase_seen
+        lowercase_seen, capitalised_inside = _name_evidence(token, lower, is_punct, toks["token_n"].to_numpy())
+        names = capitalised_inside - lowercase_seen
         stems = {f: " ".join(p if p in names else stemmer.stem(p) for p in f.split(" "))
                  for f in set(form[plain])}
         term[plain] = [stems[f] for f in form[plain]]
@@ -380,6 +387,99 @@ def term_counts(occurrences: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame
     for col in ["n", "n_articles", "n_words"]:
         counts[col] = counts[col].astype("int64")
     return counts[COUNT_COLUMNS]
+
+
+def _count_chunk(args: tuple) -> tuple[pd.DataFrame, pd.Series, set[str], set[str]]:
+    """Tokens of one chunk of sentences, reduced to what ``count_terms`` adds up."""
+    from .text import _tokenize
+
+    sentences, phrases, keep_numbers = args
+    tokens = _tokenize(sentences)
+    occ = term_occurrences(tokens, sentences, stem=None, phrases=phrases, keep_numbers=keep_numbers)
+    country = (occ["term"] == COUNTRY_TERM) & (occ["form"] != COUNTRY_TERM)
+    occ = occ.assign(country=country.to_numpy(dtype=bool))
+    agg = occ.groupby(["outlet", "article_id", "form", "country"], sort=False).size().rename("n").reset_index()
+    toks = _with_outlet(tokens, sentences)
+    is_word = ~toks["is_punct"] & ~toks["lower"].isin(CLITICS)
+    n_words = toks[is_word].groupby("outlet").size()
+    evidence = _name_evidence(
+        tokens["token"].astype(str).to_numpy(dtype=object), tokens["lower"].astype(str).to_numpy(dtype=object),
+        tokens["is_punct"].to_numpy(dtype=bool), tokens["token_n"].to_numpy(),
+    )
+    return agg, n_words, *evidence
+
+
+def count_terms(
+    sentences: pd.DataFrame,
+    *,
+    stem: str | None = DEFAULT_STEMMER,
+    phrases: Iterable[str] | None = None,
+    keep_numbers: bool = False,
+    n_jobs: int | None = None,
+    client=None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(term_counts(...), word_totals(...))`` without holding every token in memory.
+
+    The same two tables as tokenizing the whole corpus and calling ``term_occurrences``,
+    ``word_totals`` and ``term_counts`` (the tests check they are equal), computed chunk
+    by chunk of articles on every core or on a Dask cluster (``n_jobs``, ``client``; see
+    ``helpers.parallel``): each chunk is tokenized and reduced to counts of each word
+    form per article, and the stems (which depend on whether a word is ever written in
+    lower case anywhere in the corpus) are applied once the chunks are added up. For a
+    corpus of 100,000 articles, where the token table would not fit in memory; the
+    occurrences of a term can then be found again in the sentences of the articles
+    ``counts`` names.
+    """
+    from .parallel import article_chunks, map_chunks
+
+    _require(sentences, ["article_id", "sentence_id", "outlet", "text", "start_char"], "sentences")
+    stemmer = _stemmer(stem)
+    phrases = list(phrases or [])
+    n_articles = sentences["article_id"].nunique()
+    chunks = article_chunks(sentences.reset_index(drop=True))
+    parts = map_chunks(_count_chunk, [(c, phrases, keep_numbers) for c in chunks], n_articles=n_articles,
+                       n_jobs=n_jobs, client=client, desc="term counts")
+    agg = pd.concat([p[0] for p in parts], ignore_index=True)
+    n_words = pd.concat([p[1] for p in parts]).groupby(level=0).sum()
+    lowercase_seen = set().union(*(p[2] for p in parts))
+    names = set().union(*(p[3] for p in parts)) - lowercase_seen
+    country = agg["country"].to_numpy(dtype=bool)
+    term = agg["form"].astype(str).to_numpy(dtype=object).copy()
+    term[country] = COUNTRY_TERM
+    if stemmer is not None:
+        plain = set(term[~country])
+        stems = {f: " ".join(p if p in names else stemmer.stem(p) for p in f.split(" ")) for f in plain}
+        term[~country] = [stems[f] for f in term[~country]]
+    agg["term"] = pd.Series(term, dtype="str")
+
+    totals = pd.DataFrame({"outlet": sorted(sentences["outlet"].astype(str).unique())})
+    totals["n_articles"] = totals["outlet"].map(sentences.groupby("outlet")["article_id"].nunique()).astype("int64")
+    totals["n_words"] = totals["outlet"].map(n_words).fillna(0).astype("int64")
+    totals["n_terms"] = totals["outlet"].map(agg.groupby("outlet")["n"].sum()).fillna(0).astype("int64")
+    if agg.empty:
+        return pd.DataFrame(columns=COUNT_COLUMNS), totals[TOTAL_COLUMNS]
+
+    forms = agg.groupby(["outlet", "term", "form"])["n"].sum().rename("n").reset_index()
+    corpus_forms = forms.groupby(["term", "form"])["n"].sum().rename("n").reset_index()
+    corpus_forms = corpus_forms.sort_values(["term", "n", "form"], ascending=[True, False, True], kind="stable")
+    labels = corpus_forms.drop_duplicates("term").set_index("term")["form"]
+    counts = agg.groupby(["outlet", "term"]).agg(n=("n", "sum"), n_articles=("article_id", "nunique")).reset_index()
+    counts["label"] = counts["term"].map(labels)
+    counts = counts.join(_forms_from_counts(forms), on=["outlet", "term"])
+    counts["n_words"] = counts["outlet"].map(totals.set_index("outlet")["n_words"])
+    counts["per_1000"] = counts["n"] / counts["n_words"] * PER_WORDS
+    counts = counts.sort_values(["outlet", "n", "term"], ascending=[True, False, True], kind="stable", ignore_index=True)
+    counts["rank"] = counts.groupby("outlet")["n"].rank(method="min", ascending=False).astype("int64")
+    for col in ["n", "n_articles", "n_words"]:
+        counts[col] = counts[col].astype("int64")
+    return counts[COUNT_COLUMNS], totals[TOTAL_COLUMNS]
+
+
+def _forms_from_counts(forms: pd.DataFrame) -> pd.Series:
+    """``_forms_text`` from counts (outlet, term, form, n) instead of one row per occurrence."""
+    n = forms.sort_values(["outlet", "term", "n", "form"], ascending=[True, True, False, True], kind="stable")
+    text = n["form"].astype(str) + " " + n["n"].astype(str)
+    return text.groupby([n["outlet"], n["term"]], sort=False).agg(", ".join).rename("forms")
 
 
 def default_prior_strength(totals: pd.Series) -> float:

@@ -338,6 +338,179 @@ def test_seed_corpus_offsets_round_trip(seed_dir):
     assert (quoted["text"].str.startswith('"') | quoted["text"].str.endswith('"')).all()
 
 
+# --- tokenize is NLTK's span_tokenize, memoised per piece ----------------------------
+# helpers.text tokenizes whitespace-delimited pieces once each (many per NLTK call) and
+# puts sentences together from them. These tests hold it to NLTK's own result.
+
+NYT_FILE = (
+    Path(__file__).resolve().parent.parent
+    / "validation/vader-nyt/nytEditorialSnippets_GroundTruth.txt"
+)
+
+_QUOTES = [
+    '"', "'", '\u201c', '\u201d', '\u2018', '\u2019', '``', "''", '`', '\xab', '\xbb', '\u201e',
+]
+HOSTILE = [
+    '', ' ', '   ', '\t', '\n', 'a', ' a ', 'U.S.', '"', "''", '``', '.', '. x', 'x .', ' .',
+    '"Hi," he said.', "'Hi,' he said.", '\u201cHi,\u201d he said.', '\u2018Hi,\u2019 he said.',
+    "``Hi,'' he said.", 'He said ``no\'\' and \'\'yes\'\' and "maybe".', '"a "b" c"',
+    "a '' b '' c", "He said: ''no.''", '"', '""', '"""', "'''", "''''", '` `` ``` ````', 'x ```',
+    'a ``` "b"', 'He said "no" -- twice...', 'wait...what?!', 'He left the U.S.',
+    'The U.S. and U.K. met.', 'He left the U.S. )', 'He left the U.S. " )',
+    "He left the U.S.' \u2019", 'x.) .', 'Mr. . )', "He can't go.", 'I cannot go.',
+    "We're gonna win.", "'Tis the season.", "He said 'tis so.", "'twas 'Twas", 'wanna\tgo',
+    "gimme more'n that, d'ye", "Y'all ain't", "rock 'n' roll",
+    "O'Neill's 'quote' isn't 'really' it'", "'s 're 've 'll 'm 'd n't N'T", "dogs' toys' ' '",
+    "x' ' y", '(Reuters) - Israel said on Tuesday.', 'It cost $2.5 million, or 1,000 euros.',
+    'See https://example.com/a?b=c&d=e#f or www.example.org/x.html.',
+    'Nice \U0001f600 day! \U0001f44d\U0001f3fd',
+    'Arabic: \u0642\u0627\u0644 "\u0644\u0627" \u0627\u0644\u064a\u0648\u0645.',
+    'Hebrew: \u05d0\u05de\u05e8 "\u05dc\u05d0" \u05d4\u05d9\u05d5\u05dd.',
+    'a\tb\nc\xa0d e\u2028f\u3000g.', ' lead and trail ', '\t"quoted"\t', '  "spaced" ',
+    'x \xa0"y"', 'a,\x1cb', 'a\x1c"b"\x1c.', 'end ,', 'end,', 'end, ', 'end:', 'a.\n', 'a,\n',
+    'end. ', 'end.\t', 'end . ', 'x." y', 'x."\ty', '\xabOui\xbb, dit-il.',
+    '\u201eJa\u201c sagte er.', 'He (said) [so] {ok} <b>.', 'a -- b\u2014c\u2013d',
+    '#tag @user 50% & more; a*b', 'He said." Then', "said.'' Then", 'Jr.? no', 'it.)', 'it.")',
+    "what?'' he asked", 'the zqxjz word', 'zqxjz', 'He said zqxjz.', 'the zqxjz. word',
+    '"U.S. officials said.', "'Mr. Smith,' he said.", 'The U.S.\tand U.K.\nmet.', 'I wanna go.',
+    "dogs'\x1cbone", "dogs'\tbone", 'wanna\x1cgo', 'He\x1cleft the U.S.\x1cyesterday.',
+]
+# Pieces that stress the start and end of a sentence, tried first, in the middle and last.
+_EDGE_PIECES = [
+    '"We', "''We", "'We", '`We', '\u201cWe', '(We', 'said.', 'said."', "said.''", "said.')",
+    'U.S.', 'U.S."', 'said..', 'said...', 'said.,', 'said,', 'said:', "said'", "said''", 'said?',
+    "said?''", 'said!"', '(AP).', "it's.", 'cannot.', 'wanna.', "'tis.", '..', '."', ".''", '"',
+    ')', "''", 'x.y.', '3.5.', '$.', '--.', '\u2019.', 'said.\u201d', "n's'", "x'S'", "md'd'",
+    "it's'", 'Mr.', 'Mr.,', "'Mr.", '"U.S.', 'zqxjz.',
+]
+
+
+def _hostile_texts() -> list[str]:
+    texts = list(HOSTILE)
+    for piece in _EDGE_PIECES:
+        texts += [piece, f"{piece} he said", f"He said {piece} twice", f"He said {piece}"]
+    for quote in _QUOTES:
+        texts += [f"{quote}Hi{quote} he said.", f"He said {quote}no.{quote}"]
+        texts.append(f"He said {quote} no {quote} .")
+    line = 'The "quick" fox can\'t jump the U.S. border, (he said).'
+    texts.append(" ".join([line] * 480))  # over 27,000 characters
+    texts.append("x" * 27_000 + " y.")
+    return texts
+
+
+def _nyt_sentences() -> list[str]:
+    lines = NYT_FILE.read_text(encoding="utf-8").split("\n")
+    return [line.removesuffix("\r").split("\t")[2] for line in lines if line]
+
+
+@pytest.fixture
+def fresh_memo():
+    """Empty the piece memo before and after: the learning path runs, nothing odd is left."""
+    import helpers.text as text_module
+
+    for memo in text_module._MEMOS:
+        memo.clear()
+    yield text_module
+    for memo in text_module._MEMOS:
+        memo.clear()
+
+
+def _tokenize_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """Each text's token spans from tokenize() (one call, so pieces are learnt in bulk)."""
+    frame = pd.DataFrame(
+        {
+            "article_id": "a",
+            "sentence_id": [str(i) for i in range(len(texts))],
+            "start_char": [1000 * i for i in range(len(texts))],
+            "text": texts,
+        }
+    )
+    tokens = tokenize(frame)
+    spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for sid, start, end, token in zip(
+        tokens["sentence_id"],
+        tokens["start_char"],
+        tokens["end_char"],
+        tokens["token"],
+        strict=True,
+    ):
+        i = int(sid)
+        spans[i].append((start - 1000 * i, end - 1000 * i))
+        assert texts[i][start - 1000 * i : end - 1000 * i] == token
+    return spans
+
+
+def _assert_same_as_nltk(module, texts: list[str]) -> None:
+    expected = [module._nltk_token_spans(t) for t in texts]
+    from_tokenize = _tokenize_spans(texts)
+    bad = [t for t, e, s in zip(texts, expected, from_tokenize, strict=True) if e != s]
+    assert not bad, f"{len(bad)}/{len(texts)} differ from NLTK via tokenize(): {bad[:5]!r}"
+    for memo in module._MEMOS:  # again, one sentence at a time from an empty memo
+        memo.clear()
+    bad = [t for t, e in zip(texts, expected, strict=True) if module._token_spans(t) != e]
+    assert not bad, f"{len(bad)}/{len(texts)} differ from NLTK via _token_spans: {bad[:5]!r}"
+
+
+def test_tokens_are_nltks_on_the_seed_corpus(seed_dir, fresh_memo):
+    from helpers.corpus import load_corpus
+
+    texts = split_sentences(load_corpus(seed_dir).articles)["text"].tolist()
+    assert len(texts) >= 100
+    _assert_same_as_nltk(fresh_memo, texts)
+
+
+def test_tokens_are_nltks_on_nyt_sentences(fresh_memo):
+    texts = _nyt_sentences()
+    assert len(texts) == 5190
+    _assert_same_as_nltk(fresh_memo, texts)
+
+
+def test_tokens_are_nltks_on_hostile_text(fresh_memo):
+    texts = _hostile_texts()
+    assert max(map(len, texts)) >= 27_000
+    _assert_same_as_nltk(fresh_memo, texts)
+    # and the same pieces shuffled into new sentences of single spaces
+    import random
+
+    rng = random.Random(0)
+    pieces = [p for t in texts if len(t) < 200 for p in t.split()]
+    shuffled = [" ".join(rng.choices(pieces, k=rng.randint(2, 8))) for _ in range(1500)]
+    _assert_same_as_nltk(fresh_memo, shuffled)
+
+
+def test_hostile_tokens_spot_checks(fresh_memo):
+    def tokens(text):
+        return [text[s:e] for s, e in fresh_memo._token_spans(text)]
+
+    assert tokens("He left the U.S.") == ["He", "left", "the", "U.S", "."]
+    assert tokens("He left the U.S. )") == ["He", "left", "the", "U.S", ".", ")"]
+    assert tokens("The U.S. and he said.\"") == ["The", "U.S.", "and", "he", "said", ".", '"']
+    assert tokens("''Yes,'' I cannot go.") == [
+        "''", "Yes", ",", "''", "I", "can", "not", "go", "."
+    ]
+    assert tokens("") == [] and tokens("   ") == []
+
+
+def test_unusable_pieces_send_the_sentence_to_nltk_whole(fresh_memo, monkeypatch):
+    # If no piece can be trusted, every sentence is NLTK's own call: still identical.
+    monkeypatch.setattr(fresh_memo, "_checked", lambda piece, tokens: None)
+    texts = _hostile_texts()[:150]
+    _assert_same_as_nltk(fresh_memo, texts)
+    assert all(v is None for memo in fresh_memo._MEMOS for v in memo.values())
+
+
+def test_piece_memo_is_bounded(fresh_memo, monkeypatch):
+    monkeypatch.setattr(fresh_memo, "_MEMO_MAX", 40)
+    monkeypatch.setattr(fresh_memo, "_BLOCK", 3)
+    texts = _nyt_sentences()[:300]
+    sizes = []
+    for text in texts:
+        fresh_memo._token_spans(text)
+        sizes.append(sum(map(len, fresh_memo._MEMOS)))
+    assert max(sizes) < 40 + 100  # cleared when full, before the next sentence
+    _assert_same_as_nltk(fresh_memo, texts)
+
+
 # --- stopwords and the NLTK data folder ----------------------------------------------
 
 

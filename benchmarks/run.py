@@ -1,0 +1,259 @@
+"""Time each stage of the helpers on synthetic corpora, beside a peer tool, with peak memory.
+
+    python -m benchmarks.run                       # 1,000, 10,000 and 100,000 articles
+    python -m benchmarks.run --sizes 1000 10000    # a quicker run
+
+Each size runs in its own process, so its memory is its own; peak memory is the largest
+resident set of that process and its worker processes together, sampled every 0.2 s.
+Stages run as a user's build would: load and clean, sentences, term counts and
+distinctive terms (tokenizing chunk by chunk), sentiment, quotations, shared passages;
+"end to end" is their sum. Tokens are also timed alone (the "tokens" row), outside the
+sum, because ``count_terms`` tokenizes again as it counts.
+
+Peers, on the same data: scikit-learn's ``CountVectorizer`` (term counting), the
+``vaderSentiment`` package (sentence scores, one process) and exact all-pairs
+comparison of sentences (``benchmarks.allpairs``: every pair is scored; on a random
+sample of query sentences, the full time extrapolated). Each stage's ``ratio`` is its
+time over its peer's. The table is printed and written as CSV; ``--targets`` checks the
+issue's targets against it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+HERE = Path(__file__).parent
+DEFAULT_SIZES = [1_000, 10_000, 100_000]
+WINDOW_DAYS = 7  # shared passages: near copies are looked for between articles this close in date
+ALL_PAIRS_UP_TO = 10_000  # articles; beyond that the exact peer takes hours even on a sample
+ALL_PAIRS_QUERIES = 2_000  # query sentences the exact peer compares with every sentence
+
+
+class PeakMemory:
+    """Largest summed resident memory of this process and its descendants, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.2):
+        self.interval, self.peak, self._stop = interval, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _tree_rss(self) -> int:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                parents[int(entry.name)] = int(fields[1])
+                rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            except (OSError, IndexError, ValueError):
+                continue
+        root, total = os.getpid(), 0
+        for pid in rss:
+            p = pid
+            while p and p != root and p in parents:
+                p = parents[p]
+            if p == root:
+                total += rss[pid]
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._tree_rss())
+            self._stop.wait(self.interval)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._tree_rss())
+
+
+def _timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def _count_tokens(chunk: pd.DataFrame) -> int:
+    from helpers.text import _tokenize
+
+    return len(_tokenize(chunk))
+
+
+def synthetic_corpus(n: int, workdir: Path) -> tuple[Path, pd.DataFrame]:
+    """The ``n``-article synthetic corpus as Parquet in ``workdir`` (made once) and its planted reuse."""
+    from benchmarks.synth import make_corpus
+
+    path, reuse_path = workdir / f"synthetic_{n}.parquet", workdir / f"synthetic_{n}_reuse.parquet"
+    if not (path.exists() and reuse_path.exists()):
+        table, reuse = make_corpus(n)
+        table.to_parquet(path)
+        reuse.to_parquet(reuse_path)
+    return path, pd.read_parquet(reuse_path)
+
+
+def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[dict]:
+    """Every stage on an ``n``-article synthetic corpus; one dict per stage."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from benchmarks import allpairs
+    from helpers import parallel, terms
+    from helpers.corpus import load_corpus
+    from helpers.overlap import shared_passages
+    from helpers.quotes import quotes_and_sources
+    from helpers.sentiment import reference_analyzer, score_sentences
+    from helpers.text import split_sentences
+
+    warnings.simplefilter("ignore")
+    os.environ.setdefault(parallel.PROGRESS_ENV, "0")
+    path, reuse = synthetic_corpus(n, workdir)
+    rows: list[dict] = []
+
+    def add(stage, seconds, *, peer=None, peer_seconds=None, in_total=True, **extra):
+        rows.append(dict(n_articles=n, stage=stage, seconds=round(seconds, 2), in_total=in_total, peer=peer,
+                         peer_seconds=None if peer_seconds is None else round(peer_seconds, 2),
+                         ratio=None if not peer_seconds else round(seconds / peer_seconds, 3), **extra))
+
+    with PeakMemory() as memory:
+        corpus, t = _timed(load_corpus, path, cache=False)
+        articles = corpus.articles.drop(columns="raw_text")
+        del corpus
+        add("load and clean", t, n_rows=len(articles))
+
+        sentences, t = _timed(split_sentences, articles, n_jobs=jobs)
+        add("sentences", t, n_rows=len(sentences))
+
+        chunks = parallel.article_chunks(sentences)
+        n_tokens, t = _timed(lambda: sum(parallel.map_chunks(_count_tokens, chunks, n_articles=n, n_jobs=jobs)))
+        add("tokens (timed alone; count_terms tokenizes again)", t, in_total=False, n_rows=n_tokens)
+
+        def term_stage():
+            counts, totals = terms.count_terms(sentences, n_jobs=jobs)
+            return counts, terms.distinctive_terms(counts, totals)
+
+        (counts, distinctive), t = _timed(term_stage)
+        vectorizer = CountVectorizer(stop_words="english")
+        _, t_peer = _timed(vectorizer.fit_transform, articles["body"])
+        add("term counts and distinctive terms", t, peer="sklearn CountVectorizer (bodies, 1 process)",
+            peer_seconds=t_peer, n_rows=len(counts))
+        del counts, distinctive
+
+        scores, t = _timed(score_sentences, sentences, n_jobs=jobs)
+        reference = reference_analyzer()
+        _, t_peer = _timed(lambda: [reference.polarity_scores(s)["compound"] for s in sentences["text"]])
+        add("sentiment", t, peer="vaderSentiment (1 process)", peer_seconds=t_peer, n_rows=len(scores))
+        del scores
+
+        (quotes, sources), t = _timed(quotes_and_sources, sentences, articles, n_jobs=jobs)
+        add("quotations", t, n_rows=len(quotes))
+        del quotes, sources
+
+        window = WINDOW_DAYS if n > ALL_PAIRS_UP_TO else None
+        passages, t = _timed(shared_passages, sentences, articles=articles, window_days=window, n_jobs=jobs)
+        found = set(zip(passages["article_id_a"], passages["article_id_b"]))
+        planted = set(zip(reuse["source_id"], reuse["article_id"]))
+        extra = dict(n_rows=len(passages), window_days=window,
+                     planted_found=round(len(planted & found) / max(len(planted), 1), 4))
+        if n <= ALL_PAIRS_UP_TO:
+            sample = sentences["sentence_id"].sample(min(queries, len(sentences)), random_state=0).tolist()
+            exact, t_sample = _timed(allpairs.exact_pairs, sentences, queries=sample, n_jobs=jobs)
+            t_peer = t_sample * len(sentences) / len(sample)
+            score = allpairs.recall(passages, exact)
+            extra.update(all_pairs_sample=len(sample), all_pairs_pairs=score["n_exact"],
+                         recall=round(score["recall"], 4))
+            add("shared passages", t, peer=f"exact all-pairs ({len(sample):,} query sentences, time x "
+                f"{len(sentences) / len(sample):,.0f})", peer_seconds=t_peer, **extra)
+        else:
+            add("shared passages", t, **extra)
+    total = sum(r["seconds"] for r in rows if r["in_total"])
+    rows.append(dict(n_articles=n, stage="end to end", seconds=round(total, 2), in_total=False,
+                     peak_memory_mb=round(memory.peak / 2**20)))
+    return rows
+
+
+TARGETS = """\
+- 100,000 articles end to end in under 600 s: {e2e_100k}
+- peak memory at 100,000 articles under 4,096 MB: {mem_100k}
+- end to end from 10,000 to 100,000 articles at most 12x: {growth}
+- term counting within 1.5x of CountVectorizer (at the largest size): {terms}
+- shared passages at 10,000 articles at least 10x faster than exact all-pairs: {speedup}
+- at least 99% of the all-pairs pairs found at 10,000 articles: {recall}"""
+
+
+def targets(table: pd.DataFrame) -> str:
+    """The issue's targets, each with the measured figure and "met" / "NOT met" / "not measured"."""
+    def value(n, stage, column):
+        hit = table[(table["n_articles"] == n) & (table["stage"] == stage)]
+        return None if hit.empty or pd.isna(hit[column].iloc[0]) else float(hit[column].iloc[0])
+
+    def verdict(x, ok, text):
+        return "not measured" if x is None else f"{text} ({'met' if ok(x) else 'NOT met'})"
+
+    e2e_10k, e2e_100k = value(10_000, "end to end", "seconds"), value(100_000, "end to end", "seconds")
+    largest = int(table["n_articles"].max())
+    growth = None if e2e_10k is None or e2e_100k is None else e2e_100k / e2e_10k
+    mem = value(100_000, "end to end", "peak_memory_mb")
+    terms_ratio = value(largest, "term counts and distinctive terms", "ratio")
+    speed = value(10_000, "shared passages", "ratio")
+    recall = value(10_000, "shared passages", "recall")
+    return TARGETS.format(
+        e2e_100k=verdict(e2e_100k, lambda x: x < 600, f"{e2e_100k} s"),
+        mem_100k=verdict(mem, lambda x: x < 4096, f"{mem} MB"),
+        growth=verdict(growth, lambda x: x <= 12, f"{growth:.1f}x" if growth else ""),
+        terms=verdict(terms_ratio, lambda x: x <= 1.5, f"{terms_ratio}x at {largest:,} articles"),
+        speedup=verdict(speed, lambda x: x <= 0.1, f"{1 / speed:.0f}x faster" if speed else ""),
+        recall=verdict(recall, lambda x: x >= 0.99, f"{recall:.2%}" if recall is not None else ""),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=DEFAULT_SIZES, help="corpus sizes, in articles")
+    parser.add_argument("--out", type=Path, default=HERE / "results.csv", help="the CSV to write")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: every core)")
+    parser.add_argument("--queries", type=int, default=ALL_PAIRS_QUERIES, help="query sentences for all-pairs")
+    parser.add_argument("--workdir", type=Path, default=HERE.parent / ".cache" / "benchmark",
+                        help="where synthetic corpora are kept between runs")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size in this process
+    args = parser.parse_args(argv)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    if args.one:
+        print(json.dumps(run_size(args.one, args.workdir, jobs=args.jobs, queries=args.queries)))
+        return 0
+    rows = []
+    for n in args.sizes:
+        command = [sys.executable, "-m", "benchmarks.run", "--one", str(n), "--workdir", str(args.workdir),
+                   "--queries", str(args.queries)] + (["--jobs", str(args.jobs)] if args.jobs else [])
+        print(f"{n:,} articles ...", file=sys.stderr, flush=True)
+        done = subprocess.run(command, capture_output=True, text=True, cwd=HERE.parent)
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return done.returncode
+        rows += json.loads(done.stdout.strip().splitlines()[-1])
+        pd.DataFrame(rows).to_csv(args.out, index=False)  # what has run so far, if a later size fails
+    table = pd.DataFrame(rows)
+    table.to_csv(args.out, index=False)
+    with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_colwidth", 40):
+        print(table.drop(columns="in_total").to_string(index=False))
+    print("\nTargets (issue 8):\n" + targets(table))
+    print(f"\nWrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

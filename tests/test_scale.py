@@ -1,0 +1,122 @@
+"""Large corpora: the chunked paths (worker processes, a Dask cluster) give the same tables
+as the plain pandas path, on a synthetic corpus of 2,000 articles built from the seeds."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from benchmarks.synth import make_corpus
+from helpers import parallel, terms
+from helpers.corpus import load_corpus
+from helpers.overlap import shared_passages
+from helpers.quotes import quotes_and_sources
+from helpers.sentiment import score_sentences
+from helpers.text import split_sentences, tokenize
+
+N_ARTICLES = 2_000
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    table, reuse = make_corpus(N_ARTICLES)
+    path = tmp_path_factory.mktemp("synthetic") / "synthetic.parquet"
+    table.to_parquet(path)
+    articles = load_corpus(path, cache=False).articles
+    return articles, split_sentences(articles, n_jobs=1), reuse
+
+
+def _all_tables(articles: pd.DataFrame, sentences: pd.DataFrame, **where) -> dict[str, pd.DataFrame]:
+    quotes, sources = quotes_and_sources(sentences, articles, **where)
+    counts, totals = terms.count_terms(sentences, **where)
+    return {
+        "sentences": split_sentences(articles, **where),
+        "scores": score_sentences(sentences, **where),
+        "quotes": quotes,
+        "sources": sources,
+        "counts": counts,
+        "totals": totals,
+        "passages": shared_passages(sentences, articles=articles, window_days=7, **where),
+    }
+
+
+def _assert_same(got: dict[str, pd.DataFrame], expected: dict[str, pd.DataFrame]) -> None:
+    for name, table in expected.items():
+        assert len(table) > 0, f"{name} is empty: the comparison would prove nothing"
+        pd.testing.assert_frame_equal(got[name], table, obj=name)
+
+
+def test_chunks_hold_whole_articles_in_order(synthetic):
+    _, sentences, _ = synthetic
+    chunks = parallel.article_chunks(sentences, size=300)
+    assert len(chunks) == 7  # 2,000 articles in chunks of 300
+    assert [c["article_id"].nunique() for c in chunks] == [300] * 6 + [200]
+    seen = [set(c["article_id"]) for c in chunks]
+    assert all(a.isdisjoint(b) for i, a in enumerate(seen) for b in seen[i + 1:])
+    pd.testing.assert_frame_equal(pd.concat(chunks), sentences)
+
+
+def test_count_terms_equals_the_token_table_path(seed_dir):
+    articles = load_corpus(seed_dir).articles
+    sentences = split_sentences(articles)
+    tokens = tokenize(sentences)
+    phrases = terms.phrases_to_join(tokens, sentences)
+    assert phrases, "the seeds have phrases to join; without them this test checks less"
+    occurrences = terms.term_occurrences(tokens, sentences, phrases=phrases)
+    totals = terms.word_totals(tokens, sentences, occurrences)
+    counts, chunked_totals = terms.count_terms(sentences, phrases=phrases)
+    pd.testing.assert_frame_equal(chunked_totals, totals)
+    pd.testing.assert_frame_equal(counts, terms.term_counts(occurrences, totals))
+
+
+def test_worker_processes_give_the_same_tables(synthetic, monkeypatch):
+    articles, sentences, _ = synthetic
+    articles = articles.iloc[:300]
+    sentences = sentences[sentences["article_id"].isin(articles["article_id"])].reset_index(drop=True)
+    expected = _all_tables(articles, sentences, n_jobs=1)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ARTICLES", 1)
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 40)  # 8 chunks over 2 processes
+    _assert_same(_all_tables(articles, sentences, n_jobs=2), expected)
+
+
+def test_a_dask_local_cluster_gives_the_same_tables(synthetic):
+    distributed = pytest.importorskip("distributed")
+    articles, sentences, _ = synthetic
+    expected = _all_tables(articles, sentences, n_jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        got = _all_tables(articles, sentences, client=client)
+        assert len(client.scheduler_info()["workers"]) == 2
+    _assert_same(got, expected)
+
+
+def test_the_dask_address_can_come_from_the_environment(monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        monkeypatch.setattr(parallel, "_client", None)
+        monkeypatch.setenv(parallel.DASK_ENV, cluster.scheduler_address)
+        client = parallel.dask_client()
+        try:
+            assert client.scheduler.address == cluster.scheduler_address
+            squares = parallel.map_chunks(abs, [-1, -2, 3])
+            assert squares == [1, 2, 3]
+        finally:
+            client.close()
+            parallel.use_dask(None)
+
+
+def test_shared_passages_find_the_planted_reuse(synthetic):
+    articles, sentences, reuse = synthetic
+    passages = shared_passages(sentences, articles=articles, window_days=7)
+    found = set(zip(passages["article_id_a"], passages["article_id_b"]))
+    planted = set(zip(reuse["source_id"], reuse["article_id"]))
+    assert len(planted) > 150  # 10% of 2,000 articles reuse an earlier one
+    missed = planted - found
+    assert len(missed) <= 0.01 * len(planted), sorted(missed)[:10]
+
+
+def test_a_bad_jobs_setting_is_named(monkeypatch):
+    monkeypatch.setenv(parallel.JOBS_ENV, "two")
+    with pytest.raises(ValueError, match="NEWS_BUNDLE_JOBS must be a whole number"):
+        parallel.default_jobs()
