@@ -3,6 +3,8 @@
 Tables are stored as Parquet under ``.cache/tables/<key>/`` (git-ignored). The key is a
 hash of every corpus file's bytes and of the source of the helpers that make the tables,
 so editing an article, the metadata or the cleaning rules invalidates it by itself.
+``table_key`` does the same for a table computed from another (the sentences of a large
+corpus, keyed by its articles' ids, outlets and bodies and the splitting code).
 Set ``NEWS_BUNDLE_CACHE=0`` to turn it off. A cache that cannot be written or read is
 skipped, never an error.
 """
@@ -40,6 +42,16 @@ def corpus_key(source: Path) -> str:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
     return digest.hexdigest()[:32]
+
+
+def table_key(name: str, table: pd.DataFrame, columns: list[str], sources: tuple[str, ...]) -> str:
+    """A hash of ``table[columns]`` (pandas' row hashes) and of the helpers' ``sources``."""
+    digest = hashlib.sha256(name.encode())
+    here = Path(__file__).parent
+    for source in sources:
+        digest.update((here / source).read_bytes())
+    digest.update(pd.util.hash_pandas_object(table[columns].astype(str), index=False).to_numpy().tobytes())
+    return f"{name}-{digest.hexdigest()[:32]}"
 
 
 def load(key: str, names: tuple[str, ...]) -> list[pd.DataFrame] | None:

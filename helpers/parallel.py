@@ -99,6 +99,10 @@ def _progress(total: int, desc: str | None):
     return tqdm(total=total, desc=desc, unit="chunk", file=sys.stderr, disable=hidden, leave=False)
 
 
+def _as_partition(chunk: Any) -> list[Any]:
+    return [chunk]
+
+
 def map_chunks(
     fn: Callable[..., Any],
     chunks: Sequence[Any],
@@ -120,8 +124,12 @@ def map_chunks(
     try:
         if client is not None and len(chunks) > 0:
             import dask.bag as db
+            from dask import delayed
 
-            bag = db.from_sequence(chunks, npartitions=len(chunks)).map(fn)
+            # The chunks go to the workers once, as data (not inside the task graph),
+            # then a bag with one chunk per partition maps fn over them.
+            futures = client.scatter(chunks)
+            bag = db.from_delayed([delayed(_as_partition)(f) for f in futures]).map(fn)
             results = bag.compute(scheduler=client)
             bar.update(len(chunks))
             return list(results)

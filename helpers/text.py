@@ -22,6 +22,8 @@ import pandas as pd
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from . import cache as table_cache
+from . import parallel
 from .nltk_data import NEWS_ABBREVIATIONS, SENTENCE_STARTERS, STOPWORDS
 from .parallel import map_articles
 from .quotes import PARAGRAPH_PATTERN, quote_spans
@@ -29,6 +31,7 @@ from .quotes import PARAGRAPH_PATTERN, quote_spans
 ARTICLE_INPUT_COLUMNS = ("article_id", "outlet", "body")
 SENTENCE_INPUT_COLUMNS = ("article_id", "sentence_id", "start_char", "text")
 
+_SENTENCE_SOURCES = ("text.py", "quotes.py", "nltk_data.py", "cache.py")  # the code behind split_sentences
 SENTENCE_COLUMNS = [
     "article_id", "outlet", "sentence_id", "sentence_n", "paragraph_n",
     "start_char", "end_char", "text", "in_quote", "share_quoted",
@@ -157,7 +160,17 @@ def split_sentences(articles: pd.DataFrame, *, n_jobs: int | None = None, client
     duplicated = ids[ids.duplicated()].unique().tolist()
     if duplicated:
         raise ValueError(f"articles has duplicate article_id values: {duplicated[:10]}")
-    return map_articles(_split_sentences, articles, n_jobs=n_jobs, client=client, desc="sentences")
+    if len(articles) < parallel.MIN_PARALLEL_ARTICLES or not table_cache.enabled():
+        return map_articles(_split_sentences, articles, n_jobs=n_jobs, client=client, desc="sentences")
+    # A large corpus: the sentences are kept in the Parquet cache, so the next notebook
+    # of a build (or a re-run) does not split them again.
+    key = table_cache.table_key("sentences", articles, list(ARTICLE_INPUT_COLUMNS), _SENTENCE_SOURCES)
+    hit = table_cache.load(key, ("sentences",))
+    if hit is not None:
+        return hit[0]
+    sentences = map_articles(_split_sentences, articles, n_jobs=n_jobs, client=client, desc="sentences")
+    table_cache.save(key, {"sentences": sentences})
+    return sentences
 
 
 def _split_sentences(articles: pd.DataFrame) -> pd.DataFrame:

@@ -23,7 +23,10 @@ def synthetic(tmp_path_factory):
     path = tmp_path_factory.mktemp("synthetic") / "synthetic.parquet"
     table.to_parquet(path)
     articles = load_corpus(path, cache=False).articles
-    return articles, split_sentences(articles, n_jobs=1), reuse
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWS_BUNDLE_CACHE", "0")
+        sentences = split_sentences(articles, n_jobs=1)
+    return articles, sentences, reuse
 
 
 def _all_tables(articles: pd.DataFrame, sentences: pd.DataFrame, **where) -> dict[str, pd.DataFrame]:
@@ -54,6 +57,22 @@ def test_chunks_hold_whole_articles_in_order(synthetic):
     seen = [set(c["article_id"]) for c in chunks]
     assert all(a.isdisjoint(b) for i, a in enumerate(seen) for b in seen[i + 1:])
     pd.testing.assert_frame_equal(pd.concat(chunks), sentences)
+
+
+def test_a_large_corpus_s_sentences_come_back_from_the_cache(synthetic, monkeypatch, tmp_path):
+    from helpers import cache
+
+    monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "tables")
+    articles, sentences, _ = synthetic
+    first = split_sentences(articles, n_jobs=1)
+    assert len(list((tmp_path / "tables").iterdir())) == 1
+    pd.testing.assert_frame_equal(first, sentences)
+    pd.testing.assert_frame_equal(split_sentences(articles, n_jobs=1), sentences)  # read back, same table
+    edited = articles.copy()
+    edited.loc[0, "body"] = "A new first sentence. " + edited.loc[0, "body"]
+    again = split_sentences(edited, n_jobs=1)
+    assert len(list((tmp_path / "tables").iterdir())) == 2  # the edit made a new entry
+    assert again["text"].iloc[0] == "A new first sentence."
 
 
 def test_count_terms_equals_the_token_table_path(seed_dir):
