@@ -25,9 +25,10 @@ FURNITURE = ["Share this article", "Sign up for our weekly newsletter", "Related
 EDITS = [(" said ", " says "), (" the ", " a "), (",", ""), (" and ", " & ")]
 DAYS = 730  # two years
 REUSE_MAX_DAYS = 3
-JUMP = 1 / 3
+JUMP = 0.6
 QUOTED_SHARE = 0.2
-SPEAKERS = ["Kerry", "Netanyahu", "Abbas", "a senior official", "State Department spokeswoman Jen Psaki"]
+SPEAKERS = ["Kerry", "Netanyahu", "Abbas", "an Israeli official", "Psaki", "a Palestinian negotiator", "Indyk",
+            "Erekat", "Livni", "a senior U.S. official", "Harf", "Abu Rudeineh"]
 
 
 def seed_sentences() -> list[str]:
@@ -49,9 +50,10 @@ def _markov(pool: list[str]) -> tuple[list[str], dict[str, list[str]]]:
 
 def _sentence(rng: np.random.Generator, words: list[str], follows: dict[str, list[str]], length: int) -> str:
     """A new sentence: a walk over the seed words' successors that jumps to a random
-    word a third of the time, so runs of seed wording stay short and most sentences are
+    word ``JUMP`` of the time, so runs of seed wording stay short and most sentences are
     unique, as in real coverage (a corpus of recombined copies would make every
-    sentence a near-duplicate of thousands of others)."""
+    sentence a near-duplicate of thousands of others); ``QUOTED_SHARE`` of them are a
+    quotation with a speaker."""
     out = [words[int(rng.integers(0, len(words)))]]
     while len(out) < length:
         nxt = follows.get(out[-1])

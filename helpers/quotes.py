@@ -49,6 +49,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from .actors import actor_aliases, canonical_name, strip_titles
@@ -1152,13 +1153,14 @@ def _run_chunked(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.Dat
         return _run(sentences, articles, actors)
     if "article_id" not in sentences.columns or "article_id" not in articles.columns:
         return _run(sentences, articles, actors)  # which says what is missing
-    ids = articles["article_id"].astype(str)
-    sentence_ids = sentences["article_id"].astype(str)
+    ids = articles["article_id"].astype(str).tolist()
+    rows_of = sentences.groupby(sentences["article_id"].astype(str), sort=False).indices  # article -> row positions
+    none = np.empty(0, dtype=np.int64)
     chunks = []
     size = parallel.CHUNK_ARTICLES
     for start in range(0, len(articles), size):
-        part = articles.iloc[start:start + size]
-        chunks.append((sentences[sentence_ids.isin(ids.iloc[start:start + size])], part, actors))
+        rows = np.sort(np.concatenate([rows_of.get(a, none) for a in ids[start:start + size]] or [none]))
+        chunks.append((sentences.iloc[rows], articles.iloc[start:start + size], actors))
     results = map_chunks(_run_chunk, chunks, n_articles=len(articles), n_jobs=n_jobs, client=client,
                          desc="quotations")
     quotes = [q for part, _ in results for q in part]

@@ -118,6 +118,7 @@ def build_reports(
     notebooks_dir: str | Path = NOTEBOOKS_DIR,
     code_free: bool = False,
     timeout: int = DEFAULT_TIMEOUT,
+    window_days: int | None = None,
 ) -> list[NotebookResult]:
     """Execute every notebook on a corpus and write the HTML report to ``out_dir``.
 
@@ -134,6 +135,9 @@ def build_reports(
         Also write a copy of each page without any code to ``out_dir/no-code/``.
     timeout : int
         Seconds a single cell may run before the notebook counts as failed.
+    window_days : int, optional
+        Passed to the notebooks that have this parameter (04_overlap): near-copies are
+        looked for only between articles at most this many days apart.
 
     Returns
     -------
@@ -162,6 +166,8 @@ def build_reports(
         (staging / sub).mkdir(parents=True)
     parameters = {"corpus_dir": str(corpus), "data_dir": str(staging / "data")}
     shown = {"corpus_dir": _display_path(corpus), "data_dir": _display_path(out / "data")}
+    if window_days is not None:
+        parameters["window_days"] = window_days
 
     results: list[NotebookResult] = []
     try:
@@ -218,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--timeout", type=int, default=DEFAULT_TIMEOUT, help="seconds allowed per cell"
     )
+    parser.add_argument(
+        "--window-days", type=int, default=None,
+        help="shared passages: look for near-copies only between articles at most this many days apart "
+        "(for a large corpus; see README, Large corpora)",
+    )
     args = parser.parse_args(argv)
     try:
         results = build_reports(
@@ -226,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             notebooks_dir=args.notebooks,
             code_free=args.no_code,
             timeout=args.timeout,
+            window_days=args.window_days,
         )
     except (FileNotFoundError, ReportFolderError) as exc:
         _progress(f"error: {exc}")
