@@ -11,8 +11,8 @@ looks at every pair, but not one at a time:
    occurrences*: ``(w, 1)``, ``(w, 2)``, ... for the first, second, ... time the
    normalised token ``w`` appears in the sentence. So ``X[q] . X[s]`` is exactly the
    multiset intersection ``sum_w min(tf_q(w), tf_s(w))``, not the looser
-   ``sum_w tf_q(w) * tf_s(w)`` of plain counts (on the synthetic corpus that leaves 210
-   candidates a sentence instead of 12,600).
+   ``sum_w tf_q(w) * tf_s(w)`` of plain counts (on the 10,000-article synthetic corpus
+   6 candidates a sentence pass the bound below instead of 9,400).
 2. Spelling variants (balked/baulked: ``compare_sentences`` counts them as matches)
    are added *exactly*: ``G`` links ``(w, k)`` and ``(v, k)`` for every pair of words
    of the vocabulary that ``_is_variant`` accepts in either order, and block by block
@@ -211,19 +211,22 @@ def exact_pairs(
     Matching runs pair equal tokens one to one, so matched words <= the multiset
     intersection of a's tokens and b's mapped tokens = sum over shared words ``w`` of
     ``min(tf_a(w), tf_b(w))`` + sum over mapped pairs of ``min(tf_a(x), tf_b(y))``
-    <= ``X_q (I + G) X_s^T`` (the second sum runs over every variant pair of the
-    vocabulary, in both directions, which includes the mapped ones). Hence
+    <= ``B = X_q (I + G) X_s^T`` (X's columns are word occurrences, so ``X_q X_s^T`` is
+    the first sum exactly; ``G``'s part sums ``min(tf_q(x), tf_s(y))`` over every variant
+    pair of the vocabulary, in both directions, which includes the mapped ones). Hence
     ``B / min(len_q, len_s) < min_coverage`` implies coverage < min_coverage (float
     division is monotonic, so this holds for the computed floats too), and only pairs
     with a bound at least ``min_coverage`` are verified. The result is exact: the same
     set a double loop of ``compare_sentences`` over all pairs would give.
 
-    Cost: the product is one sparse row per query against every sentence (about
-    2.5 ms a query row at 207,000 sentences); verification (~140 us a pair passing the
-    bound, ~210 a sentence on the synthetic corpus) dominates. Both are linear in the
-    number of query rows. With ``queries=None`` each block is compared only with the
-    sentences from its own first row on, so each pair is looked at once (half the work
-    of every sentence as a query).
+    Cost: one sparse product row per query sentence against every sentence (a few ms
+    a query row at 204,000 sentences; it dominates on the synthetic corpus, where about
+    6 pairs a sentence pass the bound) and ``compare_sentences`` on each pair passing
+    the bound (~120 us a pair; it dominated on an earlier synthetic corpus with many
+    near-duplicates, 210 a sentence). Both are linear in the number of query rows.
+    With ``queries=None`` each block is compared only with the sentences from its own
+    first row on, so each pair is looked at once: half the work of every sentence as a
+    query against all.
 
     Parameters
     ----------
@@ -234,7 +237,8 @@ def exact_pairs(
         Sentence ids to search from (each against every sentence); None: all.
     block
         Query rows per sparse product; default: as many as keep a block's product
-        under ``BLOCK_BYTES`` (256 MB) with rows of full width.
+        under ``BLOCK_BYTES`` (256 MB) with rows of full width, and at most a quarter of
+        a worker's share of the query rows.
     n_jobs
         Worker processes (forked; 1: here).
 
@@ -264,7 +268,10 @@ def exact_pairs(
         is_query = table["sentence_id"].astype(str).isin(wanted).to_numpy()
         positions = np.flatnonzero(is_query[index["rows"]])
     if block is None:
-        block = max(1, min(len(positions), BLOCK_BYTES // (BYTES_PER_NONZERO * max(n, 1))))
+        block = BLOCK_BYTES // (BYTES_PER_NONZERO * max(n, 1))
+        if n_jobs > 1:  # at least 4 blocks a worker, so none waits long for the last one
+            block = min(block, -(-len(positions) // (4 * n_jobs)))
+        block = max(1, min(len(positions), block))
     state = dict(lengths=index["lengths"], rank=rank, rows=index["rows"], texts=texts, X=index["X"],
                  XG=index["XG"], XT=None if triangle else index["X"].T.tocsr(), min_coverage=min_coverage,
                  min_tokens=min_tokens, triangle=triangle)

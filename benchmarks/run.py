@@ -138,6 +138,7 @@ def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[d
 
     warnings.simplefilter("ignore")
     os.environ.setdefault(parallel.PROGRESS_ENV, "0")
+    os.environ["NEWS_BUNDLE_CACHE"] = "0"  # every stage does its work (no sentences from an earlier run)
     path, reuse = synthetic_corpus(n, workdir)
     rows: list[dict] = []
 
