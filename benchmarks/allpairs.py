@@ -54,15 +54,16 @@ from helpers.overlap import (
 
 EXACT_COLUMNS = ["sentence_id_a", "sentence_id_b", "coverage"]
 # Memory of one block's sparse product. Every pair of sentences sharing a word ("the")
-# is a non-zero, so a row of the product is nearly as wide as the corpus (186,000 of
-# 207,000 at 10,000 articles). scipy's product peaks at about 18 bytes a non-zero (its
-# int32 index and value arrays and their copies while it builds the matrix) and the
-# filter adds 1: measured with tracemalloc, a block of 64 rows against 207,000
-# sentences peaks at 232 MB. Blocks are sized for rows of full width, so a block stays
-# under BLOCK_BYTES whatever the corpus (per worker process, on top of the shared index).
+# is a non-zero, so a row of the product is nearly as wide as the corpus (192,000 of
+# 204,000 at 10,000 synthetic articles). scipy's product peaks at about 18 bytes a
+# non-zero (its int32 index and value arrays and their copies while it builds the
+# matrix) and the filter adds 1: measured with tracemalloc, a block of 64 rows against
+# 207,000 sentences peaks at 232 MB. Blocks are sized for rows of full width, so a block
+# stays under BLOCK_BYTES whatever the corpus (per worker process, on top of the index).
 BLOCK_BYTES = 256 * 2**20
 BYTES_PER_NONZERO = 20
 DEFAULT_JOBS = 2
+SIMILAR_LENGTH = 0.5  # recall also for pairs whose shorter sentence has half the longer's tokens
 
 _STATE: dict = {}  # set in each process before a block is searched (inherited on fork)
 
@@ -299,7 +300,7 @@ def exact_pairs(
         i, j, cov = i[first], j[first], cov[first]
     order = np.lexsort((j, rank[j], i, rank[i]))
     ids = table["sentence_id"].to_numpy()
-    out = pd.DataFrame({"sentence_id_a": ids[i[order]], "sentence_id_b": ids[j[order]], "coverage": cov[order]})
+    out = pd.DataFrame(dict(zip(EXACT_COLUMNS, (ids[i[order]], ids[j[order]], cov[order]), strict=True)))
     out.attrs["stats"] = dict(
         setup_s=round(setup, 3), search_s=round(search, 3), n_indexed=n, n_query_rows=len(positions),
         n_bound=int(sum(p[3] for p in parts)), n_verified=int(sum(p[4] for p in parts)),
@@ -347,7 +348,7 @@ def _max_rss_mb() -> float:
 
 
 def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = DEFAULT_JOBS,
-        workdir: Path = Path("/tmp"), full: bool = False) -> dict:
+        workdir: Path = Path("/tmp"), full: bool = False, save: Path | None = None) -> dict:
     """Exact all-pairs on a query sample (or all, ``full``) against ``shared_passages``.
 
     ``n_queries`` sentence ids drawn at random (``numpy.random.default_rng(seed)``), each
@@ -355,7 +356,11 @@ def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = 
     time to every sentence as a query: setup + search x n_sentences / n_queries / 2 (the
     full run looks at each pair once, from its earlier sentence; see ``exact_pairs``);
     ``allpairs_full_ordered_s`` is without the halving (every sentence against all).
-    ``recall`` is over the exact pairs with a query sentence on either side.
+    ``recall`` is over the exact pairs with a query sentence on either side;
+    ``recall_similar_length`` over those whose shorter sentence has at least
+    ``SIMILAR_LENGTH`` of the longer's tokens (LSH on shingle Jaccard cannot see a short
+    sentence inside a long one, which ``compare_sentences``' coverage accepts). ``save``:
+    a Parquet file for the exact pairs, with their token counts and whether found.
     """
     from benchmarks.synth import make_corpus
     from helpers.corpus import load_corpus
@@ -403,6 +408,16 @@ def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = 
     rec = recall(found, exact)
     res.update(recall=round(rec["share"], 5), n_recalled=rec["n_found"], n_missed=len(rec["missed"]),
                n_extra=rec["n_extra"])
+    # Recall by shape: pairs of similar length, and a short sentence inside a long one.
+    n_tokens = dict(zip(ids, (len(normalise_tokens(t)) for t in sentences["text"].fillna("").astype(str))))
+    short = exact["sentence_id_a"].map(n_tokens).combine(exact["sentence_id_b"].map(n_tokens), min)
+    long = exact["sentence_id_a"].map(n_tokens).combine(exact["sentence_id_b"].map(n_tokens), max)
+    similar = exact[short >= SIMILAR_LENGTH * long]
+    rec_similar = recall(found, similar)
+    res.update(n_exact_similar_length=len(similar), recall_similar_length=round(rec_similar["share"], 5))
+    if save is not None:
+        exact.assign(n_tokens_short=short, n_tokens_long=long,
+                     found=_pair_keys(exact).isin(_pair_keys(found))).to_parquet(save)
     res["speedup"] = round(res["allpairs_full_s"] / res["shared_passages_s"], 2) if res["shared_passages_s"] else None
     res["peak_rss_mb"] = round(_max_rss_mb(), 1)
     res["missed_sample"] = rec["missed"].head(5).to_dict("records")
@@ -418,8 +433,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-jobs", type=int, default=DEFAULT_JOBS)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp"))
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--save", type=Path, help="write the exact pairs (Parquet) here")
     args = parser.parse_args(argv)
-    res = run(args.articles, args.queries, seed=args.seed, n_jobs=args.n_jobs, workdir=args.workdir, full=args.full)
+    res = run(args.articles, args.queries, seed=args.seed, n_jobs=args.n_jobs, workdir=args.workdir,
+              full=args.full, save=args.save)
     for key, value in res.items():
         if key != "missed_sample":
             print(f"{key:>28}  {value}")
