@@ -9,7 +9,7 @@ so every number traces back to a sentence.
   "United States") made one term *before* the stopword filter, optional phrases
   joined into one term, optional stemming (NLTK's Snowball or Porter, which need no
   data files).
-- ``word_totals`` and ``term_counts``: counts per outlet (NLTK ``FreqDist``) and per
+- ``word_totals`` and ``term_counts``: counts per outlet (pandas groupby) and per
   1,000 words.
 - ``log_odds`` / ``distinctive_terms``: the weighted log-odds ratio with an informative
   Dirichlet prior of Monroe, Colaresi & Quinn (2008), "Fightin' Words", each outlet
@@ -35,7 +35,6 @@ from nltk.collocations import (
     TrigramAssocMeasures,
     TrigramCollocationFinder,
 )
-from nltk.probability import FreqDist
 from nltk.stem import PorterStemmer, SnowballStemmer
 from nltk.text import ConcordanceIndex
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -346,7 +345,8 @@ def _forms_text(table: pd.DataFrame, keys: list[str], column: str = "form") -> p
 def term_counts(occurrences: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     """How often each outlet uses each term, in counts and per 1,000 words.
 
-    Counts come from one NLTK ``FreqDist`` per outlet over the ``term`` column.
+    Counts are uses of each term per outlet (pandas groupby; ``count_terms`` builds
+    the same table from chunks of articles).
 
     Parameters
     ----------
@@ -367,26 +367,8 @@ def term_counts(occurrences: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame
     """
     if occurrences.empty:
         return pd.DataFrame(columns=COUNT_COLUMNS)
-    rows = []
-    for outlet, group in occurrences.groupby("outlet", sort=True):
-        freq = FreqDist(group["term"])
-        pairs = list(freq.items())
-        rows.append(pd.DataFrame({"outlet": outlet, "term": [t for t, _ in pairs],
-                                  "n": [k for _, k in pairs]}))
-    counts = pd.concat(rows, ignore_index=True)
-    counts["label"] = counts["term"].map(term_labels(occurrences))
-    forms = _forms_text(occurrences, ["outlet", "term"]).rename("forms")
-    n_art = occurrences.groupby(["outlet", "term"])["article_id"].nunique().rename("n_articles")
-    counts = counts.join(forms, on=["outlet", "term"]).join(n_art, on=["outlet", "term"])
-    counts["n_words"] = counts["outlet"].map(totals.set_index("outlet")["n_words"])
-    counts["per_1000"] = counts["n"] / counts["n_words"] * PER_WORDS
-    counts = counts.sort_values(["outlet", "n", "term"], ascending=[True, False, True],
-                                kind="stable", ignore_index=True)
-    ranks = counts.groupby("outlet")["n"].rank(method="min", ascending=False)
-    counts["rank"] = ranks.astype("int64")
-    for col in ["n", "n_articles", "n_words"]:
-        counts[col] = counts[col].astype("int64")
-    return counts[COUNT_COLUMNS]
+    agg = occurrences.groupby(["outlet", "article_id", "term", "form"], sort=False).size().rename("n").reset_index()
+    return _counts_from_aggregate(agg, totals)
 
 
 def _count_chunk(args: tuple) -> tuple[pd.DataFrame, pd.Series, set[str], set[str]]:
@@ -459,6 +441,11 @@ def count_terms(
     if agg.empty:
         return pd.DataFrame(columns=COUNT_COLUMNS), totals[TOTAL_COLUMNS]
 
+    return _counts_from_aggregate(agg, totals), totals[TOTAL_COLUMNS]
+
+
+def _counts_from_aggregate(agg: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+    """The ``term_counts`` table from uses per (outlet, article_id, term, form): ``n``."""
     forms = agg.groupby(["outlet", "term", "form"])["n"].sum().rename("n").reset_index()
     corpus_forms = forms.groupby(["term", "form"])["n"].sum().rename("n").reset_index()
     corpus_forms = corpus_forms.sort_values(["term", "n", "form"], ascending=[True, False, True], kind="stable")
@@ -472,7 +459,7 @@ def count_terms(
     counts["rank"] = counts.groupby("outlet")["n"].rank(method="min", ascending=False).astype("int64")
     for col in ["n", "n_articles", "n_words"]:
         counts[col] = counts[col].astype("int64")
-    return counts[COUNT_COLUMNS], totals[TOTAL_COLUMNS]
+    return counts[COUNT_COLUMNS]
 
 
 def _forms_from_counts(forms: pd.DataFrame) -> pd.Series:
