@@ -10,10 +10,10 @@ Sharp edges:
 
 - The build stops at the first notebook that fails. Its page is still rendered, up to the
   error and with a banner saying why; later notebooks are marked "not run".
-- Everything is built in a staging folder next to the report (``.reports.building``), which
-  then replaces the report, so an old page can never sit next to a new index.
-- A report folder that exists and is not empty but has no ``index.html`` is refused, so
-  that ``--out`` cannot delete files that are not a report.
+- The report folder (default ``reports/<corpus name>``) is the build's only when it is new,
+  empty or marked by an earlier build; anything else is refused. Everything is built in a
+  staging folder inside it and moved into place at the end; only the files the last build
+  wrote are replaced (``helpers.report_folder``).
 - Findings come from corpus text. The index escapes them. The notebook pages show outputs
   as the notebooks produced them (``helpers.display`` escapes tables).
 """
@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import html
 import os
-import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -38,6 +37,14 @@ from papermill.translators import papermill_translators, translate_parameters
 from traitlets.config import Config
 
 from helpers.paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, resolve
+from helpers.report_folder import (
+    ReportFolderError,
+    default_out,
+    discard_staging,
+    make_staging,
+    prepare_report_folder,
+    publish,
+)
 
 KERNEL_NAME = "python3"
 LANGUAGE = "python"
@@ -55,7 +62,13 @@ HIDING_TAGS = {TAG_REMOVE_CELL, TAG_REMOVE_INPUT, TAG_PARAMETERS}
 # Parameters the build injects; every notebook must declare corpus_dir.
 REQUIRED_PARAMETERS = ("corpus_dir",)
 VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "output_path")
-BUILD_FOLDERS = ("data", "executed", "no-code")  # what a build writes besides the HTML pages
+# Kernels log at this level: hides ipykernel's "running over TCP without encryption" warning
+# and the "KeyboardInterrupt caught in kernel" that jupyter_client's shutdown (an interrupt,
+# then a shutdown request) makes it print while all is well. Cell errors still reach the page.
+KERNEL_LOG_LEVEL = "CRITICAL"
+# Notebooks in the folder that are not the report's: nbconvert's and JupyterLab's copies.
+SKIPPED_NOTEBOOK_SUFFIXES = (".nbconvert.ipynb", "-checkpoint.ipynb")
+INDEX_CSP = "default-src 'none'; style-src 'unsafe-inline'"  # the index has no script, image or font
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "report"  # nbconvert's lab template without its CDN scripts, plus a CSP
 INDEX_TITLE = "News-coverage comparison"
@@ -107,13 +120,9 @@ class NotebookResult:
     executed: str | None = None
 
 
-class ReportFolderError(RuntimeError):
-    """The output folder is not a report folder, so the build refuses to replace it."""
-
-
 def build_reports(
     corpus_dir: str | Path,
-    out_dir: str | Path,
+    out_dir: str | Path | None = None,
     *,
     notebooks_dir: str | Path = NOTEBOOKS_DIR,
     code_free: bool = False,
@@ -126,18 +135,20 @@ def build_reports(
     ----------
     corpus_dir : str or Path
         The corpus the notebooks read (relative paths are taken from the repo root).
-    out_dir : str or Path
-        The report folder. It is replaced as a whole at the end, whether the build
-        succeeded or not.
+    out_dir : str or Path, optional
+        The report folder; default ``reports/<corpus name>``. It must be new, empty, or a
+        report folder an earlier build wrote (see ``helpers.report_folder``): only the
+        files that build wrote are replaced, whether this build succeeds or not.
     notebooks_dir : str or Path
         Folder whose ``*.ipynb`` are executed, in sorted name order; also the kernels' cwd.
+        nbconvert's ``*.nbconvert.ipynb`` copies are skipped.
     code_free : bool
         Also write a copy of each page without any code to ``out_dir/no-code/``.
     timeout : int
-        Seconds a single cell may run before the notebook counts as failed.
+        Seconds a single cell may run before the notebook counts as failed (at least 1).
     window_days : int, optional
         Passed to the notebooks that have this parameter (04_overlap): near-copies are
-        looked for only between articles at most this many days apart.
+        looked for only between articles at most this many days apart (0 or more).
 
     Returns
     -------
@@ -149,53 +160,99 @@ def build_reports(
     ------
     FileNotFoundError
         If the corpus or the notebooks folder is missing, or holds no notebooks.
+    ValueError
+        If ``timeout`` or ``window_days`` is out of range.
     ReportFolderError
-        If ``out_dir`` exists, is not empty and has no ``index.html``.
+        If ``out_dir`` is not the build's to write (see ``prepare_report_folder``).
     """
-    corpus, out, nb_dir = resolve(corpus_dir), resolve(out_dir), resolve(notebooks_dir)
+    corpus, nb_dir = resolve(corpus_dir), resolve(notebooks_dir)
+    out = resolve(out_dir) if out_dir is not None else default_out(REPORTS_DIR, corpus)
+    check_options(timeout=timeout, window_days=window_days)
     notebooks = _find_notebooks(nb_dir)
     if not corpus.exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
-    _check_report_folder(out)
+    real = prepare_report_folder(out, corpus=corpus)
 
     # The kernels inherit this: no progress bars (with their timings) in the pages.
     os.environ.setdefault("NEWS_BUNDLE_PROGRESS", "0")
-    staging = out.parent / f".{out.name}.building"
-    _remove_tree(staging)  # a leftover from an interrupted build
-    for sub in ("data", "executed") + (("no-code",) if code_free else ()):
-        (staging / sub).mkdir(parents=True)
-    parameters = {"corpus_dir": str(corpus), "data_dir": str(staging / "data")}
-    shown = {"corpus_dir": _display_path(corpus), "data_dir": _display_path(out / "data")}
-    if window_days is not None:
-        parameters["window_days"] = window_days
-
-    results: list[NotebookResult] = []
+    staging = make_staging(real)
     try:
-        for number, path in enumerate(notebooks, start=1):
-            step = f"[{number}/{len(notebooks)}] {path.stem} ..."
-            if any(r.status == "failed" for r in results):
-                source = _read_notebook(path)
-                title = (_first_heading(source) if source else "") or path.stem
-                results.append(NotebookResult(path.stem, "not run", title=title))
-                _progress(f"{step} not run")
-                continue
-            result, detail = _build_notebook(
-                path, staging, parameters, shown, code_free=code_free, timeout=timeout
-            )
-            results.append(result)
-            # One whole line per notebook: the kernel's own stderr may print in between.
-            _progress(f"{step} {result.status} ({result.seconds:.1f} s)")
-            if result.status == "failed":
-                _progress(f"{_display_path(path)} failed at {result.error}")
-                for line in detail:
-                    _progress(f"    {line}")
+        for sub in ("data", "executed") + (("no-code",) if code_free else ()):
+            (staging / sub).mkdir()
+        parameters = {"corpus_dir": str(corpus), "data_dir": str(staging / "data")}
+        if window_days is not None:
+            parameters["window_days"] = window_days
+        shown = {"corpus_dir": _display_path(corpus), "data_dir": _display_path(out / "data")}
+        results = _run_notebooks(notebooks, staging, parameters, shown, code_free=code_free, timeout=timeout)
         index = _index_html(results, corpus=shown["corpus_dir"], code_free=code_free)
         (staging / "index.html").write_text(index, encoding="utf-8")
     except BaseException:
-        _remove_tree(staging)
+        discard_staging(staging)
         raise
-    _swap_into_place(staging, out)
+    publish(staging, real)
     return results
+
+
+def check_options(*, timeout: int, window_days: int | None) -> None:
+    """Raise ValueError, saying what to pass, for a timeout or window out of range."""
+    if timeout < 1:
+        raise ValueError(f"--timeout {timeout}: give the seconds a cell may run, 1 or more")
+    if window_days is not None and window_days < 0:
+        raise ValueError(
+            f"--window-days {window_days}: give the largest gap in days between two articles "
+            "whose near-copies are looked for, 0 or more (or leave it out for no limit)"
+        )
+
+
+def _run_notebooks(
+    notebooks: list[Path],
+    staging: Path,
+    parameters: dict,
+    shown: dict[str, str],
+    *,
+    code_free: bool,
+    timeout: int,
+) -> list[NotebookResult]:
+    """Build each notebook in turn into ``staging``; after a failure, mark the rest not run."""
+    results: list[NotebookResult] = []
+    for number, path in enumerate(notebooks, start=1):
+        step = f"[{number}/{len(notebooks)}] {path.stem} ..."
+        if any(r.status == "failed" for r in results):
+            source = _read_notebook(path)
+            title = (_first_heading(source) if source else "") or path.stem
+            results.append(NotebookResult(path.stem, "not run", title=title))
+            _progress(f"{step} not run")
+            continue
+        result, detail = _build_notebook(
+            path, staging, parameters, shown, code_free=code_free, timeout=timeout
+        )
+        results.append(result)
+        # One whole line per notebook: the kernel's own stderr may print in between.
+        _progress(f"{step} {result.status} ({result.seconds:.1f} s)")
+        if result.status == "failed":
+            _progress(f"{_display_path(path)} failed at {result.error}")
+            for line in detail:
+                _progress(f"    {line}")
+    return results
+
+
+def _non_negative(value: str) -> int:
+    """argparse type: an integer of 0 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{number} is negative; give 0 or more")
+    return number
+
+
+def _positive(value: str) -> int:
+    """argparse type: an integer of 1 or more."""
+    number = _non_negative(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("give 1 or more")
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,87 +266,64 @@ def main(argv: list[str] | None = None) -> int:
     Returns
     -------
     int
-        0 if every notebook ran, 1 if one failed, 2 if the build could not start.
+        0 if every notebook ran, 1 if one failed, 2 if the build could not start
+        (a bad option, a missing corpus, an output folder that is not the build's).
     """
     parser = argparse.ArgumentParser(
         prog="python -m helpers.report",
         description="Execute every notebook on a corpus and write the HTML report.",
     )
     parser.add_argument("--corpus", default=DEFAULT_CORPUS_DIR, help="corpus folder or file")
-    parser.add_argument("--out", default=REPORTS_DIR, help="report folder (replaced)")
+    parser.add_argument(
+        "--out", default=None,
+        help="report folder: new, empty, or one an earlier build wrote (default: reports/<corpus name>)",
+    )
     parser.add_argument("--notebooks", default=NOTEBOOKS_DIR, help="notebooks folder")
     parser.add_argument(
         "--no-code", action="store_true", help="also write code-free pages to OUT/no-code/"
     )
     parser.add_argument(
-        "--timeout", type=int, default=DEFAULT_TIMEOUT, help="seconds allowed per cell"
+        "--timeout", type=_positive, default=DEFAULT_TIMEOUT, help="seconds allowed per cell"
     )
     parser.add_argument(
-        "--window-days", type=int, default=None,
+        "--window-days", type=_non_negative, default=None,
         help="shared passages: look for near-copies only between articles at most this many days apart "
         "(for a large corpus; see README, Large corpora)",
     )
     args = parser.parse_args(argv)
+    out = resolve(args.out) if args.out is not None else default_out(REPORTS_DIR, resolve(args.corpus))
     try:
         results = build_reports(
             args.corpus,
-            args.out,
+            out,
             notebooks_dir=args.notebooks,
             code_free=args.no_code,
             timeout=args.timeout,
             window_days=args.window_days,
         )
-    except (FileNotFoundError, ReportFolderError) as exc:
+    except (FileNotFoundError, ValueError, ReportFolderError) as exc:
         _progress(f"error: {exc}")
         return 2
-    _progress(f"Report: {resolve(args.out) / 'index.html'}")
+    _progress(f"Report: {out.resolve() / 'index.html'}")
     return 1 if any(r.status != "ok" for r in results) else 0
 
 
 def _find_notebooks(nb_dir: Path) -> list[Path]:
-    """Return the notebooks to build, sorted by name; raise if there are none."""
+    """Return the notebooks to build, sorted by name; raise if there are none.
+
+    nbconvert's output copies (``x.nbconvert.ipynb``) and JupyterLab's checkpoints are
+    skipped, with a line saying so.
+    """
     if not nb_dir.is_dir():
         raise FileNotFoundError(f"notebooks folder not found: {nb_dir}")
-    notebooks = sorted(nb_dir.glob("*.ipynb"))
+    found = sorted(nb_dir.glob("*.ipynb"))
+    skipped = [p for p in found if p.name.endswith(SKIPPED_NOTEBOOK_SUFFIXES)]
+    for path in skipped:
+        _progress(f"skipped {_display_path(path)}: a copy nbconvert or JupyterLab wrote, not a report notebook")
+    notebooks = [p for p in found if p not in skipped]
     if not notebooks:
         raise FileNotFoundError(f"no notebooks (*.ipynb) in {nb_dir}")
     return notebooks
-
-
-def _check_report_folder(out: Path) -> None:
-    """Raise ReportFolderError unless ``out`` is missing, empty, a previous report, or
-    holds only what a build writes (``data/`` alone is what running a notebook in
-    JupyterLab leaves behind)."""
-    if out.exists() and not out.is_dir():
-        raise ReportFolderError(f"{out} is a file, not a report folder")
-    if not out.is_dir() or (out / "index.html").is_file():
-        return
-    foreign = sorted(
-        p.name for p in out.iterdir()
-        if p.name not in BUILD_FOLDERS and not (p.is_file() and p.suffix == ".html")
-    )
-    if foreign:
-        raise ReportFolderError(
-            f"{out} holds {', '.join(foreign[:5])}, which a report build does not write, and has no "
-            "index.html, so it is not a report folder; refusing to replace it (choose another --out "
-            "or empty it yourself)"
-        )
-
-
-def _swap_into_place(staging: Path, out: Path) -> None:
-    """Replace ``out`` with ``staging``: move the old report aside, rename, delete the old."""
-    old = out.parent / f".{out.name}.old"
-    _remove_tree(old)
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    _remove_tree(old)
-
-
-def _remove_tree(path: Path) -> None:
-    """Delete a folder of ours if it exists."""
-    if path.exists():
-        shutil.rmtree(path)
 
 
 def _build_notebook(
@@ -412,6 +446,7 @@ def _execute(
             cwd=path.parent,
             progress_bar=False,
             execution_timeout=timeout,
+            extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
         )
     except PapermillExecutionError as exc:
         lines = str(exc.evalue).splitlines() or [""]
@@ -465,13 +500,16 @@ def _show_parameters(nb: nbformat.NotebookNode, shown: dict[str, str]) -> None:
     """Rewrite the injected-parameters cell so it shows paths as the reader knows them.
 
     The build injects absolute paths, and ``data_dir`` points into the staging folder that
-    is renamed at the end. The cell is rewritten with the same names but the repo-relative
-    corpus and the report's final data folder; the values actually used stay in
-    ``metadata.papermill.parameters``.
+    is moved at the end. The cell is rewritten with the same names but the repo-relative
+    corpus and the report's final data folder; ``metadata.papermill.parameters`` keeps the
+    values used, except the staging folder's (randomly named) data folder, which becomes
+    the final one, so that two builds give identical files.
     """
+    used = nb.metadata.get("papermill", {}).get("parameters", {})
+    if "data_dir" in used and "data_dir" in shown:
+        used["data_dir"] = shown["data_dir"]
     for cell in nb.cells:
         if TAG_INJECTED in _tags(cell):
-            used = nb.metadata.get("papermill", {}).get("parameters", {})
             display = {name: shown.get(name, value) for name, value in used.items()}
             cell.source = translate_parameters(KERNEL_NAME, LANGUAGE, display).strip()
 
@@ -622,6 +660,7 @@ def _index_html(results: list[NotebookResult], *, corpus: str, code_free: bool) 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{INDEX_CSP}">
 <title>{esc(INDEX_TITLE)}</title>
 <style>{INDEX_CSS}</style>
 </head>

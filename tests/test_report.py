@@ -126,14 +126,14 @@ def test_no_code_copy_has_no_code(built):
     assert str(built["corpus"]) in page  # says which corpus it was built from
 
 
-def test_rebuild_gives_identical_index_and_replaces_report(built, capsys):
+def test_rebuild_gives_identical_index_and_keeps_the_users_files(built, capsys):
     out, before = built["out"], built["index"].encode("utf-8")
-    (out / "stale.html").write_text("old")
+    (out / "mine.html").write_text("the user's own page")
     code_ = main(["--corpus", str(built["corpus"]), "--out", str(out),
                   "--notebooks", str(built["notebooks"]), "--no-code", "--timeout", "60"])
     assert code_ == 0
     assert (out / "index.html").read_bytes() == before
-    assert not (out / "stale.html").exists()
+    assert (out / "mine.html").read_text() == "the user's own page"  # not the build's to delete
     err = capsys.readouterr().err
     assert "[1/1] 00_alpha ... ok (" in err and str(out / "index.html") in err
 
@@ -216,17 +216,6 @@ def test_refuses_a_folder_that_is_not_a_report(tmp_path, capsys):
     assert "not a report folder" in capsys.readouterr().err
     assert (out / "thesis.docx").read_text() == "precious"
     assert sorted(os.listdir(tmp_path)) == ["corpus", "mine", "notebooks"]
-
-
-def test_a_data_folder_left_by_jupyterlab_is_replaced(tmp_path):
-    corpus, out = tmp_path / "corpus", tmp_path / "reports"
-    corpus.mkdir()
-    (out / "data").mkdir(parents=True)
-    (out / "data" / "stale.csv").write_text("old")
-    notebooks = tmp_path / "notebooks"
-    write_notebook(notebooks, "00_x.ipynb", [code(PARAMETERS_SOURCE, "parameters")])
-    assert main(["--corpus", str(corpus), "--out", str(out), "--notebooks", str(notebooks)]) == 0
-    assert (out / "index.html").exists() and not (out / "data" / "stale.csv").exists()
 
 
 def test_missing_corpus_or_notebooks_is_an_error(tmp_path, capsys):
