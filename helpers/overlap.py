@@ -771,7 +771,7 @@ def passages_html(passages: pd.DataFrame, *, max_rows: int = MAX_PASSAGES_SHOWN)
         f'<div class="{NO_MATH}" style="overflow-x:auto">{legend}'
         f'<table style="border-collapse:collapse;font-size:0.9em">{head}{"".join(rows)}</table>{note}</div>'
     )
-    return EscapedHTML(body, f"{len(passages)} shared passages side by side")
+    return EscapedHTML(body, f"{_n(len(passages), 'shared passage')} side by side")
 
 
 # ---------------------------------------------------------------------------
@@ -843,8 +843,10 @@ def similarity_note(similarity: pd.DataFrame) -> str:
     text = (f"The most alike pair from two outlets is {top.outlet_a} and {top.outlet_b} "
             f"(TF-IDF cosine {top.cosine_tfidf:.2f}, 5-gram Jaccard {top.jaccard_5gram:.2f})")
     if len(rest):
-        text += (f"; the other {_n(len(rest), 'pair')} from two outlets score {rest.cosine_tfidf.min():.2f}\u2013"
-                 f"{rest.cosine_tfidf.max():.2f} on cosine and at most {rest.jaccard_5gram.max():.3f} on Jaccard")
+        lo, hi, jac = rest.cosine_tfidf.min(), rest.cosine_tfidf.max(), rest.jaccard_5gram.max()
+        text += (f"; the other pair from two outlets scores {lo:.2f} on cosine and {jac:.3f} on Jaccard" if len(rest) == 1
+                 else f"; the other {_n(len(rest), 'pair')} from two outlets score {lo:.2f}\u2013{hi:.2f} on cosine "
+                 f"and at most {jac:.3f} on Jaccard")
     text += (". Cosine measures shared vocabulary, which one topic gives any two articles; a 5-gram Jaccard "
              "clearly above zero means shared wording.")
     return text
@@ -868,7 +870,7 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
     ).reset_index()
     parts = []
     for row in pairs.itertuples():
-        who = f"{row.outlet_a} and {row.outlet_b}" if row.outlet_a != row.outlet_b else f"two {row.outlet_a} articles"
+        who = f"two {row.outlet_a} articles" if _one_outlet(row.outlet_a, row.outlet_b) else f"{row.outlet_a} and {row.outlet_b}"
         detail = [f"{row.identical} word for word"]
         if row.cut:
             detail.append(f"{row.cut} with words added or cut")
@@ -878,12 +880,12 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
     text = _join(parts) + "."
     cross_event = passages[[event_of.get(a) != event_of.get(b) for a, b in zip(passages.article_id_a, passages.article_id_b)]]
     if len(cross_event):
-        text += f" {_n(len(cross_event), 'pair')} link articles from different events: reused background text."
+        text += f" {_n(len(cross_event), 'pair')} link{'s' * (len(cross_event) == 1)} articles from different events: reused background text."
     elif len(pairs):
         text += " Every shared pair is within one news event."
     other = len(events["article_id"]) - len(set(passages.article_id_a) | set(passages.article_id_b))
     if other:
-        text += f" The other {_n(other, 'article')} share no sentence with any article."
+        text += f" The other {_n(other, 'article')} share{'s' * (other == 1)} no sentence with any article."
     return text
 
 
@@ -894,10 +896,10 @@ def wire_note(wire: pd.DataFrame) -> str:
         return "The corpus has only one outlet, so no article can share copy with another outlet's."
     if shared.empty:
         return "No article shares copy with another outlet's article."
-    parts = [f"{r.outlet} {r.share_shared:.0%} ({r.n_sentences_shared} of {r.n_sentences} sentences)" for r in shared.itertuples()]
+    parts = [f"{r.outlet} {r.share_shared:.0%} ({r.n_sentences_shared} of {_n(r.n_sentences, 'sentence')})" for r in shared.itertuples()]
     text = "Shared with another outlet: " + _join(parts) + "."
     if len(wire) > len(shared):
-        text += f" The other {_n(len(wire) - len(shared), 'article')} share nothing."
+        text += f" The other {_n(len(wire) - len(shared), 'article')} share{'s' * (len(wire) - len(shared) == 1)} nothing."
     return text
 
 
@@ -910,24 +912,45 @@ def wire_table(wire: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
                 "n_chars", "pct_shared", "shared_with"]]
 
 
+def _one_outlet(a: str, b: str) -> bool:
+    """Whether two outlet names are one outlet spelled two ways (case, spacing, Unicode width)."""
+    key = [" ".join(unicodedata.normalize("NFKC", str(x)).casefold().split()) for x in (a, b)]
+    return key[0] == key[1]
+
+
 def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataFrame) -> str:
-    """The notebook's one-line finding, from the computed tables."""
+    """The notebook's one-line finding, from the computed tables.
+
+    Only pairs of two outlets count (never an outlet with itself, however spelled), and
+    the wire share quoted is the highest among the articles that pair's shared sentences come from."""
     n_outlets = events["outlet"].nunique()
     table = event_table(events)
     if n_outlets < 2:
         own = len(passages)
-        return (f"The corpus has only one outlet, so no outlet's coverage can be compared with another's"
+        return ("The corpus has only one outlet, so no outlet's coverage can be compared with another's"
                 + (f"; its articles share {_n(own, 'sentence')} with each other." if own else "."))
-    cross = passages[~passages["same_outlet"].astype(bool)] if len(passages) else passages
+    own = passages["same_outlet"].astype(bool).to_numpy() | np.array(
+        [_one_outlet(a, b) for a, b in zip(passages.outlet_a, passages.outlet_b)], dtype=bool)
+    cross = passages[~own]
     moments = f"The {_n(len(events), 'article')} fall into {_n(len(table), 'news event')}"
     if cross.empty:
-        return f"No two outlets share a sentence. {moments}."
-    pairs = cross.groupby(["outlet_a", "outlet_b"], sort=False).size().sort_values(ascending=False, kind="stable")
+        k = int(own.sum())
+        within = f"; the {_n(k, 'near-identical pair')} found {'is' if k == 1 else 'are'} within one outlet's articles" if k else ""
+        return f"No two outlets share a sentence{within}. {moments}."
+    key = pd.Series([tuple(sorted(p)) for p in zip(cross.outlet_a, cross.outlet_b)], index=cross.index)
+    pairs = key.value_counts(sort=False).sort_values(ascending=False, kind="stable")
     (a, b), n = pairs.index[0], int(pairs.iloc[0])
-    top = wire.sort_values(["share_shared", "article_id"], ascending=[False, True], kind="stable").iloc[0]
-    text = (f"{a} and {b} share {_n(n, 'near-identical sentence')} (wire copy: {top.share_shared:.0%} of "
-            f"{top.outlet}'s article)")
-    text += "; no other pair of outlets shares any." if len(pairs) == 1 else f"; {len(pairs) - 1} other pairs of outlets share some."
+    text = f"{a} and {b} share {_n(n, 'near-identical sentence')}"
+    rows = cross[[k == (a, b) for k in key]]
+    in_pair = wire[wire["article_id"].isin(set(rows.article_id_a) | set(rows.article_id_b))]
+    in_pair = in_pair.sort_values(["share_shared", "article_id"], ascending=[False, True], kind="stable")
+    if len(in_pair):
+        top = in_pair.iloc[0]
+        whose = f"{top.outlet}'s article" if (wire["outlet"] == top.outlet).sum() == 1 else f"one {top.outlet} article"
+        text += f" (wire copy: {top.share_shared:.0%} of {whose})"
+    others = len(pairs) - 1
+    text += ("; no other pair of outlets shares any." if not others
+             else f"; {_n(others, 'other pair')} of outlets {'shares' if others == 1 else 'share'} some.")
     alone = table[table["n_outlets"] == 1]
     if len(alone):
         text += f" {moments}: {_join(sorted(alone['outlets']))} covered {'moments' if len(alone) > 1 else 'a moment'} no other outlet did."

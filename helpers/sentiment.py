@@ -55,6 +55,10 @@ MAX_DRAWS = 5_000_000  # random draws held in memory at once (40 MB of float64)
 # deviation 0.37-0.52 within each seed outlet), so the 95% interval of a mean of 5
 # sentences is still about +/-0.4 wide (1.96 x 0.45 / sqrt(5)).
 THIN_CELL = 5
+# The same floor for comparing two intervals: below it the bootstrap sees too little of the
+# spread (three neutral sentences give the zero-width interval [0, 0]), so the notes say
+# "too few sentences" instead of judging whether two intervals overlap.
+MIN_SENTENCES_FOR_INTERVAL = THIN_CELL
 
 # Sentence position in an article is cut into this many equal parts for "tone through
 # the article" (first fifth ... last fifth).
@@ -645,10 +649,38 @@ def _interval(low: float, high: float) -> str:
     return f"95% CI {_fmt(low)} to {_fmt(high)}"
 
 
+def _k_of(k: int, n: int, word: str) -> str:
+    """``"none of the 3 outlets"``, ``"1 of 3 outlets"``, ``"both outlets"``, ``"all 3 outlets"``, ``"no outlet"``."""
+    if n == 1:
+        return f"the one {word}" if k else f"no {word}"
+    if k == 0:
+        return f"none of the {_n(n, word)}"
+    return f"{k:,} of {_n(n, word)}" if k < n else f"both {word}s" if n == 2 else f"all {_n(n, word)}"
+
+
+def intervals_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether closed intervals ``(low, high)`` share a point; ``(x, x)`` is the point x."""
+    return bool(a[0] <= b[1] and b[0] <= a[1])
+
+
+def _too_few(row: pd.Series) -> bool:
+    return pd.isna(row["ci_low"]) or row.get("n_sentences", MIN_SENTENCES_FOR_INTERVAL) < MIN_SENTENCES_FOR_INTERVAL
+
+
 def _overlap(a: pd.Series, b: pd.Series) -> bool | None:
-    if pd.isna(a["ci_low"]) or pd.isna(b["ci_low"]):
+    """Whether two rows' intervals overlap; None when either rests on too few sentences."""
+    if _too_few(a) or _too_few(b):
         return None
-    return bool(a["ci_low"] <= b["ci_high"] and b["ci_low"] <= a["ci_high"])
+    return intervals_overlap((a["ci_low"], a["ci_high"]), (b["ci_low"], b["ci_high"]))
+
+
+def _too_few_note(rows: list[pd.Series], so: str = "") -> str:
+    """``"Gamma (3 sentences) has too few sentences ..."`` for the rows ``_too_few`` flags."""
+    thin = [f"{r['outlet']} ({_n(r['n_sentences'], 'sentence')})" for r in rows if _too_few(r)]
+    one, names = len(thin) == 1, ", ".join(thin[:-1]) + " and " * (len(thin) > 1) + "".join(thin[-1:])
+    so = so or f"{'it is' if one else 'they are'} not compared with other outlets"
+    return (f"{names} {'has' if one else 'have'} too few sentences for a meaningful interval "
+            f"(fewer than {MIN_SENTENCES_FOR_INTERVAL}), so {so}." if thin else "")
 
 
 def _moments(outlets: pd.DataFrame) -> str:
@@ -678,7 +710,7 @@ def sentiment_finding(outlets: pd.DataFrame, metrics: pd.DataFrame) -> str:
     verdict = {
         True: "Their 95% intervals overlap, so even the widest gap between outlets is not a clear difference.",
         False: "Their 95% intervals do not overlap",
-        None: "One of them rests on a single sentence, so the gap cannot be judged.",
+        None: _too_few_note([lo, hi], so="the gap cannot be judged"),
     }[overlap]
     if overlap is False:
         single = hi["n_articles"] == 1 and lo["n_articles"] == 1
@@ -705,19 +737,23 @@ def outlets_note(outlets: pd.DataFrame) -> str:
     if len(outlets) < 2:
         return "With one outlet there is nothing to compare; the table shows its spread."
     rows = [r for _, r in outlets.iterrows()]
-    apart = [
-        f"{a['outlet']} vs {b['outlet']}" for i, a in enumerate(rows) for b in rows[i + 1:] if _overlap(a, b) is False
-    ]
+    pairs = [(a, b, _overlap(a, b)) for i, a in enumerate(rows) for b in rows[i + 1:]]
+    apart = [f"{a['outlet']} vs {b['outlet']}" for a, b, o in pairs if o is False]
+    n_pairs = sum(o is not None for _, _, o in pairs)
+    enough = " with enough sentences" if n_pairs < len(pairs) else ""
+    text = "No two outlets have enough sentences to compare their intervals."
+    if apart:
+        verb = "has" if len(apart) == 1 else "have"
+        text = f"{_k_of(len(apart), n_pairs, 'pair')} of outlets{enough} {verb} 95% intervals that do not overlap"
+        text = f"{text[:1].upper()}{text[1:]} ({'; '.join(apart)})."
+    elif n_pairs:
+        text = f"The 95% intervals overlap in {_k_of(n_pairs, n_pairs, 'pair')} of outlets{enough}."
+    text = f"{text} {_too_few_note(rows)}".rstrip()
     single = int((outlets["n_articles"] == 1).sum())
-    text = (
-        f"Of {len(rows) * (len(rows) - 1) // 2} pairs of outlets, {len(apart)} have 95% intervals that do not overlap"
-        + (f" ({'; '.join(apart)})." if apart else ".")
-    )
     if single:
-        text += (
-            f" {single} of {len(rows)} outlets have a single article here, so their interval describes that article's "
-            "sentences, not the outlet's coverage in general."
-        )
+        who = _k_of(single, len(rows), "outlet")
+        text += (f" {who[0].upper()}{who[1:]} {'has' if single == 1 else 'have'} a single article here, so their "
+                 "interval describes that article's sentences, not the outlet's coverage in general.")
     return text + _moments(outlets)
 
 
@@ -731,7 +767,8 @@ def voices_note(voice_summary: pd.DataFrame) -> str:
     wide = wide.reindex(columns=list(VOICES))
     both = wide.dropna()
     lower = int((both["quoted"] < both["narration"]).sum())
-    parts = [f"In {lower} of {_n(len(both), 'outlet')} with both voices the quoted text is more negative than the narration."]
+    parts = [f"In {_k_of(lower, len(both), 'outlet')} with both voices the quoted text is more negative than the narration."
+             if len(both) else "No outlet has both narration and direct quotation."]
     missing = sorted(set(wide.index) - set(both.index))
     if missing:
         parts.append(f"No direct quotation in: {', '.join(missing)}.")
@@ -750,13 +787,17 @@ def positions_note(positions: pd.DataFrame) -> str:
     if last_bin == 1 or both.empty:
         return "The articles are too short to compare their start with their end."
     lower = int((last.loc[both, "mean_compound"] < first.loc[both, "mean_compound"]).sum())
-    apart = [o for o in both if _overlap(first.loc[o], last.loc[o]) is False]
+    compared = [o for o in both if _overlap(first.loc[o], last.loc[o]) is not None]
+    apart = [o for o in compared if _overlap(first.loc[o], last.loc[o]) is False]
+    floor = f"{MIN_SENTENCES_FOR_INTERVAL} sentences or more in both fifths"
+    clear = (f"the intervals of the first and last fifth are clear of each other in "
+             f"{_k_of(len(apart), len(compared), 'outlet')} with {floor}"
+             + (f" ({', '.join(apart)})." if apart else ".")
+             if compared else f"no outlet has {floor}, so their intervals are not compared.")
     median_n = float(positions["n_sentences"].median())
     return (
-        f"In {lower} of {_n(len(both), 'outlet')} the last fifth of the articles is more negative than the first. "
-        f"Each point rests on a median of {median_n:g} sentence{'s' * bool(median_n != 1)}; "
-        f"the intervals of the first and last fifth are clear of each other in {_n(len(apart), 'outlet')}"
-        + (f" ({', '.join(apart)})." if apart else ".")
+        f"In {_k_of(lower, len(both), 'outlet')} the last fifth of the articles is more negative than the first. "
+        f"Each point rests on a median of {median_n:g} sentence{'s' * bool(median_n != 1)}; {clear}"
     )
 
 
@@ -768,13 +809,14 @@ def actors_note(actors: pd.DataFrame, actor_summary: pd.DataFrame) -> str:
             "Add one, with names and aliases, to see the tone of the sentences that mention each."
         )
     if actor_summary.empty:
-        return f"None of the {len(actors)} actors in the actors table is mentioned in any sentence."
-    thin = int(actor_summary["thin"].sum())
+        return f"{_k_of(0, len(actors), 'actor').capitalize()} in the actors table is mentioned in any sentence."
+    thin, seen = int(actor_summary["thin"].sum()), actor_summary["actor"].nunique()
     missing = sorted(set(actors["name"]) - set(actor_summary["actor"]))
     text = (
-        f"{actor_summary['actor'].nunique()} of {len(actors)} actors are mentioned; {thin} of the "
-        f"{len(actor_summary)} actor-outlet cells rest on fewer than {THIN_CELL} sentences (greyed) and are anecdotes, "
-        "not findings."
+        f"{_k_of(seen, len(actors), 'actor').capitalize()} {'is' if seen == 1 else 'are'} mentioned; "
+        + (f"{_k_of(thin, len(actor_summary), 'actor-outlet cell')} {'rests' if thin == 1 else 'rest'} on fewer than "
+           f"{THIN_CELL} sentences (greyed) and {'is an anecdote' if thin == 1 else 'are anecdotes'}, not findings."
+           if thin else f"every actor-outlet cell rests on {THIN_CELL} sentences or more.")
     )
     if missing:
         text += f" Never mentioned: {', '.join(missing)}."

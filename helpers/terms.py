@@ -39,9 +39,8 @@ from nltk.stem import PorterStemmer, SnowballStemmer
 from nltk.text import ConcordanceIndex
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .corpus import CorpusError
+from .corpus import CorpusError, side_table_path
 from .nltk_data import STOPWORDS
-from .paths import resolve
 
 # The country, however an outlet writes it. Matched case-sensitively on the token as
 # written, so the pronoun "us" (a stopword) stays a stopword while "US" the country is
@@ -808,7 +807,9 @@ def phrases_to_join(tokens: pd.DataFrame, sentences: pd.DataFrame, *,
 # ---------------------------------------------------------------- framing vocabulary
 
 def load_framing(corpus_dir: str | Path) -> pd.DataFrame | None:
-    """Read the framing term groups, ``framing.csv``, from a corpus folder.
+    """Read the framing term groups of a corpus: ``framing.csv`` in a corpus folder, or
+    ``<stem>.framing.csv`` beside a table corpus ``<stem>.csv`` (``.jsonl``, ``.parquet``;
+    see ``helpers.corpus.side_table_path``).
 
     The file has two columns and one row per term: ``group`` (the name shown in tables,
     e.g. "settlements") and ``term`` (a word or a phrase of words separated by spaces,
@@ -820,15 +821,15 @@ def load_framing(corpus_dir: str | Path) -> pd.DataFrame | None:
     -------
     DataFrame or None
         ``group, term`` (stripped, terms lower-cased, duplicates dropped, file order);
-        None when the folder (or the folder of a table corpus) has no ``framing.csv``.
+        None when the corpus has no framing table.
 
     Raises
     ------
     CorpusError
-        Missing columns or empty cells, naming the line.
+        Missing columns or empty cells, naming the line; a file that is a link leading
+        outside the corpus folder.
     """
-    folder = resolve(corpus_dir)
-    path = (folder if folder.is_dir() else folder.parent) / FRAMING_FILE
+    path = side_table_path(corpus_dir, "framing")
     if not path.is_file():
         return None
     try:
@@ -1116,8 +1117,21 @@ def top_distinctive(distinctive: pd.DataFrame, *, top_n: int = 8,
                 "z", "significant"]].reset_index(drop=True)
 
 
+def _n(count: int, word: str) -> str:
+    """``"1 pair"``, ``"2 pairs"``: a count with its noun in the right number."""
+    return f"{count:,} {word}{'s' * (count != 1)}"
+
+
 def _outlet_count(n: int) -> str:
-    return f"{n} outlet{'s' * (n != 1)}"
+    return _n(n, "outlet")
+
+
+def _passing(n_sig: int, n_pairs: int, test: str) -> str:
+    """``"No outlet-term pair passes ..."``, ``"1 of 528 outlet-term pairs passes ..."``."""
+    if not n_sig:
+        return f"No outlet-term pair passes {test}"
+    verb = "passes" if n_sig == 1 else "pass"
+    return f"{n_sig:,} of {_n(n_pairs, 'outlet-term pair')} {verb} {test}"
 
 
 def single_outlet_note(totals: pd.DataFrame) -> str | None:
@@ -1152,12 +1166,15 @@ def terms_finding(distinctive: pd.DataFrame, framing_z: pd.DataFrame, totals: pd
     parts = [f"{r.outlet} \u2018{r.label}\u2019 (z = {r.z:.1f})"
              for r in best.head(MAX_FINDING_OUTLETS).itertuples()]
     if len(best) > MAX_FINDING_OUTLETS:
-        parts.append(f"{len(best) - MAX_FINDING_OUTLETS} more outlets in the table")
+        parts.append(f"{_n(len(best) - MAX_FINDING_OUTLETS, 'more outlet')} in the table")
     text += "Each outlet's most distinctive word: " + "; ".join(parts) + "."
     n_sig = int((distinctive["significant"] & (distinctive["z"] > 0)).sum())
     n_moments = 0 if periods is None else periods.loc[periods["period"] > 0, "period"].nunique()
-    text += (f" Only {n_sig} of {len(distinctive):,} outlet-term pairs pass z > {Z_CRITICAL} "
-             f"on {int(totals['n_words'].sum()):,} words")
+    words = _n(int(totals["n_words"].sum()), "word")
+    passing = _passing(n_sig, len(distinctive), f"z > {Z_CRITICAL}")
+    text += f" {'Only ' * bool(n_sig)}{passing} on {words}"
+    if not n_sig:
+        return text + ": no word sets an outlet apart beyond chance in this corpus."
     text += (f" from {n_moments} separate moments: modest evidence, partly the news of each "
              "moment." if n_moments > 1 else ": modest evidence.")
     return text
@@ -1171,8 +1188,12 @@ def distinctive_note(distinctive: pd.DataFrame, totals: pd.DataFrame) -> str:
     sig = distinctive[distinctive["significant"] & (distinctive["z"] > 0)]
     per_outlet = sig.groupby("outlet").size().reindex(sorted(totals["outlet"]), fill_value=0)
     listing = ", ".join(f"{o} {n}" for o, n in per_outlet.items())
+    if sig.empty:
+        return (f"{_passing(0, len(distinctive), f'z > {Z_CRITICAL}')} "
+                f"(of {len(distinctive):,} tested): no word sets an outlet apart beyond chance "
+                "in this corpus.")
     return (
-        f"{len(sig)} of {len(distinctive):,} outlet-term pairs have z above {Z_CRITICAL} "
+        f"{_passing(len(sig), len(distinctive), f'z > {Z_CRITICAL}')} "
         f"({listing}). Every term of the corpus is tested for every outlet, without "
         f"correction for testing so many, so a few of these would pass by chance: read them "
         "as leads to check in the sentences, not as proof."
@@ -1190,8 +1211,8 @@ def framing_note(framing_scores_table: pd.DataFrame, framing_terms: pd.DataFrame
         return f"{FRAMING_FILE} lists no terms."
     used = framing_scores_table.groupby("group", sort=False)["n"].sum()
     unused = [g for g, n in used.items() if n == 0]
-    text = (f"{int(used.sum())} uses of {len(used)} term groups in "
-            f"{int(totals['n_words'].sum()):,} words.")
+    text = (f"{_n(int(used.sum()), 'use')} of {_n(len(used), 'term group')} in "
+            f"{_n(int(totals['n_words'].sum()), 'word')}.")
     if unused:
         text += f" Not used by any outlet: {', '.join(unused)}."
     single = single_outlet_note(totals)
@@ -1200,7 +1221,7 @@ def framing_note(framing_scores_table: pd.DataFrame, framing_terms: pd.DataFrame
     sig = framing_scores_table[framing_scores_table["significant"].fillna(False).astype(bool)]
     if len(sig):
         listing = "; ".join(
-            f"{r.group} in {r.outlet} ({r.n} uses, {r.per_1000:.1f} per 1,000 words against "
+            f"{r.group} in {r.outlet} ({_n(r.n, 'use')}, {r.per_1000:.1f} per 1,000 words against "
             f"{r.per_1000_rest:.1f} elsewhere, z = {r.z:+.1f})" for r in sig.itertuples())
         text += (f" Beyond |z| = {Z_CRITICAL} (+: more than the other outlets, \u2212: less): "
                  f"{listing}.")
@@ -1223,7 +1244,9 @@ def tfidf_note(tfidf: pd.DataFrame, distinctive: pd.DataFrame, totals: pd.DataFr
     k = len(totals)
     # scikit-learn's smoothed idf: ln((1 + k) / (1 + df)) + 1
     keeps = 1 / (np.log((1 + k) / 2) + 1)
-    return (f"{shared} of the {total} top-{top_n} TF-IDF terms are also among the outlets' "
+    some = f"{shared} of the {total}" if shared else f"None of the {total}"
+    return (f"{some} top-{top_n} TF-IDF terms "
+            f"{'is' if shared == 1 else 'are'} {'also ' * bool(shared)}among the outlets' "
             f"top-{top_n} log-odds terms. With {k} outlets, a word every outlet uses keeps "
             f"{keeps:.0%} of the weight of a word only one outlet uses, so frequent shared words "
             "(the story's names) rank high on TF-IDF; the log-odds compare each outlet's rate "
@@ -1277,8 +1300,9 @@ def sample_note(totals: pd.DataFrame) -> str:
     words = totals["n_words"]
     spread = (f" ({int(words.min()):,} to {int(words.max()):,} per outlet)"
               if len(totals) > 1 else "")
-    return (f"This corpus has {n_art} article{'s' * (n_art != 1)} from "
-            f"{_outlet_count(len(totals))}, {int(words.sum()):,} words in all{spread}, of which "
+    return (f"This corpus has {_n(n_art, 'article')} from "
+            f"{_outlet_count(len(totals))}, {_n(int(words.sum()), 'word')} in all{spread}, "
+            "of which "
             f"{int(totals['n_terms'].sum()):,} are counted as terms.")
 
 
@@ -1288,8 +1312,8 @@ def shared_note(sentences: pd.DataFrame) -> str:
     if shared.empty:
         return ("No sentence appears word for word in two outlets (near-copies with small edits "
                 "would not show here).")
-    pairs = "; ".join(f"{r.outlet}: {r.n_shared} of its {r.n_sentences} sentences, shared with "
-                      f"{r.shared_with}" for r in shared.itertuples())
+    pairs = "; ".join(f"{r.outlet}: {r.n_shared} of its {_n(r.n_sentences, 'sentence')}, "
+                      f"shared with {r.shared_with}" for r in shared.itertuples())
     return (f"Sentences that appear word for word in more than one outlet ({pairs}) count for "
             "each outlet that ran them, which makes those outlets look alike; near-copies with "
             "small edits are not caught here.")

@@ -334,3 +334,47 @@ def test_a_date_window_bounds_near_copies_but_not_identical_ones(tmp_path):
     assert list(zip(windowed.sentence_id_a, windowed.sentence_id_b)) == [("a:1", "b:1"), ("a:2", "c:2")]
     with pytest.raises(ValueError, match="window_days needs articles"):
         shared_passages(sentences, window_days=7)
+
+
+# --- the sentences, from small hand-built tables -----------------------------------
+
+def _tables(outlets: dict[str, str], pairs: list[tuple[str, str]], shares: dict[str, float]):
+    """events, passages and wire tables for articles {id: outlet}, shared sentence pairs
+    [(article a, article b)] and wire shares {article: share}: one event, one day."""
+    events = pd.DataFrame({"article_id": list(outlets), "outlet": list(outlets.values()), "event": 1,
+                           "event_label": "1 Jan 2024", "date": pd.Timestamp("2024-01-01")})
+    passages = pd.DataFrame([
+        {"passage_id": i, "article_id_a": a, "outlet_a": outlets[a], "article_id_b": b, "outlet_b": outlets[b],
+         "same_outlet": outlets[a] == outlets[b], "similarity": 1.0, "n_tokens_a": 9, "n_tokens_b": 9,
+         "n_matched": 9, "variants": ""}
+        for i, (a, b) in enumerate(pairs, 1)
+    ], columns=overlap.PASSAGE_COLUMNS)
+    wire = pd.DataFrame({"article_id": list(shares), "outlet": [outlets[a] for a in shares],
+                         "share_shared": list(shares.values())})
+    return events, passages, wire
+
+
+def test_overlap_finding_quotes_the_wire_share_of_the_pair_it_names():
+    outlets = {"a": "Alpha", "b": "Beta", "c": "Gamma", "d": "Delta"}
+    pairs = [("a", "b"), ("b", "a"), ("a", "b"), ("c", "d")]  # Alpha-Beta, in either order, is the top pair
+    events, passages, wire = _tables(outlets, pairs, {"a": 0.2, "b": 0.3, "c": 0.9, "d": 0.1})
+    text = overlap.overlap_finding(events, passages, wire)
+    assert text.startswith("Alpha and Beta share 3 near-identical sentences (wire copy: 30% of Beta's article)")
+    assert "Gamma" not in text and "90%" not in text  # the corpus-wide maximum is another outlet's
+    assert "; 1 other pair of outlets shares some." in text
+
+
+def test_overlap_finding_never_pairs_an_outlet_with_itself():
+    # "AL JAZEERA " is Al Jazeera spelled differently: its pairs are within one outlet
+    outlets = {"a": "Al Jazeera", "b": "AL JAZEERA ", "c": "Al Jazeera", "d": "Beta"}
+    events, passages, wire = _tables(outlets, [("a", "b"), ("a", "c")], {"a": 0.0, "b": 0.0, "c": 0.0, "d": 0.0})
+    text = overlap.overlap_finding(events, passages, wire)
+    assert text.startswith("No two outlets share a sentence; the 2 near-identical pairs found are within one "
+                           "outlet's articles.")
+    assert "Al Jazeera and" not in text
+    assert overlap.passages_note(passages, events).startswith("two Al Jazeera articles share 1 sentence")
+    # with one real cross-outlet pair, that pair is named, not the more frequent same-outlet one
+    events, passages, wire = _tables(outlets, [("a", "b"), ("a", "b"), ("c", "d")], {"a": 0.5, "b": 0.6, "c": 0.1, "d": 0.2})
+    text = overlap.overlap_finding(events, passages, wire)
+    assert text.startswith("Al Jazeera and Beta share 1 near-identical sentence (wire copy: 20% of Beta's article); "
+                           "no other pair of outlets shares any.")

@@ -229,6 +229,48 @@ def test_no_actors_table_gives_an_empty_table_and_says_so(small_corpus):
     assert "no actors table" in sentiment.actors_note(actors, table)
 
 
+
+# ----------------------------------------------------------------- the sentences: intervals and counts
+
+def test_a_zero_width_interval_is_a_point_that_can_overlap():
+    assert sentiment.intervals_overlap((0.0, 0.0), (-0.1, 0.2))
+    assert sentiment.intervals_overlap((-0.1, 0.2), (0.0, 0.0))
+    assert sentiment.intervals_overlap((0.0, 0.0), (0.0, 0.3))  # closed: a shared end point is an overlap
+    assert not sentiment.intervals_overlap((0.0, 0.0), (0.1, 0.3))
+    assert not sentiment.intervals_overlap((0.1, 0.3), (0.0, 0.0))
+
+
+def test_three_neutral_sentences_are_too_few_to_compare():
+    warm = " ".join(["The talks went wonderfully well.", "Both sides were delighted and grateful.",
+                     "Everyone praised the excellent, friendly spirit.", "It was a great and happy day."] * 2)
+    articles = _articles(("n", "Neutral", "The meeting is on Tuesday. The office is in Paris. The report has ten pages."),
+                         ("w1", "Warm", warm), ("w2", "Warm", warm))
+    articles["date"] = pd.to_datetime(["2024-01-01"] * 3)
+    scored = sentiment.score_sentences(split_sentences(articles))
+    outlets = sentiment.outlet_sentiment(scored, date_periods(articles))
+    neutral, warm_row = outlets.set_index("outlet").loc["Neutral"], outlets.set_index("outlet").loc["Warm"]
+    assert (neutral.n_sentences, neutral.ci_low, neutral.ci_high) == (3, 0.0, 0.0) and warm_row.ci_low > 0
+    metrics = pd.DataFrame({"implementation": [sentiment.IMPLEMENTATIONS["nltk"]], "pearson_r": [0.5]})
+    finding, note = sentiment.sentiment_finding(outlets, metrics), sentiment.outlets_note(outlets)
+    too_few = f"Neutral (3 sentences) has too few sentences for a meaningful interval (fewer than {sentiment.MIN_SENTENCES_FOR_INTERVAL})"
+    assert f"{too_few}, so the gap cannot be judged." in finding
+    assert note.startswith(f"No two outlets have enough sentences to compare their intervals. {too_few}, so it is not compared")
+    assert "do not overlap" not in finding + note
+
+
+def test_counts_in_the_notes_are_never_zero_of_or_plural_for_one():
+    actors = pd.DataFrame({"name": ["Kerry", "Abbas", "Netanyahu"]})
+    cells = pd.DataFrame({"actor": ["Kerry"], "thin": [False]})
+    text = sentiment.actors_note(actors, cells)
+    assert text.startswith("1 of 3 actors is mentioned; every actor-outlet cell rests on 5 sentences or more.")
+    assert sentiment.actors_note(actors.head(1), cells.iloc[0:0]).startswith("No actor in the actors table is")
+    voices = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "voice": ["narration", "quoted"] * 2,
+                           "mean_compound": [-0.2, 0.1, -0.3, 0.4]})
+    assert sentiment.voices_note(voices).startswith("In none of the 2 outlets with both voices the quoted text")
+    row = dict(periods="Jan 2024", n_articles=2, n_sentences=40, mean_compound=0.0)
+    outlets = pd.DataFrame([dict(row, outlet="A", ci_low=0.1, ci_high=0.3), dict(row, outlet="B", ci_low=-0.3, ci_high=0.0)])
+    assert sentiment.outlets_note(outlets) == "The one pair of outlets has 95% intervals that do not overlap (A vs B)."
+
 # ----------------------------------------------------------------- the benchmark
 
 

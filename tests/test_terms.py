@@ -433,3 +433,32 @@ def test_sentence_initial_words_are_stemmed_names_are_not(tmp_path):
     _, _, occ, totals = _pipeline(articles)
     assert occ.term.tolist() == ["talk", "resum", "paris"] and totals.n_words.tolist() == [4]
     assert occ.form.tolist() == ["talks", "resumed", "paris"]
+
+
+def _distinctive(zs: list[float]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A distinctive-terms table with one pair per z (two outlets, rank 1 first) and its totals."""
+    rows = [{"outlet": "AB"[i % 2], "term": f"w{i}", "label": f"w{i}", "rank": i // 2 + 1, "z": z,
+             "significant": abs(z) > terms.Z_CRITICAL} for i, z in enumerate(zs)]
+    totals = pd.DataFrame({"outlet": ["A", "B"], "n_articles": [1, 1], "n_words": [700, 500],
+                           "n_terms": [300, 200]})
+    return pd.DataFrame(rows), totals
+
+
+def test_finding_says_plainly_when_no_pair_passes_and_counts_in_the_right_number():
+    distinctive, totals = _distinctive([1.5, 1.2, 0.4, -2.5])  # the one |z| > 1.96 is negative
+    text = terms.terms_finding(distinctive, pd.DataFrame(), totals)
+    assert text.endswith(" No outlet-term pair passes z > 1.96 on 1,200 words: no word sets an "
+                         "outlet apart beyond chance in this corpus.")
+    assert "Only 0" not in text and "0 of" not in text and "modest evidence" not in text
+    assert terms.distinctive_note(distinctive, totals).startswith(
+        "No outlet-term pair passes z > 1.96 (of 4 tested): no word sets an outlet apart")
+    one, totals = _distinctive([2.5, 1.2, 0.4, -2.5])
+    assert " Only 1 of 4 outlet-term pairs passes z > 1.96 on 1,200 words: modest evidence." in (
+        terms.terms_finding(one, pd.DataFrame(), totals))
+    assert terms.distinctive_note(one, totals).startswith("1 of 4 outlet-term pairs passes z > 1.96 (A 1, B 0)")
+    two, totals = _distinctive([2.5, 2.1, 0.4, -2.5])
+    assert " Only 2 of 4 outlet-term pairs pass z > 1.96" in terms.terms_finding(two, pd.DataFrame(), totals)
+    framing = pd.DataFrame({"group": ["peace"], "outlet": ["A"], "n": [1], "per_1000": [1.4],
+                            "per_1000_rest": [0.0], "z": [2.1], "significant": [True]})
+    note = terms.framing_note(framing, pd.DataFrame({"group": ["peace"], "term": ["peace"]}), totals)
+    assert note.startswith("1 use of 1 term group in 1,200 words.") and "(1 use, 1.4 per 1,000" in note
