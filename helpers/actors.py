@@ -1,6 +1,8 @@
 """The actors table: who is who in a corpus, and where each is mentioned.
 
-A corpus folder may hold ``actors.csv`` (editable by the user), one row per actor:
+A corpus folder may hold ``actors.csv`` (editable by the user); a table corpus
+``export.csv`` (or ``.jsonl``, ``.parquet``) its ``export.actors.csv`` beside it
+(``helpers.corpus.side_table_path``). One row per actor:
 
 | column | meaning |
 |---|---|
@@ -21,8 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import CorpusError
-from .paths import resolve
+from .corpus import CorpusError, side_table_path
 
 ACTORS_FILE = "actors.csv"
 ACTOR_COLUMNS = ["name", "aliases", "affiliation", "kind", "roles"]
@@ -45,7 +46,14 @@ def _split(value) -> list[str]:
 
 
 def load_actors(corpus_dir: str | Path) -> pd.DataFrame:
-    """Read ``actors.csv`` from a corpus folder (or beside a table corpus).
+    """Read the actors table of a corpus.
+
+    Parameters
+    ----------
+    corpus_dir:
+        A corpus folder, whose table is ``actors.csv`` inside it, or a table corpus
+        ``<dir>/<stem>.csv`` (``.jsonl``, ``.parquet``), whose table is
+        ``<dir>/<stem>.actors.csv`` (see ``helpers.corpus.side_table_path``).
 
     Returns
     -------
@@ -58,10 +66,9 @@ def load_actors(corpus_dir: str | Path) -> pd.DataFrame:
     ------
     CorpusError
         A missing ``name`` column, an empty name, a duplicate name, or an unknown kind,
-        naming the line.
+        naming the line; a file that is a link leading outside the corpus folder.
     """
-    folder = resolve(corpus_dir)
-    path = (folder if folder.is_dir() else folder.parent) / ACTORS_FILE
+    path = side_table_path(corpus_dir, "actors")
     if not path.is_file():
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     try:

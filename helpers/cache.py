@@ -1,7 +1,8 @@
 """A cache of the loaded corpus tables, so each notebook of a build does not clean again.
 
 Tables are stored as Parquet under ``.cache/tables/<key>/`` (git-ignored). The key is a
-hash of every corpus file's bytes and of the source of the helpers that make the tables,
+hash of every corpus file's bytes (only files inside the corpus folder: a link leading
+out of it is never opened) and of the source of the helpers that make the tables,
 so editing an article, the metadata or the cleaning rules invalidates it by itself.
 ``table_key`` does the same for a table computed from another (the sentences of a large
 corpus, keyed by its articles' ids, outlets and bodies and the splitting code).
@@ -18,11 +19,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from .corpus_files import corpus_files
 from .paths import CACHE_DIR
 
 TABLES_DIR = CACHE_DIR / "tables"
 KEEP_ENTRIES = 20  # older entries are deleted when a new one is written
-SOURCES = ("corpus.py", "clean.py", "nltk_data.py", "cache.py")  # the code whose output is cached
+SOURCES = (  # the code whose output is cached
+    "corpus.py", "corpus_errors.py", "corpus_files.py", "corpus_read.py", "dates.py", "outlets.py",
+    "clean.py", "nltk_data.py", "cache.py",
+)
 
 
 def enabled() -> bool:
@@ -30,17 +35,29 @@ def enabled() -> bool:
 
 
 def corpus_key(source: Path) -> str:
-    """A hash of the corpus path, its files (every file under a folder, or the table file) and the helpers' code."""
+    """A hash of the corpus path, its files and the helpers' code.
+
+    The files are every regular file under a corpus folder that resolves inside it
+    (``helpers.corpus_files.corpus_files``: links leading out are skipped unopened),
+    or the one table file. A file that cannot be read counts as "unreadable" (loading
+    then says why).
+    """
     digest = hashlib.sha256(str(source).encode())  # messages in the tables name the corpus path
     here = Path(__file__).parent
     for name in SOURCES:
         digest.update((here / name).read_bytes())
-    files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
-    for path in files:
-        digest.update(str(path.relative_to(source) if source.is_dir() else path.name).encode())
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
+    files = corpus_files(source) if source.is_dir() else [(source.name, source)]
+    for name, path in files:
+        digest.update(name.encode() + b"\0")
+        if not path.is_file():  # a pipe would block, a folder cannot be hashed: loading says what it is
+            digest.update(b"\0not a file")
+            continue
+        try:
+            with open(path, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError:
+            digest.update(b"\0unreadable")
     return digest.hexdigest()[:32]
 
 

@@ -49,19 +49,26 @@ def removed_summary(removed: pd.DataFrame) -> pd.DataFrame:
 
 
 def corpus_finding(articles: pd.DataFrame, removed: pd.DataFrame, periods: pd.DataFrame) -> str:
-    """The notebook's one-line finding, every number computed from the tables."""
+    """The notebook's one-line finding, every number computed from the tables.
+
+    Articles with no date, or only a year or month (``date_precision``), are counted apart:
+    "all published in May 2024" is said only when every article is dated to the day.
+    """
     summary = summarise_periods(periods[periods["period"] > 0])
     n_art, n_out = len(articles), articles["outlet"].nunique()
-    head = f"{n_art} article{'s' * (n_art != 1)} from {n_out} outlet{'s' * (n_out != 1)}"
+    n_undated = int((periods["period"] == 0).sum())
+    head = f"{_count(n_art, 'article')} from {_count(n_out, 'outlet')}"
+    undated = _undated(articles, n_undated)
     if len(summary) > 1:
-        moments = ", ".join(
-            f"{r.period_label} ({r.n_articles} article{'s' * (r.n_articles != 1)})" for r in summary.itertuples()
-        )
-        head += f" cover {len(summary)} separate moments ({moments}), so compare outlets within a moment, not across."
+        moments = ", ".join(f"{r.period_label} ({_count(r.n_articles, 'article')})" for r in summary.itertuples())
+        head += (f" cover {len(summary)} separate moments ({moments}{'; ' + undated if undated else ''}), "
+                 "so compare outlets within a moment, not across.")
+    elif len(summary) == 1 and undated:
+        head += f": {n_art - n_undated} published in {summary.period_label.iloc[0]}, {undated}."
     elif len(summary) == 1:
         head += f", all published in {summary.period_label.iloc[0]}."
     else:
-        head += ", none of them dated."
+        head += ", none of them dated to the day." if "date_precision" in articles else ", none of them dated."
     n_removed = int((removed["action"] == "removed").sum())
     n_moved = int((removed["action"] == "reclassified").sum())
     n_par = int(articles["n_paragraphs"].sum())
@@ -70,6 +77,14 @@ def corpus_finding(articles: pd.DataFrame, removed: pd.DataFrame, periods: pd.Da
         f"{_count(n_removed, 'line')} of page furniture and moved {n_moved} "
         "headlines, deks, datelines, subheads and credits to their own columns."
     )
+
+
+def _undated(articles: pd.DataFrame, n_undated: int) -> str:
+    """``"2 undated (1 with only a year or month)"``, or "" when every article has a day."""
+    if not n_undated:
+        return ""
+    partial = int(articles["date_precision"].isin(["year", "month"]).sum()) if "date_precision" in articles else 0
+    return f"{n_undated} undated" + (f" ({partial} with only a year or month)" if partial else "")
 
 
 def _count(n: int, noun: str) -> str:

@@ -322,7 +322,8 @@ def speakers_note(quotes: pd.DataFrame) -> str:
 def affiliation_note(shares: pd.DataFrame, *, has_actors: bool) -> str:
     """What the share-of-voice chart can and cannot say."""
     if not has_actors:
-        return ("The corpus has no actors table (actors.csv), so no speaker has a side; add one to group "
+        return ("The corpus has no actors table (actors.csv in its folder, or export.actors.csv beside a table "
+                "corpus export.csv), so no speaker has a side; add one to group "
                 "the voices by side. The chart shows only named, anonymous and unattributed voices.")
     if shares.empty:
         return "No outlet quotes anyone directly, so there is no share of voice to compare."

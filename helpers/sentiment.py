@@ -805,7 +805,8 @@ def actors_note(actors: pd.DataFrame, actor_summary: pd.DataFrame) -> str:
     """A sentence on the actor table: whether there is one, and how many cells are thin."""
     if actors.empty:
         return (
-            "This corpus has no actors table (actors.csv in the corpus folder), so there are no actors to look for. "
+            "This corpus has no actors table (actors.csv in the corpus folder, or export.actors.csv beside a table "
+            "corpus export.csv), so there are no actors to look for. "
             "Add one, with names and aliases, to see the tone of the sentences that mention each."
         )
     if actor_summary.empty:

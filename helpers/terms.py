@@ -1206,7 +1206,8 @@ def framing_note(framing_scores_table: pd.DataFrame, framing_terms: pd.DataFrame
     if framing_terms is None:
         return (f"This corpus has no {FRAMING_FILE}, so there is no framing vocabulary to count. "
                 f"To add one, put a {FRAMING_FILE} with the columns group and term (one row per "
-                "term) next to metadata.csv; the sample corpus has one to copy.")
+                "term) next to metadata.csv, or beside a table corpus named after it (export.csv: "
+                "export.framing.csv); the sample corpus has one to copy.")
     if framing_scores_table.empty:
         return f"{FRAMING_FILE} lists no terms."
     used = framing_scores_table.groupby("group", sort=False)["n"].sum()

@@ -74,7 +74,9 @@ def test_table_corpus(tmp_path, suffix):
     articles, _, _ = load_corpus(path)
     assert list(articles.outlet) == ["Alpha", "Beta"]
     assert articles.body[0] == "Talks resumed on Monday.\n\nBoth sides attended."
-    assert articles.date.dt.strftime("%Y-%m-%d %H:%M").tolist() == ["2024-01-02 00:00", "2024-01-03 10:00"]
+    # the date is the stated day (a time of day is dropped, issue 13)
+    assert articles.date.dt.strftime("%Y-%m-%d %H:%M").tolist() == ["2024-01-02 00:00", "2024-01-03 00:00"]
+    assert list(articles.date_stated) == ["2024-01-02", "2024-01-03T10:00:00Z"]
     assert list(articles.section) == ["World", "Politics"]
     first = "line 2" if suffix == ".csv" else ("row 1" if suffix == ".parquet" else "line 1")
     assert articles.file[0] == f"export{suffix} {first}"

@@ -61,7 +61,7 @@ def test_seed_page_shows_the_audit_and_plots(seed_report):
 def test_written_corpus_builds_and_stays_escaped(written_report):
     corpus, out = written_report
     index = (out / "index.html").read_text()
-    assert "4 articles from 3 outlets, all published in May 2024." in index
+    assert "5 articles from 4 outlets, all published in May 2024." in index
     for page in [out / "00_corpus.html", out / "no-code" / "00_corpus.html", out / "index.html"]:
         html = page.read_text()
         assert "<script>alert" not in html and "<img src=x" not in html and "<b>Outlet</b>" not in html
@@ -81,13 +81,13 @@ def test_code_free_copy_has_no_code(written_report):
     _, out = written_report
     page = (out / "no-code" / "00_corpus.html").read_text()
     assert "load_corpus(corpus_dir)" not in _text(page)
-    assert "4 articles from 3 outlets" in page
+    assert "5 articles from 4 outlets" in page
 
 
 def test_parameters_reach_the_notebook(written_report):
     corpus, out = written_report
     articles = pd.read_csv(out / "data" / "articles.csv")
-    assert sorted(articles.file) == ["a.txt", "b.txt", "c.txt", "evil.txt"]
+    assert sorted(articles.file) == ["a.txt", "b.txt", "c.txt", "evil.txt", "formula.txt"]
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb")))

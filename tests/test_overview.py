@@ -76,3 +76,15 @@ def test_write_table_is_deterministic(tmp_path):
     df = _articles(["2024-01-02", "2024-02-03"])
     path = write_table(df, tmp_path / "data", "x.csv")
     assert path.read_text() == "article_id,outlet,date\na0,O0,2024-01-02\na1,O1,2024-02-03\n"
+
+
+def test_finding_does_not_call_a_partly_dated_corpus_all_published(tmp_path):
+    from helpers.corpus import load_corpus
+    from helpers.events import date_periods
+    from tests.conftest import SMALL_ARTICLES, write_corpus
+
+    rows = [dict(SMALL_ARTICLES[0]), dict(SMALL_ARTICLES[1], date="2024"), dict(SMALL_ARTICLES[2], date="")]
+    articles, removed, _ = load_corpus(write_corpus(tmp_path / "c", rows), cache=False)
+    text = corpus_finding(articles, removed, date_periods(articles))
+    assert "all published" not in text
+    assert text.startswith("3 articles from 2 outlets: 1 published in May 2024, 2 undated (1 with only a year or month).")
