@@ -123,6 +123,8 @@ def read_metadata(root: Path) -> Rows:
         )
     if path.is_dir():
         raise CorpusError(f"{path}: is a folder, not a file. metadata.csv must be a CSV file listing the articles.")
+    if not path.is_file():
+        raise CorpusError(f"{path}: is not a regular file (a pipe or a device?). metadata.csv must be a CSV file.")
     text = _unicode(read_bytes(path, str(path)), path, "Re-save it as UTF-8 CSV.")
     return _csv_rows(text, path, REQUIRED_FOLDER_COLUMNS)
 

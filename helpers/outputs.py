@@ -21,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from pandas.api.types import is_bool_dtype, is_datetime64_any_dtype, is_numeric_dtype
 
 from .paths import resolve
 
@@ -66,14 +67,15 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        The same rows and columns; text cells (in object or string columns) and column
-        names that start with a formula character get a leading ``'``.
+        The same rows and columns; text cells (in any column that is not numeric, boolean
+        or a date) and column names that start with a formula character get a leading ``'``.
     """
     out = df.copy()
     for column in out.columns:
         values = out[column]
-        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
-            out[column] = values.map(neutralise_cell)
+        kind = values.dtype
+        if not (is_numeric_dtype(kind) or is_bool_dtype(kind) or is_datetime64_any_dtype(kind)):
+            out[column] = values.astype(object).map(neutralise_cell)  # text, categories, Arrow strings
     out.columns = [neutralise_cell(str(c)) for c in out.columns]
     return out
 

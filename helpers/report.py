@@ -44,6 +44,7 @@ from helpers.report_folder import (
     make_staging,
     prepare_report_folder,
     publish,
+    release,
 )
 
 KERNEL_NAME = "python3"
@@ -68,6 +69,7 @@ VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "output_path")
 KERNEL_LOG_LEVEL = "CRITICAL"
 # Notebooks in the folder that are not the report's: nbconvert's and JupyterLab's copies.
 SKIPPED_NOTEBOOK_SUFFIXES = (".nbconvert.ipynb", "-checkpoint.ipynb")
+MAX_WINDOW_DAYS = 36_525  # a century: the largest --window-days (and --timeout) taken
 INDEX_CSP = "default-src 'none'; style-src 'unsafe-inline'"  # the index has no script, image or font
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "report"  # nbconvert's lab template without its CDN scripts, plus a CSP
@@ -171,25 +173,53 @@ def build_reports(
     notebooks = _find_notebooks(nb_dir)
     if not corpus.exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
-    real = prepare_report_folder(out, corpus=corpus)
+    real, lock = prepare_report_folder(out, corpus=corpus.resolve(), same_corpus=out_dir is None)
+    try:
+        results = _build_into(real, corpus, notebooks, code_free=code_free, timeout=timeout,
+                              window_days=window_days, shown_out=out)
+    finally:
+        release(lock)
+    return results
 
+
+def _build_into(
+    real: Path,
+    corpus: Path,
+    notebooks: list[Path],
+    *,
+    code_free: bool,
+    timeout: int,
+    window_days: int | None,
+    shown_out: Path,
+) -> list[NotebookResult]:
+    """Build every notebook in a staging folder inside ``real``, then publish it there."""
     # The kernels inherit this: no progress bars (with their timings) in the pages.
     os.environ.setdefault("NEWS_BUNDLE_PROGRESS", "0")
-    staging = make_staging(real)
+    try:
+        staging = make_staging(real)
+    except OSError as exc:
+        raise ReportFolderError(f"--out {shown_out}: cannot write there ({exc.strerror or exc})") from None
     try:
         for sub in ("data", "executed") + (("no-code",) if code_free else ()):
             (staging / sub).mkdir()
         parameters = {"corpus_dir": str(corpus), "data_dir": str(staging / "data")}
         if window_days is not None:
             parameters["window_days"] = window_days
-        shown = {"corpus_dir": _display_path(corpus), "data_dir": _display_path(out / "data")}
+        shown = {"corpus_dir": _display_path(corpus), "data_dir": _display_path(shown_out / "data")}
         results = _run_notebooks(notebooks, staging, parameters, shown, code_free=code_free, timeout=timeout)
         index = _index_html(results, corpus=shown["corpus_dir"], code_free=code_free)
         (staging / "index.html").write_text(index, encoding="utf-8")
     except BaseException:
         discard_staging(staging)
         raise
-    publish(staging, real)
+    try:
+        publish(staging, real, corpus=corpus.resolve())
+    except OSError as exc:  # a full disk, a file made read-only
+        discard_staging(staging)
+        raise ReportFolderError(
+            f"{real}: the report could not be put in place ({exc.strerror or exc}); "
+            "some of its files may be missing: fix that and build again"
+        ) from None
     return results
 
 
@@ -197,10 +227,10 @@ def check_options(*, timeout: int, window_days: int | None) -> None:
     """Raise ValueError, saying what to pass, for a timeout or window out of range."""
     if timeout < 1:
         raise ValueError(f"--timeout {timeout}: give the seconds a cell may run, 1 or more")
-    if window_days is not None and window_days < 0:
+    if window_days is not None and not 0 <= window_days <= MAX_WINDOW_DAYS:
         raise ValueError(
             f"--window-days {window_days}: give the largest gap in days between two articles "
-            "whose near-copies are looked for, 0 or more (or leave it out for no limit)"
+            f"whose near-copies are looked for, 0 to {MAX_WINDOW_DAYS:,} (or leave it out for no limit)"
         )
 
 
@@ -237,13 +267,15 @@ def _run_notebooks(
 
 
 def _non_negative(value: str) -> int:
-    """argparse type: an integer of 0 or more."""
+    """argparse type: an integer of 0 to ``MAX_WINDOW_DAYS``."""
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number < 0:
         raise argparse.ArgumentTypeError(f"{number} is negative; give 0 or more")
+    if number > MAX_WINDOW_DAYS:
+        raise argparse.ArgumentTypeError(f"{value[:20]} is too large; give at most {MAX_WINDOW_DAYS:,}")
     return number
 
 
@@ -291,8 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         "(for a large corpus; see README, Large corpora)",
     )
     args = parser.parse_args(argv)
-    out = resolve(args.out) if args.out is not None else default_out(REPORTS_DIR, resolve(args.corpus))
     try:
+        out = resolve(args.out) if args.out is not None else None
         results = build_reports(
             args.corpus,
             out,
@@ -301,9 +333,13 @@ def main(argv: list[str] | None = None) -> int:
             timeout=args.timeout,
             window_days=args.window_days,
         )
-    except (FileNotFoundError, ValueError, ReportFolderError) as exc:
+        out = out or default_out(REPORTS_DIR, resolve(args.corpus))
+    except (OSError, RuntimeError, ValueError, ReportFolderError) as exc:  # FileNotFoundError too
         _progress(f"error: {exc}")
         return 2
+    except KeyboardInterrupt:
+        _progress("interrupted: the report folder is as it was before this build")
+        return 130
     _progress(f"Report: {out.resolve() / 'index.html'}")
     return 1 if any(r.status != "ok" for r in results) else 0
 

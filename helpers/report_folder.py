@@ -16,6 +16,7 @@ A symlinked ``--out`` is followed: the report goes into the folder it points to.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -26,6 +27,7 @@ MARK_FILE = ".news-bundle-report.json"  # the build's mark in every report folde
 MARK_TOOL = "news-coverage-helpers report"  # what the mark says wrote the folder
 STAGING_PREFIX = ".building-"  # staging folders: mkdtemp names inside the report folder
 STAGING_MARK = ".news-bundle-staging"  # in every staging folder, so a leftover is known as ours
+LOCK_FILE = ".news-bundle-report.lock"  # held (flock) by the build writing the folder
 MAX_LISTED = 5  # a user's files named in a refusal
 
 
@@ -42,8 +44,8 @@ def default_out(reports_dir: Path, corpus: Path) -> Path:
     return reports_dir / (corpus.stem if corpus.is_file() else corpus.name)
 
 
-def prepare_report_folder(out: Path, *, corpus: Path) -> Path:
-    """Check that the build may write into ``out``, create and mark it; return its real path.
+def prepare_report_folder(out: Path, *, corpus: Path, same_corpus: bool = False) -> tuple[Path, int]:
+    """Check that the build may write into ``out``, create, mark and lock it.
 
     Parameters
     ----------
@@ -51,21 +53,58 @@ def prepare_report_folder(out: Path, *, corpus: Path) -> Path:
         The report folder asked for (``--out``). A symlink is followed.
     corpus : Path
         The corpus (folder or table file); the report may neither contain it nor lie in it.
+    same_corpus : bool
+        Refuse a report folder that an earlier build made from another corpus (for the
+        default ``--out``, where two corpora of the same name would meet).
 
     Returns
     -------
-    Path
-        The report folder's resolved path, existing and carrying the mark.
+    (Path, int)
+        The report folder's resolved path, existing and carrying the mark, and the file
+        descriptor of its lock, held until ``release`` (or the process ends).
 
     Raises
     ------
     ReportFolderError
         ``out`` is a file, a broken symlink, contains the corpus or lies inside it, holds
-        files without the build's mark, or cannot be written.
+        files without the build's mark, is being written by another build, or cannot be
+        written.
     """
+    try:
+        real = _checked_real(out, corpus.resolve())
+        real.mkdir(parents=True, exist_ok=True)
+        mark = read_mark_record(real)
+        if mark is None:
+            foreign = sorted(p.name for p in real.iterdir())
+            if foreign:
+                raise ReportFolderError(_refusal(out, foreign))
+            _write_mark(real, [], corpus=str(corpus))
+        elif same_corpus and mark.get("corpus") not in (None, str(corpus)):
+            raise ReportFolderError(
+                f"{out} holds the report of another corpus, {mark['corpus']}; pass --out with a "
+                f"folder of its own for {corpus} (e.g. --out reports/{corpus.parent.name}_{corpus.name})"
+            )
+        lock = _lock(real, out)
+        _remove_leftover_staging(real)
+    except ReportFolderError:
+        raise
+    except PermissionError as exc:
+        raise ReportFolderError(f"--out {out}: cannot write there ({exc.strerror}); choose a folder you can write to") from None
+    except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop, a full disk
+        raise ReportFolderError(f"--out {out}: cannot be used ({getattr(exc, 'strerror', None) or exc})") from None
+    return real, lock
+
+
+def release(lock: int) -> None:
+    """Release the lock ``prepare_report_folder`` took."""
+    os.close(lock)
+
+
+def _checked_real(out: Path, corpus: Path) -> Path:
+    """``out`` resolved, after the checks that need no writing (see ``prepare_report_folder``)."""
     if out.is_symlink() and not out.exists():
-        raise ReportFolderError(f"--out {out} is a symlink to {os.readlink(out)}, which does not exist")
-    real, corpus = out.resolve(), corpus.resolve()
+        raise ReportFolderError(f"--out {out} is a symlink to {os.readlink(out)}, which does not exist or loops")
+    real = out.resolve(strict=False)
     if real.exists() and not real.is_dir():
         raise ReportFolderError(f"--out {out} is a file, not a folder; choose a folder for the report")
     if corpus == real or real in corpus.parents:
@@ -78,21 +117,21 @@ def prepare_report_folder(out: Path, *, corpus: Path) -> Path:
             f"--out {out} lies inside the corpus folder {corpus}, which the build never writes to. "
             "Choose a folder outside it, e.g. reports/<name>"
         )
-    try:
-        real.mkdir(parents=True, exist_ok=True)
-        _remove_leftover_staging(real)
-        if read_mark(real) is None:
-            foreign = sorted(p.name for p in real.iterdir())
-            if foreign:
-                raise ReportFolderError(_refusal(out, foreign))
-            _write_mark(real, [])
-    except PermissionError as exc:
-        raise ReportFolderError(
-            f"--out {out}: cannot write there ({exc.strerror}); choose a folder you can write to"
-        ) from None
-    except OSError as exc:
-        raise ReportFolderError(f"--out {out}: cannot be used ({exc.strerror or exc})") from None
     return real
+
+
+def _lock(real: Path, out: Path) -> int:
+    """Take the report folder's lock, or refuse when another build holds it."""
+    fd = os.open(real / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise ReportFolderError(
+            f"--out {out}: another build is writing this report now; wait for it to finish, or "
+            "choose another --out"
+        ) from None
+    return fd
 
 
 def make_staging(real: Path) -> Path:
@@ -108,13 +147,15 @@ def discard_staging(staging: Path) -> None:
         shutil.rmtree(staging)
 
 
-def publish(staging: Path, real: Path) -> list[str]:
+def publish(staging: Path, real: Path, *, corpus: Path) -> list[str]:
     """Move the staged report into the report folder, replacing only the last build's files.
 
     The files the mark lists and the new build does not write are deleted; the others are
     replaced one by one (``index.html`` last, after the old one is gone, so an old index
-    never links to new pages); files the mark does not list are never touched. A file of
-    the user's in the way of a new one stops the build before anything is moved.
+    never links to new pages); files the mark does not list are never touched. Before
+    anything moves, every new file's place is checked: a file of the user's there (or
+    where the build needs a folder), or a folder of the report replaced by a symlink
+    leading elsewhere, stops the build with nothing changed.
 
     Returns
     -------
@@ -126,12 +167,12 @@ def publish(staging: Path, real: Path) -> list[str]:
         if p.is_file() and p.name != STAGING_MARK
     )
     old = set(read_mark(real) or [])
-    in_the_way = [rel for rel in new if rel not in old and os.path.lexists(real / rel)]
-    if in_the_way:
+    problems = [problem for rel in new if (problem := _blocked(real, rel, old))]
+    if problems:
         discard_staging(staging)
         raise ReportFolderError(
-            f"{real} holds {', '.join(in_the_way[:MAX_LISTED])}, which the previous build did not "
-            "write and this one would overwrite; move it away and build again"
+            f"{real}: {'; '.join(problems[:MAX_LISTED])}. The build did not write that and will not "
+            "overwrite it or write through it; move it away and build again"
         )
     for rel in sorted(old - set(new)) + (["index.html"] if "index.html" in old else []):
         _remove_file(real, rel)
@@ -139,13 +180,31 @@ def publish(staging: Path, real: Path) -> list[str]:
         target = real / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / rel, target)
-    _write_mark(real, new)
+    _write_mark(real, new, corpus=str(corpus))
     discard_staging(staging)
     return new
 
 
-def read_mark(real: Path) -> list[str] | None:
-    """Return the files the mark in ``real`` lists, or None when there is no valid mark."""
+def _blocked(real: Path, rel: str, old: set[str]) -> str | None:
+    """Why the new file ``rel`` cannot be put in place, or None when it can."""
+    parts = PurePosixPath(rel).parts
+    for i in range(1, len(parts)):
+        folder = real.joinpath(*parts[:i])
+        if folder.is_symlink():
+            return f"{'/'.join(parts[:i])} is a symlink to {os.readlink(folder)}"
+        if os.path.lexists(folder) and not folder.is_dir():
+            return f"{'/'.join(parts[:i])} is a file where the report needs a folder"
+    target = real / rel
+    if rel not in old and os.path.lexists(target):
+        return f"{rel} exists"
+    if target.is_dir() and not target.is_symlink():
+        return f"{rel} is a folder"
+    return None  # a file or symlink the last build wrote: replaced itself, never followed
+
+
+def read_mark_record(real: Path) -> dict | None:
+    """Return the mark in ``real`` (``tool``, ``corpus``, ``files``), or None when there is
+    no valid mark (missing, a symlink, damaged, or written by another tool)."""
     path = real / MARK_FILE
     if path.is_symlink() or not path.is_file():
         return None
@@ -153,15 +212,22 @@ def read_mark(real: Path) -> list[str] | None:
         mark = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(mark, dict) or mark.get("tool") != MARK_TOOL:
+    if not isinstance(mark, dict) or mark.get("tool") != MARK_TOOL or not isinstance(mark.get("files", []), list):
         return None
-    files = mark.get("files", [])
-    return [f for f in files if isinstance(f, str) and _is_relative_inside(f)]
+    return mark
 
 
-def _write_mark(real: Path, files: list[str]) -> None:
-    """Write the mark listing ``files`` (atomically)."""
-    text = json.dumps({"tool": MARK_TOOL, "files": files}, indent=1) + "\n"
+def read_mark(real: Path) -> list[str] | None:
+    """Return the files the mark in ``real`` lists, or None when there is no valid mark."""
+    mark = read_mark_record(real)
+    if mark is None:
+        return None
+    return [f for f in mark.get("files", []) if isinstance(f, str) and _is_relative_inside(f)]
+
+
+def _write_mark(real: Path, files: list[str], *, corpus: str) -> None:
+    """Write the mark listing ``files`` and the corpus they were built from (atomically)."""
+    text = json.dumps({"tool": MARK_TOOL, "corpus": corpus, "files": files}, indent=1) + "\n"
     tmp = real / (MARK_FILE + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, real / MARK_FILE)
@@ -199,9 +265,10 @@ def _is_relative_inside(rel: str) -> bool:
 def _refusal(out: Path, foreign: list[str]) -> str:
     """The message for a folder that holds files and no report mark."""
     shown = ", ".join(foreign[:MAX_LISTED]) + (f" and {len(foreign) - MAX_LISTED} more" if len(foreign) > MAX_LISTED else "")
+    why = (f"its {MARK_FILE} is not one this build wrote (a symlink, damaged, or another tool's)"
+           if MARK_FILE in foreign else f"it has no {MARK_FILE}, which every build writes")
     return (
-        f"--out {out} already holds {shown}, and it is not a report folder (it has no {MARK_FILE}, "
-        "which every build writes). The build writes only into a new or empty folder, or one it "
+        f"--out {out} already holds {shown}, and it is not a report folder ({why}). The build writes only into a new or empty folder, or one it "
         "built before, so it cannot delete your files. Choose another --out (a new folder is "
         "created), or empty this one yourself."
     )

@@ -489,3 +489,11 @@ def test_nul_in_a_file_name_and_lone_surrogates_in_jsonl(tmp_path):
     path.write_text('{"outlet": "A\\ud800", "text": "Talks resumed \\ud83d\\ude00 on Monday.\\udc00"}\n')
     articles = load_corpus(path).articles
     assert articles.outlet[0] == "A\ufffd" and articles.body[0] == "Talks resumed \U0001f600 on Monday.\ufffd"
+
+
+def test_a_pipe_named_metadata_csv_is_refused_without_waiting(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    os.mkfifo(folder / "metadata.csv")
+    with pytest.raises(CorpusError, match="not a regular file"):
+        load_corpus(folder, cache=False)

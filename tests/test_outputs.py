@@ -73,8 +73,9 @@ def test_input_table_is_not_modified(tmp_path):
     assert df["outlet"][0] == "=1+1"
 
 
-def test_string_dtype_columns_are_neutralised(tmp_path):
-    df = pd.DataFrame({"outlet": pd.array(["=1+1", "ok"], dtype="string")})
+@pytest.mark.parametrize("dtype", ["string", "category", "string[pyarrow]"])
+def test_string_and_category_columns_are_neutralised(tmp_path, dtype):
+    df = pd.DataFrame({"outlet": pd.Series(["=1+1", "ok"], dtype=dtype)})
     rows = spreadsheet_cells(write_table(df, tmp_path, "t.csv"))
     assert rows[1:] == [["'=1+1"], ["ok"]]
 

@@ -174,6 +174,7 @@ def test_corpora_built_side_by_side_keep_their_reports(setup, tmp_path, monkeypa
 
 @pytest.mark.parametrize("args, message", [
     (["--window-days", "-3"], "-3 is negative"),
+    (["--window-days", "1" + "0" * 400], "too large"),
     (["--window-days", "seven"], "not a whole number"),
     (["--timeout", "0"], "give 1 or more"),
 ])
@@ -183,7 +184,7 @@ def test_options_are_checked_at_the_command_line(setup, capsys, args, message):
     assert exc.value.code == 2
     assert message in capsys.readouterr().err
     assert not (setup["root"] / "report").exists()
-    with pytest.raises(ValueError, match="or more"):
+    with pytest.raises(ValueError, match="0 to 36,525"):
         build_reports(setup["corpus"], setup["root"] / "r", notebooks_dir=setup["notebooks"],
                       window_days=-1)
 
@@ -198,3 +199,85 @@ def test_nbconvert_copies_are_not_built_and_kernels_stay_quiet(setup, capfd):
     assert "without encryption" not in err and "KeyboardInterrupt" not in err
     index = (out / "index.html").read_text()
     assert "Content-Security-Policy" in index and "default-src 'none'" in index
+
+
+@pytest.mark.parametrize("folder", ["data", "executed"])
+def test_a_report_folder_replaced_by_a_symlink_is_not_written_through(setup, capsys, folder):
+    out = setup["root"] / "report"
+    assert run(setup, out) == 0
+    victim = setup["notebooks"] if folder == "executed" else setup["decoy"]
+    (victim / "t.csv").write_text("the user's")
+    before = tree(victim)
+    for path in (out / folder).iterdir():
+        path.unlink()
+    (out / folder).rmdir()
+    (out / folder).symlink_to(victim, target_is_directory=True)
+    assert run(setup, out) == 2
+    assert f"{folder} is a symlink" in capsys.readouterr().err
+    assert tree(victim) == before
+    assert not list(out.glob(STAGING_PREFIX + "*"))
+
+
+def test_a_file_where_the_report_needs_a_folder_stops_the_build_cleanly(setup, capsys):
+    out = setup["root"] / "report"
+    assert run(setup, out) == 0
+    (out / "no-code").write_text("my notes")
+    index = (out / "index.html").read_bytes()
+    assert run(setup, out, "--no-code") == 2
+    assert "no-code is a file where the report needs a folder" in capsys.readouterr().err
+    assert (out / "no-code").read_text() == "my notes"
+    assert (out / "index.html").read_bytes() == index  # the old report is whole
+    assert not list(out.glob(STAGING_PREFIX + "*"))
+
+
+def test_a_second_build_into_a_folder_being_written_is_refused(setup, capsys):
+    from helpers.report_folder import prepare_report_folder, release
+
+    out = setup["root"] / "report"
+    real, lock = prepare_report_folder(out, corpus=setup["corpus"])
+    staging = real / (STAGING_PREFIX + "live")
+    staging.mkdir()
+    (staging / ".news-bundle-staging").write_text("")
+    try:
+        assert run(setup, out) == 2
+        assert "another build is writing this report" in capsys.readouterr().err
+        assert staging.is_dir()  # the running build's staging folder is left alone
+    finally:
+        release(lock)
+    assert run(setup, out) == 0
+
+
+def test_the_default_out_of_a_corpus_of_the_same_name_is_refused(setup, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(report, "REPORTS_DIR", tmp_path / "reports")
+    twin = tmp_path / "elsewhere" / "corpus"
+    twin.mkdir(parents=True)
+    (twin / "metadata.csv").write_text("file,outlet\n")
+    nbs = ["--notebooks", str(setup["notebooks"])]
+    assert main(["--corpus", str(setup["corpus"]), *nbs]) == 0
+    first = tree(tmp_path / "reports" / "corpus")
+    assert main(["--corpus", str(twin), *nbs]) == 2
+    assert "holds the report of another corpus" in capsys.readouterr().err
+    assert tree(tmp_path / "reports" / "corpus") == first
+    assert main(["--corpus", str(twin), "--out", str(tmp_path / "reports" / "corpus"), *nbs]) == 0  # asked for
+
+
+@pytest.mark.parametrize("bad_out", [
+    lambda root: "~nosuchuser_4821/x",
+    lambda root: str(root / ("x" * 300)),
+    lambda root: str(root / "loop" / "x"),
+])
+def test_unusable_out_paths_are_one_line_messages(setup, capsys, bad_out):
+    (setup["root"] / "loop").symlink_to(setup["root"] / "loop")
+    assert run(setup, bad_out(setup["root"])) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err
+
+
+def test_a_mark_that_is_not_the_builds_is_named_as_such(setup, capsys):
+    out = setup["root"] / "report"
+    out.mkdir()
+    (out / MARK_FILE).write_text('{"tool": "something else", "files": ["thesis.docx"]}')
+    (out / "thesis.docx").write_text("precious")
+    assert run(setup, out) == 2
+    assert "is not one this build wrote" in capsys.readouterr().err
+    assert (out / "thesis.docx").read_text() == "precious"
