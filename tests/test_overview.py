@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from helpers.corpus import load_corpus
 from helpers.display import finding, table
@@ -84,7 +85,8 @@ def test_finding_does_not_call_a_partly_dated_corpus_all_published(tmp_path):
     from tests.conftest import SMALL_ARTICLES, write_corpus
 
     rows = [dict(SMALL_ARTICLES[0]), dict(SMALL_ARTICLES[1], date="2024"), dict(SMALL_ARTICLES[2], date="")]
-    articles, removed, _ = load_corpus(write_corpus(tmp_path / "c", rows), cache=False)
+    with pytest.warns(UserWarning, match="gives only a year"):
+        articles, removed, _ = load_corpus(write_corpus(tmp_path / "c", rows), cache=False)
     text = corpus_finding(articles, removed, date_periods(articles))
     assert "all published" not in text
     assert text.startswith("3 articles from 2 outlets: 1 published in May 2024, 2 undated (1 with only a year or month).")
