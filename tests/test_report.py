@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers import report
+from helpers import report_index, report_notebook
 from helpers.report import NotebookResult, ReportFolderError, build_reports, main
 
 PARAMETERS_SOURCE = 'corpus_dir = "corpus"\ndata_dir = "reports/data"'
@@ -238,7 +238,7 @@ def test_index_escapes_names_errors_and_links():
                        html="01_b.html", title="B"),
         NotebookResult("02_c", "not run", title="C"),
     ]
-    page = report._index_html(results, corpus="my <corpus>", code_free=False)
+    page = report_index.index_html(results, corpus="my <corpus>", code_free=False)
     assert "<a>" not in page and "<i>" not in page and "<1>" not in page
     assert 'href="00_%3Ca%3E.html"' in page
     assert "KeyError: &#x27;&lt;i&gt;&#x27;" in page and "my &lt;corpus&gt;" in page
@@ -249,11 +249,11 @@ def test_finding_is_first_line_and_capped():
     cell = code("", "finding")
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="\n  first  \nsecond")]
     nb = new_notebook(cells=[cell])
-    assert report._first_finding(nb) == "first"
-    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "y" * (report.MAX_FINDING_CHARS + 200)})]
-    finding = report._first_finding(nb)
-    assert len(finding) == report.MAX_FINDING_CHARS + 1 and finding.endswith("…")
-    assert report._first_finding(new_notebook(cells=[code("print(1)")])) is None
+    assert report_notebook.first_finding(nb) == "first"
+    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "y" * (report_notebook.MAX_FINDING_CHARS + 200)})]
+    finding = report_notebook.first_finding(nb)
+    assert len(finding) == report_notebook.MAX_FINDING_CHARS + 1 and finding.endswith("…")
+    assert report_notebook.first_finding(new_notebook(cells=[code("print(1)")])) is None
 
 
 def test_executed_notebook_is_valid_json(built):
