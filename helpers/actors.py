@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import CorpusError, side_table_path
+from .corpus_read import read_csv_rows
 
 ACTORS_FILE = "actors.csv"
 ACTOR_COLUMNS = ["name", "aliases", "affiliation", "kind", "roles"]
@@ -60,42 +61,39 @@ def load_actors(corpus_dir: str | Path) -> pd.DataFrame:
     DataFrame
         One row per actor: ``name, aliases, affiliation, kind, roles``, aliases and
         roles as ``;``-separated strings. Empty (with these columns) when the file
-        does not exist.
+        does not exist or is empty.
 
     Raises
     ------
     CorpusError
-        A missing ``name`` column, an empty name, a duplicate name, or an unknown kind,
-        naming the line; a file that is a link leading outside the corpus folder.
+        Read as ``metadata.csv`` is (``helpers.corpus_read.read_csv_rows``: delimiter
+        detected, column names in any case and spacing): a line with more values than
+        the header names, a broken quote, not UTF-8; a missing ``name`` column, an
+        empty name, a duplicate name, or an unknown kind, naming the line; a file that
+        is a link leading outside the corpus folder (or any link, for a table corpus).
     """
     path = side_table_path(corpus_dir, "actors")
     if not path.is_file():
         return pd.DataFrame(columns=ACTOR_COLUMNS)
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: is not a readable UTF-8 CSV ({exc}).") from None
-    if "name" not in table.columns:
-        raise CorpusError(f"{path}: needs a name column; optional: aliases, affiliation, kind, roles.")
-    for col in ACTOR_COLUMNS:
-        if col not in table.columns:
-            table[col] = ""
+    needs = f"{path.name} needs a name column; optional: aliases, affiliation, kind, roles"
+    rows = read_csv_rows(path, ("name",), needs=needs, known=tuple(ACTOR_COLUMNS))
+    table = pd.DataFrame([{col: rec.get(col, "") for col in ACTOR_COLUMNS} for rec in rows.records],
+                         columns=ACTOR_COLUMNS, dtype=object)
     problems = []
     seen: dict[str, int] = {}
-    for i, row in table.iterrows():
-        line = i + 2
-        name = row["name"].strip()
+    for line, row in zip(rows.lines, table.itertuples()):
+        name = row.name.strip()
         if not name:
             problems.append(f"{path.name} line {line}: the name is empty.")
         elif name in seen:
             problems.append(f"{path.name} line {line}: {name!r} is already on line {seen[name]}; merge the rows.")
         seen.setdefault(name, line)
-        kind = row["kind"].strip().lower()
+        kind = row.kind.strip().lower()
         if kind and kind not in KINDS:
-            problems.append(f"{path.name} line {line}: kind {row['kind']!r} is not one of {', '.join(KINDS)}.")
+            problems.append(f"{path.name} line {line}: kind {row.kind!r} is not one of {', '.join(KINDS)}.")
     if problems:
         raise CorpusError(f"{path} has problems:\n  " + "\n  ".join(problems))
-    table = table[ACTOR_COLUMNS].apply(lambda col: col.str.strip())
+    table = table.apply(lambda col: col.str.strip()) if len(table) else table
     table["kind"] = table["kind"].str.lower()
     return table.reset_index(drop=True)
 

@@ -1,9 +1,12 @@
 """A cache of the loaded corpus tables, so each notebook of a build does not clean again.
 
 Tables are stored as Parquet under ``.cache/tables/<key>/`` (git-ignored). The key is a
-hash of every corpus file's bytes (only files inside the corpus folder: a link leading
-out of it is never opened) and of the source of the helpers that make the tables,
-so editing an article, the metadata or the cleaning rules invalidates it by itself.
+hash of the bytes of the files a load reads (``metadata.csv`` or the table, the side
+tables, and the files ``metadata.csv`` names, all inside the corpus: a link leading out
+of it is never opened; no other file in the folder is read), of the names of the
+folder's text files, and of the source of the helpers that make the tables, so editing an
+article, the metadata or the cleaning rules invalidates it by itself. ``load_corpus``
+checks the corpus path before the key is computed.
 ``table_key`` does the same for a table computed from another (the sentences of a large
 corpus, keyed by its articles' ids, outlets and bodies and the splitting code).
 Set ``NEWS_BUNDLE_CACHE=0`` to turn it off. A cache that cannot be written or read is
@@ -19,13 +22,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus_files import corpus_files
+from .corpus_rows import corpus_inputs
 from .paths import CACHE_DIR
 
 TABLES_DIR = CACHE_DIR / "tables"
 KEEP_ENTRIES = 20  # older entries are deleted when a new one is written
 SOURCES = (  # the code whose output is cached
-    "corpus.py", "corpus_errors.py", "corpus_files.py", "corpus_read.py", "dates.py", "outlets.py",
+    "corpus.py", "corpus_errors.py", "corpus_files.py", "corpus_read.py", "corpus_rows.py", "dates.py", "outlets.py",
     "clean.py", "nltk_data.py", "cache.py",
 )
 
@@ -35,21 +38,22 @@ def enabled() -> bool:
 
 
 def corpus_key(source: Path) -> str:
-    """A hash of the corpus path, its files and the helpers' code.
+    """A hash of the corpus path, the files a load of it reads, and the helpers' code.
 
-    The files are every regular file under a corpus folder that resolves inside it
-    (``helpers.corpus_files.corpus_files``: links leading out are skipped unopened),
-    or the one table file. A file that cannot be read counts as "unreadable" (loading
-    then says why).
+    The files are those ``helpers.corpus_rows.corpus_inputs`` lists: the table, or
+    ``metadata.csv``, the side tables and the files it names inside the folder (links
+    leading out are never opened), plus the names of the folder's text files (one no
+    row names is warned about). A file that cannot be read, or a name that
+    finds no file, counts as such (loading then says why). Check ``source`` first
+    (``helpers.corpus_files.check_source``): a folder without ``metadata.csv`` is not read.
     """
     digest = hashlib.sha256(str(source).encode())  # messages in the tables name the corpus path
     here = Path(__file__).parent
     for name in SOURCES:
         digest.update((here / name).read_bytes())
-    files = corpus_files(source) if source.is_dir() else [(source.name, source)]
-    for name, path in files:
-        digest.update(name.encode() + b"\0")
-        if not path.is_file():  # a pipe would block, a folder cannot be hashed: loading says what it is
+    for name, path in corpus_inputs(source):
+        digest.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
+        if path is None or not path.is_file():  # a pipe would block, a folder cannot be hashed: loading says what it is
             digest.update(b"\0not a file")
             continue
         try:
@@ -75,7 +79,9 @@ def load(key: str, names: tuple[str, ...]) -> list[pd.DataFrame] | None:
     """The cached tables for ``key``, or None."""
     folder = TABLES_DIR / key
     try:
-        return [pd.read_parquet(folder / f"{name}.parquet") for name in names]
+        # an integer column with a missing value comes back as integers, not floats
+        return [pd.read_parquet(folder / f"{name}.parquet", to_pandas_kwargs={"integer_object_nulls": True})
+                for name in names]
     except Exception:  # missing, partial or unreadable: rebuild
         return None
 

@@ -14,7 +14,8 @@ and a log of what it noticed on the way (files with no metadata row, encodings i
 guess, delimiters it detected, outlet spellings it merged, partial dates, duplicate
 texts). Problems it cannot work around raise a ``CorpusError`` that lists every problem
 found, each naming its file or row and saying how to fix it. Reading the raw inputs is
-``helpers.corpus_read``'s job; which files belong to the corpus, ``helpers.corpus_files``'.
+``helpers.corpus_read``'s job; which files belong to the corpus, ``helpers.corpus_files``';
+turning them into one row per article, ``helpers.corpus_rows``'.
 
 - Nothing outside the corpus is opened: a ``file`` cell that is absolute, climbs out
   with ``..``, or is (or sits under) a symbolic link resolving outside the folder is
@@ -22,8 +23,10 @@ found, each naming its file or row and saying how to fix it. Reading the raw inp
   their Unicode form (NFC or NFD).
 - A ``metadata.csv`` or table ``.csv`` separated by semicolons, tabs or ``|`` is read
   with that delimiter (the log says so).
-- Outlet names that differ only in case, spacing or Unicode form (NFKC) are one outlet,
-  shown with its most frequent spelling; one log warning per merge lists the variants.
+- The documented column names are matched whatever their case and spacing (``Date``).
+- Outlet names that differ only in case, spacing, invisible (format) characters or
+  Unicode form (NFKC) are one outlet, shown with its most frequent spelling; one log
+  warning per merge lists the variants.
 - An input column named like a column made here (``body``, ``n_words``, ...) is kept
   as ``meta_<name>``, with a log warning.
 """
@@ -32,24 +35,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import warnings
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from . import cache as table_cache
 from .clean import CleanedText, clean_text, html_to_text, looks_like_html
 from .corpus_errors import MAX_LISTED, CorpusError, CorpusWarning, raise_all
-from .corpus_files import locate, read_bytes, side_table_path, unreadable
+from .corpus_files import check_source, read_bytes, side_table_path, unreadable
 from .corpus_read import (
     OPTIONAL_COLUMNS, REQUIRED_FOLDER_COLUMNS, REQUIRED_TABLE_COLUMNS, TABLE_SUFFIXES, decode_text,
-    read_metadata, read_table,
 )
-from .dates import parse_date
+from .corpus_rows import cell_text, rows_from_folder, rows_from_table, warn
+from .dates import read_date
 from .nltk_data import STOPWORDS as ENGLISH_FUNCTION_WORDS
-from .outlets import normalise_outlets
+from .outlets import normalise_outlets, outlet_spelling
 from .parallel import map_chunks
 from .paths import DEFAULT_CORPUS_DIR, resolve
 
@@ -59,8 +62,6 @@ __all__ = [
     "TABLE_SUFFIXES", "decode_text", "load_corpus", "side_table_path",
 ]
 
-TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")  # files that look like articles (any case)
-NOT_ARTICLES = ("readme", "license", "licence", "copying")  # file-name stems a corpus may hold beside its articles
 MAX_ARTICLE_BYTES = 5_000_000  # news articles are < 100 KB; a larger file is a dump, not an article
 MIN_WORDS_FOR_LANGUAGE = 40  # too few words to judge the language below this
 MIN_ENGLISH_FUNCTION_WORDS = 0.15  # English news runs at 35-50% function words (the seeds: 43-48%)
@@ -88,12 +89,6 @@ class Corpus(NamedTuple):
     log: pd.DataFrame
 
 
-def _cell(value) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value).strip()
-
-
 def _renamed_columns(columns: list[str], kind: str, log: list[dict], listing: str) -> dict[str, str]:
     """``{column: meta_column}`` for input columns named like a column the loader makes."""
     reserved = (set(ARTICLE_COLUMNS) | {"text", "file"}) - set(DOCUMENTED[kind])
@@ -108,81 +103,12 @@ def _renamed_columns(columns: list[str], kind: str, log: list[dict], listing: st
                 f"{listing}: the column {col!r} is named like a column the loader makes itself; it is kept "
                 f"as {new!r}. Rename it in {listing} to choose another name."
             )
-            _warn(log, message, article_id=None, file=listing)
+            warn(log, message, article_id=None, file=listing)
     return mapping
 
 
 def _renamed(cells: dict, renamed: dict[str, str]) -> dict:
     return {renamed.get(k, k): v for k, v in cells.items()} if renamed else cells
-
-
-def _log_notes(log: list[dict], notes: list[tuple[str, str]], listing: str) -> None:
-    for level, message in notes:
-        if level == "warning":
-            _warn(log, message, article_id=None, file=listing)
-        else:
-            log.append(dict(article_id=None, file=listing, level=level, message=message))
-
-
-def _rows_from_folder(folder: Path, log: list[dict]) -> list[dict]:
-    root = folder.resolve()
-    meta = read_metadata(root)
-    _log_notes(log, meta.notes, "metadata.csv")
-    renamed = _renamed_columns(meta.columns, "folder", log, "metadata.csv")
-    problems: list[str] = []
-    rows: list[dict] = []
-    located: set[Path] = set()
-    for cells, line in zip(meta.records, meta.lines):
-        where = f"metadata.csv line {line}"
-        name = _cell(cells.get("file"))
-        if not name:
-            problems.append(f"{where}: the file cell is empty. Name the article's text file.")
-            continue
-        try:
-            path = locate(root, name)
-        except CorpusError as exc:
-            problems.append(f"{where}: {exc}")
-            continue
-        located.add(Path(os.path.normpath(path)))
-        rows.append(dict(where=f"{where} ({name})", file=name, path=path, text=None, encoding=None,
-                         default_id=None, cells=_renamed(cells, renamed)))
-    raise_all(problems, f"Corpus {folder} has problems:")
-    _warn_stray(root, located, log)
-    return rows
-
-
-def _warn_stray(root: Path, located: set[Path], log: list[dict]) -> None:
-    """Warn about text files in the folder that no metadata row names."""
-    stray = sorted(
-        p.name for p in root.iterdir()
-        if p.suffix.lower() in TEXT_SUFFIXES and p.stem.lower() not in NOT_ARTICLES
-        and p not in located and p.is_file()
-    )
-    if stray:
-        message = (
-            f"{len(stray)} text file(s) in {root} have no row in metadata.csv and were not loaded: "
-            f"{', '.join(stray)}. Add a row for each to include it."
-        )
-        warnings.warn(message, CorpusWarning, stacklevel=4)
-        log.extend(
-            dict(article_id=None, file=name, level="warning",
-                 message=f"{name}: no row in metadata.csv; not loaded. Add a row for it to include it.")
-            for name in stray
-        )
-
-
-def _rows_from_table(path: Path, log: list[dict]) -> list[dict]:
-    table = read_table(path)
-    _log_notes(log, table.notes, path.name)
-    renamed = _renamed_columns(table.columns, "table", log, path.name)
-    rows = []
-    for cells, line, encoding in zip(table.records, table.lines, table.encodings):
-        where = f"{path.name} {table.line_word} {line}"
-        raw = cells.get("text")
-        text = "" if raw is None or (not isinstance(raw, str) and pd.isna(raw)) else str(raw)
-        rows.append(dict(where=where, file=where, path=None, text=text, encoding=encoding,
-                         default_id=f"{path.stem}-{line}", cells=_renamed(cells, renamed)))
-    return rows
 
 
 def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) -> Corpus:
@@ -229,42 +155,41 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) ->
         and how to fix it.
     """
     source = resolve(path)
-    if not source.exists():
-        raise CorpusError(
-            f"Corpus not found: {source}. Pass a folder holding metadata.csv and the article "
-            f"files, or a {'/'.join(TABLE_SUFFIXES)} table with outlet and text columns."
-        )
+    kind = check_source(source)  # before the cache key, which reads the files the metadata names
     key = table_cache.corpus_key(source) if cache and table_cache.enabled() else None
     hit = table_cache.load(key, Corpus._fields) if key else None
     if hit is not None:
         for message in hit[2].loc[hit[2]["level"] == "warning", "message"]:
             warnings.warn(message, CorpusWarning, stacklevel=2)
         return Corpus(*hit)
-    corpus = _load(source)
+    corpus = _load(source, kind)
     if key:
         table_cache.save(key, corpus._asdict())
     return corpus
 
 
-def _load(source: Path) -> Corpus:
+def _load(source: Path, kind: str) -> Corpus:
     log: list[dict] = []
-    if source.is_dir():
-        rows, listing = _rows_from_folder(source, log), "metadata.csv"
-    elif source.suffix.lower() in TABLE_SUFFIXES and source.is_file():
-        rows, listing = _rows_from_table(source, log), source.name
+    if kind == "folder":
+        (rows, columns), listing = rows_from_folder(source, log), "metadata.csv"
     else:
-        raise CorpusError(
-            f"{source}: is neither a corpus folder nor a {'/'.join(TABLE_SUFFIXES)} table."
-        )
+        (rows, columns), listing = rows_from_table(source, log), source.name
+    renamed = _renamed_columns(columns, kind, log, listing)
+    for row in rows:
+        row["cells"] = _renamed(row["cells"], renamed)
     if not rows:
         raise CorpusError(f"Corpus {source} lists no articles. Add rows to its metadata.")
     problems: list[str] = []
     records = [rec for row in rows if (rec := _read_article(row, log, problems)) is not None]
-    seen: dict[str, str] = {}
+    seen: dict[str, dict] = {}
     for rec in records:
-        first = seen.setdefault(rec["article_id"], rec["where"])
-        if first != rec["where"]:
-            problems.append(f"{rec['where']}: id {rec['article_id']!r} is already used by {first}. Ids must be unique.")
+        first = seen.setdefault(rec["article_id"], rec)
+        if first is not rec:
+            hint = "" if first["id_given"] or rec["id_given"] else (
+                " Without an id column the id is the file name without its extension: add an id column "
+                "to tell them apart.")
+            problems.append(f"{rec['where']}: id {rec['article_id']!r} is already used by {first['where']}. "
+                            f"Ids must be unique.{hint}")
     raise_all(problems, f"Corpus {source} has problems:")
     _merge_outlets(records, log, listing)
     return _clean(records, log)
@@ -286,7 +211,7 @@ def _article_text(row: dict, log: list[dict]) -> tuple[str, str | None] | None:
             f"({MAX_ARTICLE_BYTES / 1e6:.0f} MB); not loaded. If it holds several articles, split it "
             "into one file per article; if it is one, raise helpers.corpus.MAX_ARTICLE_BYTES."
         )
-        _warn(log, message, article_id=None, file=row["file"])
+        warn(log, message, article_id=None, file=row["file"])
         return None
     if row["path"] is None:
         return row["text"], row["encoding"]
@@ -305,14 +230,16 @@ def _read_article(row: dict, log: list[dict], problems: list[str]) -> dict | Non
         return None
     text, encoding = read
     cells = row["cells"]
-    article_id = _cell(cells.get("id")) or row["default_id"] or Path(row["file"]).stem
-    outlet = _cell(cells.get("outlet"))
-    date_stated = _cell(cells.get("date")) or None
-    stated = parse_date(date_stated) if date_stated else None
-    if not outlet:
+    given_id = cell_text(cells.get("id"))
+    article_id = given_id or row["default_id"] or Path(row["file"]).stem
+    outlet = cell_text(cells.get("outlet"))
+    date_stated = cell_text(cells.get("date")) or None
+    stated = read_date(date_stated) if date_stated else None
+    if not outlet_spelling(outlet):  # empty, or only spaces and invisible characters
         problems.append(f"{where}: the outlet is empty. Every article needs the name of the outlet that published it.")
-    if date_stated and stated is None:
-        problems.append(f"{where}: date {date_stated!r} is not a date. Use YYYY-MM-DD (ISO 8601) or leave it empty.")
+    if isinstance(stated, str):
+        problems.append(f"{where}: date {date_stated!r} {stated}. Use YYYY-MM-DD (ISO 8601) or leave it empty.")
+        stated = None
     if not text.strip():
         problems.append(f"{where}: the article text is empty or only whitespace. Supply the text or remove the row.")
         return None
@@ -322,9 +249,9 @@ def _read_article(row: dict, log: list[dict], problems: list[str]) -> dict | Non
             f"{stated.precision!r}, date_stated {date_stated!r}); the date column stays empty; give YYYY-MM-DD "
             "to place it in time."
         )
-        _warn(log, message, article_id=article_id, file=row["file"])
+        warn(log, message, article_id=article_id, file=row["file"])
     return dict(
-        row, article_id=article_id, outlet=outlet, date=stated.day if stated else None,
+        row, article_id=article_id, id_given=bool(given_id), outlet=outlet, date=stated.day if stated else None,
         date_precision=stated.precision if stated else None, date_stated=date_stated, raw_text=text,
         encoding=encoding, page=_page(text, encoding, row, article_id, log),
     )
@@ -333,11 +260,12 @@ def _read_article(row: dict, log: list[dict], problems: list[str]) -> dict | Non
 def _page(text: str, encoding: str | None, row: dict, article_id: str, log: list[dict]) -> str:
     """The text to clean (an HTML page's visible text), logging the encoding and HTML notes."""
     where = row["where"]
-    if encoding not in (None, "utf-8", "utf-8-sig"):
+    if encoding not in (None, "utf-8", "utf-8-sig", "utf-16", "utf-32"):
         message = f"{where}: is not UTF-8; decoded as {encoding} (detected). Re-save it as UTF-8 to be sure of every character."
-        _warn(log, message, article_id=article_id, file=row["file"])
-    if encoding == "utf-8-sig":
-        log.append(dict(article_id=article_id, file=row["file"], level="info", message="byte-order mark dropped"))
+        warn(log, message, article_id=article_id, file=row["file"])
+    if encoding in ("utf-8-sig", "utf-16", "utf-32"):
+        message = "byte-order mark dropped" if encoding == "utf-8-sig" else f"read as {encoding.upper()} (its byte-order mark)"
+        log.append(dict(article_id=article_id, file=row["file"], level="info", message=message))
     if not looks_like_html(text):
         return text
     message = (
@@ -345,7 +273,7 @@ def _page(text: str, encoding: str | None, row: dict, article_id: str, log: list
         "and styles dropped) and the audit's line numbers refer to that text. Save the article text "
         "instead to be sure."
     )
-    _warn(log, message, article_id=article_id, file=row["file"])
+    warn(log, message, article_id=article_id, file=row["file"])
     return html_to_text(text)
 
 
@@ -356,17 +284,23 @@ def _merge_outlets(records: list[dict], log: list[dict], listing: str) -> None:
         rec["outlet"] = name
     for merge in merges:
         variants = ", ".join(f"{spelling!r} ({n} article{'' if n == 1 else 's'})" for spelling, n in merge.variants)
-        message = (
-            f"{listing}: outlet names that differ only in case, spacing or Unicode form are taken as one "
-            f"outlet: {variants}; all are shown as {merge.kept!r}, the most frequent spelling. Write the "
-            f"outlet one way in {listing} to silence this."
-        )
-        _warn(log, message, article_id=None, file=listing)
+        if len(merge.variants) == 1:
+            message = (
+                f"{listing}: the outlet {variants} is shown as {merge.kept!r} (invisible characters dropped, "
+                f"spacing or Unicode form normalised). Write it as {merge.kept!r} in {listing} to silence this."
+            )
+        else:
+            message = (
+                f"{listing}: outlet names that differ only in case, spacing, invisible characters or Unicode "
+                f"form are taken as one outlet: {variants}; all are shown as {merge.kept!r}, the most frequent "
+                f"spelling. Write the outlet one way in {listing} to silence this."
+            )
+        warn(log, message, article_id=None, file=listing)
 
 
 def _clean(records: list[dict], log: list[dict]) -> Corpus:
     extra = [k for k in records[0]["cells"] if k not in DOCUMENTED["folder"] + DOCUMENTED["table"]]
-    pages = [(rec["page"], _cell(rec["cells"].get("headline")) or None) for rec in records]
+    pages = [(rec["page"], cell_text(rec["cells"].get("headline")) or None) for rec in records]
     size = 500
     done = map_chunks(_clean_chunk, [pages[i:i + size] for i in range(0, len(pages), size)],
                       n_articles=len(pages), desc="cleaning")
@@ -383,6 +317,8 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
             dict(row, article_id=rec["article_id"], outlet=rec["outlet"], file=rec["file"]) for row in cleaned.removed
         )
     articles_df = pd.DataFrame(articles, columns=ARTICLE_COLUMNS + extra)
+    for col in extra:  # as given: a whole-number column with a missing value does not become floats
+        articles_df[col] = pd.Series([row[col] for row in articles], index=articles_df.index, dtype=object)
     articles_df["date"] = pd.to_datetime(articles_df["date"])
     removed_df = pd.DataFrame(removed, columns=REMOVED_COLUMNS)
     removed_df["line_n"] = removed_df["line_n"].astype("int64")
@@ -403,13 +339,13 @@ def _duplicate(rec: dict, cleaned: CleanedText, first_with_body: dict, log: list
             f"{rec['file']}: same body text as article {first[0]!r} from the same outlet; "
             "not loaded twice (remove one of the two rows)."
         )
-        _warn(log, message, article_id=article_id, file=rec["file"])
+        warn(log, message, article_id=article_id, file=rec["file"])
         return True, None
     message = (
         f"{rec['file']}: same body text as article {first[0]!r} from {first[1]!r} (wire copy "
         "run by both?); kept, and flagged in duplicate_of."
     )
-    _warn(log, message, article_id=article_id, file=rec["file"])
+    warn(log, message, article_id=article_id, file=rec["file"])
     return False, first[0]
 
 
@@ -418,14 +354,14 @@ def _log_cleaning(rec: dict, cleaned: CleanedText, share: float | None, log: lis
     article_id = rec["article_id"]
     if not cleaned.body:
         message = f"{rec['file']}: cleaning kept no body text (see the removed table for its lines)."
-        _warn(log, message, article_id=article_id, file=rec["file"])
+        warn(log, message, article_id=article_id, file=rec["file"])
     if share is not None and share < MIN_ENGLISH_FUNCTION_WORDS:
         message = (
             f"{rec['file']}: does not look like English ({share:.0%} of its words are English "
             "function words; English news has 35-50%). Sentences, stopwords and sentiment here "
             "assume English, so its numbers will be wrong."
         )
-        _warn(log, message, article_id=article_id, file=rec["file"])
+        warn(log, message, article_id=article_id, file=rec["file"])
     if cleaned.normalised:
         changes = ", ".join(f"{n} {kind}" for kind, n in sorted(cleaned.normalised.items()))
         log.append(dict(article_id=article_id, file=rec["file"], level="info", message=f"normalised: {changes}"))
@@ -434,8 +370,8 @@ def _log_cleaning(rec: dict, cleaned: CleanedText, share: float | None, log: lis
 def _article_row(rec: dict, cleaned: CleanedText, duplicate_of: str | None, extra: list[str]) -> dict:
     """One row of the articles table (``ARTICLE_COLUMNS`` then the extra columns)."""
     cells = rec["cells"]
-    headline = _cell(cells.get("headline"))
-    wire = _cell(cells.get("wire"))
+    headline = cell_text(cells.get("headline"))
+    wire = cell_text(cells.get("wire"))
     paragraphs = cleaned.body.split("\n\n") if cleaned.body else []
     return dict(
         article_id=rec["article_id"],
@@ -447,7 +383,7 @@ def _article_row(rec: dict, cleaned: CleanedText, duplicate_of: str | None, extr
         dek=cleaned.dek,
         dateline=cleaned.dateline,
         wire=wire or cleaned.wire_credit or None,
-        url=_cell(cells.get("url")) or None,
+        url=cell_text(cells.get("url")) or None,
         file=rec["file"],
         body=cleaned.body,
         raw_text=rec["raw_text"],
@@ -477,18 +413,17 @@ def _clean_chunk(pages: list[tuple[str, str | None]]) -> list[tuple[CleanedText,
     return out
 
 
-def _warn(log: list[dict], message: str, *, article_id: str | None, file: str) -> None:
-    """Issue a CorpusWarning and keep it in the loading log."""
-    warnings.warn(message, CorpusWarning, stacklevel=4)
-    log.append(dict(article_id=article_id, file=file, level="warning", message=message))
-
-
 def _json_safe(value):
-    """Extra columns pass through; empty cells become missing, nested values JSON text."""
+    """Extra columns pass through; empty cells become missing (None), nested values JSON
+    text, NumPy scalars Python ones (an integer stays an integer)."""
     if isinstance(value, str) and not value.strip():
         return None
     if hasattr(value, "tolist") and getattr(value, "ndim", 0) > 0:  # a Parquet list column
         value = value.tolist()
+    elif pd.api.types.is_scalar(value) and not isinstance(value, str) and pd.isna(value):
+        return None
+    elif isinstance(value, (np.integer, np.floating, np.bool_)):  # numpy.int64 -> int
+        value = value.item()
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return value

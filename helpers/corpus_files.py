@@ -5,13 +5,13 @@ absolute, climbs out with ``..``, or is (or sits under) a symbolic link resolvin
 outside the folder is refused; a link to another file inside the folder is fine. Names
 are matched whatever their Unicode form (a ``café.txt`` in the metadata finds a
 decomposed ``café.txt`` on disk). The side tables (``actors.csv``, ``framing.csv``) of a
-folder sit inside it, those of a table ``export.csv`` beside it as ``export.actors.csv``.
+folder sit inside it, those of a table ``export.csv`` beside it as ``export.actors.csv``
+(never a symbolic link: the folder of a table is not the corpus). ``check_source`` checks
+what a corpus path is before anything in it is read.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -19,6 +19,7 @@ from .corpus_errors import CorpusError
 from .paths import resolve
 
 COPY_HINT = "Copy the article into the corpus folder and give its name relative to that folder."
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
 
 
 def is_inside(path: Path, root: Path) -> bool:
@@ -97,7 +98,8 @@ def locate(root: Path, name: str) -> Path:
     if path.is_dir():
         raise CorpusError(f"{name!r} is a folder, not a file. Name the article's text file inside it.")
     if not path.exists():
-        raise CorpusError(f"file {name!r} does not exist in {root}. Fix the name or remove the row.")
+        slash = "; use / between folders (sub/a.txt), not \\" if "\\" in name else ""
+        raise CorpusError(f"file {name!r} does not exist in {root}. Fix the name{slash}, or remove the row.")
     if not path.is_file():
         raise CorpusError(f"{name!r} is not a regular file (a device or a pipe?). Save the article as a text file.")
     return path
@@ -129,8 +131,8 @@ def side_table_path(corpus: str | Path, name: str) -> Path:
     Raises
     ------
     CorpusError
-        The file exists as a symbolic link leading out of the corpus folder (or, for a
-        table corpus, out of the folder the table is in).
+        The file is a symbolic link leading out of the corpus folder; for a table
+        corpus, a symbolic link at all (the folder the table is in is not the corpus).
     """
     source = resolve(corpus)
     if source.is_dir():
@@ -142,31 +144,77 @@ def side_table_path(corpus: str | Path, name: str) -> Path:
             f"{path}: is a link leading outside the corpus folder {root} (to {_target(path)}); nothing "
             f"outside the corpus is read. Copy the {name} table into {root} as {path.name}."
         )
+    if path.is_symlink() and not source.is_dir():
+        raise CorpusError(
+            f"{path}: is a symbolic link (to {_target(path)}); the {name} table of a table corpus must be a "
+            f"file of its own beside the table, since the folder holding the table is not the corpus. "
+            f"Copy the {name} table there as {path.name} in place of the link."
+        )
     return path
 
 
-def corpus_files(root: Path) -> list[tuple[str, Path]]:
-    """Every regular file under the corpus folder ``root`` that resolves inside it.
+def metadata_path(root: Path) -> Path:
+    """The ``metadata.csv`` of the corpus folder ``root`` (resolved), checked, not opened.
 
-    Returns
-    -------
-    list of (str, Path)
-        Relative name (``/``-separated) and path, sorted by name. Links leading outside,
-        links to folders (their targets inside are listed under their own names),
-        pipes and devices are left out; none is opened.
+    Raises
+    ------
+    CorpusError
+        No metadata.csv (listing what the folder holds), one that is a folder, a link
+        leading out of the corpus, or not a regular file (a pipe would block).
     """
-    root = root.resolve()
-    found = []
-    for folder, _dirs, names in os.walk(root, followlinks=False):
-        for name in names:
-            path = Path(folder) / name
-            try:
-                regular = stat.S_ISREG(path.stat().st_mode)
-            except (OSError, RuntimeError):
-                continue
-            if regular and is_inside(path, root):
-                found.append((path.relative_to(root).as_posix(), path))
-    return sorted(found, key=lambda item: item[0])
+    path = root / "metadata.csv"
+    if not path.exists() and not path.is_symlink():
+        files = sorted(p.name for p in root.iterdir() if not p.name.startswith("."))
+        if not files:
+            raise CorpusError(
+                f"Corpus folder {root} is empty. Put the article text files there, with a "
+                "metadata.csv listing them (columns: file,outlet[,date,headline,url,wire])."
+            )
+        listed = ", ".join(files[:5]) + (" ..." if len(files) > 5 else "")
+        raise CorpusError(
+            f"{root} has no metadata.csv. Add one with at least the columns file,outlet and one "
+            f"row per article file (the folder holds: {listed})."
+        )
+    if not is_inside(path, root):
+        raise CorpusError(
+            f"{path}: is a link leading outside the corpus folder; nothing outside the corpus is read. "
+            f"Copy the metadata file itself into {root} in place of the link."
+        )
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder, not a file. metadata.csv must be a CSV file listing the articles.")
+    if not path.is_file():
+        raise CorpusError(f"{path}: is not a regular file (a pipe or a device?). metadata.csv must be a CSV file.")
+    return path
+
+
+def check_source(source: Path) -> str:
+    """What the corpus path ``source`` (absolute) is, "folder" or "table", checked before
+    anything in it is read (so a wrong path never has a whole folder read).
+
+    Raises
+    ------
+    CorpusError
+        It does not exist; it is a folder without a usable ``metadata.csv`` (see
+        ``metadata_path``); it is a ``metadata.csv`` (pass its folder); it is neither a
+        folder nor a regular file with a table suffix.
+    """
+    tables = "/".join(TABLE_SUFFIXES)
+    if not source.exists():
+        raise CorpusError(
+            f"Corpus not found: {source}. Pass a folder holding metadata.csv and the article "
+            f"files, or a {tables} table with outlet and text columns."
+        )
+    if source.is_dir():
+        metadata_path(source.resolve())
+        return "folder"
+    if source.name.lower() == "metadata.csv":
+        raise CorpusError(
+            f"{source}: is the metadata of a corpus folder; pass the folder that holds metadata.csv "
+            f"({source.parent}), not the file itself."
+        )
+    if source.suffix.lower() in TABLE_SUFFIXES and source.is_file():
+        return "table"
+    raise CorpusError(f"{source}: is neither a corpus folder nor a {tables} table.")
 
 
 def unreadable(where: str, exc: OSError) -> CorpusError:

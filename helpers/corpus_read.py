@@ -2,10 +2,14 @@
 
 The inputs are a folder's ``metadata.csv`` or one table file: ``.csv`` (its delimiter,
 comma, semicolon, tab or ``|``, detected from the header line), ``.jsonl``/``.ndjson``
-(read line by line) or ``.parquet``; extensions in any case. Every row carries the
-physical line its record starts on (a quoted value may span lines), or its row number
-in a Parquet file. Byte values are decoded as text; a list or object where a text
-belongs, a broken line, a misplaced quote is a ``CorpusError`` naming the line.
+(read line by line) or ``.parquet``; extensions in any case. The side tables
+(``actors.csv``, ``framing.csv``) are read by the same CSV reader (``read_csv_rows``).
+Every row carries the physical line its record starts on (a quoted value may span
+lines), or its row number in a Parquet file. The documented column names are matched
+whatever their case and spacing (``Date`` is ``date``). Whole numbers stay whole
+(a Parquet or JSONL integer column with a missing value is not turned into floats).
+Byte values are decoded as text; a list or object where a text belongs, a broken line,
+a misplaced quote, two columns with one name is a ``CorpusError`` naming the line.
 """
 
 from __future__ import annotations
@@ -21,14 +25,24 @@ import pandas as pd
 from charset_normalizer import from_bytes
 
 from .corpus_errors import CorpusError, raise_all
-from .corpus_files import is_inside, read_bytes, unreadable
+from .corpus_files import TABLE_SUFFIXES, metadata_path, read_bytes, unreadable
+
+__all__ = [
+    "DOCUMENTED_COLUMNS", "OPTIONAL_COLUMNS", "REQUIRED_FOLDER_COLUMNS", "REQUIRED_TABLE_COLUMNS", "Rows",
+    "TABLE_SUFFIXES", "canonical_columns", "decode_text", "detect_delimiter", "read_csv_rows", "read_metadata",
+    "read_table",
+]
 
 REQUIRED_FOLDER_COLUMNS = ("file", "outlet")
 REQUIRED_TABLE_COLUMNS = ("outlet", "text")
 OPTIONAL_COLUMNS = ("id", "date", "headline", "url", "wire")
+DOCUMENTED_COLUMNS = ("file", "outlet", "id", "date", "headline", "url", "wire", "text")  # any case, spacing
+TABLE_NEEDS = f"A table corpus needs outlet and text; optional: {', '.join(OPTIONAL_COLUMNS)}"
 TEXT_VALUED = ("id", "outlet", "text", "date", "headline", "url", "wire", "file")  # one string each
-TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+BOMS = (  # UTF-32 first: its little-endian mark starts like UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 SHOWN_CHARS = 80  # characters of a broken line shown in its message
 
@@ -54,43 +68,88 @@ class Rows(NamedTuple):
 def decode_text(data: bytes, *, name: str) -> tuple[str, str]:
     """Decode a text file's bytes; return ``(text, encoding)``.
 
-    UTF-8 (with or without a byte-order mark) is read as is. Anything else is
-    decoded with the encoding charset-normalizer detects, and the caller should
-    say so.
+    UTF-8 (with or without a byte-order mark) is read as is, as is UTF-16 or UTF-32
+    with a byte-order mark. Anything else is decoded with the encoding
+    charset-normalizer detects (Windows-1252 where it fits as well as the best), and
+    the caller should say so; so is a UTF-8 byte-order mark followed by other bytes.
 
     Raises
     ------
     CorpusError
-        Bytes that are not text (NUL bytes, or no encoding fits), naming ``name``.
+        Bytes that are not text (NUL bytes, or no encoding fits), a byte-order mark
+        followed by bytes that do not fit it, or UTF-8 with a few bad bytes (naming the
+        offset of the first), naming ``name``.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data:
+    decoded = _bom_decoded(data, name)
+    if decoded is not None:
+        return decoded
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    if b"\x00" in body:
         raise CorpusError(
             f"{name}: looks like a binary file, not text (it contains NUL bytes). "
             "Replace it with the article's plain text, or remove it and its metadata row."
         )
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    matches = list(from_bytes(data))
-    best = matches[0] if matches else None
-    # Windows-1252 is by far the commonest non-UTF-8 encoding of English news;
-    # charset-normalizer often ties it with cp1250 on short texts, which would
-    # turn "ñ" into "ń". Prefer it when it is rated as plausible as the best.
-    for match in matches:
-        if match.encoding == "cp1252" and best is not None and match.chaos <= best.chaos and match.coherence >= best.coherence:
-            best = match
-            break
-    if best is None:
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError as exc:
+        at = exc.start + (3 if bom else 0)
+    if _mostly_utf8(body):
         raise CorpusError(
-            f"{name}: cannot be decoded as text in any encoding. "
-            "Replace it with the article's plain text (UTF-8), or remove it and its metadata row."
+            f"{name}: is not valid UTF-8 at byte {at:,} (0x{data[at]:02x}), though the rest of it is "
+            "UTF-8. Re-save it as UTF-8 (or fix that byte), or remove it and its metadata row."
         )
-    return str(best), best.encoding
+    detected = _detected(body)
+    if detected is None:
+        raise CorpusError(
+            f"{name}: is not valid UTF-8 at byte {at:,} (0x{data[at]:02x}), and no other encoding fits it. "
+            "Re-save it as UTF-8 (the article's plain text), or remove it and its metadata row."
+        )
+    return detected
+
+
+def _bom_decoded(data: bytes, name: str) -> tuple[str, str] | None:
+    """``(text, encoding)`` of bytes starting with a UTF-16 or UTF-32 byte-order mark, else None."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise CorpusError(
+                    f"{name}: starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()} "
+                    f"({exc.reason} at byte {exc.start:,}). Re-save it as UTF-8."
+                ) from None
+    return None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 hold more valid UTF-8 characters beyond ASCII than
+    bad bytes: a UTF-8 text with a stray byte, which no other encoding would read right."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    return sum(1 for c in text if ord(c) > 0x7F) - bad > bad
+
+
+def _detected(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` as charset-normalizer reads ``data``, or None if nothing fits."""
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    # Windows-1252 is by far the commonest non-UTF-8 encoding of English news;
+    # charset-normalizer often ties it with cp1250 (or lists it only as an equivalent)
+    # on short texts, which would turn "ñ" into "ń". Prefer it when it fits as well.
+    for match in matches:
+        if match.chaos <= best.chaos and match.coherence >= best.coherence and (
+                "cp1252" in (match.encoding, *match.could_be_from_charset)):
+            try:
+                return data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
+                break
+    try:
+        return str(best), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def read_metadata(root: Path) -> Rows:
@@ -103,40 +162,64 @@ def read_metadata(root: Path) -> Rows:
         leading out of the corpus, unreadable, not UTF-8, empty, a broken CSV, or
         lacking ``file``/``outlet``.
     """
-    path = root / "metadata.csv"
-    if not path.exists() and not path.is_symlink():
-        files = sorted(p.name for p in root.iterdir() if not p.name.startswith("."))
-        if not files:
-            raise CorpusError(
-                f"Corpus folder {root} is empty. Put the article text files there, with a "
-                "metadata.csv listing them (columns: file,outlet[,date,headline,url,wire])."
-            )
-        listed = ", ".join(files[:5]) + (" ..." if len(files) > 5 else "")
-        raise CorpusError(
-            f"{root} has no metadata.csv. Add one with at least the columns file,outlet and one "
-            f"row per article file (the folder holds: {listed})."
-        )
-    if not is_inside(path, root):
-        raise CorpusError(
-            f"{path}: is a link leading outside the corpus folder; nothing outside the corpus is read. "
-            f"Copy the metadata file itself into {root} in place of the link."
-        )
-    if path.is_dir():
-        raise CorpusError(f"{path}: is a folder, not a file. metadata.csv must be a CSV file listing the articles.")
-    if not path.is_file():
-        raise CorpusError(f"{path}: is not a regular file (a pipe or a device?). metadata.csv must be a CSV file.")
+    path = metadata_path(root)
+    needs = f"A corpus folder's metadata.csv needs file and outlet; optional: {', '.join(OPTIONAL_COLUMNS)}"
+    return read_csv_rows(path, REQUIRED_FOLDER_COLUMNS, needs=needs, known=DOCUMENTED_COLUMNS, empty_ok=False)
+
+
+def read_csv_rows(path: Path, required: tuple[str, ...], *, needs: str, known: tuple[str, ...] = (),
+                  empty_ok: bool = True) -> Rows:
+    """Read a CSV file whose place was checked: the reader of ``metadata.csv``, a table
+    ``.csv`` and the side tables (``actors.csv``, ``framing.csv``).
+
+    Parameters
+    ----------
+    path:
+        The file (UTF-8 with or without a byte-order mark, or UTF-16/32 with one).
+    required:
+        Columns it must have (unless it is empty and ``empty_ok``).
+    needs:
+        What the file needs, for the message when a required column is missing.
+    known:
+        Column names matched whatever their case and spacing (``Date`` is read as
+        ``date``, with an info note).
+    empty_ok:
+        An empty file (or only blank lines) is a table with no columns and no rows.
+
+    Returns
+    -------
+    Rows
+        Columns (stripped), records (every value a string), the physical line each
+        record starts on; notes on the delimiter (comma, semicolon, tab or ``|``, from
+        the header line), renamed columns and skipped blank rows.
+
+    Raises
+    ------
+    CorpusError
+        Unreadable, not UTF-8, empty (unless ``empty_ok``), a line with more values
+        than the header names, a misplaced quote, two columns with one name, or a
+        required column missing; each naming the file and line.
+    """
     text = _unicode(read_bytes(path, str(path)), path, "Re-save it as UTF-8 CSV.")
-    return _csv_rows(text, path, REQUIRED_FOLDER_COLUMNS)
+    if not text.strip():
+        if empty_ok:
+            return Rows([], [], [], "line", [], [])
+        raise CorpusError(
+            f"{path}: is empty. It needs a header line naming the columns ({', '.join(required)}, ...) "
+            "and one line per article."
+        )
+    return _csv_rows(text, path, required, needs, known)
 
 
 def _unicode(data: bytes, path: Path, fix: str) -> str:
-    """A CSV or JSONL file's text: UTF-8 (with or without a byte-order mark), or UTF-16 with one."""
+    """A CSV or JSONL file's text: UTF-8 (with or without a byte-order mark), or UTF-16/32 with one."""
+    decoded = _bom_decoded(data, str(path))
+    if decoded is not None:
+        return decoded[0]
     try:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return data.decode("utf-16")
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CorpusError(f"{path}: is not UTF-8. {fix}") from None
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: is not UTF-8 (byte {exc.start:,} is 0x{data[exc.start]:02x}). {fix}") from None
 
 
 def read_table(path: Path) -> Rows:
@@ -146,37 +229,40 @@ def read_table(path: Path) -> Rows:
     ------
     CorpusError
         An unreadable or broken file (naming the line), a list or object where a text
-        belongs, undecodable bytes, or missing ``outlet``/``text`` columns.
+        belongs, undecodable bytes, two columns with one name, or missing
+        ``outlet``/``text`` columns.
     """
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         table = _parquet_table(path)
         # only columns of Python objects can hold bytes, lists or dicts
-        loose = [str(c) for c, dtype in table.dtypes.items() if pd.api.types.is_object_dtype(dtype)]
-        table.columns = [str(c) for c in table.columns]
-        _missing(list(table.columns), REQUIRED_TABLE_COLUMNS, path, None)
-        records = table.to_dict("records")
-        rows = Rows(list(table.columns), records, list(range(1, len(records) + 1)), "row", [None] * len(records), [])
+        names = [str(c) for c in table.columns]
+        columns, notes = canonical_columns(names, DOCUMENTED_COLUMNS, path.name)
+        renamed = dict(zip(names, columns))
+        loose = [renamed[str(c)] for c, dtype in table.dtypes.items() if pd.api.types.is_object_dtype(dtype)]
+        table.columns = columns
+        _missing(columns, REQUIRED_TABLE_COLUMNS, path, None, TABLE_NEEDS)
+        records = table.to_dict("records")  # nullable dtypes: whole numbers as int, missing as None
+        rows = Rows(columns, records, list(range(1, len(records) + 1)), "row", [None] * len(records), notes)
         return _text_values(rows, path.name, loose)
-    text = _unicode(read_bytes(path, str(path)), path, "Export it again as UTF-8.")
     if suffix == ".csv":
-        return _csv_rows(text, path, REQUIRED_TABLE_COLUMNS)  # every value is a string
+        return read_csv_rows(path, REQUIRED_TABLE_COLUMNS, needs=TABLE_NEEDS, known=DOCUMENTED_COLUMNS,
+                             empty_ok=False)  # every value is a string
+    text = _unicode(read_bytes(path, str(path)), path, "Export it again as UTF-8.")
     rows = _jsonl_rows(text, path)
     return _text_values(rows, path.name, rows.columns)
 
 
-def _missing(columns: list[str], required: tuple[str, ...], path: Path, delimiter: str | None) -> None:
+def _missing(columns: list[str], required: tuple[str, ...], path: Path, delimiter: str | None, needs: str) -> None:
     missing = [c for c in required if c not in columns]
     if not missing:
         return
-    kind = "A corpus folder's metadata.csv needs file and outlet" if "file" in required else (
-        "A table corpus needs outlet and text")
     read_as = ""
-    if delimiter is not None:
+    if delimiter is not None and len(columns) <= 1:
         read_as = (f" The header was split at each {DELIMITERS[delimiter]} ({delimiter!r}); comma, semicolon, "
                    "tab and vertical bar are recognised: separate the column names with one of them.")
     raise CorpusError(
-        f"{path}: lacks the column(s) {', '.join(missing)}. {kind}; optional: {', '.join(OPTIONAL_COLUMNS)}. "
+        f"{path}: lacks the column(s) {', '.join(missing)}. {needs}. "
         f"Columns found: {', '.join(repr(c) for c in columns)}.{read_as}"
     )
 
@@ -192,58 +278,96 @@ def detect_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def _header(values: list[str]) -> list[str]:
-    """Column names stripped; empty ones "Unnamed: i", repeats "name.1" (as pandas names them)."""
+def _fold(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def canonical_columns(columns: list[str], known: tuple[str, ...], name: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """``columns`` with each name that is one of ``known`` but for case and spacing renamed
+    to it, and an info note per rename ("'Date' read as 'date'").
+
+    Raises
+    ------
+    CorpusError
+        Two columns that name one ``known`` column (``date`` and ``Date``), naming both.
+    """
+    lookup = {_fold(k): k for k in known}
     out: list[str] = []
-    for i, value in enumerate(values):
-        name = value.strip() or f"Unnamed: {i}"
-        base, n = name, 0
-        while name in out:
-            n += 1
-            name = f"{base}.{n}"
-        out.append(name)
+    notes: list[tuple[str, str]] = []
+    problems: list[str] = []
+    first: dict[str, str] = {}
+    for col in columns:
+        new = lookup.get(_fold(col), col)
+        if new in first:
+            problems.append(f"{name}: the columns {first[new]!r} and {col!r} both name the {new} column (names "
+                            "are read whatever their case and spacing). Rename or remove one of them.")
+            continue
+        first[new] = col
+        out.append(new)
+        if new != col:
+            notes.append(("info", f"{name}: column {col!r} read as {new!r}."))
+    raise_all(problems, f"{name} has columns that clash:")
+    return out, notes
+
+
+def _header(values: list[str], name: str) -> list[str]:
+    """Column names stripped (an empty one is "Unnamed: i"); a name given twice is an error."""
+    out = [value.strip() or f"Unnamed: {i}" for i, value in enumerate(values)]
+    twice = [c for c in dict.fromkeys(out) if out.count(c) > 1]
+    if twice:
+        places = {c: [str(i + 1) for i, o in enumerate(out) if o == c] for c in twice}
+        listed = "; ".join(f"{c!r} (columns {', '.join(at[:-1])} and {at[-1]})" for c, at in places.items())
+        raise CorpusError(f"{name}: the header names a column twice: {listed}. Each column needs a name of "
+                          "its own: rename or remove the repeat.")
     return out
 
 
-def _csv_rows(text: str, path: Path, required: tuple[str, ...]) -> Rows:
-    if not text.strip():
-        raise CorpusError(
-            f"{path}: is empty. It needs a header line naming the columns ({', '.join(required)}, ...) "
-            "and one line per article."
-        )
+def _csv_rows(text: str, path: Path, required: tuple[str, ...], needs: str, known: tuple[str, ...]) -> Rows:
     delimiter = detect_delimiter(text.lstrip("\r\n").split("\n", 1)[0])
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    header, records, lines, blank = _csv_records(text, path, delimiter)
+    columns, notes = canonical_columns(header, known, path.name)
+    records = [dict(zip(columns, values)) for values in records]
+    _missing(columns, required, path, delimiter, needs)
+    if delimiter != ",":
+        notes.insert(0, ("info", f"{path.name}: columns are separated by {DELIMITERS[delimiter]}s ({delimiter!r}), "
+                                 "read with that delimiter."))
+    if blank:
+        notes.append(("info", f"{path.name}: {len(blank)} blank line(s) (only delimiters or spaces) skipped: "
+                              f"line(s) {', '.join(map(str, blank[:10]))}{' ...' if len(blank) > 10 else ''}."))
+    return Rows(columns, records, lines, "line", [None] * len(records), notes)
+
+
+def _csv_records(text: str, path: Path, delimiter: str) -> tuple[list[str], list[list[str]], list[int], list[int]]:
+    """(header, each record's values padded to the header's width, the line each starts
+    on, the lines of blank records skipped)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    columns: list[str] | None = None
-    records, lines, problems = [], [], []
+    header: list[str] | None = None
+    records, lines, blank, problems = [], [], [], []
     start = 1
     try:
         for values in reader:
             line, start = start, reader.line_num + 1
             if not values:
                 continue
-            if columns is None:
-                columns = _header(values)
+            if header is None:
+                header = _header(values, path.name)
                 continue
-            extra = values[len(columns):]
-            if any(v.strip() for v in extra):
+            if not any(v.strip() for v in values):
+                blank.append(line)
+                continue
+            if any(v.strip() for v in values[len(header):]):
                 problems.append(
-                    f"{path.name} line {line}: has {len(values)} values but the header names {len(columns)} "
+                    f"{path.name} line {line}: has {len(values)} values but the header names {len(header)} "
                     f"columns. A value holding a {DELIMITERS[delimiter]} must be in double quotes."
                 )
                 continue
-            values = values[:len(columns)] + [""] * (len(columns) - len(values))
-            records.append(dict(zip(columns, values)))
+            records.append(values[:len(header)] + [""] * (len(header) - len(values)))
             lines.append(line)
     except csv.Error as exc:
         problems.append(_quote_problem(path.name, start, reader.line_num, exc))
     raise_all(problems, f"{path} is not a readable CSV:")
-    _missing(columns or [], required, path, delimiter)
-    notes = [] if delimiter == "," else [(
-        "info", f"{path.name}: columns are separated by {DELIMITERS[delimiter]}s ({delimiter!r}), "
-        "read with that delimiter."
-    )]
-    return Rows(columns or [], records, lines, "line", [None] * len(records), notes)
+    return header or [], records, lines, blank
 
 
 def _quote_problem(name: str, start: int, at: int, exc: csv.Error) -> str:
@@ -255,6 +379,7 @@ def _quote_problem(name: str, start: int, at: int, exc: csv.Error) -> str:
 
 
 def _jsonl_rows(text: str, path: Path) -> Rows:
+    """One record per JSON line (``json.loads``: whole numbers stay Python ints)."""
     records, lines, problems = [], [], []
     for n, line in enumerate(text.split("\n"), 1):
         line = line.strip()
@@ -278,10 +403,13 @@ def _jsonl_rows(text: str, path: Path) -> Rows:
     raise_all(problems, f"{path} cannot be read: each line must be one article as a JSON object.")
     if not records:
         raise CorpusError(f'{path}: holds no articles. Each line must be one article as {{"outlet": ..., "text": ...}}.')
-    columns = list(dict.fromkeys(str(k) for rec in records for k in rec))
-    _missing(columns, REQUIRED_TABLE_COLUMNS, path, None)
+    keys = list(dict.fromkeys(str(k) for rec in records for k in rec))
+    columns, notes = canonical_columns(keys, DOCUMENTED_COLUMNS, path.name)
+    renamed = dict(zip(keys, columns))
+    _missing(columns, REQUIRED_TABLE_COLUMNS, path, None, TABLE_NEEDS)
+    records = [{renamed[str(k)]: v for k, v in rec.items()} for rec in records]
     records = [{c: rec.get(c) for c in columns} for rec in records]
-    return Rows(columns, records, lines, "line", [None] * len(records), [])
+    return Rows(columns, records, lines, "line", [None] * len(records), notes)
 
 
 def _without_lone_surrogates(value):
@@ -297,7 +425,8 @@ def _without_lone_surrogates(value):
 
 def _parquet_table(path: Path) -> pd.DataFrame:
     try:
-        return pd.read_parquet(path)
+        # nullable dtypes: an integer column with a missing value keeps its whole numbers
+        return pd.read_parquet(path, dtype_backend="numpy_nullable")
     except (PermissionError, IsADirectoryError, FileNotFoundError) as exc:
         raise unreadable(str(path), exc) from None
     except Exception as exc:  # pyarrow raises many types; all mean "not readable"
@@ -327,9 +456,10 @@ def _text_values(rows: Rows, name: str, columns: list[str]) -> Rows:
             if isinstance(value, (bytes, bytearray, memoryview)):
                 try:
                     rec[col], encoding = decode_text(bytes(value), name=where)
-                except CorpusError:
-                    problems.append(f"{where}: the {col} value is bytes that are not text in any encoding. "
-                                    "Export that column as text (strings), or remove the row.")
+                except CorpusError as exc:
+                    reason = str(exc).removeprefix(f"{where}: ").split(". ", 1)[0]
+                    problems.append(f"{where}: the {col} value is bytes that are not text: it {reason}. "
+                                    "Export that column as UTF-8 text (strings), or remove the row.")
                     continue
                 if col == "text":
                     encodings[i] = encoding

@@ -1,9 +1,11 @@
 """Read a corpus date cell: the publication day it states, or a partial date kept as partial.
 
 A date-time keeps the day written in it: ``2014-04-04T22:30:00-04:00`` is 4 April (its
-local wall-clock date; the offset is dropped, never converted to another zone). A bare
-year (``2014``) or month (``2014-04``) is not placed on a day that was never stated: it
-is kept as partial, with its precision, and no day.
+local wall-clock date; the offset is dropped, never converted to another zone). Only a
+cell that starts with a full day (``YYYY-MM-DD`` or ``YYYYMMDD``) is read as a day. A
+bare year (``2014``) or month (``2014-04``, ``2014/4``, ``2014.04``, ``2014 04``) is not
+placed on a day that was never stated: it is kept as partial, with its precision, and
+no day. A year outside 1800-2200 is not a plausible publication date.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from typing import NamedTuple
 
 import pandas as pd
 
-YEAR = re.compile(r"\d{4}")
-MONTH = re.compile(r"\d{4}-(\d{2})")
+YEAR = re.compile(r"([+-]?\d{4})")
+MONTH = re.compile(r"([+-]?\d{4})[-/. ](\d{1,2})")
+DAY = re.compile(r"([+-]?\d{4,})-(\d{2})-(\d{2})(?!\d)|(\d{4})(\d{2})(\d{2})(?![\d:])")
 PRECISIONS = ("day", "month", "year")
+PLAUSIBLE_YEARS = (1800, 2200)  # a publication year outside these is a typo or a placeholder
 
 
 class StatedDate(NamedTuple):
@@ -28,8 +32,8 @@ class StatedDate(NamedTuple):
 
 
 @functools.lru_cache(maxsize=100_000)
-def parse_date(value: str) -> StatedDate | None:
-    """Parse an ISO 8601 date, date-time, year-month or year.
+def read_date(value: str) -> StatedDate | str:
+    """Parse a date cell, or say why it is not one.
 
     Cached: a large corpus repeats each date hundreds of times.
 
@@ -40,21 +44,42 @@ def parse_date(value: str) -> StatedDate | None:
 
     Returns
     -------
-    StatedDate or None
+    StatedDate or str
         The stated day (time and offset dropped) with precision "day"; no day and
-        precision "month" or "year" for a partial date; None when ``value`` is not a date.
+        precision "month" or "year" for a partial date. Else the problem, to follow
+        the cell in a message: "is not a date" or "is not a plausible publication
+        date (year 0001; ...)".
     """
-    if YEAR.fullmatch(value):
-        return StatedDate(None, "year")
-    month = MONTH.fullmatch(value)
-    if month:
-        return StatedDate(None, "month") if 1 <= int(month.group(1)) <= 12 else None
+    day, month, year_only = DAY.match(value), MONTH.fullmatch(value), YEAR.fullmatch(value)
+    found = day or month or year_only
+    if not found:
+        return "is not a date"
+    year = found.group(1) or found.group(4)  # group 4: the year of a YYYYMMDD day
+    if not PLAUSIBLE_YEARS[0] <= int(year) <= PLAUSIBLE_YEARS[1]:
+        return (f"is not a plausible publication date (year {year}; years {PLAUSIBLE_YEARS[0]}-"
+                f"{PLAUSIBLE_YEARS[1]} are read)")
+    if not day:
+        if year_only:
+            return StatedDate(None, "year")
+        return StatedDate(None, "month") if 1 <= int(month.group(2)) <= 12 else "is not a date"
     try:
         stamp = pd.to_datetime(value, format="ISO8601")
     except (ValueError, TypeError, OverflowError):
-        return None
+        return "is not a date"
     if stamp is pd.NaT:
-        return None
+        return "is not a date"
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)  # the wall-clock time as written, not converted
     return StatedDate(stamp.normalize(), "day")
+
+
+def parse_date(value: str) -> StatedDate | None:
+    """Parse an ISO 8601 date, date-time, year-month or year.
+
+    Returns
+    -------
+    StatedDate or None
+        As ``read_date``; None when ``value`` is not a (plausible) date.
+    """
+    read = read_date(value)
+    return read if isinstance(read, StatedDate) else None

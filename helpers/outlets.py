@@ -1,8 +1,12 @@
-"""One outlet, one name: outlet spellings that differ only in case, spacing or Unicode form are merged.
+"""One outlet, one name: outlet spellings that differ only in case, spacing, invisible
+characters or Unicode form are merged.
 
-"Al Jazeera", "AL JAZEERA", "Al\\u00a0Jazeera" (a no-break space), "Al  Jazeera" and the
-full-width "Ａｌ Ｊａｚｅｅｒａ" are one outlet. The name shown is the most frequent
-spelling (Unicode NFKC, whitespace collapsed), ties going to the first seen.
+"Al Jazeera", "AL JAZEERA", "Al\\u00a0Jazeera" (a no-break space), "Al  Jazeera",
+"Al Jazeera\\u200b" (a zero-width space) and the full-width "Ａｌ Ｊａｚｅｅｒａ" are one
+outlet. Unicode format characters (category Cf: zero-width spaces and joiners, soft
+hyphens, direction marks and overrides, byte-order marks) are dropped. The name shown
+is the most frequent spelling (Unicode NFKC, format characters dropped, whitespace
+collapsed), ties going to the first seen.
 """
 
 from __future__ import annotations
@@ -16,15 +20,19 @@ import pandas as pd
 
 class OutletMerge(NamedTuple):
     """Spellings merged into one outlet: ``kept`` (the name shown) and ``variants``
-    (each spelling as written, with its number of articles, in order of first appearance)."""
+    (each spelling as written, with its number of articles, in order of first appearance).
+    A single variant is a spelling shown otherwise than written (invisible characters
+    dropped, spacing or Unicode form normalised)."""
 
     kept: str
     variants: list[tuple[str, int]]
 
 
 def outlet_spelling(name: str) -> str:
-    """``name`` in Unicode NFKC with whitespace runs (tabs, no-break spaces) collapsed and stripped."""
-    return " ".join(unicodedata.normalize("NFKC", name).split())
+    """``name`` in Unicode NFKC with format characters (category Cf) dropped and
+    whitespace runs (tabs, no-break spaces) collapsed and stripped; "" if nothing is left."""
+    visible = "".join(c for c in unicodedata.normalize("NFKC", name) if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split())
 
 
 def outlet_key(name: str) -> str:
@@ -44,8 +52,10 @@ def normalise_outlets(outlets: pd.Series) -> tuple[pd.Series, list[OutletMerge]]
     -------
     (Series, list of OutletMerge)
         The names with each outlet's variants replaced by its most frequent spelling
-        (after NFKC and whitespace collapse; ties: the first seen), same index; and
-        one ``OutletMerge`` per outlet written in more than one way.
+        (after NFKC, format characters dropped and whitespace collapsed; ties: the first
+        seen), same index; and one ``OutletMerge`` per outlet written in more than one
+        way, or written one way that is shown otherwise for more than a stripped margin
+        of whitespace (an invisible character, inner spacing, a Unicode form).
     """
     present = outlets.dropna().astype(str)
     keys = present.map(outlet_key)
@@ -56,7 +66,7 @@ def normalise_outlets(outlets: pd.Series) -> tuple[pd.Series, list[OutletMerge]]
         best = max(spellings.values())
         names[key] = next(s for s in dict.fromkeys(group.map(outlet_spelling)) if spellings[s] == best)
         written = Counter(group)
-        if len(written) > 1:
+        if len(written) > 1 or next(iter(written)).strip() != names[key]:
             merges.append(OutletMerge(names[key], [(w, written[w]) for w in dict.fromkeys(group)]))
     out = outlets.copy().astype(object)
     out[present.index] = keys.map(names).to_numpy()

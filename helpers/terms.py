@@ -40,6 +40,7 @@ from nltk.text import ConcordanceIndex
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .corpus import CorpusError, side_table_path
+from .corpus_read import read_csv_rows
 from .nltk_data import STOPWORDS
 
 # The country, however an outlet writes it. Matched case-sensitively on the token as
@@ -815,46 +816,41 @@ def load_framing(corpus_dir: str | Path) -> pd.DataFrame | None:
     e.g. "settlements") and ``term`` (a word or a phrase of words separated by spaces,
     matched case-insensitively on whole tokens; ``*`` stands for any letters, so
     ``settlement*`` matches "settlement" and "settlements" and ``*terror*`` also
-    "anti-terror"). A group lists as many rows as it has terms.
+    "anti-terror"). A group lists as many rows as it has terms. It is read as
+    ``metadata.csv`` is (``helpers.corpus_read.read_csv_rows``: delimiter detected,
+    column names in any case and spacing, lines counted as in the file).
 
     Returns
     -------
     DataFrame or None
         ``group, term`` (stripped, terms lower-cased, duplicates dropped, file order);
-        None when the corpus has no framing table.
+        empty for an empty file; None when the corpus has no framing table.
 
     Raises
     ------
     CorpusError
-        Missing columns or empty cells, naming the line; a file that is a link leading
-        outside the corpus folder.
+        A line with more values than the header names, a broken quote, not UTF-8,
+        missing columns or empty cells, naming the line; a file that is a link leading
+        outside the corpus folder (or any link, for a table corpus).
     """
     path = side_table_path(corpus_dir, "framing")
     if not path.is_file():
         return None
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: is not a readable UTF-8 CSV ({exc}).") from None
-    missing = [c for c in FRAMING_COLUMNS if c not in table.columns]
-    if missing:
-        raise CorpusError(
-            f"{path}: needs the columns group and term (one row per term); "
-            f"missing {', '.join(missing)}."
-        )
+    needs = f"{path.name} needs the columns group and term (one row per term)"
+    rows = read_csv_rows(path, tuple(FRAMING_COLUMNS), needs=needs, known=tuple(FRAMING_COLUMNS))
     problems = []
-    for i, row in table.iterrows():
+    for line, rec in zip(rows.lines, rows.records):
         for col in FRAMING_COLUMNS:
-            if not str(row[col]).strip():
-                problems.append(f"{path.name} line {i + 2}: the {col} is empty.")
-        if str(row["term"]).strip() and not re.search(r"[^\W\d_]", str(row["term"])):
-            problems.append(f"{path.name} line {i + 2}: the term {row['term']!r} has no letter.")
+            if not rec[col].strip():
+                problems.append(f"{path.name} line {line}: the {col} is empty.")
+        if rec["term"].strip() and not re.search(r"[^\W\d_]", rec["term"]):
+            problems.append(f"{path.name} line {line}: the term {rec['term']!r} has no letter.")
     if problems:
         raise CorpusError(f"{path} has problems:\n  " + "\n  ".join(problems))
     out = pd.DataFrame({
-        "group": table["group"].str.strip(),
-        "term": table["term"].str.strip().str.lower().str.split().str.join(" "),
-    })
+        "group": [rec["group"].strip() for rec in rows.records],
+        "term": [" ".join(rec["term"].lower().split()) for rec in rows.records],
+    }, columns=FRAMING_COLUMNS)
     return out.drop_duplicates(ignore_index=True)
 
 

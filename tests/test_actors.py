@@ -7,6 +7,7 @@ import pytest
 
 from helpers.actors import actor_aliases, canonical_name, find_mentions, load_actors, strip_titles
 from helpers.corpus import CorpusError
+from helpers.terms import load_framing
 
 
 def _sentences(*texts):
@@ -70,3 +71,73 @@ def test_alias_shared_by_two_actors_goes_to_the_first():
                            "kind": ["", ""], "roles": ["", ""]})
     aliases = actor_aliases(actors)
     assert aliases.loc[aliases.alias == "X", "actor"].tolist() == ["A One"]
+
+
+# ------------------------------------------------- side tables read like metadata.csv (issue 13)
+def _side(tmp_path, name: str, content: bytes | str):
+    folder = tmp_path / "c"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode())
+    return folder
+
+
+def _side_error(loader, folder) -> str:
+    with pytest.raises(CorpusError) as info:
+        loader(folder)
+    return str(info.value)
+
+
+def test_side_table_rows_with_too_many_values_are_named_not_shifted(tmp_path):
+    folder = _side(tmp_path, "actors.csv", "name,aliases\nJohn Kerry,Kerry,\n")  # a trailing empty value
+    actors = load_actors(folder)
+    assert (actors.name.tolist(), actors.aliases.tolist()) == (["John Kerry"], ["Kerry"])
+    _side(tmp_path, "actors.csv", "name,aliases\nJohn Kerry,Kerry,Secretary Kerry\n")
+    assert "actors.csv line 2: has 3 values but the header names 2 columns" in _side_error(load_actors, folder)
+    _side(tmp_path, "framing.csv", "group,term\nsettlements,settlement*,my note\n")
+    assert "framing.csv line 2: has 3 values but the header names 2 columns" in _side_error(load_framing, folder)
+
+
+def test_empty_side_tables_are_empty_tables(tmp_path):
+    folder = _side(tmp_path, "actors.csv", b"")
+    _side(tmp_path, "framing.csv", b"")
+    assert load_actors(folder).empty and list(load_actors(folder).columns) == ["name", "aliases", "affiliation", "kind", "roles"]
+    framing = load_framing(folder)
+    assert framing is not None and framing.empty and list(framing.columns) == ["group", "term"]
+
+
+def test_side_table_lines_count_blank_lines_and_multi_line_cells(tmp_path):
+    folder = _side(tmp_path, "actors.csv", 'name,aliases\n\nJohn Kerry,"Kerry\nSecretary Kerry"\n\n,x\n')
+    assert "actors.csv line 6: the name is empty" in _side_error(load_actors, folder)
+    _side(tmp_path, "framing.csv", 'group,term\n\n"peace\nprocess",peace*\n\nterror,\n')
+    assert "framing.csv line 6: the term is empty" in _side_error(load_framing, folder)
+
+
+def test_side_tables_with_semicolons_or_spaced_headers(tmp_path):
+    folder = _side(tmp_path, "actors.csv", "name;aliases;kind\nJohn Kerry;Kerry;person\n")
+    assert load_actors(folder)[["name", "aliases", "kind"]].values.tolist() == [["John Kerry", "Kerry", "person"]]
+    _side(tmp_path, "actors.csv", " Name , aliases \nJohn Kerry,Kerry\n")
+    assert load_actors(folder).name.tolist() == ["John Kerry"]
+    _side(tmp_path, "framing.csv", "group\tterm\ntalks\ttalks\n")
+    assert load_framing(folder).values.tolist() == [["talks", "talks"]]
+    _side(tmp_path, "actors.csv", "name,aliases\nJohn Kerry,Kerry;Secretary Kerry\n")  # ; inside a cell stays
+    assert load_actors(folder).aliases.tolist() == ["Kerry;Secretary Kerry"]
+    _side(tmp_path, "actors.csv", "who,aliases\nJohn Kerry,Kerry\n")
+    assert "actors.csv: lacks the column(s) name" in _side_error(load_actors, folder)
+
+
+def test_side_table_links(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    table = folder / "export.csv"
+    pd.DataFrame({"outlet": ["A"], "text": ["Talks resumed."]}).to_csv(table, index=False)
+    (folder / "my_actors.csv").write_text("name\nJohn Kerry\n")
+    (folder / "export.actors.csv").symlink_to("my_actors.csv")  # inside the same folder, still refused
+    (folder / "my_framing.csv").write_text("group,term\ntalks,talks\n")
+    (folder / "export.framing.csv").symlink_to(folder / "my_framing.csv")
+    assert "export.actors.csv: is a symbolic link" in _side_error(load_actors, table)
+    assert "export.framing.csv: is a symbolic link" in _side_error(load_framing, table)
+    corpus = tmp_path / "c"  # a corpus folder: a link inside it is fine
+    corpus.mkdir()
+    (corpus / "people.csv").write_text("name\nJohn Kerry\n")
+    (corpus / "actors.csv").symlink_to("people.csv")
+    assert load_actors(corpus).name.tolist() == ["John Kerry"]

@@ -339,3 +339,144 @@ def test_cache_returns_the_same_tables_and_warnings_and_sees_edits(tmp_path, mon
     third = load_corpus(folder)
     assert third.articles.body[1] == "Talks collapsed on Tuesday.\n\nNobody came."
     assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+# ------------------------------------------------------------------ red-team fixes (issue 13)
+STORY = "Talks resumed on Monday, officials said.\nBoth sides attended.\n"
+
+
+def test_partial_months_are_not_given_a_day_and_implausible_years_are_refused(tmp_path):
+    cells = ["2014-1", "2014/04", "2014.04", "2014 04", "2014-4", "2014/12"]
+    folder = write_corpus(tmp_path / "c", [dict(file=f"{i}.txt", outlet="A", date=d, text=STORY + str(i))
+                                            for i, d in enumerate(cells)])
+    with pytest.warns(CorpusWarning, match="gives only a month"):
+        articles = load_corpus(folder).articles
+    assert articles.date.isna().all() and set(articles.date_precision) == {"month"}
+    assert articles.date_stated.tolist() == cells
+    for bad in ["0001-01-01", "2300-01-01", "-2014-04-04", "2014-4-4"]:
+        folder = write_corpus(tmp_path / bad, [dict(file="a.txt", outlet="A", date=bad, text=STORY)])
+        what = "is not a date" if bad == "2014-4-4" else "is not a plausible publication date"
+        assert f"line 2 (a.txt): date '{bad}' {what}" in _error(folder)
+
+
+@pytest.mark.parametrize("cache_on", [False, True])
+def test_whole_numbers_stay_whole_in_parquet_and_jsonl(tmp_path, monkeypatch, cache_on):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import helpers.cache as cache
+
+    monkeypatch.setenv("NEWS_BUNDLE_CACHE", "1" if cache_on else "0")
+    monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")
+    ids = [1001, None, 12345678901234567, 12345678901234568, 1234567890123456789]
+    views = [7, 1234567890123456789, None, 3, 4]
+    texts = [STORY + f"Story {i}." for i in range(5)]
+    pq.write_table(pa.table({"id": pa.array(ids, pa.int64()), "outlet": ["A"] * 5, "text": texts,
+                             "views": pa.array(views, pa.int64())}), tmp_path / "export.parquet")
+    (tmp_path / "export.jsonl").write_text("".join(
+        json.dumps({k: v for k, v in dict(id=i, outlet="A", text=t, views=n).items() if v is not None}) + "\n"
+        for i, t, n in zip(ids, texts, views)))
+    for name, default in [("export.parquet", "export-2"), ("export.jsonl", "export-2")]:
+        for _ in range(2):  # the second load may come from the cache
+            articles = load_corpus(tmp_path / name).articles
+            assert articles.article_id.tolist() == ["1001", default, "12345678901234567", "12345678901234568",
+                                                    "1234567890123456789"]
+            assert [None if pd.isna(v) else v for v in articles.views] == views
+            assert all(type(v) is int for v in articles.views.dropna())
+
+
+def test_undecodable_text_gives_a_message_or_a_detected_encoding(tmp_path):
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\xef\xbb\xbfCaf\xe9 talks.")])
+    with pytest.warns(CorpusWarning, match=r"\(a\.txt\): is not UTF-8; decoded as cp1252"):
+        assert load_corpus(folder).articles.body[0] == "Caf\u00e9 talks."
+    folder = write_corpus(tmp_path / "d", [dict(file="b.txt", outlet="A", text="Talks resumed.".encode("utf-32"))])
+    assert load_corpus(folder).articles[["body", "encoding"]].values.tolist() == [["Talks resumed.", "utf-32"]]
+    folder = write_corpus(tmp_path / "e", [dict(file="odd.txt", outlet="A", text=b"\xff\xfeT\x00a\x00l")])
+    assert "(odd.txt): starts with a UTF-16 byte-order mark but is not valid UTF-16" in _error(folder)
+    assert "Re-save it as UTF-8" in _error(folder)
+    head = "Caf\u00e9 talks \u201cresumed\u201d. ".encode()
+    data = (head * 100)[:1200] + b"x" * 34 + b"\xff" + head * 5
+    folder = write_corpus(tmp_path / "f", [dict(file="bad.txt", outlet="A", text=data)])
+    assert "(bad.txt): is not valid UTF-8 at byte 1,234 (0xff)" in _error(folder)
+    path = tmp_path / "export.parquet"
+    pd.DataFrame({"outlet": ["A", "B"], "text": [b"\xef\xbb\xbfCaf\xe9 talks.", b"\xff\xfeT\x00a\x00l"]}).to_parquet(path)
+    assert "export.parquet row 2: the text value is bytes that are not text" in _error(path)
+    pd.DataFrame({"outlet": ["A"], "text": [b"\xef\xbb\xbfCaf\xe9 talks."]}).to_parquet(path)
+    with pytest.warns(CorpusWarning, match="not UTF-8"):
+        assert load_corpus(path).articles.body[0] == "Caf\u00e9 talks."
+
+
+def test_column_names_in_any_case_or_spacing(tmp_path):
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", text=STORY)])
+    (folder / "metadata.csv").write_text("File, ID,Outlet,Date,Headline \na.txt,x1,A,2014-04-03,Talks resume\n")
+    articles, _, log = load_corpus(folder)
+    row = articles.iloc[0]
+    assert (row.article_id, row.outlet, row.headline, str(row.date.date())) == ("x1", "A", "Talks resume", "2014-04-03")
+    notes = log[log.message.str.contains("read as")]
+    assert (notes.level == "info").all() and len(notes) == 5
+    assert notes.message.str.contains("column 'Date' read as 'date'").any()
+    (folder / "metadata.csv").write_text("file,outlet,date,Date\na.txt,A,2014-04-03,2014-04-04\n")
+    assert "the columns 'date' and 'Date' both name the date column" in _error(folder)
+    (folder / "metadata.csv").write_text("file,outlet,headline,outlet\na.txt,A,H,B\n")
+    assert "metadata.csv: the header names a column twice: 'outlet' (columns 2 and 4)" in _error(folder)
+
+
+def test_invisible_characters_do_not_split_an_outlet(tmp_path):
+    folder = write_corpus(tmp_path / "c", [
+        dict(file="a.txt", outlet="Al Jazeera English", text=STORY), dict(file="b.txt", outlet="Al Jazeera English\u200b", text=STORY + "b"),
+        dict(file="c.txt", outlet="\u200eBBC\u00ad", text=STORY + "c"),
+    ])
+    with pytest.warns(CorpusWarning, match="taken as one outlet"):
+        articles, _, log = load_corpus(folder)
+    assert articles.outlet.tolist() == ["Al Jazeera English", "Al Jazeera English", "BBC"]
+    assert log.message.str.contains("'Al Jazeera English\\u200b' (1 article)", regex=False).any()
+    assert log.message.str.contains("is shown as 'BBC'").any()
+    folder = write_corpus(tmp_path / "d", [dict(file="a.txt", outlet="\u200b\u2066 \ufeff", text=STORY)])
+    assert "line 2 (a.txt): the outlet is empty" in _error(folder)
+
+
+def test_nothing_is_read_before_the_corpus_is_checked(tmp_path, monkeypatch):
+    import builtins
+
+    import helpers.cache as cache
+
+    monkeypatch.setenv("NEWS_BUNDLE_CACHE", "1")
+    monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "backup.tar").write_bytes(b"\0" * 3_000_000)
+    opened: list[str] = []
+    real_open, real_read = builtins.open, Path.read_bytes
+    monkeypatch.setattr(cache, "open", lambda f, *a, **k: (opened.append(str(f)), real_open(f, *a, **k))[1], raising=False)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (opened.append(str(self)), real_read(self))[1])
+    assert "has no metadata.csv" in _error(home) and not opened
+    folder = write_corpus(home / "c", [dict(file="a.txt", outlet="A", text=STORY)])
+    (folder / "movie.mp4").write_bytes(b"\0" * 3_000_000)
+    key = cache.corpus_key(folder)
+    assert opened and not [f for f in opened if f.endswith(("movie.mp4", "backup.tar"))]
+    (folder / "a.txt").write_text(STORY + "Edited.")
+    assert cache.corpus_key(folder) != key
+    key = cache.corpus_key(folder)
+    write_corpus(folder, [dict(file="a.txt", outlet="B")])
+    assert cache.corpus_key(folder) != key
+
+
+def test_messages_for_common_slips(tmp_path):
+    for sub in ("x", "y"):
+        (tmp_path / "c" / sub).mkdir(parents=True)
+    folder = write_corpus(tmp_path / "c", [dict(file="x/a.txt", outlet="A", text=STORY), dict(file="y/a.txt", outlet="B")])
+    (folder / "y" / "a.txt").write_text(STORY + "Other.")
+    assert "id 'a' is already used by metadata.csv line 2 (x/a.txt)" in _error(folder)
+    assert "add an id column to tell them apart" in _error(folder)
+    assert "pass the folder that holds metadata.csv" in _error(folder / "metadata.csv")
+    folder = write_corpus(tmp_path / "d", [dict(file="sub\\a.txt", outlet="A")])
+    assert "file 'sub\\\\a.txt' does not exist" in _error(folder) and "use / between folders" in _error(folder)
+    folder = write_corpus(tmp_path / "e", [dict(file="a.txt", outlet="A", text=STORY)])
+    with open(folder / "metadata.csv", "a") as fh:
+        fh.write(",\n , \n,\n")
+    articles, _, log = load_corpus(folder)
+    assert len(articles) == 1 and log.message.str.contains("3 blank line").sum() == 1
+    folder = write_corpus(tmp_path / "f", [dict(file="link.txt", outlet="A")])
+    (folder / "real.txt").write_text(STORY)
+    (folder / "link.txt").symlink_to("real.txt")
+    assert not load_corpus(folder).log.message.str.contains("no row in metadata.csv").any()

@@ -1,0 +1,150 @@
+"""Turn a corpus (folder or table) into one row per article to read, and list its input files.
+
+A folder's rows come from ``metadata.csv``, each with its located text file
+(``helpers.corpus_files.locate``); text files beside them that no row names are
+warned about, except links leading outside (they could never be loaded) and files
+already loaded through a link. A table's rows carry their text. ``corpus_inputs``
+names the files a load reads (for ``helpers.cache.corpus_key``) without reading them.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus_errors import CorpusError, CorpusWarning, raise_all
+from .corpus_files import is_inside, locate, side_table_path
+from .corpus_read import read_metadata, read_table
+
+TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")  # files that look like articles (any case)
+NOT_ARTICLES = ("readme", "license", "licence", "copying")  # file-name stems a corpus may hold beside its articles
+SIDE_TABLES = ("actors", "framing")
+
+
+def warn(log: list[dict], message: str, *, article_id: str | None, file: str) -> None:
+    """Issue a CorpusWarning and keep it in the loading log."""
+    warnings.warn(message, CorpusWarning, stacklevel=4)
+    log.append(dict(article_id=article_id, file=file, level="warning", message=message))
+
+
+def cell_text(value) -> str:
+    """A cell as stripped text: "" when missing; a whole number without ".0" (an id of 1001.0 is "1001")."""
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def log_notes(log: list[dict], notes: list[tuple[str, str]], listing: str) -> None:
+    """Add a reader's (level, message) notes to the loading log (warnings also issued)."""
+    for level, message in notes:
+        if level == "warning":
+            warn(log, message, article_id=None, file=listing)
+        else:
+            log.append(dict(article_id=None, file=listing, level=level, message=message))
+
+
+def rows_from_folder(folder: Path, log: list[dict]) -> tuple[list[dict], list[str]]:
+    """The rows of a corpus folder's ``metadata.csv`` with their files, and its columns.
+
+    Raises
+    ------
+    CorpusError
+        Every row whose file cell is empty or names no file inside the folder.
+    """
+    root = folder.resolve()
+    meta = read_metadata(root)
+    log_notes(log, meta.notes, "metadata.csv")
+    problems: list[str] = []
+    rows: list[dict] = []
+    located: set[Path] = set()
+    for cells, line in zip(meta.records, meta.lines):
+        where = f"metadata.csv line {line}"
+        name = cell_text(cells.get("file"))
+        if not name:
+            problems.append(f"{where}: the file cell is empty. Name the article's text file.")
+            continue
+        try:
+            path = locate(root, name)
+        except CorpusError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        located.update((Path(os.path.normpath(path)), path.resolve()))
+        rows.append(dict(where=f"{where} ({name})", file=name, path=path, text=None, encoding=None,
+                         default_id=None, cells=cells))
+    raise_all(problems, f"Corpus {folder} has problems:")
+    _warn_stray(root, located, log)
+    return rows, meta.columns
+
+
+def _warn_stray(root: Path, located: set[Path], log: list[dict]) -> None:
+    """Warn about text files in the folder that no metadata row names (not links leading
+    outside, which cannot be added, nor files loaded through a link)."""
+    stray = sorted(p.name for p in _text_files(root) if p not in located and p.resolve() not in located)
+    if stray:
+        message = (
+            f"{len(stray)} text file(s) in {root} have no row in metadata.csv and were not loaded: "
+            f"{', '.join(stray)}. Add a row for each to include it."
+        )
+        warnings.warn(message, CorpusWarning, stacklevel=5)
+        log.extend(
+            dict(article_id=None, file=name, level="warning",
+                 message=f"{name}: no row in metadata.csv; not loaded. Add a row for it to include it.")
+            for name in stray
+        )
+
+
+def _text_files(root: Path) -> list[Path]:
+    """The files in the folder ``root`` (resolved) that look like articles, resolving inside it."""
+    return [p for p in root.iterdir() if p.suffix.lower() in TEXT_SUFFIXES and p.stem.lower() not in NOT_ARTICLES
+            and is_inside(p, root) and p.is_file()]
+
+
+def rows_from_table(path: Path, log: list[dict]) -> tuple[list[dict], list[str]]:
+    """The rows of a table corpus, each with its text, and its columns."""
+    table = read_table(path)
+    log_notes(log, table.notes, path.name)
+    rows = []
+    for cells, line, encoding in zip(table.records, table.lines, table.encodings):
+        where = f"{path.name} {table.line_word} {line}"
+        raw = cells.get("text")
+        text = "" if raw is None or (not isinstance(raw, str) and pd.isna(raw)) else str(raw)
+        rows.append(dict(where=where, file=where, path=None, text=text, encoding=encoding,
+                         default_id=f"{path.stem}-{line}", cells=cells))
+    return rows, table.columns
+
+
+def corpus_inputs(source: Path) -> list[tuple[str, Path | None]]:
+    """The files loading the corpus ``source`` (checked by ``check_source``) reads, by name:
+    the table or ``metadata.csv``, the side tables, and each file ``metadata.csv`` names
+    (None where it names no file inside the folder); then, with None, the names of the
+    folder's text files (a file no row names is warned about). Only ``metadata.csv`` is
+    read, and nothing outside the corpus is opened.
+    """
+    if not source.is_dir():
+        inputs: list[tuple[str, Path | None]] = [(source.name, source)]
+    else:
+        root = source.resolve()
+        inputs = [("metadata.csv", root / "metadata.csv")]
+        try:
+            records = read_metadata(root).records
+        except CorpusError:  # loading will say what is wrong
+            records = []
+        for cells in records:
+            name = cell_text(cells.get("file"))
+            try:
+                inputs.append((f"file:{name}", locate(root, name)))
+            except CorpusError:
+                inputs.append((f"file:{name}", None))
+        inputs.extend((f"entry:{p.name}", None) for p in sorted(_text_files(root)))
+    for side in SIDE_TABLES:
+        try:
+            path = side_table_path(source, side)
+        except CorpusError:
+            continue
+        inputs.append((f"side:{side}", path if path.is_file() else None))
+    return inputs
