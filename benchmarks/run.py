@@ -96,9 +96,9 @@ def _timed(fn, *args, **kwargs):
 
 
 def _count_tokens(chunk: pd.DataFrame) -> int:
-    from helpers.text import _tokenize
+    from helpers.text import tokenize_chunk
 
-    return len(_tokenize(chunk))
+    return len(tokenize_chunk(chunk))
 
 
 def _length_ratio(pairs: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:

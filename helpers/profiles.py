@@ -16,7 +16,8 @@ import re
 import pandas as pd
 import pyphen
 
-from .quotes import KIND_PERSON, KIND_UNKNOWN, NO_AFFILIATION, quote_spans
+from .quote_spans import quote_spans
+from .quotes import KIND_PERSON, KIND_UNKNOWN, NO_AFFILIATION
 
 # Flesch (1948), "A new readability yardstick", J. Applied Psychology 32: 221-233:
 # 206.835 - 1.015 x (words / sentences) - 84.6 x (syllables / words). 60-70 is "plain

@@ -30,7 +30,7 @@ import pandas as pd
 
 from .parallel import map_articles
 from .paths import PROJECT_ROOT, resolve
-from .quotes import quote_spans
+from .quote_spans import quote_spans
 
 # VADER's own cut-offs for calling a compound score positive (>= 0.05), negative
 # (<= -0.05) or neutral (in between): vaderSentiment README, "About the Scoring".
@@ -218,7 +218,7 @@ def voice_segments(
 
     A sentence such as ``"We will review every line," said Raj Patel.`` becomes two
     segments: the quotation (quote marks included) and the narration around it. The
-    quotation spans come from ``helpers.quotes.quote_spans`` on the article body.
+    quotation spans come from ``helpers.quote_spans.quote_spans`` on the article body.
     Quotations of fewer than ``min_quote_words`` words (scare quotes, terms) stay in
     the narration. Leading and trailing spaces are trimmed from each part, and parts
     with no letter or digit (a lone comma or quote mark) are dropped.

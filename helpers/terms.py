@@ -373,10 +373,10 @@ def term_counts(occurrences: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame
 
 def _count_chunk(args: tuple) -> tuple[pd.DataFrame, pd.Series, set[str], set[str]]:
     """Tokens of one chunk of sentences, reduced to what ``count_terms`` adds up."""
-    from .text import _tokenize
+    from .text import tokenize_chunk
 
     sentences, phrases, keep_numbers = args
-    tokens = _tokenize(sentences)
+    tokens = tokenize_chunk(sentences)
     occ = term_occurrences(tokens, sentences, stem=None, phrases=phrases, keep_numbers=keep_numbers)
     country = (occ["term"] == COUNTRY_TERM) & (occ["form"] != COUNTRY_TERM)
     occ = occ.assign(country=country.to_numpy(dtype=bool))

@@ -26,12 +26,12 @@ from . import cache as table_cache
 from . import parallel
 from .nltk_data import NEWS_ABBREVIATIONS, SENTENCE_STARTERS, STOPWORDS
 from .parallel import map_articles
-from .quotes import PARAGRAPH_PATTERN, quote_spans
+from .quote_spans import PARAGRAPH_PATTERN, quote_spans
 
 ARTICLE_INPUT_COLUMNS = ("article_id", "outlet", "body")
 SENTENCE_INPUT_COLUMNS = ("article_id", "sentence_id", "start_char", "text")
 
-_SENTENCE_SOURCES = ("text.py", "quotes.py", "nltk_data.py", "cache.py")  # the code behind split_sentences
+_SENTENCE_SOURCES = ("text.py", "quote_spans.py", "nltk_data.py", "cache.py")  # the code behind split_sentences
 SENTENCE_COLUMNS = [
     "article_id", "outlet", "sentence_id", "sentence_n", "paragraph_n",
     "start_char", "end_char", "text", "in_quote", "share_quoted",
@@ -119,7 +119,7 @@ def split_sentences(articles: pd.DataFrame, *, n_jobs: int | None = None, client
     so a sentence never crosses a paragraph boundary, and a paragraph without final
     punctuation (a list item, a crosshead that cleaning kept) is a sentence of its own.
     Sentences come from ``sentence_tokenizer()``; see its docstring for what Punkt
-    gets wrong. Quotation spans come from ``helpers.quotes.quote_spans``.
+    gets wrong. Quotation spans come from ``helpers.quote_spans.quote_spans``.
 
     Parameters
     ----------
@@ -582,11 +582,12 @@ def tokenize(sentences: pd.DataFrame, *, n_jobs: int | None = None, client=None)
         A required column is missing.
     """
     _require(sentences, SENTENCE_INPUT_COLUMNS, "sentences")
-    return map_articles(_tokenize, sentences, n_jobs=n_jobs, client=client, desc="tokens")
+    return map_articles(tokenize_chunk, sentences, n_jobs=n_jobs, client=client, desc="tokens")
 
 
-def _tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
-    """``tokenize`` in this process, on checked input."""
+def tokenize_chunk(sentences: pd.DataFrame) -> pd.DataFrame:
+    """``tokenize`` in this process, on checked input: the work of one chunk, for callers
+    that split a corpus into chunks themselves (``helpers.terms.count_terms``, the benchmark)."""
     # All tokens in one list, in groups of tokens that follow one another, with the
     # characters skipped before each group (see _sentence_tokens); offsets are then
     # running sums. Extending flat lists keeps few objects alive (the memo's tuples are

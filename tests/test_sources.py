@@ -20,7 +20,8 @@ from helpers.profiles import (
     sources_finding,
     unattributed_note,
 )
-from helpers.quotes import anonymous_sources, extract_quotes, quote_spans
+from helpers.quote_spans import quote_spans
+from helpers.quotes import anonymous_sources, extract_quotes
 from helpers.text import split_sentences
 from tests.conftest import SEED_FILES, write_corpus
 

@@ -25,7 +25,7 @@ from helpers.nltk_data import (
     STOPWORDS,
     ensure_nltk_data,
 )
-from helpers.quotes import quote_spans
+from helpers.quote_spans import quote_spans
 from helpers.text import (
     SENTENCE_COLUMNS,
     TOKEN_COLUMNS,
