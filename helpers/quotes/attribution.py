@@ -1,0 +1,187 @@
+"""Which speaker and verb attribute a quotation, or a sentence of reported speech, within its sentence.
+
+The patterns, in the order they are tried (see the package docstring for examples):
+quote then speaker and verb; quote then verb and speaker; verb and speaker before the
+quote; the first speech verb whose subject is a speaker; the sentence's subject;
+"according to X".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .patterns import AFTER_SV, AFTER_VS, ANON_NP, BEFORE_VS, NAME_FULL, NAME_RUN, TRAILING, VERB
+from .speakers import Names, Speaker, clean_np, name_speaker, parse_np
+from .vocabulary import (
+    INTRODUCTORY_WORDS,
+    MAX_PHRASE_CHARS,
+    RULE_ACCORDING_TO,
+    RULE_SPEAKER_VERB_AFTER,
+    RULE_SPEAKER_VERB_BEFORE,
+    RULE_SUBJECT,
+    RULE_VERB_SPEAKER_AFTER,
+    RULE_VERB_SPEAKER_BEFORE,
+)
+
+
+def strip_trailing(text: str) -> str:
+    prev = None
+    while prev != text:
+        prev = text
+        text = TRAILING.sub("", text).rstrip()
+    return text
+
+
+def is_appositive(part: str) -> bool:
+    first = part.split()[0] if part.split() else ""
+    return first.lower() in {"a", "an", "the", "who", "which", "whose", "one", "himself", "herself"} or first[:1].islower()
+
+
+def np_before(text: str, names: Names) -> Speaker | None:
+    """The speaker that ends ``text`` (the text right before a speech verb), skipping
+    appositives: "Yuval Steinitz, a Likud Cabinet minister," -> Yuval Steinitz."""
+    t = strip_trailing(text[-MAX_PHRASE_CHARS:].rstrip())
+    if not t.strip():
+        return None
+    comma = t.endswith(",")
+    parts = [p.strip() for p in t.rstrip(",").split(",")]
+    if comma and len(parts) >= 2:
+        last, prev = parts[-1], parts[-2]
+        if last and is_appositive(last):
+            sp = parse_np(prev, names)
+            if sp is not None:
+                if sp.kind == "anonymous":
+                    sp.description = f"{clean_np(prev)}, {last}"
+                elif sp.kind in ("person", "organisation"):
+                    sp.description = f"{clean_np(prev)}, {last}"
+                return sp
+        if last and NAME_FULL.fullmatch(last):
+            sp = parse_np(last, names)
+            if sp is not None and sp.kind == "person":
+                sp.description = f"{clean_np(prev)}, {last}"
+                return sp
+    sp = parse_np(parts[-1], names)
+    return sp
+
+
+def sentence_subject(sentence: str, names: Names) -> Speaker | None:
+    """The subject at the start of a sentence (or after an introductory clause)."""
+    s = clean_np(sentence[:MAX_PHRASE_CHARS])
+    first = s.split()[0].lower().strip(",") if s.split() else ""
+    if first in INTRODUCTORY_WORDS and "," in s[:120]:
+        s = clean_np(s.split(",", 1)[1])
+    m = ANON_NP.match(s)
+    if m:
+        rest = m.group("rest")
+        desc = m.group(0)[: len(m.group(0)) - len(rest)]
+        cue = re.match(r"^\s*,([^,]+),", rest)
+        if cue and is_appositive(cue.group(1).strip()):
+            desc += "," + cue.group(1) + ""
+        return Speaker("anonymous", desc.strip(), description=desc.strip(), core=re.sub(r"\s+", " ", m.group("core")))
+    m = re.match(r"^(?P<np>(?:the|a|an)\s+[^,]{1,60}),\s+(?P<name>" + NAME_RUN + r"),", s, re.I)
+    if m and NAME_FULL.fullmatch(m.group("name")):
+        sp = parse_np(m.group("name"), names)
+        if sp is not None and sp.kind == "person":
+            sp.description = f"{m.group('np')}, {m.group('name')}"
+            return sp
+    m = re.match(r"^(?:he|she)\b", s, re.I)
+    if m:
+        return Speaker("pronoun", m.group(0))
+    m = re.match(r"^the\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+(?=\s+[a-z])", s, re.I)
+    if m:
+        sp = parse_np(m.group(0), names)
+        if sp is not None and sp.kind in ("role", "backref"):
+            return sp
+    m = re.match(NAME_RUN, s)
+    if m:
+        run = m.group(0)
+        after = s[m.end():]
+        if after.startswith(", ") and is_appositive(after[2:]):
+            pass
+        elif after[:1] not in (" ", ""):
+            return None
+        return name_speaker(run, run, names)
+    return None
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker
+    verb: str
+    rule: str
+    pos: int  # offset in the body of the verb (for ordering events)
+
+
+def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: str, allow_subject: bool):
+    """Speaker + verb in ``text`` (narration before a quotation, or a whole sentence):
+    the first speech verb whose subject is a speaker; else the sentence subject; else
+    "according to X"."""
+    verbs = list(VERB.finditer(text))
+    according = None
+    for i, v in enumerate(verbs):
+        verb = re.sub(r"\s+", " ", v.group(0).lower())
+        if verb == "according to":
+            if according is None:
+                np_text = re.split(r"[,.;:!?]|\s(?:who|which|that|in|on|at)\s", text[v.end():], maxsplit=1)[0]
+                sp = parse_np(np_text, names)
+                if sp is not None:
+                    according = Attribution(sp, "according to", RULE_ACCORDING_TO, offset + v.start())
+            continue
+        sp = np_before(text[: v.start()], names)
+        if sp is not None:
+            # a later verb of the same subject ("and said") introduces the quotation:
+            # "Erekat confirmed that ... and said Abbas was "making ...": the verb is "said"
+            for later in verbs[i + 1:]:
+                word = re.sub(r"\s+", " ", later.group(0).lower())
+                joined = re.search(r"(?:\band|\bbut|\bthen|,)\s+(?:\w+ly\s+)?$", text[: later.start()])
+                if word == "according to" or not joined:
+                    break
+                verb = word
+            return Attribution(sp, verb, RULE_SPEAKER_VERB_BEFORE, offset + v.start())
+    if verbs and allow_subject and any(re.sub(r"\s+", " ", v.group(0).lower()) != "according to" for v in verbs):
+        sp = sentence_subject(sentence, names)
+        if sp is not None:
+            # the speech verb nearest the quotation, outside relative clauses ("who asked not to be named")
+            main = [v for v in verbs if not v.group(0).lower().startswith("according")
+                    and not re.search(r"\b(?:who|which|that)\s+$", text[: v.start()], re.I)]
+            v = main[-1] if main else verbs[-1]
+            return Attribution(sp, v.group(0).lower(), RULE_SUBJECT, offset + v.start())
+    return according
+
+
+def cut_after_np(text: str) -> str:
+    """The speaker phrase after an inverted verb: up to a comma or "of/who/in ..."."""
+    text = re.split(r",|\s(?:of|who|in|at|on|after|before|when|while|during|to|from|for)\s", text, maxsplit=1)[0]
+    return text.strip()
+
+
+def quote_attribution(before: str, before_at: int, after: str, after_at: int, sentence: str,
+                       names: Names) -> Attribution | None:
+    """The attribution of one quotation, from the narration around it in its sentence."""
+    m = AFTER_SV.match(after)
+    if m:
+        sp = parse_np(m.group("np"), names)
+        if sp is not None:
+            return Attribution(sp, m.group("verb").lower(), RULE_SPEAKER_VERB_AFTER, after_at + m.start("verb"))
+    m = AFTER_VS.match(after)
+    if m:
+        raw = m.group("np")
+        np_text = cut_after_np(raw)
+        if np_text.lower().startswith(("a ", "an ")):  # keep "a diplomat who spoke on condition of anonymity"
+            np_text = re.split(r"[,.;]", raw, maxsplit=1)[0].strip()
+        sp = parse_np(np_text, names)
+        if sp is not None:
+            return Attribution(sp, m.group("verb").lower(), RULE_VERB_SPEAKER_AFTER, after_at + m.start("verb"))
+    m = BEFORE_VS.search(before)
+    if m:
+        sp = parse_np(m.group("np"), names)
+        if sp is not None:
+            return Attribution(sp, m.group("verb").lower(), RULE_VERB_SPEAKER_BEFORE,
+                                before_at + m.start("verb"))
+    att = first_verb_attribution(before, before_at, names, sentence=sentence, allow_subject=True)
+    if att is not None:
+        return att
+    if re.search(r"according\s+to", after, re.I):
+        return first_verb_attribution(after, after_at, names, sentence=sentence, allow_subject=False)
+    return None

@@ -1,0 +1,309 @@
+"""The quotations and unnamed-sources tables of a corpus: ``extract_quotes``, ``anonymous_sources``, ``quotes_and_sources``.
+
+Each article is read by ``helpers.quotes.article.analyse_article`` (in chunks on every
+core for a large corpus); then people are named across the corpus (``normalise_people``)
+and the rows are laid out as the tables' columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..actors import strip_titles
+from ..parallel import dask_client, map_chunks
+from .article import analyse_article
+from .patterns import FUNCTION_WORDS
+from .speakers import Names
+from .vocabulary import (
+    DEMONYMS,
+    KIND_ANONYMOUS,
+    KIND_ORGANISATION,
+    KIND_PERSON,
+    KIND_UNKNOWN,
+    NO_AFFILIATION,
+    ORG_WORDS,
+    QUOTE_COLUMNS,
+    RULE_TERM,
+    SOURCE_COLUMNS,
+    TITLE_WORDS,
+    UNATTRIBUTED,
+)
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("paragraph_n", "quote_n", "start_char", "end_char",
+                                                                  "n_words", "source_n", "n_attributions", "n_quotes")
+                                      else "str") for c in columns})
+
+
+def _run(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None):
+    for col in ("article_id", "sentence_id", "paragraph_n", "start_char", "end_char"):
+        if col not in sentences.columns:
+            raise KeyError(f"sentences needs the column {col} (use helpers.text.split_sentences)")
+    for col in ("article_id", "outlet", "body"):
+        if col not in articles.columns:
+            raise KeyError(f"articles needs the column {col} (use helpers.corpus.load_corpus)")
+    names = Names(actors)
+    ordered = sentences.sort_values(["article_id", "start_char"], kind="stable")
+    by_article: dict[str, list] = {}
+    for row in ordered[["article_id", "sentence_id", "paragraph_n", "start_char", "end_char"]].itertuples(index=False):
+        by_article.setdefault(str(row.article_id), []).append(row)
+    all_quotes, all_sources = [], []
+    for art in articles[["article_id", "outlet", "body"]].itertuples(index=False):
+        body = art.body if isinstance(art.body, str) else ""
+        sents = by_article.get(str(art.article_id))
+        if not body or not sents:
+            continue
+        quotes, sources = analyse_article(str(art.article_id), art.outlet, body, sents, names)
+        all_quotes.extend(quotes)
+        for src in sources:
+            src.update(article_id=str(art.article_id), outlet=art.outlet)
+        all_sources.extend(sources)
+    return all_quotes, all_sources, names
+
+
+def full_names(surname: str, body: str) -> list[tuple[int, str]]:
+    """Every "Given Surname" in a body, with its offset: the full names a surname may stand for."""
+    found = []
+    for m in re.finditer(rf"\b([A-Z][a-z][\w'-]*)\s+{re.escape(surname)}\b", body):
+        given = m.group(1)
+        if (given.lower() in TITLE_WORDS or given in DEMONYMS or given.lower() in ORG_WORDS
+                or given.lower() in FUNCTION_WORDS or given in ("The", "A", "An", "But", "And", "Said")):
+            continue
+        found.append((m.start(), f"{given} {surname}"))
+    return found
+
+
+def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -> dict[int, str]:
+    """quote_n index -> the speaker's normalised name, for quotations by a named person.
+
+    The actors table first; else a surname becomes the full name the article gives for
+    it (the nearest before the quotation if it names two people with that surname);
+    else the one full name the corpus gives for it; else it stays a surname.
+    """
+    out: dict[int, str] = {}
+    full_by_surname: dict[str, set[str]] = {}
+    pending = []
+    for i, q in enumerate(quotes):
+        sp = q.get("_speaker")
+        if sp is None or sp.kind != "person":
+            continue
+        canon = names.canonical(sp.name)
+        if names.is_actor(canon):
+            out[i] = canon
+            full_by_surname.setdefault(canon.split()[-1], set()).add(canon)
+            continue
+        bare = strip_titles(canon) or canon
+        if len(bare.split()) == 1:
+            fulls = full_names(bare, bodies.get(q["article_id"], ""))
+            before = [name for pos, name in fulls if pos < q["start_char"]]
+            candidates = {name for _, name in fulls}
+            if len(candidates) == 1 or before:
+                bare = before[-1] if before else candidates.pop()
+                actor = names.canonical(bare)
+                bare = actor if names.is_actor(actor) else bare
+        if len(bare.split()) > 1:
+            full_by_surname.setdefault(bare.split()[-1], set()).add(bare)
+        pending.append((i, bare))
+    for i, bare in pending:
+        if len(bare.split()) == 1 and len(full_by_surname.get(bare, ())) == 1:
+            bare = next(iter(full_by_surname[bare]))
+        out[i] = bare
+    return out
+
+
+def extract_quotes(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every direct quotation with its speaker, one row per quotation.
+
+    Quotations come from ``quote_spans`` on each cleaned body (curly quotes are already
+    straight; a quotation that runs over paragraphs is one row per paragraph; partial
+    quotations inside a sentence count). Attribution follows the patterns in the
+    package's docstring (``helpers.quotes``). Quoted terms (fewer than
+    ``MIN_QUOTE_WORDS`` words, no punctuation inside the marks: 'a "framework"
+    agreement') are listed with form "term" and no speaker; they are not quotations.
+
+    Parameters
+    ----------
+    sentences
+        ``helpers.text.split_sentences(articles)``. Not modified.
+    articles
+        ``load_corpus(...).articles`` (``article_id``, ``outlet``, ``body``). Not modified.
+    actors
+        ``helpers.actors.load_actors(corpus_dir)``, or None / empty: then names are
+        normalised by surname alone and no speaker has a side.
+
+    Returns
+    -------
+    DataFrame
+        One row per quotation, in article and reading order:
+
+        - ``article_id``, ``outlet``; ``sentence_id`` and ``paragraph_n`` of the
+          sentence the quotation starts in; ``quote_n`` (1-based in the article).
+        - ``start_char``, ``end_char``: the span in the body, quote marks included.
+        - ``quote``: the words inside the marks; ``n_words`` (whitespace words).
+        - ``form``: "full" (a quoted sentence or more), "partial" (starts lower-case,
+          inside the narration's sentence) or "term" (not a quotation, see above).
+        - ``speaker``: the normalised name (actors-table name, else full name); for
+          an anonymous source its description's core plus "(anonymous)"; empty when
+          unattributed.
+        - ``speaker_kind``: "named person", "anonymous source", "organisation" (an
+          institution, or a group without names: "officials", "the police") or
+          "unknown" (unattributed, or a pronoun/role that could not be resolved);
+          empty for terms.
+        - ``affiliation``: the speaker's side from the actors table ("no side listed"
+          when the table does not give one; "unattributed" for unknown speakers).
+        - ``verb``: the attribution verb ("said", "told", "according to" ...).
+        - ``speaker_as_written``: "he", "the prime minister", "Toner" ...
+        - ``speaker_description``: the phrase that describes the speaker
+          ("An Israeli official, who asked not to be identified").
+        - ``rule``: the pattern that attributed the quotation, or "unattributed".
+        - ``resolution``: how a pronoun, role or "the official" was resolved.
+    """
+    quotes, _, names = _run(sentences, articles, actors)
+    return _quotes_frame(quotes, articles, names)
+
+
+def _quotes_frame(quotes: list[dict], articles: pd.DataFrame, names: Names) -> pd.DataFrame:
+    if not quotes:
+        return _empty(QUOTE_COLUMNS)
+    bodies = dict(zip(articles["article_id"].astype(str), articles["body"]))
+    people = normalise_people(quotes, bodies, names)
+    rows = []
+    for i, q in enumerate(quotes):
+        sp = q.get("_speaker")
+        row = {k: q.get(k) for k in QUOTE_COLUMNS}
+        if q["form"] == "term":
+            row.update(speaker=None, speaker_kind=None, affiliation=None, verb=None, rule=RULE_TERM)
+        elif sp is None or sp.kind == "unknown":
+            row.update(speaker=None, speaker_kind=KIND_UNKNOWN, affiliation=UNATTRIBUTED,
+                       speaker_as_written=sp.written if sp else None, rule=q.get("rule") or UNATTRIBUTED,
+                       resolution=sp.resolution if sp else None)
+            if sp is not None:
+                row["rule"] = f"{q.get('rule')} (speaker not resolved)"
+        else:
+            if sp.kind == "person":
+                name = people.get(i, sp.name)
+                kind = KIND_PERSON
+                side = names.actor_side.get(name)
+            elif sp.kind == "organisation":
+                name = names.canonical(sp.name)
+                kind = KIND_ORGANISATION
+                side = names.actor_side.get(name) or names.side_of_text(sp.name)
+            else:
+                name = f"{sp.core} (anonymous)"
+                kind = KIND_ANONYMOUS
+                side = names.side_of_text(sp.description or sp.core or "")
+            row.update(speaker=name, speaker_kind=kind, affiliation=side or NO_AFFILIATION,
+                       speaker_as_written=sp.written, speaker_description=sp.description,
+                       resolution=sp.resolution or None)
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    for col in ("paragraph_n", "quote_n", "start_char", "end_char", "n_words"):
+        out[col] = out[col].astype("int64")
+    return out
+
+
+def anonymous_sources(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every unnamed source an article cites, one row per source.
+
+    A source is an indefinite noun phrase with a source noun ("an Israeli official",
+    "a senior US official", "An Israeli source familiar with ...", "two diplomats")
+    that says something (a speech verb, "according to", or a quotation attributed to
+    it), or that a sentence with an anonymity cue ("on condition of anonymity", "asked
+    not to be identified") names. "The official" later in the article is the same
+    source (one more attribution, not a new source). Plural groups without a
+    determiner ("Israeli officials say") are not counted: they are an institution's
+    voice, not a hidden person.
+
+    Parameters
+    ----------
+    sentences, articles, actors
+        As for ``extract_quotes``.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, outlet, sentence_id`` (where the source is introduced),
+        ``source_n`` (1-based in the article), ``source`` ("Israeli official
+        (anonymous)", as in the quotations table), ``description`` (the phrase with
+        its appositive), ``cue`` (anonymity wording found, "; "-joined, empty if the
+        article gives none), ``affiliation`` (side from the actors table via the
+        description, "no side listed" otherwise), ``n_attributions`` (sentences citing
+        it), ``n_quotes`` (direct quotations attributed to it), ``sentence_ids``
+        ("; "-joined).
+    """
+    _, sources, names = _run(sentences, articles, actors)
+    return _sources_frame(sources, names)
+
+
+def _sources_frame(sources: list[dict], names: Names) -> pd.DataFrame:
+    if not sources:
+        return _empty(SOURCE_COLUMNS)
+    rows = []
+    for src in sources:
+        ids = list(dict.fromkeys(src["sentence_ids"]))
+        rows.append(dict(
+            article_id=src["article_id"], outlet=src["outlet"], sentence_id=src["sentence_id"],
+            source_n=src["source_n"], source=f"{src['core']} (anonymous)", description=src["description"],
+            cue="; ".join(src["cues"]) or None,
+            affiliation=names.side_of_text(src["description"] or "") or NO_AFFILIATION,
+            n_attributions=len(ids), n_quotes=src["n_quotes"], sentence_ids="; ".join(ids),
+        ))
+    return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+
+
+def _run_chunk(chunk: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]) -> tuple[list, list]:
+    quotes, sources, _ = _run(*chunk)
+    return quotes, sources
+
+
+def _run_chunked(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None, *,
+                 n_jobs: int | None, client) -> tuple[list, list, Names]:
+    """``_run`` over chunks of articles (in worker processes or on Dask); same result.
+
+    Only reading each article is chunked; naming people across articles
+    (``normalise_people``) then runs here on all the quotations.
+    """
+    from .. import parallel
+
+    if dask_client(client) is None and (len(articles) < parallel.MIN_PARALLEL_ARTICLES or n_jobs == 1):
+        return _run(sentences, articles, actors)
+    if "article_id" not in sentences.columns or "article_id" not in articles.columns:
+        return _run(sentences, articles, actors)  # which says what is missing
+    ids = articles["article_id"].astype(str).tolist()
+    rows_of = sentences.groupby(sentences["article_id"].astype(str), sort=False).indices  # article -> row positions
+    none = np.empty(0, dtype=np.int64)
+    chunks = []
+    size = parallel.CHUNK_ARTICLES
+    for start in range(0, len(articles), size):
+        rows = np.sort(np.concatenate([rows_of.get(a, none) for a in ids[start:start + size]] or [none]))
+        chunks.append((sentences.iloc[rows], articles.iloc[start:start + size], actors))
+    results = map_chunks(_run_chunk, chunks, n_articles=len(articles), n_jobs=n_jobs, client=client,
+                         desc="quotations")
+    quotes = [q for part, _ in results for q in part]
+    sources = [s for _, part in results for s in part]
+    return quotes, sources, Names(actors)
+
+
+def quotes_and_sources(
+    sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None = None, *,
+    n_jobs: int | None = None, client=None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(extract_quotes(...), anonymous_sources(...))`` from one reading of the corpus
+    (each alone reads every article; this is half the time on a large corpus).
+
+    On a corpus of ``helpers.parallel.MIN_PARALLEL_ARTICLES`` articles or more the
+    articles are read in chunks on every core (``n_jobs``), or on a Dask cluster
+    (``client``, see ``helpers.parallel``); the tables are the same.
+
+    Returns
+    -------
+    tuple of DataFrame
+        The quotations table and the unnamed-sources table, with the columns listed
+        under ``extract_quotes`` and ``anonymous_sources``.
+    """
+    quotes, sources, names = _run_chunked(sentences, articles, actors, n_jobs=n_jobs, client=client)
+    return _quotes_frame(quotes, articles, names), _sources_frame(sources, names)

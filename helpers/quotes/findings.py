@@ -1,0 +1,125 @@
+"""The 01_sources notebook's sentences: who is quoted, by whom, and what the rules could not attribute.
+
+Every number is computed from the tables (``helpers.profiles`` and this package's), and
+every threshold is read from the constant the computation uses.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..wording import plural
+from .vocabulary import INHERITED_RULES, KIND_PERSON, KIND_UNKNOWN, MIN_QUOTE_WORDS, NO_AFFILIATION, UNATTRIBUTED
+
+MAX_NAMES_LISTED = 5  # speakers quoted by more than one outlet named in ``speakers_note``
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def in_words(n: int) -> str:
+    """A small count in words ("three"), for thresholds in prose; digits from eleven on."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
+def sources_finding(outlets: pd.DataFrame, quotes: pd.DataFrame) -> str:
+    """The notebook's one-line finding: who gets quoted most, and where voices are absent."""
+    counted = quotes[quotes["form"] != "term"]
+    if outlets.empty:
+        return "The corpus has no articles to profile."
+    if counted.empty:
+        return (f"None of the {plural(int(outlets['n_articles'].sum()), 'article')} quotes anyone directly "
+                f"(no text in double quotes of {in_words(MIN_QUOTE_WORDS)} words or more), so there are no "
+                "quoted voices to compare.")
+    by_outlet = outlets.set_index("outlet")
+    counts = by_outlet["n_quotes"]
+    top = counted[counted["speaker_kind"] == KIND_PERSON]["speaker"].value_counts()
+    parts = []
+    if len(by_outlet) > 1:
+        high = sorted(counts.index[counts == counts.max()])
+        low = sorted(counts.index[counts == counts.min()])
+        parts.append(f"Direct quotations per outlet range from {int(counts.min())} ({', '.join(low)}) to "
+                     f"{int(counts.max())} ({', '.join(high)})")
+    else:
+        parts.append(f"The only outlet, {counts.index[0]}, has {plural(int(counts.iloc[0]), 'direct quotation')}")
+    if len(top):
+        n_outlets = counted[counted["speaker"] == top.index[0]]["outlet"].nunique()
+        parts.append(f"the most quoted voice is {top.index[0]} ({plural(int(top.iloc[0]), 'quotation')} in "
+                     f"{plural(n_outlets, 'outlet')})")
+    n_anon = int(outlets["n_anonymous_sources"].sum())
+    n_unatt = int((counted["speaker_kind"] == KIND_UNKNOWN).sum())
+    tail = (f"; the articles cite {plural(n_anon, 'unnamed source')}, and the attribution rules left {n_unatt} of "
+            f"{plural(len(counted), 'quotation')} without a speaker.")
+    return "; ".join(parts) + tail
+
+
+def comparison_note(outlets: pd.DataFrame) -> str:
+    """Whether outlets can be compared at all, and whether they wrote at the same moment."""
+    if outlets.empty:
+        return "There are no articles, so nothing can be compared."
+    if len(outlets) == 1:
+        return (f"The corpus has only one outlet ({outlets['outlet'].iloc[0]}), so these are its own "
+                "figures; there is no other outlet to compare it with.")
+    periods = {p for value in outlets["periods"].dropna() for p in str(value).split("; ")}
+    if len(periods) > 1:
+        return (f"The outlets wrote at {len(periods)} different moments ({', '.join(sorted(periods))}): "
+                "compare them within a period (the period column), since what was said, and by whom, "
+                "changed between moments.")
+    period = next(iter(periods), "undated")
+    return f"All {len(outlets)} outlets wrote in the same period ({period}), so they can be compared directly."
+
+
+def speakers_note(quotes: pd.DataFrame) -> str:
+    """Who is quoted by how many outlets."""
+    named = quotes[(quotes["form"] != "term") & (quotes["speaker_kind"] == KIND_PERSON)]
+    if named.empty:
+        return "No named person is quoted directly in this corpus."
+    reach = named.groupby("speaker")["outlet"].nunique().sort_values(ascending=False, kind="stable")
+    shared = reach[reach > 1]
+    text = f"{plural(named['speaker'].nunique(), 'named person', 'named people')} are quoted directly"
+    if len(shared):
+        names = ", ".join(shared.index[:MAX_NAMES_LISTED])
+        text += f"; {plural(len(shared), 'of them is', 'of them are')} quoted by more than one outlet ({names})"
+    else:
+        text += "; no one is quoted by more than one outlet"
+    return text.replace("1 named person are", "1 named person is") + "."
+
+
+def affiliation_note(shares: pd.DataFrame, *, has_actors: bool) -> str:
+    """What the share-of-voice chart can and cannot say."""
+    if not has_actors:
+        return ("The corpus has no actors table (actors.csv in its folder, or export.actors.csv beside a table "
+                "corpus export.csv), so no speaker has a side; add one to group "
+                "the voices by side. The chart shows only named, anonymous and unattributed voices.")
+    if shares.empty:
+        return "No outlet quotes anyone directly, so there is no share of voice to compare."
+    sided = shares[~shares["affiliation"].isin([NO_AFFILIATION, UNATTRIBUTED])]
+    if sided.empty:
+        return "None of the quoted speakers is in the actors table, so no voice has a side."
+    top = sided.sort_values(["pct_words", "outlet"], ascending=[False, True], kind="stable").iloc[0]
+    return (f"The largest one-side share is {top['outlet']}'s {top['pct_words']:.0f}% of quoted words from "
+            f"{top['affiliation']} speakers; sides come from the actors table, and unnamed sources get the side "
+            "their description names (\"an Israeli official\").")
+
+
+def anonymous_note(outlets: pd.DataFrame) -> str:
+    """Unnamed sources per outlet, in a sentence."""
+    if outlets.empty or int(outlets["n_anonymous_sources"].sum()) == 0:
+        return "No article cites an unnamed source."
+    parts = [f"{r.outlet} {r.n_anonymous_sources}" for r in outlets.itertuples() if r.n_anonymous_sources]
+    none = [r.outlet for r in outlets.itertuples() if not r.n_anonymous_sources]
+    text = "Unnamed sources per outlet: " + ", ".join(parts)
+    if none:
+        text += f"; none in {', '.join(none)}"
+    return text + "."
+
+
+def unattributed_note(quotes: pd.DataFrame) -> str:
+    """How many quotations the rules left without a speaker, and how many were terms."""
+    counted = quotes[quotes["form"] != "term"]
+    n_terms = int((quotes["form"] == "term").sum())
+    n_unknown = int((counted["speaker_kind"] == KIND_UNKNOWN).sum())
+    n_inherited = int(counted["rule"].isin(INHERITED_RULES).sum())
+    n_found = len(counted) - n_unknown
+    return (f"Of {plural(len(counted), 'quotation')}, the rules found a speaker for {n_found} ({n_inherited} of "
+            f"them by taking the speaker of a neighbouring attribution) and none for {n_unknown} (kept in the "
+            f"tables as \"{KIND_UNKNOWN}\"); {plural(n_terms, 'short quoted term')} (scare quotes) were not "
+            "counted as quotations.")

@@ -1,0 +1,73 @@
+"""The regular expressions attribution matches, built from the word lists in ``vocabulary``."""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import (
+    ANONYMITY_CUES,
+    ANONYMOUS_DETERMINERS,
+    ANONYMOUS_HEADS,
+    BETWEEN_WORDS,
+    GROUP_NOUNS,
+    INVERTIBLE_VERBS,
+    LEADING_CONJUNCTIONS,
+    SPEECH_VERBS,
+)
+
+MASK = "#"  # what quotations are overwritten with, so narration patterns never read inside them
+
+# Speech verbs (longest first, so "says" is not read as "say"), and "according to".
+VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+VERB = re.compile(rf"(?<![\w'-])(?:{VERB_ALT}|according\s+to)\b", re.I)
+INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
+
+# A run of capitalised words: a name, with "of", "de", "bin", "van", "von" inside.
+CAP = r"(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'-]*)"
+NAME_RUN = rf"{CAP}(?:\s+(?:of\s+|de\s+|bin\s+|van\s+|von\s+)?{CAP})*"
+NAME_AT_END = re.compile(rf"{NAME_RUN}$")
+NAME_FULL = re.compile(rf"{NAME_RUN}")
+
+# Unnamed sources: "an Israeli official", "two diplomats"; "the official" refers back.
+HEADS = "|".join(ANONYMOUS_HEADS)
+_DETS = "|".join(sorted(ANONYMOUS_DETERMINERS, key=len, reverse=True))
+ANON_NP = re.compile(
+    rf"^(?P<det>{_DETS})\s+(?P<core>(?:(?!(?:said|says|told)\b)[\w.'\u2019-]+\s+){{0,6}}?(?:{HEADS})s?)\b(?P<rest>.*)$",
+    re.I | re.S,
+)
+ANON_ANYWHERE = re.compile(
+    rf"\b(?P<det>{_DETS})\s+(?P<core>(?:[\w.'\u2019-]+\s+){{0,4}}?(?:{HEADS})s?)\b", re.I
+)
+BACKREF = re.compile(rf"^(?:[\w.'\u2019-]+\s+){{0,3}}?(?P<head>{HEADS})s?$", re.I)
+BACKREF_ANYWHERE = re.compile(rf"\bthe\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{HEADS})\b", re.I)
+CUES = re.compile("|".join(ANONYMITY_CUES), re.I)
+PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
+# "officials", "Israeli officials", "the police": a group's voice, not a name.
+GROUP_NP = re.compile(r"^(?i:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?i:" + "|".join(sorted(GROUP_NOUNS)) + r")$")
+# Words that cannot stand in a speaker's phrase before a name ("with Kerry", "his aide").
+FUNCTION_WORDS = frozenset(
+    "with to in from by and but that for on at after before when while as his her their its our is was "
+    "were has had have would will be been not no who which whose where".split()
+)
+TRAILING = re.compile(
+    r"(?:\s+(?:" + "|".join(BETWEEN_WORDS) + r"|\w+ly|on\s+\w+day|last\s+\w+))+\s*$", re.I
+)
+LEADING = re.compile(r"^(?:(?:" + "|".join(LEADING_CONJUNCTIONS) + r")\b[\s,]*)+", re.I)
+
+# Around a quotation: '"...," Kerry said' (speaker, verb), '"...," said Raj Patel' (verb,
+# speaker), 'Said Toner: "..."' (verb and speaker before it).
+AFTER_SV = re.compile(
+    r"^[\s,\u2014\u2013-]*(?P<np>[^\"#.;:!?]{1,120}?)\s+(?:(?:" + "|".join(BETWEEN_WORDS) + r"|\w+ly)\s+)*"
+    rf"(?P<verb>{VERB_ALT})\b", re.I,
+)
+AFTER_VS = re.compile(rf"^[\s,\u2014\u2013-]*(?P<verb>{INVERT_ALT})\s+(?P<np>[^\"#.;:!?]{{1,120}})", re.I)
+BEFORE_VS = re.compile(rf"(?:^|[\s,])(?P<verb>{INVERT_ALT})\s+(?P<np>[^\"#,:;]{{1,80}}?)\s*[:,]\s*$", re.I)
+
+# People the text introduces as people, for "the person named nearest before": a full
+# name with an appositive ("Jane Smith, the mayor," / "Jane Smith, who ..."), after an
+# honorific ("Mr. Smith"), or before a past-tense verb ("Jane Smith opened").
+INTRODUCED = re.compile(
+    r"\b([A-Z][a-z][\w'-]*\s+(?:[A-Z]\.\s+)?[A-Z][\w'-]+),\s+(?:a|an|the|who)\s"
+    r"|\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'-]+)"
+    r"|\b([A-Z][a-z][\w'-]*\s+[A-Z][\w'-]+)\s+(?:\w+ly\s+)?[a-z]+ed\b"
+)

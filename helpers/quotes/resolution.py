@@ -1,0 +1,155 @@
+"""Who "he", "the prime minister" and "the official" are, from what the article said before.
+
+- ``role_map``: role noun -> the people an article names with it.
+- ``person_vocabulary``: the names an article gives people, for "the person named nearest before".
+- ``Resolver``: resolves speakers in reading order, keeping the article's speech events
+  (who spoke where) and its unnamed sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .patterns import HEADS, INTRODUCED, NAME_FULL
+from .speakers import Names, Speaker, demonym_only, name_speaker
+
+
+@dataclass
+class Event:
+    """A resolved speaker at a place in the article: a quotation or a sentence of reported speech."""
+
+    pos: int
+    paragraph_n: int
+    speaker: Speaker  # resolved
+    is_quote: bool
+    verb: str | None = None
+
+
+def role_map(masked: str, names: Names) -> dict[str, set[str]]:
+    """Role noun -> the people an article names with it ("prime minister" ->
+    {"Benjamin Netanyahu"}); the role's head noun ("minister", "envoy") too."""
+    found = set()
+    for hit in names.role_word.finditer(masked):  # only around role words: much faster on long texts
+        window = masked[max(0, hit.start() - 130):hit.end() + 90]
+        found |= {(m.group("role"), m.group("name")) for pattern in names.role_patterns for m in pattern.finditer(window)}
+    out: dict[str, set[str]] = {}
+    for role_text, run in sorted(found):
+        sp = name_speaker(run, run, names)
+        if sp is None or sp.kind != "person":
+            continue
+        role_text = re.sub(r"\s+", " ", role_text.lower())
+        head = role_text.split(" of ")[0].split()[-1]
+        for key in {role_text, head}:
+            out.setdefault(key, set()).add(sp.name)
+    return out
+
+
+def person_vocabulary(masked: str, speakers: list[Speaker | None], roles: dict[str, set[str]],
+                      names: Names) -> set[str]:
+    """The names an article gives people: the actors table's, the role map's, the speakers
+    found (full name and surname), and names the text introduces ("Jane Smith, the mayor,")."""
+    vocab = set(names.person_aliases)
+    for people in roles.values():
+        vocab |= people
+    for sp in speakers:
+        if sp is not None and sp.kind == "person":
+            vocab.add(sp.written if NAME_FULL.fullmatch(sp.written or "") else sp.name)
+            vocab.add(sp.name)
+            vocab.add(sp.name.split()[-1])
+    for m in INTRODUCED.finditer(masked):
+        run = next(g for g in m.groups() if g)
+        sp = name_speaker(run, run, names)
+        if sp is not None and sp.kind == "person" and not demonym_only(run.split()):
+            vocab.add(run)
+    return {v for v in vocab if v}
+
+
+def new_source(sources: list[dict], *, description: str, core: str, head: str, sentence_id: str) -> dict:
+    """Add an unnamed source to the article's list and return it (``source_n`` is 1-based)."""
+    src = dict(source_n=len(sources) + 1, description=description, core=core, head=head,
+               sentence_id=sentence_id, sentence_ids=[sentence_id], cues=[], n_quotes=0)
+    sources.append(src)
+    return src
+
+
+class Resolver:
+    """Resolves the speakers of one article in reading order.
+
+    ``events`` are the resolved speakers so far (a pronoun takes the latest); ``sources``
+    the unnamed sources introduced so far ("the official" takes the latest).
+    """
+
+    def __init__(self, masked: str, roles: dict[str, set[str]], vocab: set[str], names: Names):
+        self.masked, self.roles, self.vocab, self.names = masked, roles, vocab, names
+        self.events: list[Event] = []
+        self.sources: list[dict] = []
+        self._people: list[tuple[int, str]] | None = None
+
+    def person_positions(self) -> list[tuple[int, str]]:
+        """Where the article names a person (outside quotations); built when first needed."""
+        if self._people is None:
+            self._people = []
+            if self.vocab:
+                alternation = "|".join(map(re.escape, sorted(self.vocab, key=len, reverse=True)))
+                pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+                self._people = [(m.start(), m.group(0)) for m in pattern.finditer(self.masked)]
+        return self._people
+
+    def resolve(self, sp: Speaker, pos: int, para: int, sentence_id: str) -> Speaker:
+        """The speaker ``sp`` (found at ``pos``, in paragraph ``para``) resolved; a new
+        unnamed source is numbered and added to ``sources``."""
+        sp = replace(sp)
+        if sp.kind == "pronoun":
+            return self._pronoun(sp, pos, para)
+        if sp.kind == "role":
+            return self._role(sp)
+        if sp.kind == "backref":
+            return self._backref(sp, sentence_id)
+        if sp.kind == "anonymous" and sp.source_n is None:
+            head = re.search(rf"({HEADS})s?$", sp.core, re.I)
+            src = new_source(self.sources, description=sp.description, core=sp.core,
+                             head=head.group(1).lower() if head else "", sentence_id=sentence_id)
+            sp.source_n = src["source_n"]
+        return sp
+
+    def _pronoun(self, sp: Speaker, pos: int, para: int) -> Speaker:
+        """He/she: the speaker before in this or the previous paragraph, else the person
+        named nearest before; they: the organisation speaking before."""
+        kinds = ("organisation",) if sp.written.lower() == "they" else ("person", "anonymous")
+        cands = [e for e in self.events if e.speaker.kind in kinds and e.paragraph_n >= para - 1 and e.pos < pos]
+        if cands:
+            ref = cands[-1].speaker
+            return replace(ref, written=sp.written, resolution=f"{sp.written} \u2192 the speaker before")
+        if sp.written.lower() != "they":
+            before = [(p, n) for p, n in self.person_positions() if p < pos]
+            if before:
+                person = name_speaker(before[-1][1], before[-1][1], self.names)
+                if person is not None:
+                    person.written = sp.written
+                    person.resolution = f"{sp.written} \u2192 the person named nearest before"
+                    return person
+        return Speaker("unknown", sp.written, resolution=f"{sp.written}: no one named before")
+
+    def _role(self, sp: Speaker) -> Speaker:
+        """The prime minister: the one person the article names with that role."""
+        people = self.roles.get(sp.role, set())
+        canon = {self.names.canonical(p) for p in people}
+        if len(canon) == 1:
+            return Speaker("person", sp.written, name=next(iter(people)),
+                           resolution=f"{sp.written} \u2192 named with this role in the article")
+        why = "named with this role more than once" if people else "no one named with this role"
+        return Speaker("unknown", sp.written, resolution=f"{sp.written}: {why}")
+
+    def _backref(self, sp: Speaker, sentence_id: str) -> Speaker:
+        """The official: the last unnamed source with that head noun (else the last one),
+        else the person named with that role."""
+        same = [src for src in self.sources if src["head"] == sp.role] or self.sources
+        if same:
+            src = same[-1]
+            src["sentence_ids"].append(sentence_id)
+            return Speaker("anonymous", sp.written, description=src["description"], core=src["core"],
+                           source_n=src["source_n"], resolution=f"{sp.written} \u2192 the unnamed source before")
+        if sp.role in self.roles:
+            return self._role(Speaker("role", sp.written, role=sp.role))
+        return Speaker("unknown", sp.written, resolution=f"{sp.written}: no unnamed source before")

@@ -1,0 +1,200 @@
+"""Reading a noun phrase as a speaker: a person, an organisation, an unnamed source, a pronoun or a role.
+
+``Names`` holds what one call knows about names (the actors table, the role nouns);
+``parse_np`` reads the phrase in subject position ("Secretary of State John Kerry", "an
+Israeli official, who asked not to be identified", "the prime minister", "he") and says
+what kind of speaker it is, before anyone is resolved (``resolution``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..actors import TITLES as ACTOR_TITLES
+from ..actors import actor_aliases, canonical_name, strip_titles
+from ..nltk_data import STOPWORDS
+from .patterns import (
+    ANON_NP,
+    BACKREF,
+    CUES,
+    FUNCTION_WORDS,
+    GROUP_NP,
+    LEADING,
+    MASK,
+    NAME_AT_END,
+    NAME_RUN,
+    PRONOUN,
+)
+from .vocabulary import DEMONYMS, GROUP_NOUNS, HONORIFICS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS
+
+
+@dataclass
+class Speaker:
+    """A speaker as found in the text, before and after resolution."""
+
+    kind: str  # person, organisation, anonymous, pronoun, role, backref
+    written: str  # as the text has it: "he", "the prime minister", "Toner"
+    name: str | None = None  # person/organisation name, titles stripped
+    description: str | None = None  # anonymous: the noun phrase with its appositive
+    core: str | None = None  # anonymous: "Israeli official"
+    role: str | None = None  # role: "prime minister"
+    source_n: int | None = None  # anonymous: the article's source number
+    resolution: str = ""
+
+
+def clean_np(text: str) -> str:
+    text = text.strip().strip(",;:\u2014\u2013-").strip()
+    return LEADING.sub("", text).strip()
+
+
+def demonym_only(words: list[str]) -> bool:
+    return all(w in DEMONYMS or w.lower() in TITLE_WORDS for w in words)
+
+
+class Names:
+    """The actors table and the role vocabulary, prepared once per call."""
+
+    def __init__(self, actors: pd.DataFrame | None):
+        empty = pd.DataFrame(columns=["name", "aliases", "affiliation", "kind", "roles"])
+        self.actors = actors if actors is not None else empty
+        aliases = actor_aliases(self.actors) if len(self.actors) else pd.DataFrame(
+            columns=["actor", "alias", "affiliation", "kind"])
+        self.alias_to_actor = dict(zip(aliases["alias"], aliases["actor"]))
+        self.actor_kind = {r.name: (r.kind or None) for r in self.actors.itertuples()}
+        self.actor_side = {r.name: (r.affiliation or None) for r in self.actors.itertuples()}
+        alts = sorted(aliases["alias"], key=len, reverse=True)
+        self.alias_pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, alts))})(?![\w]|\.\w)") if alts else None
+        persons = [a for a, k in zip(aliases["alias"], aliases["kind"]) if (k or "person") == "person"]
+        self.person_aliases = persons
+        roles = set(ROLE_NOUNS) | {t for t in ACTOR_TITLES if t not in HONORIFICS}
+        for value in self.actors.get("roles", pd.Series(dtype=str)):
+            roles |= {r.strip().lower() for r in str(value or "").split(";") if r.strip()}
+        self.roles = sorted(roles, key=len, reverse=True)
+        role = "(?P<role>" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in self.roles) + ")"
+        name = rf"(?P<name>{NAME_RUN})"
+        self.role_word = re.compile(rf"(?<![\w-])(?i:{role})\b")
+        # "Prime Minister Benjamin Netanyahu", "Indyk, the U.S. special envoy", "A spokeswoman, Marie Harf,"
+        self.role_patterns = [
+            re.compile(rf"(?<![\w-])(?i:{role})\s+{name}"),
+            re.compile(rf"{name},\s+(?i:the|a|an)\s+[^,;#]{{0,60}}?(?<![\w-])(?i:{role})\b[^,;#]{{0,60}}[,;.]"),
+            re.compile(rf"(?<![\w-])(?i:the|a|an)\s+[^,;#]{{0,60}}?(?<![\w-])(?i:{role}),\s+{name},"),
+        ]
+        self._canon: dict[str, str] = {}
+
+    def canonical(self, name: str) -> str:
+        if name not in self._canon:
+            self._canon[name] = canonical_name(name, self.actors) if len(self.actors) else strip_titles(name)
+        return self._canon[name]
+
+    def is_actor(self, name: str) -> bool:
+        return name in self.actor_kind
+
+    def side_of_text(self, text: str) -> str | None:
+        """The side of the first actor an unnamed source's description names
+        ("a senior US official" -> US), or of the country its demonym stands for."""
+        if self.alias_pattern is not None:
+            m = self.alias_pattern.search(text)
+            if m:
+                return self.actor_side.get(self.alias_to_actor[m.group(0)])
+        for word in re.findall(r"[A-Z][\w.]*", text):
+            for country in DEMONYMS.get(word, ()):
+                actor = self.alias_to_actor.get(country)
+                if actor:
+                    return self.actor_side.get(actor)
+        return None
+
+
+def person_name(words: list[str]) -> str | None:
+    """Surname plus up to two given names from the end of a capitalised run, stopping at
+    title and organisation words: "Secretary of State John Kerry" -> "John Kerry"."""
+    words = [w for w in words if w not in ("of", "de", "bin", "van", "von")] if len(words) > 1 else words
+    if not words:
+        return None
+    kept = [words[-1]]
+    for w in reversed(words[:-1]):
+        if len(kept) >= 3 or w.lower() in TITLE_WORDS or w.lower() in ORG_WORDS or w in DEMONYMS or w.isupper():
+            break
+        kept.insert(0, w)
+    name = " ".join(kept).rstrip(".")
+    if kept[-1].lower().rstrip(".") in TITLE_WORDS or kept[-1] in DEMONYMS:
+        return None
+    return name
+
+
+def name_speaker(run: str, written: str, names: Names, *, definite: bool = False) -> Speaker | None:
+    """A capitalised run as a person or an organisation."""
+    run = re.sub(r"'s$|\u2019s$", "", run.strip())
+    words = run.split()
+    while words and words[0].lower() in STOPWORDS:  # "The", "It", "But" opening a sentence
+        words = words[1:]
+    if not words or (len(words) == 1 and words[0].lower() in GROUP_NOUNS):
+        return None
+    run = " ".join(words)
+    bare = strip_titles(run)
+    for candidate in (run, bare, " ".join(words[-2:]), words[-1]):
+        if candidate in names.alias_to_actor:
+            actor = names.alias_to_actor[candidate]
+            kind = names.actor_kind.get(actor) or "person"
+            if kind == "person" and candidate == words[-1] and len(words) > 1 and candidate != run:
+                # "Ann Kerry" is not John Kerry just because the surname matches
+                given = person_name(words)
+                if given and given.split()[0] not in actor.split() and len(given.split()) > 1:
+                    break
+            return Speaker("person" if kind == "person" else "organisation", written, name=actor)
+    last = words[-1].lower().rstrip(",")
+    if last in ORG_WORDS or (len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()):
+        return Speaker("organisation", written, name=re.sub(r"^The\s+", "", run))
+    if demonym_only(words):  # "Israeli", "Prime Minister": no name
+        return None
+    if definite:  # "the daily Ha'aretz", "the Parks Alliance"
+        return Speaker("organisation", written, name=run)
+    person = person_name(words)
+    if person is None:
+        return None
+    return Speaker("person", written, name=person)
+
+
+def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speaker | None:
+    """Read a noun phrase in subject position as a speaker, or return None."""
+    np_text = clean_np(np_text)
+    written = written or np_text
+    if not np_text or len(np_text.split()) > 16 or MASK in np_text:
+        return None
+    if PRONOUN.match(np_text):
+        return Speaker("pronoun", written)
+    m = ANON_NP.match(np_text)
+    if m:
+        rest = m.group("rest")
+        if not re.match(r"^\s*(?:of|for|at|in)\s+[A-Z]", rest) or CUES.search(rest):
+            core = re.sub(r"\s+", " ", m.group("core"))
+            return Speaker("anonymous", written, description=np_text, core=core)
+    if GROUP_NP.match(np_text):  # "officials", "Israeli officials", "the police": a group's voice
+        if np_text in names.alias_to_actor:
+            return name_speaker(np_text, written, names)
+        group = re.sub(r"^the\s+", "", np_text, flags=re.I)
+        return Speaker("organisation", written, name=group.lower() if len(group.split()) == 1 else group)
+    low = np_text.lower()
+    if low.startswith("the "):
+        rest = np_text[4:].strip()
+        b = BACKREF.match(rest)
+        if b and not NAME_AT_END.search(rest.split()[-1]):
+            return Speaker("backref", written, role=b.group("head").lower())
+        rest_low = re.sub(r"\s+", " ", rest.lower())
+        for role in names.roles:
+            if rest_low == role or rest_low.endswith(" " + role):
+                if not NAME_AT_END.search(rest) or rest.split()[-1].lower() in TITLE_WORDS:
+                    return Speaker("role", written, role=role)
+    m = NAME_AT_END.search(np_text)
+    if m:
+        prefix = np_text[: m.start()].strip()
+        prefix_words = prefix.lower().split()
+        if any(w in FUNCTION_WORDS for w in prefix_words if w != "the") or len(prefix_words) > 6 or "," in prefix:
+            return None
+        definite = prefix_words[:1] == ["the"] and not any(w in TITLE_WORDS for w in prefix_words[1:])
+        if definite and m.group(0).split()[0].lower() in TITLE_WORDS:
+            definite = False
+        return name_speaker(m.group(0), written, names, definite=definite)
+    return None
