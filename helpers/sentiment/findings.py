@@ -199,6 +199,7 @@ def actors_note(actors: pd.DataFrame, actor_summary: pd.DataFrame) -> str:
     )
     if missing:
         text += f" Never mentioned: {', '.join(missing)}."
+    return text
 
 
 def validation_note(metrics: pd.DataFrame, scored_benchmark: pd.DataFrame, skipped: pd.DataFrame) -> str:
