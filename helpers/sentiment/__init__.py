@@ -1,0 +1,100 @@
+"""Sentence-level sentiment (VADER), its uncertainty, and how far it agrees with people.
+
+VADER gives each text four numbers: ``neg``, ``neu`` and ``pos`` (the shares of its
+sentiment-bearing weight that are negative, neutral and positive; they sum to 1) and
+``compound`` (the summed valence of its words after VADER's rules for negation, boosters,
+"but", capitals and exclamation marks, squashed into -1...1). Everything here is built on
+``compound``.
+
+Every table keeps ``article_id`` and ``sentence_id`` (and character offsets where they
+make sense), so each mean can be traced to the sentences behind it. Every mean comes
+with its count and a 95% bootstrap interval, which is missing (NaN), not zero-width,
+when it rests on a single sentence.
+
+One job per module; every public name is importable from ``helpers.sentiment``:
+
+- ``scoring``: VADER scores of texts and sentences (NLTK's port, vaderSentiment's lexicon)
+- ``intervals``: means with their bootstrap intervals, per group; whether two overlap
+- ``voices``: sentences cut into quoted text and narration, scored and summarised
+- ``actors``: the tone of the sentences that mention each actor
+- ``positions``: the tone by where sentences sit in their article
+- ``outlets``: each outlet's and article's tone, extreme sentences, lexicon words
+- ``validation``: the NYT editorial benchmark (5,190 human-rated sentences) and agreement
+- ``findings``: the notebook's sentences, every number computed from the tables
+"""
+
+from __future__ import annotations
+
+from .actors import ACTOR_COLUMNS, actor_sentiment
+from .findings import (
+    actors_note,
+    loading_note,
+    outlets_note,
+    positions_note,
+    sentiment_finding,
+    validation_note,
+    voices_note,
+)
+from .intervals import (
+    BOOTSTRAP_SEED,
+    CONFIDENCE,
+    MAX_DRAWS,
+    MIN_SENTENCES_FOR_INTERVAL,
+    N_RESAMPLES,
+    PCT_DECIMALS,
+    SCORE_DECIMALS,
+    SUMMARY_COLUMNS,
+    THIN_CELL,
+    bootstrap_mean,
+    intervals_overlap,
+    summarise_scores,
+)
+from .outlets import (
+    EXTREME_COLUMNS,
+    LEXICON_COLUMNS,
+    article_sentiment,
+    extreme_sentences,
+    lexicon_words,
+    outlet_sentiment,
+)
+from .positions import POSITION_BINS, POSITION_LABELS, position_sentiment
+from .scoring import (
+    IMPLEMENTATIONS,
+    LABELS,
+    SCORE_COLUMNS,
+    SENTENCE_SCORE_COLUMNS,
+    THRESHOLD,
+    analyzer,
+    label_scores,
+    reference_analyzer,
+    score_sentences,
+    score_texts,
+)
+from .validation import (
+    BENCHMARK_COLUMNS,
+    BENCHMARK_DIR,
+    BENCHMARK_FILE,
+    RATING_SCALE,
+    SKIPPED_COLUMNS,
+    Benchmark,
+    benchmark_confusion,
+    load_benchmark,
+    score_benchmark,
+    validation_metrics,
+)
+from .voices import MIN_QUOTE_WORDS, SEGMENT_COLUMNS, VOICES, score_voices, voice_segments, voice_sentiment
+
+__all__ = [
+    "ACTOR_COLUMNS", "BENCHMARK_COLUMNS", "BENCHMARK_DIR", "BENCHMARK_FILE", "BOOTSTRAP_SEED",
+    "CONFIDENCE", "EXTREME_COLUMNS", "IMPLEMENTATIONS", "LABELS", "LEXICON_COLUMNS", "MAX_DRAWS",
+    "MIN_QUOTE_WORDS", "MIN_SENTENCES_FOR_INTERVAL", "N_RESAMPLES", "PCT_DECIMALS", "POSITION_BINS",
+    "POSITION_LABELS", "RATING_SCALE", "SCORE_COLUMNS", "SCORE_DECIMALS", "SEGMENT_COLUMNS",
+    "SENTENCE_SCORE_COLUMNS", "SKIPPED_COLUMNS", "SUMMARY_COLUMNS", "THIN_CELL", "THRESHOLD", "VOICES",
+    "Benchmark", "actor_sentiment", "actors_note", "analyzer", "article_sentiment",
+    "benchmark_confusion", "bootstrap_mean", "extreme_sentences", "intervals_overlap",
+    "label_scores", "lexicon_words", "load_benchmark", "loading_note", "outlet_sentiment",
+    "outlets_note", "position_sentiment", "positions_note", "reference_analyzer",
+    "score_benchmark", "score_sentences", "score_texts", "score_voices", "sentiment_finding",
+    "summarise_scores", "validation_metrics", "validation_note", "voice_segments",
+    "voice_sentiment", "voices_note",
+]

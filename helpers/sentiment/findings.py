@@ -1,0 +1,223 @@
+"""Findings: the sentences the sentiment notebook prints, every number computed from the tables.
+
+Thresholds and file names come from the constants the computation uses (``CONFIDENCE``,
+``MIN_SENTENCES_FOR_INTERVAL``, ``THIN_CELL``, ``POSITION_PART``, ``ACTORS_FILE``), so the prose
+cannot disagree with the tables.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..actors import ACTORS_FILE
+from ..wording import join_names, plural
+from .intervals import CONFIDENCE, MIN_SENTENCES_FOR_INTERVAL, THIN_CELL, intervals_overlap
+from .positions import POSITION_PART
+from .scoring import IMPLEMENTATIONS
+from .voices import VOICES
+
+CI = f"{CONFIDENCE:.0%}"  # "95%", as the intervals are named in the sentences
+SHOWN_WARNINGS = 3  # loading warnings repeated in loading_note; the rest are counted
+
+
+def _fmt(value: float) -> str:
+    return "n/a" if pd.isna(value) else f"{value:+.2f}".replace("-", "\u2212")
+
+
+def _interval(low: float, high: float) -> str:
+    if pd.isna(low):
+        return "too few for an interval"
+    return f"{CI} CI {_fmt(low)} to {_fmt(high)}"
+
+
+def _k_of(k: int, n: int, word: str) -> str:
+    """``"none of the 3 outlets"``, ``"1 of 3 outlets"``, ``"both outlets"``, ``"all 3 outlets"``, ``"no outlet"``."""
+    if n == 1:
+        return f"the one {word}" if k else f"no {word}"
+    if k == 0:
+        return f"none of the {plural(n, word)}"
+    return f"{k:,} of {plural(n, word)}" if k < n else f"both {word}s" if n == 2 else f"all {plural(n, word)}"
+
+
+
+def _too_few(row: pd.Series) -> bool:
+    return pd.isna(row["ci_low"]) or row.get("n_sentences", MIN_SENTENCES_FOR_INTERVAL) < MIN_SENTENCES_FOR_INTERVAL
+
+
+def _overlap(a: pd.Series, b: pd.Series) -> bool | None:
+    """Whether two rows' intervals overlap; None when either rests on too few sentences."""
+    if _too_few(a) or _too_few(b):
+        return None
+    return intervals_overlap((a["ci_low"], a["ci_high"]), (b["ci_low"], b["ci_high"]))
+
+
+def _too_few_note(rows: list[pd.Series], so: str = "") -> str:
+    """``"Gamma (3 sentences) has too few sentences ..."`` for the rows ``_too_few`` flags."""
+    thin = [f"{r['outlet']} ({plural(r['n_sentences'], 'sentence')})" for r in rows if _too_few(r)]
+    one, names = len(thin) == 1, join_names(thin)
+    so = so or f"{'it is' if one else 'they are'} not compared with other outlets"
+    return (f"{names} {'has' if one else 'have'} too few sentences for a meaningful interval "
+            f"(fewer than {MIN_SENTENCES_FOR_INTERVAL}), so {so}." if thin else "")
+
+
+def _moments(outlets: pd.DataFrame) -> str:
+    if outlets["periods"].nunique() > 1:
+        return " The outlets wrote at different moments, so part of any difference is the news, not the outlet."
+    return ""
+
+
+def sentiment_finding(outlets: pd.DataFrame, metrics: pd.DataFrame) -> str:
+    """The notebook's one-line finding, every number computed from the tables."""
+    nltk_r = metrics.set_index("implementation").loc[IMPLEMENTATIONS["nltk"], "pearson_r"]
+    trust = (
+        f" VADER agrees only moderately with human ratings of news-like sentences (r = {nltk_r:.2f}), "
+        "so read differences inside the intervals as noise."
+    )
+    if outlets.empty:
+        return "The corpus has no sentences to score." + trust
+    if len(outlets) == 1:
+        row = outlets.iloc[0]
+        return (
+            f"Only one outlet ({row['outlet']}): its mean sentence tone is {_fmt(row['mean_compound'])} on VADER's "
+            f"\u22121\u2026+1 scale ({plural(row['n_sentences'], 'sentence')}, {_interval(row['ci_low'], row['ci_high'])}); "
+            "there is no other outlet to compare it with." + trust
+        )
+    hi, lo = outlets.iloc[0], outlets.iloc[-1]
+    overlap = _overlap(hi, lo)
+    verdict = {
+        True: f"Their {CI} intervals overlap, so even the widest gap between outlets is not a clear difference.",
+        False: f"Their {CI} intervals do not overlap",
+        None: _too_few_note([lo, hi], so="the gap cannot be judged"),
+    }[overlap]
+    if overlap is False:
+        single = hi["n_articles"] == 1 and lo["n_articles"] == 1
+        verdict += ", but each is a single article, so this compares two articles, not two outlets." if single else "."
+    return (
+        f"Mean sentence tone (VADER compound, \u22121\u2026+1) runs from {_fmt(lo['mean_compound'])} for {lo['outlet']} "
+        f"({lo['periods']}; {plural(lo['n_sentences'], 'sentence')}) to {_fmt(hi['mean_compound'])} for {hi['outlet']} "
+        f"({hi['periods']}; {plural(hi['n_sentences'], 'sentence')}). {verdict}{_moments(outlets)}" + trust
+    )
+
+
+def loading_note(log: pd.DataFrame) -> str:
+    """A sentence repeating what loading warned about (text that is not English scores wrongly)."""
+    warned = log[log["level"] == "warning"] if "level" in log.columns else log.iloc[0:0]
+    if warned.empty:
+        return "Loading raised no warnings."
+    shown = "; ".join(str(m).rstrip(". ") for m in warned["message"].head(SHOWN_WARNINGS))
+    hidden = len(warned) - SHOWN_WARNINGS
+    more = f" (and {hidden} more, listed in the loading log of 00_corpus)" if hidden > 0 else ""
+    return f"Loading warned: {shown}{more}. VADER scores English only."
+
+
+def outlets_note(outlets: pd.DataFrame) -> str:
+    """A sentence on the outlet comparison: which pairs of intervals do not overlap."""
+    if len(outlets) < 2:
+        return "With one outlet there is nothing to compare; the table shows its spread."
+    rows = [r for _, r in outlets.iterrows()]
+    pairs = [(a, b, _overlap(a, b)) for i, a in enumerate(rows) for b in rows[i + 1:]]
+    apart = [f"{a['outlet']} vs {b['outlet']}" for a, b, o in pairs if o is False]
+    n_pairs = sum(o is not None for _, _, o in pairs)
+    enough = " with enough sentences" if n_pairs < len(pairs) else ""
+    text = "No two outlets have enough sentences to compare their intervals."
+    if apart:
+        verb = "has" if len(apart) == 1 else "have"
+        text = f"{_k_of(len(apart), n_pairs, 'pair')} of outlets{enough} {verb} {CI} intervals that do not overlap"
+        text = f"{text[:1].upper()}{text[1:]} ({'; '.join(apart)})."
+    elif n_pairs:
+        text = f"The {CI} intervals overlap in {_k_of(n_pairs, n_pairs, 'pair')} of outlets{enough}."
+    text = f"{text} {_too_few_note(rows)}".rstrip()
+    single = int((outlets["n_articles"] == 1).sum())
+    if single:
+        who = _k_of(single, len(rows), "outlet")
+        text += (f" {who[0].upper()}{who[1:]} {'has' if single == 1 else 'have'} a single article here, so their "
+                 "interval describes that article's sentences, not the outlet's coverage in general.")
+    return text + _moments(outlets)
+
+
+def voices_note(voice_summary: pd.DataFrame) -> str:
+    """A sentence comparing quoted and narration tone per outlet."""
+    if voice_summary.empty:
+        return "No sentence was scored, so there are no voices to compare."
+    wide = voice_summary.pivot(index="outlet", columns="voice", values="mean_compound")
+    if "quoted" not in wide.columns:
+        return "No outlet quotes anyone directly (no text in double quotes), so there is no quoted voice to compare."
+    wide = wide.reindex(columns=list(VOICES))
+    both = wide.dropna()
+    lower = int((both["quoted"] < both["narration"]).sum())
+    parts = [f"In {_k_of(lower, len(both), 'outlet')} with both voices the quoted text is more negative than the narration."
+             if len(both) else "No outlet has both narration and direct quotation."]
+    missing = sorted(set(wide.index) - set(both.index))
+    if missing:
+        parts.append(f"No direct quotation in: {', '.join(missing)}.")
+    parts.append("Compare each pair of intervals before reading a gap as a difference.")
+    return " ".join(parts)
+
+
+def positions_note(positions: pd.DataFrame) -> str:
+    """A sentence comparing the first and the last part of the articles, per outlet."""
+    if positions.empty:
+        return "No sentences to place."
+    last_bin = int(positions["position_bin"].max())
+    first = positions[positions["position_bin"] == 1].set_index("outlet")
+    last = positions[positions["position_bin"] == last_bin].set_index("outlet")
+    both = first.index.intersection(last.index)
+    if last_bin == 1 or both.empty:
+        return "The articles are too short to compare their start with their end."
+    lower = int((last.loc[both, "mean_compound"] < first.loc[both, "mean_compound"]).sum())
+    compared = [o for o in both if _overlap(first.loc[o], last.loc[o]) is not None]
+    apart = [o for o in compared if _overlap(first.loc[o], last.loc[o]) is False]
+    floor = f"{MIN_SENTENCES_FOR_INTERVAL} sentences or more in both {POSITION_PART}s"
+    clear = (f"the intervals of the first and last {POSITION_PART} are clear of each other in "
+             f"{_k_of(len(apart), len(compared), 'outlet')} with {floor}"
+             + (f" ({', '.join(apart)})." if apart else ".")
+             if compared else f"no outlet has {floor}, so their intervals are not compared.")
+    median_n = float(positions["n_sentences"].median())
+    return (
+        f"In {_k_of(lower, len(both), 'outlet')} the last {POSITION_PART} of the articles is more negative than the first. "
+        f"Each point rests on a median of {median_n:g} sentence{'s' * bool(median_n != 1)}; {clear}"
+    )
+
+
+def actors_note(actors: pd.DataFrame, actor_summary: pd.DataFrame) -> str:
+    """A sentence on the actor table: whether there is one, and how many cells are thin."""
+    if actors.empty:
+        return (
+            f"This corpus has no actors table ({ACTORS_FILE} in the corpus folder, or export.{ACTORS_FILE} beside a table "
+            "corpus export.csv), so there are no actors to look for. "
+            "Add one, with names and aliases, to see the tone of the sentences that mention each."
+        )
+    if actor_summary.empty:
+        return f"{_k_of(0, len(actors), 'actor').capitalize()} in the actors table is mentioned in any sentence."
+    thin, seen = int(actor_summary["thin"].sum()), actor_summary["actor"].nunique()
+    missing = sorted(set(actors["name"]) - set(actor_summary["actor"]))
+    text = (
+        f"{_k_of(seen, len(actors), 'actor').capitalize()} {'is' if seen == 1 else 'are'} mentioned; "
+        + (f"{_k_of(thin, len(actor_summary), 'actor-outlet cell')} {'rests' if thin == 1 else 'rest'} on fewer than "
+           f"{THIN_CELL} sentences (greyed) and {'is an anecdote' if thin == 1 else 'are anecdotes'}, not findings."
+           if thin else f"every actor-outlet cell rests on {THIN_CELL} sentences or more.")
+    )
+    if missing:
+        text += f" Never mentioned: {', '.join(missing)}."
+    return text
+
+
+def validation_note(metrics: pd.DataFrame, scored_benchmark: pd.DataFrame, skipped: pd.DataFrame) -> str:
+    """Sentences stating the benchmark results, computed."""
+    m = metrics.set_index("implementation")
+    ours, ref = m.loc[IMPLEMENTATIONS["nltk"]], m.loc[IMPLEMENTATIONS["reference"]]
+    differ = int((scored_benchmark["nltk"] != scored_benchmark["reference"]).sum())
+    confusion = pd.crosstab(scored_benchmark["human_label"], scored_benchmark["nltk_label"])
+    neg_as_pos = int(confusion.get("positive", pd.Series(dtype=int)).get("negative", 0))
+    n_neg = int((scored_benchmark["human_label"] == "negative").sum())
+    return (
+        f"On {int(ours['n_sentences']):,} human-rated sentences ({len(skipped)} malformed lines skipped), NLTK's VADER "
+        f"correlates r = {ours['pearson_r']:.3f} ({CI} CI {ours['r_ci_low']:.2f} to {ours['r_ci_high']:.2f}) with the "
+        f"mean human rating, and reaches a three-class macro-F1 of {ours['macro_f1']:.3f} (accuracy "
+        f"{ours['accuracy']:.0%}); the reference vaderSentiment package: r = {ref['pearson_r']:.3f}, macro-F1 "
+        f"{ref['macro_f1']:.3f}. The two implementations give different compound scores on {differ:,} sentences. "
+        f"r = {ours['pearson_r']:.2f} means VADER's score shares about {ours['r_squared']:.0%} of its variation with "
+        f"human judgement, sentence by sentence; averaged over each editorial's sentences the agreement is "
+        f"r = {ours['editorial_r']:.2f} ({int(ours['n_editorials'])} editorials). {neg_as_pos:,} of the {n_neg:,} "
+        "sentences people rated negative are scored positive."
+    )

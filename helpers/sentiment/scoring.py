@@ -1,0 +1,129 @@
+"""Scoring: VADER compound scores for texts and sentences (NLTK's port, vaderSentiment's lexicon).
+
+The scores come from NLTK's port of VADER (``nltk.sentiment.vader``) with the lexicon
+that the ``vaderSentiment`` package ships, put where NLTK looks by
+``helpers.nltk_data.ensure_nltk_data()`` (nothing is downloaded).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pandas as pd
+
+from ..parallel import map_articles
+
+# VADER's own cut-offs for calling a compound score positive (>= 0.05), negative
+# (<= -0.05) or neutral (in between): vaderSentiment README, "About the Scoring".
+THRESHOLD = 0.05
+LABELS = ("negative", "neutral", "positive")
+
+IMPLEMENTATIONS = {
+    "nltk": "NLTK's VADER (used in this notebook)",
+    "reference": "vaderSentiment 3.3.2 (reference implementation)",
+}
+
+SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
+SENTENCE_SCORE_COLUMNS = [
+    "article_id", "outlet", "sentence_id", "sentence_n", "paragraph_n", "position",
+    "start_char", "end_char", "text", "in_quote", "share_quoted",
+    "neg", "neu", "pos", "compound", "label",
+]
+
+
+@functools.lru_cache(maxsize=1)
+def analyzer():
+    """NLTK's ``SentimentIntensityAnalyzer`` with the offline lexicon (cached).
+
+    Calls ``helpers.nltk_data.ensure_nltk_data()`` first, which puts the
+    ``vaderSentiment`` lexicon where NLTK looks; nothing is downloaded.
+    """
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from ..nltk_data import ensure_nltk_data
+
+    ensure_nltk_data()
+    return SentimentIntensityAnalyzer()
+
+
+@functools.lru_cache(maxsize=1)
+def reference_analyzer():
+    """The ``vaderSentiment`` package's own ``SentimentIntensityAnalyzer`` (cached)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def score_texts(texts, *, implementation: str = "nltk") -> pd.DataFrame:
+    """VADER scores of each text.
+
+    Parameters
+    ----------
+    texts
+        An iterable of strings (a missing value scores as an empty text).
+    implementation
+        ``"nltk"`` (NLTK's port, used throughout the notebook) or ``"reference"``
+        (the ``vaderSentiment`` package, for comparison).
+
+    Returns
+    -------
+    DataFrame
+        One row per text, in order: ``neg, neu, pos, compound`` (floats). An empty
+        text scores ``neu`` 0 and the rest 0, as VADER returns it.
+    """
+    if implementation not in IMPLEMENTATIONS:
+        raise ValueError(f"implementation must be one of {sorted(IMPLEMENTATIONS)}")
+    sia = analyzer() if implementation == "nltk" else reference_analyzer()
+    rows = [sia.polarity_scores(t if isinstance(t, str) else "") for t in texts]
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS, dtype="float64")
+
+
+def label_scores(values, *, threshold: float = THRESHOLD) -> np.ndarray:
+    """``"positive"`` (>= threshold), ``"negative"`` (<= -threshold) or ``"neutral"``."""
+    values = np.asarray(values, dtype="float64")
+    return np.where(values >= threshold, "positive", np.where(values <= -threshold, "negative", "neutral"))
+
+
+def with_scores(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (with a ``text`` column) re-indexed from 0, plus ``neg, neu, pos, compound, label``."""
+    scores = score_texts(table["text"])
+    out = table.reset_index(drop=True).copy()
+    for col in SCORE_COLUMNS:
+        out[col] = scores[col].to_numpy()
+    out["label"] = label_scores(out["compound"])
+    return out
+
+
+def _score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """One chunk of ``score_sentences`` (whole articles): scores, labels and ``position``."""
+    out = with_scores(sentences)
+    n_in_article = out.groupby("article_id")["sentence_n"].transform("max")
+    out["position"] = (out["sentence_n"] - 0.5) / n_in_article
+    return out[SENTENCE_SCORE_COLUMNS]
+
+
+def score_sentences(sentences: pd.DataFrame, *, n_jobs: int | None = None, client=None) -> pd.DataFrame:
+    """Score every sentence with NLTK's VADER.
+
+    A corpus of ``helpers.parallel.MIN_PARALLEL_ARTICLES`` articles or more is scored
+    in chunks of articles on every core (``n_jobs``), or on a Dask cluster
+    (``client``); see ``helpers.parallel``. The table is the same either way.
+
+    Parameters
+    ----------
+    sentences
+        The output of ``helpers.text.split_sentences``. Not modified.
+
+    Returns
+    -------
+    DataFrame
+        One row per sentence, in the input's order: ``article_id, outlet,
+        sentence_id, sentence_n, paragraph_n, position`` (where the sentence sits
+        in its article, 0-1: the middle of its slot, ``(sentence_n - 0.5) /
+        sentences in the article``, so the first of 10 is 0.05 and the last 0.95),
+        ``start_char, end_char, text, in_quote, share_quoted`` (from the input),
+        ``neg, neu, pos, compound`` (VADER) and ``label`` (negative / neutral /
+        positive by the +/-0.05 cut-offs).
+    """
+    return map_articles(_score_sentences, sentences, n_jobs=n_jobs, client=client, desc="sentiment")
