@@ -15,7 +15,7 @@ looks at every pair, but not one at a time:
    6 candidates a sentence pass the bound below instead of 9,400).
 2. Spelling variants (balked/baulked: ``compare_sentences`` counts them as matches)
    are added *exactly*: ``G`` links ``(w, k)`` and ``(v, k)`` for every pair of words
-   of the vocabulary that ``_is_variant`` accepts in either order, and block by block
+   of the vocabulary that ``is_variant`` accepts in either order, and block by block
    of query rows ``B = X_q (I + G) X^T``. See ``exact_pairs`` for why
    ``B >= matched words`` for every pair, so ``B / min(len_q, len_s) >= min_coverage``
    is a necessary condition and no accepted pair is lost.
@@ -48,8 +48,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from helpers.overlap import (
-    _LETTERS, MIN_COVERAGE, MIN_SENTENCE_TOKENS, VARIANT_MIN_LETTERS, VARIANT_MIN_RATIO, _is_variant,
-    compare_sentences, normalise_tokens,
+    LETTERS, MIN_COVERAGE, MIN_SENTENCE_TOKENS, VARIANT_MIN_LETTERS, VARIANT_MIN_RATIO, compare_sentences,
+    is_variant, normalise_tokens,
 )
 
 EXACT_COLUMNS = ["sentence_id_a", "sentence_id_b", "coverage"]
@@ -73,7 +73,7 @@ _STATE: dict = {}  # set in each process before a block is searched (inherited o
 # ---------------------------------------------------------------------------
 
 def variant_links(words) -> list[tuple[str, str]]:
-    """Pairs ``(x, y)``, x < y, of distinct words that ``_is_variant`` accepts in either order.
+    """Pairs ``(x, y)``, x < y, of distinct words that ``is_variant`` accepts in either order.
 
     Only words of letters alone with at least ``VARIANT_MIN_LETTERS`` letters can be
     variants, and only words of one first letter whose lengths allow a ratio of
@@ -84,7 +84,7 @@ def variant_links(words) -> list[tuple[str, str]]:
     """
     by_letter: dict[str, list[str]] = {}
     for w in sorted(set(words)):
-        if len(w) >= VARIANT_MIN_LETTERS and _LETTERS.fullmatch(w):
+        if len(w) >= VARIANT_MIN_LETTERS and LETTERS.fullmatch(w):
             by_letter.setdefault(w[0], []).append(w)
     links = []
     for group in by_letter.values():
@@ -95,7 +95,7 @@ def variant_links(words) -> list[tuple[str, str]]:
                     break  # longer words only make it worse
                 if SequenceMatcher(None, x, y).quick_ratio() < VARIANT_MIN_RATIO - 1e-9:
                     continue
-                if _is_variant(x, y) or _is_variant(y, x):
+                if is_variant(x, y) or is_variant(y, x):
                     links.append((min(x, y), max(x, y)))
     return sorted(links)
 

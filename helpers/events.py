@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 GAP_DAYS = 30  # articles further apart than this (with no article between) cover different moments
 
@@ -64,6 +67,41 @@ EVENT_MAX_DAYS = 7
 EVENT_MIN_SIMILARITY = 0.15
 
 
+def _linked_groups(ids: list[str], similarity: pd.DataFrame, *, max_days: int, min_similarity: float,
+                   measure: str) -> list[str]:
+    """Each article's group: the smallest ``article_id`` among the articles joined to it by
+    links (scipy's ``connected_components`` of the graph of linked pairs)."""
+    codes, names = pd.factorize(pd.Series(ids, dtype=object))
+    node = {a: k for k, a in enumerate(names)}
+    ends: list[list[int]] = [[], []]
+    if len(similarity):
+        linked = similarity[(similarity["days_apart"] <= max_days) & (similarity[measure] >= min_similarity)]
+        ends = [[node[a] for a in linked[column].astype(str)] for column in ("article_id_a", "article_id_b")]
+    if not len(names):
+        return []
+    rows, cols = (np.asarray(e, dtype=np.int64) for e in ends)
+    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(names), len(names)))
+    _, component = connected_components(graph, directed=False)
+    smallest: dict[int, str] = {}
+    for name, c in zip(names, component, strict=True):
+        smallest[c] = min(smallest.get(c, name), name)
+    return [smallest[component[k]] for k in codes]
+
+
+def _event_label(dates: pd.Series, group: str) -> str:
+    """An event's label from its dates: "31 Mar\u20133 Apr 2014", or "undated (<article_id>)"."""
+    if not dates.notna().any():
+        return f"undated ({group})"
+    start, end = dates.min(), dates.max()
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if start.year != end.year:
+        return f"{start.day} {start:%b %Y}\u2013{end.day} {end:%b %Y}"
+    if start.month != end.month:
+        return f"{start.day} {start:%b}\u2013{end.day} {end:%b %Y}"
+    return f"{start.day}\u2013{end.day} {end:%b %Y}"
+
+
 def group_events(
     articles: pd.DataFrame,
     similarity: pd.DataFrame,
@@ -99,41 +137,15 @@ def group_events(
     """
     periods = date_periods(articles)
     ids = periods["article_id"].astype(str).tolist()
-    parent = {a: a for a in ids}
-
-    def root(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    if len(similarity):
-        linked = similarity[(similarity["days_apart"] <= max_days) & (similarity[measure] >= min_similarity)]
-        for a, b in zip(linked["article_id_a"].astype(str), linked["article_id_b"].astype(str)):
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
     out = periods.copy()
-    out["_group"] = [root(a) for a in ids]
+    out["_group"] = _linked_groups(ids, similarity, max_days=max_days, min_similarity=min_similarity,
+                                   measure=measure)
     dated = out["date"].notna()
     first = out[dated].groupby("_group")["date"].min()
     groups = sorted(first.index, key=lambda g: (first[g], g))
     undated = [g for g in dict.fromkeys(out.loc[~dated, "_group"]) if g not in first.index]
     number = {g: i for i, g in enumerate(groups + undated, start=1)}
     out["event"] = out["_group"].map(number).astype("int64")
-    labels = {}
-    for g, grp in out.groupby("_group"):
-        if grp["date"].notna().any():
-            start, end = grp["date"].min(), grp["date"].max()
-            if start == end:
-                labels[g] = f"{start.day} {start:%b %Y}"
-            elif start.year != end.year:
-                labels[g] = f"{start.day} {start:%b %Y}\u2013{end.day} {end:%b %Y}"
-            elif start.month != end.month:
-                labels[g] = f"{start.day} {start:%b}\u2013{end.day} {end:%b %Y}"
-            else:
-                labels[g] = f"{start.day}\u2013{end.day} {end:%b %Y}"
-        else:
-            labels[g] = f"undated ({g})"
+    labels = {g: _event_label(grp["date"], g) for g, grp in out.groupby("_group")}
     out["event_label"] = out["_group"].map(labels)
     return out.drop(columns="_group")

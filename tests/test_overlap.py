@@ -202,10 +202,10 @@ def test_lsh_does_not_compare_every_pair(monkeypatch):
     rows[150 * 20 + 3]["text"] = rows[10 * 20 + 5]["text"]  # a10:6 copied as a150:4
     calls = []
     real = overlap.compare_sentences
-    monkeypatch.setattr(overlap, "compare_sentences", lambda a, b: calls.append(1) or real(a, b))
+    monkeypatch.setattr(overlap.passages, "compare_sentences", lambda a, b: calls.append(1) or real(a, b))
     passages = shared_passages(pd.DataFrame(rows))
     assert list(zip(passages.sentence_id_a, passages.sentence_id_b)) == [("a10:6", "a150:4")]
-    assert len(calls) < 1000
+    assert 0 < len(calls) < 1000  # the patched check ran, on few candidates
 
 
 def test_same_outlet_pairs_are_flagged_and_do_not_count_as_wire_share(tmp_path):

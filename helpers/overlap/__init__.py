@@ -1,0 +1,58 @@
+"""Coverage overlap: how alike whole articles are, which sentences they share, and how
+much of each article is shared copy.
+
+Three measures, from coarse to fine:
+
+- ``document_similarity(articles)``: every pair of articles, with the cosine similarity
+  of their TF-IDF vectors (do they use the same vocabulary: the same story?) and the
+  Jaccard similarity of their word 5-gram shingles (do they use the same *wording*:
+  the same copy?).
+- ``shared_passages(sentences)``: pairs of sentences from different articles that are
+  identical or nearly so (wire copy, reused paragraphs). Candidates come from MinHash
+  LSH (``datasketch``) over each sentence's word 3-grams, so no loop ever compares all
+  pairs of sentences; each candidate pair is then verified with an exact measure.
+- ``wire_share(articles, sentences, passages)``: the share of each article's body covered by
+  sentences it shares with *another outlet's* article.
+
+Every comparison is on *normalised tokens*: words and numbers, case-folded, with
+punctuation, quotation marks and whitespace dropped, so "balked" and 'balked' and
+"Balked" compare equal. Spelling variants (balked/baulked, recognise/recognize) are
+paired and counted as matches but listed and highlighted.
+
+Modules, one job each:
+
+- ``tokens``: the normalised tokens and shingles every measure compares;
+- ``similarity``: ``document_similarity``, ``similarity_matrix``;
+- ``align``: ``compare_sentences``, how two sentences line up word by word;
+- ``lsh``: MinHash band keys and the candidate pairs sharing one;
+- ``passages``: ``shared_passages``, candidates verified;
+- ``wire``: ``wire_share``;
+- ``tables``: ``passages_html``, ``diff_html``, ``event_table``, ``wire_table``;
+- ``findings``: the notebook's sentences (``*_note``, ``overlap_finding``).
+"""
+
+from .align import (
+    LETTERS, MAX_GAP, MIN_COVERAGE, MIN_RUN, VARIANT_MIN_LETTERS, VARIANT_MIN_RATIO, Alignment,
+    compare_sentences, is_variant, matched_spans,
+)
+from .findings import events_note, overlap_finding, passages_note, similarity_note, wire_note
+from .lsh import LSH_THRESHOLD, MIN_SENTENCE_TOKENS, NUM_PERM, SEED, SENTENCE_SHINGLE_SIZE, lsh_bands
+from .passages import PASSAGE_COLUMNS, VERIFY_CHUNK, shared_passages
+from .similarity import DOC_SHINGLE_SIZE, SIMILARITY_COLUMNS, document_similarity, similarity_matrix
+from .tables import (
+    DEL_STYLE, INS_STYLE, MAX_PASSAGES_SHOWN, VARIANT_STYLE, diff_html, event_table, passages_html,
+    wire_table,
+)
+from .tokens import Token, normalise_tokens
+from .wire import WIRE_COLUMNS, wire_share
+
+__all__ = [
+    "DEL_STYLE", "DOC_SHINGLE_SIZE", "INS_STYLE", "LETTERS", "LSH_THRESHOLD", "MAX_GAP",
+    "MAX_PASSAGES_SHOWN", "MIN_COVERAGE", "MIN_RUN", "MIN_SENTENCE_TOKENS", "NUM_PERM",
+    "PASSAGE_COLUMNS", "SEED", "SENTENCE_SHINGLE_SIZE", "SIMILARITY_COLUMNS", "VARIANT_MIN_LETTERS",
+    "VARIANT_MIN_RATIO", "VARIANT_STYLE", "VERIFY_CHUNK", "WIRE_COLUMNS", "Alignment", "Token",
+    "compare_sentences", "diff_html", "document_similarity", "event_table", "events_note",
+    "is_variant", "lsh_bands", "matched_spans", "normalise_tokens", "overlap_finding",
+    "passages_html", "passages_note", "shared_passages", "similarity_matrix", "similarity_note",
+    "wire_note", "wire_share", "wire_table",
+]

@@ -1,0 +1,119 @@
+"""Candidate pairs of sentences: MinHash signatures cut into LSH bands, and the rows sharing a band.
+
+Candidates come from MinHash LSH (``datasketch``) over each sentence's word 3-grams, so no
+loop ever compares all pairs of sentences; ``helpers.overlap.passages`` verifies them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from .tokens import shingles, token_norms
+
+# Word 3-grams per sentence: short enough that one changed word (balked/baulked) breaks
+# only three shingles of a 20-word sentence, long enough that two unrelated sentences
+# share almost none.
+SENTENCE_SHINGLE_SIZE = 3
+# Sentences with fewer normalised tokens are not compared: "Harf said." or "Israel
+# considers them terrorists." recur by chance and are no evidence of copying.
+MIN_SENTENCE_TOKENS = 6
+# 128 permutations (datasketch's default): the MinHash estimate of a Jaccard of 0.5 has
+# a standard error of sqrt(0.5 * 0.5 / 128) = 0.044.
+NUM_PERM = 128
+# With 128 permutations and this threshold datasketch's MinHashLSH uses 37 bands of 3
+# rows, so a pair is proposed with probability 1 - (1 - J**3)**37: 0.99 at a shingle
+# Jaccard of 0.5, 0.91 at 0.4, 0.04 at 0.1. The wire sentences in the sample with a
+# word respelled and a clause cut have a shingle Jaccard of about 0.5; the false
+# candidates this lets through are removed by the exact check.
+LSH_THRESHOLD = 0.3
+SEED = 1  # datasketch's default MinHash seed; fixed, so every build finds the same candidates
+
+
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """``(bands, rows)``: how ``datasketch.MinHashLSH`` cuts ``num_perm`` MinHash values
+    for a Jaccard ``threshold`` (equal weights on false positives and negatives).
+
+    Raises ValueError where MinHashLSH does: a threshold outside 0-1, or one so high that
+    it would use a single band (above 0.98 with 128 permutations). The index is built
+    empty, only to read its ``b`` and ``r``.
+    """
+    index = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return index.b, index.r
+
+
+def _band_multipliers(rows: int) -> np.ndarray:
+    """Odd 64-bit multipliers that fold a band's ``rows`` MinHash values into one key."""
+    rng = np.random.default_rng(SEED)
+    return rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
+
+
+def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray]:
+    """For one chunk of sentence texts: which are long enough, their token digests and band keys.
+
+    ``args`` is ``(texts, min_tokens, shingle_size, num_perm, seed, bands, rows)``.
+    Returns ``(positions, digests, keys)``: positions (in the chunk) of sentences with
+    at least ``min_tokens`` normalised tokens, a 16-byte hash of each one's token
+    sequence (equal for identical sentences), and a ``(len(positions), bands)`` array
+    of uint64 band keys: band j's key is its ``rows`` MinHash values folded together,
+    so two sentences share a key exactly when their MinHash values agree on that band
+    (bar a 2**-64 chance, and a false candidate is removed by the exact check).
+    """
+    texts, min_tokens, shingle_size, num_perm, seed, bands, rows = args
+    positions, digests, sets = [], [], []
+    for i, text in enumerate(texts):
+        norms = token_norms(text)
+        if len(norms) >= min_tokens:
+            positions.append(i)
+            digests.append(hashlib.blake2b("\x00".join(norms).encode("utf-8"), digest_size=16).digest())
+            sets.append([sh.encode("utf-8") for sh in sorted(shingles(norms, shingle_size))])
+    keys = np.zeros((len(positions), bands), dtype=np.uint64)
+    if positions:
+        values = np.stack([m.hashvalues for m in MinHash.generator(sets, num_perm=num_perm, seed=seed)])
+        folded = values[:, :bands * rows].reshape(len(positions), bands, rows) * _band_multipliers(rows)
+        keys = folded.sum(axis=2, dtype=np.uint64)
+    return np.asarray(positions, dtype=np.int64), digests, keys
+
+
+def band_pairs(keys: np.ndarray, days: np.ndarray | None, window: float | None) -> np.ndarray:
+    """Pairs ``(g, h)``, g < h, of rows of ``keys`` that share a key in some band column.
+
+    With ``window``, only pairs whose ``days`` are at most ``window`` apart (a row with
+    a NaN day pairs with every row sharing its key). Returns an int64 array of codes
+    ``g * len(keys) + h``, sorted and unique.
+    """
+    n = len(keys)
+    found = []
+    if days is not None:
+        dated = ~np.isnan(days)
+        low = float(days[dated].min()) if dated.any() else 0.0
+        # Undated rows sort first in their run and pair with the whole run.
+        day_all = np.where(dated, days - low + 1.0, 0.0)
+        span = float(day_all.max()) + window + 2.0
+    for j in range(keys.shape[1]):
+        column = keys[:, j]
+        order = np.argsort(column, kind="stable") if days is None else np.lexsort((day_all, column))
+        sorted_keys = column[order]
+        run_start = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        run_len = np.diff(np.r_[run_start, n])
+        if not (run_len > 1).any():
+            continue
+        end = np.repeat(run_start + run_len, run_len)  # one past the last row of each row's run
+        if days is not None:
+            day = day_all[order]
+            composite = np.repeat(np.arange(len(run_start)), run_len) * span + day
+            limit = np.searchsorted(composite, composite + window, side="right")
+            end = np.where(day > 0, np.minimum(limit, end), end)
+        count = end - np.arange(n) - 1
+        if count.sum() == 0:
+            continue
+        first = np.repeat(np.arange(n), count)
+        offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        g, h = order[first], order[first + 1 + offset]
+        lo, hi = np.minimum(g, h), np.maximum(g, h)
+        found.append(np.unique(lo.astype(np.int64) * n + hi))
+    if not found:
+        return np.empty(0, dtype=np.int64)
+    return np.unique(np.concatenate(found))

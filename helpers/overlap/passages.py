@@ -1,0 +1,250 @@
+"""Shared passages: pairs of sentences from different articles that are the same text, or nearly.
+
+``shared_passages(sentences)`` works in three steps, none of which compares all pairs of
+sentences:
+
+1. Each sentence of at least ``min_tokens`` normalised tokens gets a hash of its token
+   sequence and a MinHash (``datasketch.MinHash``, ``num_perm`` permutations of its word
+   ``shingle_size``-grams, fixed ``seed``). Identical sentences (same hash) are paired
+   directly; each distinct sentence is indexed once.
+2. Locality-sensitive hashing proposes candidate pairs: the MinHash is cut into the
+   bands ``datasketch.MinHashLSH`` would use for a Jaccard threshold of ``lsh_threshold``
+   (37 bands of 3 values for 0.3 and 128 permutations), and two sentences are candidates
+   when they agree on a whole band: the same candidates as ``MinHashLSH``, found by
+   sorting each band's keys (numpy) instead of a Python dictionary, so memory is 8 bytes
+   a band a sentence instead of about 13 KB (see ``helpers.overlap.lsh``).
+3. Each candidate pair from two different articles is verified with
+   ``compare_sentences`` and kept when its ``coverage`` is at least ``min_coverage``.
+
+Steps 1 and 3 run on every core for a large corpus, or on a Dask cluster (``n_jobs``,
+``client``; see ``helpers.parallel``), with the same result.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from ..parallel import article_chunks, map_chunks
+from ..tables import require_columns
+from .align import MIN_COVERAGE, VARIANT_MIN_LETTERS, compare_sentences
+from .lsh import (
+    LSH_THRESHOLD, MIN_SENTENCE_TOKENS, NUM_PERM, SEED, SENTENCE_SHINGLE_SIZE, band_pairs, lsh_bands,
+    signature_chunk,
+)
+from .tokens import token_norms
+
+PASSAGE_COLUMNS = [
+    "passage_id", "article_id_a", "outlet_a", "sentence_id_a", "start_char_a", "end_char_a", "text_a",
+    "article_id_b", "outlet_b", "sentence_id_b", "start_char_b", "end_char_b", "text_b",
+    "same_outlet", "coverage", "similarity", "n_tokens_a", "n_tokens_b", "n_matched", "variants",
+]
+VERIFY_CHUNK = 20_000  # candidate pairs per chunk of the exact check
+
+
+class _Groups(NamedTuple):
+    """Indexed sentences grouped by identical token sequence (one group per distinct text)."""
+
+    positions: np.ndarray  # row in the sentences table of each indexed sentence
+    codes: np.ndarray  # its group
+    first_row: np.ndarray  # per group: its first indexed sentence (an index into positions)
+    size: np.ndarray  # per group: how many sentences
+    members: dict  # group -> rows in the table, for groups of two or more
+
+
+def _may_cover(na: list[str], nb: list[str], min_coverage: float) -> bool:
+    """False only when ``compare_sentences`` cannot reach ``min_coverage``: a cheap test first.
+
+    A word counted as matched is, on each side, a word the other sentence also has or a
+    possible spelling variant (``VARIANT_MIN_LETTERS`` letters or more, not in the other
+    sentence, whose first letter starts such a word there). Counting those words on
+    each side bounds the matched words from above.
+    """
+    shorter = min(len(na), len(nb))
+    if shorter == 0:
+        return False
+    sa, sb = set(na), set(nb)
+
+    def possible(words: list[str], own: set[str], other: set[str]) -> int:
+        starts = {w[0] for w in other - own if len(w) >= VARIANT_MIN_LETTERS}
+        return sum(1 for w in words if w in other or (len(w) >= VARIANT_MIN_LETTERS and w[0] in starts))
+
+    return min(possible(na, sa, sb), possible(nb, sb, sa)) >= min_coverage * shorter
+
+
+def verify_chunk(args: tuple) -> list[tuple]:
+    """``compare_sentences`` on each pair of texts; the scores of those that pass ``min_coverage``.
+
+    ``args`` is ``(pairs, min_coverage)``; returns ``(k, coverage, similarity, n_tokens_a,
+    n_tokens_b, n_matched, variants)`` for each pair ``k`` that passes.
+    """
+    pairs, min_coverage = args
+    norms: dict[str, list[str]] = {}
+    out = []
+    for k, (a, b) in enumerate(pairs):
+        for text in (a, b):
+            if text not in norms:
+                norms[text] = token_norms(text)
+        if not _may_cover(norms[a], norms[b], min_coverage):
+            continue
+        al = compare_sentences(a, b)
+        if al.coverage >= min_coverage:
+            out.append((k, al.coverage, al.similarity, len(al.tokens_a), len(al.tokens_b), al.n_matched,
+                        "; ".join(f"{x}/{y}" for x, y in al.variants)))
+    return out
+
+
+def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict) -> tuple:
+    """Step 1, chunk by chunk of articles: ``(positions, digests, keys)`` of the indexed
+    sentences (see ``signature_chunk``; ``params`` are its arguments after the texts)."""
+    chunks = article_chunks(table) if len(table) else []
+    offsets = np.cumsum([0] + [len(c) for c in chunks])
+    jobs = [(texts[a:b], *params) for a, b in zip(offsets[:-1], offsets[1:], strict=True)]
+    results = map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash")
+    positions = np.concatenate([pos + off for (pos, _, _), off in zip(results, offsets, strict=False)] or
+                               [np.empty(0, dtype=np.int64)])
+    digests = [d for _, ds, _ in results for d in ds]
+    bands = params[-2]
+    keys = np.concatenate([k for _, _, k in results]) if results else np.zeros((0, bands), dtype=np.uint64)
+    return positions, digests, keys
+
+
+def _identical_groups(positions: np.ndarray, digests: list[bytes]) -> _Groups:
+    """The indexed sentences grouped by token digest: identical texts share a group."""
+    codes, _ = pd.factorize(pd.Series(digests, dtype=object))
+    n_groups = int(codes.max()) + 1 if len(codes) else 0
+    first_row = np.full(n_groups, len(codes), dtype=np.int64)
+    np.minimum.at(first_row, codes, np.arange(len(codes)))
+    size = np.bincount(codes, minlength=n_groups)
+    members = {g: positions[codes == g].tolist() for g in np.flatnonzero(size > 1)}
+    return _Groups(positions, codes, first_row, size, members)
+
+
+def _group_days(article_ids: pd.Series, articles: pd.DataFrame, groups: _Groups) -> np.ndarray:
+    """Each group's earliest article date, in days (NaN for a group with no date: compared
+    at any distance)."""
+    dates = article_ids.map(dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["date"]))))
+    row_days = (dates - pd.Timestamp("1970-01-01")).dt.days.astype(float).to_numpy()
+    group_days = np.full(len(groups.first_row), np.inf)
+    np.minimum.at(group_days, groups.codes, np.nan_to_num(row_days[groups.positions], nan=np.inf))
+    return np.where(np.isinf(group_days), np.nan, group_days)
+
+
+def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.ndarray) -> tuple:
+    """Step 2's pairs of groups, and every pair of identical texts, as pairs of table rows
+    ``(i_rows, j_rows)`` from two different articles, i's article first."""
+    n_groups = len(groups.first_row)
+    row_pairs = [(i, j) for group in groups.members.values() for i, j in combinations(group, 2)]
+    g_all, h_all = pair_codes // max(n_groups, 1), pair_codes % max(n_groups, 1)
+    single = (groups.size[g_all] == 1) & (groups.size[h_all] == 1)
+    rep = groups.positions[groups.first_row] if n_groups else np.empty(0, dtype=np.int64)
+    i_rows, j_rows = rep[g_all[single]], rep[h_all[single]]
+    for g, h in zip(g_all[~single].tolist(), h_all[~single].tolist(), strict=True):
+        row_pairs.extend((i, j) for i in groups.members.get(g, [rep[g]]) for j in groups.members.get(h, [rep[h]]))
+    if row_pairs:
+        extra = np.asarray(row_pairs, dtype=np.int64)
+        i_rows, j_rows = np.r_[i_rows, extra[:, 0]], np.r_[j_rows, extra[:, 1]]
+    keep = article_rank[i_rows] != article_rank[j_rows]
+    i_rows, j_rows = i_rows[keep], j_rows[keep]
+    swap = (article_rank[i_rows] > article_rank[j_rows]) | (
+        (article_rank[i_rows] == article_rank[j_rows]) & (i_rows > j_rows))
+    return np.where(swap, j_rows, i_rows), np.where(swap, i_rows, j_rows)
+
+
+def _verify(texts: list[str], i_rows: np.ndarray, j_rows: np.ndarray, article_rank: np.ndarray,
+            min_coverage: float, run: dict) -> tuple:
+    """Step 3: each distinct pair of texts checked once. Returns the pairs that pass,
+    sorted by a's article and position, then b's, and their ``verify_chunk`` scores."""
+    text_pairs = pd.DataFrame({"a": np.asarray(texts, dtype=object)[i_rows],
+                               "b": np.asarray(texts, dtype=object)[j_rows]})
+    pair_code, distinct = pd.factorize(pd.MultiIndex.from_frame(text_pairs)) if len(text_pairs) else (
+        np.empty(0, dtype=np.int64), [])
+    distinct = list(distinct)
+    jobs = [(distinct[k:k + VERIFY_CHUNK], min_coverage) for k in range(0, len(distinct), VERIFY_CHUNK)]
+    run = dict(run, n_articles=run["n_articles"] if len(distinct) > VERIFY_CHUNK else 0)
+    checked = map_chunks(verify_chunk, jobs, **run, desc="shared passages: exact check")
+    scores = {k + c * VERIFY_CHUNK: rest for c, part in enumerate(checked) for k, *rest in part}
+    passed = np.array([scores.get(int(k)) is not None for k in pair_code], dtype=bool)
+    i_rows, j_rows, pair_code = i_rows[passed], j_rows[passed], np.asarray(pair_code)[passed]
+    order = np.lexsort((j_rows, article_rank[j_rows], i_rows, article_rank[i_rows]))
+    return i_rows[order], j_rows[order], [scores[int(k)] for k in pair_code[order]]
+
+
+def _passage_table(table: pd.DataFrame, i_rows: np.ndarray, j_rows: np.ndarray, verified: list) -> pd.DataFrame:
+    """The verified pairs as ``PASSAGE_COLUMNS`` rows, numbered from 1."""
+    a, b = table.iloc[i_rows].reset_index(drop=True), table.iloc[j_rows].reset_index(drop=True)
+    out = pd.DataFrame({"passage_id": np.arange(1, len(i_rows) + 1, dtype=np.int64)})
+    for side, part in (("a", a), ("b", b)):
+        for col in ("article_id", "outlet", "sentence_id", "start_char", "end_char", "text"):
+            out[f"{col}_{side}"] = part[col].to_numpy()
+        for col in ("start_char", "end_char"):
+            out[f"{col}_{side}"] = out[f"{col}_{side}"].astype(int)
+    out["same_outlet"] = (a["outlet"] == b["outlet"]).to_numpy(dtype=bool)
+    for n, col in enumerate(("coverage", "similarity", "n_tokens_a", "n_tokens_b", "n_matched", "variants")):
+        out[col] = [v[n] for v in verified]
+    return out[PASSAGE_COLUMNS] if len(out) else pd.DataFrame(columns=PASSAGE_COLUMNS)
+
+
+def shared_passages(
+    sentences: pd.DataFrame,
+    *,
+    articles: pd.DataFrame | None = None,
+    window_days: int | None = None,
+    min_coverage: float = MIN_COVERAGE,
+    min_tokens: int = MIN_SENTENCE_TOKENS,
+    shingle_size: int = SENTENCE_SHINGLE_SIZE,
+    num_perm: int = NUM_PERM,
+    lsh_threshold: float = LSH_THRESHOLD,
+    seed: int = SEED,
+    n_jobs: int | None = None,
+    client=None,
+) -> pd.DataFrame:
+    """Pairs of sentences from different articles that are the same text, or nearly.
+
+    The three steps are in this module's docstring. Candidate pairs grow faster than the
+    corpus when many sentences are alike (one story's coverage); ``window_days`` (with
+    ``articles``) bounds them: near-identical sentences are then proposed only when their
+    articles' dates are at most ``window_days`` apart (a sentence repeated in several
+    articles counts from its earliest date; an undated one is compared at any distance);
+    identical ones are paired at any distance. A sentence repeated in k articles gives
+    k(k-1)/2 rows, so boilerplate left in bodies (a sign-off) shows up.
+
+    Parameters
+    ----------
+    sentences
+        ``split_sentences`` output (at least ``article_id``, ``outlet``, ``sentence_id``,
+        ``start_char``, ``end_char``, ``text``), in article order. Not modified.
+    articles
+        With ``article_id`` and ``date``; needed only with ``window_days``.
+    window_days
+        None (default): every sentence is compared with every other through the index.
+
+    Returns
+    -------
+    DataFrame
+        One row per verified pair, ``a`` the sentence whose article comes first in
+        ``sentences``; sorted by a's article and position, then b's: ``passage_id`` (1, 2,
+        ...), ``article_id_a, outlet_a, sentence_id_a, start_char_a, end_char_a, text_a``,
+        the same for ``b``, ``same_outlet``, ``coverage`` and ``similarity`` (see
+        ``compare_sentences``), ``n_tokens_a``, ``n_tokens_b``, ``n_matched``,
+        ``variants`` ("balked/baulked; ..." or "").
+    """
+    require_columns(sentences, ("article_id", "outlet", "sentence_id", "start_char", "end_char", "text"), "sentences")
+    if window_days is not None and articles is None:
+        raise ValueError("window_days needs articles (with article_id and date) to order the sentences by date")
+    table = sentences.reset_index(drop=True)
+    article_ids = table["article_id"].astype(str)
+    article_rank = pd.factorize(article_ids)[0]
+    texts = table["text"].fillna("").astype(str).tolist()
+    run = {"n_articles": int(article_rank.max()) + 1 if len(table) else 0, "n_jobs": n_jobs, "client": client}
+    params = (min_tokens, shingle_size, num_perm, seed, *lsh_bands(lsh_threshold, num_perm))
+    positions, digests, keys = _signatures(table, texts, params, run)
+    groups = _identical_groups(positions, digests)
+    days = None if window_days is None else _group_days(article_ids, articles, groups)
+    pair_codes = band_pairs(keys[groups.first_row], days, None if window_days is None else float(window_days))
+    i_rows, j_rows = _candidate_rows(groups, pair_codes, article_rank)
+    i_rows, j_rows, verified = _verify(texts, i_rows, j_rows, article_rank, min_coverage, run)
+    return _passage_table(table, i_rows, j_rows, verified)
