@@ -1,5 +1,8 @@
-"""Counts per outlet: its words (the per-1,000 denominator) and each term's uses, from the
-occurrences (``term_counts``) or chunk by chunk of articles for large corpora (``count_terms``)."""
+"""Counts per outlet: its words (the per-1,000 denominator) and each term's uses.
+
+``term_counts`` counts the rows of ``term_occurrences``; ``count_terms`` builds the same
+tables chunk by chunk of articles, for corpora whose token table would not fit in memory.
+"""
 
 from __future__ import annotations
 

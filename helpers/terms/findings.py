@@ -1,5 +1,8 @@
-"""The findings' sentences of 02_terms: every number from the tables, every threshold from
-the constant the computation uses."""
+"""The findings' sentences of 02_terms.
+
+Every number comes from the tables, every threshold from the constant the computation
+uses (``Z_CRITICAL``, ``PER_WORDS``, ``FRAMING_FILE``).
+"""
 
 from __future__ import annotations
 

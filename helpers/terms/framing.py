@@ -1,5 +1,9 @@
-"""Framing vocabulary: the corpus's table of term groups (``framing.csv``), where each term
-is used (NLTK's ``ConcordanceIndex``), uses per outlet and their log-odds, keyword in context."""
+"""Framing vocabulary: the corpus's term groups, where each is used, and how often per outlet.
+
+The groups come from the corpus's ``framing.csv``; uses are found with NLTK's
+``ConcordanceIndex``, counted per outlet and scored with ``log_odds``, and shown as
+keyword-in-context lines.
+"""
 
 from __future__ import annotations
 

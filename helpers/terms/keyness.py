@@ -1,5 +1,6 @@
-"""Which terms set an outlet apart: weighted log-odds with an informative prior, and TF-IDF
-as a second view.
+"""Which terms set an outlet apart: weighted log-odds with an informative prior; TF-IDF.
+
+TF-IDF (``tfidf_terms``) is a second view, with no notion of chance.
 
 ``log_odds`` is Monroe, Colaresi & Quinn (2008), "Fightin' Words", Political Analysis
 16(4), eqs. 16-22, with the informative Dirichlet prior taken from the whole corpus. For

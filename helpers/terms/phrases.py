@@ -1,5 +1,8 @@
-"""Phrases that recur: bigrams and trigrams per outlet (NLTK collocation finders), and the
-two-word phrases worth counting as one term (``phrases_to_join``)."""
+"""Phrases that recur: collocations per outlet, and the ones counted as one term.
+
+``collocations`` finds bigrams and trigrams with NLTK's collocation finders;
+``phrases_to_join`` picks the two-word phrases ``term_occurrences`` joins.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Tables for reading: outlets with their periods, top terms per outlet, framing z-scores,
-sentences several outlets ran word for word."""
+"""Tables for reading the term analysis in 02_terms.
+
+Outlets with their periods, top terms per outlet, framing z-scores, and the sentences
+several outlets ran word for word.
+"""
 
 from __future__ import annotations
 
