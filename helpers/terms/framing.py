@@ -1,0 +1,281 @@
+"""Framing vocabulary: the corpus's term groups, where each is used, and how often per outlet.
+
+The groups come from the corpus's ``framing.csv``; uses are found with NLTK's
+``ConcordanceIndex``, counted per outlet and scored with ``log_odds``, and shown as
+keyword-in-context lines.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from nltk.text import ConcordanceIndex
+
+from ..corpus import CorpusError, side_table_path
+from ..corpus_read import read_csv_rows
+from .counting import PER_WORDS, forms_text
+from .keyness import log_odds
+from .occurrences import LETTER, tokens_with_outlet
+
+FRAMING_FILE = "framing.csv"
+FRAMING_COLUMNS = ["group", "term"]
+KWIC_WIDTH = 60  # characters of context each side of a keyword-in-context line
+
+MATCH_COLUMNS = [
+    "article_id", "outlet", "sentence_id", "group", "term", "match", "start_char",
+    "end_char",
+]
+FRAMING_COUNT_COLUMNS = ["outlet", "group", "n", "n_words", "per_1000", "matches"]
+KWIC_COLUMNS = [
+    "article_id", "outlet", "sentence_id", "group", "start_char", "left", "match", "right",
+]
+
+
+def load_framing(corpus_dir: str | Path) -> pd.DataFrame | None:
+    """Read the framing term groups of a corpus: ``framing.csv`` in a corpus folder, or
+    ``<stem>.framing.csv`` beside a table corpus ``<stem>.csv`` (``.jsonl``, ``.parquet``;
+    see ``helpers.corpus.side_table_path``).
+
+    The file has two columns and one row per term: ``group`` (the name shown in tables,
+    e.g. "settlements") and ``term`` (a word or a phrase of words separated by spaces,
+    matched case-insensitively on whole tokens; ``*`` stands for any letters, so
+    ``settlement*`` matches "settlement" and "settlements" and ``*terror*`` also
+    "anti-terror"). A group lists as many rows as it has terms. It is read as
+    ``metadata.csv`` is (``helpers.corpus_read.read_csv_rows``: delimiter detected,
+    column names in any case and spacing, lines counted as in the file).
+
+    Returns
+    -------
+    DataFrame or None
+        ``group, term`` (stripped, terms lower-cased, duplicates dropped, file order);
+        empty for an empty file; None when the corpus has no framing table.
+
+    Raises
+    ------
+    CorpusError
+        A line with more values than the header names, a broken quote, not UTF-8,
+        missing columns or empty cells, naming the line; a file that is a link leading
+        outside the corpus folder (or any link, for a table corpus).
+    """
+    path = side_table_path(corpus_dir, "framing")
+    if not path.is_file():
+        return None
+    needs = f"{path.name} needs the columns group and term (one row per term)"
+    rows = read_csv_rows(path, tuple(FRAMING_COLUMNS), needs=needs, known=tuple(FRAMING_COLUMNS))
+    problems = []
+    for line, rec in zip(rows.lines, rows.records):
+        for col in FRAMING_COLUMNS:
+            if not rec[col].strip():
+                problems.append(f"{path.name} line {line}: the {col} is empty.")
+        if rec["term"].strip() and not LETTER.search(rec["term"]):
+            problems.append(f"{path.name} line {line}: the term {rec['term']!r} has no letter.")
+    if problems:
+        raise CorpusError(f"{path} has problems:\n  " + "\n  ".join(problems))
+    out = pd.DataFrame({
+        "group": [rec["group"].strip() for rec in rows.records],
+        "term": [" ".join(rec["term"].lower().split()) for rec in rows.records],
+    }, columns=FRAMING_COLUMNS)
+    return out.drop_duplicates(ignore_index=True)
+
+
+def _pattern(word: str) -> re.Pattern[str]:
+    """A framing word as a regular expression: ``*`` for any characters but spaces."""
+    return re.compile("".join(r"\S*" if part == "*" else re.escape(part)
+                              for part in re.split(r"(\*)", word)))
+
+
+def _pattern_words(terms: np.ndarray, vocab: set[str]) -> dict[str, list[str]]:
+    """Each word of the framing terms -> the corpus words it matches (sorted)."""
+    matching: dict[str, list[str]] = {}
+    for term in terms:
+        for part in term.split():
+            if part not in matching:
+                pattern = _pattern(part)
+                matching[part] = sorted(v for v in vocab if pattern.fullmatch(v))
+    return matching
+
+
+def _article_matches(article_id, idx: np.ndarray, token: np.ndarray, lower: np.ndarray,
+                     sentence: np.ndarray, framing: pd.DataFrame,
+                     matching: dict[str, list[str]]) -> list[tuple]:
+    """``(article_id, group, term, first, last)`` token positions of each use in one article."""
+    index = ConcordanceIndex(token[idx].tolist(), key=str.lower)
+    here = set(lower[idx])
+    rows = []
+    for group, term in framing[FRAMING_COLUMNS].itertuples(index=False):
+        choices = [[w for w in matching[part] if w in here] for part in term.split()]
+        for phrase in itertools.product(*choices):
+            for line in index.find_concordance(list(phrase), width=KWIC_WIDTH):
+                first, last = idx[line.offset], idx[line.offset + len(phrase) - 1]
+                if sentence[first] == sentence[last]:  # a phrase stays in its sentence
+                    rows.append((article_id, group, term, int(first), int(last)))
+    return rows
+
+
+def _drop_covered(found: pd.DataFrame) -> pd.DataFrame:
+    """Within a group, matches not inside a longer match, in reading order."""
+    found = found.assign(length=found["last"] - found["first"])
+    found = found.sort_values(["group", "length", "first"], ascending=[True, False, True],
+                              kind="stable")
+    keep = []
+    covered: dict[str, set] = {}
+    for group, first, last in zip(found["group"], found["first"], found["last"]):
+        span = set(range(first, last + 1))
+        seen = covered.setdefault(group, set())
+        keep.append(not span & seen)
+        seen |= span
+    return found[keep].sort_values(["first", "group"], kind="stable")
+
+
+def framing_matches(tokens: pd.DataFrame, sentences: pd.DataFrame,
+                    framing: pd.DataFrame | None) -> pd.DataFrame:
+    """Every use of every framing term, found with NLTK's ``ConcordanceIndex``.
+
+    One index per article over its tokens, keyed case-insensitively; each term (its
+    ``*`` patterns expanded to the article's words) is looked up with
+    ``find_concordance``, phrases as word lists. A phrase must lie within one
+    sentence. Within a group, a match inside a longer match of the same group is
+    dropped ("peace process" is one use, not also a use of "peace*").
+
+    Returns
+    -------
+    DataFrame
+        One row per use: ``article_id, outlet, sentence_id, group, term`` (the row of
+        ``framing`` that matched), ``match`` (the words as written), ``start_char``,
+        ``end_char`` (offsets into the body). Empty when ``framing`` is None or empty.
+    """
+    if framing is None or framing.empty:
+        return pd.DataFrame(columns=MATCH_COLUMNS)
+    toks = tokens_with_outlet(tokens, sentences).reset_index(drop=True)
+    token = toks["token"].astype(str).to_numpy(dtype=object)
+    lower = toks["lower"].astype(str).to_numpy(dtype=object)
+    sentence = toks["sentence_id"].to_numpy(dtype=object)
+    matching = _pattern_words(framing["term"].unique(), set(lower))
+    positions = toks.groupby("article_id", sort=False).indices
+    rows = []
+    for article_id in toks["article_id"].unique():
+        rows += _article_matches(article_id, positions[article_id], token, lower, sentence,
+                                 framing, matching)
+    if not rows:
+        return pd.DataFrame(columns=MATCH_COLUMNS)
+    found = _drop_covered(pd.DataFrame(rows, columns=["article_id", "group", "term", "first",
+                                                      "last"]))
+    first, last = found["first"].to_numpy(), found["last"].to_numpy()
+    found["outlet"] = toks["outlet"].to_numpy()[first]
+    found["sentence_id"] = sentence[first]
+    found["start_char"] = toks["start_char"].to_numpy()[first]
+    found["end_char"] = toks["end_char"].to_numpy()[last]
+    found["match"] = [" ".join(token[f:la + 1]) for f, la in zip(first, last)]
+    return found[MATCH_COLUMNS].reset_index(drop=True)
+
+
+def framing_counts(matches: pd.DataFrame, totals: pd.DataFrame,
+                   framing: pd.DataFrame | None) -> pd.DataFrame:
+    """Uses of each framing group per outlet, in counts and per 1,000 words.
+
+    Returns
+    -------
+    DataFrame
+        One row per outlet and group (groups in file order, every outlet, zeros
+        included): ``outlet, group, n`` (uses), ``n_words`` (the outlet's words),
+        ``per_1000``, ``matches`` (the words matched, with counts: "settlements 2,
+        settlement 1").
+    """
+    if framing is None or framing.empty:
+        return pd.DataFrame(columns=FRAMING_COUNT_COLUMNS)
+    groups = list(dict.fromkeys(framing["group"]))
+    grid = pd.MultiIndex.from_product([sorted(totals["outlet"]), groups],
+                                      names=["outlet", "group"])
+    counts = matches.groupby(["outlet", "group"]).size().reindex(grid, fill_value=0)
+    found = matches.assign(form=matches["match"].str.lower())
+    texts = forms_text(found, ["outlet", "group"]) if len(found) else pd.Series(dtype="str")
+    out = counts.rename("n").reset_index()
+    out["n"] = out["n"].astype("int64")
+    out["n_words"] = out["outlet"].map(totals.set_index("outlet")["n_words"]).astype("int64")
+    out["per_1000"] = out["n"] / out["n_words"].where(out["n_words"] > 0) * PER_WORDS
+    out["matches"] = pd.MultiIndex.from_frame(out[["outlet", "group"]]).map(texts.to_dict())
+    out["matches"] = out["matches"].fillna("").astype("str")
+    out["_g"] = out["group"].map({g: i for i, g in enumerate(groups)})
+    out = out.sort_values(["_g", "outlet"], kind="stable")
+    return out[FRAMING_COUNT_COLUMNS].reset_index(drop=True)
+
+
+def framing_scores(framing: pd.DataFrame, totals: pd.DataFrame, *,
+                   prior_strength: float | None = None) -> pd.DataFrame:
+    """Framing counts with each group scored like a term (``log_odds``) against all words.
+
+    Each outlet's uses of a group are compared with the other outlets' uses, both as
+    shares of all their words (``totals.n_words``), with the prior from the corpus.
+
+    Returns
+    -------
+    DataFrame
+        ``framing_counts`` columns plus ``n_rest``, ``per_1000_rest`` (the other
+        outlets' uses per 1,000 of their words), ``z`` and ``significant``; the last
+        four are missing when the corpus has a single outlet.
+    """
+    columns = FRAMING_COUNT_COLUMNS + ["n_rest", "per_1000_rest", "z", "significant"]
+    if framing.empty:
+        return pd.DataFrame(columns=columns)
+    table = framing.rename(columns={"group": "term"})[["outlet", "term", "n"]]
+    words = totals.set_index("outlet")["n_words"]
+    scored = log_odds(table, totals=words, prior_strength=prior_strength)
+    scored = scored.rename(columns={"term": "group"})
+    out = framing.merge(scored[["outlet", "group", "n_rest", "per_1000_rest", "z", "significant"]],
+                        on=["outlet", "group"], how="left")
+    if scored.empty:
+        out["significant"] = pd.array([pd.NA] * len(out), dtype="boolean")
+    return out[columns]
+
+
+def keyword_in_context(matches: pd.DataFrame, articles: pd.DataFrame, *,
+                       width: int = KWIC_WIDTH) -> pd.DataFrame:
+    """Keyword-in-context lines for matches: the words before and after, as written.
+
+    Context is cut from the article body at ``width`` characters each side (at a
+    word boundary where one is near), with line breaks shown as spaces, so the line
+    reads as the article does; ``start_char`` leads back to the sentence.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, outlet, sentence_id, group, start_char, left, match, right``,
+        in the order of ``matches``.
+    """
+    if matches.empty:
+        return pd.DataFrame(columns=KWIC_COLUMNS)
+    bodies = articles.set_index("article_id")["body"]
+    lefts, rights = [], []
+    for row in matches.itertuples():
+        body = bodies[row.article_id]
+        left = body[max(0, row.start_char - width):row.start_char]
+        right = body[row.end_char:row.end_char + width]
+        if row.start_char - width > 0 and " " in left:
+            left = "\u2026" + left[left.index(" ") + 1:]
+        if row.end_char + width < len(body) and " " in right.strip():
+            right = right[: right.rstrip().rindex(" ")] + "\u2026"
+        lefts.append(" ".join(left.split()) + (" " if left[-1:].isspace() else ""))
+        rights.append((" " if right[:1].isspace() else "") + " ".join(right.split()))
+    out = matches[["article_id", "outlet", "sentence_id", "group", "start_char"]].copy()
+    out["left"] = [x.strip() for x in lefts]
+    out["match"] = [bodies[a][s:e] for a, s, e in zip(matches.article_id, matches.start_char,
+                                                      matches.end_char)]
+    out["right"] = [x.strip() for x in rights]
+    return out[KWIC_COLUMNS].reset_index(drop=True)
+
+
+def kwic_by_group(kwic: pd.DataFrame, framing_terms: pd.DataFrame | None) -> pd.DataFrame:
+    """Keyword-in-context lines grouped for reading: by framing group (file order),
+    then outlet, then position in the article. Columns: ``group, outlet, left, match,
+    right, sentence_id``."""
+    columns = ["group", "outlet", "left", "match", "right", "sentence_id"]
+    if kwic.empty or framing_terms is None:
+        return pd.DataFrame(columns=columns)
+    order = {g: i for i, g in enumerate(dict.fromkeys(framing_terms["group"]))}
+    out = kwic.assign(_g=kwic["group"].map(order))
+    out = out.sort_values(["_g", "outlet", "article_id", "start_char"], kind="stable")
+    return out[columns].reset_index(drop=True)

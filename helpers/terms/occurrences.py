@@ -1,0 +1,273 @@
+"""Tokens -> one row per counted word: its outlet, the country, joined phrases, stopwords, stems.
+
+``term_occurrences`` is the first step of every count in ``helpers.terms``; the pieces
+the other modules share (each token's outlet, which tokens are words, the evidence that
+a word is a name, stemming) are public here so that chunked counting
+(``helpers.terms.counting.count_terms``) applies exactly the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from nltk.stem import PorterStemmer, SnowballStemmer
+
+from ..tables import require_columns
+
+# The country, however an outlet writes it. Matched case-sensitively on the token as
+# written, so the pronoun "us" (a stopword) stays a stopword while "US" the country is
+# counted. "U.S" is how the Treebank tokenizer leaves "U.S." at the end of a sentence
+# (the final period split off). "United States" is two tokens, joined into one.
+COUNTRY_TERM = "u.s."
+COUNTRY_FORMS = frozenset({"US", "U.S.", "U.S", "USA", "U.S.A.", "U.S.A"})
+COUNTRY_PHRASES = (("United", "States"),)
+# A sentence whose letters are mostly capitals ("TELL US WHAT YOU THINK") is shouting,
+# where "US" is the pronoun: half is where running text (a few capitals) and
+# headline-caps text (nearly all capitals) are far apart.
+MAX_UPPER_SHARE = 0.5
+
+# Tokens that are pieces of a word, not words: the Treebank tokenizer splits clitics
+# off ("Kerry's" -> "Kerry" "'s", "don't" -> "do" "n't"). They are not counted as words
+# in the per-1,000 denominator. ("ca"/"wo" of "can't"/"won't" are the word itself.)
+CLITICS = frozenset({"'s", "n't", "'re", "'m", "'ll", "'ve", "'d", "'"})
+
+STEMMERS = ("snowball", "porter")  # NLTK stemmers that need no downloaded data
+DEFAULT_STEMMER = "snowball"  # Porter2, the Snowball project's revision of Porter (1980)
+MIN_TERM_CHARS = 2  # single letters left over from initials ("John F. Kerry") say nothing
+LETTER = re.compile(r"[^\W\d_]")  # a letter of any script: what makes a token a word
+
+TOKEN_COLUMNS = ["article_id", "sentence_id", "token_n", "start_char", "end_char",
+                 "token", "lower", "is_alpha", "is_punct", "is_stop"]
+OCCURRENCE_COLUMNS = [
+    "article_id", "outlet", "sentence_id", "token_n", "start_char", "end_char",
+    "token", "form", "term",
+]
+
+
+def tokens_with_outlet(tokens: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Tokens with the ``outlet`` of their sentence, in reading order."""
+    require_columns(tokens, TOKEN_COLUMNS, "tokens")
+    require_columns(sentences, ["sentence_id", "outlet"], "sentences")
+    outlet = sentences.drop_duplicates("sentence_id").set_index("sentence_id")["outlet"]
+    out = tokens.copy()
+    out["outlet"] = out["sentence_id"].map(outlet).astype("str")
+    return out
+
+
+def is_word(tokens: pd.DataFrame) -> pd.Series:
+    """Tokens that are words of running text (stopwords included): not punctuation and
+    not a clitic piece ("'s", "n't"). What "per 1,000 words" counts."""
+    return ~tokens["is_punct"] & ~tokens["lower"].isin(CLITICS)
+
+
+def make_stemmer(stem: str | None):
+    """The NLTK stemmer named by ``stem`` (one of ``STEMMERS``), or None for None."""
+    if stem is None:
+        return None
+    if stem not in STEMMERS:
+        raise ValueError(f"stem must be one of {', '.join(STEMMERS)} or None, not {stem!r}")
+    return SnowballStemmer("english") if stem == "snowball" else PorterStemmer()
+
+
+def name_evidence(token: np.ndarray, lower: np.ndarray, is_punct: np.ndarray,
+                  token_n: np.ndarray) -> tuple[set[str], set[str]]:
+    """Words seen written in lower case, and words seen capitalised inside a sentence
+    (not first, not after punctuation): a name is in the second set and not the first."""
+    as_lower = token == lower
+    after_punct = np.insert(is_punct[:-1], 0, True)
+    inside = (token_n > 1) & ~after_punct
+    return set(lower[as_lower]), set(lower[inside & ~as_lower])
+
+
+def stem_forms(forms: Iterable[str], stemmer, names: set[str]) -> dict[str, str]:
+    """Each form -> its term: every word of it stemmed, except names ("abbas" stays)."""
+    return {f: " ".join(p if p in names else stemmer.stem(p) for p in f.split(" "))
+            for f in forms}
+
+
+def _shouting_sentences(sentences: pd.DataFrame) -> set:
+    """Ids of sentences whose letters are mostly capitals."""
+    if "text" not in sentences.columns or sentences.empty:
+        return set()
+    text = sentences["text"].fillna("").astype(str)
+    letters = text.str.count(r"[^\W\d_]")
+    upper = text.str.count(r"[A-Z\u00c0-\u00de]")
+    shouting = (letters > 0) & (upper > MAX_UPPER_SHARE * letters.clip(lower=1))
+    return set(sentences.loc[shouting, "sentence_id"])
+
+
+@dataclass
+class _Marks:
+    """The tokens as arrays, and what each is counted as while the steps join them."""
+
+    token: np.ndarray  # as written
+    lower: np.ndarray
+    sentence: np.ndarray
+    end_char: np.ndarray
+    form: np.ndarray  # lower-cased; the country forms as written; a joined phrase's words
+    written: np.ndarray  # the text as written; for joined words, the words with spaces
+    joined_end: np.ndarray  # where the counted word ends (a joined phrase: its last word)
+    drop: np.ndarray  # inside a phrase joined at an earlier token
+
+    @classmethod
+    def of(cls, toks: pd.DataFrame) -> _Marks:
+        token = toks["token"].astype(str).to_numpy(dtype=object)
+        lower = toks["lower"].astype(str).to_numpy(dtype=object)
+        end_char = toks["end_char"].to_numpy(dtype="int64")
+        return cls(token=token, lower=lower, sentence=toks["sentence_id"].to_numpy(dtype=object),
+                   end_char=end_char, form=lower.copy(), written=token.copy(),
+                   joined_end=end_char.copy(), drop=np.zeros(len(toks), dtype=bool))
+
+
+def _mark_country(toks: pd.DataFrame, sentences: pd.DataFrame, marks: _Marks) -> np.ndarray:
+    """Step 1: the country forms and "United States" (one term); which tokens they are."""
+    token = marks.token
+    shouting = toks["sentence_id"].isin(_shouting_sentences(sentences)).to_numpy()
+    is_us = np.array([t.startswith("US") for t in token], dtype=bool)
+    country = np.isin(token, list(COUNTRY_FORMS)) & ~(is_us & shouting)
+    marks.form[country] = token[country]
+    same_sentence_next = np.append(marks.sentence[1:] == marks.sentence[:-1], False)
+    for first, second in COUNTRY_PHRASES:
+        nxt = np.append(token[1:], "")
+        idx = np.flatnonzero((token == first) & (nxt == second) & same_sentence_next)
+        marks.joined_end[idx] = marks.end_char[idx + 1]
+        marks.drop[idx + 1] = True
+        country[idx] = True
+        marks.form[idx] = marks.written[idx] = f"{first} {second}"
+    return country
+
+
+def _phrase_starts(codes: np.ndarray, sentence_code: np.ndarray,
+                   word_codes: list[int]) -> np.ndarray:
+    """Where the words (as codes) stand next to each other in one sentence: their first token."""
+    size, k = len(codes), len(word_codes)
+    hit = np.ones(size - k + 1, dtype=bool)
+    for j, code in enumerate(word_codes):
+        hit &= codes[j:size - k + 1 + j] == code
+        hit &= sentence_code[j:size - k + 1 + j] == sentence_code[:size - k + 1]
+    return hit
+
+
+def _join_phrases(marks: _Marks, phrases: Iterable[str] | None,
+                  country: np.ndarray) -> np.ndarray:
+    """Step 2: phrases in the order given (strongest first), longest first where lengths
+    differ, never over a stronger or longer phrase or the country; their first tokens."""
+    size = len(marks.token)
+    is_phrase = np.zeros(size, dtype=bool)
+    given = list(dict.fromkeys(tuple(p.split()) for p in (phrases or []) if len(p.split()) > 1))
+    codes, uniques = pd.factorize(marks.lower)  # compare integer codes, not strings
+    code_of = {w: c for c, w in enumerate(uniques)}
+    sentence_code = pd.factorize(marks.sentence)[0]
+    for words in sorted(given, key=len, reverse=True):
+        k = len(words)
+        if size < k or any(w not in code_of for w in words):
+            continue
+        for i in np.flatnonzero(_phrase_starts(codes, sentence_code, [code_of[w] for w in words])):
+            if marks.drop[i:i + k].any() or is_phrase[i:i + k].any() or country[i:i + k].any():
+                continue  # overlaps a stronger or longer phrase, or the country
+            is_phrase[i] = True
+            marks.drop[i + 1:i + k] = True
+            marks.joined_end[i] = marks.end_char[i + k - 1]
+            marks.form[i] = " ".join(words)
+            marks.written[i] = " ".join(marks.token[i:i + k])
+    return is_phrase
+
+
+def _content_words(toks: pd.DataFrame, form: np.ndarray, keep_numbers: bool) -> np.ndarray:
+    """Step 3: tokens with a letter (or a number), not stopwords, long enough, not clitics."""
+    is_alpha = toks["is_alpha"].to_numpy(dtype=bool)
+    is_punct = toks["is_punct"].to_numpy(dtype=bool)
+    words_ok = is_alpha | (keep_numbers & ~is_punct)
+    long_enough = np.array([len(f) >= MIN_TERM_CHARS for f in form], dtype=bool)
+    return words_ok & ~toks["is_stop"].to_numpy(dtype=bool) & long_enough & ~np.isin(
+        form, list(CLITICS))
+
+
+def _terms(toks: pd.DataFrame, marks: _Marks, country: np.ndarray, plain: np.ndarray,
+           stemmer) -> np.ndarray:
+    """Step 4: what each token is counted as; stems, except for names: words never written
+    in lower case and capitalised at least once inside a sentence (not first, not after
+    punctuation such as a quote)."""
+    term = marks.form.copy()
+    term[country] = COUNTRY_TERM
+    if stemmer is not None:
+        lowercase_seen, capitalised_inside = name_evidence(
+            marks.token, marks.lower, toks["is_punct"].to_numpy(dtype=bool),
+            toks["token_n"].to_numpy())
+        stems = stem_forms(set(marks.form[plain]), stemmer, capitalised_inside - lowercase_seen)
+        term[plain] = [stems[f] for f in marks.form[plain]]
+    return term
+
+
+def _occurrence_table(toks: pd.DataFrame, marks: _Marks, term: np.ndarray,
+                      keep: np.ndarray) -> pd.DataFrame:
+    """The kept tokens as ``term_occurrences``' rows."""
+    out = toks.loc[keep, ["article_id", "outlet", "sentence_id", "token_n", "start_char"]]
+    out = out.reset_index(drop=True)
+    out["end_char"] = marks.joined_end[keep]
+    out["token"] = pd.Series(marks.written[keep], dtype="str")
+    out["form"] = pd.Series(marks.form[keep], dtype="str")
+    out["term"] = pd.Series(term[keep], dtype="str")
+    return out[OCCURRENCE_COLUMNS]
+
+
+def term_occurrences(
+    tokens: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    stem: str | None = DEFAULT_STEMMER,
+    phrases: Iterable[str] | None = None,
+    keep_numbers: bool = False,
+) -> pd.DataFrame:
+    """One row per counted word (or phrase) in the corpus, traceable to its sentence.
+
+    Steps, in order:
+
+    1. The country forms in ``COUNTRY_FORMS`` ("US", "U.S.", "U.S", "USA") and the
+       token pair "United States" become the one term ``"u.s."``, on the token *as
+       written* and before stopwords are dropped: lower-cased, "US" is "us", a stopword,
+       and an outlet that writes "US" would lose every mention of the country. In a
+       sentence written mostly in capitals "US" is taken for the pronoun.
+    2. ``phrases`` (lower-case word sequences such as ``"west bank"``) are joined where
+       their words stand next to each other in one sentence; the longest phrase wins
+       where two overlap. A joined phrase is one occurrence spanning its words.
+    3. Other tokens are kept when they have a letter (numbers only with
+       ``keep_numbers``), are not stopwords (``helpers.nltk_data.STOPWORDS``) and have at
+       least ``MIN_TERM_CHARS`` characters. Case is folded (``lower``).
+    4. With ``stem`` (``"snowball"``, the default, ``"porter"`` or None), each word is
+       reduced to its stem ("prisoners" -> "prison"), except names: words never written
+       in lower case and capitalised at least once inside a sentence ("Abbas" would
+       become "abba"). Tables show each stem by its commonest word (``term_labels``).
+
+    Sharp edges: a hyphenated compound is one token ("U.S.-brokered", "late-April"),
+    so it is neither the country nor "april"; stemming joins words of one root that
+    differ in meaning ("negotiations"/"negotiator", "prison"/"prisoners").
+
+    ``tokens`` and ``sentences`` come from ``helpers.text`` (sentences give each token
+    its outlet; neither is modified); ``phrases`` e.g. from ``phrases_to_join``;
+    ``keep_numbers`` counts numbers ("1967") as terms too.
+
+    Returns
+    -------
+    DataFrame
+        One row per occurrence, in reading order: ``article_id``, ``outlet``,
+        ``sentence_id``, ``token_n`` (of the first token), ``start_char``, ``end_char``
+        (offsets into the article's body), ``token`` (the text as written), ``form``
+        (lower-cased; the country forms as written, "US" or "U.S."), ``term`` (what is
+        counted: the form, stemmed, or ``"u.s."``).
+    """
+    stemmer = make_stemmer(stem)
+    toks = tokens_with_outlet(tokens, sentences).reset_index(drop=True)
+    if toks.empty:
+        return pd.DataFrame(columns=OCCURRENCE_COLUMNS)
+    marks = _Marks.of(toks)
+    country = _mark_country(toks, sentences, marks)
+    is_phrase = _join_phrases(marks, phrases, country)
+    content = _content_words(toks, marks.form, keep_numbers)
+    keep = (country | is_phrase | content) & ~marks.drop
+    term = _terms(toks, marks, country, keep & ~country, stemmer)
+    return _occurrence_table(toks, marks, term, keep)
