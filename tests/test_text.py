@@ -37,7 +37,7 @@ from helpers.text import (
 )
 from helpers.text import pieces
 from helpers.text import tokens as tokens_module
-from helpers.text.pieces import lone_piece_tokens, nltk_token_spans
+from helpers.text.pieces import nltk_token_spans, process_memo
 
 KERRY_QUOTE = (
     '"You can facilitate, you can push, you can nudge, but the parties themselves have to '
@@ -410,10 +410,10 @@ def _nyt_sentences() -> list[str]:
 
 @pytest.fixture
 def fresh_memo():
-    """An empty piece memo, and the process's cache of lone pieces emptied before and after."""
-    lone_piece_tokens.cache_clear()
+    """An empty piece memo, and the process's memo emptied before and after."""
+    process_memo().clear()
     yield PieceMemo()
-    lone_piece_tokens.cache_clear()
+    process_memo().clear()
 
 
 def _tokenize_spans(texts: list[str], memo=None) -> list[list[tuple[int, int]]]:
@@ -519,12 +519,13 @@ def test_piece_memo_is_bounded(monkeypatch):
     _assert_same_as_nltk(memo, texts)
 
 
-def test_memo_is_not_shared_between_calls(fresh_memo):
-    # tokenize_chunk makes its own memo unless given one; a given memo is filled.
+def test_the_tokens_do_not_depend_on_the_memo(fresh_memo):
+    # tokenize uses the process's memo; tokenize_chunk the one it is given, filling it.
     texts = _nyt_sentences()[:50]
     assert _tokenize_spans(texts) == _tokenize_spans(texts, fresh_memo)
-    assert len(fresh_memo) > 0
+    assert len(process_memo()) > 0 and len(fresh_memo) > 0
     assert _tokenize_spans(texts, fresh_memo) == _tokenize_spans(texts, PieceMemo())
+    assert _tokenize_spans(texts) == _tokenize_spans(texts, PieceMemo(max_pieces=1))
 
 
 # --- stopwords and the NLTK data folder ----------------------------------------------

@@ -14,7 +14,7 @@ import pandas as pd
 from ..nltk_data import STOPWORDS
 from ..parallel import map_articles
 from ..tables import require_columns
-from .pieces import PieceMemo, Tokens, Unknown
+from .pieces import PieceMemo, Tokens, Unknown, process_memo
 
 SENTENCE_INPUT_COLUMNS = ("article_id", "sentence_id", "start_char", "text")
 TOKEN_COLUMNS = [
@@ -43,8 +43,8 @@ def tokenize(sentences: pd.DataFrame, *, n_jobs: int | None = None, client=None)
     ``span_tokenize`` on each sentence, but about ten times faster. NLTK's rules are
     local to a whitespace-delimited piece of text (apart from the start and the end of
     the sentence), so the tokens of each piece are memoised (up to ``pieces.MEMO_MAX`` pieces,
-    in a memo made for each chunk of articles) and new pieces are tokenized by NLTK
-    many at a time; a sentence whose pieces cannot be done this way goes to NLTK
+    in a memo kept by each process) and new pieces are tokenized by NLTK many at a
+    time; a sentence whose pieces cannot be done this way goes to NLTK
     whole. See ``helpers.text.pieces``. ``tests/test_text.py`` checks the result is
     identical to NLTK's on the seed corpus, 5,190 New York Times sentences and hostile
     strings (quotes of every kind, contractions, odd whitespace, very long lines).
@@ -86,10 +86,10 @@ def tokenize_chunk(sentences: pd.DataFrame, *, memo: PieceMemo | None = None) ->
     """``tokenize`` in this process, on checked input: the work of one chunk, for callers
     that split a corpus into chunks themselves (``helpers.terms.count_terms``, the benchmark).
 
-    ``memo``: the pieces' tokens to reuse and add to (default: a new ``PieceMemo`` for
-    this call). The table is the same either way.
+    ``memo``: the pieces' tokens to reuse and add to (default: this process's,
+    ``helpers.text.pieces.process_memo()``). The table is the same whatever it holds.
     """
-    memo = PieceMemo() if memo is None else memo  # (an empty memo is falsy: it has a len)
+    memo = process_memo() if memo is None else memo  # (an empty memo is falsy: it has a len)
     groups, n_groups, other_gaps = _token_groups(sentences["text"].tolist(), memo)
     token = pd.Series(list(itertools.chain.from_iterable(groups)), dtype="str")
     length = token.str.len().to_numpy(dtype="int64")  # characters, as len() counts them
