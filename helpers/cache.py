@@ -29,7 +29,8 @@ TABLES_DIR = CACHE_DIR / "tables"
 KEEP_ENTRIES = 20  # older entries are deleted when a new one is written
 SOURCES = (  # the code whose output is cached
     "corpus.py", "corpus_errors.py", "corpus_files.py", "corpus_read.py", "corpus_rows.py", "dates.py", "outlets.py",
-    "clean.py", "nltk_data.py", "cache.py",
+    "clean/__init__.py", "clean/normalise.py", "clean/rules.py", "clean/page.py", "clean/html.py",
+    "nltk_data.py", "cache.py",
 )
 
 

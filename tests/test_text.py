@@ -29,10 +29,15 @@ from helpers.quote_spans import quote_spans
 from helpers.text import (
     SENTENCE_COLUMNS,
     TOKEN_COLUMNS,
+    PieceMemo,
     sentence_tokenizer,
     split_sentences,
     tokenize,
+    tokenize_chunk,
 )
+from helpers.text import pieces
+from helpers.text import tokens as tokens_module
+from helpers.text.pieces import nltk_token_spans, process_memo
 
 KERRY_QUOTE = (
     '"You can facilitate, you can push, you can nudge, but the parties themselves have to '
@@ -405,18 +410,17 @@ def _nyt_sentences() -> list[str]:
 
 @pytest.fixture
 def fresh_memo():
-    """Empty the piece memo before and after: the learning path runs, nothing odd is left."""
-    import helpers.text as text_module
-
-    for memo in text_module._MEMOS:
-        memo.clear()
-    yield text_module
-    for memo in text_module._MEMOS:
-        memo.clear()
+    """An empty piece memo, and the process's memo emptied before and after."""
+    process_memo().clear()
+    yield PieceMemo()
+    process_memo().clear()
 
 
-def _tokenize_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
-    """Each text's token spans from tokenize() (one call, so pieces are learnt in bulk)."""
+def _tokenize_spans(texts: list[str], memo=None) -> list[list[tuple[int, int]]]:
+    """Each text's token spans from tokenize() (one call, so pieces are learnt in bulk).
+
+    With ``memo``, from ``tokenize_chunk`` with that memo.
+    """
     frame = pd.DataFrame(
         {
             "article_id": "a",
@@ -425,7 +429,7 @@ def _tokenize_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
             "text": texts,
         }
     )
-    tokens = tokenize(frame)
+    tokens = tokenize(frame) if memo is None else tokenize_chunk(frame, memo=memo)
     spans: list[list[tuple[int, int]]] = [[] for _ in texts]
     for sid, start, end, token in zip(
         tokens["sentence_id"],
@@ -440,15 +444,18 @@ def _tokenize_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
     return spans
 
 
-def _assert_same_as_nltk(module, texts: list[str]) -> None:
-    expected = [module._nltk_token_spans(t) for t in texts]
+def _assert_same_as_nltk(memo, texts: list[str]) -> None:
+    expected = [nltk_token_spans(t) for t in texts]
     from_tokenize = _tokenize_spans(texts)
     bad = [t for t, e, s in zip(texts, expected, from_tokenize, strict=True) if e != s]
     assert not bad, f"{len(bad)}/{len(texts)} differ from NLTK via tokenize(): {bad[:5]!r}"
-    for memo in module._MEMOS:  # again, one sentence at a time from an empty memo
-        memo.clear()
-    bad = [t for t, e in zip(texts, expected, strict=True) if module._token_spans(t) != e]
-    assert not bad, f"{len(bad)}/{len(texts)} differ from NLTK via _token_spans: {bad[:5]!r}"
+    memo.clear()  # again, through the given memo (bounded, or patched)
+    from_chunk = _tokenize_spans(texts, memo)
+    bad = [t for t, e, s in zip(texts, expected, from_chunk, strict=True) if e != s]
+    assert not bad, f"{len(bad)}/{len(texts)} differ from NLTK via tokenize_chunk: {bad[:5]!r}"
+    memo.clear()  # and one sentence at a time from an empty memo
+    bad = [t for t, e in zip(texts, expected, strict=True) if memo.token_spans(t) != e]
+    assert not bad, f"{len(bad)}/{len(texts)} differ from NLTK via token_spans: {bad[:5]!r}"
 
 
 def test_tokens_are_nltks_on_the_seed_corpus(seed_dir, fresh_memo):
@@ -480,7 +487,7 @@ def test_tokens_are_nltks_on_hostile_text(fresh_memo):
 
 def test_hostile_tokens_spot_checks(fresh_memo):
     def tokens(text):
-        return [text[s:e] for s, e in fresh_memo._token_spans(text)]
+        return [text[s:e] for s, e in fresh_memo.token_spans(text)]
 
     assert tokens("He left the U.S.") == ["He", "left", "the", "U.S", "."]
     assert tokens("He left the U.S. )") == ["He", "left", "the", "U.S", ".", ")"]
@@ -493,22 +500,32 @@ def test_hostile_tokens_spot_checks(fresh_memo):
 
 def test_unusable_pieces_send_the_sentence_to_nltk_whole(fresh_memo, monkeypatch):
     # If no piece can be trusted, every sentence is NLTK's own call: still identical.
-    monkeypatch.setattr(fresh_memo, "_checked", lambda piece, tokens: None)
+    monkeypatch.setattr(pieces, "_checked", lambda piece, tokens: None)
     texts = _hostile_texts()[:150]
     _assert_same_as_nltk(fresh_memo, texts)
-    assert all(v is None for memo in fresh_memo._MEMOS for v in memo.values())
+    assert len(fresh_memo) > 0
+    assert all(v is None for table in fresh_memo.tables() for v in table.values())
 
 
-def test_piece_memo_is_bounded(fresh_memo, monkeypatch):
-    monkeypatch.setattr(fresh_memo, "_MEMO_MAX", 40)
-    monkeypatch.setattr(fresh_memo, "_BLOCK", 3)
+def test_piece_memo_is_bounded(monkeypatch):
+    monkeypatch.setattr(tokens_module, "BLOCK_SENTENCES", 3)
+    memo = PieceMemo(max_pieces=40)
     texts = _nyt_sentences()[:300]
     sizes = []
     for text in texts:
-        fresh_memo._token_spans(text)
-        sizes.append(sum(map(len, fresh_memo._MEMOS)))
+        memo.token_spans(text)
+        sizes.append(len(memo))
     assert max(sizes) < 40 + 100  # cleared when full, before the next sentence
-    _assert_same_as_nltk(fresh_memo, texts)
+    _assert_same_as_nltk(memo, texts)
+
+
+def test_the_tokens_do_not_depend_on_the_memo(fresh_memo):
+    # tokenize uses the process's memo; tokenize_chunk the one it is given, filling it.
+    texts = _nyt_sentences()[:50]
+    assert _tokenize_spans(texts) == _tokenize_spans(texts, fresh_memo)
+    assert len(process_memo()) > 0 and len(fresh_memo) > 0
+    assert _tokenize_spans(texts, fresh_memo) == _tokenize_spans(texts, PieceMemo())
+    assert _tokenize_spans(texts) == _tokenize_spans(texts, PieceMemo(max_pieces=1))
 
 
 # --- stopwords and the NLTK data folder ----------------------------------------------

@@ -1,0 +1,54 @@
+"""Cleaning: a news page into its article body, and a record of everything that was taken out.
+
+A scraped or copied news page holds more than the article: a section label, the
+headline and dek, photo credits and captions, timestamps, share widgets, sign-up
+boxes, appeals for money, wire credits and, at the end, a block of teasers for
+other stories. ``clean_text`` sorts every line of a page into the body or into one
+of those kinds, using general patterns of news-page boilerplate (never lines copied
+from particular files), and returns the body with an audit row for every line it
+did not keep as body.
+
+Sharp edges:
+- The rules work on lines. A page whose paragraphs were joined into one line
+  cannot be cleaned line by line; its whole text is kept as body.
+- A teaser heading ("Related News", "Featured on ...", "More from ...") or a
+  publisher's message in the second half of a page ends the article: every line
+  after it goes, even lines that read like sentences, because teaser blurbs do.
+  In the first half such a heading is removed on its own.
+- Appeals for money and sign-offs count only in the second half of a page, so a
+  story *about* donations keeps its opening paragraphs.
+
+Where: ``normalise.py`` (one line's comparable form), ``rules.py`` (what one line is),
+``page.py`` (``clean_text``: the page, step by step), ``html.py`` (HTML pages saved as
+text).
+"""
+
+from .html import BLOCK_TAGS, HTML_MIN_TAGS, SKIP_TAGS, html_to_text, looks_like_html
+from .normalise import LINE_BREAK, normalise_line
+from .page import DEK_MAX_WORDS, HEADER_SEARCH_LINES, CleanedText, clean_text
+from .rules import (
+    CROSSHEAD_MAX_WORDS,
+    DATELINE_PATTERNS,
+    HEADLINE_MATCH_RATIO,
+    LINE_RULES,
+    Rule,
+)
+
+__all__ = [
+    "BLOCK_TAGS",
+    "CROSSHEAD_MAX_WORDS",
+    "DATELINE_PATTERNS",
+    "DEK_MAX_WORDS",
+    "HEADER_SEARCH_LINES",
+    "HEADLINE_MATCH_RATIO",
+    "HTML_MIN_TAGS",
+    "LINE_BREAK",
+    "LINE_RULES",
+    "SKIP_TAGS",
+    "CleanedText",
+    "Rule",
+    "clean_text",
+    "html_to_text",
+    "looks_like_html",
+    "normalise_line",
+]

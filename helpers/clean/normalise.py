@@ -1,0 +1,53 @@
+"""Unicode normalisation of one line of a page: the comparable form the body uses, changes counted."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+# Characters news pages use that compare unequal to their plain forms. Straight
+# ASCII quotes are kept as the comparable form: they stay recognisable as quote
+# marks, make "it's" and "it’s" one token, and let wire copy with curly quotes
+# match a rewrite with straight ones. The raw text keeps the original characters.
+_CHAR_MAP: dict[str, tuple[str, str]] = {
+    **{c: ('"', "curly or foreign double quote") for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02"},
+    **{c: ("'", "curly single quote or apostrophe") for c in "\u2018\u2019\u201a\u201b\u2032\u2039\u203a\uff07"},
+    **{c: (" ", "non-breaking or special space") for c in "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000\t"},
+    **{c: ("", "zero-width character or soft hyphen") for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
+    "\u2010": ("-", "unicode hyphen"),
+    "\u2011": ("-", "unicode hyphen"),
+    "\u2212": ("-", "minus sign"),
+    "\u2012": ("\u2013", "figure dash"),
+    "\u2015": ("\u2014", "horizontal bar"),
+    "\u2026": ("...", "ellipsis character"),
+}
+_CHAR_TABLE = str.maketrans({c: rep for c, (rep, _) in _CHAR_MAP.items()})
+_SPECIAL_CHARS = re.compile("[" + re.escape("".join(_CHAR_MAP)) + r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DOUBLE_HYPHEN = re.compile(r"\s--\s")
+_SPACES = re.compile(r" {2,}")
+LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+
+
+def normalise_line(line: str, counts: Counter | None = None) -> str:
+    """Return one line in the comparable form the body uses.
+
+    NFC composition; curly and foreign quotes to straight ones; non-breaking and
+    other special spaces to a space; zero-width characters and soft hyphens dropped;
+    unicode hyphens and minus to ``-``; figure dash to en dash, horizontal bar and
+    `` -- `` to em dash; the ellipsis character to ``...``; control characters
+    dropped; runs of spaces folded; ends stripped. En and em dashes are kept: they
+    are punctuation, not hyphens. If ``counts`` is given, each change is counted
+    in it by kind.
+    """
+    line = unicodedata.normalize("NFC", line)
+    if counts is not None:
+        for ch in _SPECIAL_CHARS.findall(line):
+            counts[_CHAR_MAP[ch][1] if ch in _CHAR_MAP else "control character"] += 1
+        if n_double := len(_DOUBLE_HYPHEN.findall(line)):
+            counts["spaced double hyphen"] += n_double
+    line = _CONTROL.sub("", line.translate(_CHAR_TABLE))
+    line = _DOUBLE_HYPHEN.sub(" \u2014 ", line)
+    return _SPACES.sub(" ", line).strip()
+
