@@ -48,8 +48,14 @@ import pandas as pd
 import scipy.sparse as sp
 
 from helpers.overlap import (
-    LETTERS, MIN_COVERAGE, MIN_SENTENCE_TOKENS, VARIANT_MIN_LETTERS, VARIANT_MIN_RATIO, compare_sentences,
-    is_variant, normalise_tokens,
+    LETTERS,
+    MIN_COVERAGE,
+    MIN_SENTENCE_TOKENS,
+    VARIANT_MIN_LETTERS,
+    VARIANT_MIN_RATIO,
+    compare_sentences,
+    is_variant,
+    normalise_tokens,
 )
 
 EXACT_COLUMNS = ["sentence_id_a", "sentence_id_b", "coverage"]
@@ -409,7 +415,7 @@ def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = 
     res.update(recall=round(rec["share"], 5), n_recalled=rec["n_found"], n_missed=len(rec["missed"]),
                n_extra=rec["n_extra"])
     # Recall by shape: pairs of similar length, and a short sentence inside a long one.
-    n_tokens = dict(zip(ids, (len(normalise_tokens(t)) for t in sentences["text"].fillna("").astype(str))))
+    n_tokens = dict(zip(ids, (len(normalise_tokens(t)) for t in sentences["text"].fillna("").astype(str)), strict=False))
     short = exact["sentence_id_a"].map(n_tokens).combine(exact["sentence_id_b"].map(n_tokens), min)
     long = exact["sentence_id_a"].map(n_tokens).combine(exact["sentence_id_b"].map(n_tokens), max)
     similar = exact[short >= SIMILAR_LENGTH * long]

@@ -81,7 +81,7 @@ def load_actors(corpus_dir: str | Path) -> pd.DataFrame:
                          columns=ACTOR_COLUMNS, dtype=object)
     problems = []
     seen: dict[str, int] = {}
-    for line, row in zip(rows.lines, table.itertuples()):
+    for line, row in zip(rows.lines, table.itertuples(), strict=False):
         name = row.name.strip()
         if not name:
             problems.append(f"{path.name} line {line}: the name is empty.")
@@ -163,7 +163,7 @@ def canonical_name(name: str, actors: pd.DataFrame) -> str:
     """
     bare = strip_titles(name)
     aliases = actor_aliases(actors)
-    lookup = dict(zip(aliases["alias"], aliases["actor"]))
+    lookup = dict(zip(aliases["alias"], aliases["actor"], strict=False))
     for candidate in (name.strip(), bare, bare.split()[-1] if bare.split() else bare):
         if candidate in lookup:
             return lookup[candidate]

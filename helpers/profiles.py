@@ -19,6 +19,7 @@ import pyphen
 
 from .quote_spans import quote_spans
 from .quotes import KIND_PERSON, KIND_UNKNOWN
+
 # The notebook's sentences live with the other sources findings; 01_sources imports them from here.
 from .quotes.findings import (  # noqa: F401
     affiliation_note,

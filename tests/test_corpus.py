@@ -321,7 +321,7 @@ def test_article_with_no_body_after_cleaning_is_kept_and_logged(tmp_path):
 
 
 def test_cache_returns_the_same_tables_and_warnings_and_sees_edits(tmp_path, monkeypatch):
-    import helpers.cache as cache
+    from helpers import cache
 
     monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")
     folder = write_corpus(tmp_path / "c", [
@@ -333,7 +333,7 @@ def test_cache_returns_the_same_tables_and_warnings_and_sees_edits(tmp_path, mon
     assert len(list((tmp_path / "cache").iterdir())) == 1
     with pytest.warns(CorpusWarning, match="same body text"):  # warned again from the cache
         second = load_corpus(folder)
-    for a, b in zip(first, second):
+    for a, b in zip(first, second, strict=False):
         pd.testing.assert_frame_equal(a, b, check_dtype=False)
     (folder / "b.txt").write_text("Talks collapsed on Tuesday.\nNobody came.")
     third = load_corpus(folder)
@@ -364,7 +364,7 @@ def test_whole_numbers_stay_whole_in_parquet_and_jsonl(tmp_path, monkeypatch, ca
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    import helpers.cache as cache
+    from helpers import cache
 
     monkeypatch.setenv("NEWS_BUNDLE_CACHE", "1" if cache_on else "0")
     monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")
@@ -375,7 +375,7 @@ def test_whole_numbers_stay_whole_in_parquet_and_jsonl(tmp_path, monkeypatch, ca
                              "views": pa.array(views, pa.int64())}), tmp_path / "export.parquet")
     (tmp_path / "export.jsonl").write_text("".join(
         json.dumps({k: v for k, v in dict(id=i, outlet="A", text=t, views=n).items() if v is not None}) + "\n"
-        for i, t, n in zip(ids, texts, views)))
+        for i, t, n in zip(ids, texts, views, strict=False)))
     for name, default in [("export.parquet", "export-2"), ("export.jsonl", "export-2")]:
         for _ in range(2):  # the second load may come from the cache
             articles = load_corpus(tmp_path / name).articles
@@ -438,7 +438,7 @@ def test_invisible_characters_do_not_split_an_outlet(tmp_path):
 def test_nothing_is_read_before_the_corpus_is_checked(tmp_path, monkeypatch):
     import builtins
 
-    import helpers.cache as cache
+    from helpers import cache
 
     monkeypatch.setenv("NEWS_BUNDLE_CACHE", "1")
     monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")

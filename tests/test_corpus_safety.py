@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import helpers.cache as cache
+from helpers import cache
 from helpers.actors import load_actors
 from helpers.corpus import CorpusError, CorpusWarning, load_corpus, side_table_path
 from helpers.outlets import normalise_outlets

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
 import papermill
 import pytest
+
 from helpers.corpus import load_corpus
 from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+
 
 def _text(page: str) -> str:
     """The page's text without tags (code is split into highlighted spans)."""
@@ -46,7 +47,7 @@ def test_seed_tables_match_the_helpers(seed_report, seed_dir):
     audit = pd.read_csv(data / "removed.csv")
     assert len(audit) == len(removed) and audit.line_n.tolist() == removed.line_n.tolist()
     sentences = pd.read_csv(data / "sentences.csv")
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=False))
     for row in sentences.itertuples():
         assert bodies[row.article_id][row.start_char:row.end_char] == row.text
 

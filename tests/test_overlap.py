@@ -13,8 +13,16 @@ from helpers import overlap
 from helpers.corpus import load_corpus
 from helpers.events import group_events
 from helpers.overlap import (
-    MIN_COVERAGE, MIN_SENTENCE_TOKENS, compare_sentences, diff_html, document_similarity, normalise_tokens,
-    passages_html, shared_passages, similarity_matrix, wire_share,
+    MIN_COVERAGE,
+    MIN_SENTENCE_TOKENS,
+    compare_sentences,
+    diff_html,
+    document_similarity,
+    normalise_tokens,
+    passages_html,
+    shared_passages,
+    similarity_matrix,
+    wire_share,
 )
 from helpers.text import split_sentences
 from tests.conftest import SEED_FILES, write_corpus
@@ -104,10 +112,10 @@ def test_passages_html_escapes_outlets_and_ids():
 def test_seed_al_jazeera_articles_share_wire_sentences_and_no_other_pair_does(seeds):
     _, sentences, passages = seeds
     assert len(passages) >= 5
-    assert set(zip(passages.outlet_a, passages.outlet_b)) == {(AJA, AJE)}
+    assert set(zip(passages.outlet_a, passages.outlet_b, strict=False)) == {(AJA, AJE)}
     assert not passages.same_outlet.any()
     assert (passages.coverage >= MIN_COVERAGE).all()
-    texts = dict(zip(sentences.sentence_id, sentences.text))
+    texts = dict(zip(sentences.sentence_id, sentences.text, strict=False))
     assert all(texts[r.sentence_id_a] == r.text_a and texts[r.sentence_id_b] == r.text_b for r in passages.itertuples())
     respelled = passages[passages.variants == "balked/baulked"]
     assert len(respelled) == 1 and "the final group of 26 prisoners" in respelled.text_a.iloc[0]
@@ -129,7 +137,7 @@ def test_seed_lsh_finds_exactly_what_checking_every_pair_finds(seeds):
             found.add((a.sentence_id, b.sentence_id))
         if {a.outlet, b.outlet} != {AJA, AJE}:
             best_other = max(best_other, coverage)
-    assert found == set(zip(passages.sentence_id_a, passages.sentence_id_b))
+    assert found == set(zip(passages.sentence_id_a, passages.sentence_id_b, strict=False))
     assert best_other < 0.7  # the closest pair written independently is far from the threshold
 
 
@@ -178,7 +186,7 @@ def test_written_corpus_finds_exactly_the_reused_pairs(tmp_path):
     articles, _, _ = load_corpus(write_corpus(tmp_path / "c", [REUSED_SOURCE, REUSER, UNRELATED]))
     sentences = split_sentences(articles)
     passages = shared_passages(sentences)
-    assert list(zip(passages.sentence_id_a, passages.sentence_id_b)) == [("wire:2", "echo:2"), ("wire:5", "echo:4")]
+    assert list(zip(passages.sentence_id_a, passages.sentence_id_b, strict=False)) == [("wire:2", "echo:2"), ("wire:5", "echo:4")]
     respelled, added = passages.iloc[0], passages.iloc[1]
     assert respelled.coverage == pytest.approx(15 / 16) and respelled.variants == ""  # about/roughly: a changed word
     assert added.coverage == 1 and added.n_tokens_b > added.n_tokens_a
@@ -204,7 +212,7 @@ def test_lsh_does_not_compare_every_pair(monkeypatch):
     real = overlap.compare_sentences
     monkeypatch.setattr(overlap.passages, "compare_sentences", lambda a, b: calls.append(1) or real(a, b))
     passages = shared_passages(pd.DataFrame(rows))
-    assert list(zip(passages.sentence_id_a, passages.sentence_id_b)) == [("a10:6", "a150:4")]
+    assert list(zip(passages.sentence_id_a, passages.sentence_id_b, strict=False)) == [("a10:6", "a150:4")]
     assert 0 < len(calls) < 1000  # the patched check ran, on few candidates
 
 
@@ -239,7 +247,7 @@ def test_seed_wire_share_counts_the_shared_sentences(seeds):
     articles, sentences, passages = seeds
     wire = wire_share(articles, sentences, passages).set_index("outlet")
     assert (wire.drop([AJA, AJE]).n_chars_shared == 0).all()
-    bodies = dict(zip(articles.outlet, articles.body))
+    bodies = dict(zip(articles.outlet, articles.body, strict=False))
     assert (wire.n_chars == [len(bodies[o]) for o in wire.index]).all()
     # every word of Al Jazeera English's six shared sentences is in the America article
     aje = sentences[sentences.sentence_id.isin(passages.sentence_id_b)]
@@ -282,7 +290,7 @@ def test_seed_report_writes_the_overlap_tables(seed_report, seed_dir):
     passages = pd.read_csv(data / "shared_passages.csv", keep_default_na=False)
     assert len(passages) >= 5 and set(passages.outlet_a) == {AJA} and set(passages.outlet_b) == {AJE}
     articles, _, _ = load_corpus(seed_dir)
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=False))
     for row in passages.itertuples():
         assert bodies[row.article_id_a][row.start_char_a:row.end_char_a] == row.text_a
         assert bodies[row.article_id_b][row.start_char_b:row.end_char_b] == row.text_b
@@ -327,11 +335,11 @@ def test_a_date_window_bounds_near_copies_but_not_identical_ones(tmp_path):
     articles, _, _ = load_corpus(corpus)
     sentences = split_sentences(articles)
     everything = shared_passages(sentences)
-    assert list(zip(everything.sentence_id_a, everything.sentence_id_b)) == [
+    assert list(zip(everything.sentence_id_a, everything.sentence_id_b, strict=False)) == [
         ("a:1", "b:1"), ("a:1", "c:1"), ("a:2", "c:2"), ("b:1", "c:1"),
     ]
     windowed = shared_passages(sentences, articles=articles, window_days=7)
-    assert list(zip(windowed.sentence_id_a, windowed.sentence_id_b)) == [("a:1", "b:1"), ("a:2", "c:2")]
+    assert list(zip(windowed.sentence_id_a, windowed.sentence_id_b, strict=False)) == [("a:1", "b:1"), ("a:2", "c:2")]
     with pytest.raises(ValueError, match="window_days needs articles"):
         shared_passages(sentences, window_days=7)
 

@@ -120,7 +120,7 @@ def test_forward_pronouns_go_to_the_speaker_not_the_nearest_name(seed_quotes):
 
 def test_seed_quote_offsets_trace_to_the_body(seed, seed_quotes):
     articles, sentences, _ = seed
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=False))
     sentence_of = sentences.set_index("sentence_id")
     for q in seed_quotes.itertuples():
         body = bodies[q.article_id]
@@ -157,7 +157,7 @@ def test_inputs_are_not_modified(seed):
     before = (articles.copy(), sentences.copy(), actors.copy())
     extract_quotes(sentences, articles, actors)
     anonymous_sources(sentences, articles, actors)
-    for df, copy in zip((articles, sentences, actors), before):
+    for df, copy in zip((articles, sentences, actors), before, strict=False):
         pd.testing.assert_frame_equal(df, copy)
 
 

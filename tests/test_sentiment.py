@@ -79,7 +79,7 @@ def test_score_sentences_keeps_every_sentence_and_its_offsets(seed):
     assert len(scored) == len(sentences)
     assert scored["sentence_id"].tolist() == sentences["sentence_id"].tolist()
     assert np.allclose(scored[["neg", "neu", "pos"]].sum(axis=1), 1, atol=0.01)
-    bodies = dict(zip(articles["article_id"], articles["body"]))
+    bodies = dict(zip(articles["article_id"], articles["body"], strict=False))
     for row in scored.sample(10, random_state=1).itertuples():
         assert bodies[row.article_id][row.start_char:row.end_char] == row.text
     expected = np.where(scored.compound >= 0.05, "positive", np.where(scored.compound <= -0.05, "negative", "neutral"))
@@ -194,7 +194,7 @@ def test_sentences_are_cut_at_quotations_into_both_voices():
 def test_seed_voices_trace_to_the_body_and_cover_quoted_sentences(seed):
     articles, sentences, periods, _ = seed
     voices = sentiment.score_voices(sentences, articles)
-    bodies = dict(zip(articles["article_id"], articles["body"]))
+    bodies = dict(zip(articles["article_id"], articles["body"], strict=False))
     assert all(bodies[r.article_id][r.start_char:r.end_char] == r.text for r in voices.itertuples())
     whole_quotes = sentences[sentences["in_quote"] & (sentences["text"].str.split().str.len() >= 3)]
     quoted = voices[voices["sentence_id"].isin(whole_quotes["sentence_id"])]
@@ -360,7 +360,7 @@ def test_seed_tables_trace_to_sentences(seed_report, seed):
     data = seed_report / "data"
     written = pd.read_csv(data / "sentiment_sentences.csv")
     assert {"neg", "neu", "pos", "compound"} <= set(written.columns) and len(written) == len(sentences)
-    bodies = dict(zip(articles["article_id"], articles["body"]))
+    bodies = dict(zip(articles["article_id"], articles["body"], strict=False))
     assert all(bodies[r.article_id][r.start_char:r.end_char] == r.text for r in written.itertuples())
     sia = sentiment.analyzer()
     assert written["compound"].tolist() == [sia.polarity_scores(t)["compound"] for t in written["text"]]

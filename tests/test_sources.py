@@ -84,7 +84,7 @@ def test_seed_article_profiles(seed):
     assert (p["n_unattributed"] == 0).all()
     assert p.loc[[ids[o] for o in ids], "period_label"].tolist() == [
         "Mar\u2013Apr 2014", "Jun 2013", "Mar\u2013Apr 2014", "Mar\u2013Apr 2014", "Nov 2015"]
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=False))
     for article_id, row in p.iterrows():
         body = bodies[article_id]
         quoted = sum(e - s for s, e in quote_spans(body))

@@ -121,7 +121,7 @@ def link_surnames(facts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     if facts.empty:
         return facts
     out = facts.copy()
-    texts = dict(zip(sentences["sentence_id"], zip(sentences["start_char"], sentences["text"])))
+    texts = dict(zip(sentences["sentence_id"], zip(sentences["start_char"], sentences["text"], strict=False), strict=False))
     names = out["kind"].eq("name") & out["source"].eq("pattern")
     keep = pd.Series(True, index=out.index)
     for article, group in out[names].groupby("article_id", sort=False):

@@ -11,6 +11,7 @@ from ..wording import join_names, plural
 from .similarity import DOC_SHINGLE_SIZE
 from .tables import event_table
 
+
 def events_note(events: pd.DataFrame) -> str:
     """Which outlets covered which event, said plainly."""
     table = event_table(events)
@@ -67,7 +68,7 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
         return "The corpus has only one outlet, and none of its articles shares a sentence with another."
     if passages.empty:
         return "No two articles share a sentence (at the thresholds in the Method)."
-    event_of = dict(zip(events["article_id"], events["event_label"]))
+    event_of = dict(zip(events["article_id"], events["event_label"], strict=False))
     longer = passages[["n_tokens_a", "n_tokens_b"]].max(axis=1)
     kinds = passages.assign(
         identical=passages["similarity"] >= 1,
@@ -87,7 +88,7 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
             detail.append(f"{row.respelled} with a word spelled differently")
         parts.append(f"{who} share {plural(row.n, 'sentence')} ({', '.join(detail)})")
     text = join_names(parts) + "."
-    cross_event = passages[[event_of.get(a) != event_of.get(b) for a, b in zip(passages.article_id_a, passages.article_id_b)]]
+    cross_event = passages[[event_of.get(a) != event_of.get(b) for a, b in zip(passages.article_id_a, passages.article_id_b, strict=False)]]
     if len(cross_event):
         text += f" {plural(len(cross_event), 'pair')} link{'s' * (len(cross_event) == 1)} articles from different events: reused background text."
     elif len(pairs):
@@ -130,14 +131,14 @@ def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataF
         return ("The corpus has only one outlet, so no outlet's coverage can be compared with another's"
                 + (f"; its articles share {plural(own, 'sentence')} with each other." if own else "."))
     own = passages["same_outlet"].astype(bool).to_numpy() | np.array(
-        [_one_outlet(a, b) for a, b in zip(passages.outlet_a, passages.outlet_b)], dtype=bool)
+        [_one_outlet(a, b) for a, b in zip(passages.outlet_a, passages.outlet_b, strict=False)], dtype=bool)
     cross = passages[~own]
     moments = f"The {plural(len(events), 'article')} fall into {plural(len(table), 'news event')}"
     if cross.empty:
         k = int(own.sum())
         within = f"; the {plural(k, 'near-identical pair')} found {'is' if k == 1 else 'are'} within one outlet's articles" if k else ""
         return f"No two outlets share a sentence{within}. {moments}."
-    key = pd.Series([tuple(sorted(p)) for p in zip(cross.outlet_a, cross.outlet_b)], index=cross.index)
+    key = pd.Series([tuple(sorted(p)) for p in zip(cross.outlet_a, cross.outlet_b, strict=False)], index=cross.index)
     pairs = key.value_counts(sort=False).sort_values(ascending=False, kind="stable")
     (a, b), n = pairs.index[0], int(pairs.iloc[0])
     text = f"{a} and {b} share {plural(n, 'near-identical sentence')}"

@@ -169,7 +169,7 @@ def extract_quotes(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.D
 def _quotes_frame(quotes: list[dict], articles: pd.DataFrame, names: Names) -> pd.DataFrame:
     if not quotes:
         return _empty(QUOTE_COLUMNS)
-    bodies = dict(zip(articles["article_id"].astype(str), articles["body"]))
+    bodies = dict(zip(articles["article_id"].astype(str), articles["body"], strict=False))
     people = normalise_people(quotes, bodies, names)
     rows = []
     for i, q in enumerate(quotes):

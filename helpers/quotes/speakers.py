@@ -62,12 +62,12 @@ class Names:
         self.actors = actors if actors is not None else empty
         aliases = actor_aliases(self.actors) if len(self.actors) else pd.DataFrame(
             columns=["actor", "alias", "affiliation", "kind"])
-        self.alias_to_actor = dict(zip(aliases["alias"], aliases["actor"]))
+        self.alias_to_actor = dict(zip(aliases["alias"], aliases["actor"], strict=False))
         self.actor_kind = {r.name: (r.kind or None) for r in self.actors.itertuples()}
         self.actor_side = {r.name: (r.affiliation or None) for r in self.actors.itertuples()}
         alts = sorted(aliases["alias"], key=len, reverse=True)
         self.alias_pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, alts))})(?![\w]|\.\w)") if alts else None
-        persons = [a for a, k in zip(aliases["alias"], aliases["kind"]) if (k or "person") == "person"]
+        persons = [a for a, k in zip(aliases["alias"], aliases["kind"], strict=False) if (k or "person") == "person"]
         self.person_aliases = persons
         roles = set(ROLE_NOUNS) | {t for t in ACTOR_TITLES if t not in HONORIFICS}
         for value in self.actors.get("roles", pd.Series(dtype=str)):

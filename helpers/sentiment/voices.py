@@ -58,7 +58,7 @@ def voice_segments(
         "narration"), ``start_char, end_char`` (offsets into the body), ``text``
         (``body[start_char:end_char]``) and ``n_words`` (whitespace-separated).
     """
-    bodies = dict(zip(articles["article_id"].astype(str), articles["body"]))
+    bodies = dict(zip(articles["article_id"].astype(str), articles["body"], strict=False))
     spans = long_quote_spans(bodies, min_quote_words=min_quote_words)
     rows = []
     for sent in sentences[["article_id", "outlet", "sentence_id", "start_char", "end_char"]].itertuples(index=False):
@@ -153,6 +153,6 @@ def voice_sentiment(voices: pd.DataFrame, periods: pd.DataFrame) -> pd.DataFrame
         columns = ["outlet", "periods", "voice", "n_articles", "n_segments", "n_words", *SUMMARY_COLUMNS[1:]]
         return pd.DataFrame(columns=columns)
     words = voices.groupby(["outlet", "voice"])["n_words"].sum()
-    summary.insert(4, "n_words", [int(words[(o, v)]) for o, v in zip(summary["outlet"], summary["voice"])])
+    summary.insert(4, "n_words", [int(words[(o, v)]) for o, v in zip(summary["outlet"], summary["voice"], strict=False)])
     summary.insert(1, "periods", summary["outlet"].map(periods_by_outlet(periods)))
     return summary
