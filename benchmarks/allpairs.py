@@ -124,7 +124,11 @@ def _build_index(texts: list[str], min_tokens: int) -> dict:
         lengths.append(len(norms))
     n_features = len(features)
     X = sp.csr_matrix(
-        (np.ones(len(indices), dtype=np.int32), np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+        (
+            np.ones(len(indices), dtype=np.int32),
+            np.asarray(indices, dtype=np.int32),
+            np.asarray(indptr, dtype=np.int64),
+        ),
         shape=(len(rows), n_features),
     )
     X.sort_indices()
@@ -415,7 +419,9 @@ def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = 
     res.update(recall=round(rec["share"], 5), n_recalled=rec["n_found"], n_missed=len(rec["missed"]),
                n_extra=rec["n_extra"])
     # Recall by shape: pairs of similar length, and a short sentence inside a long one.
-    n_tokens = dict(zip(ids, (len(normalise_tokens(t)) for t in sentences["text"].fillna("").astype(str)), strict=False))
+    n_tokens = dict(
+        zip(ids, (len(normalise_tokens(t)) for t in sentences["text"].fillna("").astype(str)), strict=False)
+    )
     short = exact["sentence_id_a"].map(n_tokens).combine(exact["sentence_id_b"].map(n_tokens), min)
     long = exact["sentence_id_a"].map(n_tokens).combine(exact["sentence_id_b"].map(n_tokens), max)
     similar = exact[short >= SIMILAR_LENGTH * long]

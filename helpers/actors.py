@@ -37,7 +37,9 @@ TITLES = (
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "sir", "king", "queen", "prince", "sheikh",
     "ambassador", "spokesman", "spokeswoman", "chief negotiator", "negotiator",
 )
-_TITLE_PREFIX = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.I)
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.I
+)
 
 
 def _split(value) -> list[str]:

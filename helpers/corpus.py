@@ -279,7 +279,11 @@ def _page(text: str, encoding: str | None, row: dict, article_id: str, log: list
         message = f"{where}: is not UTF-8; decoded as {encoding} (detected). Re-save it as UTF-8 to be sure of every character."
         warn(log, message, article_id=article_id, file=row["file"])
     if encoding in ("utf-8-sig", "utf-16", "utf-32"):
-        message = "byte-order mark dropped" if encoding == "utf-8-sig" else f"read as {encoding.upper()} (its byte-order mark)"
+        message = (
+            "byte-order mark dropped"
+            if encoding == "utf-8-sig"
+            else f"read as {encoding.upper()} (its byte-order mark)"
+        )
         log.append(dict(article_id=article_id, file=row["file"], level="info", message=message))
     if not looks_like_html(text):
         return text

@@ -411,7 +411,9 @@ def _jsonl_rows(text: str, path: Path) -> Rows:
         lines.append(n)
     raise_all(problems, f"{path} cannot be read: each line must be one article as a JSON object.")
     if not records:
-        raise CorpusError(f'{path}: holds no articles. Each line must be one article as {{"outlet": ..., "text": ...}}.')
+        raise CorpusError(
+            f'{path}: holds no articles. Each line must be one article as {{"outlet": ..., "text": ...}}.'
+        )
     keys = list(dict.fromkeys(str(k) for rec in records for k in rec))
     columns, notes = canonical_columns(keys, DOCUMENTED_COLUMNS, path.name)
     renamed = dict(zip(keys, columns, strict=False))

@@ -67,7 +67,9 @@ def compound_distribution(scored: pd.DataFrame, outlets: pd.DataFrame, *, ax: pl
         ax.scatter([row.mean_compound], [y], marker="D", s=40, color="black", zorder=4)
         ax.text(1.04, y, f"mean {_sign(row.mean_compound)}\nn = {row.n_sentences}", va="center", fontsize=9,
                 transform=ax.get_yaxis_transform())
-    ax.set_yticks(range(len(order)), [_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)])
+    ax.set_yticks(
+        range(len(order)), [_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)]
+    )
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("VADER compound score of a sentence (\u22121 most negative, +1 most positive; grey band: neutral)")

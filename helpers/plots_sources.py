@@ -54,7 +54,9 @@ def _period_colors(profiles: pd.DataFrame) -> dict[str, str]:
 def profile_panels(profiles: pd.DataFrame) -> plt.Figure:
     """One small bar chart per measure of ``article_profiles``, one bar per article
     (labelled outlet and date, in date order), coloured by coverage period."""
-    data = profiles.sort_values(["date", "outlet", "article_id"], kind="stable", na_position="last").reset_index(drop=True)
+    data = profiles.sort_values(["date", "outlet", "article_id"], kind="stable", na_position="last").reset_index(
+        drop=True
+    )
     n_cols = 4
     n_rows = int(np.ceil((len(PROFILE_MEASURES) + 1) / n_cols))
     height = 0.8 + 0.32 * max(len(data), 1)
@@ -163,7 +165,9 @@ def sourcing_bars(outlets: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.A
     for i, (col, label, color) in enumerate(measures):
         bars = ax.barh(y + (i - 1) * height, outlets[col].to_numpy(), height=height, color=color, label=label)
         ax.bar_label(bars, fmt="%d", padding=2, fontsize=8)
-    ax.set_yticks(y, [_outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)], fontsize=9)
+    ax.set_yticks(
+        y, [_outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)], fontsize=9
+    )
     ax.invert_yaxis()
     ax.margins(x=0.15)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))

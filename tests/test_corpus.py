@@ -58,12 +58,17 @@ def test_small_corpus_without_headline_and_with_wire_credit(small_corpus):
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
 def test_table_corpus(tmp_path, suffix):
-    table = pd.DataFrame({
-        "outlet": ["Alpha", "Beta"],
-        "text": ["WASHINGTON (Reuters) - Talks resumed on Monday.\nBoth sides attended.", "Talks resumed.\nA deal is near."],
-        "date": ["2024-01-02", "2024-01-03T10:00:00Z"],
-        "section": ["World", "Politics"],
-    })
+    table = pd.DataFrame(
+        {
+            "outlet": ["Alpha", "Beta"],
+            "text": [
+                "WASHINGTON (Reuters) - Talks resumed on Monday.\nBoth sides attended.",
+                "Talks resumed.\nA deal is near.",
+            ],
+            "date": ["2024-01-02", "2024-01-03T10:00:00Z"],
+            "section": ["World", "Politics"],
+        }
+    )
     path = tmp_path / f"export{suffix}"
     if suffix == ".csv":
         table.to_csv(path, index=False)
@@ -180,14 +185,18 @@ def test_windows_1252_file_is_decoded_with_a_warning(tmp_path):
 
 
 def test_byte_order_mark_is_dropped(tmp_path):
-    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\xef\xbb\xbfTalks resumed.\nA deal is near.")])
+    folder = write_corpus(
+        tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\xef\xbb\xbfTalks resumed.\nA deal is near.")]
+    )
     articles, _, log = load_corpus(folder)
     assert articles.body[0] == "Talks resumed.\n\nA deal is near."
     assert (log.message == "byte-order mark dropped").any()
 
 
 def test_binary_file_is_an_error(tmp_path):
-    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")])
+    folder = write_corpus(
+        tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")]
+    )
     message = _error(folder)
     assert "line 2 (a.txt)" in message and "binary" in message
 
@@ -259,7 +268,9 @@ HTML_PAGE = """<!DOCTYPE html>
 
 
 def test_html_page_saved_as_text_is_extracted_with_a_warning(tmp_path):
-    folder = write_corpus(tmp_path / "c", [dict(file="page.txt", outlet="A", headline="Talks resume in Cairo", text=HTML_PAGE)])
+    folder = write_corpus(
+        tmp_path / "c", [dict(file="page.txt", outlet="A", headline="Talks resume in Cairo", text=HTML_PAGE)]
+    )
     with pytest.warns(CorpusWarning, match=r"page\.txt.*HTML page"):
         articles, removed, log = load_corpus(folder)
     assert articles.body[0] == (
@@ -286,10 +297,17 @@ def test_non_english_text_is_loaded_with_a_warning(tmp_path):
         "décision palestinienne de se tourner vers les organisations internationales, après le refus "
         "israélien de libérer un quatrième groupe de prisonniers palestiniens."
     )
-    folder = write_corpus(tmp_path / "c", [
-        dict(file="fr.txt", outlet="Le Monde", text=french),
-        dict(file="en.txt", outlet="JTA", text=(Path(__file__).parent.parent / "corpus" / SEED_FILES["JTA"]).read_text()),
-    ])
+    folder = write_corpus(
+        tmp_path / "c",
+        [
+            dict(file="fr.txt", outlet="Le Monde", text=french),
+            dict(
+                file="en.txt",
+                outlet="JTA",
+                text=(Path(__file__).parent.parent / "corpus" / SEED_FILES["JTA"]).read_text(),
+            ),
+        ],
+    )
     with pytest.warns(CorpusWarning, match=r"fr\.txt: does not look like English"):
         articles, _, log = load_corpus(folder)
     assert len(articles) == 2  # loaded, not dropped
@@ -399,7 +417,8 @@ def test_undecodable_text_gives_a_message_or_a_detected_encoding(tmp_path):
     folder = write_corpus(tmp_path / "f", [dict(file="bad.txt", outlet="A", text=data)])
     assert "(bad.txt): is not valid UTF-8 at byte 1,234 (0xff)" in _error(folder)
     path = tmp_path / "export.parquet"
-    pd.DataFrame({"outlet": ["A", "B"], "text": [b"\xef\xbb\xbfCaf\xe9 talks.", b"\xff\xfeT\x00a\x00l"]}).to_parquet(path)
+    table = pd.DataFrame({"outlet": ["A", "B"], "text": [b"\xef\xbb\xbfCaf\xe9 talks.", b"\xff\xfeT\x00a\x00l"]})
+    table.to_parquet(path)
     assert "export.parquet row 2: the text value is bytes that are not text" in _error(path)
     pd.DataFrame({"outlet": ["A"], "text": [b"\xef\xbb\xbfCaf\xe9 talks."]}).to_parquet(path)
     with pytest.warns(CorpusWarning, match="not UTF-8"):
@@ -422,10 +441,14 @@ def test_column_names_in_any_case_or_spacing(tmp_path):
 
 
 def test_invisible_characters_do_not_split_an_outlet(tmp_path):
-    folder = write_corpus(tmp_path / "c", [
-        dict(file="a.txt", outlet="Al Jazeera English", text=STORY), dict(file="b.txt", outlet="Al Jazeera English\u200b", text=STORY + "b"),
-        dict(file="c.txt", outlet="\u200eBBC\u00ad", text=STORY + "c"),
-    ])
+    folder = write_corpus(
+        tmp_path / "c",
+        [
+            dict(file="a.txt", outlet="Al Jazeera English", text=STORY),
+            dict(file="b.txt", outlet="Al Jazeera English\u200b", text=STORY + "b"),
+            dict(file="c.txt", outlet="\u200eBBC\u00ad", text=STORY + "c"),
+        ],
+    )
     with pytest.warns(CorpusWarning, match="taken as one outlet"):
         articles, _, log = load_corpus(folder)
     assert articles.outlet.tolist() == ["Al Jazeera English", "Al Jazeera English", "BBC"]
@@ -447,7 +470,9 @@ def test_nothing_is_read_before_the_corpus_is_checked(tmp_path, monkeypatch):
     (home / "backup.tar").write_bytes(b"\0" * 3_000_000)
     opened: list[str] = []
     real_open, real_read = builtins.open, Path.read_bytes
-    monkeypatch.setattr(cache, "open", lambda f, *a, **k: (opened.append(str(f)), real_open(f, *a, **k))[1], raising=False)
+    monkeypatch.setattr(
+        cache, "open", lambda f, *a, **k: (opened.append(str(f)), real_open(f, *a, **k))[1], raising=False
+    )
     monkeypatch.setattr(Path, "read_bytes", lambda self: (opened.append(str(self)), real_read(self))[1])
     assert "has no metadata.csv" in _error(home) and not opened
     folder = write_corpus(home / "c", [dict(file="a.txt", outlet="A", text=STORY)])
@@ -464,7 +489,9 @@ def test_nothing_is_read_before_the_corpus_is_checked(tmp_path, monkeypatch):
 def test_messages_for_common_slips(tmp_path):
     for sub in ("x", "y"):
         (tmp_path / "c" / sub).mkdir(parents=True)
-    folder = write_corpus(tmp_path / "c", [dict(file="x/a.txt", outlet="A", text=STORY), dict(file="y/a.txt", outlet="B")])
+    folder = write_corpus(
+        tmp_path / "c", [dict(file="x/a.txt", outlet="A", text=STORY), dict(file="y/a.txt", outlet="B")]
+    )
     (folder / "y" / "a.txt").write_text(STORY + "Other.")
     assert "id 'a' is already used by metadata.csv line 2 (x/a.txt)" in _error(folder)
     assert "add an id column to tell them apart" in _error(folder)

@@ -137,7 +137,9 @@ def test_run_all_cells_in_jupyterlab(lab, name):
             prompts = page.evaluate(
                 f"() => [...document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt')].map(e => e.textContent)"
             )
-            pytest.fail(f"{name} did not finish in {NOTEBOOK_TIMEOUT_S} s; prompts {prompts}; see {root / (name + '.png')}")
+            pytest.fail(
+                f"{name} did not finish in {NOTEBOOK_TIMEOUT_S} s; prompts {prompts}; see {root / (name + '.png')}"
+            )
         errors = page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         texts = [errors.nth(i).inner_text()[:500] for i in range(errors.count())]
         outputs = page.locator(f"{PANEL} .jp-OutputArea-output").count()

@@ -91,7 +91,9 @@ def test_parameters_reach_the_notebook(written_report):
     assert sorted(articles.file) == ["a.txt", "b.txt", "c.txt", "evil.txt", "formula.txt"]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb")))
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb"))
+)
 def test_notebook_runs_from_the_repository_root_with_its_defaults(tmp_path, name):
     """As `jupyter nbconvert --execute notebooks/X.ipynb` from the root would run it: only data_dir is moved."""
     source = Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)) / name

@@ -97,11 +97,21 @@ def test_diff_html_escapes_every_piece_and_marks_the_differing_words():
 
 
 def test_passages_html_escapes_outlets_and_ids():
-    passages = pd.DataFrame([dict(
-        passage_id=1, outlet_a="Evil <b>Outlet</b>", sentence_id_a="x<i>:1", text_a="A <img src=x> cat sat on the mat today.",
-        outlet_b="Other", sentence_id_b="y:2", text_b="A <img src=x> cat sat on the mat today.", coverage=1.0,
-        variants="<u>a</u>/<u>b</u>",
-    )])
+    passages = pd.DataFrame(
+        [
+            dict(
+                passage_id=1,
+                outlet_a="Evil <b>Outlet</b>",
+                sentence_id_a="x<i>:1",
+                text_a="A <img src=x> cat sat on the mat today.",
+                outlet_b="Other",
+                sentence_id_b="y:2",
+                text_b="A <img src=x> cat sat on the mat today.",
+                coverage=1.0,
+                variants="<u>a</u>/<u>b</u>",
+            )
+        ]
+    )
     page = passages_html(passages)._repr_html_()
     assert "<b>Outlet" not in page and "<img" not in page and "<i>" not in page and "<u>" not in page
     assert "Evil &lt;b&gt;Outlet&lt;/b&gt;" in page and "&lt;img src=x&gt;" in page
@@ -151,7 +161,10 @@ def test_shared_passages_is_deterministic_and_leaves_its_input_alone(seeds):
 
 
 REUSED_SOURCE = dict(
-    file="wire.txt", outlet="Wire Times", date="2024-06-03", headline="Harbour bridge closes",
+    file="wire.txt",
+    outlet="Wire Times",
+    date="2024-06-03",
+    headline="Harbour bridge closes",
     text=(
         "The Harbour Bridge will close for repairs on Monday after inspectors found cracks in two of its steel cables.\n\n"
         "City engineers said the closure would last at least six weeks and cost about $4 million.\n\n"
@@ -186,7 +199,10 @@ def test_written_corpus_finds_exactly_the_reused_pairs(tmp_path):
     articles, _, _ = load_corpus(write_corpus(tmp_path / "c", [REUSED_SOURCE, REUSER, UNRELATED]))
     sentences = split_sentences(articles)
     passages = shared_passages(sentences)
-    assert list(zip(passages.sentence_id_a, passages.sentence_id_b, strict=False)) == [("wire:2", "echo:2"), ("wire:5", "echo:4")]
+    assert list(zip(passages.sentence_id_a, passages.sentence_id_b, strict=False)) == [
+        ("wire:2", "echo:2"),
+        ("wire:5", "echo:4"),
+    ]
     respelled, added = passages.iloc[0], passages.iloc[1]
     assert respelled.coverage == pytest.approx(15 / 16) and respelled.variants == ""  # about/roughly: a changed word
     assert added.coverage == 1 and added.n_tokens_b > added.n_tokens_a
@@ -382,7 +398,9 @@ def test_overlap_finding_never_pairs_an_outlet_with_itself():
     assert "Al Jazeera and" not in text
     assert overlap.passages_note(passages, events).startswith("two Al Jazeera articles share 1 sentence")
     # with one real cross-outlet pair, that pair is named, not the more frequent same-outlet one
-    events, passages, wire = _tables(outlets, [("a", "b"), ("a", "b"), ("c", "d")], {"a": 0.5, "b": 0.6, "c": 0.1, "d": 0.2})
+    events, passages, wire = _tables(
+        outlets, [("a", "b"), ("a", "b"), ("c", "d")], {"a": 0.5, "b": 0.6, "c": 0.1, "d": 0.2}
+    )
     text = overlap.overlap_finding(events, passages, wire)
     assert text.startswith("Al Jazeera and Beta share 1 near-identical sentence (wire copy: 20% of Beta's article); "
                            "no other pair of outlets shares any.")

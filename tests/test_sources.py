@@ -185,5 +185,12 @@ def test_written_corpus_notebook_stays_escaped(written_report):
     page = (out / f"{NOTEBOOK}.html").read_text()
     assert "&lt;script&gt;document.title=" in page  # Ana Ruiz's quotation, shown as text
     quotes = pd.read_csv(out / "data" / "quotes.csv")
-    assert sorted(quotes.speaker) == ["Ana Ruiz", "Ana Ruiz", "Ann Lee", "Ann Lee", "Maria Gomez", "Raj Patel"]  # one Ana Ruiz from formula.txt
+    assert sorted(quotes.speaker) == [
+        "Ana Ruiz",
+        "Ana Ruiz",
+        "Ann Lee",
+        "Ann Lee",
+        "Maria Gomez",
+        "Raj Patel",
+    ]  # one Ana Ruiz from formula.txt
     assert "no actors table" in _text(page)

@@ -29,7 +29,9 @@ TITLE_MODIFIERS = ("Deputy", "Acting", "Former", "Senior", "Special", "Chief", "
 DEMONYM_ENDING = re.compile(r"(?:i|ian|ean|ese|ish|an)$")
 # Directions that make "East Jerusalem" a different place from "Jerusalem": such names
 # are never the full form of a surname.
-DIRECTIONS = {"East", "West", "North", "South", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
+DIRECTIONS = {
+    "East", "West", "North", "South", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
+}
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _CAP_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'\u2019.\-]*[\w]|[A-Z]")
@@ -121,7 +123,9 @@ def link_surnames(facts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     if facts.empty:
         return facts
     out = facts.copy()
-    texts = dict(zip(sentences["sentence_id"], zip(sentences["start_char"], sentences["text"], strict=False), strict=False))
+    texts = dict(
+        zip(sentences["sentence_id"], zip(sentences["start_char"], sentences["text"], strict=False), strict=False)
+    )
     names = out["kind"].eq("name") & out["source"].eq("pattern")
     keep = pd.Series(True, index=out.index)
     for article, group in out[names].groupby("article_id", sort=False):

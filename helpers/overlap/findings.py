@@ -47,15 +47,20 @@ def similarity_note(similarity: pd.DataFrame) -> str:
     cross = similarity[~similarity["same_outlet"].astype(bool)]
     if cross.empty:
         return "All articles are from a single outlet, so no pair from two outlets can be compared."
-    top = cross.sort_values(["cosine_tfidf", "article_id_a", "article_id_b"], ascending=[False, True, True], kind="stable").iloc[0]
+    top = cross.sort_values(
+        ["cosine_tfidf", "article_id_a", "article_id_b"], ascending=[False, True, True], kind="stable"
+    ).iloc[0]
     rest = cross.drop(top.name)
     text = (f"The most alike pair from two outlets is {top.outlet_a} and {top.outlet_b} "
             f"(TF-IDF cosine {top.cosine_tfidf:.2f}, {DOC_SHINGLE_SIZE}-gram Jaccard {top.jaccard_5gram:.2f})")
     if len(rest):
         lo, hi, jac = rest.cosine_tfidf.min(), rest.cosine_tfidf.max(), rest.jaccard_5gram.max()
-        text += (f"; the other pair from two outlets scores {lo:.2f} on cosine and {jac:.3f} on Jaccard" if len(rest) == 1
-                 else f"; the other {plural(len(rest), 'pair')} from two outlets score {lo:.2f}\u2013{hi:.2f} on cosine "
-                 f"and at most {jac:.3f} on Jaccard")
+        text += (
+            f"; the other pair from two outlets scores {lo:.2f} on cosine and {jac:.3f} on Jaccard"
+            if len(rest) == 1
+            else f"; the other {plural(len(rest), 'pair')} from two outlets score {lo:.2f}\u2013{hi:.2f} on cosine "
+            f"and at most {jac:.3f} on Jaccard"
+        )
     text += (". Cosine measures shared vocabulary, which one topic gives any two articles; "
              f"a {DOC_SHINGLE_SIZE}-gram Jaccard "
              "clearly above zero means shared wording.")
@@ -80,7 +85,11 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
     ).reset_index()
     parts = []
     for row in pairs.itertuples():
-        who = f"two {row.outlet_a} articles" if _one_outlet(row.outlet_a, row.outlet_b) else f"{row.outlet_a} and {row.outlet_b}"
+        who = (
+            f"two {row.outlet_a} articles"
+            if _one_outlet(row.outlet_a, row.outlet_b)
+            else f"{row.outlet_a} and {row.outlet_b}"
+        )
         detail = [f"{row.identical} word for word"]
         if row.cut:
             detail.append(f"{row.cut} with words added or cut")
@@ -88,7 +97,9 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
             detail.append(f"{row.respelled} with a word spelled differently")
         parts.append(f"{who} share {plural(row.n, 'sentence')} ({', '.join(detail)})")
     text = join_names(parts) + "."
-    cross_event = passages[[event_of.get(a) != event_of.get(b) for a, b in zip(passages.article_id_a, passages.article_id_b, strict=False)]]
+    cross_event = passages[
+        [event_of.get(a) != event_of.get(b) for a, b in zip(passages.article_id_a, passages.article_id_b, strict=False)]
+    ]
     if len(cross_event):
         text += f" {plural(len(cross_event), 'pair')} link{'s' * (len(cross_event) == 1)} articles from different events: reused background text."
     elif len(pairs):
@@ -101,12 +112,17 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
 
 def wire_note(wire: pd.DataFrame) -> str:
     """The articles with shared copy and how much."""
-    shared = wire[wire["n_chars_shared"] > 0].sort_values(["share_shared", "article_id"], ascending=[False, True], kind="stable")
+    shared = wire[wire["n_chars_shared"] > 0].sort_values(
+        ["share_shared", "article_id"], ascending=[False, True], kind="stable"
+    )
     if wire["outlet"].nunique() < 2:
         return "The corpus has only one outlet, so no article can share copy with another outlet's."
     if shared.empty:
         return "No article shares copy with another outlet's article."
-    parts = [f"{r.outlet} {r.share_shared:.0%} ({r.n_sentences_shared} of {plural(r.n_sentences, 'sentence')})" for r in shared.itertuples()]
+    parts = [
+        f"{r.outlet} {r.share_shared:.0%} ({r.n_sentences_shared} of {plural(r.n_sentences, 'sentence')})"
+        for r in shared.itertuples()
+    ]
     text = "Shared with another outlet: " + join_names(parts) + "."
     if len(wire) > len(shared):
         text += f" The other {plural(len(wire) - len(shared), 'article')} share{'s' * (len(wire) - len(shared) == 1)} nothing."
@@ -136,7 +152,11 @@ def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataF
     moments = f"The {plural(len(events), 'article')} fall into {plural(len(table), 'news event')}"
     if cross.empty:
         k = int(own.sum())
-        within = f"; the {plural(k, 'near-identical pair')} found {'is' if k == 1 else 'are'} within one outlet's articles" if k else ""
+        within = (
+            f"; the {plural(k, 'near-identical pair')} found {'is' if k == 1 else 'are'} within one outlet's articles"
+            if k
+            else ""
+        )
         return f"No two outlets share a sentence{within}. {moments}."
     key = pd.Series([tuple(sorted(p)) for p in zip(cross.outlet_a, cross.outlet_b, strict=False)], index=cross.index)
     pairs = key.value_counts(sort=False).sort_values(ascending=False, kind="stable")

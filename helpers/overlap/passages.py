@@ -132,7 +132,9 @@ def _identical_groups(positions: np.ndarray, digests: list[bytes]) -> _Groups:
 def _group_days(article_ids: pd.Series, articles: pd.DataFrame, groups: _Groups) -> np.ndarray:
     """Each group's earliest article date, in days (NaN for a group with no date: compared
     at any distance)."""
-    dates = article_ids.map(dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["date"]), strict=False)))
+    dates = article_ids.map(
+        dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["date"]), strict=False))
+    )
     row_days = (dates - pd.Timestamp("1970-01-01")).dt.days.astype(float).to_numpy()
     group_days = np.full(len(groups.first_row), np.inf)
     np.minimum.at(group_days, groups.codes, np.nan_to_num(row_days[groups.positions], nan=np.inf))

@@ -93,7 +93,11 @@ def passages_html(passages: pd.DataFrame, *, max_rows: int = MAX_PASSAGES_SHOWN)
             f'<td style="{cell}">{p.coverage:.2f}{variants}</td></tr>'
         )
     more = len(passages) - min(len(passages), max_rows)
-    note = f'<p style="font-size:0.85em;color:#555">\u2026 and {more:,} more pairs (all are in the CSV).</p>' if more else ""
+    note = (
+        f'<p style="font-size:0.85em;color:#555">\u2026 and {more:,} more pairs (all are in the CSV).</p>'
+        if more
+        else ""
+    )
     legend = (
         f'<p style="font-size:0.85em">Highlighted: <del style="{DEL_STYLE}">only left</del> \u00b7 '
         f'<ins style="{INS_STYLE}">only right</ins> \u00b7 <mark style="{VARIANT_STYLE}">spelled differently</mark>. '
@@ -110,7 +114,9 @@ def event_table(events: pd.DataFrame) -> pd.DataFrame:
     """One row per news event: ``event, event_label, n_articles, n_outlets, outlets,
     first, last, days_spanned``."""
     if events.empty:
-        return pd.DataFrame(columns=["event", "event_label", "n_articles", "n_outlets", "outlets", "first", "last", "days_spanned"])
+        return pd.DataFrame(
+            columns=["event", "event_label", "n_articles", "n_outlets", "outlets", "first", "last", "days_spanned"]
+        )
     out = events.groupby(["event", "event_label"], sort=True).agg(
         n_articles=("article_id", "size"), n_outlets=("outlet", "nunique"),
         outlets=("outlet", lambda s: ", ".join(sorted(s.unique()))),

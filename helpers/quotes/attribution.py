@@ -35,7 +35,9 @@ def strip_trailing(text: str) -> str:
 
 def is_appositive(part: str) -> bool:
     first = part.split()[0] if part.split() else ""
-    return first.lower() in {"a", "an", "the", "who", "which", "whose", "one", "himself", "herself"} or first[:1].islower()
+    return (
+        first.lower() in {"a", "an", "the", "who", "which", "whose", "one", "himself", "herself"} or first[:1].islower()
+    )
 
 
 def np_before(text: str, names: Names) -> Speaker | None:

@@ -206,7 +206,9 @@ def _quotes_frame(quotes: list[dict], articles: pd.DataFrame, names: Names) -> p
     return out
 
 
-def anonymous_sources(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+def anonymous_sources(
+    sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every unnamed source an article cites, one row per source.
 
     A source is an indefinite noun phrase with a source noun ("an Israeli official",

@@ -32,7 +32,9 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
     found = set()
     for hit in names.role_word.finditer(masked):  # only around role words: much faster on long texts
         window = masked[max(0, hit.start() - 130):hit.end() + 90]
-        found |= {(m.group("role"), m.group("name")) for pattern in names.role_patterns for m in pattern.finditer(window)}
+        found |= {
+            (m.group("role"), m.group("name")) for pattern in names.role_patterns for m in pattern.finditer(window)
+        }
     out: dict[str, set[str]] = {}
     for role_text, run in sorted(found):
         sp = name_speaker(run, run, names)

@@ -66,7 +66,9 @@ class Names:
         self.actor_kind = {r.name: (r.kind or None) for r in self.actors.itertuples()}
         self.actor_side = {r.name: (r.affiliation or None) for r in self.actors.itertuples()}
         alts = sorted(aliases["alias"], key=len, reverse=True)
-        self.alias_pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, alts))})(?![\w]|\.\w)") if alts else None
+        self.alias_pattern = (
+            re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, alts))})(?![\w]|\.\w)") if alts else None
+        )
         persons = [a for a, k in zip(aliases["alias"], aliases["kind"], strict=False) if (k or "person") == "person"]
         self.person_aliases = persons
         roles = set(ROLE_NOUNS) | {t for t in ACTOR_TITLES if t not in HONORIFICS}

@@ -145,8 +145,11 @@ def voices_note(voice_summary: pd.DataFrame) -> str:
     wide = wide.reindex(columns=list(VOICES))
     both = wide.dropna()
     lower = int((both["quoted"] < both["narration"]).sum())
-    parts = [f"In {_k_of(lower, len(both), 'outlet')} with both voices the quoted text is more negative than the narration."
-             if len(both) else "No outlet has both narration and direct quotation."]
+    parts = [
+        f"In {_k_of(lower, len(both), 'outlet')} with both voices the quoted text is more negative than the narration."
+        if len(both)
+        else "No outlet has both narration and direct quotation."
+    ]
     missing = sorted(set(wide.index) - set(both.index))
     if missing:
         parts.append(f"No direct quotation in: {', '.join(missing)}.")

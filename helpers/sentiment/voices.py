@@ -71,7 +71,9 @@ def voice_segments(
     return pd.DataFrame(rows, columns=columns).astype({"start_char": "int64", "end_char": "int64"})
 
 
-def long_quote_spans(bodies: dict[str, str], *, min_quote_words: int = MIN_QUOTE_WORDS) -> dict[str, list[tuple[int, int]]]:
+def long_quote_spans(
+    bodies: dict[str, str], *, min_quote_words: int = MIN_QUOTE_WORDS
+) -> dict[str, list[tuple[int, int]]]:
     """Article id -> the ``(start, end)`` of its quotations of ``min_quote_words`` words or more.
 
     Spans come from ``helpers.quote_spans.quote_spans`` on each body; bodies that are not
@@ -153,6 +155,8 @@ def voice_sentiment(voices: pd.DataFrame, periods: pd.DataFrame) -> pd.DataFrame
         columns = ["outlet", "periods", "voice", "n_articles", "n_segments", "n_words", *SUMMARY_COLUMNS[1:]]
         return pd.DataFrame(columns=columns)
     words = voices.groupby(["outlet", "voice"])["n_words"].sum()
-    summary.insert(4, "n_words", [int(words[(o, v)]) for o, v in zip(summary["outlet"], summary["voice"], strict=False)])
+    summary.insert(
+        4, "n_words", [int(words[(o, v)]) for o, v in zip(summary["outlet"], summary["voice"], strict=False)]
+    )
     summary.insert(1, "periods", summary["outlet"].map(periods_by_outlet(periods)))
     return summary
