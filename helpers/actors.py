@@ -10,7 +10,7 @@ A corpus folder may hold ``actors.csv`` (editable by the user); a table corpus
 | ``aliases`` | other names, ``;``-separated: surnames, short forms ("Kerry", "U.S.") |
 | ``affiliation`` | the side the actor speaks for, e.g. US / Israel / Palestinian |
 | ``kind`` | person, organisation, country or group |
-| ``roles`` | ``;``-separated role nouns ("prime minister") that stand for the person in an article that names them with it |
+| ``roles`` | ``;``-separated role nouns ("prime minister") standing for the person where an article names them |
 
 Without the file every analysis still runs, on names alone. Aliases match
 case-sensitively on word boundaries, so "US" (the country) is not "us".

@@ -276,7 +276,8 @@ def _page(text: str, encoding: str | None, row: dict, article_id: str, log: list
     """The text to clean (an HTML page's visible text), logging the encoding and HTML notes."""
     where = row["where"]
     if encoding not in (None, "utf-8", "utf-8-sig", "utf-16", "utf-32"):
-        message = f"{where}: is not UTF-8; decoded as {encoding} (detected). Re-save it as UTF-8 to be sure of every character."
+        message = (f"{where}: is not UTF-8; decoded as {encoding} (detected). "
+                   "Re-save it as UTF-8 to be sure of every character.")
         warn(log, message, article_id=article_id, file=row["file"])
     if encoding in ("utf-8-sig", "utf-16", "utf-32"):
         message = (

@@ -272,7 +272,8 @@ def _refusal(out: Path, foreign: list[str]) -> str:
     why = (f"its {MARK_FILE} is not one this build wrote (a symlink, damaged, or another tool's)"
            if MARK_FILE in foreign else f"it has no {MARK_FILE}, which every build writes")
     return (
-        f"--out {out} already holds {shown}, and it is not a report folder ({why}). The build writes only into a new or empty folder, or one it "
+        f"--out {out} already holds {shown}, and it is not a report folder ({why}). "
+        "The build writes only into a new or empty folder, or one it "
         "built before, so it cannot delete your files. Choose another --out (a new folder is "
         "created), or empty this one yourself."
     )

@@ -51,7 +51,8 @@ def _open(browser, path):
     facts = page.evaluate("""() => ({
         title: document.title,
         scripts: document.querySelectorAll('script').length,
-        handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+        handlers: [...document.querySelectorAll('*')]
+            .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
         iframes: document.querySelectorAll('iframe').length,
         jsLinks: [...document.querySelectorAll('a[href]')].filter(a => a.href.startsWith('javascript:')).length,
         text: document.body.innerText,

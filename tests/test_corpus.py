@@ -174,7 +174,8 @@ def test_all_problems_are_listed_at_once(tmp_path):
 
 
 def test_windows_1252_file_is_decoded_with_a_warning(tmp_path):
-    text = "\u201cWe agreed,\u201d said Ren\u00e9e Dupr\u00e9 in Montr\u00e9al, calling it a \u2018fair\u2019 deal.\nSe\u00f1or Pe\u00f1a\u2019s caf\u00e9 stayed open."
+    text = ("\u201cWe agreed,\u201d said Ren\u00e9e Dupr\u00e9 in Montr\u00e9al, calling it a \u2018fair\u2019 deal.\n"
+            "Se\u00f1or Pe\u00f1a\u2019s caf\u00e9 stayed open.")
     folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=text.encode("cp1252"))])
     with pytest.warns(CorpusWarning, match=r"a\.txt.*not UTF-8"):
         articles, _, log = load_corpus(folder)

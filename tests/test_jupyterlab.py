@@ -85,7 +85,8 @@ DONE = """() => {
     const PANEL = '.jp-NotebookPanel:not(.lm-mod-hidden)';
     const prompts = [...document.querySelectorAll(`${PANEL} .jp-CodeCell .jp-InputPrompt`)].map(e => e.textContent);
     const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
-    const failed = document.querySelector(`${PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']`);
+    const STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']";
+    const failed = document.querySelector(`${PANEL} ${STDERR}`);
     return (failed && idle) || (prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t)));
 }"""
 STARTED = """() => [...document.querySelectorAll(`%s .jp-CodeCell .jp-InputPrompt`)]

@@ -63,7 +63,8 @@ def test_clause_cut_keeps_full_coverage_but_not_similarity():
     al = compare_sentences(
         "When the talks began last summer, Israel promised to free 104 long-serving Palestinian prisoners "
         "in four stages, with the final release coming by the end of March.",
-        "When the talks began last summer, Israel promised to free 104 long-serving Palestinian prisoners in four stages.",
+        "When the talks began last summer, Israel promised to free 104 long-serving Palestinian prisoners "
+        "in four stages.",
     )
     assert al.coverage == 1
     assert al.similarity == pytest.approx(2 * 17 / (17 + 27))
@@ -166,10 +167,12 @@ REUSED_SOURCE = dict(
     date="2024-06-03",
     headline="Harbour bridge closes",
     text=(
-        "The Harbour Bridge will close for repairs on Monday after inspectors found cracks in two of its steel cables.\n\n"
+        "The Harbour Bridge will close for repairs on Monday after inspectors found cracks "
+        "in two of its steel cables.\n\n"
         "City engineers said the closure would last at least six weeks and cost about $4 million.\n\n"
         "Commuters will be directed to the old ferry route, which officials have expanded to run every ten minutes.\n\n"
-        "\u201cWe cannot take any chances with safety,\u201d the transport commissioner, Helen Park, told reporters.\n\n"
+        "\u201cWe cannot take any chances with safety,\u201d the transport commissioner, "
+        "Helen Park, told reporters.\n\n"
         "The bridge carries around 40,000 vehicles a day and was last repaired in 1998.\n"
     ),
 )

@@ -77,7 +77,8 @@ def test_the_network_block_works(tmp_path):
     (hook / "sitecustomize.py").write_text(BLOCK_NETWORK)
     log = tmp_path / "attempts.log"
     env = dict(os.environ, NETWORK_ATTEMPTS_LOG=str(log), PYTHONPATH=str(hook))
-    code = "import socket\ntry:\n    socket.create_connection(('198.51.100.7', 80), timeout=1)\nexcept OSError as e:\n    print(e)"
+    code = ("import socket\ntry:\n    socket.create_connection(('198.51.100.7', 80), timeout=1)\n"
+            "except OSError as e:\n    print(e)")
     run = subprocess.run([sys.executable, "-c", code], check=False, env=env, capture_output=True, text=True)
     assert "network blocked by the test" in run.stdout
     assert "198.51.100.7" in log.read_text()

@@ -259,7 +259,8 @@ def test_three_neutral_sentences_are_too_few_to_compare():
     assert (neutral.n_sentences, neutral.ci_low, neutral.ci_high) == (3, 0.0, 0.0) and warm_row.ci_low > 0
     metrics = pd.DataFrame({"implementation": [sentiment.IMPLEMENTATIONS["nltk"]], "pearson_r": [0.5]})
     finding, note = sentiment.sentiment_finding(outlets, metrics), sentiment.outlets_note(outlets)
-    too_few = f"Neutral (3 sentences) has too few sentences for a meaningful interval (fewer than {sentiment.MIN_SENTENCES_FOR_INTERVAL})"
+    too_few = ("Neutral (3 sentences) has too few sentences for a meaningful interval "
+               f"(fewer than {sentiment.MIN_SENTENCES_FOR_INTERVAL})")
     assert f"{too_few}, so the gap cannot be judged." in finding
     assert note.startswith(
         f"No two outlets have enough sentences to compare their intervals. {too_few}, so it is not compared"

@@ -101,7 +101,8 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
         [event_of.get(a) != event_of.get(b) for a, b in zip(passages.article_id_a, passages.article_id_b, strict=False)]
     ]
     if len(cross_event):
-        text += f" {plural(len(cross_event), 'pair')} link{'s' * (len(cross_event) == 1)} articles from different events: reused background text."
+        text += (f" {plural(len(cross_event), 'pair')} link{'s' * (len(cross_event) == 1)} articles "
+                 "from different events: reused background text.")
     elif len(pairs):
         text += " Every shared pair is within one news event."
     other = len(events["article_id"]) - len(set(passages.article_id_a) | set(passages.article_id_b))
@@ -125,7 +126,8 @@ def wire_note(wire: pd.DataFrame) -> str:
     ]
     text = "Shared with another outlet: " + join_names(parts) + "."
     if len(wire) > len(shared):
-        text += f" The other {plural(len(wire) - len(shared), 'article')} share{'s' * (len(wire) - len(shared) == 1)} nothing."
+        others = len(wire) - len(shared)
+        text += f" The other {plural(others, 'article')} share{'s' * (others == 1)} nothing."
     return text
 
 
@@ -174,5 +176,6 @@ def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataF
              else f"; {plural(others, 'other pair')} of outlets {'shares' if others == 1 else 'share'} some.")
     alone = table[table["n_outlets"] == 1]
     if len(alone):
-        text += f" {moments}: {join_names(sorted(alone['outlets']))} covered {'moments' if len(alone) > 1 else 'a moment'} no other outlet did."
+        what = "moments" if len(alone) > 1 else "a moment"
+        text += f" {moments}: {join_names(sorted(alone['outlets']))} covered {what} no other outlet did."
     return text

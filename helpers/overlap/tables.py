@@ -88,8 +88,10 @@ def passages_html(passages: pd.DataFrame, *, max_rows: int = MAX_PASSAGES_SHOWN)
         variants = f"<br><small>variants: {esc(p.variants)}</small>" if p.variants else ""
         rows.append(
             f'<tr><td style="{cell}">{int(p.passage_id)}</td>'
-            f'<td style="{cell};width:45%"><small>{esc(p.outlet_a)} \u00b7 {esc(p.sentence_id_a)}</small><br>{left}</td>'
-            f'<td style="{cell};width:45%"><small>{esc(p.outlet_b)} \u00b7 {esc(p.sentence_id_b)}</small><br>{right}</td>'
+            f'<td style="{cell};width:45%"><small>{esc(p.outlet_a)} \u00b7 {esc(p.sentence_id_a)}</small>'
+            f'<br>{left}</td>'
+            f'<td style="{cell};width:45%"><small>{esc(p.outlet_b)} \u00b7 {esc(p.sentence_id_b)}</small>'
+            f'<br>{right}</td>'
             f'<td style="{cell}">{p.coverage:.2f}{variants}</td></tr>'
         )
     more = len(passages) - min(len(passages), max_rows)

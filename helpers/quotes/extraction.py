@@ -1,4 +1,6 @@
-"""The quotations and unnamed-sources tables of a corpus: ``extract_quotes``, ``anonymous_sources``, ``quotes_and_sources``.
+"""The quotations and unnamed-sources tables of a corpus.
+
+``extract_quotes``, ``anonymous_sources``, ``quotes_and_sources``.
 
 Each article is read by ``helpers.quotes.article.analyse_article`` (in chunks on every
 core for a large corpus); then people are named across the corpus (``normalise_people``)
