@@ -63,12 +63,12 @@ class PeakMemory:
             except (OSError, IndexError, ValueError):
                 continue
         root, total = os.getpid(), 0
-        for pid in rss:
+        for pid, size in rss.items():
             p = pid
             while p and p != root and p in parents:
                 p = parents[p]
             if p == root:
-                total += rss[pid]
+                total += size
         return total
 
     def sample(self) -> int:
@@ -124,7 +124,7 @@ def synthetic_corpus(n: int, workdir: Path) -> tuple[Path, pd.DataFrame]:
     return path, pd.read_parquet(reuse_path)
 
 
-def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[dict]:
+def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[dict]:  # noqa: PLR0915 -- a benchmark run reads top to bottom
     """Every stage on an ``n``-article synthetic corpus; one dict per stage."""
     from sklearn.feature_extraction.text import CountVectorizer
 

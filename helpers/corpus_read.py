@@ -390,8 +390,8 @@ def _quote_problem(name: str, start: int, at: int, exc: csv.Error) -> str:
 def _jsonl_rows(text: str, path: Path) -> Rows:
     """One record per JSON line (``json.loads``: whole numbers stay Python ints)."""
     records, lines, problems = [], [], []
-    for n, line in enumerate(text.split("\n"), 1):
-        line = line.strip()
+    for n, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip()
         if not line:
             continue
         shown = line[:SHOWN_CHARS] + ("..." if len(line) > SHOWN_CHARS else "")

@@ -19,7 +19,7 @@ def _digest(folder):
 
 def test_seed_corpus_loads_as_one_tidy_table(seed_dir):
     before = _digest(seed_dir)
-    articles, removed, log = load_corpus(seed_dir)
+    articles, removed, _log = load_corpus(seed_dir)
     assert _digest(seed_dir) == before  # raw files are never modified
     assert list(articles.outlet) == list(SEED_FILES)
     assert list(articles.file) == list(SEED_FILES.values())

@@ -510,7 +510,7 @@ def test_broken_metadata_csv_is_named_by_line(tmp_path, content, fragment):
     corpus.mkdir()
     (corpus / "a.txt").write_text(_story(1))
     (corpus / "metadata.csv").write_bytes(content if isinstance(content, bytes) else content.encode())
-    with pytest.raises(CorpusError, match="metadata.csv") as info:
+    with pytest.raises(CorpusError, match=r"metadata\.csv") as info:
         load_corpus(corpus)
     assert fragment in str(info.value)
 

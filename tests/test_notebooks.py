@@ -60,7 +60,7 @@ def test_seed_page_shows_the_audit_and_plots(seed_report):
 
 
 def test_written_corpus_builds_and_stays_escaped(written_report):
-    corpus, out = written_report
+    _corpus, out = written_report
     index = (out / "index.html").read_text()
     assert "5 articles from 4 outlets, all published in May 2024." in index
     for page in [out / "00_corpus.html", out / "no-code" / "00_corpus.html", out / "index.html"]:
@@ -86,7 +86,7 @@ def test_code_free_copy_has_no_code(written_report):
 
 
 def test_parameters_reach_the_notebook(written_report):
-    corpus, out = written_report
+    _corpus, out = written_report
     articles = pd.read_csv(out / "data" / "articles.csv")
     assert sorted(articles.file) == ["a.txt", "b.txt", "c.txt", "evil.txt", "formula.txt"]
 

@@ -73,7 +73,7 @@ def test_flesch_follows_the_formula_and_ranks_plain_text_easier():
 
 
 def test_seed_article_profiles(seed):
-    articles, sentences, quotes, profiles = seed
+    articles, sentences, _quotes, profiles = seed
     assert list(profiles.columns) == PROFILE_COLUMNS
     p = profiles.set_index("article_id")
     ids = SEED_IDS

@@ -393,7 +393,7 @@ def test_plots_draw(seeds):
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
     assert titles[0] == "Al Jazeera America\n(Mar\u2013Apr 2014)" and len(titles) == 5
     ax = framing_heatmap(seeds["framing"])
-    assert [t.get_text() for t in ax.get_yticklabels()][0] == "occupation"
+    assert ax.get_yticklabels()[0].get_text() == "occupation"
     plt.close("all")
 
 

@@ -56,7 +56,7 @@ def _capital_runs(sentence: str) -> Iterable[tuple[int, int, list[tuple[int, int
     for s, e in words:
         if run:
             gap = sentence[run[-1][1]:s]
-            if gap == " " or gap == " of ":
+            if gap in (" ", " of "):
                 run.append((s, e))
                 continue
             yield run[0][0], run[-1][1], run
@@ -81,7 +81,8 @@ def corpus_case(texts: Iterable[str]) -> tuple[set[str], set[str]]:
 def name_pieces(sentence: str, lower: set[str], capital: set[str], aliases: set[str]) -> list[tuple[int, int]]:
     """Spans of the names in one sentence (before normalisation)."""
     pieces = []
-    for start, end, words in _capital_runs(sentence):
+    for run_start, end, run_words in _capital_runs(sentence):
+        start, words = run_start, run_words
         # a sentence's first word is an ordinary word capitalised ("After", "Said", "Lone")
         if opens_sentence(sentence, start):
             first = _POSSESSIVE.sub("", sentence[words[0][0]:words[0][1]])
@@ -128,7 +129,7 @@ def link_surnames(facts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     )
     names = out["kind"].eq("name") & out["source"].eq("pattern")
     keep = pd.Series(True, index=out.index)
-    for article, group in out[names].groupby("article_id", sort=False):
+    for _article, group in out[names].groupby("article_id", sort=False):
         full = {}
         for name in group["fact"].unique():
             parts = name.split()

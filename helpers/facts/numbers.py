@@ -117,7 +117,7 @@ def _plain_fact(kind: str, m: re.Match[str]) -> str:
     return m.group(1)  # year, weekday
 
 
-def number_facts(text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int]]]:
+def number_facts(text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int]]]:  # noqa: PLR0912 -- one branch per kind
     """The numbers, dates, times and quantities of one sentence, and the spans they take.
 
     Returns ``(found, taken)``: ``(start, end, kind, fact)`` per fact, in the order of
@@ -128,7 +128,8 @@ def number_facts(text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple
     def free(s: int, e: int) -> bool:
         return all(e <= ts or s >= te for ts, te in taken)
 
-    for kind, pattern in _PATTERNS:
+    for pattern_kind, pattern in _PATTERNS:
+        kind = pattern_kind  # a "vague" match turns it into "count" (for the pattern's later matches too)
         for m in pattern.finditer(text):
             s, e = m.span()
             if not free(s, e):

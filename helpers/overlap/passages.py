@@ -22,7 +22,7 @@ Steps 1 and 3 run on every core for a large corpus, or on a Dask cluster (``n_jo
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -108,7 +108,7 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     sentences (see ``signature_chunk``; ``params`` are its arguments after the texts)."""
     chunks = article_chunks(table) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
-    jobs = [(texts[a:b], *params) for a, b in zip(offsets[:-1], offsets[1:], strict=True)]
+    jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
     results = map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash")
     positions = np.concatenate([pos + off for (pos, _, _), off in zip(results, offsets, strict=False)] or
                                [np.empty(0, dtype=np.int64)])

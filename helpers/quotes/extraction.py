@@ -112,8 +112,9 @@ def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -
         pending.append((i, bare))
     for i, bare in pending:
         if len(bare.split()) == 1 and len(full_by_surname.get(bare, ())) == 1:
-            bare = next(iter(full_by_surname[bare]))
-        out[i] = bare
+            out[i] = next(iter(full_by_surname[bare]))
+        else:
+            out[i] = bare
     return out
 
 

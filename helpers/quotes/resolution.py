@@ -36,11 +36,11 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
             (m.group("role"), m.group("name")) for pattern in names.role_patterns for m in pattern.finditer(window)
         }
     out: dict[str, set[str]] = {}
-    for role_text, run in sorted(found):
+    for written_role, run in sorted(found):
         sp = name_speaker(run, run, names)
         if sp is None or sp.kind != "person":
             continue
-        role_text = re.sub(r"\s+", " ", role_text.lower())
+        role_text = re.sub(r"\s+", " ", written_role.lower())
         head = role_text.split(" of ")[0].split()[-1]
         for key in {role_text, head}:
             out.setdefault(key, set()).add(sp.name)

@@ -89,10 +89,10 @@ def _cut_sentence(sent_start: int, sent_end: int, spans: list[tuple[int, int]]) 
     """``(start, end, voice)`` parts covering the sentence: quotations clipped to it, narration between."""
     cuts = []
     at = sent_start
-    for q_start, q_end in spans:
-        if q_end <= sent_start or q_start >= sent_end:
+    for span_start, span_end in spans:
+        if span_end <= sent_start or span_start >= sent_end:
             continue
-        q_start, q_end = max(q_start, sent_start), min(q_end, sent_end)
+        q_start, q_end = max(span_start, sent_start), min(span_end, sent_end)
         if q_start > at:
             cuts.append((at, q_start, "narration"))
         cuts.append((q_start, q_end, "quoted"))
@@ -109,9 +109,7 @@ def _trimmed_parts(body: str, cuts: list[tuple[int, int, str]]) -> list[tuple[in
         piece = body[start:end]
         if not re.search(r"[^\W_]", piece):
             continue
-        start += len(piece) - len(piece.lstrip())
-        end -= len(piece) - len(piece.rstrip())
-        parts.append((start, end, voice))
+        parts.append((start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip())), voice))
     return parts
 
 

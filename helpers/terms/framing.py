@@ -218,7 +218,7 @@ def framing_scores(framing: pd.DataFrame, totals: pd.DataFrame, *,
         outlets' uses per 1,000 of their words), ``z`` and ``significant``; the last
         four are missing when the corpus has a single outlet.
     """
-    columns = FRAMING_COUNT_COLUMNS + ["n_rest", "per_1000_rest", "z", "significant"]
+    columns = [*FRAMING_COUNT_COLUMNS, "n_rest", "per_1000_rest", "z", "significant"]
     if framing.empty:
         return pd.DataFrame(columns=columns)
     table = framing.rename(columns={"group": "term"})[["outlet", "term", "n"]]
