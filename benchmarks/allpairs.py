@@ -48,8 +48,14 @@ import pandas as pd
 import scipy.sparse as sp
 
 from helpers.overlap import (
-    LETTERS, MIN_COVERAGE, MIN_SENTENCE_TOKENS, VARIANT_MIN_LETTERS, VARIANT_MIN_RATIO, compare_sentences,
-    is_variant, normalise_tokens,
+    LETTERS,
+    MIN_COVERAGE,
+    MIN_SENTENCE_TOKENS,
+    VARIANT_MIN_LETTERS,
+    VARIANT_MIN_RATIO,
+    compare_sentences,
+    is_variant,
+    normalise_tokens,
 )
 
 EXACT_COLUMNS = ["sentence_id_a", "sentence_id_b", "coverage"]
@@ -117,11 +123,15 @@ def _build_index(texts: list[str], min_tokens: int) -> dict:
         rows.append(i)
         lengths.append(len(norms))
     n_features = len(features)
-    X = sp.csr_matrix(
-        (np.ones(len(indices), dtype=np.int32), np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+    x_csr = sp.csr_matrix(
+        (
+            np.ones(len(indices), dtype=np.int32),
+            np.asarray(indices, dtype=np.int32),
+            np.asarray(indptr, dtype=np.int64),
+        ),
         shape=(len(rows), n_features),
     )
-    X.sort_indices()
+    x_csr.sort_indices()
     links = variant_links({w for w, _ in features})
     g_rows, g_cols = [], []
     for x, y in links:
@@ -130,9 +140,9 @@ def _build_index(texts: list[str], min_tokens: int) -> dict:
             g_rows += [features[(x, k)], features[(y, k)]]
             g_cols += [features[(y, k)], features[(x, k)]]
             k += 1
-    G = sp.csr_matrix((np.ones(len(g_rows), dtype=np.int32), (g_rows, g_cols)), shape=(n_features, n_features))
-    XG = (X @ (sp.identity(n_features, dtype=np.int32, format="csr") + G)).tocsr() if len(g_rows) else X
-    return dict(rows=np.asarray(rows, dtype=np.int64), lengths=np.asarray(lengths, dtype=np.int64), X=X, XG=XG,
+    g_csr = sp.csr_matrix((np.ones(len(g_rows), dtype=np.int32), (g_rows, g_cols)), shape=(n_features, n_features))
+    xg_csr = (x_csr @ (sp.identity(n_features, dtype=np.int32, format="csr") + g_csr)).tocsr() if len(g_rows) else x_csr
+    return dict(rows=np.asarray(rows, dtype=np.int64), lengths=np.asarray(lengths, dtype=np.int64), X=x_csr, XG=xg_csr,
                 n_features=n_features, n_links=len(links))
 
 
@@ -347,7 +357,7 @@ def _max_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = DEFAULT_JOBS,
+def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = DEFAULT_JOBS,  # noqa: PLR0915 -- a benchmark run reads top to bottom
         workdir: Path = Path("/tmp"), full: bool = False, save: Path | None = None) -> dict:
     """Exact all-pairs on a query sample (or all, ``full``) against ``shared_passages``.
 
@@ -409,7 +419,9 @@ def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = 
     res.update(recall=round(rec["share"], 5), n_recalled=rec["n_found"], n_missed=len(rec["missed"]),
                n_extra=rec["n_extra"])
     # Recall by shape: pairs of similar length, and a short sentence inside a long one.
-    n_tokens = dict(zip(ids, (len(normalise_tokens(t)) for t in sentences["text"].fillna("").astype(str))))
+    n_tokens = dict(
+        zip(ids, (len(normalise_tokens(t)) for t in sentences["text"].fillna("").astype(str)), strict=False)
+    )
     short = exact["sentence_id_a"].map(n_tokens).combine(exact["sentence_id_b"].map(n_tokens), min)
     long = exact["sentence_id_a"].map(n_tokens).combine(exact["sentence_id_b"].map(n_tokens), max)
     similar = exact[short >= SIMILAR_LENGTH * long]

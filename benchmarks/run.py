@@ -63,12 +63,12 @@ class PeakMemory:
             except (OSError, IndexError, ValueError):
                 continue
         root, total = os.getpid(), 0
-        for pid in rss:
+        for pid, size in rss.items():
             p = pid
             while p and p != root and p in parents:
                 p = parents[p]
             if p == root:
-                total += rss[pid]
+                total += size
         return total
 
     def sample(self) -> int:
@@ -107,7 +107,7 @@ def _length_ratio(pairs: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
 
     ids = set(pairs["sentence_id_a"]) | set(pairs["sentence_id_b"])
     chosen = sentences[sentences["sentence_id"].isin(ids)]
-    n = dict(zip(chosen["sentence_id"], (len(normalise_tokens(t)) for t in chosen["text"])))
+    n = dict(zip(chosen["sentence_id"], (len(normalise_tokens(t)) for t in chosen["text"]), strict=False))
     a, b = pairs["sentence_id_a"].map(n), pairs["sentence_id_b"].map(n)
     return (pd.concat([a, b], axis=1).min(axis=1) / pd.concat([a, b], axis=1).max(axis=1)).fillna(0)
 
@@ -124,7 +124,7 @@ def synthetic_corpus(n: int, workdir: Path) -> tuple[Path, pd.DataFrame]:
     return path, pd.read_parquet(reuse_path)
 
 
-def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[dict]:
+def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[dict]:  # noqa: PLR0915 -- a benchmark run reads top to bottom
     """Every stage on an ``n``-article synthetic corpus; one dict per stage."""
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -193,8 +193,8 @@ def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[d
 
         window = WINDOW_DAYS if n > ALL_PAIRS_UP_TO else None
         passages, t = ours(shared_passages, sentences, articles=articles, window_days=window, n_jobs=jobs)
-        found = set(zip(passages["article_id_a"], passages["article_id_b"]))
-        planted = set(zip(reuse["source_id"], reuse["article_id"]))
+        found = set(zip(passages["article_id_a"], passages["article_id_b"], strict=False))
+        planted = set(zip(reuse["source_id"], reuse["article_id"], strict=False))
         extra = dict(n_rows=len(passages), window_days=window,
                      planted_found=round(len(planted & found) / max(len(planted), 1), 4))
         if n <= ALL_PAIRS_UP_TO:
@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, "-m", "benchmarks.run", "--one", str(n), "--workdir", str(args.workdir),
                    "--queries", str(args.queries)] + (["--jobs", str(args.jobs)] if args.jobs else [])
         print(f"{n:,} articles ...", file=sys.stderr, flush=True)
-        done = subprocess.run(command, capture_output=True, text=True, cwd=HERE.parent)
+        done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=HERE.parent)
         if done.returncode != 0:
             print(done.stderr, file=sys.stderr)
             return done.returncode

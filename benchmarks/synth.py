@@ -10,6 +10,8 @@ shared-passage detection has a known answer. Deterministic for a given ``n`` and
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pandas as pd
 
@@ -43,7 +45,7 @@ def _markov(pool: list[str]) -> tuple[list[str], dict[str, list[str]]]:
     pool = [" ".join(s.split()) for s in pool if s.strip()]
     for sentence in pool:
         toks = sentence.split()
-        for a, b in zip(toks[:-1], toks[1:], strict=True):
+        for a, b in pairwise(toks):
             follows.setdefault(a, []).append(b)
     return [w for s in pool for w in s.split()], follows
 

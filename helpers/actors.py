@@ -10,7 +10,7 @@ A corpus folder may hold ``actors.csv`` (editable by the user); a table corpus
 | ``aliases`` | other names, ``;``-separated: surnames, short forms ("Kerry", "U.S.") |
 | ``affiliation`` | the side the actor speaks for, e.g. US / Israel / Palestinian |
 | ``kind`` | person, organisation, country or group |
-| ``roles`` | ``;``-separated role nouns ("prime minister") that stand for the person in an article that names them with it |
+| ``roles`` | ``;``-separated role nouns ("prime minister") standing for the person where an article names them |
 
 Without the file every analysis still runs, on names alone. Aliases match
 case-sensitively on word boundaries, so "US" (the country) is not "us".
@@ -37,7 +37,9 @@ TITLES = (
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "sir", "king", "queen", "prince", "sheikh",
     "ambassador", "spokesman", "spokeswoman", "chief negotiator", "negotiator",
 )
-_TITLE_PREFIX = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.I)
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.I
+)
 
 
 def _split(value) -> list[str]:
@@ -81,7 +83,7 @@ def load_actors(corpus_dir: str | Path) -> pd.DataFrame:
                          columns=ACTOR_COLUMNS, dtype=object)
     problems = []
     seen: dict[str, int] = {}
-    for line, row in zip(rows.lines, table.itertuples()):
+    for line, row in zip(rows.lines, table.itertuples(), strict=False):
         name = row.name.strip()
         if not name:
             problems.append(f"{path.name} line {line}: the name is empty.")
@@ -163,7 +165,7 @@ def canonical_name(name: str, actors: pd.DataFrame) -> str:
     """
     bare = strip_titles(name)
     aliases = actor_aliases(actors)
-    lookup = dict(zip(aliases["alias"], aliases["actor"]))
+    lookup = dict(zip(aliases["alias"], aliases["actor"], strict=False))
     for candidate in (name.strip(), bare, bare.split()[-1] if bare.split() else bare):
         if candidate in lookup:
             return lookup[candidate]

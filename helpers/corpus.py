@@ -47,7 +47,11 @@ from .clean import CleanedText, clean_text, html_to_text, looks_like_html
 from .corpus_errors import MAX_LISTED, CorpusError, CorpusWarning, raise_all
 from .corpus_files import check_source, read_bytes, side_table_path, unreadable
 from .corpus_read import (
-    OPTIONAL_COLUMNS, REQUIRED_FOLDER_COLUMNS, REQUIRED_TABLE_COLUMNS, TABLE_SUFFIXES, decode_text,
+    OPTIONAL_COLUMNS,
+    REQUIRED_FOLDER_COLUMNS,
+    REQUIRED_TABLE_COLUMNS,
+    TABLE_SUFFIXES,
+    decode_text,
 )
 from .corpus_rows import cell_text, rows_from_folder, rows_from_table, warn
 from .dates import read_date
@@ -57,9 +61,20 @@ from .parallel import map_chunks
 from .paths import DEFAULT_CORPUS_DIR, resolve
 
 __all__ = [
-    "ARTICLE_COLUMNS", "Corpus", "CorpusError", "CorpusWarning", "LOG_COLUMNS", "MAX_LISTED",
-    "OPTIONAL_COLUMNS", "REMOVED_COLUMNS", "REQUIRED_FOLDER_COLUMNS", "REQUIRED_TABLE_COLUMNS",
-    "TABLE_SUFFIXES", "decode_text", "load_corpus", "side_table_path",
+    "ARTICLE_COLUMNS",
+    "LOG_COLUMNS",
+    "MAX_LISTED",
+    "OPTIONAL_COLUMNS",
+    "REMOVED_COLUMNS",
+    "REQUIRED_FOLDER_COLUMNS",
+    "REQUIRED_TABLE_COLUMNS",
+    "TABLE_SUFFIXES",
+    "Corpus",
+    "CorpusError",
+    "CorpusWarning",
+    "decode_text",
+    "load_corpus",
+    "side_table_path",
 ]
 
 MAX_ARTICLE_BYTES = 5_000_000  # news articles are < 100 KB; a larger file is a dump, not an article
@@ -261,10 +276,15 @@ def _page(text: str, encoding: str | None, row: dict, article_id: str, log: list
     """The text to clean (an HTML page's visible text), logging the encoding and HTML notes."""
     where = row["where"]
     if encoding not in (None, "utf-8", "utf-8-sig", "utf-16", "utf-32"):
-        message = f"{where}: is not UTF-8; decoded as {encoding} (detected). Re-save it as UTF-8 to be sure of every character."
+        message = (f"{where}: is not UTF-8; decoded as {encoding} (detected). "
+                   "Re-save it as UTF-8 to be sure of every character.")
         warn(log, message, article_id=article_id, file=row["file"])
     if encoding in ("utf-8-sig", "utf-16", "utf-32"):
-        message = "byte-order mark dropped" if encoding == "utf-8-sig" else f"read as {encoding.upper()} (its byte-order mark)"
+        message = (
+            "byte-order mark dropped"
+            if encoding == "utf-8-sig"
+            else f"read as {encoding.upper()} (its byte-order mark)"
+        )
         log.append(dict(article_id=article_id, file=row["file"], level="info", message=message))
     if not looks_like_html(text):
         return text
@@ -280,7 +300,7 @@ def _page(text: str, encoding: str | None, row: dict, article_id: str, log: list
 def _merge_outlets(records: list[dict], log: list[dict], listing: str) -> None:
     """One name per outlet (``helpers.outlets.normalise_outlets``), one warning per merge."""
     names, merges = normalise_outlets(pd.Series([rec["outlet"] for rec in records], dtype=object))
-    for rec, name in zip(records, names):
+    for rec, name in zip(records, names, strict=False):
         rec["outlet"] = name
     for merge in merges:
         variants = ", ".join(f"{spelling!r} ({n} article{'' if n == 1 else 's'})" for spelling, n in merge.variants)

@@ -28,8 +28,17 @@ from .corpus_errors import CorpusError, raise_all
 from .corpus_files import TABLE_SUFFIXES, metadata_path, read_bytes, unreadable
 
 __all__ = [
-    "DOCUMENTED_COLUMNS", "OPTIONAL_COLUMNS", "REQUIRED_FOLDER_COLUMNS", "REQUIRED_TABLE_COLUMNS", "Rows",
-    "TABLE_SUFFIXES", "canonical_columns", "decode_text", "detect_delimiter", "read_csv_rows", "read_metadata",
+    "DOCUMENTED_COLUMNS",
+    "OPTIONAL_COLUMNS",
+    "REQUIRED_FOLDER_COLUMNS",
+    "REQUIRED_TABLE_COLUMNS",
+    "TABLE_SUFFIXES",
+    "Rows",
+    "canonical_columns",
+    "decode_text",
+    "detect_delimiter",
+    "read_csv_rows",
+    "read_metadata",
     "read_table",
 ]
 
@@ -238,7 +247,7 @@ def read_table(path: Path) -> Rows:
         # only columns of Python objects can hold bytes, lists or dicts
         names = [str(c) for c in table.columns]
         columns, notes = canonical_columns(names, DOCUMENTED_COLUMNS, path.name)
-        renamed = dict(zip(names, columns))
+        renamed = dict(zip(names, columns, strict=False))
         loose = [renamed[str(c)] for c, dtype in table.dtypes.items() if pd.api.types.is_object_dtype(dtype)]
         table.columns = columns
         _missing(columns, REQUIRED_TABLE_COLUMNS, path, None, TABLE_NEEDS)
@@ -327,7 +336,7 @@ def _csv_rows(text: str, path: Path, required: tuple[str, ...], needs: str, know
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     header, records, lines, blank = _csv_records(text, path, delimiter)
     columns, notes = canonical_columns(header, known, path.name)
-    records = [dict(zip(columns, values)) for values in records]
+    records = [dict(zip(columns, values, strict=False)) for values in records]
     _missing(columns, required, path, delimiter, needs)
     if delimiter != ",":
         notes.insert(0, ("info", f"{path.name}: columns are separated by {DELIMITERS[delimiter]}s ({delimiter!r}), "
@@ -381,8 +390,8 @@ def _quote_problem(name: str, start: int, at: int, exc: csv.Error) -> str:
 def _jsonl_rows(text: str, path: Path) -> Rows:
     """One record per JSON line (``json.loads``: whole numbers stay Python ints)."""
     records, lines, problems = [], [], []
-    for n, line in enumerate(text.split("\n"), 1):
-        line = line.strip()
+    for n, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip()
         if not line:
             continue
         shown = line[:SHOWN_CHARS] + ("..." if len(line) > SHOWN_CHARS else "")
@@ -402,10 +411,12 @@ def _jsonl_rows(text: str, path: Path) -> Rows:
         lines.append(n)
     raise_all(problems, f"{path} cannot be read: each line must be one article as a JSON object.")
     if not records:
-        raise CorpusError(f'{path}: holds no articles. Each line must be one article as {{"outlet": ..., "text": ...}}.')
+        raise CorpusError(
+            f'{path}: holds no articles. Each line must be one article as {{"outlet": ..., "text": ...}}.'
+        )
     keys = list(dict.fromkeys(str(k) for rec in records for k in rec))
     columns, notes = canonical_columns(keys, DOCUMENTED_COLUMNS, path.name)
-    renamed = dict(zip(keys, columns))
+    renamed = dict(zip(keys, columns, strict=False))
     _missing(columns, REQUIRED_TABLE_COLUMNS, path, None, TABLE_NEEDS)
     records = [{renamed[str(k)]: v for k, v in rec.items()} for rec in records]
     records = [{c: rec.get(c) for c in columns} for rec in records]
@@ -449,7 +460,7 @@ def _text_values(rows: Rows, name: str, columns: list[str]) -> Rows:
     """Decode byte values in ``columns``; refuse a list or object in a column that holds one text."""
     problems, notes = [], list(rows.notes)
     encodings = list(rows.encodings)
-    for i, (rec, line) in enumerate(zip(rows.records, rows.lines)):
+    for i, (rec, line) in enumerate(zip(rows.records, rows.lines, strict=False)):
         where = f"{name} {rows.line_word} {line}"
         for col in columns:
             value = rec[col]

@@ -62,7 +62,7 @@ def rows_from_folder(folder: Path, log: list[dict]) -> tuple[list[dict], list[st
     problems: list[str] = []
     rows: list[dict] = []
     located: set[Path] = set()
-    for cells, line in zip(meta.records, meta.lines):
+    for cells, line in zip(meta.records, meta.lines, strict=False):
         where = f"metadata.csv line {line}"
         name = cell_text(cells.get("file"))
         if not name:
@@ -109,7 +109,7 @@ def rows_from_table(path: Path, log: list[dict]) -> tuple[list[dict], list[str]]
     table = read_table(path)
     log_notes(log, table.notes, path.name)
     rows = []
-    for cells, line, encoding in zip(table.records, table.lines, table.encodings):
+    for cells, line, encoding in zip(table.records, table.lines, table.encodings, strict=False):
         where = f"{path.name} {table.line_word} {line}"
         raw = cells.get("text")
         text = "" if raw is None or (not isinstance(raw, str) and pd.isna(raw)) else str(raw)

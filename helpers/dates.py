@@ -65,7 +65,7 @@ def read_date(value: str) -> StatedDate | str:
     try:
         stamp = pd.to_datetime(value, format="ISO8601")
     except (ValueError, TypeError, OverflowError):
-        return "is not a date"
+        stamp = pd.NaT
     if stamp is pd.NaT:
         return "is not a date"
     if stamp.tzinfo is not None:

@@ -88,7 +88,11 @@ def table(
     if caption:
         styler = styler.set_caption(html.escape(caption))
     more = len(df) - len(shown)
-    note = f'<p style="font-size:0.85em;color:#555">\u2026 and {more:,} more rows (all are in the CSV).</p>' if more > 0 else ""
+    note = (
+        f'<p style="font-size:0.85em;color:#555">\u2026 and {more:,} more rows (all are in the CSV).</p>'
+        if more > 0
+        else ""
+    )
     body = f'<div class="{NO_MATH}" style="overflow-x:auto">{styler.to_html()}{note}</div>'
     return EscapedHTML(body, caption or f"table of {len(df)} rows")
 

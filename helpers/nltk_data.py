@@ -19,6 +19,7 @@ checks that the files are there.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.resources
 import io
@@ -199,18 +200,15 @@ def _make_private(root: Path) -> None:
     root.chmod(0o755)
     for folder, dirs, files in os.walk(root):
         for name, mode in [*((d, 0o755) for d in dirs), *((f, 0o644) for f in files)]:
-            try:
+            with contextlib.suppress(FileNotFoundError):  # another process's temporary file, already renamed
                 os.chmod(os.path.join(folder, name), mode)
-            except FileNotFoundError:  # another process's temporary file, already renamed
-                pass
 
 
 def _build(root: Path, contents: dict[str, bytes], digest: str) -> None:
     root.mkdir(parents=True, exist_ok=True)
     for rel, data in contents.items():
-        if rel.endswith(".zip"):
-            data = _zip_one("vader_lexicon/vader_lexicon.txt", data)
-        _write_atomic(root / rel, data)
+        payload = _zip_one("vader_lexicon/vader_lexicon.txt", data) if rel.endswith(".zip") else data
+        _write_atomic(root / rel, payload)
     _make_private(root)
     _write_atomic(root / STAMP_NAME, f"{digest}\n".encode())  # last: marks a complete build
 
@@ -260,13 +258,10 @@ def ensure_nltk_data(*, root: str | Path | None = None) -> Path:
     """
     contents = _contents()
     digest = _digest(contents)
-    if root is not None:
-        candidates = [Path(root)]
-    else:
-        candidates = [DEFAULT_NLTK_DATA_DIR, FALLBACK_NLTK_DATA_DIR]
+    candidates = [Path(root)] if root is not None else [DEFAULT_NLTK_DATA_DIR, FALLBACK_NLTK_DATA_DIR]
     errors = []
-    for folder in candidates:
-        folder = folder.expanduser().resolve()
+    for candidate in candidates:
+        folder = candidate.expanduser().resolve()
         try:
             if not _is_built(folder, contents, digest):
                 _build(folder, contents, digest)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 import pandas as pd
@@ -47,7 +48,7 @@ def use_dask(client: Any = None) -> Any:
     ``client`` is a ``distributed.Client`` or a scheduler address (``"tcp://10.0.0.5:8786"``).
     Returns the client in use.
     """
-    global _client
+    global _client  # noqa: PLW0603 -- the session's cluster is module state by design
     if isinstance(client, str):
         from distributed import Client
 
@@ -89,7 +90,7 @@ def article_chunks(table: pd.DataFrame, *, size: int | None = None, column: str 
     starts = [0] + [i + 1 for i in new_article.nonzero()[0]]
     cuts = starts[::size][1:]
     bounds = [0, *cuts, len(table)]
-    return [table.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    return [table.iloc[a:b] for a, b in pairwise(bounds)]
 
 
 def _progress(total: int, desc: str | None):

@@ -76,7 +76,7 @@ def lengths(articles: pd.DataFrame, sentences: pd.DataFrame) -> plt.Figure:
         "sentences": articles["article_id"].map(counts).fillna(0).astype(int).values,
     })
     fig, axes = plt.subplots(1, 2, figsize=(FIG_WIDTH, 1.0 + 0.4 * len(data)), sharey=True)
-    for ax, col in zip(axes, ["words", "sentences"]):
+    for ax, col in zip(axes, ["words", "sentences"], strict=False):
         sns.barplot(data=data, y="label", x=col, ax=ax, color="#2b6cb0")
         ax.bar_label(ax.containers[0], fmt="%d", padding=3, fontsize=9)
         ax.set_ylabel("")

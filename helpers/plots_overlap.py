@@ -94,7 +94,7 @@ def wire_share_bars(wire: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Axes 
     y = np.arange(len(wire))
     share = wire["share_shared"].to_numpy(dtype=float) * 100
     ax.barh(y, share, color=BAR_COLOR)
-    for yi, value, row in zip(y, share, wire.itertuples()):
+    for yi, value, row in zip(y, share, wire.itertuples(), strict=False):
         ax.text(value + 1, yi, f"{value:.0f}%  ({row.n_sentences_shared} of {row.n_sentences} sentences)",
                 va="center", fontsize=9)
     ax.set_yticks(y, labels)

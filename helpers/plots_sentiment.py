@@ -9,10 +9,10 @@ identical charts.
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
-import matplotlib.ticker as ticker
 import numpy as np
 import pandas as pd
 import seaborn as sns
+from matplotlib import ticker
 
 from .plots import FIG_WIDTH
 from .sentiment import BOOTSTRAP_SEED, THIN_CELL, THRESHOLD
@@ -67,7 +67,9 @@ def compound_distribution(scored: pd.DataFrame, outlets: pd.DataFrame, *, ax: pl
         ax.scatter([row.mean_compound], [y], marker="D", s=40, color="black", zorder=4)
         ax.text(1.04, y, f"mean {_sign(row.mean_compound)}\nn = {row.n_sentences}", va="center", fontsize=9,
                 transform=ax.get_yaxis_transform())
-    ax.set_yticks(range(len(order)), [_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"])])
+    ax.set_yticks(
+        range(len(order)), [_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)]
+    )
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("VADER compound score of a sentence (\u22121 most negative, +1 most positive; grey band: neutral)")
@@ -88,7 +90,7 @@ def voices(voice_summary: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Ax
         part = voice_summary[voice_summary["voice"] == voice]
         ys = [outlets.index(o) + offset for o in part["outlet"]]
         ax.scatter(part["mean_compound"], ys, color=VOICE_COLORS[voice], s=40, zorder=3, label=voice)
-        for y, row in zip(ys, part.itertuples()):
+        for y, row in zip(ys, part.itertuples(), strict=False):
             if not pd.isna(row.ci_low):
                 ax.plot([row.ci_low, row.ci_high], [y, y], color=VOICE_COLORS[voice], lw=2, zorder=2)
             ax.text(1.04, y, f"{voice} n = {row.n_segments}", va="center", fontsize=8,
@@ -147,8 +149,8 @@ def tone_through_article(scored: pd.DataFrame, positions: pd.DataFrame, outlets:
     fig, axes = plt.subplots(nrows, ncols, figsize=(FIG_WIDTH, 0.6 + 2.6 * nrows), sharex=True, sharey=True,
                              squeeze=False)
     rng = np.random.default_rng(BOOTSTRAP_SEED)
-    periods = dict(zip(outlets["outlet"], outlets["periods"]))
-    for ax, outlet in zip(axes.flat, names):
+    periods = dict(zip(outlets["outlet"], outlets["periods"], strict=False))
+    for ax, outlet in zip(axes.flat, names, strict=False):
         points = scored[scored["outlet"] == outlet]
         ax.axhspan(-THRESHOLD, THRESHOLD, color="#999999", alpha=0.15, lw=0)
         ax.axhline(0, color="#666666", lw=0.8)

@@ -54,7 +54,9 @@ def _period_colors(profiles: pd.DataFrame) -> dict[str, str]:
 def profile_panels(profiles: pd.DataFrame) -> plt.Figure:
     """One small bar chart per measure of ``article_profiles``, one bar per article
     (labelled outlet and date, in date order), coloured by coverage period."""
-    data = profiles.sort_values(["date", "outlet", "article_id"], kind="stable", na_position="last").reset_index(drop=True)
+    data = profiles.sort_values(["date", "outlet", "article_id"], kind="stable", na_position="last").reset_index(
+        drop=True
+    )
     n_cols = 4
     n_rows = int(np.ceil((len(PROFILE_MEASURES) + 1) / n_cols))
     height = 0.8 + 0.32 * max(len(data), 1)
@@ -69,7 +71,7 @@ def profile_panels(profiles: pd.DataFrame) -> plt.Figure:
     colors = _period_colors(data)
     bar_colors = [colors[p] for p in data["period_label"].fillna("undated")]
     y = np.arange(len(data))
-    for ax, (col, label) in zip(axes, PROFILE_MEASURES):
+    for ax, (col, label) in zip(axes, PROFILE_MEASURES, strict=False):
         values = data[col].astype(float).fillna(0).to_numpy()
         ax.barh(y, values, color=bar_colors)
         fmt = "%d" if col.startswith("n_") else "%.1f"
@@ -104,7 +106,7 @@ def speaker_heatmap(speakers: pd.DataFrame, outlets: pd.DataFrame, *, max_speake
     outlet_order = list(outlets["outlet"])
     grid = speakers.pivot_table(index="outlet", columns="speaker", values="n_quotes", aggfunc="sum", fill_value=0)
     grid = grid.reindex(index=outlet_order, columns=order, fill_value=0)
-    labels = [_outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"])]
+    labels = [_outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)]
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.6 + 0.55 * len(grid)))[1]
     annot = grid.astype(int).astype(str).where(grid > 0, "")
     sns.heatmap(grid, annot=annot, fmt="", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#e2e8f0", ax=ax,
@@ -132,7 +134,7 @@ def affiliation_bars(shares: pd.DataFrame, outlets: pd.DataFrame, *, ax: plt.Axe
     grid = shares.pivot_table(index="outlet", columns="affiliation", values="pct_words", fill_value=0)
     order = [o for o in outlets["outlet"] if o in grid.index]
     grid = grid.reindex(index=order, columns=sides, fill_value=0)
-    labels = {o: _outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"])}
+    labels = {o: _outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)}
     left = np.zeros(len(grid))
     y = np.arange(len(grid))
     for side in sides:
@@ -163,7 +165,9 @@ def sourcing_bars(outlets: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.A
     for i, (col, label, color) in enumerate(measures):
         bars = ax.barh(y + (i - 1) * height, outlets[col].to_numpy(), height=height, color=color, label=label)
         ax.bar_label(bars, fmt="%d", padding=2, fontsize=8)
-    ax.set_yticks(y, [_outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"])], fontsize=9)
+    ax.set_yticks(
+        y, [_outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)], fontsize=9
+    )
     ax.invert_yaxis()
     ax.margins(x=0.15)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))

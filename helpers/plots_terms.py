@@ -54,14 +54,14 @@ def distinctive_dots(distinctive: pd.DataFrame, *, top_n: int = 8,
                              sharex=True, squeeze=False)
     z_max = max(float(top["z"].max()) if len(top) else 0.0, Z_CRITICAL) * 1.1
     z_min = min(float(top["z"].min()) if len(top) else 0.0, 0.0)
-    for ax, outlet in zip(axes.flat, outlets):
+    for ax, outlet in zip(axes.flat, outlets, strict=False):
         rows = top[top["outlet"] == outlet].reset_index(drop=True)
         y = np.arange(len(rows))[::-1]
         colours = [DOT_COLOUR if s else FAINT_COLOUR for s in rows["significant"]]
         ax.scatter(rows["z"], y, color=colours, s=36, zorder=3)
         ax.hlines(y, 0, rows["z"], color=colours, lw=1)
         ax.set_yticks(y, [f"{lab}  {n} | {r}" for lab, n, r in
-                          zip(rows["label"], rows["n"], rows["n_rest"])], fontsize=9)
+                          zip(rows["label"], rows["n"], rows["n_rest"], strict=False)], fontsize=9)
         ax.axvline(Z_CRITICAL, color="#555", ls="--", lw=0.8)
         ax.set_xlim(z_min, z_max)
         ax.set_ylim(-0.7, top_n - 0.3)

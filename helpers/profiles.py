@@ -19,6 +19,7 @@ import pyphen
 
 from .quote_spans import quote_spans
 from .quotes import KIND_PERSON, KIND_UNKNOWN
+
 # The notebook's sentences live with the other sources findings; 01_sources imports them from here.
 from .quotes.findings import (  # noqa: F401
     affiliation_note,
@@ -205,8 +206,8 @@ def outlet_profiles(profiles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFram
     -------
     DataFrame
         ``outlet, periods`` (coverage periods of its articles, "; "-joined),
-        ``first_date`` (its earliest article), ``n_articles, n_words, n_sentences``, ``mean_sentence_words`` (pooled words /
-        pooled sentences), ``flesch_reading_ease`` (from pooled counts),
+        ``first_date`` (its earliest article), ``n_articles, n_words, n_sentences``,
+        ``mean_sentence_words`` (pooled words / pooled sentences), ``flesch_reading_ease`` (from pooled counts),
         ``n_quotes``, ``pct_quoted`` (pooled quoted characters / pooled characters),
         ``n_named_speakers`` (distinct across its articles), ``n_anonymous_sources``,
         ``n_anonymous_attributions``, ``n_unattributed``, ``pct_unattributed`` (% of

@@ -89,7 +89,9 @@ def prepare_report_folder(out: Path, *, corpus: Path, same_corpus: bool = False)
     except ReportFolderError:
         raise
     except PermissionError as exc:
-        raise ReportFolderError(f"--out {out}: cannot write there ({exc.strerror}); choose a folder you can write to") from None
+        raise ReportFolderError(
+            f"--out {out}: cannot write there ({exc.strerror}); choose a folder you can write to"
+        ) from None
     except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop, a full disk
         raise ReportFolderError(f"--out {out}: cannot be used ({getattr(exc, 'strerror', None) or exc})") from None
     return real, lock
@@ -264,11 +266,14 @@ def _is_relative_inside(rel: str) -> bool:
 
 def _refusal(out: Path, foreign: list[str]) -> str:
     """The message for a folder that holds files and no report mark."""
-    shown = ", ".join(foreign[:MAX_LISTED]) + (f" and {len(foreign) - MAX_LISTED} more" if len(foreign) > MAX_LISTED else "")
+    shown = ", ".join(foreign[:MAX_LISTED]) + (
+        f" and {len(foreign) - MAX_LISTED} more" if len(foreign) > MAX_LISTED else ""
+    )
     why = (f"its {MARK_FILE} is not one this build wrote (a symlink, damaged, or another tool's)"
            if MARK_FILE in foreign else f"it has no {MARK_FILE}, which every build writes")
     return (
-        f"--out {out} already holds {shown}, and it is not a report folder ({why}). The build writes only into a new or empty folder, or one it "
+        f"--out {out} already holds {shown}, and it is not a report folder ({why}). "
+        "The build writes only into a new or empty folder, or one it "
         "built before, so it cannot delete your files. Choose another --out (a new folder is "
         "created), or empty this one yourself."
     )

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
-
 import os
+from pathlib import Path
 
 import pytest
 
@@ -29,8 +28,8 @@ def write_corpus(folder: Path, articles: list[dict], *, columns: list[str] | Non
     """
     folder.mkdir(parents=True, exist_ok=True)
     rows = []
-    for art in articles:
-        art = dict(art)
+    for given in articles:
+        art = dict(given)
         text = art.pop("text", None)
         if text is not None:
             path = folder / art["file"]

@@ -100,7 +100,8 @@ def test_side_table_rows_with_too_many_values_are_named_not_shifted(tmp_path):
 def test_empty_side_tables_are_empty_tables(tmp_path):
     folder = _side(tmp_path, "actors.csv", b"")
     _side(tmp_path, "framing.csv", b"")
-    assert load_actors(folder).empty and list(load_actors(folder).columns) == ["name", "aliases", "affiliation", "kind", "roles"]
+    actors = load_actors(folder)
+    assert actors.empty and list(actors.columns) == ["name", "aliases", "affiliation", "kind", "roles"]
     framing = load_framing(folder)
     assert framing is not None and framing.empty and list(framing.columns) == ["group", "term"]
 

@@ -19,7 +19,7 @@ def _digest(folder):
 
 def test_seed_corpus_loads_as_one_tidy_table(seed_dir):
     before = _digest(seed_dir)
-    articles, removed, log = load_corpus(seed_dir)
+    articles, removed, _log = load_corpus(seed_dir)
     assert _digest(seed_dir) == before  # raw files are never modified
     assert list(articles.outlet) == list(SEED_FILES)
     assert list(articles.file) == list(SEED_FILES.values())
@@ -58,12 +58,17 @@ def test_small_corpus_without_headline_and_with_wire_credit(small_corpus):
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
 def test_table_corpus(tmp_path, suffix):
-    table = pd.DataFrame({
-        "outlet": ["Alpha", "Beta"],
-        "text": ["WASHINGTON (Reuters) - Talks resumed on Monday.\nBoth sides attended.", "Talks resumed.\nA deal is near."],
-        "date": ["2024-01-02", "2024-01-03T10:00:00Z"],
-        "section": ["World", "Politics"],
-    })
+    table = pd.DataFrame(
+        {
+            "outlet": ["Alpha", "Beta"],
+            "text": [
+                "WASHINGTON (Reuters) - Talks resumed on Monday.\nBoth sides attended.",
+                "Talks resumed.\nA deal is near.",
+            ],
+            "date": ["2024-01-02", "2024-01-03T10:00:00Z"],
+            "section": ["World", "Politics"],
+        }
+    )
     path = tmp_path / f"export{suffix}"
     if suffix == ".csv":
         table.to_csv(path, index=False)
@@ -169,7 +174,8 @@ def test_all_problems_are_listed_at_once(tmp_path):
 
 
 def test_windows_1252_file_is_decoded_with_a_warning(tmp_path):
-    text = "\u201cWe agreed,\u201d said Ren\u00e9e Dupr\u00e9 in Montr\u00e9al, calling it a \u2018fair\u2019 deal.\nSe\u00f1or Pe\u00f1a\u2019s caf\u00e9 stayed open."
+    text = ("\u201cWe agreed,\u201d said Ren\u00e9e Dupr\u00e9 in Montr\u00e9al, calling it a \u2018fair\u2019 deal.\n"
+            "Se\u00f1or Pe\u00f1a\u2019s caf\u00e9 stayed open.")
     folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=text.encode("cp1252"))])
     with pytest.warns(CorpusWarning, match=r"a\.txt.*not UTF-8"):
         articles, _, log = load_corpus(folder)
@@ -180,14 +186,18 @@ def test_windows_1252_file_is_decoded_with_a_warning(tmp_path):
 
 
 def test_byte_order_mark_is_dropped(tmp_path):
-    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\xef\xbb\xbfTalks resumed.\nA deal is near.")])
+    folder = write_corpus(
+        tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\xef\xbb\xbfTalks resumed.\nA deal is near.")]
+    )
     articles, _, log = load_corpus(folder)
     assert articles.body[0] == "Talks resumed.\n\nA deal is near."
     assert (log.message == "byte-order mark dropped").any()
 
 
 def test_binary_file_is_an_error(tmp_path):
-    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")])
+    folder = write_corpus(
+        tmp_path / "c", [dict(file="a.txt", outlet="A", text=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")]
+    )
     message = _error(folder)
     assert "line 2 (a.txt)" in message and "binary" in message
 
@@ -259,7 +269,9 @@ HTML_PAGE = """<!DOCTYPE html>
 
 
 def test_html_page_saved_as_text_is_extracted_with_a_warning(tmp_path):
-    folder = write_corpus(tmp_path / "c", [dict(file="page.txt", outlet="A", headline="Talks resume in Cairo", text=HTML_PAGE)])
+    folder = write_corpus(
+        tmp_path / "c", [dict(file="page.txt", outlet="A", headline="Talks resume in Cairo", text=HTML_PAGE)]
+    )
     with pytest.warns(CorpusWarning, match=r"page\.txt.*HTML page"):
         articles, removed, log = load_corpus(folder)
     assert articles.body[0] == (
@@ -286,10 +298,17 @@ def test_non_english_text_is_loaded_with_a_warning(tmp_path):
         "décision palestinienne de se tourner vers les organisations internationales, après le refus "
         "israélien de libérer un quatrième groupe de prisonniers palestiniens."
     )
-    folder = write_corpus(tmp_path / "c", [
-        dict(file="fr.txt", outlet="Le Monde", text=french),
-        dict(file="en.txt", outlet="JTA", text=(Path(__file__).parent.parent / "corpus" / SEED_FILES["JTA"]).read_text()),
-    ])
+    folder = write_corpus(
+        tmp_path / "c",
+        [
+            dict(file="fr.txt", outlet="Le Monde", text=french),
+            dict(
+                file="en.txt",
+                outlet="JTA",
+                text=(Path(__file__).parent.parent / "corpus" / SEED_FILES["JTA"]).read_text(),
+            ),
+        ],
+    )
     with pytest.warns(CorpusWarning, match=r"fr\.txt: does not look like English"):
         articles, _, log = load_corpus(folder)
     assert len(articles) == 2  # loaded, not dropped
@@ -321,7 +340,7 @@ def test_article_with_no_body_after_cleaning_is_kept_and_logged(tmp_path):
 
 
 def test_cache_returns_the_same_tables_and_warnings_and_sees_edits(tmp_path, monkeypatch):
-    import helpers.cache as cache
+    from helpers import cache
 
     monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")
     folder = write_corpus(tmp_path / "c", [
@@ -333,7 +352,7 @@ def test_cache_returns_the_same_tables_and_warnings_and_sees_edits(tmp_path, mon
     assert len(list((tmp_path / "cache").iterdir())) == 1
     with pytest.warns(CorpusWarning, match="same body text"):  # warned again from the cache
         second = load_corpus(folder)
-    for a, b in zip(first, second):
+    for a, b in zip(first, second, strict=False):
         pd.testing.assert_frame_equal(a, b, check_dtype=False)
     (folder / "b.txt").write_text("Talks collapsed on Tuesday.\nNobody came.")
     third = load_corpus(folder)
@@ -364,7 +383,7 @@ def test_whole_numbers_stay_whole_in_parquet_and_jsonl(tmp_path, monkeypatch, ca
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    import helpers.cache as cache
+    from helpers import cache
 
     monkeypatch.setenv("NEWS_BUNDLE_CACHE", "1" if cache_on else "0")
     monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")
@@ -375,7 +394,7 @@ def test_whole_numbers_stay_whole_in_parquet_and_jsonl(tmp_path, monkeypatch, ca
                              "views": pa.array(views, pa.int64())}), tmp_path / "export.parquet")
     (tmp_path / "export.jsonl").write_text("".join(
         json.dumps({k: v for k, v in dict(id=i, outlet="A", text=t, views=n).items() if v is not None}) + "\n"
-        for i, t, n in zip(ids, texts, views)))
+        for i, t, n in zip(ids, texts, views, strict=False)))
     for name, default in [("export.parquet", "export-2"), ("export.jsonl", "export-2")]:
         for _ in range(2):  # the second load may come from the cache
             articles = load_corpus(tmp_path / name).articles
@@ -399,7 +418,8 @@ def test_undecodable_text_gives_a_message_or_a_detected_encoding(tmp_path):
     folder = write_corpus(tmp_path / "f", [dict(file="bad.txt", outlet="A", text=data)])
     assert "(bad.txt): is not valid UTF-8 at byte 1,234 (0xff)" in _error(folder)
     path = tmp_path / "export.parquet"
-    pd.DataFrame({"outlet": ["A", "B"], "text": [b"\xef\xbb\xbfCaf\xe9 talks.", b"\xff\xfeT\x00a\x00l"]}).to_parquet(path)
+    table = pd.DataFrame({"outlet": ["A", "B"], "text": [b"\xef\xbb\xbfCaf\xe9 talks.", b"\xff\xfeT\x00a\x00l"]})
+    table.to_parquet(path)
     assert "export.parquet row 2: the text value is bytes that are not text" in _error(path)
     pd.DataFrame({"outlet": ["A"], "text": [b"\xef\xbb\xbfCaf\xe9 talks."]}).to_parquet(path)
     with pytest.warns(CorpusWarning, match="not UTF-8"):
@@ -422,10 +442,14 @@ def test_column_names_in_any_case_or_spacing(tmp_path):
 
 
 def test_invisible_characters_do_not_split_an_outlet(tmp_path):
-    folder = write_corpus(tmp_path / "c", [
-        dict(file="a.txt", outlet="Al Jazeera English", text=STORY), dict(file="b.txt", outlet="Al Jazeera English\u200b", text=STORY + "b"),
-        dict(file="c.txt", outlet="\u200eBBC\u00ad", text=STORY + "c"),
-    ])
+    folder = write_corpus(
+        tmp_path / "c",
+        [
+            dict(file="a.txt", outlet="Al Jazeera English", text=STORY),
+            dict(file="b.txt", outlet="Al Jazeera English\u200b", text=STORY + "b"),
+            dict(file="c.txt", outlet="\u200eBBC\u00ad", text=STORY + "c"),
+        ],
+    )
     with pytest.warns(CorpusWarning, match="taken as one outlet"):
         articles, _, log = load_corpus(folder)
     assert articles.outlet.tolist() == ["Al Jazeera English", "Al Jazeera English", "BBC"]
@@ -438,7 +462,7 @@ def test_invisible_characters_do_not_split_an_outlet(tmp_path):
 def test_nothing_is_read_before_the_corpus_is_checked(tmp_path, monkeypatch):
     import builtins
 
-    import helpers.cache as cache
+    from helpers import cache
 
     monkeypatch.setenv("NEWS_BUNDLE_CACHE", "1")
     monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")
@@ -447,7 +471,9 @@ def test_nothing_is_read_before_the_corpus_is_checked(tmp_path, monkeypatch):
     (home / "backup.tar").write_bytes(b"\0" * 3_000_000)
     opened: list[str] = []
     real_open, real_read = builtins.open, Path.read_bytes
-    monkeypatch.setattr(cache, "open", lambda f, *a, **k: (opened.append(str(f)), real_open(f, *a, **k))[1], raising=False)
+    monkeypatch.setattr(
+        cache, "open", lambda f, *a, **k: (opened.append(str(f)), real_open(f, *a, **k))[1], raising=False
+    )
     monkeypatch.setattr(Path, "read_bytes", lambda self: (opened.append(str(self)), real_read(self))[1])
     assert "has no metadata.csv" in _error(home) and not opened
     folder = write_corpus(home / "c", [dict(file="a.txt", outlet="A", text=STORY)])
@@ -464,7 +490,9 @@ def test_nothing_is_read_before_the_corpus_is_checked(tmp_path, monkeypatch):
 def test_messages_for_common_slips(tmp_path):
     for sub in ("x", "y"):
         (tmp_path / "c" / sub).mkdir(parents=True)
-    folder = write_corpus(tmp_path / "c", [dict(file="x/a.txt", outlet="A", text=STORY), dict(file="y/a.txt", outlet="B")])
+    folder = write_corpus(
+        tmp_path / "c", [dict(file="x/a.txt", outlet="A", text=STORY), dict(file="y/a.txt", outlet="B")]
+    )
     (folder / "y" / "a.txt").write_text(STORY + "Other.")
     assert "id 'a' is already used by metadata.csv line 2 (x/a.txt)" in _error(folder)
     assert "add an id column to tell them apart" in _error(folder)

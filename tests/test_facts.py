@@ -74,7 +74,7 @@ def test_months_weekdays_times_money_and_percentages():
         "The budget of $2.5 million rose 5 percent by the end of March.",
         "May I add that talks resume in May.",
     )
-    got = list(zip(facts.kind, facts.fact))
+    got = list(zip(facts.kind, facts.fact, strict=False))
     assert ("month", "late April") in got and ("month", "March") in got and ("weekday", "Monday") in got
     assert ("time", "3 a.m.") in got and ("time", "0100 GMT") in got
     assert ("money", "$2.5 million") in got and ("percent", "5%") in got
@@ -121,7 +121,7 @@ def test_actors_table_names_each_alias_once(seed_dir):
     actors = load_actors(seed_dir)
     facts = extract_facts(_sentences(
         "The White House said Kerry met Palestinian Authority President Mahmoud Abbas in Ramallah."), actors=actors)
-    assert list(zip(facts.fact, facts.source)) == [
+    assert list(zip(facts.fact, facts.source, strict=False)) == [
         ("United States", "actors"), ("John Kerry", "actors"), ("Palestinians", "actors"),
         ("Mahmoud Abbas", "actors"), ("Ramallah", "pattern"),
     ]
@@ -132,7 +132,7 @@ def test_actors_table_names_each_alias_once(seed_dir):
 
 def test_seed_facts_trace_back_to_the_body(seeds):
     articles, _, facts, _ = seeds
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=False))
     assert len(facts) > 200
     for row in facts.itertuples():
         assert bodies[row.article_id][row.start_char:row.end_char] == row.text

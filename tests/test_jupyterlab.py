@@ -54,7 +54,7 @@ def lab(tmp_path_factory):
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
     port = _free_port()
-    log = open(root / "lab.log", "w")
+    log = open(root / "lab.log", "w")  # noqa: SIM115 -- the server's log, open while it runs; closed below
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
          f"--ServerApp.port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
@@ -85,11 +85,12 @@ DONE = """() => {
     const PANEL = '.jp-NotebookPanel:not(.lm-mod-hidden)';
     const prompts = [...document.querySelectorAll(`${PANEL} .jp-CodeCell .jp-InputPrompt`)].map(e => e.textContent);
     const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
-    const failed = document.querySelector(`${PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']`);
+    const STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']";
+    const failed = document.querySelector(`${PANEL} ${STDERR}`);
     return (failed && idle) || (prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t)));
 }"""
-STARTED = """() => [...document.querySelectorAll(`%s .jp-CodeCell .jp-InputPrompt`)]
-    .some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))""" % PANEL
+STARTED = """() => [...document.querySelectorAll(`{panel} .jp-CodeCell .jp-InputPrompt`)]
+    .some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))""".replace("{panel}", PANEL)
 
 NOTEBOOKS = sorted(p.name for p in Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb"))
 
@@ -116,7 +117,7 @@ def test_run_all_cells_in_jupyterlab(lab, name):
         page.goto(f"{base}/lab/workspaces/{Path(name).stem}/tree/{name}?reset&token={TOKEN}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
         _wait_for_idle_kernel(base, name)
-        for attempt in range(3):  # the menu can swallow a click while Lab is still settling
+        for _attempt in range(3):  # the menu can swallow a click while Lab is still settling
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_text("Run All Cells", exact=True).click()
             select = page.get_by_role("button", name="Select", exact=True)
@@ -137,7 +138,9 @@ def test_run_all_cells_in_jupyterlab(lab, name):
             prompts = page.evaluate(
                 f"() => [...document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt')].map(e => e.textContent)"
             )
-            pytest.fail(f"{name} did not finish in {NOTEBOOK_TIMEOUT_S} s; prompts {prompts}; see {root / (name + '.png')}")
+            pytest.fail(
+                f"{name} did not finish in {NOTEBOOK_TIMEOUT_S} s; prompts {prompts}; see {root / (name + '.png')}"
+            )
         errors = page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         texts = [errors.nth(i).inner_text()[:500] for i in range(errors.count())]
         outputs = page.locator(f"{PANEL} .jp-OutputArea-output").count()

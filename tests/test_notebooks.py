@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
 import papermill
 import pytest
+
 from helpers.corpus import load_corpus
 from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+
 
 def _text(page: str) -> str:
     """The page's text without tags (code is split into highlighted spans)."""
@@ -46,7 +47,7 @@ def test_seed_tables_match_the_helpers(seed_report, seed_dir):
     audit = pd.read_csv(data / "removed.csv")
     assert len(audit) == len(removed) and audit.line_n.tolist() == removed.line_n.tolist()
     sentences = pd.read_csv(data / "sentences.csv")
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=False))
     for row in sentences.itertuples():
         assert bodies[row.article_id][row.start_char:row.end_char] == row.text
 
@@ -59,7 +60,7 @@ def test_seed_page_shows_the_audit_and_plots(seed_report):
 
 
 def test_written_corpus_builds_and_stays_escaped(written_report):
-    corpus, out = written_report
+    _corpus, out = written_report
     index = (out / "index.html").read_text()
     assert "5 articles from 4 outlets, all published in May 2024." in index
     for page in [out / "00_corpus.html", out / "no-code" / "00_corpus.html", out / "index.html"]:
@@ -85,12 +86,14 @@ def test_code_free_copy_has_no_code(written_report):
 
 
 def test_parameters_reach_the_notebook(written_report):
-    corpus, out = written_report
+    _corpus, out = written_report
     articles = pd.read_csv(out / "data" / "articles.csv")
     assert sorted(articles.file) == ["a.txt", "b.txt", "c.txt", "evil.txt", "formula.txt"]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb")))
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb"))
+)
 def test_notebook_runs_from_the_repository_root_with_its_defaults(tmp_path, name):
     """As `jupyter nbconvert --execute notebooks/X.ipynb` from the root would run it: only data_dir is moved."""
     source = Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)) / name

@@ -59,7 +59,7 @@ def test_the_text_is_given_back_exactly(tmp_path):
     path = write_table(pd.DataFrame({"outlet": HOSTILE_CELLS + plain}), tmp_path, "t.csv")
     back = pd.read_csv(path, dtype=str, keep_default_na=False)["outlet"].map(unescape_cell)
     given_back = [c.replace("\r", "\n") for c in HOSTILE_CELLS]  # CR is written as LF
-    assert list(back) == given_back + ["Al Jazeera", "", "a-b", "x=y", "'quoted'", ""]
+    assert list(back) == [*given_back, "Al Jazeera", "", "a-b", "x=y", "'quoted'", ""]
 
 
 @pytest.mark.parametrize("value", [1, -1.5, None, pd.Timestamp("2024-01-01")])

@@ -13,8 +13,16 @@ from helpers import overlap
 from helpers.corpus import load_corpus
 from helpers.events import group_events
 from helpers.overlap import (
-    MIN_COVERAGE, MIN_SENTENCE_TOKENS, compare_sentences, diff_html, document_similarity, normalise_tokens,
-    passages_html, shared_passages, similarity_matrix, wire_share,
+    MIN_COVERAGE,
+    MIN_SENTENCE_TOKENS,
+    compare_sentences,
+    diff_html,
+    document_similarity,
+    normalise_tokens,
+    passages_html,
+    shared_passages,
+    similarity_matrix,
+    wire_share,
 )
 from helpers.text import split_sentences
 from tests.conftest import SEED_FILES, write_corpus
@@ -55,7 +63,8 @@ def test_clause_cut_keeps_full_coverage_but_not_similarity():
     al = compare_sentences(
         "When the talks began last summer, Israel promised to free 104 long-serving Palestinian prisoners "
         "in four stages, with the final release coming by the end of March.",
-        "When the talks began last summer, Israel promised to free 104 long-serving Palestinian prisoners in four stages.",
+        "When the talks began last summer, Israel promised to free 104 long-serving Palestinian prisoners "
+        "in four stages.",
     )
     assert al.coverage == 1
     assert al.similarity == pytest.approx(2 * 17 / (17 + 27))
@@ -89,11 +98,21 @@ def test_diff_html_escapes_every_piece_and_marks_the_differing_words():
 
 
 def test_passages_html_escapes_outlets_and_ids():
-    passages = pd.DataFrame([dict(
-        passage_id=1, outlet_a="Evil <b>Outlet</b>", sentence_id_a="x<i>:1", text_a="A <img src=x> cat sat on the mat today.",
-        outlet_b="Other", sentence_id_b="y:2", text_b="A <img src=x> cat sat on the mat today.", coverage=1.0,
-        variants="<u>a</u>/<u>b</u>",
-    )])
+    passages = pd.DataFrame(
+        [
+            dict(
+                passage_id=1,
+                outlet_a="Evil <b>Outlet</b>",
+                sentence_id_a="x<i>:1",
+                text_a="A <img src=x> cat sat on the mat today.",
+                outlet_b="Other",
+                sentence_id_b="y:2",
+                text_b="A <img src=x> cat sat on the mat today.",
+                coverage=1.0,
+                variants="<u>a</u>/<u>b</u>",
+            )
+        ]
+    )
     page = passages_html(passages)._repr_html_()
     assert "<b>Outlet" not in page and "<img" not in page and "<i>" not in page and "<u>" not in page
     assert "Evil &lt;b&gt;Outlet&lt;/b&gt;" in page and "&lt;img src=x&gt;" in page
@@ -104,10 +123,10 @@ def test_passages_html_escapes_outlets_and_ids():
 def test_seed_al_jazeera_articles_share_wire_sentences_and_no_other_pair_does(seeds):
     _, sentences, passages = seeds
     assert len(passages) >= 5
-    assert set(zip(passages.outlet_a, passages.outlet_b)) == {(AJA, AJE)}
+    assert set(zip(passages.outlet_a, passages.outlet_b, strict=False)) == {(AJA, AJE)}
     assert not passages.same_outlet.any()
     assert (passages.coverage >= MIN_COVERAGE).all()
-    texts = dict(zip(sentences.sentence_id, sentences.text))
+    texts = dict(zip(sentences.sentence_id, sentences.text, strict=False))
     assert all(texts[r.sentence_id_a] == r.text_a and texts[r.sentence_id_b] == r.text_b for r in passages.itertuples())
     respelled = passages[passages.variants == "balked/baulked"]
     assert len(respelled) == 1 and "the final group of 26 prisoners" in respelled.text_a.iloc[0]
@@ -129,7 +148,7 @@ def test_seed_lsh_finds_exactly_what_checking_every_pair_finds(seeds):
             found.add((a.sentence_id, b.sentence_id))
         if {a.outlet, b.outlet} != {AJA, AJE}:
             best_other = max(best_other, coverage)
-    assert found == set(zip(passages.sentence_id_a, passages.sentence_id_b))
+    assert found == set(zip(passages.sentence_id_a, passages.sentence_id_b, strict=False))
     assert best_other < 0.7  # the closest pair written independently is far from the threshold
 
 
@@ -143,12 +162,17 @@ def test_shared_passages_is_deterministic_and_leaves_its_input_alone(seeds):
 
 
 REUSED_SOURCE = dict(
-    file="wire.txt", outlet="Wire Times", date="2024-06-03", headline="Harbour bridge closes",
+    file="wire.txt",
+    outlet="Wire Times",
+    date="2024-06-03",
+    headline="Harbour bridge closes",
     text=(
-        "The Harbour Bridge will close for repairs on Monday after inspectors found cracks in two of its steel cables.\n\n"
+        "The Harbour Bridge will close for repairs on Monday after inspectors found cracks "
+        "in two of its steel cables.\n\n"
         "City engineers said the closure would last at least six weeks and cost about $4 million.\n\n"
         "Commuters will be directed to the old ferry route, which officials have expanded to run every ten minutes.\n\n"
-        "\u201cWe cannot take any chances with safety,\u201d the transport commissioner, Helen Park, told reporters.\n\n"
+        "\u201cWe cannot take any chances with safety,\u201d the transport commissioner, "
+        "Helen Park, told reporters.\n\n"
         "The bridge carries around 40,000 vehicles a day and was last repaired in 1998.\n"
     ),
 )
@@ -178,7 +202,10 @@ def test_written_corpus_finds_exactly_the_reused_pairs(tmp_path):
     articles, _, _ = load_corpus(write_corpus(tmp_path / "c", [REUSED_SOURCE, REUSER, UNRELATED]))
     sentences = split_sentences(articles)
     passages = shared_passages(sentences)
-    assert list(zip(passages.sentence_id_a, passages.sentence_id_b)) == [("wire:2", "echo:2"), ("wire:5", "echo:4")]
+    assert list(zip(passages.sentence_id_a, passages.sentence_id_b, strict=False)) == [
+        ("wire:2", "echo:2"),
+        ("wire:5", "echo:4"),
+    ]
     respelled, added = passages.iloc[0], passages.iloc[1]
     assert respelled.coverage == pytest.approx(15 / 16) and respelled.variants == ""  # about/roughly: a changed word
     assert added.coverage == 1 and added.n_tokens_b > added.n_tokens_a
@@ -204,7 +231,7 @@ def test_lsh_does_not_compare_every_pair(monkeypatch):
     real = overlap.compare_sentences
     monkeypatch.setattr(overlap.passages, "compare_sentences", lambda a, b: calls.append(1) or real(a, b))
     passages = shared_passages(pd.DataFrame(rows))
-    assert list(zip(passages.sentence_id_a, passages.sentence_id_b)) == [("a10:6", "a150:4")]
+    assert list(zip(passages.sentence_id_a, passages.sentence_id_b, strict=False)) == [("a10:6", "a150:4")]
     assert 0 < len(calls) < 1000  # the patched check ran, on few candidates
 
 
@@ -239,7 +266,7 @@ def test_seed_wire_share_counts_the_shared_sentences(seeds):
     articles, sentences, passages = seeds
     wire = wire_share(articles, sentences, passages).set_index("outlet")
     assert (wire.drop([AJA, AJE]).n_chars_shared == 0).all()
-    bodies = dict(zip(articles.outlet, articles.body))
+    bodies = dict(zip(articles.outlet, articles.body, strict=False))
     assert (wire.n_chars == [len(bodies[o]) for o in wire.index]).all()
     # every word of Al Jazeera English's six shared sentences is in the America article
     aje = sentences[sentences.sentence_id.isin(passages.sentence_id_b)]
@@ -282,7 +309,7 @@ def test_seed_report_writes_the_overlap_tables(seed_report, seed_dir):
     passages = pd.read_csv(data / "shared_passages.csv", keep_default_na=False)
     assert len(passages) >= 5 and set(passages.outlet_a) == {AJA} and set(passages.outlet_b) == {AJE}
     articles, _, _ = load_corpus(seed_dir)
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=False))
     for row in passages.itertuples():
         assert bodies[row.article_id_a][row.start_char_a:row.end_char_a] == row.text_a
         assert bodies[row.article_id_b][row.start_char_b:row.end_char_b] == row.text_b
@@ -327,11 +354,11 @@ def test_a_date_window_bounds_near_copies_but_not_identical_ones(tmp_path):
     articles, _, _ = load_corpus(corpus)
     sentences = split_sentences(articles)
     everything = shared_passages(sentences)
-    assert list(zip(everything.sentence_id_a, everything.sentence_id_b)) == [
+    assert list(zip(everything.sentence_id_a, everything.sentence_id_b, strict=False)) == [
         ("a:1", "b:1"), ("a:1", "c:1"), ("a:2", "c:2"), ("b:1", "c:1"),
     ]
     windowed = shared_passages(sentences, articles=articles, window_days=7)
-    assert list(zip(windowed.sentence_id_a, windowed.sentence_id_b)) == [("a:1", "b:1"), ("a:2", "c:2")]
+    assert list(zip(windowed.sentence_id_a, windowed.sentence_id_b, strict=False)) == [("a:1", "b:1"), ("a:2", "c:2")]
     with pytest.raises(ValueError, match="window_days needs articles"):
         shared_passages(sentences, window_days=7)
 
@@ -374,7 +401,9 @@ def test_overlap_finding_never_pairs_an_outlet_with_itself():
     assert "Al Jazeera and" not in text
     assert overlap.passages_note(passages, events).startswith("two Al Jazeera articles share 1 sentence")
     # with one real cross-outlet pair, that pair is named, not the more frequent same-outlet one
-    events, passages, wire = _tables(outlets, [("a", "b"), ("a", "b"), ("c", "d")], {"a": 0.5, "b": 0.6, "c": 0.1, "d": 0.2})
+    events, passages, wire = _tables(
+        outlets, [("a", "b"), ("a", "b"), ("c", "d")], {"a": 0.5, "b": 0.6, "c": 0.1, "d": 0.2}
+    )
     text = overlap.overlap_finding(events, passages, wire)
     assert text.startswith("Al Jazeera and Beta share 1 near-identical sentence (wire copy: 20% of Beta's article); "
                            "no other pair of outlets shares any.")

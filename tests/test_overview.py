@@ -89,4 +89,6 @@ def test_finding_does_not_call_a_partly_dated_corpus_all_published(tmp_path):
         articles, removed, _ = load_corpus(write_corpus(tmp_path / "c", rows), cache=False)
     text = corpus_finding(articles, removed, date_periods(articles))
     assert "all published" not in text
-    assert text.startswith("3 articles from 2 outlets: 1 published in May 2024, 2 undated (1 with only a year or month).")
+    assert text.startswith(
+        "3 articles from 2 outlets: 1 published in May 2024, 2 undated (1 with only a year or month)."
+    )

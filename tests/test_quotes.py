@@ -120,7 +120,7 @@ def test_forward_pronouns_go_to_the_speaker_not_the_nearest_name(seed_quotes):
 
 def test_seed_quote_offsets_trace_to_the_body(seed, seed_quotes):
     articles, sentences, _ = seed
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=False))
     sentence_of = sentences.set_index("sentence_id")
     for q in seed_quotes.itertuples():
         body = bodies[q.article_id]
@@ -133,7 +133,12 @@ def test_seed_quote_offsets_trace_to_the_body(seed, seed_quotes):
 
 def test_seed_anonymous_sources(seed_sources):
     by_outlet = seed_sources.groupby("outlet").size().to_dict()
-    assert by_outlet == {"The Forward": 2, "Al Jazeera America": 2, "Al Jazeera English": 1, "Washington Free Beacon": 1}
+    assert by_outlet == {
+        "The Forward": 2,
+        "Al Jazeera America": 2,
+        "Al Jazeera English": 1,
+        "Washington Free Beacon": 1,
+    }
     forward = seed_sources[seed_sources.outlet == "The Forward"].iloc[0]
     assert forward.description == "An Israeli official, who asked not to be identified"
     assert forward.cue == "asked not to be identified"
@@ -157,7 +162,7 @@ def test_inputs_are_not_modified(seed):
     before = (articles.copy(), sentences.copy(), actors.copy())
     extract_quotes(sentences, articles, actors)
     anonymous_sources(sentences, articles, actors)
-    for df, copy in zip((articles, sentences, actors), before):
+    for df, copy in zip((articles, sentences, actors), before, strict=False):
         pd.testing.assert_frame_equal(df, copy)
 
 
@@ -202,7 +207,9 @@ def test_continuations_within_and_across_paragraphs():
     assert quotes.speaker.tolist() == ["Jane Smith", "Jane Smith"]
     assert quotes.rule.tolist()[1] == "continues the quote before"
     # a quotation over two paragraphs: the first has no closing mark
-    quotes = _one('Smith spoke first.\n\n"This is the first part of a long quote.\n\n"And this is the end," Smith said.')
+    quotes = _one(
+        'Smith spoke first.\n\n"This is the first part of a long quote.\n\n"And this is the end," Smith said.'
+    )
     assert quotes.speaker.tolist() == ["Smith", "Smith"]
     assert quotes.rule.tolist()[0] == "runs on into the next paragraph's quote"
     # a paragraph that is only a quotation, after a paragraph that attributes
@@ -273,7 +280,12 @@ def test_curly_quotes_and_names_normalised_across_a_written_corpus(tmp_path):
     loaded, _, _ = load_corpus(corpus)
     sentences = split_sentences(loaded)
     quotes = extract_quotes(sentences, loaded, load_actors(corpus))
-    assert quotes.quote.tolist() == ["We are close,", "We are not there yet.", "We kept our promise,", "It is too soon,"]
+    assert quotes.quote.tolist() == [
+        "We are close,",
+        "We are not there yet.",
+        "We kept our promise,",
+        "It is too soon,",
+    ]
     assert quotes.speaker.tolist() == ["John Kerry", "John Kerry", "Ann Lee", "Bob Lee"]
     assert quotes.affiliation.tolist() == ["no side listed", "no side listed", "City", "no side listed"]
     counts = speaker_counts(quotes).set_index(["outlet", "speaker"])

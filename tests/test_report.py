@@ -250,7 +250,9 @@ def test_finding_is_first_line_and_capped():
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="\n  first  \nsecond")]
     nb = new_notebook(cells=[cell])
     assert report_notebook.first_finding(nb) == "first"
-    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "y" * (report_notebook.MAX_FINDING_CHARS + 200)})]
+    cell.outputs = [
+        nbformat.v4.new_output("execute_result", data={"text/plain": "y" * (report_notebook.MAX_FINDING_CHARS + 200)})
+    ]
     finding = report_notebook.first_finding(nb)
     assert len(finding) == report_notebook.MAX_FINDING_CHARS + 1 and finding.endswith("…")
     assert report_notebook.first_finding(new_notebook(cells=[code("print(1)")])) is None

@@ -128,8 +128,8 @@ def test_the_dask_address_can_come_from_the_environment(monkeypatch):
 def test_shared_passages_find_the_planted_reuse(synthetic):
     articles, sentences, reuse = synthetic
     passages = shared_passages(sentences, articles=articles, window_days=7)
-    found = set(zip(passages["article_id_a"], passages["article_id_b"]))
-    planted = set(zip(reuse["source_id"], reuse["article_id"]))
+    found = set(zip(passages["article_id_a"], passages["article_id_b"], strict=False))
+    planted = set(zip(reuse["source_id"], reuse["article_id"], strict=False))
     assert len(planted) > 150  # 10% of 2,000 articles reuse an earlier one
     missed = planted - found
     assert len(missed) <= 0.01 * len(planted), sorted(missed)[:10]

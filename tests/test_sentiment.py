@@ -79,7 +79,7 @@ def test_score_sentences_keeps_every_sentence_and_its_offsets(seed):
     assert len(scored) == len(sentences)
     assert scored["sentence_id"].tolist() == sentences["sentence_id"].tolist()
     assert np.allclose(scored[["neg", "neu", "pos"]].sum(axis=1), 1, atol=0.01)
-    bodies = dict(zip(articles["article_id"], articles["body"]))
+    bodies = dict(zip(articles["article_id"], articles["body"], strict=False))
     for row in scored.sample(10, random_state=1).itertuples():
         assert bodies[row.article_id][row.start_char:row.end_char] == row.text
     expected = np.where(scored.compound >= 0.05, "positive", np.where(scored.compound <= -0.05, "negative", "neutral"))
@@ -121,7 +121,9 @@ def test_outlet_means_match_a_plain_groupby_and_show_periods(seed):
     assert outlets["n_sentences"].sum() == len(sentences)
     assert (outlets["n_sentences"] == plain["size"].reindex(outlets.index)).all()
     assert np.allclose(outlets["mean_compound"], plain["mean"].reindex(outlets.index), atol=1e-4)
-    assert (outlets["ci_low"] <= outlets["mean_compound"]).all() and (outlets["mean_compound"] <= outlets["ci_high"]).all()
+    assert (outlets["ci_low"] <= outlets["mean_compound"]).all() and (
+        outlets["mean_compound"] <= outlets["ci_high"]
+    ).all()
     assert outlets.loc["The Forward", "periods"] == "Jun 2013"
     assert outlets.loc["Washington Free Beacon", "periods"] == "Nov 2015"
     assert outlets["mean_compound"].is_monotonic_decreasing
@@ -194,7 +196,7 @@ def test_sentences_are_cut_at_quotations_into_both_voices():
 def test_seed_voices_trace_to_the_body_and_cover_quoted_sentences(seed):
     articles, sentences, periods, _ = seed
     voices = sentiment.score_voices(sentences, articles)
-    bodies = dict(zip(articles["article_id"], articles["body"]))
+    bodies = dict(zip(articles["article_id"], articles["body"], strict=False))
     assert all(bodies[r.article_id][r.start_char:r.end_char] == r.text for r in voices.itertuples())
     whole_quotes = sentences[sentences["in_quote"] & (sentences["text"].str.split().str.len() >= 3)]
     quoted = voices[voices["sentence_id"].isin(whole_quotes["sentence_id"])]
@@ -214,7 +216,9 @@ def test_actor_cells_count_sentences_naming_the_actor(seed, seed_dir):
     kerry = table[table["actor"] == "John Kerry"].set_index("outlet")
     naming = scored[scored["text"].str.contains(r"\bKerry\b")]
     assert (kerry["n_sentences"] == naming.groupby("outlet").size().reindex(kerry.index)).all()
-    assert np.allclose(kerry["mean_compound"], naming.groupby("outlet")["compound"].mean().reindex(kerry.index), atol=1e-4)
+    assert np.allclose(
+        kerry["mean_compound"], naming.groupby("outlet")["compound"].mean().reindex(kerry.index), atol=1e-4
+    )
     assert (table["thin"] == (table["n_sentences"] < sentiment.THIN_CELL)).all()
     assert table["actor"].iloc[0] == "John Kerry"  # most mentioned first
 
@@ -243,8 +247,11 @@ def test_a_zero_width_interval_is_a_point_that_can_overlap():
 def test_three_neutral_sentences_are_too_few_to_compare():
     warm = " ".join(["The talks went wonderfully well.", "Both sides were delighted and grateful.",
                      "Everyone praised the excellent, friendly spirit.", "It was a great and happy day."] * 2)
-    articles = _articles(("n", "Neutral", "The meeting is on Tuesday. The office is in Paris. The report has ten pages."),
-                         ("w1", "Warm", warm), ("w2", "Warm", warm))
+    articles = _articles(
+        ("n", "Neutral", "The meeting is on Tuesday. The office is in Paris. The report has ten pages."),
+        ("w1", "Warm", warm),
+        ("w2", "Warm", warm),
+    )
     articles["date"] = pd.to_datetime(["2024-01-01"] * 3)
     scored = sentiment.score_sentences(split_sentences(articles))
     outlets = sentiment.outlet_sentiment(scored, date_periods(articles))
@@ -252,9 +259,12 @@ def test_three_neutral_sentences_are_too_few_to_compare():
     assert (neutral.n_sentences, neutral.ci_low, neutral.ci_high) == (3, 0.0, 0.0) and warm_row.ci_low > 0
     metrics = pd.DataFrame({"implementation": [sentiment.IMPLEMENTATIONS["nltk"]], "pearson_r": [0.5]})
     finding, note = sentiment.sentiment_finding(outlets, metrics), sentiment.outlets_note(outlets)
-    too_few = f"Neutral (3 sentences) has too few sentences for a meaningful interval (fewer than {sentiment.MIN_SENTENCES_FOR_INTERVAL})"
+    too_few = ("Neutral (3 sentences) has too few sentences for a meaningful interval "
+               f"(fewer than {sentiment.MIN_SENTENCES_FOR_INTERVAL})")
     assert f"{too_few}, so the gap cannot be judged." in finding
-    assert note.startswith(f"No two outlets have enough sentences to compare their intervals. {too_few}, so it is not compared")
+    assert note.startswith(
+        f"No two outlets have enough sentences to compare their intervals. {too_few}, so it is not compared"
+    )
     assert "do not overlap" not in finding + note
 
 
@@ -268,7 +278,9 @@ def test_counts_in_the_notes_are_never_zero_of_or_plural_for_one():
                            "mean_compound": [-0.2, 0.1, -0.3, 0.4]})
     assert sentiment.voices_note(voices).startswith("In none of the 2 outlets with both voices the quoted text")
     row = dict(periods="Jan 2024", n_articles=2, n_sentences=40, mean_compound=0.0)
-    outlets = pd.DataFrame([dict(row, outlet="A", ci_low=0.1, ci_high=0.3), dict(row, outlet="B", ci_low=-0.3, ci_high=0.0)])
+    outlets = pd.DataFrame(
+        [dict(row, outlet="A", ci_low=0.1, ci_high=0.3), dict(row, outlet="B", ci_low=-0.3, ci_high=0.0)]
+    )
     assert sentiment.outlets_note(outlets) == "The one pair of outlets has 95% intervals that do not overlap (A vs B)."
 
 # ----------------------------------------------------------------- the benchmark
@@ -360,7 +372,7 @@ def test_seed_tables_trace_to_sentences(seed_report, seed):
     data = seed_report / "data"
     written = pd.read_csv(data / "sentiment_sentences.csv")
     assert {"neg", "neu", "pos", "compound"} <= set(written.columns) and len(written) == len(sentences)
-    bodies = dict(zip(articles["article_id"], articles["body"]))
+    bodies = dict(zip(articles["article_id"], articles["body"], strict=False))
     assert all(bodies[r.article_id][r.start_char:r.end_char] == r.text for r in written.itertuples())
     sia = sentiment.analyzer()
     assert written["compound"].tolist() == [sia.polarity_scores(t)["compound"] for t in written["text"]]

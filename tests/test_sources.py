@@ -73,7 +73,7 @@ def test_flesch_follows_the_formula_and_ranks_plain_text_easier():
 
 
 def test_seed_article_profiles(seed):
-    articles, sentences, quotes, profiles = seed
+    articles, sentences, _quotes, profiles = seed
     assert list(profiles.columns) == PROFILE_COLUMNS
     p = profiles.set_index("article_id")
     ids = SEED_IDS
@@ -84,7 +84,7 @@ def test_seed_article_profiles(seed):
     assert (p["n_unattributed"] == 0).all()
     assert p.loc[[ids[o] for o in ids], "period_label"].tolist() == [
         "Mar\u2013Apr 2014", "Jun 2013", "Mar\u2013Apr 2014", "Mar\u2013Apr 2014", "Nov 2015"]
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=False))
     for article_id, row in p.iterrows():
         body = bodies[article_id]
         quoted = sum(e - s for s, e in quote_spans(body))
@@ -185,5 +185,12 @@ def test_written_corpus_notebook_stays_escaped(written_report):
     page = (out / f"{NOTEBOOK}.html").read_text()
     assert "&lt;script&gt;document.title=" in page  # Ana Ruiz's quotation, shown as text
     quotes = pd.read_csv(out / "data" / "quotes.csv")
-    assert sorted(quotes.speaker) == ["Ana Ruiz", "Ana Ruiz", "Ann Lee", "Ann Lee", "Maria Gomez", "Raj Patel"]  # one Ana Ruiz from formula.txt
+    assert sorted(quotes.speaker) == [
+        "Ana Ruiz",
+        "Ana Ruiz",
+        "Ann Lee",
+        "Ann Lee",
+        "Maria Gomez",
+        "Raj Patel",
+    ]  # one Ana Ruiz from formula.txt
     assert "no actors table" in _text(page)

@@ -122,7 +122,7 @@ def test_country_forms_become_one_term_before_stopwords():
     country = occ[occ.term == terms.COUNTRY_TERM]
     assert country.form.tolist() == ["US", "U.S.", "United States", "U.S"]
     body = articles.body[0]
-    assert [body[s:e] for s, e in zip(country.start_char, country.end_char)] == [
+    assert [body[s:e] for s, e in zip(country.start_char, country.end_char, strict=False)] == [
         "US", "U.S.", "United States", "U.S"]
     assert "us" not in set(occ.term)  # the pronoun is a stopword, and the shouted "US" too
     assert not occ.form.isin(["united", "states"]).any()
@@ -130,14 +130,14 @@ def test_country_forms_become_one_term_before_stopwords():
 
 def test_occurrences_trace_back_to_the_body(seeds):
     occ, articles = seeds["occurrences"], seeds["articles"]
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=False))
     single = occ[~occ.form.str.contains(" ")]
     assert all(bodies[a][s:e] == t for a, s, e, t in
-               zip(single.article_id, single.start_char, single.end_char, single.token))
+               zip(single.article_id, single.start_char, single.end_char, single.token, strict=False))
     joined = occ[occ.form.str.contains(" ")]
     assert len(joined) and all(
         " ".join(bodies[a][s:e].lower().split()) == f for a, s, e, f in
-        zip(joined.article_id, joined.start_char, joined.end_char, joined.form)
+        zip(joined.article_id, joined.start_char, joined.end_char, joined.form, strict=False)
         if f != "united states")
     sentence_ids = set(seeds["sentences"].sentence_id)
     assert occ.sentence_id.isin(sentence_ids).all()
@@ -270,7 +270,7 @@ def test_collocations_per_outlet(seeds):
     words = col.phrase.str.split()
     assert not words.str[0].isin(terms.STOPWORDS).any()
     assert not words.str[-1].isin(terms.STOPWORDS).any()
-    bodies = dict(zip(seeds["articles"].article_id, seeds["articles"].body))
+    bodies = dict(zip(seeds["articles"].article_id, seeds["articles"].body, strict=False))
     sentences = seeds["sentences"].set_index("sentence_id")
     for row in col.itertuples():
         article = sentences.at[row.first_sentence_id, "article_id"]
@@ -330,7 +330,7 @@ def test_framing_matches_words_phrases_and_wildcards():
     # "Peace" / "process" is no phrase
     assert matches.groupby("group").size().to_dict() == {
         "occupation": 1, "peace": 2, "settlements": 2, "terror": 1}
-    spans = zip(matches.start_char, matches.end_char, matches.match)
+    spans = zip(matches.start_char, matches.end_char, matches.match, strict=False)
     assert all(body[s:e] == m for s, e, m in spans)
     counts = terms.framing_counts(matches, totals, framing)
     assert counts.group.tolist() == ["settlements", "occupation", "peace", "terror"]
@@ -393,7 +393,7 @@ def test_plots_draw(seeds):
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
     assert titles[0] == "Al Jazeera America\n(Mar\u2013Apr 2014)" and len(titles) == 5
     ax = framing_heatmap(seeds["framing"])
-    assert [t.get_text() for t in ax.get_yticklabels()][0] == "occupation"
+    assert ax.get_yticklabels()[0].get_text() == "occupation"
     plt.close("all")
 
 

@@ -34,11 +34,23 @@ rows), ``matching`` (``fact_overlap``, ``unique_facts``, ``fact_matrix``,
 from .extract import CATEGORY, FACT_COLUMNS, extract_facts
 from .findings import facts_note
 from .matching import (
-    MIN_SHARED_OUTLETS, OVERLAP_COLUMNS, fact_matrix, fact_overlap, facts_with_overlap, unique_facts,
+    MIN_SHARED_OUTLETS,
+    OVERLAP_COLUMNS,
+    fact_matrix,
+    fact_overlap,
+    facts_with_overlap,
+    unique_facts,
 )
 from .names import DEMONYM_ENDING, DIRECTIONS, TITLE_MODIFIERS, TITLE_PHRASES
 from .numbers import (
-    IRREGULAR_PLURALS, MAX_HEAD_DISTANCE, MONTHS, NUMBER_WORDS, ORDINALS, SCALES, VAGUE_NUMBERS, WEEKDAYS,
+    IRREGULAR_PLURALS,
+    MAX_HEAD_DISTANCE,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    SCALES,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
 )
 
 __all__ = [

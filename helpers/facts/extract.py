@@ -59,8 +59,8 @@ def extract_facts(sentences: pd.DataFrame, *, actors: pd.DataFrame | None = None
     mentions = find_mentions(sentences, actors) if actors is not None and not actors.empty else None
     alias_set = set(mentions["alias"]) if mentions is not None else set()
     lower, capital = corpus_case(table["text"])
-    by_sentence = {sid: grp for sid, grp in mentions.groupby("sentence_id")} if mentions is not None else {}
-    kinds = dict(zip(actors["name"], actors["kind"])) if actors is not None and not actors.empty else {}
+    by_sentence = dict(list(mentions.groupby("sentence_id"))) if mentions is not None else {}
+    kinds = dict(zip(actors["name"], actors["kind"], strict=False)) if actors is not None and not actors.empty else {}
 
     rows = []
     for sent in table.itertuples(index=False):

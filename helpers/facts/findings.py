@@ -22,7 +22,7 @@ def facts_note(overlap: pd.DataFrame, unique: pd.DataFrame) -> str:
         return ("No two outlets covered the same event (or the corpus has only one outlet), so no fact can be "
                 "called shared or reported by one outlet alone.")
     parts = []
-    for (event, label), grp in multi.groupby(["event", "event_label"], sort=True):
+    for (_event, label), grp in multi.groupby(["event", "event_label"], sort=True):
         shared = grp[grp["n_outlets"] >= MIN_SHARED_OUTLETS]
         all_of = grp[grp["n_outlets"] == grp["n_outlets_in_event"]]
         parts.append(

@@ -45,7 +45,9 @@ def fact_overlap(facts: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
         text=("text", "first"),
     ).reset_index()
     out["n_outlets_in_event"] = out["event"].map(in_event).astype("int64")
-    out = out.sort_values(["event", "n_outlets", "category", "fact"], ascending=[True, False, True, True], kind="stable")
+    out = out.sort_values(
+        ["event", "n_outlets", "category", "fact"], ascending=[True, False, True, True], kind="stable"
+    )
     return out[OVERLAP_COLUMNS].reset_index(drop=True)
 
 
@@ -72,7 +74,9 @@ def unique_facts(overlap: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
     out = only.rename(columns={"outlets": "outlet"})[
         ["event", "event_label", "outlet", "category", "fact", "n_mentions", "sentence_id"]
     ]
-    out = out.merge(sentences[["sentence_id", "text"]].rename(columns={"text": "sentence"}), on="sentence_id", how="left")
+    out = out.merge(
+        sentences[["sentence_id", "text"]].rename(columns={"text": "sentence"}), on="sentence_id", how="left"
+    )
     out = out.sort_values(["event", "outlet", "category", "fact"], kind="stable")
     return out.drop(columns="event").reset_index(drop=True)
 

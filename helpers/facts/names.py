@@ -29,7 +29,9 @@ TITLE_MODIFIERS = ("Deputy", "Acting", "Former", "Senior", "Special", "Chief", "
 DEMONYM_ENDING = re.compile(r"(?:i|ian|ean|ese|ish|an)$")
 # Directions that make "East Jerusalem" a different place from "Jerusalem": such names
 # are never the full form of a surname.
-DIRECTIONS = {"East", "West", "North", "South", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
+DIRECTIONS = {
+    "East", "West", "North", "South", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
+}
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _CAP_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'\u2019.\-]*[\w]|[A-Z]")
@@ -54,7 +56,7 @@ def _capital_runs(sentence: str) -> Iterable[tuple[int, int, list[tuple[int, int
     for s, e in words:
         if run:
             gap = sentence[run[-1][1]:s]
-            if gap == " " or gap == " of ":
+            if gap in (" ", " of "):
                 run.append((s, e))
                 continue
             yield run[0][0], run[-1][1], run
@@ -79,7 +81,8 @@ def corpus_case(texts: Iterable[str]) -> tuple[set[str], set[str]]:
 def name_pieces(sentence: str, lower: set[str], capital: set[str], aliases: set[str]) -> list[tuple[int, int]]:
     """Spans of the names in one sentence (before normalisation)."""
     pieces = []
-    for start, end, words in _capital_runs(sentence):
+    for run_start, end, run_words in _capital_runs(sentence):
+        start, words = run_start, run_words
         # a sentence's first word is an ordinary word capitalised ("After", "Said", "Lone")
         if opens_sentence(sentence, start):
             first = _POSSESSIVE.sub("", sentence[words[0][0]:words[0][1]])
@@ -121,10 +124,12 @@ def link_surnames(facts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     if facts.empty:
         return facts
     out = facts.copy()
-    texts = dict(zip(sentences["sentence_id"], zip(sentences["start_char"], sentences["text"])))
+    texts = dict(
+        zip(sentences["sentence_id"], zip(sentences["start_char"], sentences["text"], strict=False), strict=False)
+    )
     names = out["kind"].eq("name") & out["source"].eq("pattern")
     keep = pd.Series(True, index=out.index)
-    for article, group in out[names].groupby("article_id", sort=False):
+    for _article, group in out[names].groupby("article_id", sort=False):
         full = {}
         for name in group["fact"].unique():
             parts = name.split()

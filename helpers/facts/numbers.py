@@ -52,11 +52,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b({_MONTH_RE})\.?\s(\d{{1,2}})(?:st|nd|rd|th)?(?!\w|,\d)")),
     ("date", re.compile(rf"(?<![\w.,])(\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?({_MONTH_RE})\b")),
     ("year", re.compile(r"(?<![\w$.,])(1[89]\d\d|20\d\d)(?![\w%]|,\d|\.\d)")),
-    ("month", re.compile(rf"(?:\b(early|mid|late)[\s-])?\b({'|'.join(sorted(set(MONTHS.values()), key=len, reverse=True))})\b")),
+    (
+        "month",
+        re.compile(
+            rf"(?:\b(early|mid|late)[\s-])?\b({'|'.join(sorted(set(MONTHS.values()), key=len, reverse=True))})\b"
+        ),
+    ),
     ("weekday", re.compile(rf"\b({'|'.join(WEEKDAYS)})s?\b")),
     ("vague", re.compile(rf"\b({'|'.join(VAGUE_NUMBERS)})\sof\s", re.I)),
     ("ordinal", re.compile(rf"\b(?:the|a|an|its|his|her|their)\s({'|'.join(ORDINALS)})\s(?=[a-z])", re.I)),
-    ("count", re.compile(rf"(?<![\w$€£.,:/-])({_NUM}|(?:{_NUMBER_WORD_RE}))(?:\s({'|'.join(SCALES)}))?(?=\s)(?!-)", re.I)),
+    (
+        "count",
+        re.compile(rf"(?<![\w$€£.,:/-])({_NUM}|(?:{_NUMBER_WORD_RE}))(?:\s({'|'.join(SCALES)}))?(?=\s)(?!-)", re.I),
+    ),
 ]
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
@@ -85,7 +93,9 @@ def _head_noun(sentence: str, pos: int) -> tuple[str, int] | None:
         cursor = m.end()
     for word, end in words:
         bare = word.lower()
-        if (bare.endswith("s") and not bare.endswith(("ss", "us", "is")) and len(bare) > 2) or bare in IRREGULAR_PLURALS:
+        if (
+            bare.endswith("s") and not bare.endswith(("ss", "us", "is")) and len(bare) > 2
+        ) or bare in IRREGULAR_PLURALS:
             return word, end
     return None
 
@@ -107,7 +117,7 @@ def _plain_fact(kind: str, m: re.Match[str]) -> str:
     return m.group(1)  # year, weekday
 
 
-def number_facts(text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int]]]:
+def number_facts(text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int]]]:  # noqa: PLR0912 -- one branch per kind
     """The numbers, dates, times and quantities of one sentence, and the spans they take.
 
     Returns ``(found, taken)``: ``(start, end, kind, fact)`` per fact, in the order of
@@ -118,7 +128,8 @@ def number_facts(text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple
     def free(s: int, e: int) -> bool:
         return all(e <= ts or s >= te for ts, te in taken)
 
-    for kind, pattern in _PATTERNS:
+    for pattern_kind, pattern in _PATTERNS:
+        kind = pattern_kind  # a "vague" match turns it into "count" (for the pattern's later matches too)
         for m in pattern.finditer(text):
             s, e = m.span()
             if not free(s, e):

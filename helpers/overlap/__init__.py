@@ -32,15 +32,29 @@ Modules, one job each:
 """
 
 from .align import (
-    LETTERS, MAX_GAP, MIN_COVERAGE, MIN_RUN, VARIANT_MIN_LETTERS, VARIANT_MIN_RATIO, Alignment,
-    compare_sentences, is_variant, matched_spans,
+    LETTERS,
+    MAX_GAP,
+    MIN_COVERAGE,
+    MIN_RUN,
+    VARIANT_MIN_LETTERS,
+    VARIANT_MIN_RATIO,
+    Alignment,
+    compare_sentences,
+    is_variant,
+    matched_spans,
 )
 from .findings import events_note, overlap_finding, passages_note, similarity_note, wire_note
 from .lsh import LSH_THRESHOLD, MIN_SENTENCE_TOKENS, NUM_PERM, SEED, SENTENCE_SHINGLE_SIZE, lsh_bands
 from .passages import PASSAGE_COLUMNS, VERIFY_CHUNK, shared_passages
 from .similarity import DOC_SHINGLE_SIZE, SIMILARITY_COLUMNS, document_similarity, similarity_matrix
 from .tables import (
-    DEL_STYLE, INS_STYLE, MAX_PASSAGES_SHOWN, VARIANT_STYLE, diff_html, event_table, passages_html,
+    DEL_STYLE,
+    INS_STYLE,
+    MAX_PASSAGES_SHOWN,
+    VARIANT_STYLE,
+    diff_html,
+    event_table,
+    passages_html,
     wire_table,
 )
 from .tokens import Token, normalise_tokens

@@ -83,7 +83,8 @@ def _counted_runs(opcodes: list, min_run: int) -> list:
             before = k >= 2 and long[k - 2] and small(k - 1)
             after = k + 2 < len(opcodes) and long[k + 2] and small(k + 1)
             if not (before or after):
-                op = ("replace", *op[1:])
+                out.append(("replace", *op[1:]))
+                continue
         out.append(op)
     return out
 

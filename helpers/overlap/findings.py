@@ -11,6 +11,7 @@ from ..wording import join_names, plural
 from .similarity import DOC_SHINGLE_SIZE
 from .tables import event_table
 
+
 def events_note(events: pd.DataFrame) -> str:
     """Which outlets covered which event, said plainly."""
     table = event_table(events)
@@ -46,15 +47,20 @@ def similarity_note(similarity: pd.DataFrame) -> str:
     cross = similarity[~similarity["same_outlet"].astype(bool)]
     if cross.empty:
         return "All articles are from a single outlet, so no pair from two outlets can be compared."
-    top = cross.sort_values(["cosine_tfidf", "article_id_a", "article_id_b"], ascending=[False, True, True], kind="stable").iloc[0]
+    top = cross.sort_values(
+        ["cosine_tfidf", "article_id_a", "article_id_b"], ascending=[False, True, True], kind="stable"
+    ).iloc[0]
     rest = cross.drop(top.name)
     text = (f"The most alike pair from two outlets is {top.outlet_a} and {top.outlet_b} "
             f"(TF-IDF cosine {top.cosine_tfidf:.2f}, {DOC_SHINGLE_SIZE}-gram Jaccard {top.jaccard_5gram:.2f})")
     if len(rest):
         lo, hi, jac = rest.cosine_tfidf.min(), rest.cosine_tfidf.max(), rest.jaccard_5gram.max()
-        text += (f"; the other pair from two outlets scores {lo:.2f} on cosine and {jac:.3f} on Jaccard" if len(rest) == 1
-                 else f"; the other {plural(len(rest), 'pair')} from two outlets score {lo:.2f}\u2013{hi:.2f} on cosine "
-                 f"and at most {jac:.3f} on Jaccard")
+        text += (
+            f"; the other pair from two outlets scores {lo:.2f} on cosine and {jac:.3f} on Jaccard"
+            if len(rest) == 1
+            else f"; the other {plural(len(rest), 'pair')} from two outlets score {lo:.2f}\u2013{hi:.2f} on cosine "
+            f"and at most {jac:.3f} on Jaccard"
+        )
     text += (". Cosine measures shared vocabulary, which one topic gives any two articles; "
              f"a {DOC_SHINGLE_SIZE}-gram Jaccard "
              "clearly above zero means shared wording.")
@@ -67,7 +73,7 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
         return "The corpus has only one outlet, and none of its articles shares a sentence with another."
     if passages.empty:
         return "No two articles share a sentence (at the thresholds in the Method)."
-    event_of = dict(zip(events["article_id"], events["event_label"]))
+    event_of = dict(zip(events["article_id"], events["event_label"], strict=False))
     longer = passages[["n_tokens_a", "n_tokens_b"]].max(axis=1)
     kinds = passages.assign(
         identical=passages["similarity"] >= 1,
@@ -79,7 +85,11 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
     ).reset_index()
     parts = []
     for row in pairs.itertuples():
-        who = f"two {row.outlet_a} articles" if _one_outlet(row.outlet_a, row.outlet_b) else f"{row.outlet_a} and {row.outlet_b}"
+        who = (
+            f"two {row.outlet_a} articles"
+            if _one_outlet(row.outlet_a, row.outlet_b)
+            else f"{row.outlet_a} and {row.outlet_b}"
+        )
         detail = [f"{row.identical} word for word"]
         if row.cut:
             detail.append(f"{row.cut} with words added or cut")
@@ -87,9 +97,12 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
             detail.append(f"{row.respelled} with a word spelled differently")
         parts.append(f"{who} share {plural(row.n, 'sentence')} ({', '.join(detail)})")
     text = join_names(parts) + "."
-    cross_event = passages[[event_of.get(a) != event_of.get(b) for a, b in zip(passages.article_id_a, passages.article_id_b)]]
+    cross_event = passages[
+        [event_of.get(a) != event_of.get(b) for a, b in zip(passages.article_id_a, passages.article_id_b, strict=False)]
+    ]
     if len(cross_event):
-        text += f" {plural(len(cross_event), 'pair')} link{'s' * (len(cross_event) == 1)} articles from different events: reused background text."
+        text += (f" {plural(len(cross_event), 'pair')} link{'s' * (len(cross_event) == 1)} articles "
+                 "from different events: reused background text.")
     elif len(pairs):
         text += " Every shared pair is within one news event."
     other = len(events["article_id"]) - len(set(passages.article_id_a) | set(passages.article_id_b))
@@ -100,15 +113,21 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
 
 def wire_note(wire: pd.DataFrame) -> str:
     """The articles with shared copy and how much."""
-    shared = wire[wire["n_chars_shared"] > 0].sort_values(["share_shared", "article_id"], ascending=[False, True], kind="stable")
+    shared = wire[wire["n_chars_shared"] > 0].sort_values(
+        ["share_shared", "article_id"], ascending=[False, True], kind="stable"
+    )
     if wire["outlet"].nunique() < 2:
         return "The corpus has only one outlet, so no article can share copy with another outlet's."
     if shared.empty:
         return "No article shares copy with another outlet's article."
-    parts = [f"{r.outlet} {r.share_shared:.0%} ({r.n_sentences_shared} of {plural(r.n_sentences, 'sentence')})" for r in shared.itertuples()]
+    parts = [
+        f"{r.outlet} {r.share_shared:.0%} ({r.n_sentences_shared} of {plural(r.n_sentences, 'sentence')})"
+        for r in shared.itertuples()
+    ]
     text = "Shared with another outlet: " + join_names(parts) + "."
     if len(wire) > len(shared):
-        text += f" The other {plural(len(wire) - len(shared), 'article')} share{'s' * (len(wire) - len(shared) == 1)} nothing."
+        others = len(wire) - len(shared)
+        text += f" The other {plural(others, 'article')} share{'s' * (others == 1)} nothing."
     return text
 
 
@@ -130,14 +149,18 @@ def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataF
         return ("The corpus has only one outlet, so no outlet's coverage can be compared with another's"
                 + (f"; its articles share {plural(own, 'sentence')} with each other." if own else "."))
     own = passages["same_outlet"].astype(bool).to_numpy() | np.array(
-        [_one_outlet(a, b) for a, b in zip(passages.outlet_a, passages.outlet_b)], dtype=bool)
+        [_one_outlet(a, b) for a, b in zip(passages.outlet_a, passages.outlet_b, strict=False)], dtype=bool)
     cross = passages[~own]
     moments = f"The {plural(len(events), 'article')} fall into {plural(len(table), 'news event')}"
     if cross.empty:
         k = int(own.sum())
-        within = f"; the {plural(k, 'near-identical pair')} found {'is' if k == 1 else 'are'} within one outlet's articles" if k else ""
+        within = (
+            f"; the {plural(k, 'near-identical pair')} found {'is' if k == 1 else 'are'} within one outlet's articles"
+            if k
+            else ""
+        )
         return f"No two outlets share a sentence{within}. {moments}."
-    key = pd.Series([tuple(sorted(p)) for p in zip(cross.outlet_a, cross.outlet_b)], index=cross.index)
+    key = pd.Series([tuple(sorted(p)) for p in zip(cross.outlet_a, cross.outlet_b, strict=False)], index=cross.index)
     pairs = key.value_counts(sort=False).sort_values(ascending=False, kind="stable")
     (a, b), n = pairs.index[0], int(pairs.iloc[0])
     text = f"{a} and {b} share {plural(n, 'near-identical sentence')}"
@@ -153,5 +176,6 @@ def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataF
              else f"; {plural(others, 'other pair')} of outlets {'shares' if others == 1 else 'share'} some.")
     alone = table[table["n_outlets"] == 1]
     if len(alone):
-        text += f" {moments}: {join_names(sorted(alone['outlets']))} covered {'moments' if len(alone) > 1 else 'a moment'} no other outlet did."
+        what = "moments" if len(alone) > 1 else "a moment"
+        text += f" {moments}: {join_names(sorted(alone['outlets']))} covered {what} no other outlet did."
     return text

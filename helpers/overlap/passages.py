@@ -22,7 +22,7 @@ Steps 1 and 3 run on every core for a large corpus, or on a Dask cluster (``n_jo
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -32,7 +32,13 @@ from ..parallel import article_chunks, map_chunks
 from ..tables import require_columns
 from .align import MIN_COVERAGE, VARIANT_MIN_LETTERS, compare_sentences
 from .lsh import (
-    LSH_THRESHOLD, MIN_SENTENCE_TOKENS, NUM_PERM, SEED, SENTENCE_SHINGLE_SIZE, band_pairs, lsh_bands,
+    LSH_THRESHOLD,
+    MIN_SENTENCE_TOKENS,
+    NUM_PERM,
+    SEED,
+    SENTENCE_SHINGLE_SIZE,
+    band_pairs,
+    lsh_bands,
     signature_chunk,
 )
 from .tokens import token_norms
@@ -102,7 +108,7 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     sentences (see ``signature_chunk``; ``params`` are its arguments after the texts)."""
     chunks = article_chunks(table) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
-    jobs = [(texts[a:b], *params) for a, b in zip(offsets[:-1], offsets[1:], strict=True)]
+    jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
     results = map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash")
     positions = np.concatenate([pos + off for (pos, _, _), off in zip(results, offsets, strict=False)] or
                                [np.empty(0, dtype=np.int64)])
@@ -126,7 +132,9 @@ def _identical_groups(positions: np.ndarray, digests: list[bytes]) -> _Groups:
 def _group_days(article_ids: pd.Series, articles: pd.DataFrame, groups: _Groups) -> np.ndarray:
     """Each group's earliest article date, in days (NaN for a group with no date: compared
     at any distance)."""
-    dates = article_ids.map(dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["date"]))))
+    dates = article_ids.map(
+        dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["date"]), strict=False))
+    )
     row_days = (dates - pd.Timestamp("1970-01-01")).dt.days.astype(float).to_numpy()
     group_days = np.full(len(groups.first_row), np.inf)
     np.minimum.at(group_days, groups.codes, np.nan_to_num(row_days[groups.positions], nan=np.inf))

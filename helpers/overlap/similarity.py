@@ -99,7 +99,9 @@ def document_similarity(articles: pd.DataFrame, *, shingle_size: int = DOC_SHING
     return pd.DataFrame(rows, columns=SIMILARITY_COLUMNS)
 
 
-def similarity_matrix(similarity: pd.DataFrame, articles: pd.DataFrame, *, measure: str = "cosine_tfidf") -> pd.DataFrame:
+def similarity_matrix(
+    similarity: pd.DataFrame, articles: pd.DataFrame, *, measure: str = "cosine_tfidf"
+) -> pd.DataFrame:
     """The square article x article matrix of one measure from ``document_similarity``.
 
     Returns

@@ -88,12 +88,18 @@ def passages_html(passages: pd.DataFrame, *, max_rows: int = MAX_PASSAGES_SHOWN)
         variants = f"<br><small>variants: {esc(p.variants)}</small>" if p.variants else ""
         rows.append(
             f'<tr><td style="{cell}">{int(p.passage_id)}</td>'
-            f'<td style="{cell};width:45%"><small>{esc(p.outlet_a)} \u00b7 {esc(p.sentence_id_a)}</small><br>{left}</td>'
-            f'<td style="{cell};width:45%"><small>{esc(p.outlet_b)} \u00b7 {esc(p.sentence_id_b)}</small><br>{right}</td>'
+            f'<td style="{cell};width:45%"><small>{esc(p.outlet_a)} \u00b7 {esc(p.sentence_id_a)}</small>'
+            f'<br>{left}</td>'
+            f'<td style="{cell};width:45%"><small>{esc(p.outlet_b)} \u00b7 {esc(p.sentence_id_b)}</small>'
+            f'<br>{right}</td>'
             f'<td style="{cell}">{p.coverage:.2f}{variants}</td></tr>'
         )
     more = len(passages) - min(len(passages), max_rows)
-    note = f'<p style="font-size:0.85em;color:#555">\u2026 and {more:,} more pairs (all are in the CSV).</p>' if more else ""
+    note = (
+        f'<p style="font-size:0.85em;color:#555">\u2026 and {more:,} more pairs (all are in the CSV).</p>'
+        if more
+        else ""
+    )
     legend = (
         f'<p style="font-size:0.85em">Highlighted: <del style="{DEL_STYLE}">only left</del> \u00b7 '
         f'<ins style="{INS_STYLE}">only right</ins> \u00b7 <mark style="{VARIANT_STYLE}">spelled differently</mark>. '
@@ -110,7 +116,9 @@ def event_table(events: pd.DataFrame) -> pd.DataFrame:
     """One row per news event: ``event, event_label, n_articles, n_outlets, outlets,
     first, last, days_spanned``."""
     if events.empty:
-        return pd.DataFrame(columns=["event", "event_label", "n_articles", "n_outlets", "outlets", "first", "last", "days_spanned"])
+        return pd.DataFrame(
+            columns=["event", "event_label", "n_articles", "n_outlets", "outlets", "first", "last", "days_spanned"]
+        )
     out = events.groupby(["event", "event_label"], sort=True).agg(
         n_articles=("article_id", "size"), n_outlets=("outlet", "nunique"),
         outlets=("outlet", lambda s: ", ".join(sorted(s.unique()))),

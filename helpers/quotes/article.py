@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
 
 from ..quote_spans import PARAGRAPH_PATTERN, quote_spans
 from .attribution import Attribution, first_verb_attribution, quote_attribution
@@ -158,7 +159,7 @@ def attribute_in_order(resolver: Resolver, quotes: list[dict], events: list[tupl
 def run_on(quotes: list[dict], para_starts: set[int]) -> None:
     """A quotation left open at a paragraph's end takes the speaker of the paragraph that
     continues it ('"... talks.' / '"It is over," Smith said.'), read backwards."""
-    for prev, nxt in reversed(list(zip(quotes, quotes[1:]))):
+    for prev, nxt in reversed(list(pairwise(quotes))):
         if (prev["form"] != "term" and prev["open_end"] and prev.get("_speaker") is None
                 and nxt.get("_speaker") is not None and nxt["start_char"] in para_starts):
             prev["_speaker"], prev["verb"] = nxt["_speaker"], nxt.get("verb")

@@ -35,7 +35,9 @@ def strip_trailing(text: str) -> str:
 
 def is_appositive(part: str) -> bool:
     first = part.split()[0] if part.split() else ""
-    return first.lower() in {"a", "an", "the", "who", "which", "whose", "one", "himself", "herself"} or first[:1].islower()
+    return (
+        first.lower() in {"a", "an", "the", "who", "which", "whose", "one", "himself", "herself"} or first[:1].islower()
+    )
 
 
 def np_before(text: str, names: Names) -> Speaker | None:
@@ -51,9 +53,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
         if last and is_appositive(last):
             sp = parse_np(prev, names)
             if sp is not None:
-                if sp.kind == "anonymous":
-                    sp.description = f"{clean_np(prev)}, {last}"
-                elif sp.kind in ("person", "organisation"):
+                if sp.kind in ("anonymous", "person", "organisation"):
                     sp.description = f"{clean_np(prev)}, {last}"
                 return sp
         if last and NAME_FULL.fullmatch(last):
@@ -65,7 +65,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
     return sp
 
 
-def sentence_subject(sentence: str, names: Names) -> Speaker | None:
+def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PLR0911 -- one early return per subject shape
     """The subject at the start of a sentence (or after an introductory clause)."""
     s = clean_np(sentence[:MAX_PHRASE_CHARS])
     first = s.split()[0].lower().strip(",") if s.split() else ""

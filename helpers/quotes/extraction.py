@@ -1,4 +1,6 @@
-"""The quotations and unnamed-sources tables of a corpus: ``extract_quotes``, ``anonymous_sources``, ``quotes_and_sources``.
+"""The quotations and unnamed-sources tables of a corpus.
+
+``extract_quotes``, ``anonymous_sources``, ``quotes_and_sources``.
 
 Each article is read by ``helpers.quotes.article.analyse_article`` (in chunks on every
 core for a large corpus); then people are named across the corpus (``normalise_people``)
@@ -110,8 +112,9 @@ def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -
         pending.append((i, bare))
     for i, bare in pending:
         if len(bare.split()) == 1 and len(full_by_surname.get(bare, ())) == 1:
-            bare = next(iter(full_by_surname[bare]))
-        out[i] = bare
+            out[i] = next(iter(full_by_surname[bare]))
+        else:
+            out[i] = bare
     return out
 
 
@@ -169,7 +172,7 @@ def extract_quotes(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.D
 def _quotes_frame(quotes: list[dict], articles: pd.DataFrame, names: Names) -> pd.DataFrame:
     if not quotes:
         return _empty(QUOTE_COLUMNS)
-    bodies = dict(zip(articles["article_id"].astype(str), articles["body"]))
+    bodies = dict(zip(articles["article_id"].astype(str), articles["body"], strict=False))
     people = normalise_people(quotes, bodies, names)
     rows = []
     for i, q in enumerate(quotes):
@@ -206,7 +209,9 @@ def _quotes_frame(quotes: list[dict], articles: pd.DataFrame, names: Names) -> p
     return out
 
 
-def anonymous_sources(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+def anonymous_sources(
+    sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every unnamed source an article cites, one row per source.
 
     A source is an indefinite noun phrase with a source noun ("an Israeli official",

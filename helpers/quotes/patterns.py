@@ -45,10 +45,11 @@ PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
 # "officials", "Israeli officials", "the police": a group's voice, not a name.
 GROUP_NP = re.compile(r"^(?i:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?i:" + "|".join(sorted(GROUP_NOUNS)) + r")$")
 # Words that cannot stand in a speaker's phrase before a name ("with Kerry", "his aide").
-FUNCTION_WORDS = frozenset(
-    "with to in from by and but that for on at after before when while as his her their its our is was "
-    "were has had have would will be been not no who which whose where".split()
-)
+FUNCTION_WORDS = frozenset([
+    "with", "to", "in", "from", "by", "and", "but", "that", "for", "on", "at", "after", "before", "when", "while",
+    "as", "his", "her", "their", "its", "our", "is", "was", "were", "has", "had", "have", "would", "will", "be",
+    "been", "not", "no", "who", "which", "whose", "where",
+])
 TRAILING = re.compile(
     r"(?:\s+(?:" + "|".join(BETWEEN_WORDS) + r"|\w+ly|on\s+\w+day|last\s+\w+))+\s*$", re.I
 )

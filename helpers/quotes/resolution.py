@@ -32,13 +32,15 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
     found = set()
     for hit in names.role_word.finditer(masked):  # only around role words: much faster on long texts
         window = masked[max(0, hit.start() - 130):hit.end() + 90]
-        found |= {(m.group("role"), m.group("name")) for pattern in names.role_patterns for m in pattern.finditer(window)}
+        found |= {
+            (m.group("role"), m.group("name")) for pattern in names.role_patterns for m in pattern.finditer(window)
+        }
     out: dict[str, set[str]] = {}
-    for role_text, run in sorted(found):
+    for written_role, run in sorted(found):
         sp = name_speaker(run, run, names)
         if sp is None or sp.kind != "person":
             continue
-        role_text = re.sub(r"\s+", " ", role_text.lower())
+        role_text = re.sub(r"\s+", " ", written_role.lower())
         head = role_text.split(" of ")[0].split()[-1]
         for key in {role_text, head}:
             out.setdefault(key, set()).add(sp.name)

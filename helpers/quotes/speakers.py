@@ -62,12 +62,14 @@ class Names:
         self.actors = actors if actors is not None else empty
         aliases = actor_aliases(self.actors) if len(self.actors) else pd.DataFrame(
             columns=["actor", "alias", "affiliation", "kind"])
-        self.alias_to_actor = dict(zip(aliases["alias"], aliases["actor"]))
+        self.alias_to_actor = dict(zip(aliases["alias"], aliases["actor"], strict=False))
         self.actor_kind = {r.name: (r.kind or None) for r in self.actors.itertuples()}
         self.actor_side = {r.name: (r.affiliation or None) for r in self.actors.itertuples()}
         alts = sorted(aliases["alias"], key=len, reverse=True)
-        self.alias_pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, alts))})(?![\w]|\.\w)") if alts else None
-        persons = [a for a, k in zip(aliases["alias"], aliases["kind"]) if (k or "person") == "person"]
+        self.alias_pattern = (
+            re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, alts))})(?![\w]|\.\w)") if alts else None
+        )
+        persons = [a for a, k in zip(aliases["alias"], aliases["kind"], strict=False) if (k or "person") == "person"]
         self.person_aliases = persons
         roles = set(ROLE_NOUNS) | {t for t in ACTOR_TITLES if t not in HONORIFICS}
         for value in self.actors.get("roles", pd.Series(dtype=str)):
@@ -152,12 +154,10 @@ def name_speaker(run: str, written: str, names: Names, *, definite: bool = False
     if definite:  # "the daily Ha'aretz", "the Parks Alliance"
         return Speaker("organisation", written, name=run)
     person = person_name(words)
-    if person is None:
-        return None
-    return Speaker("person", written, name=person)
+    return None if person is None else Speaker("person", written, name=person)
 
 
-def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speaker | None:
+def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speaker | None:  # noqa: PLR0911, PLR0912 -- one early return per phrase shape
     """Read a noun phrase in subject position as a speaker, or return None."""
     np_text = clean_np(np_text)
     written = written or np_text
@@ -184,9 +184,10 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
             return Speaker("backref", written, role=b.group("head").lower())
         rest_low = re.sub(r"\s+", " ", rest.lower())
         for role in names.roles:
-            if rest_low == role or rest_low.endswith(" " + role):
-                if not NAME_AT_END.search(rest) or rest.split()[-1].lower() in TITLE_WORDS:
-                    return Speaker("role", written, role=role)
+            if (rest_low == role or rest_low.endswith(" " + role)) and (
+                not NAME_AT_END.search(rest) or rest.split()[-1].lower() in TITLE_WORDS
+            ):
+                return Speaker("role", written, role=role)
     m = NAME_AT_END.search(np_text)
     if m:
         prefix = np_text[: m.start()].strip()

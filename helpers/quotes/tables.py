@@ -39,7 +39,9 @@ def quotes_table(quotes: pd.DataFrame, *, which: str = "quotations") -> pd.DataF
         "all": pd.Series(True, index=quotes.index),
     }
     shown = quotes[masks[which]]
-    shown = shown.assign(speaker=shown["speaker"].where(shown["form"] == "term", shown["speaker"].fillna("(unattributed)")))
+    shown = shown.assign(
+        speaker=shown["speaker"].where(shown["form"] == "term", shown["speaker"].fillna("(unattributed)"))
+    )
     return shown[["sentence_id", "outlet", "speaker", "speaker_kind", "affiliation", "verb", "quote",
                   "speaker_as_written", "rule"]].rename(columns={
         "speaker_kind": "kind", "affiliation": "side", "speaker_as_written": "as written"}).reset_index(drop=True)

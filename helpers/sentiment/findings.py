@@ -79,7 +79,8 @@ def sentiment_finding(outlets: pd.DataFrame, metrics: pd.DataFrame) -> str:
         row = outlets.iloc[0]
         return (
             f"Only one outlet ({row['outlet']}): its mean sentence tone is {_fmt(row['mean_compound'])} on VADER's "
-            f"\u22121\u2026+1 scale ({plural(row['n_sentences'], 'sentence')}, {_interval(row['ci_low'], row['ci_high'])}); "
+            f"\u22121\u2026+1 scale ({plural(row['n_sentences'], 'sentence')}, "
+            f"{_interval(row['ci_low'], row['ci_high'])}); "
             "there is no other outlet to compare it with." + trust
         )
     hi, lo = outlets.iloc[0], outlets.iloc[-1]
@@ -93,7 +94,8 @@ def sentiment_finding(outlets: pd.DataFrame, metrics: pd.DataFrame) -> str:
         single = hi["n_articles"] == 1 and lo["n_articles"] == 1
         verdict += ", but each is a single article, so this compares two articles, not two outlets." if single else "."
     return (
-        f"Mean sentence tone (VADER compound, \u22121\u2026+1) runs from {_fmt(lo['mean_compound'])} for {lo['outlet']} "
+        f"Mean sentence tone (VADER compound, \u22121\u2026+1) runs from {_fmt(lo['mean_compound'])} "
+        f"for {lo['outlet']} "
         f"({lo['periods']}; {plural(lo['n_sentences'], 'sentence')}) to {_fmt(hi['mean_compound'])} for {hi['outlet']} "
         f"({hi['periods']}; {plural(hi['n_sentences'], 'sentence')}). {verdict}{_moments(outlets)}" + trust
     )
@@ -145,8 +147,11 @@ def voices_note(voice_summary: pd.DataFrame) -> str:
     wide = wide.reindex(columns=list(VOICES))
     both = wide.dropna()
     lower = int((both["quoted"] < both["narration"]).sum())
-    parts = [f"In {_k_of(lower, len(both), 'outlet')} with both voices the quoted text is more negative than the narration."
-             if len(both) else "No outlet has both narration and direct quotation."]
+    parts = [
+        f"In {_k_of(lower, len(both), 'outlet')} with both voices the quoted text is more negative than the narration."
+        if len(both)
+        else "No outlet has both narration and direct quotation."
+    ]
     missing = sorted(set(wide.index) - set(both.index))
     if missing:
         parts.append(f"No direct quotation in: {', '.join(missing)}.")
@@ -174,7 +179,8 @@ def positions_note(positions: pd.DataFrame) -> str:
              if compared else f"no outlet has {floor}, so their intervals are not compared.")
     median_n = float(positions["n_sentences"].median())
     return (
-        f"In {_k_of(lower, len(both), 'outlet')} the last {POSITION_PART} of the articles is more negative than the first. "
+        f"In {_k_of(lower, len(both), 'outlet')} the last {POSITION_PART} of the articles "
+        "is more negative than the first. "
         f"Each point rests on a median of {median_n:g} sentence{'s' * bool(median_n != 1)}; {clear}"
     )
 
@@ -183,7 +189,8 @@ def actors_note(actors: pd.DataFrame, actor_summary: pd.DataFrame) -> str:
     """A sentence on the actor table: whether there is one, and how many cells are thin."""
     if actors.empty:
         return (
-            f"This corpus has no actors table ({ACTORS_FILE} in the corpus folder, or export.{ACTORS_FILE} beside a table "
+            f"This corpus has no actors table ({ACTORS_FILE} in the corpus folder, "
+            f"or export.{ACTORS_FILE} beside a table "
             "corpus export.csv), so there are no actors to look for. "
             "Add one, with names and aliases, to see the tone of the sentences that mention each."
         )

@@ -61,8 +61,8 @@ def load_benchmark(path: str | Path = BENCHMARK_FILE) -> Benchmark:
     if lines and lines[-1] == "":
         lines.pop()  # the line end after the last line, if there is one
     rows, skipped, seen = [], [], set()
-    for line_n, line in enumerate(lines, start=1):
-        line = line.removesuffix("\r")
+    for line_n, raw_line in enumerate(lines, start=1):
+        line = raw_line.removesuffix("\r")
         fields = line.split("\t")
         reason = None
         if len(fields) != 3:

@@ -58,7 +58,7 @@ def voice_segments(
         "narration"), ``start_char, end_char`` (offsets into the body), ``text``
         (``body[start_char:end_char]``) and ``n_words`` (whitespace-separated).
     """
-    bodies = dict(zip(articles["article_id"].astype(str), articles["body"]))
+    bodies = dict(zip(articles["article_id"].astype(str), articles["body"], strict=False))
     spans = long_quote_spans(bodies, min_quote_words=min_quote_words)
     rows = []
     for sent in sentences[["article_id", "outlet", "sentence_id", "start_char", "end_char"]].itertuples(index=False):
@@ -71,7 +71,9 @@ def voice_segments(
     return pd.DataFrame(rows, columns=columns).astype({"start_char": "int64", "end_char": "int64"})
 
 
-def long_quote_spans(bodies: dict[str, str], *, min_quote_words: int = MIN_QUOTE_WORDS) -> dict[str, list[tuple[int, int]]]:
+def long_quote_spans(
+    bodies: dict[str, str], *, min_quote_words: int = MIN_QUOTE_WORDS
+) -> dict[str, list[tuple[int, int]]]:
     """Article id -> the ``(start, end)`` of its quotations of ``min_quote_words`` words or more.
 
     Spans come from ``helpers.quote_spans.quote_spans`` on each body; bodies that are not
@@ -87,10 +89,10 @@ def _cut_sentence(sent_start: int, sent_end: int, spans: list[tuple[int, int]]) 
     """``(start, end, voice)`` parts covering the sentence: quotations clipped to it, narration between."""
     cuts = []
     at = sent_start
-    for q_start, q_end in spans:
-        if q_end <= sent_start or q_start >= sent_end:
+    for span_start, span_end in spans:
+        if span_end <= sent_start or span_start >= sent_end:
             continue
-        q_start, q_end = max(q_start, sent_start), min(q_end, sent_end)
+        q_start, q_end = max(span_start, sent_start), min(span_end, sent_end)
         if q_start > at:
             cuts.append((at, q_start, "narration"))
         cuts.append((q_start, q_end, "quoted"))
@@ -107,9 +109,7 @@ def _trimmed_parts(body: str, cuts: list[tuple[int, int, str]]) -> list[tuple[in
         piece = body[start:end]
         if not re.search(r"[^\W_]", piece):
             continue
-        start += len(piece) - len(piece.lstrip())
-        end -= len(piece) - len(piece.rstrip())
-        parts.append((start, end, voice))
+        parts.append((start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip())), voice))
     return parts
 
 
@@ -153,6 +153,8 @@ def voice_sentiment(voices: pd.DataFrame, periods: pd.DataFrame) -> pd.DataFrame
         columns = ["outlet", "periods", "voice", "n_articles", "n_segments", "n_words", *SUMMARY_COLUMNS[1:]]
         return pd.DataFrame(columns=columns)
     words = voices.groupby(["outlet", "voice"])["n_words"].sum()
-    summary.insert(4, "n_words", [int(words[(o, v)]) for o, v in zip(summary["outlet"], summary["voice"])])
+    summary.insert(
+        4, "n_words", [int(words[(o, v)]) for o, v in zip(summary["outlet"], summary["voice"], strict=False)]
+    )
     summary.insert(1, "periods", summary["outlet"].map(periods_by_outlet(periods)))
     return summary

@@ -67,7 +67,7 @@ def load_framing(corpus_dir: str | Path) -> pd.DataFrame | None:
     needs = f"{path.name} needs the columns group and term (one row per term)"
     rows = read_csv_rows(path, tuple(FRAMING_COLUMNS), needs=needs, known=tuple(FRAMING_COLUMNS))
     problems = []
-    for line, rec in zip(rows.lines, rows.records):
+    for line, rec in zip(rows.lines, rows.records, strict=False):
         for col in FRAMING_COLUMNS:
             if not rec[col].strip():
                 problems.append(f"{path.name} line {line}: the {col} is empty.")
@@ -123,7 +123,7 @@ def _drop_covered(found: pd.DataFrame) -> pd.DataFrame:
                               kind="stable")
     keep = []
     covered: dict[str, set] = {}
-    for group, first, last in zip(found["group"], found["first"], found["last"]):
+    for group, first, last in zip(found["group"], found["first"], found["last"], strict=False):
         span = set(range(first, last + 1))
         seen = covered.setdefault(group, set())
         keep.append(not span & seen)
@@ -169,7 +169,7 @@ def framing_matches(tokens: pd.DataFrame, sentences: pd.DataFrame,
     found["sentence_id"] = sentence[first]
     found["start_char"] = toks["start_char"].to_numpy()[first]
     found["end_char"] = toks["end_char"].to_numpy()[last]
-    found["match"] = [" ".join(token[f:la + 1]) for f, la in zip(first, last)]
+    found["match"] = [" ".join(token[f:la + 1]) for f, la in zip(first, last, strict=False)]
     return found[MATCH_COLUMNS].reset_index(drop=True)
 
 
@@ -218,7 +218,7 @@ def framing_scores(framing: pd.DataFrame, totals: pd.DataFrame, *,
         outlets' uses per 1,000 of their words), ``z`` and ``significant``; the last
         four are missing when the corpus has a single outlet.
     """
-    columns = FRAMING_COUNT_COLUMNS + ["n_rest", "per_1000_rest", "z", "significant"]
+    columns = [*FRAMING_COUNT_COLUMNS, "n_rest", "per_1000_rest", "z", "significant"]
     if framing.empty:
         return pd.DataFrame(columns=columns)
     table = framing.rename(columns={"group": "term"})[["outlet", "term", "n"]]
@@ -263,7 +263,7 @@ def keyword_in_context(matches: pd.DataFrame, articles: pd.DataFrame, *,
     out = matches[["article_id", "outlet", "sentence_id", "group", "start_char"]].copy()
     out["left"] = [x.strip() for x in lefts]
     out["match"] = [bodies[a][s:e] for a, s, e in zip(matches.article_id, matches.start_char,
-                                                      matches.end_char)]
+                                                      matches.end_char, strict=False)]
     out["right"] = [x.strip() for x in rights]
     return out[KWIC_COLUMNS].reset_index(drop=True)
 

@@ -55,7 +55,7 @@ def _by_sentence(words: pd.DataFrame) -> list[tuple[str, str, list, list]]:
         return []
     sentence = words["sentence_id"].to_numpy(dtype=object)
     cuts = np.flatnonzero(sentence[1:] != sentence[:-1]) + 1
-    bounds = zip(np.r_[0, cuts], np.r_[cuts, len(words)])
+    bounds = zip(np.r_[0, cuts], np.r_[cuts, len(words)], strict=False)
     word = words["word"].tolist()
     start = words["start_char"].tolist()
     article = words["article_id"].to_numpy(dtype=object)
