@@ -29,7 +29,7 @@ SEED_LINES = {
         removed={
             1: "photo credit", 3: "headline", 5: "dek (standfirst)", 35: "wire credit",
             37: "teaser block heading",
-            **{n: "sign-up or newsletter box" for n in range(39, 48, 2)},
+            **dict.fromkeys(range(39, 48, 2), "sign-up or newsletter box"),
         },
         dateline=None,
     ),
@@ -37,9 +37,9 @@ SEED_LINES = {
         body=[*range(14, 25, 2), *range(28, 41, 2), *range(44, 53, 2)],
         removed={
             1: "section label", 3: "headline", 5: "dek (standfirst)", 7: "timestamp",
-            **{n: "share/print widget" for n in (8, 9, 10, 11, 55, 56, 57, 58)},
+            **dict.fromkeys((8, 9, 10, 11, 55, 56, 57, 58), "share/print widget"),
             12: "photo caption", 26: "crosshead (subhead)", 42: "crosshead (subhead)",
-            59: "teaser block heading", **{n: "page footer block" for n in range(60, 69)},
+            59: "teaser block heading", **dict.fromkeys(range(60, 69), "page footer block"),
         },
         dateline=None,
     ),
@@ -55,13 +55,13 @@ def seeds(seed_dir):
 
 @pytest.mark.parametrize("article_id", sorted(SEED_LINES))
 def test_seed_body_is_exactly_the_article_paragraphs(seeds, article_id):
-    articles, removed, _ = seeds
+    articles, _removed, _ = seeds
     art = articles.set_index("article_id").loc[article_id]
     expected = SEED_LINES[article_id]
     raw_lines = LINE_BREAK.split(art.raw_text)
     paragraphs = art.body.split("\n\n")
     assert len(paragraphs) == len(expected["body"])
-    for k, (line_n, paragraph) in enumerate(zip(expected["body"], paragraphs)):
+    for k, (line_n, paragraph) in enumerate(zip(expected["body"], paragraphs, strict=False)):
         raw = raw_lines[line_n - 1]
         if k == 0 and expected["dateline"]:
             prefix = DATELINE_PREFIX[expected["dateline"]]
@@ -76,7 +76,7 @@ def test_seed_body_is_exactly_the_article_paragraphs(seeds, article_id):
 def test_seed_audit_names_every_line_not_in_the_body(seeds, article_id):
     _, removed, _ = seeds
     rows = removed[(removed.article_id == article_id) & (removed.rule != "dateline")]
-    assert dict(zip(rows.line_n, rows.rule)) == SEED_LINES[article_id]["removed"]
+    assert dict(zip(rows.line_n, rows.rule, strict=False)) == SEED_LINES[article_id]["removed"]
     raw_lines = LINE_BREAK.split(seeds.articles.set_index("article_id").loc[article_id, "raw_text"])
     for row in rows.itertuples():
         assert row.text == raw_lines[row.line_n - 1].strip()
@@ -193,6 +193,7 @@ def test_story_about_donations_keeps_its_opening():
 
 
 def test_normalise_line_makes_variants_comparable():
-    assert normalise_line("\u201cIt\u2019s\u00a0done,\u201d he\u00a0said \u2014 twice\u2026\r") == '"It\'s done," he said \u2014 twice...'
+    line = "\u201cIt\u2019s\u00a0done,\u201d he\u00a0said \u2014 twice\u2026\r"
+    assert normalise_line(line) == '"It\'s done," he said \u2014 twice...'
     assert normalise_line("Pre\u00adtoria  --  ZA\u200b") == "Pretoria \u2014 ZA"
     assert normalise_line("balked") != normalise_line("baulked")  # spelling is not normalised

@@ -6,13 +6,19 @@ import re
 from html.parser import HTMLParser
 
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
-_HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|li|ul|article|section|script|style|meta|link|img|table)\b[^>]*>", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|h[1-6]|li|ul|article|section|script|style|meta|link|img|table)\b[^>]*>", re.I
+)
 HTML_MIN_TAGS = 5  # a text with this many common tags per 1,000 characters is taken for markup
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table td th title tr ul".split()
+    [
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+        "pre", "section", "table", "td", "th", "title", "tr", "ul",
+    ]
 )
-SKIP_TAGS = frozenset("script style noscript template svg head iframe object nav".split())  # never article text
+# never article text
+SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav"])
 
 
 def looks_like_html(text: str) -> bool:

@@ -11,10 +11,13 @@ from collections import Counter
 # marks, make "it's" and "it’s" one token, and let wire copy with curly quotes
 # match a rewrite with straight ones. The raw text keeps the original characters.
 _CHAR_MAP: dict[str, tuple[str, str]] = {
-    **{c: ('"', "curly or foreign double quote") for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02"},
-    **{c: ("'", "curly single quote or apostrophe") for c in "\u2018\u2019\u201a\u201b\u2032\u2039\u203a\uff07"},
-    **{c: (" ", "non-breaking or special space") for c in "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000\t"},
-    **{c: ("", "zero-width character or soft hyphen") for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
+    **dict.fromkeys("“”„‟″«»〝〞＂", ('"', "curly or foreign double quote")),
+    **dict.fromkeys("‘’‚‛′‹›＇", ("'", "curly single quote or apostrophe")),
+    **dict.fromkeys(
+        "\xa0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000\t",
+        (" ", "non-breaking or special space"),
+    ),
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\xad", ("", "zero-width character or soft hyphen")),
     "\u2010": ("-", "unicode hyphen"),
     "\u2011": ("-", "unicode hyphen"),
     "\u2212": ("-", "minus sign"),

@@ -109,7 +109,7 @@ def _nltk_tokens(piece: str, before: str, after: str) -> list[str]:
     text = ("a" + before if before else "") + piece + (after + "a" if after else "")
     try:
         tokens = _word_tokenizer().tokenize(text)
-    except Exception:  # noqa: BLE001 - NLTK fails on it: NLTK decides on the sentence
+    except Exception:
         tokens = []
     if before:
         tokens = tokens[1:] if tokens[:1] == ["a"] else []
@@ -123,7 +123,7 @@ def _batch_tokens(batch: list[str]) -> list[list[str]] | None:
     text = f"{_SEPARATOR} {f' {_SEPARATOR} '.join(batch)} {_SEPARATOR}"
     try:
         tokens = _word_tokenizer().tokenize(text)
-    except Exception:  # noqa: BLE001 - one at a time instead
+    except Exception:
         return None
     cuts = [i for i, token in enumerate(tokens) if token == _SEPARATOR]
     if len(cuts) == len(batch) + 1 and cuts[0] == 0 and cuts[-1] == len(tokens) - 1:
@@ -341,9 +341,8 @@ class PieceMemo:
             if deferred:
                 return None
         spans: list[tuple[int, int]] = []
-        for start, piece, before, after, tokens in units:
-            if tokens is False:
-                tokens = self.piece_tokens(piece, before, after)
+        for start, piece, before, after, known in units:
+            tokens = self.piece_tokens(piece, before, after) if known is False else known
             if tokens is None:
                 return nltk_token_spans(text)
             pos = start
