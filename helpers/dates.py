@@ -71,15 +71,3 @@ def read_date(value: str) -> StatedDate | str:
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)  # the wall-clock time as written, not converted
     return StatedDate(stamp.normalize(), "day")
-
-
-def parse_date(value: str) -> StatedDate | None:
-    """Parse an ISO 8601 date, date-time, year-month or year.
-
-    Returns
-    -------
-    StatedDate or None
-        As ``read_date``; None when ``value`` is not a (plausible) date.
-    """
-    read = read_date(value)
-    return read if isinstance(read, StatedDate) else None

@@ -109,12 +109,12 @@ def _checked_real(out: Path, corpus: Path) -> Path:
     real = out.resolve(strict=False)
     if real.exists() and not real.is_dir():
         raise ReportFolderError(f"--out {out} is a file, not a folder; choose a folder for the report")
-    if corpus == real or real in corpus.parents:
+    if corpus.is_relative_to(real):
         raise ReportFolderError(
             f"--out {out} contains the corpus {corpus}; the build never writes where the corpus is. "
             "Choose a folder outside it, e.g. reports/<name>"
         )
-    if corpus.is_dir() and corpus in real.parents:
+    if corpus.is_dir() and real.is_relative_to(corpus):
         raise ReportFolderError(
             f"--out {out} lies inside the corpus folder {corpus}, which the build never writes to. "
             "Choose a folder outside it, e.g. reports/<name>"
@@ -242,7 +242,7 @@ def _remove_file(real: Path, rel: str) -> None:
     if not _is_relative_inside(rel) or not (path.is_file() or path.is_symlink()):
         return
     folder = path.parent.resolve()
-    if folder != real and real not in folder.parents:  # a folder of ours replaced by a symlink
+    if not folder.is_relative_to(real):  # a folder of ours replaced by a symlink
         return
     path.unlink()
     parent = path.parent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 from pathlib import Path
 
@@ -18,6 +19,22 @@ SEED_FILES = {
     "Al Jazeera English": "003_21caf42f95a01878.txt",
     "Washington Free Beacon": "004_db867419f4d342af.txt",
 }
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """Every file and symlink under ``folder`` (symlinked folders not followed): relative
+    path -> sha256 of its bytes, or "-> target" for a link. Compare before and after to prove
+    nothing in a folder changed."""
+    out = {}
+    for base, dirs, names in os.walk(folder):
+        for name in dirs + names:
+            path = Path(base) / name
+            key = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                out[key] = "-> " + os.readlink(path)
+            elif path.is_file():
+                out[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
 
 
 def write_corpus(folder: Path, articles: list[dict], *, columns: list[str] | None = None) -> Path:

@@ -6,7 +6,6 @@ multi-line CSV records, and messages instead of tracebacks."""
 from __future__ import annotations
 
 import builtins
-import hashlib
 import json
 import os
 import unicodedata
@@ -20,7 +19,7 @@ from helpers.actors import load_actors
 from helpers.corpus import CorpusError, CorpusWarning, load_corpus, side_table_path
 from helpers.outlets import normalise_outlets
 from helpers.terms import load_framing
-from tests.conftest import write_corpus
+from tests.conftest import tree_hashes, write_corpus
 
 SECRET = "PRIVATE-DECOY-4417"
 DECOY_TEXT = f"The minister met the envoy on Monday, officials said. {SECRET} is in my private notes.\n"
@@ -45,20 +44,6 @@ def _write_table(table: pd.DataFrame, path: Path) -> None:
         table.to_json(path, orient="records", lines=True)
 
 
-def _tree(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (links as their target, files as their hash)."""
-    out = {}
-    for base, dirs, names in os.walk(folder):
-        for name in dirs + names:
-            path = Path(base) / name
-            key = str(path.relative_to(folder))
-            if path.is_symlink():
-                out[key] = "-> " + os.readlink(path)
-            elif path.is_file():
-                out[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return out
-
-
 @pytest.fixture
 def decoy(tmp_path) -> Path:
     """A folder beside the corpus holding private text that must never be read."""
@@ -78,14 +63,14 @@ def _nothing_leaked(result, secret: str = SECRET) -> None:
 
 
 def _refused(path, *, fragments: list[str], watch: list[Path]) -> str:
-    before = [_tree(p) for p in watch]
+    before = [tree_hashes(p) for p in watch]
     with pytest.raises(CorpusError) as info:
         load_corpus(path)
     message = str(info.value)
     for fragment in fragments:
         assert fragment in message, (fragment, message)
     assert SECRET not in message
-    assert [_tree(p) for p in watch] == before  # no file changed, inside or outside
+    assert [tree_hashes(p) for p in watch] == before  # no file changed, inside or outside
     return message
 
 
@@ -151,12 +136,12 @@ def test_cache_key_never_opens_what_leads_outside(tmp_path, decoy, monkeypatch):
         return builtins.open(file, *args, **kwargs)
 
     monkeypatch.setattr(cache, "open", spy, raising=False)
-    before = [_tree(corpus), _tree(decoy)]
+    before = [tree_hashes(corpus), tree_hashes(decoy)]
     assert cache.corpus_key(corpus) == plain_key  # the links outside are not part of the corpus
     result = load_corpus(corpus)  # the links leading outside are not even listed as stray files
     assert not result.log.message.str.contains("evil.txt").any()
     assert opened and not [p for p in opened if p.is_relative_to(decoy.resolve())]
-    assert [_tree(corpus), _tree(decoy)] == before
+    assert [tree_hashes(corpus), tree_hashes(decoy)] == before
     _nothing_leaked(result)
     _nothing_leaked(cache.load(cache.corpus_key(corpus), ("articles", "removed", "log")))
 
@@ -184,12 +169,12 @@ def test_side_tables_of_a_folder_corpus_stay_inside_it(tmp_path, decoy):
     (corpus / "actors.csv").write_text("name\nJohn Kerry\n")
     assert load_actors(corpus).name.tolist() == ["John Kerry"]
     (corpus / "framing.csv").symlink_to(decoy / "framing.csv")
-    before = _tree(decoy)
+    before = tree_hashes(decoy)
     with pytest.raises(
         CorpusError, match=r"framing\.csv: is a link leading outside the corpus folder.*Copy the framing"
     ):
         load_framing(corpus)
-    assert _tree(decoy) == before
+    assert tree_hashes(decoy) == before
 
 
 def test_side_table_link_leading_away_from_a_table_corpus_is_refused(tmp_path, decoy):
@@ -198,11 +183,11 @@ def test_side_table_link_leading_away_from_a_table_corpus_is_refused(tmp_path, d
     path = folder / "export.csv"
     pd.DataFrame({"outlet": ["A"], "text": [_story(1)]}).to_csv(path, index=False)
     (folder / "export.actors.csv").symlink_to(decoy / "actors.csv")
-    before = [_tree(folder), _tree(decoy)]
+    before = [tree_hashes(folder), tree_hashes(decoy)]
     with pytest.raises(CorpusError) as info:
         load_actors(path)
     assert "export.actors.csv: is a link leading outside" in str(info.value) and SECRET not in str(info.value)
-    assert [_tree(folder), _tree(decoy)] == before
+    assert [tree_hashes(folder), tree_hashes(decoy)] == before
 
 
 # ---------------------------------------------------------------- 3. one outlet, one name

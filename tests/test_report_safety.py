@@ -4,31 +4,16 @@ corpus is (issue 13). Each test writes its own corpus, output folder and a decoy
 
 from __future__ import annotations
 
-import hashlib
-import os
-from pathlib import Path
-
 import pytest
 from nbformat.v4 import new_markdown_cell
 
 from helpers import report
 from helpers.report import ReportFolderError, build_reports, main
 from helpers.report_folder import MARK_FILE, STAGING_PREFIX, read_mark
+from tests.conftest import tree_hashes
 from tests.test_report import PARAMETERS_SOURCE, code, write_notebook
 
 WRITER = code('import pathlib\n(pathlib.Path(data_dir) / "t.csv").write_text("a\\n1\\n")')
-
-
-def tree(folder: Path) -> dict[str, str]:
-    """Every file and symlink under ``folder``: relative path -> sha256 (or link target)."""
-    out = {}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_symlink():
-            out[rel] = "-> " + os.readlink(path)
-        elif path.is_file():
-            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return out
 
 
 @pytest.fixture
@@ -60,38 +45,38 @@ def test_a_folder_the_build_did_not_make_is_refused_untouched(setup, capsys, con
     for rel, text in contents.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text)
-    before, decoy = tree(out), tree(setup["decoy"])
+    before, decoy = tree_hashes(out), tree_hashes(setup["decoy"])
     assert run(setup, out) == 2
     err = capsys.readouterr().err
     assert "not a report folder" in err and "Choose another --out" in err
-    assert tree(out) == before and tree(setup["decoy"]) == decoy
+    assert tree_hashes(out) == before and tree_hashes(setup["decoy"]) == decoy
     with pytest.raises(ReportFolderError):
         build_reports(setup["corpus"], out, notebooks_dir=setup["notebooks"])
-    assert tree(out) == before
+    assert tree_hashes(out) == before
 
 
 @pytest.mark.parametrize("where", ["parent", "itself", "inside"])
 def test_the_build_never_writes_where_the_corpus_is(setup, capsys, where):
     corpus = setup["corpus"]
     out = {"parent": setup["root"], "itself": corpus, "inside": corpus / "reports"}[where]
-    before = tree(setup["root"])
+    before = tree_hashes(setup["root"])
     assert run(setup, out) == 2
     assert "corpus" in capsys.readouterr().err
-    assert tree(setup["root"]) == before
+    assert tree_hashes(setup["root"]) == before
     assert not (corpus / "reports").exists()
 
 
 def test_rebuild_replaces_only_what_the_build_wrote(setup):
     out = setup["root"] / "report"
     assert run(setup, out) == 0
-    first = tree(out)
+    first = tree_hashes(out)
     assert set(read_mark(out)) == {"00_x.html", "index.html", "data/t.csv", "executed/00_x.ipynb"}
     # the user adds their own files, and a second report inside the first
     (out / "notes.txt").write_text("mine")
     (out / "data" / "mine.csv").write_text("mine")
     nested = out / "other"
     assert run(setup, nested) == 0
-    nested_files = tree(nested)
+    nested_files = tree_hashes(nested)
     # a notebook that no longer exists: its page goes, the user's files stay
     write_notebook(setup["notebooks"], "01_y.ipynb", [code(PARAMETERS_SOURCE, "parameters")])
     assert run(setup, out) == 0
@@ -100,8 +85,8 @@ def test_rebuild_replaces_only_what_the_build_wrote(setup):
     assert run(setup, out) == 0
     assert not (out / "01_y.html").exists() and not (out / "executed" / "01_y.ipynb").exists()
     assert (out / "notes.txt").read_text() == "mine" and (out / "data" / "mine.csv").read_text() == "mine"
-    assert tree(nested) == nested_files
-    now = tree(out)
+    assert tree_hashes(nested) == nested_files
+    now = tree_hashes(out)
     for rel, digest in first.items():
         assert now[rel] == digest, rel  # the same build gives the same files
     assert not list(out.glob(STAGING_PREFIX + "*"))
@@ -207,14 +192,14 @@ def test_a_report_folder_replaced_by_a_symlink_is_not_written_through(setup, cap
     assert run(setup, out) == 0
     victim = setup["notebooks"] if folder == "executed" else setup["decoy"]
     (victim / "t.csv").write_text("the user's")
-    before = tree(victim)
+    before = tree_hashes(victim)
     for path in (out / folder).iterdir():
         path.unlink()
     (out / folder).rmdir()
     (out / folder).symlink_to(victim, target_is_directory=True)
     assert run(setup, out) == 2
     assert f"{folder} is a symlink" in capsys.readouterr().err
-    assert tree(victim) == before
+    assert tree_hashes(victim) == before
     assert not list(out.glob(STAGING_PREFIX + "*"))
 
 
@@ -254,10 +239,10 @@ def test_the_default_out_of_a_corpus_of_the_same_name_is_refused(setup, tmp_path
     (twin / "metadata.csv").write_text("file,outlet\n")
     nbs = ["--notebooks", str(setup["notebooks"])]
     assert main(["--corpus", str(setup["corpus"]), *nbs]) == 0
-    first = tree(tmp_path / "reports" / "corpus")
+    first = tree_hashes(tmp_path / "reports" / "corpus")
     assert main(["--corpus", str(twin), *nbs]) == 2
     assert "holds the report of another corpus" in capsys.readouterr().err
-    assert tree(tmp_path / "reports" / "corpus") == first
+    assert tree_hashes(tmp_path / "reports" / "corpus") == first
     assert main(["--corpus", str(twin), "--out", str(tmp_path / "reports" / "corpus"), *nbs]) == 0  # asked for
 
 

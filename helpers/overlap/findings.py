@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import numpy as np
 import pandas as pd
 
+from ..outlets import outlet_key
 from ..wording import join_names, plural
 from .similarity import DOC_SHINGLE_SIZE
 from .tables import event_table
@@ -132,9 +131,8 @@ def wire_note(wire: pd.DataFrame) -> str:
 
 
 def _one_outlet(a: str, b: str) -> bool:
-    """Whether two outlet names are one outlet spelled two ways (case, spacing, Unicode width)."""
-    key = [" ".join(unicodedata.normalize("NFKC", str(x)).casefold().split()) for x in (a, b)]
-    return key[0] == key[1]
+    """Whether two outlet names are one outlet spelled two ways (as ``helpers.outlets`` merges them)."""
+    return outlet_key(str(a)) == outlet_key(str(b))
 
 
 def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataFrame) -> str:
