@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import CorpusError, side_table_path
-from .corpus_read import read_csv_rows
+from .corpus.read import read_csv_rows
 
 ACTORS_FILE = "actors.csv"
 ACTOR_COLUMNS = ["name", "aliases", "affiliation", "kind", "roles"]
@@ -68,7 +68,7 @@ def load_actors(corpus_dir: str | Path) -> pd.DataFrame:
     Raises
     ------
     CorpusError
-        Read as ``metadata.csv`` is (``helpers.corpus_read.read_csv_rows``: delimiter
+        Read as ``metadata.csv`` is (``helpers.corpus.read.read_csv_rows``: delimiter
         detected, column names in any case and spacing): a line with more values than
         the header names, a broken quote, not UTF-8; a missing ``name`` column, an
         empty name, a duplicate name, or an unknown kind, naming the line; a file that

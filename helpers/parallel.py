@@ -9,10 +9,10 @@ it ran (the tests check this for the process pool and for a Dask ``LocalCluster`
 Where it runs, first match wins:
 
 1. ``client=`` given to a step: that ``distributed.Client`` (``dask.bag`` over the chunks).
-2. ``use_dask(client_or_address)`` called earlier in the session, or the environment
-   variable ``NEWS_BUNDLE_DASK`` set to a scheduler address (``tcp://host:8786``):
-   that cluster. The workers need this package installed (``pip install -e .`` of the
-   same checkout) and must be able to import it.
+2. The environment variable ``NEWS_BUNDLE_DASK`` set to a scheduler address
+   (``tcp://host:8786``): that cluster (one client per address, made on first use).
+   The workers need this package installed (``pip install -e .`` of the same checkout)
+   and must be able to import it.
 3. ``n_jobs`` (or ``NEWS_BUNDLE_JOBS``, default: every core) worker processes
    (joblib's loky pool, reused between calls), for tables of at least
    ``MIN_PARALLEL_ARTICLES`` articles: below that, starting workers costs more than it saves.
@@ -25,6 +25,7 @@ timings).
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -39,31 +40,20 @@ PROGRESS_ENV = "NEWS_BUNDLE_PROGRESS"
 MIN_PARALLEL_ARTICLES = 2_000
 CHUNK_ARTICLES = 1_000  # articles per chunk: small enough for a steady progress bar and bounded memory
 
-_client: Any = None  # set by use_dask
+@functools.cache
+def connect(address: str) -> Any:
+    """A ``distributed.Client`` for the scheduler at ``address``, made once per address and process."""
+    from distributed import Client
 
-
-def use_dask(client: Any = None) -> Any:
-    """Send every chunked step of this session to a Dask cluster (None: stop doing so).
-
-    ``client`` is a ``distributed.Client`` or a scheduler address (``"tcp://10.0.0.5:8786"``).
-    Returns the client in use.
-    """
-    global _client  # noqa: PLW0603 -- the session's cluster is module state by design
-    if isinstance(client, str):
-        from distributed import Client
-
-        client = Client(client)
-    _client = client
-    return client
+    return Client(address)
 
 
 def dask_client(client: Any = None) -> Any:
-    """The Dask client a step should use: ``client``, else ``use_dask``'s, else ``NEWS_BUNDLE_DASK``'s, else None."""
+    """The Dask client a step should use: ``client``, else one for ``NEWS_BUNDLE_DASK``'s address, else None."""
     if client is not None:
         return client
-    if _client is None and os.environ.get(DASK_ENV):
-        use_dask(os.environ[DASK_ENV])
-    return _client
+    address = os.environ.get(DASK_ENV)
+    return connect(address) if address else None
 
 
 def default_jobs() -> int:

@@ -340,7 +340,7 @@ def test_article_with_no_body_after_cleaning_is_kept_and_logged(tmp_path):
 
 
 def test_cache_returns_the_same_tables_and_warnings_and_sees_edits(tmp_path, monkeypatch):
-    from helpers import cache
+    from helpers.corpus import cache
 
     monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")
     folder = write_corpus(tmp_path / "c", [
@@ -383,7 +383,7 @@ def test_whole_numbers_stay_whole_in_parquet_and_jsonl(tmp_path, monkeypatch, ca
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from helpers import cache
+    from helpers.corpus import cache
 
     monkeypatch.setenv("NEWS_BUNDLE_CACHE", "1" if cache_on else "0")
     monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")
@@ -462,7 +462,7 @@ def test_invisible_characters_do_not_split_an_outlet(tmp_path):
 def test_nothing_is_read_before_the_corpus_is_checked(tmp_path, monkeypatch):
     import builtins
 
-    from helpers import cache
+    from helpers.corpus import cache
 
     monkeypatch.setenv("NEWS_BUNDLE_CACHE", "1")
     monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "cache")

@@ -14,10 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import cache
 from helpers.actors import load_actors
-from helpers.corpus import CorpusError, CorpusWarning, load_corpus, side_table_path
-from helpers.outlets import normalise_outlets
+from helpers.corpus import CorpusError, CorpusWarning, cache, load_corpus, side_table_path
+from helpers.corpus.outlets import normalise_outlets
 from helpers.terms import load_framing
 from tests.conftest import tree_hashes, write_corpus
 

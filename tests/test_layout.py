@@ -11,10 +11,17 @@ import pytest
 HELPERS = Path(__file__).resolve().parent.parent / "helpers"
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60  # the whole def, docstring included
-# The layers below the analyses: they may import each other, never an analysis.
-LOWER = ("paths", "parallel", "cache", "tables", "wording", "nltk_data", "corpus", "corpus_errors",
-         "corpus_files", "corpus_read", "corpus_rows", "dates", "outlets", "clean", "text", "quote_spans")
-ANALYSES = ("quotes", "profiles", "terms", "sentiment", "overlap", "facts", "events", "overview", "actors")
+# The pipeline, bottom up: a module imports its own layer or those below it, never one above.
+LAYERS = (
+    ("base", ("paths", "parallel", "nltk_data", "tables", "wording", "outputs")),
+    ("clean", ("clean",)),
+    ("corpus", ("corpus",)),
+    ("text", ("text", "quote_spans")),
+    ("analyses", ("actors", "events", "overview", "quotes", "profiles", "terms", "sentiment", "overlap", "facts")),
+    ("words and pictures", ("display", "plots")),
+    ("report", ("report",)),
+)
+RANK = {name: rank for rank, (_, names) in enumerate(LAYERS) for name in names}
 
 
 def modules() -> list[Path]:
@@ -71,9 +78,16 @@ def test_no_private_name_crosses_modules_and_layers_point_down(path):
         for a in node.names if a.name.startswith("_") and not a.name.startswith("__")
     ]
     assert not private, f"private names imported: {private}"
-    if top_name(path) in LOWER:
-        upward = sorted({m for m, _ in imported_modules(tree, path) if m in ANALYSES})
-        assert not upward, f"{path.name} (a lower layer) imports the analyses {upward}"
+    if top_name(path) == "__init__":  # helpers/__init__.py: the package docstring only
+        return
+    own = RANK[top_name(path)]
+    upward = sorted({m for m, _ in imported_modules(tree, path) if RANK[m] > own})
+    assert not upward, f"{path.name} (layer {LAYERS[own][0]!r}) imports {upward}, from layers above it"
+
+
+def test_every_module_has_a_layer():
+    tops = {top_name(p) for p in modules()} - {"__init__"}
+    assert tops <= set(RANK), f"modules in no layer of LAYERS: {sorted(tops - set(RANK))}"
 
 
 def test_the_checks_see_a_violation(tmp_path):
@@ -82,3 +96,4 @@ def test_the_checks_see_a_violation(tmp_path):
     tree = ast.parse("from ..quotes import extract_quotes\nfrom .quotes import y\n")
     found = {m for m, _ in imported_modules(tree, fake)}
     assert "quotes" in found
+    assert RANK["quotes"] > RANK["text"] and RANK["display"] > RANK["overlap"]

@@ -11,15 +11,14 @@ import pytest
 
 from helpers import overlap
 from helpers.corpus import load_corpus
+from helpers.display import diff_html, passages_html
 from helpers.events import group_events
 from helpers.overlap import (
     MIN_COVERAGE,
     MIN_SENTENCE_TOKENS,
     compare_sentences,
-    diff_html,
     document_similarity,
     normalise_tokens,
-    passages_html,
     shared_passages,
     similarity_matrix,
     wire_share,

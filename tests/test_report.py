@@ -13,8 +13,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers import report_index, report_notebook
 from helpers.report import NotebookResult, ReportFolderError, build_reports, main
+from helpers.report import index as report_index
+from helpers.report import notebook as report_notebook
 
 PARAMETERS_SOURCE = 'corpus_dir = "corpus"\ndata_dir = "reports/data"'
 FINDING = "Outlet A quotes officials 3x more often <script>alert(1)</script> & co"

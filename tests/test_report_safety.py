@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from nbformat.v4 import new_markdown_cell
 
-from helpers import report
 from helpers.report import ReportFolderError, build_reports, main
-from helpers.report_folder import MARK_FILE, STAGING_PREFIX, read_mark
+from helpers.report import build as report
+from helpers.report.folder import MARK_FILE, STAGING_PREFIX, read_mark
 from tests.conftest import tree_hashes
 from tests.test_report import PARAMETERS_SOURCE, code, write_notebook
 
@@ -216,7 +216,7 @@ def test_a_file_where_the_report_needs_a_folder_stops_the_build_cleanly(setup, c
 
 
 def test_a_second_build_into_a_folder_being_written_is_refused(setup, capsys):
-    from helpers.report_folder import prepare_report_folder, release
+    from helpers.report.folder import prepare_report_folder, release
 
     out = setup["root"] / "report"
     real, lock = prepare_report_folder(out, corpus=setup["corpus"])

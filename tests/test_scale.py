@@ -60,7 +60,7 @@ def test_chunks_hold_whole_articles_in_order(synthetic):
 
 
 def test_a_large_corpus_s_sentences_come_back_from_the_cache(synthetic, monkeypatch, tmp_path):
-    from helpers import cache
+    from helpers.corpus import cache
 
     monkeypatch.setattr(cache, "TABLES_DIR", tmp_path / "tables")
     articles, sentences, _ = synthetic
@@ -113,7 +113,6 @@ def test_the_dask_address_can_come_from_the_environment(monkeypatch):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster:
-        monkeypatch.setattr(parallel, "_client", None)
         monkeypatch.setenv(parallel.DASK_ENV, cluster.scheduler_address)
         client = parallel.dask_client()
         try:
@@ -122,7 +121,7 @@ def test_the_dask_address_can_come_from_the_environment(monkeypatch):
             assert squares == [1, 2, 3]
         finally:
             client.close()
-            parallel.use_dask(None)
+            parallel.connect.cache_clear()
 
 
 def test_shared_passages_find_the_planted_reuse(synthetic):

@@ -11,7 +11,7 @@ import pytest
 from helpers import terms
 from helpers.corpus import CorpusError, CorpusWarning, load_corpus
 from helpers.events import date_periods
-from helpers.plots_terms import distinctive_dots, framing_heatmap
+from helpers.plots import distinctive_dots, framing_heatmap
 from helpers.text import split_sentences, tokenize
 from tests.conftest import write_corpus
 

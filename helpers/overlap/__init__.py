@@ -27,7 +27,8 @@ Modules, one job each:
 - ``lsh``: MinHash band keys and the candidate pairs sharing one;
 - ``passages``: ``shared_passages``, candidates verified;
 - ``wire``: ``wire_share``;
-- ``tables``: ``passages_html``, ``diff_html``, ``event_table``, ``wire_table``;
+- ``tables``: ``event_table``, ``wire_table`` (the passages side by side are
+  ``helpers.display.passages_html``);
 - ``findings``: the notebook's sentences (``*_note``, ``overlap_finding``).
 """
 
@@ -47,26 +48,17 @@ from .findings import events_note, overlap_finding, passages_note, similarity_no
 from .lsh import LSH_THRESHOLD, MIN_SENTENCE_TOKENS, NUM_PERM, SEED, SENTENCE_SHINGLE_SIZE, lsh_bands
 from .passages import PASSAGE_COLUMNS, VERIFY_CHUNK, shared_passages
 from .similarity import DOC_SHINGLE_SIZE, SIMILARITY_COLUMNS, document_similarity, similarity_matrix
-from .tables import (
-    DEL_STYLE,
-    INS_STYLE,
-    MAX_PASSAGES_SHOWN,
-    VARIANT_STYLE,
-    diff_html,
-    event_table,
-    passages_html,
-    wire_table,
-)
+from .tables import event_table, wire_table
 from .tokens import Token, normalise_tokens
 from .wire import WIRE_COLUMNS, wire_share
 
 __all__ = [
-    "DEL_STYLE", "DOC_SHINGLE_SIZE", "INS_STYLE", "LETTERS", "LSH_THRESHOLD", "MAX_GAP",
-    "MAX_PASSAGES_SHOWN", "MIN_COVERAGE", "MIN_RUN", "MIN_SENTENCE_TOKENS", "NUM_PERM",
+    "DOC_SHINGLE_SIZE", "LETTERS", "LSH_THRESHOLD", "MAX_GAP",
+    "MIN_COVERAGE", "MIN_RUN", "MIN_SENTENCE_TOKENS", "NUM_PERM",
     "PASSAGE_COLUMNS", "SEED", "SENTENCE_SHINGLE_SIZE", "SIMILARITY_COLUMNS", "VARIANT_MIN_LETTERS",
-    "VARIANT_MIN_RATIO", "VARIANT_STYLE", "VERIFY_CHUNK", "WIRE_COLUMNS", "Alignment", "Token",
-    "compare_sentences", "diff_html", "document_similarity", "event_table", "events_note",
+    "VARIANT_MIN_RATIO", "VERIFY_CHUNK", "WIRE_COLUMNS", "Alignment", "Token",
+    "compare_sentences", "document_similarity", "event_table", "events_note",
     "is_variant", "lsh_bands", "matched_spans", "normalise_tokens", "overlap_finding",
-    "passages_html", "passages_note", "shared_passages", "similarity_matrix", "similarity_note",
+    "passages_note", "shared_passages", "similarity_matrix", "similarity_note",
     "wire_note", "wire_share", "wire_table",
 ]

@@ -1,7 +1,7 @@
 """How two sentences line up word by word: matched runs, spelling variants, coverage.
 
 Spelling variants (balked/baulked, recognise/recognize) are paired and counted as
-matches but listed (and highlighted by ``diff_html``).
+matches but listed (and highlighted by ``helpers.display.diff_html``).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..outlets import outlet_key
+from ..corpus.outlets import outlet_key
 from ..wording import join_names, plural
 from .similarity import DOC_SHINGLE_SIZE
 from .tables import event_table
@@ -131,7 +131,7 @@ def wire_note(wire: pd.DataFrame) -> str:
 
 
 def _one_outlet(a: str, b: str) -> bool:
-    """Whether two outlet names are one outlet spelled two ways (as ``helpers.outlets`` merges them)."""
+    """Whether two outlet names are one outlet spelled two ways (as ``helpers.corpus.outlets`` merges them)."""
     return outlet_key(str(a)) == outlet_key(str(b))
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from nltk.text import ConcordanceIndex
 
 from ..corpus import CorpusError, side_table_path
-from ..corpus_read import read_csv_rows
+from ..corpus.read import read_csv_rows
 from .counting import PER_WORDS, forms_text
 from .keyness import log_odds
 from .occurrences import LETTER, tokens_with_outlet
@@ -45,7 +45,7 @@ def load_framing(corpus_dir: str | Path) -> pd.DataFrame | None:
     matched case-insensitively on whole tokens; ``*`` stands for any letters, so
     ``settlement*`` matches "settlement" and "settlements" and ``*terror*`` also
     "anti-terror"). A group lists as many rows as it has terms. It is read as
-    ``metadata.csv`` is (``helpers.corpus_read.read_csv_rows``: delimiter detected,
+    ``metadata.csv`` is (``helpers.corpus.read.read_csv_rows``: delimiter detected,
     column names in any case and spacing, lines counted as in the file).
 
     Returns

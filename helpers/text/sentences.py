@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .. import cache as table_cache
 from .. import parallel
+from ..corpus import cache as table_cache
 from ..nltk_data import NEWS_ABBREVIATIONS, SENTENCE_STARTERS
 from ..parallel import map_articles
 from ..quote_spans import PARAGRAPH_PATTERN, quote_spans
@@ -24,7 +24,7 @@ from ..tables import require_columns
 
 ARTICLE_INPUT_COLUMNS = ("article_id", "outlet", "body")
 # The code behind split_sentences (paths under helpers/), hashed into the cache key.
-SENTENCE_SOURCES = ("text/sentences.py", "quote_spans.py", "nltk_data.py", "cache.py")
+SENTENCE_SOURCES = ("text/sentences.py", "quote_spans.py", "nltk_data.py", "corpus/cache.py")
 SENTENCE_COLUMNS = [
     "article_id", "outlet", "sentence_id", "sentence_n", "paragraph_n",
     "start_char", "end_char", "text", "in_quote", "share_quoted",

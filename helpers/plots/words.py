@@ -1,7 +1,8 @@
-"""Charts of the term notebook (``02_terms``): each takes tidy tables, returns a Figure or Axes.
+"""Charts of word choice: the words that set each outlet apart, and how often each framing
+group appears. Each takes tidy tables and returns a Figure or Axes.
 
 Labels come from corpus text (outlet names, words), which is untrusted; the style set by
-``helpers.plots.use_style`` turns off mathtext, so "$" is drawn as a dollar sign.
+``helpers.plots.style.use_style`` turns off mathtext, so "$" is drawn as a dollar sign.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from .plots import FIG_WIDTH
-from .terms import Z_CRITICAL
+from ..terms import Z_CRITICAL
+from .style import FIG_WIDTH
 
 DOT_COLOUR = "#2b6cb0"  # past |z| = 1.96
 FAINT_COLOUR = "#a0aec0"  # not past it

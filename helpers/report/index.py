@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
-from helpers.report_notebook import NotebookResult
+from .notebook import NotebookResult
 
 INDEX_TITLE = "News-coverage comparison"
 INDEX_CSS = """

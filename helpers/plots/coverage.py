@@ -1,8 +1,5 @@
-"""One function per chart. Each takes the tidy tables and returns the matplotlib Axes.
-
-Labels come from corpus metadata (outlet names), which is untrusted text; the
-style turns off matplotlib's mathtext so a "$" in a name is drawn as a dollar
-sign rather than parsed as LaTeX.
+"""Charts of the corpus itself: when each outlet covered the story, how long its articles
+are, and what cleaning took out. Each function returns the Figure or Axes it drew on.
 """
 
 from __future__ import annotations
@@ -13,30 +10,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-FIG_WIDTH = 9  # inches; fits the report's text column
-
-
-def use_style() -> None:
-    """Set the plot style every notebook uses (call once in the setup cell)."""
-    sns.set_theme(style="whitegrid", context="notebook")
-    plt.rcParams.update({
-        "text.parse_math": False,  # "$x$" in an outlet name stays literal
-        "figure.dpi": 96,
-        "savefig.dpi": 96,
-        "figure.autolayout": True,
-        "svg.hashsalt": "news-coverage",  # identical SVG ids across builds
-        "axes.titlelocation": "left",
-        "axes.titleweight": "bold",
-    })
-
-
-def article_labels(articles: pd.DataFrame) -> pd.Series:
-    """A short unique label per article: ``Outlet · YYYY-MM-DD`` (plus the id if still ambiguous)."""
-    dates = articles["date"].dt.strftime("%Y-%m-%d").fillna("undated")
-    labels = articles["outlet"] + " \u00b7 " + dates
-    dup = labels.duplicated(keep=False)
-    labels[dup] = labels[dup] + " \u00b7 " + articles.loc[dup, "article_id"]
-    return labels
+from .style import FIG_WIDTH, article_labels
 
 
 def timeline(periods: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:

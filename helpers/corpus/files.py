@@ -15,8 +15,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from .corpus_errors import CorpusError
-from .paths import resolve
+from ..paths import resolve
+from .errors import CorpusError
 
 COPY_HINT = "Copy the article into the corpus folder and give its name relative to that folder."
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")

@@ -1,7 +1,8 @@
-"""Charts of the sources notebook (01_sources). One function per chart; each returns the
-Figure or Axes it drew on.
+"""Charts of who speaks: the measures of each article's sourcing, who is quoted where,
+the sides the quoted people stand on, and named versus unnamed sources. Each function
+returns the Figure or Axes it drew on.
 
-Outlet and speaker names are corpus text (untrusted); ``helpers.plots.use_style`` turns
+Outlet and speaker names are corpus text (untrusted); ``helpers.plots.style.use_style`` turns
 off mathtext so a "$" is drawn literally. Orders are stable (by date, then name), so
 two builds draw identical charts.
 """
@@ -14,8 +15,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import MaxNLocator
 
-from .plots import FIG_WIDTH, article_labels
-from .quotes import NO_AFFILIATION, UNATTRIBUTED
+from ..quotes import NO_AFFILIATION, UNATTRIBUTED
+from .style import FIG_WIDTH, article_labels, empty_panel, outlet_label
 
 MAX_SPEAKERS = 20  # columns of the speaker heatmap (most quoted first); the CSV has all
 PERIOD_COLORS = ["#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b7791f", "#c53030"]  # one per coverage period
@@ -31,16 +32,6 @@ PROFILE_MEASURES = [  # (column, axis label)
     ("n_named_speakers", "named people quoted"),
     ("n_anonymous_sources", "unnamed sources cited"),
 ]
-
-
-def _empty(ax: plt.Axes, message: str) -> plt.Axes:
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
-    return ax
-
-
-def _outlet_label(outlet: str, periods) -> str:
-    return f"{outlet}\n({periods})" if isinstance(periods, str) and periods else str(outlet)
 
 
 def _period_colors(profiles: pd.DataFrame) -> dict[str, str]:
@@ -63,7 +54,7 @@ def profile_panels(profiles: pd.DataFrame) -> plt.Figure:
     fig, axes = plt.subplots(n_rows, n_cols, figsize=(FIG_WIDTH * 1.25, n_rows * height + 0.6), sharey=True)
     axes = axes.ravel()
     if data.empty:
-        _empty(axes[0], "No articles")
+        empty_panel(axes[0], "No articles")
         for ax in axes[1:]:
             ax.set_axis_off()
         return fig
@@ -99,14 +90,14 @@ def speaker_heatmap(speakers: pd.DataFrame, outlets: pd.DataFrame, *, max_speake
     most quoted first; unattributed quotations last), counts in the cells."""
     if speakers.empty:
         ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.5))[1]
-        return _empty(ax, "No outlet quotes anyone directly")
+        return empty_panel(ax, "No outlet quotes anyone directly")
     totals = speakers.groupby("speaker")["n_quotes"].sum()
     order = sorted(totals.index, key=lambda s: (s == "(unattributed)", -totals[s], s))
     order = [s for s in order if s != "(unattributed)"][:max_speakers] + [s for s in order if s == "(unattributed)"]
     outlet_order = list(outlets["outlet"])
     grid = speakers.pivot_table(index="outlet", columns="speaker", values="n_quotes", aggfunc="sum", fill_value=0)
     grid = grid.reindex(index=outlet_order, columns=order, fill_value=0)
-    labels = [_outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)]
+    labels = [outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)]
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.6 + 0.55 * len(grid)))[1]
     annot = grid.astype(int).astype(str).where(grid > 0, "")
     sns.heatmap(grid, annot=annot, fmt="", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#e2e8f0", ax=ax,
@@ -125,7 +116,7 @@ def affiliation_bars(shares: pd.DataFrame, outlets: pd.DataFrame, *, ax: plt.Axe
     speakers of no listed side and unattributed quotations in grey at the end."""
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.6 + 0.55 * max(len(outlets), 1)))[1]
     if shares.empty:
-        return _empty(ax, "No outlet quotes anyone directly")
+        return empty_panel(ax, "No outlet quotes anyone directly")
     overall = shares.groupby("affiliation")["n_words"].sum()
     sides = sorted([s for s in overall.index if s not in SIDE_GREYS], key=lambda s: (-overall[s], s))
     sides += [s for s in SIDE_GREYS if s in overall.index]
@@ -134,7 +125,7 @@ def affiliation_bars(shares: pd.DataFrame, outlets: pd.DataFrame, *, ax: plt.Axe
     grid = shares.pivot_table(index="outlet", columns="affiliation", values="pct_words", fill_value=0)
     order = [o for o in outlets["outlet"] if o in grid.index]
     grid = grid.reindex(index=order, columns=sides, fill_value=0)
-    labels = {o: _outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)}
+    labels = {o: outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)}
     left = np.zeros(len(grid))
     y = np.arange(len(grid))
     for side in sides:
@@ -156,7 +147,7 @@ def sourcing_bars(outlets: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.A
     """Named people quoted, unnamed sources cited and unattributed quotations, per outlet."""
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.6 + 0.7 * max(len(outlets), 1)))[1]
     if outlets.empty:
-        return _empty(ax, "No articles")
+        return empty_panel(ax, "No articles")
     measures = [("n_named_speakers", "named people quoted", "#2b6cb0"),
                 ("n_anonymous_sources", "unnamed sources cited", "#c05621"),
                 ("n_unattributed", "quotations with no speaker found", "#718096")]
@@ -166,7 +157,7 @@ def sourcing_bars(outlets: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.A
         bars = ax.barh(y + (i - 1) * height, outlets[col].to_numpy(), height=height, color=color, label=label)
         ax.bar_label(bars, fmt="%d", padding=2, fontsize=8)
     ax.set_yticks(
-        y, [_outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)], fontsize=9
+        y, [outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)], fontsize=9
     )
     ax.invert_yaxis()
     ax.margins(x=0.15)

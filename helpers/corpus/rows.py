@@ -1,10 +1,10 @@
 """Turn a corpus (folder or table) into one row per article to read, and list its input files.
 
 A folder's rows come from ``metadata.csv``, each with its located text file
-(``helpers.corpus_files.locate``); text files beside them that no row names are
+(``helpers.corpus.files.locate``); text files beside them that no row names are
 warned about, except links leading outside (they could never be loaded) and files
 already loaded through a link. A table's rows carry their text. ``corpus_inputs``
-names the files a load reads (for ``helpers.cache.corpus_key``) without reading them.
+names the files a load reads (for ``helpers.corpus.cache.corpus_key``) without reading them.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus_errors import CorpusError, CorpusWarning, raise_all
-from .corpus_files import is_inside, locate, side_table_path
-from .corpus_read import read_metadata, read_table
+from .errors import CorpusError, CorpusWarning, raise_all
+from .files import is_inside, locate, side_table_path
+from .read import read_metadata, read_table
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")  # files that look like articles (any case)
 NOT_ARTICLES = ("readme", "license", "licence", "copying")  # file-name stems a corpus may hold beside its articles

@@ -1,8 +1,9 @@
-"""Charts of the overlap notebook (04_overlap). One function per chart; each returns the
-Figure or Axes it drew on.
+"""Charts of what outlets share: article-to-article similarity, each article's share of
+wire copy, and which outlets report which facts. Each function returns the Figure or Axes
+it drew on.
 
 Labels are outlet names and dates (corpus metadata, untrusted text);
-``helpers.plots.use_style`` turns off mathtext so they are drawn literally.
+``helpers.plots.style.use_style`` turns off mathtext so they are drawn literally.
 """
 
 from __future__ import annotations
@@ -14,19 +15,13 @@ import seaborn as sns
 from scipy.cluster.hierarchy import dendrogram, leaves_list, linkage
 from scipy.spatial.distance import squareform
 
-from .overlap import similarity_matrix
-from .plots import FIG_WIDTH, article_labels
+from ..overlap import similarity_matrix
+from .style import FIG_WIDTH, article_labels, empty_panel
 
 MAX_ANNOTATED = 20  # articles up to which every heatmap cell shows its value
 MAX_FACT_ROWS = 40  # facts shown in the fact matrix (most outlets first); the CSV has all
 BAR_COLOR = "#2b6cb0"
 LINKAGE_METHOD = "average"  # UPGMA: the distance between groups is the mean pairwise distance
-
-
-def _empty(ax: plt.Axes, message: str) -> plt.Axes:
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
-    return ax
 
 
 def cluster_order(matrix: pd.DataFrame) -> tuple[list[int], np.ndarray | None]:
@@ -50,7 +45,7 @@ def similarity_heatmaps(similarity: pd.DataFrame, articles: pd.DataFrame) -> plt
     size = max(3.2, min(0.55 * n + 1.5, FIG_WIDTH / 2))
     if n < 2:
         fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.5))
-        _empty(ax, "Only one article: there is nothing to compare it with.")
+        empty_panel(ax, "Only one article: there is nothing to compare it with.")
         return fig
     cosine = similarity_matrix(similarity, articles, measure="cosine_tfidf")
     jaccard = similarity_matrix(similarity, articles, measure="jaccard_5gram")
@@ -89,7 +84,7 @@ def wire_share_bars(wire: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Axes 
     article, with the shared sentences out of all."""
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.45 * max(len(wire), 1)))[1]
     if wire.empty:
-        return _empty(ax, "No articles")
+        return empty_panel(ax, "No articles")
     labels = article_labels(articles.set_index("article_id").loc[wire["article_id"]].reset_index()).tolist()
     y = np.arange(len(wire))
     share = wire["share_shared"].to_numpy(dtype=float) * 100
@@ -112,7 +107,7 @@ def fact_matrix_heatmap(matrix: pd.DataFrame, events: pd.DataFrame, *, max_rows:
     shown = matrix.head(max_rows)
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.8 + 0.28 * max(len(shown), 1)))[1]
     if shown.empty:
-        return _empty(ax, "No fact is stated by two outlets covering the same event")
+        return empty_panel(ax, "No fact is stated by two outlets covering the same event")
     event_of = events.sort_values("event", kind="stable").groupby("outlet")["event_label"].agg(
         lambda s: ", ".join(dict.fromkeys(s)))
     annot = shown.astype(str).where(shown > 0, "")

@@ -24,8 +24,8 @@ from typing import NamedTuple
 import pandas as pd
 from charset_normalizer import from_bytes
 
-from .corpus_errors import CorpusError, raise_all
-from .corpus_files import TABLE_SUFFIXES, metadata_path, read_bytes, unreadable
+from .errors import CorpusError, raise_all
+from .files import TABLE_SUFFIXES, metadata_path, read_bytes, unreadable
 
 __all__ = [
     "DOCUMENTED_COLUMNS",

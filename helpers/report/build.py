@@ -1,4 +1,4 @@
-"""Build the HTML report: run every notebook on a corpus and render it as a page.
+"""Build the HTML report: run every notebook on a corpus and render it as a page (the command line too).
 
 ``python -m helpers.report`` executes each ``notebooks/*.ipynb`` in name order, each in a
 fresh kernel, with papermill, injecting ``corpus_dir`` (the corpus to read) and
@@ -13,7 +13,7 @@ Sharp edges:
 - The report folder (default ``reports/<corpus name>``) is the build's only when it is new,
   empty or marked by an earlier build; anything else is refused. Everything is built in a
   staging folder inside it and moved into place at the end; only the files the last build
-  wrote are replaced (``helpers.report_folder``).
+  wrote are replaced (``helpers.report.folder``).
 - Findings come from corpus text. The index escapes them. The notebook pages show outputs
   as the notebooks produced them (``helpers.display`` escapes tables).
 """
@@ -21,12 +21,10 @@ Sharp edges:
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
-from helpers.paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR, REPORTS_DIR, resolve
-from helpers.report_folder import (
+from ..paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR, REPORTS_DIR, resolve
+from .folder import (
     ReportFolderError,
     default_out,
     discard_staging,
@@ -35,8 +33,8 @@ from helpers.report_folder import (
     publish,
     release,
 )
-from helpers.report_index import index_html
-from helpers.report_notebook import (
+from .index import index_html
+from .notebook import (
     NotebookResult,
     build_notebook,
     display_path,
@@ -70,7 +68,7 @@ def build_reports(
         The corpus the notebooks read (relative paths are taken from the repo root).
     out_dir : str or Path, optional
         The report folder; default ``reports/<corpus name>``. It must be new, empty, or a
-        report folder an earlier build wrote (see ``helpers.report_folder``): only the
+        report folder an earlier build wrote (see ``helpers.report.folder``): only the
         files that build wrote are replaced, whether this build succeeds or not.
     notebooks_dir : str or Path
         Folder whose ``*.ipynb`` are executed, in sorted name order; also the kernels' cwd.
@@ -124,8 +122,6 @@ def _build_into(
     shown_out: Path,
 ) -> list[NotebookResult]:
     """Build every notebook in a staging folder inside ``real``, then publish it there."""
-    # The kernels inherit this: no progress bars (with their timings) in the pages.
-    os.environ.setdefault("NEWS_BUNDLE_PROGRESS", "0")
     try:
         staging = make_staging(real)
     except OSError as exc:
@@ -293,6 +289,3 @@ def _find_notebooks(nb_dir: Path) -> list[Path]:
     return notebooks
 
 
-
-if __name__ == "__main__":
-    sys.exit(main())

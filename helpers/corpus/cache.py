@@ -22,15 +22,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus_rows import corpus_inputs
-from .paths import CACHE_DIR
+from ..paths import CACHE_DIR
+from .rows import corpus_inputs
 
 TABLES_DIR = CACHE_DIR / "tables"
 KEEP_ENTRIES = 20  # older entries are deleted when a new one is written
 SOURCES = (  # the code whose output is cached
-    "corpus.py", "corpus_errors.py", "corpus_files.py", "corpus_read.py", "corpus_rows.py", "dates.py", "outlets.py",
-    "clean/__init__.py", "clean/normalise.py", "clean/rules.py", "clean/page.py", "clean/html.py",
-    "nltk_data.py", "cache.py",
+    "corpus/__init__.py", "corpus/load.py", "corpus/errors.py", "corpus/files.py", "corpus/read.py", "corpus/rows.py",
+    "corpus/dates.py", "corpus/outlets.py", "corpus/cache.py",
+    "clean/__init__.py", "clean/normalise.py", "clean/rules.py", "clean/page.py", "clean/html.py", "nltk_data.py",
 )
 
 
@@ -41,15 +41,15 @@ def enabled() -> bool:
 def corpus_key(source: Path) -> str:
     """A hash of the corpus path, the files a load of it reads, and the helpers' code.
 
-    The files are those ``helpers.corpus_rows.corpus_inputs`` lists: the table, or
+    The files are those ``helpers.corpus.rows.corpus_inputs`` lists: the table, or
     ``metadata.csv``, the side tables and the files it names inside the folder (links
     leading out are never opened), plus the names of the folder's text files (one no
     row names is warned about). A file that cannot be read, or a name that
     finds no file, counts as such (loading then says why). Check ``source`` first
-    (``helpers.corpus_files.check_source``): a folder without ``metadata.csv`` is not read.
+    (``helpers.corpus.files.check_source``): a folder without ``metadata.csv`` is not read.
     """
     digest = hashlib.sha256(str(source).encode())  # messages in the tables name the corpus path
-    here = Path(__file__).parent
+    here = Path(__file__).resolve().parent.parent  # helpers/
     for name in SOURCES:
         digest.update((here / name).read_bytes())
     for name, path in corpus_inputs(source):
@@ -69,7 +69,7 @@ def corpus_key(source: Path) -> str:
 def table_key(name: str, table: pd.DataFrame, columns: list[str], sources: tuple[str, ...]) -> str:
     """A hash of ``table[columns]`` (pandas' row hashes) and of the helpers' ``sources``."""
     digest = hashlib.sha256(name.encode())
-    here = Path(__file__).parent
+    here = Path(__file__).resolve().parent.parent  # helpers/
     for source in sources:
         digest.update((here / source).read_bytes())
     digest.update(pd.util.hash_pandas_object(table[columns].astype(str), index=False).to_numpy().tobytes())

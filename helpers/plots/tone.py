@@ -1,7 +1,8 @@
-"""Charts of the sentiment notebook (03_sentiment). One function per chart; each returns
-the Figure or Axes it drew on.
+"""Charts of tone: the spread of sentence scores per outlet, narration against quotations,
+tone around each actor, tone through the article, and the agreement with human ratings.
+Each function returns the Figure or Axes it drew on.
 
-Outlet names are corpus metadata (untrusted text); ``helpers.plots.use_style`` turns
+Outlet names are corpus metadata (untrusted text); ``helpers.plots.style.use_style`` turns
 off mathtext so they are drawn literally. Jitter uses a fixed seed, so two builds draw
 identical charts.
 """
@@ -14,8 +15,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib import ticker
 
-from .plots import FIG_WIDTH
-from .sentiment import BOOTSTRAP_SEED, THIN_CELL, THRESHOLD
+from ..sentiment import BOOTSTRAP_SEED, THIN_CELL, THRESHOLD
+from .style import FIG_WIDTH, empty_panel, outlet_label
 
 JITTER = 0.18  # half-height of the band of dots around each outlet's row
 POINT_COLOR = "#2b6cb0"
@@ -27,21 +28,11 @@ def _sign(value: float) -> str:
     return "n/a" if pd.isna(value) else f"{value:+.2f}".replace("-", "\u2212")
 
 
-def _label(outlet: str, periods) -> str:
-    return f"{outlet}\n({periods})" if isinstance(periods, str) and periods else str(outlet)
-
-
 def _neutral_band(ax: plt.Axes, *, vertical: bool = True) -> None:
     span = ax.axvspan if vertical else ax.axhspan
     line = ax.axvline if vertical else ax.axhline
     span(-THRESHOLD, THRESHOLD, color="#999999", alpha=0.15, lw=0)
     line(0, color="#666666", lw=0.8)
-
-
-def _empty(ax: plt.Axes, message: str) -> plt.Axes:
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
-    return ax
 
 
 def compound_distribution(scored: pd.DataFrame, outlets: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
@@ -50,7 +41,7 @@ def compound_distribution(scored: pd.DataFrame, outlets: pd.DataFrame, *, ax: pl
     (from ``outlet_sentiment``: most positive mean first), labelled with their periods."""
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.4 + 0.75 * max(len(outlets), 1)))[1]
     if outlets.empty:
-        return _empty(ax, "No sentences to score")
+        return empty_panel(ax, "No sentences to score")
     rng = np.random.default_rng(BOOTSTRAP_SEED)
     order = list(outlets["outlet"])
     _neutral_band(ax)
@@ -68,7 +59,7 @@ def compound_distribution(scored: pd.DataFrame, outlets: pd.DataFrame, *, ax: pl
         ax.text(1.04, y, f"mean {_sign(row.mean_compound)}\nn = {row.n_sentences}", va="center", fontsize=9,
                 transform=ax.get_yaxis_transform())
     ax.set_yticks(
-        range(len(order)), [_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)]
+        range(len(order)), [outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)]
     )
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.set_xlim(-1.05, 1.05)
@@ -77,13 +68,13 @@ def compound_distribution(scored: pd.DataFrame, outlets: pd.DataFrame, *, ax: pl
     return ax
 
 
-def voices(voice_summary: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
+def voice_tone(voice_summary: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
     """Mean compound of quoted text and of narration per outlet, each with its 95%
     interval and its number of segments."""
     outlets = sorted(voice_summary["outlet"].unique()) if not voice_summary.empty else []
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.4 + 0.8 * max(len(outlets), 1)))[1]
     if not outlets:
-        return _empty(ax, "No sentences to score")
+        return empty_panel(ax, "No sentences to score")
     _neutral_band(ax)
     periods = voice_summary.groupby("outlet")["periods"].first()
     for voice, offset in [("narration", -0.15), ("quoted", 0.15)]:
@@ -95,7 +86,7 @@ def voices(voice_summary: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Ax
                 ax.plot([row.ci_low, row.ci_high], [y, y], color=VOICE_COLORS[voice], lw=2, zorder=2)
             ax.text(1.04, y, f"{voice} n = {row.n_segments}", va="center", fontsize=8,
                     color=VOICE_COLORS[voice], transform=ax.get_yaxis_transform())
-    ax.set_yticks(range(len(outlets)), [_label(o, periods[o]) for o in outlets])
+    ax.set_yticks(range(len(outlets)), [outlet_label(o, periods[o]) for o in outlets])
     ax.set_ylim(len(outlets) - 0.5, -0.5)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean VADER compound score of the segments (line: 95% interval)")
@@ -110,7 +101,7 @@ def actor_heatmap(actor_summary: pd.DataFrame, *, max_actors: int = MAX_ACTORS, 
     ``THIN_CELL`` sentences are grey, not coloured."""
     if actor_summary.empty:
         ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.5))[1]
-        return _empty(ax, "No actor is mentioned (or the corpus has no actors table)")
+        return empty_panel(ax, "No actor is mentioned (or the corpus has no actors table)")
     actors = list(dict.fromkeys(actor_summary["actor"]))[:max_actors]
     outlets = sorted(actor_summary["outlet"].unique())
     data = actor_summary[actor_summary["actor"].isin(actors)]
@@ -161,7 +152,7 @@ def tone_through_article(scored: pd.DataFrame, positions: pd.DataFrame, outlets:
         centres = (cells["position_bin"] - 0.5) / bins
         ax.fill_between(centres, cells["ci_low"], cells["ci_high"], color="black", alpha=0.1, lw=0)
         ax.plot(centres, cells["mean_compound"], color="black", marker="o", ms=4, lw=1.5)
-        ax.set_title(_label(outlet, periods.get(outlet)).replace("\n", " "), fontsize=9, loc="left")
+        ax.set_title(outlet_label(outlet, periods.get(outlet)).replace("\n", " "), fontsize=9, loc="left")
     for ax in list(axes.flat)[len(names):]:
         ax.set_axis_off()
     for ax in axes[-1]:

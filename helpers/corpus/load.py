@@ -14,8 +14,8 @@ and a log of what it noticed on the way (files with no metadata row, encodings i
 guess, delimiters it detected, outlet spellings it merged, partial dates, duplicate
 texts). Problems it cannot work around raise a ``CorpusError`` that lists every problem
 found, each naming its file or row and saying how to fix it. Reading the raw inputs is
-``helpers.corpus_read``'s job; which files belong to the corpus, ``helpers.corpus_files``';
-turning them into one row per article, ``helpers.corpus_rows``'.
+``helpers.corpus.read``'s job; which files belong to the corpus, ``helpers.corpus.files``';
+turning them into one row per article, ``helpers.corpus.rows``'.
 
 - Nothing outside the corpus is opened: a ``file`` cell that is absolute, climbs out
   with ``..``, or is (or sits under) a symbolic link resolving outside the folder is
@@ -42,23 +42,23 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..clean import CleanedText, clean_text, html_to_text, looks_like_html
+from ..nltk_data import STOPWORDS as ENGLISH_FUNCTION_WORDS
+from ..parallel import map_chunks
+from ..paths import DEFAULT_CORPUS_DIR, resolve
 from . import cache as table_cache
-from .clean import CleanedText, clean_text, html_to_text, looks_like_html
-from .corpus_errors import MAX_LISTED, CorpusError, CorpusWarning, raise_all
-from .corpus_files import check_source, read_bytes, side_table_path, unreadable
-from .corpus_read import (
+from .dates import read_date
+from .errors import MAX_LISTED, CorpusError, CorpusWarning, raise_all
+from .files import check_source, read_bytes, side_table_path, unreadable
+from .outlets import normalise_outlets, outlet_spelling
+from .read import (
     OPTIONAL_COLUMNS,
     REQUIRED_FOLDER_COLUMNS,
     REQUIRED_TABLE_COLUMNS,
     TABLE_SUFFIXES,
     decode_text,
 )
-from .corpus_rows import cell_text, rows_from_folder, rows_from_table, warn
-from .dates import read_date
-from .nltk_data import STOPWORDS as ENGLISH_FUNCTION_WORDS
-from .outlets import normalise_outlets, outlet_spelling
-from .parallel import map_chunks
-from .paths import DEFAULT_CORPUS_DIR, resolve
+from .rows import cell_text, rows_from_folder, rows_from_table, warn
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -136,7 +136,7 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) ->
         table. A relative path is taken from the repository root.
     cache:
         Reuse the tables of an earlier load of the same files by the same helpers
-        (see ``helpers.cache``); its warnings are issued again.
+        (see ``helpers.corpus.cache``); its warnings are issued again.
 
     Returns
     -------
@@ -298,7 +298,7 @@ def _page(text: str, encoding: str | None, row: dict, article_id: str, log: list
 
 
 def _merge_outlets(records: list[dict], log: list[dict], listing: str) -> None:
-    """One name per outlet (``helpers.outlets.normalise_outlets``), one warning per merge."""
+    """One name per outlet (``helpers.corpus.outlets.normalise_outlets``), one warning per merge."""
     names, merges = normalise_outlets(pd.Series([rec["outlet"] for rec in records], dtype=object))
     for rec, name in zip(records, names, strict=False):
         rec["outlet"] = name

@@ -11,6 +11,7 @@ up to the error, with a banner saying where and why.
 from __future__ import annotations
 
 import html
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -18,12 +19,13 @@ from pathlib import Path
 
 import nbformat
 import papermill
+from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 from papermill.translators import papermill_translators, translate_parameters
 from traitlets.config import Config
 
-from helpers.paths import PROJECT_ROOT
+from ..paths import PROJECT_ROOT
 
 KERNEL_NAME = "python3"
 LANGUAGE = "python"
@@ -44,12 +46,25 @@ VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "output_path")
 # and the "KeyboardInterrupt caught in kernel" that jupyter_client's shutdown (an interrupt,
 # then a shutdown request) makes it print while all is well. Cell errors still reach the page.
 KERNEL_LOG_LEVEL = "CRITICAL"
-TEMPLATES_DIR = Path(__file__).parent / "templates"
+# Set in each kernel's environment unless this process sets them: no progress bars (with
+# their timings) in the pages.
+KERNEL_ENV = {"NEWS_BUNDLE_PROGRESS": "0"}
+TEMPLATES_DIR = Path(__file__).parent / "templates"  # helpers/report/templates
 TEMPLATE_NAME = "report"  # nbconvert's lab template without its CDN scripts, plus a CSP
 BANNER_STYLE = (
     "border:3px solid #b00020;background:#fdecee;color:#1a1a1a;padding:1rem 1.25rem;"
     "margin:1rem;font:16px/1.5 system-ui,sans-serif"
 )
+
+
+class ReportKernelManager(AsyncKernelManager):
+    """Starts each kernel with ``KERNEL_ENV`` under this process's environment, so the build
+    never changes its own ``os.environ``."""
+
+    async def start_kernel(self, **kw) -> None:
+        """``AsyncKernelManager.start_kernel`` with ``env`` = ``KERNEL_ENV`` updated by ``os.environ``."""
+        kw["env"] = {**KERNEL_ENV, **os.environ, **kw.get("env", {})}
+        await super().start_kernel(**kw)
 
 
 @dataclass
@@ -221,6 +236,7 @@ def _execute(
             progress_bar=False,
             execution_timeout=timeout,
             extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
+            kernel_manager_class=ReportKernelManager,
         )
     except PapermillExecutionError as exc:
         lines = str(exc.evalue).splitlines() or [""]

@@ -1,0 +1,26 @@
+"""The corpus layer: read a user's corpus (a folder or one table) without leaving it, clean it, cache it.
+
+- ``load``: ``load_corpus``, the one entry point, returning the articles, the audit of
+  what cleaning removed and the load log;
+- ``files``: which files belong to the corpus (nothing outside it is opened);
+- ``read``: decoding and parsing ``metadata.csv``, CSV/JSONL/Parquet tables, side tables;
+- ``rows``: one row per article from either form;
+- ``dates``, ``outlets``: reading dates (with their precision) and merging outlet spellings;
+- ``errors``: ``CorpusError`` (every problem, each naming its file or row) and ``CorpusWarning``;
+- ``cache``: the Parquet cache of loaded tables, keyed by the bytes read and the code.
+"""
+
+from .errors import CorpusError, CorpusWarning
+from .files import side_table_path
+from .load import ARTICLE_COLUMNS, LOG_COLUMNS, REMOVED_COLUMNS, Corpus, load_corpus
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "LOG_COLUMNS",
+    "REMOVED_COLUMNS",
+    "Corpus",
+    "CorpusError",
+    "CorpusWarning",
+    "load_corpus",
+    "side_table_path",
+]

@@ -1,0 +1,45 @@
+"""Every chart of the reports, one function each, grouped by what they show.
+
+- ``style``: the house style (``use_style``) and the pieces charts share;
+- ``coverage``: when each outlet covered the story, article lengths, what cleaning removed;
+- ``voices``: who is quoted, on which side, named or not;
+- ``words``: distinctive words and framing groups;
+- ``tone``: sentence tone per outlet, in quotes and narration, around actors, with the benchmark;
+- ``shared_text``: similarity between articles, wire copy, shared facts.
+
+Notebooks call them as ``plots.<chart>(...)``. Each takes the tidy tables an analysis
+returned and returns the Figure or Axes it drew on; labels are corpus text, drawn literally.
+"""
+
+from .coverage import lengths, removed_by_rule, timeline
+from .shared_text import cluster_order, fact_matrix_heatmap, similarity_heatmaps, wire_share_bars
+from .style import FIG_WIDTH, article_labels, empty_panel, outlet_label, use_style
+from .tone import actor_heatmap, benchmark_agreement, compound_distribution, tone_through_article, voice_tone
+from .voices import affiliation_bars, profile_panels, sourcing_bars, speaker_heatmap
+from .words import distinctive_dots, framing_heatmap
+
+__all__ = [
+    "FIG_WIDTH",
+    "actor_heatmap",
+    "affiliation_bars",
+    "article_labels",
+    "benchmark_agreement",
+    "cluster_order",
+    "compound_distribution",
+    "distinctive_dots",
+    "empty_panel",
+    "fact_matrix_heatmap",
+    "framing_heatmap",
+    "lengths",
+    "outlet_label",
+    "profile_panels",
+    "removed_by_rule",
+    "similarity_heatmaps",
+    "sourcing_bars",
+    "speaker_heatmap",
+    "timeline",
+    "tone_through_article",
+    "use_style",
+    "voice_tone",
+    "wire_share_bars",
+]

@@ -1,0 +1,14 @@
+"""The report: run every notebook on a corpus in a fresh kernel and publish the pages.
+
+- ``build``: ``build_reports`` and the command line (``python -m helpers.report``);
+- ``notebook``: one notebook executed with papermill and rendered with nbconvert;
+- ``index``: the index page, each notebook with its one-line finding;
+- ``folder``: the report folder the build may write (its mark, staging, lock, publishing);
+- ``templates/``: nbconvert's lab template without CDN scripts, plus a CSP.
+"""
+
+from .build import build_reports, check_options, main
+from .folder import ReportFolderError
+from .notebook import NotebookResult
+
+__all__ = ["NotebookResult", "ReportFolderError", "build_reports", "check_options", "main"]
