@@ -194,6 +194,8 @@ def _load(source: Path, kind: str) -> Corpus:
         row["cells"] = _renamed(row["cells"], renamed)
     if not rows:
         raise CorpusError(f"Corpus {source} lists no articles. Add rows to its metadata.")
+    if kind == "table":
+        rows = _rows_with_text(rows, source, log)
     problems: list[str] = []
     records = [rec for row in rows if (rec := _read_article(row, log, problems)) is not None]
     seen: dict[str, dict] = {}
@@ -208,6 +210,31 @@ def _load(source: Path, kind: str) -> Corpus:
     raise_all(problems, f"Corpus {source} has problems:")
     _merge_outlets(records, log, listing)
     return _clean(records, log)
+
+
+def _rows_with_text(rows: list[dict], source: Path, log: list[dict]) -> list[dict]:
+    """The rows of a table that have a text; one warning counts and lists the others.
+
+    Raises
+    ------
+    CorpusError
+        When no row has a text (an export of links and titles only).
+    """
+    kept = [row for row in rows if row["text"].strip()]
+    empty = [row["where"] for row in rows if not row["text"].strip()]
+    if not kept:
+        raise CorpusError(
+            f"{source}: none of its {len(rows):,} rows has an article text (the text column is empty). Some "
+            "exports (Media Cloud's story lists, GDELT's) carry links and titles only: add each article's "
+            "text in a text column."
+        )
+    if empty:
+        more = len(empty) - MAX_LISTED
+        shown = ", ".join(empty[:MAX_LISTED]) + (f" and {more:,} more" if more > 0 else "")
+        verb = "has" if len(empty) == 1 else "have"
+        warn(log, f"{source.name}: {len(empty):,} of {len(rows):,} rows {verb} no article text and are not loaded: "
+                  f"{shown}. Add their text to include them.", article_id=None, file=source.name)
+    return kept
 
 
 def _article_text(row: dict, log: list[dict]) -> tuple[str, str | None] | None:

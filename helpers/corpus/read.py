@@ -6,7 +6,8 @@ comma, semicolon, tab or ``|``, detected from the header line), ``.jsonl``/``.nd
 (``actors.csv``, ``framing.csv``) are read by the same CSV reader (``read_csv_rows``).
 Every row carries the physical line its record starts on (a quoted value may span
 lines), or its row number in a Parquet file. The documented column names are matched
-whatever their case and spacing (``Date`` is ``date``). Whole numbers stay whole
+whatever their case and spacing (``Date`` is ``date``), and the names news exports use
+(``media_name``, ``maintext`` ...) are read as them (``helpers.corpus.columns``). Whole numbers stay whole
 (a Parquet or JSONL integer column with a missing value is not turned into floats).
 Byte values are decoded as text; a list or object where a text belongs, a broken line,
 a misplaced quote, two columns with one name is a ``CorpusError`` naming the line.
@@ -24,6 +25,7 @@ from typing import NamedTuple
 import pandas as pd
 from charset_normalizer import from_bytes
 
+from .columns import canonical_columns
 from .errors import CorpusError, raise_all
 from .files import TABLE_SUFFIXES, metadata_path, read_bytes, unreadable
 
@@ -46,7 +48,8 @@ REQUIRED_FOLDER_COLUMNS = ("file", "outlet")
 REQUIRED_TABLE_COLUMNS = ("outlet", "text")
 OPTIONAL_COLUMNS = ("id", "date", "headline", "url", "wire")
 DOCUMENTED_COLUMNS = ("file", "outlet", "id", "date", "headline", "url", "wire", "text")  # any case, spacing
-TABLE_NEEDS = f"A table corpus needs outlet and text; optional: {', '.join(OPTIONAL_COLUMNS)}"
+TABLE_NEEDS = (f"A table corpus needs outlet and text (news exports' names, such as media_name, source_domain "
+               f"and maintext, are read as them); optional: {', '.join(OPTIONAL_COLUMNS)}")
 TEXT_VALUED = ("id", "outlet", "text", "date", "headline", "url", "wire", "file")  # one string each
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 BOMS = (  # UTF-32 first: its little-endian mark starts like UTF-16's
@@ -173,11 +176,12 @@ def read_metadata(root: Path) -> Rows:
     """
     path = metadata_path(root)
     needs = f"A corpus folder's metadata.csv needs file and outlet; optional: {', '.join(OPTIONAL_COLUMNS)}"
-    return read_csv_rows(path, REQUIRED_FOLDER_COLUMNS, needs=needs, known=DOCUMENTED_COLUMNS, empty_ok=False)
+    return read_csv_rows(path, REQUIRED_FOLDER_COLUMNS, needs=needs, known=DOCUMENTED_COLUMNS, empty_ok=False,
+                         exports=True)
 
 
 def read_csv_rows(path: Path, required: tuple[str, ...], *, needs: str, known: tuple[str, ...] = (),
-                  empty_ok: bool = True) -> Rows:
+                  empty_ok: bool = True, exports: bool = False) -> Rows:
     """Read a CSV file whose place was checked: the reader of ``metadata.csv``, a table
     ``.csv`` and the side tables (``actors.csv``, ``framing.csv``).
 
@@ -194,6 +198,8 @@ def read_csv_rows(path: Path, required: tuple[str, ...], *, needs: str, known: t
         ``date``, with an info note).
     empty_ok:
         An empty file (or only blank lines) is a table with no columns and no rows.
+    exports:
+        Also read the column names news exports use (``helpers.corpus.columns``).
 
     Returns
     -------
@@ -217,7 +223,7 @@ def read_csv_rows(path: Path, required: tuple[str, ...], *, needs: str, known: t
             f"{path}: is empty. It needs a header line naming the columns ({', '.join(required)}, ...) "
             "and one line per article."
         )
-    return _csv_rows(text, path, required, needs, known)
+    return _csv_rows(text, path, required, needs, known, exports)
 
 
 def _unicode(data: bytes, path: Path, fix: str) -> str:
@@ -246,7 +252,7 @@ def read_table(path: Path) -> Rows:
         table = _parquet_table(path)
         # only columns of Python objects can hold bytes, lists or dicts
         names = [str(c) for c in table.columns]
-        columns, notes = canonical_columns(names, DOCUMENTED_COLUMNS, path.name)
+        columns, notes = canonical_columns(names, DOCUMENTED_COLUMNS, path.name, exports=True)
         renamed = dict(zip(names, columns, strict=False))
         loose = [renamed[str(c)] for c, dtype in table.dtypes.items() if pd.api.types.is_object_dtype(dtype)]
         table.columns = columns
@@ -256,7 +262,7 @@ def read_table(path: Path) -> Rows:
         return _text_values(rows, path.name, loose)
     if suffix == ".csv":
         return read_csv_rows(path, REQUIRED_TABLE_COLUMNS, needs=TABLE_NEEDS, known=DOCUMENTED_COLUMNS,
-                             empty_ok=False)  # every value is a string
+                             empty_ok=False, exports=True)  # every value is a string
     text = _unicode(read_bytes(path, str(path)), path, "Export it again as UTF-8.")
     rows = _jsonl_rows(text, path)
     return _text_values(rows, path.name, rows.columns)
@@ -287,38 +293,6 @@ def detect_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def _fold(name: str) -> str:
-    return "".join(name.split()).casefold()
-
-
-def canonical_columns(columns: list[str], known: tuple[str, ...], name: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """``columns`` with each name that is one of ``known`` but for case and spacing renamed
-    to it, and an info note per rename ("'Date' read as 'date'").
-
-    Raises
-    ------
-    CorpusError
-        Two columns that name one ``known`` column (``date`` and ``Date``), naming both.
-    """
-    lookup = {_fold(k): k for k in known}
-    out: list[str] = []
-    notes: list[tuple[str, str]] = []
-    problems: list[str] = []
-    first: dict[str, str] = {}
-    for col in columns:
-        new = lookup.get(_fold(col), col)
-        if new in first:
-            problems.append(f"{name}: the columns {first[new]!r} and {col!r} both name the {new} column (names "
-                            "are read whatever their case and spacing). Rename or remove one of them.")
-            continue
-        first[new] = col
-        out.append(new)
-        if new != col:
-            notes.append(("info", f"{name}: column {col!r} read as {new!r}."))
-    raise_all(problems, f"{name} has columns that clash:")
-    return out, notes
-
-
 def _header(values: list[str], name: str) -> list[str]:
     """Column names stripped (an empty one is "Unnamed: i"); a name given twice is an error."""
     out = [value.strip() or f"Unnamed: {i}" for i, value in enumerate(values)]
@@ -331,11 +305,12 @@ def _header(values: list[str], name: str) -> list[str]:
     return out
 
 
-def _csv_rows(text: str, path: Path, required: tuple[str, ...], needs: str, known: tuple[str, ...]) -> Rows:
+def _csv_rows(text: str, path: Path, required: tuple[str, ...], needs: str, known: tuple[str, ...],
+              exports: bool) -> Rows:
     delimiter = detect_delimiter(text.lstrip("\r\n").split("\n", 1)[0])
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     header, records, lines, blank = _csv_records(text, path, delimiter)
-    columns, notes = canonical_columns(header, known, path.name)
+    columns, notes = canonical_columns(header, known, path.name, exports=exports)
     records = [dict(zip(columns, values, strict=False)) for values in records]
     _missing(columns, required, path, delimiter, needs)
     if delimiter != ",":
@@ -415,7 +390,7 @@ def _jsonl_rows(text: str, path: Path) -> Rows:
             f'{path}: holds no articles. Each line must be one article as {{"outlet": ..., "text": ...}}.'
         )
     keys = list(dict.fromkeys(str(k) for rec in records for k in rec))
-    columns, notes = canonical_columns(keys, DOCUMENTED_COLUMNS, path.name)
+    columns, notes = canonical_columns(keys, DOCUMENTED_COLUMNS, path.name, exports=True)
     renamed = dict(zip(keys, columns, strict=False))
     _missing(columns, REQUIRED_TABLE_COLUMNS, path, None, TABLE_NEEDS)
     records = [{renamed[str(k)]: v for k, v in rec.items()} for rec in records]
