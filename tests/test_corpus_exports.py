@@ -56,7 +56,8 @@ def test_a_news_please_export_builds(tmp_path):
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     articles, _, log = load_corpus(path)
     row = articles.iloc[0]
-    assert (row.outlet, row.headline, row.date) == ("example.com", "Council approves budget", pd.Timestamp("2024-03-01"))
+    assert (row.outlet, row.headline) == ("example.com", "Council approves budget")
+    assert row.date == pd.Timestamp("2024-03-01")
     assert row.body.startswith("The council voted on Tuesday")
     assert "column 'maintext' read as 'text' (as news-please exports it)" in _messages(log)
 
@@ -99,7 +100,7 @@ def test_an_export_without_any_text_says_what_to_add(tmp_path):
 def test_an_export_without_a_text_column_names_the_export_names(tmp_path):
     path = tmp_path / "links.csv"
     pd.DataFrame([dict(media_name="A", title="One", url="u1")]).to_csv(path, index=False)
-    with pytest.raises(CorpusError, match="lacks the column.*text.*maintext"):
+    with pytest.raises(CorpusError, match=r"lacks the column.*text.*maintext"):
         load_corpus(path)
 
 

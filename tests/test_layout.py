@@ -17,7 +17,8 @@ LAYERS = (
     ("clean", ("clean",)),
     ("corpus", ("corpus",)),
     ("text", ("text", "quote_spans")),
-    ("analyses", ("actors", "events", "overview", "quotes", "profiles", "terms", "sentiment", "overlap", "facts")),
+    ("analyses", ("actors", "attention", "events", "overview", "quotes", "profiles", "terms", "sentiment",
+                  "overlap", "facts")),
     ("words and pictures", ("display", "plots")),
     ("report", ("report",)),
 )

@@ -6,6 +6,7 @@
 - ``read``: decoding and parsing ``metadata.csv``, CSV/JSONL/Parquet tables, side tables;
 - ``rows``: one row per article from either form;
 - ``dates``, ``outlets``: reading dates (with their precision) and merging outlet spellings;
+- ``outlet_table``: the optional ``outlets.csv`` (lean, owner, country ...) and groups by it;
 - ``errors``: ``CorpusError`` (every problem, each naming its file or row) and ``CorpusWarning``;
 - ``cache``: the Parquet cache of loaded tables, keyed by the bytes read and the code.
 """
@@ -13,14 +14,20 @@
 from .errors import CorpusError, CorpusWarning
 from .files import side_table_path
 from .load import ARTICLE_COLUMNS, LOG_COLUMNS, REMOVED_COLUMNS, Corpus, load_corpus
+from .outlet_table import NO_GROUP, OUTLET_COLUMNS, load_outlets, outlet_groups, unlisted_outlets
 
 __all__ = [
     "ARTICLE_COLUMNS",
     "LOG_COLUMNS",
+    "NO_GROUP",
+    "OUTLET_COLUMNS",
     "REMOVED_COLUMNS",
     "Corpus",
     "CorpusError",
     "CorpusWarning",
     "load_corpus",
+    "load_outlets",
+    "outlet_groups",
     "side_table_path",
+    "unlisted_outlets",
 ]

@@ -30,6 +30,7 @@ KEEP_ENTRIES = 20  # older entries are deleted when a new one is written
 SOURCES = (  # the code whose output is cached
     "corpus/__init__.py", "corpus/load.py", "corpus/errors.py", "corpus/files.py", "corpus/read.py", "corpus/rows.py",
     "corpus/dates.py", "corpus/outlets.py", "corpus/cache.py", "corpus/columns.py", "data/export_columns.csv",
+    "corpus/outlet_table.py",
     "clean/__init__.py", "clean/normalise.py", "clean/rules.py", "clean/page.py", "clean/html.py", "nltk_data.py",
 )
 

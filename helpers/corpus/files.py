@@ -120,7 +120,7 @@ def side_table_path(corpus: str | Path, name: str) -> Path:
     corpus:
         A corpus folder or table file (a relative path is taken from the repository root).
     name:
-        The table's name: ``"actors"`` or ``"framing"``.
+        The table's name: ``"actors"``, ``"framing"`` or ``"outlets"``.
 
     Returns
     -------

@@ -21,7 +21,7 @@ from .read import read_metadata, read_table
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")  # files that look like articles (any case)
 NOT_ARTICLES = ("readme", "license", "licence", "copying")  # file-name stems a corpus may hold beside its articles
-SIDE_TABLES = ("actors", "framing")
+SIDE_TABLES = ("actors", "framing", "outlets")
 
 
 def warn(log: list[dict], message: str, *, article_id: str | None, file: str) -> None:

@@ -1,7 +1,7 @@
 """Every chart of the reports, one function each, grouped by what they show.
 
 - ``style``: the house style (``use_style``) and the pieces charts share;
-- ``coverage``: when each outlet covered the story, article lengths, what cleaning removed;
+- ``coverage``: when and how much each outlet wrote, who covered which event, lengths, what cleaning removed;
 - ``voices``: who is quoted, on which side, named or not;
 - ``words``: distinctive words and framing groups;
 - ``tone``: sentence tone per outlet, in quotes and narration, around actors, with the benchmark;
@@ -11,7 +11,7 @@ Notebooks call them as ``plots.<chart>(...)``. Each takes the tidy tables an ana
 returned and returns the Figure or Axes it drew on; labels are corpus text, drawn literally.
 """
 
-from .coverage import lengths, removed_by_rule, timeline
+from .coverage import attention_chart, coverage_grid_heatmap, lengths, removed_by_rule, timeline
 from .shared_text import cluster_order, fact_matrix_heatmap, similarity_heatmaps, wire_share_bars
 from .style import FIG_WIDTH, article_labels, empty_panel, outlet_label, use_style
 from .tone import actor_heatmap, benchmark_agreement, compound_distribution, tone_through_article, voice_tone
@@ -23,9 +23,11 @@ __all__ = [
     "actor_heatmap",
     "affiliation_bars",
     "article_labels",
+    "attention_chart",
     "benchmark_agreement",
     "cluster_order",
     "compound_distribution",
+    "coverage_grid_heatmap",
     "distinctive_dots",
     "empty_panel",
     "fact_matrix_heatmap",

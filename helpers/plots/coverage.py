@@ -1,5 +1,6 @@
-"""Charts of the corpus itself: when each outlet covered the story, how long its articles
-are, and what cleaning took out. Each function returns the Figure or Axes it drew on.
+"""Charts of the corpus itself: when each outlet covered the story and how much, which
+outlet covered which event, how long its articles are, and what cleaning took out.
+Each function returns the Figure or Axes it drew on.
 """
 
 from __future__ import annotations
@@ -9,8 +10,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
+from matplotlib.ticker import MaxNLocator
 
-from .style import FIG_WIDTH, article_labels
+from ..attention import all_periods
+from .style import FIG_WIDTH, article_labels, empty_panel
+
+MAX_ATTENTION_OUTLETS = 12  # outlets named in the attention chart (the largest); the CSV has all
+MAX_GRID_EVENTS = 30  # events shown in the coverage grid (the largest); the CSV has all
 
 
 def timeline(periods: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
@@ -73,4 +79,63 @@ def removed_by_rule(removed: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Ax
     ax.set_ylabel("")
     ax.tick_params(axis="x", rotation=20)
     ax.set_title("Lines cleaning took out of each outlet's pages, by rule")
+    return ax
+
+
+def attention_chart(attention_table: pd.DataFrame, *, max_outlets: int = MAX_ATTENTION_OUTLETS) -> plt.Figure:
+    """Articles per period, all outlets together (top), and each outlet's share of its own
+    articles per period (bottom, so outlets of any size compare) for the ``max_outlets``
+    outlets with the most articles; the periods line up, empty ones included."""
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(FIG_WIDTH, 3.0 + 0.32 * max_outlets), sharex=True,
+                                      gridspec_kw={"height_ratios": [1, 2]})
+    if attention_table.empty:
+        empty_panel(top, "No article has a date")
+        bottom.set_axis_off()
+        return fig
+    unit = attention_table["unit"].iloc[0]
+    periods = all_periods(attention_table)
+    x = np.arange(len(periods)) + 0.5  # the centres of the heatmap's cells below
+    total = attention_table.groupby("period_start")["n_articles"].sum().reindex(periods, fill_value=0)
+    top.bar(x, total.to_numpy(), width=0.9, color="#2b6cb0")
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))
+    top.set_ylabel("articles")
+    top.grid(axis="x", visible=False)
+    top.set_title(f"Articles per {unit}, all outlets")
+    sizes = attention_table.groupby("outlet")["n_articles"].sum().sort_values(ascending=False, kind="stable")
+    shown = attention_table[attention_table["outlet"].isin(sizes.index[:max_outlets])]
+    share = shown.pivot_table(index="outlet", columns="period_start", values="share_of_outlet", fill_value=0)
+    share = share.reindex(columns=periods, fill_value=0) * 100
+    darkest = float(share.to_numpy().max())  # the scale ends at the largest share, and the title says so
+    sns.heatmap(share, cmap="Blues", vmin=0, vmax=darkest, cbar=False, linewidths=0.3, linecolor="#e2e8f0", ax=bottom)
+    bottom.set_ylabel(f"the {max_outlets} largest of {len(sizes)} outlets" if len(sizes) > max_outlets else "")
+    bottom.set_xlabel("")
+    labels = [_period_label(p, unit) for p in periods]
+    step = max(1, len(labels) // 12)
+    bottom.set_xticks(x[::step], labels[::step], rotation=45, ha="right")
+    bottom.set_title(f"Share of each outlet's own articles per {unit} (white: none; darkest: {darkest:.0f}%)")
+    return fig
+
+
+def _period_label(start: pd.Timestamp, unit: str) -> str:
+    return start.strftime("%b %Y") if unit == "month" else start.strftime("%Y-%m-%d")
+
+
+def coverage_grid_heatmap(grid: pd.DataFrame, *, max_events: int = MAX_GRID_EVENTS) -> plt.Axes:
+    """Event x outlet: the number of articles each outlet ran on each event (blank: none),
+    the ``max_events`` events with the most articles, in date order."""
+    sizes = grid.groupby("event")["n_articles"].sum().sort_values(ascending=False, kind="stable")
+    shown = grid[grid["event"].isin(sorted(sizes.index[:max_events]))]
+    table = shown.pivot_table(index=["event", "event_label"], columns="outlet", values="n_articles", fill_value=0)
+    table.index = [label for _, label in table.index]
+    ax = plt.subplots(figsize=(FIG_WIDTH, 1.4 + 0.35 * max(len(table), 1)))[1]
+    if table.empty:
+        return empty_panel(ax, "No events")
+    annot = table.astype(int).astype(str).where(table > 0, "")
+    sns.heatmap(table.where(table > 0), annot=annot, fmt="", cmap="Blues", vmin=0, cbar=False, linewidths=0.5,
+                linecolor="#e2e8f0", ax=ax)
+    ax.grid(visible=False)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.tick_params(axis="x", rotation=20)
+    ax.set_title("Which outlet covered which news event (articles; blank: none)")
     return ax
