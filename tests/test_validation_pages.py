@@ -1,0 +1,73 @@
+"""The page-cleaning evaluation (validation/pages): the scorer's figures on two tiny pages
+written here, and the labelled data set's files and counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from validation.pages.read import read_page, read_set
+from validation.pages.score import SystemView, line_rows, part_rows, quote_rows
+
+HEADER = (
+    "url: https://example.org/{n}\noutlet: Outlet {n}\ntopic: {topic}\nagency: {agency}\n"
+    "retrieved: 2026-12-06\nlicence: test text\ndateline: {dateline}\n"
+)
+
+
+def write_page(folder: Path, n: int, lines: str, *, topic="sport", agency="none", dateline="none", quotes=""):
+    path = folder / f"{n:03d}.txt"
+    path.write_text(HEADER.format(n=n, topic=topic, agency=agency, dateline=dateline) + quotes + "---\n" + lines,
+                    encoding="utf-8")
+    return read_page(path)
+
+
+def two_pages(tmp_path):
+    a = write_page(tmp_path, 1, "headline | Club wins cup\nbyline | By Ann Lee\nbody | ROME (AP) — The club won.\n"
+                   'body | "We played very well today," said Marco Rossi.\nwidget | Share\n',
+                   agency="AP", dateline="ROME", quotes="quote: Marco Rossi | We played very well\n")
+    b = write_page(tmp_path, 2, "headline | Council votes\nbody | The council voted.\ncaption | A photo. (AP)\n"
+                   'body | "It is a good day for us," the mayor said.\n', topic="local",
+                   quotes="quote: Jo Park | It is a good day\n")
+    return [a, b]
+
+
+def test_scorer_counts_lines_parts_and_speakers(tmp_path):
+    pages = two_pages(tmp_path)
+    views = [  # page 1: all lines right but "Share" kept; page 2: headline missed, caption right
+        SystemView(["headline", "byline", "body", "body", "body"],
+                   dict(headline="Club wins cup", dek=None, byline="By Ann Lee", dateline="ROME (AP)", agency=None),
+                   [{"quote": "We played very well today,", "speaker": "Rossi", "speaker_kind": "named person"}]),
+        SystemView(["body", "body", "caption", "body"],
+                   dict(headline=None, dek=None, byline=None, dateline=None, agency=None),
+                   [{"quote": "It is a good day for us,", "speaker": "Ann Lee", "speaker_kind": "named person"},
+                    {"quote": "some other words here", "speaker": "X Y", "speaker_kind": "named person"}]),
+    ]
+    lines = {(r["measure"], r["label"]): r for r in line_rows("t", pages, views)}
+    recall = lines[("body line recall", "body")]
+    assert (recall["numerator"], recall["denominator"]) == (4, 4)
+    assert lines[("precision", "non-body")]["value"] == 1.0
+    assert lines[("recall", "non-body")]["numerator"] == 3 and lines[("recall", "non-body")]["denominator"] == 5
+    assert lines[("non-body recall", "widget")]["value"] == 0.0
+    assert lines[("kind right", "caption")]["value"] == 1.0
+    parts = {(r["measure"], r["label"]): r for r in part_rows("t", pages, views)}
+    assert parts[("page part right", "headline")]["numerator"] == 1
+    assert parts[("page part right", "dateline")]["numerator"] == 2  # place matches; page 2 has none
+    assert parts[("agency found where stated", "agency")]["numerator"] == 0
+    assert parts[("agency found where stated", "agency")]["denominator"] == 1
+    quotes = {(r["measure"], r["label"]): r for r in quote_rows("t", pages, views)}
+    assert quotes[("quotation span found", "quotes")]["numerator"] == 2
+    assert (quotes[("precision", "speaker")]["numerator"], quotes[("precision", "speaker")]["denominator"]) == (1, 3)
+    assert quotes[("recall", "speaker")]["value"] == 0.5
+    assert quotes[("f1", "speaker")]["value"] == 0.4
+
+
+def test_labelled_sets_parse_and_meet_the_counts():
+    pages = read_set("eval")
+    assert len(pages) >= 40
+    assert len({p.meta["outlet"] for p in pages}) >= 25
+    assert len({p.meta["topic"] for p in pages}) >= 5
+    assert 10 <= len(read_set("dev")) <= 15
+    for page in pages:
+        assert any(label == "body" for label, _ in page.lines), page.page_id
+        for _, words in page.quotes:  # every labelled quotation is in the page's body text
+            assert words.casefold() in " ".join(t for lab, t in page.lines if lab == "body").casefold(), words
