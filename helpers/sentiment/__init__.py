@@ -31,6 +31,7 @@ from .findings import (
     actors_note,
     loading_note,
     news_words_note,
+    news_words_shift_note,
     outlets_note,
     positions_note,
     sentiment_finding,
@@ -67,9 +68,11 @@ from .newswords import (
 from .outlets import (
     EXTREME_COLUMNS,
     LEXICON_COLUMNS,
+    SHIFT_COLUMNS,
     article_sentiment,
     extreme_sentences,
     lexicon_words,
+    news_words_shift,
     outlet_sentiment,
 )
 from .positions import POSITION_BINS, POSITION_LABELS, position_sentiment
@@ -133,6 +136,7 @@ __all__ = [
     "SCORE_DECIMALS",
     "SEGMENT_COLUMNS",
     "SENTENCE_SCORE_COLUMNS",
+    "SHIFT_COLUMNS",
     "SKIPPED_COLUMNS",
     "SUMMARY_COLUMNS",
     "THIN_CELL",
@@ -156,6 +160,8 @@ __all__ = [
     "news_lexicon",
     "news_words_effect",
     "news_words_note",
+    "news_words_shift",
+    "news_words_shift_note",
     "outlet_sentiment",
     "outlets_note",
     "position_sentiment",

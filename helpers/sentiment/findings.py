@@ -12,7 +12,7 @@ import pandas as pd
 from ..actors import ACTORS_FILE
 from ..wording import join_names, plural
 from .intervals import CONFIDENCE, MIN_SENTENCES_FOR_INTERVAL, THIN_CELL, intervals_overlap
-from .newswords import NEWS_WORDS_FILE, RULES
+from .newswords import MIN_NEWS_SHARE, MIN_SELECTION_SENTENCES, NEWS_WORDS_FILE, RULES
 from .positions import POSITION_PART
 from .scoring import IMPLEMENTATIONS, USED
 from .validation import ALL_SENTENCES
@@ -263,6 +263,25 @@ def news_words_note(effect: pd.DataFrame, news_words: pd.DataFrame) -> str:
                      f"({plural(int(row['n_changed']), 'sentence')} change score)")
     return (
         f"Setting aside the news-neutral words ({NEWS_WORDS_FILE.name}: {listed}): " + "; ".join(parts) + ". "
-        "The held-out half (even-numbered editorials) was not used to choose the words, so it is the honest "
-        "estimate; the selection half chose them and flatters the list."
+        f"The rule: a lexicon word in at least {MIN_NEWS_SHARE:.2%} of the sentences of a news corpus (NewsMTSC) "
+        f"and in {MIN_SELECTION_SENTENCES} or more sentences of the selection half (odd-numbered editorials) "
+        "whose mean human rating is not on the side of zero its lexicon value is on. The held-out half "
+        "(even-numbered editorials) was not used to choose the rule or the words, so it is the honest estimate; "
+        "the selection half flatters the list."
     )
+
+
+def news_words_shift_note(shift: pd.DataFrame) -> str:
+    """What setting the news-neutral words aside does to the outlets here, computed from ``news_words_shift``."""
+    if shift.empty:
+        return "No sentence was scored, so the news-neutral words change nothing here."
+    changed, total = int(shift["n_changed"].sum()), int(shift["n_sentences"].sum())
+    moved = shift.loc[(shift["mean_after"] - shift["mean_before"]).abs().idxmax()]
+    text = f"Setting the news-neutral words aside changes the score of {changed:,} of {plural(total, 'sentence')}"
+    if not changed:
+        return text + "."
+    top = {when: join_names(sorted(shift.loc[shift[f"rank_{when}"] == 1, "outlet"])) for when in ("before", "after")}
+    rank = (f"{top['after']} ranks most positive before and after" if top["before"] == top["after"]
+            else f"the most positive outlet was {top['before']} before and is {top['after']} after")
+    return (f"{text}; the largest shift is {moved['outlet']}'s mean tone, from {_fmt(moved['mean_before'])} to "
+            f"{_fmt(moved['mean_after'])}; {rank}.")
