@@ -280,8 +280,10 @@ def news_words_shift_note(shift: pd.DataFrame) -> str:
     text = f"Setting the news-neutral words aside changes the score of {changed:,} of {plural(total, 'sentence')}"
     if not changed:
         return text + "."
-    top = {when: join_names(sorted(shift.loc[shift[f"rank_{when}"] == 1, "outlet"])) for when in ("before", "after")}
-    rank = (f"{top['after']} ranks most positive before and after" if top["before"] == top["after"]
+    firsts = {when: sorted(shift.loc[shift[f"rank_{when}"] == 1, "outlet"]) for when in ("before", "after")}
+    top = {when: join_names(names) for when, names in firsts.items()}
+    verb = "ranks" if len(firsts["after"]) == 1 else "rank"
+    rank = (f"{top['after']} {verb} most positive before and after" if top["before"] == top["after"]
             else f"the most positive outlet was {top['before']} before and is {top['after']} after")
     return (f"{text}; the largest shift is {moved['outlet']}'s mean tone, from {_fmt(moved['mean_before'])} to "
             f"{_fmt(moved['mean_after'])}; {rank}.")
