@@ -5,6 +5,7 @@ before/after figures and their sentences are computed."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -172,3 +173,21 @@ def test_outlet_shift_note_edge_cases():
     expected = "Setting the news-neutral words aside changes the score of 0 of 1 sentence."
     assert sentiment.news_words_shift_note(none) == expected
     assert "change nothing" in sentiment.news_words_shift_note(none.iloc[0:0])
+
+
+# NewsMTSC is not part of the bundle (only its counts are, in the list's columns); where a copy
+# is at hand, the rule must give exactly the list's "news-frequent" words and their counts.
+# CI lays shared/ beside the clone; a developer's machine has it at /work/shared.
+NEWSMTSC = next((found for folder in (sentiment.NEWS_WORDS_FILE.parents[3] / "shared", Path("/work/shared"))
+                 if (found := sorted((folder / "benchmarks" / "newsmtsc").glob("*.jsonl")))), [])
+
+
+@pytest.mark.skipif(not NEWSMTSC, reason="no copy of NewsMTSC beside the repository")
+def test_the_rule_reproduces_the_list_from_newsmtsc(benchmark):
+    news = sentiment.read_news_sentences(NEWSMTSC)
+    selection = benchmark[benchmark["half"] == "selection"]
+    table = sentiment.select_news_words(news, selection, sentiment.shipped_analyzer().lexicon)
+    words = sentiment.read_news_words().set_index("word")
+    chosen = table[table["chosen"]].set_index("word")
+    assert sorted(chosen.index) == sorted(words.index[words["rule"] == "news-frequent"])
+    assert (chosen["n_news"] == words.loc[chosen.index, "n_news"]).all()
