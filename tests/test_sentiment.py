@@ -60,7 +60,8 @@ AGREEING = [
 
 
 def test_compound_equals_vadersentiment_where_the_two_agree(reference):
-    ours = sentiment.score_texts(AGREEING)["compound"].tolist()
+    ours = sentiment.score_texts(AGREEING, implementation="nltk")["compound"].tolist()
+    assert sentiment.score_texts(AGREEING)["compound"].tolist() == ours  # no news-neutral word in them
     theirs = [reference.polarity_scores(s)["compound"] for s in AGREEING]
     assert ours == theirs
     assert ours[2] < -0.5 and ours[0] > 0  # "He was killed." / negated failure
@@ -69,7 +70,7 @@ def test_compound_equals_vadersentiment_where_the_two_agree(reference):
 def test_known_difference_leading_no(reference):
     """NLTK's port reads a leading "No," differently from the reference (shared/OFFLINE.md)."""
     with_no, without = "No, the talks did not fail.", "The talks did not fail."
-    nltk_with, nltk_without = sentiment.score_texts([with_no, without])["compound"]
+    nltk_with, nltk_without = sentiment.score_texts([with_no, without], implementation="nltk")["compound"]
     assert nltk_without == reference.polarity_scores(without)["compound"]
     assert nltk_with != reference.polarity_scores(with_no)["compound"]
 
@@ -257,7 +258,7 @@ def test_three_neutral_sentences_are_too_few_to_compare():
     outlets = sentiment.outlet_sentiment(scored, date_periods(articles))
     neutral, warm_row = outlets.set_index("outlet").loc["Neutral"], outlets.set_index("outlet").loc["Warm"]
     assert (neutral.n_sentences, neutral.ci_low, neutral.ci_high) == (3, 0.0, 0.0) and warm_row.ci_low > 0
-    metrics = pd.DataFrame({"implementation": [sentiment.IMPLEMENTATIONS["nltk"]], "pearson_r": [0.5]})
+    metrics = pd.DataFrame({"implementation": [sentiment.IMPLEMENTATIONS[sentiment.USED]], "pearson_r": [0.5]})
     finding, note = sentiment.sentiment_finding(outlets, metrics), sentiment.outlets_note(outlets)
     too_few = ("Neutral (3 sentences) has too few sentences for a meaningful interval "
                f"(fewer than {sentiment.MIN_SENTENCES_FOR_INTERVAL})")

@@ -167,17 +167,17 @@ def tone_through_article(scored: pd.DataFrame, positions: pd.DataFrame, outlets:
 
 
 def benchmark_agreement(scored_benchmark: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
-    """How VADER's compound score (NLTK) relates to the mean human rating (scaled to
+    """How VADER's compound score (NLTK, news-neutral words set aside) relates to the mean human rating (scaled to
     -1...1) on the benchmark sentences: a density of sentences and the mean score for
     each step of the human rating."""
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 5))[1]
-    hb = ax.hexbin(scored_benchmark["human"], scored_benchmark["nltk"], gridsize=(24, 20), extent=(-1, 1, -1, 1),
+    hb = ax.hexbin(scored_benchmark["human"], scored_benchmark["news"], gridsize=(24, 20), extent=(-1, 1, -1, 1),
                    cmap="Blues", bins="log", mincnt=1, linewidths=0.2)
     bar = plt.colorbar(hb, ax=ax, label="sentences (log scale)", shrink=0.8)
     bar.ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}"))  # no mathtext: it is off
     bar.ax.yaxis.set_minor_formatter(ticker.NullFormatter())
     steps = np.round(scored_benchmark["human"] * 10) / 10  # human ratings in steps of 0.1
-    means = scored_benchmark.groupby(steps)["nltk"].agg(["mean", "size"])
+    means = scored_benchmark.groupby(steps)["news"].agg(["mean", "size"])
     means = means[means["size"] >= 10]
     ax.plot(means.index, means["mean"], color="#c05621", marker="o", ms=4, lw=1.5,
             label="mean VADER score at each human rating (steps of 0.1, \u226510 sentences)")

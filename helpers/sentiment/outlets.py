@@ -1,4 +1,7 @@
-"""Outlets and articles: each one's mean tone, its most extreme sentences, the lexicon words behind it."""
+"""Outlets and articles: each one's mean tone, its most extreme sentences, the lexicon words behind it.
+
+``news_words_shift`` shows what setting the news-neutral words aside does to each outlet's mean.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,11 @@ import pandas as pd
 
 from ..tables import periods_by_outlet
 from .intervals import summarise_scores
-from .scoring import analyzer
+from .scoring import analyzer, score_texts
 
 EXTREME_COLUMNS = ["outlet", "end", "rank", "compound", "sentence_id", "text"]
 LEXICON_COLUMNS = ["outlet", "word", "valence", "n", "total_valence", "example_sentence_id"]
+SHIFT_COLUMNS = ["outlet", "n_sentences", "n_changed", "mean_before", "mean_after", "rank_before", "rank_after"]
 
 
 def article_sentiment(scored: pd.DataFrame, periods: pd.DataFrame) -> pd.DataFrame:
@@ -126,3 +130,29 @@ def lexicon_words(sentences: pd.DataFrame, *, top: int = 6) -> pd.DataFrame:
     )
     out = top_words.sort_values(["outlet", "total_valence", "word"], ascending=[True, False, True], kind="stable")
     return out[LEXICON_COLUMNS].reset_index(drop=True)
+
+
+def news_words_shift(scored: pd.DataFrame) -> pd.DataFrame:
+    """Each outlet's mean tone with the lexicon as shipped (before) and without the news-neutral words (after).
+
+    Parameters
+    ----------
+    scored
+        From ``score_sentences`` (scored without the news-neutral words). Not modified.
+
+    Returns
+    -------
+    DataFrame
+        One row per outlet, most positive (after) first: ``outlet, n_sentences,
+        n_changed`` (sentences whose score the list changes), ``mean_before,
+        mean_after`` (mean compound) and ``rank_before, rank_after`` (1 = most positive).
+    """
+    both = scored[["outlet", "compound"]].assign(
+        before=score_texts(scored["text"], implementation="nltk")["compound"].to_numpy())
+    both["changed"] = both["before"] != both["compound"]
+    out = both.groupby("outlet", sort=True).agg(
+        n_sentences=("compound", "size"), n_changed=("changed", "sum"),
+        mean_before=("before", "mean"), mean_after=("compound", "mean")).reset_index()
+    for when in ("before", "after"):
+        out[f"rank_{when}"] = out[f"mean_{when}"].rank(ascending=False, method="min").astype("int64")
+    return out.sort_values(["rank_after", "outlet"], ignore_index=True)[SHIFT_COLUMNS]

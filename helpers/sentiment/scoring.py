@@ -2,7 +2,10 @@
 
 The scores come from NLTK's port of VADER (``nltk.sentiment.vader``) with the lexicon
 that the ``vaderSentiment`` package ships, put where NLTK looks by
-``helpers.nltk_data.ensure_nltk_data()`` (nothing is downloaded).
+``helpers.nltk_data.ensure_nltk_data()`` (nothing is downloaded), less the words that are
+neutral in news language (``helpers/data/news_neutral_words.csv``, see ``newswords``):
+"his party will bolt the coalition" is not a celebration. The lexicon as shipped stays
+available as the ``"nltk"`` implementation, for the before/after comparison.
 """
 
 from __future__ import annotations
@@ -13,16 +16,20 @@ import numpy as np
 import pandas as pd
 
 from ..parallel import map_articles
+from .newswords import news_lexicon, read_news_words
 
 # VADER's own cut-offs for calling a compound score positive (>= 0.05), negative
 # (<= -0.05) or neutral (in between): vaderSentiment README, "About the Scoring".
 THRESHOLD = 0.05
 LABELS = ("negative", "neutral", "positive")
 
+# The first is the one every score in the notebook uses; the others are for comparison.
 IMPLEMENTATIONS = {
-    "nltk": "NLTK's VADER (used in this notebook)",
+    "news": "NLTK's VADER, news-neutral words set aside (used in this notebook)",
+    "nltk": "NLTK's VADER, lexicon as shipped",
     "reference": "vaderSentiment 3.3.2 (reference implementation)",
 }
+USED = "news"
 
 SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
 SENTENCE_SCORE_COLUMNS = [
@@ -33,8 +40,8 @@ SENTENCE_SCORE_COLUMNS = [
 
 
 @functools.lru_cache(maxsize=1)
-def analyzer():
-    """NLTK's ``SentimentIntensityAnalyzer`` with the offline lexicon (cached).
+def shipped_analyzer():
+    """NLTK's ``SentimentIntensityAnalyzer`` with the offline lexicon as shipped (cached).
 
     Calls ``helpers.nltk_data.ensure_nltk_data()`` first, which puts the
     ``vaderSentiment`` lexicon where NLTK looks; nothing is downloaded.
@@ -48,6 +55,23 @@ def analyzer():
 
 
 @functools.lru_cache(maxsize=1)
+def analyzer():
+    """The scorer every notebook score uses: NLTK's VADER without the news-neutral words (cached).
+
+    A separate ``SentimentIntensityAnalyzer`` whose ``lexicon`` is the shipped one less
+    the words of ``helpers/data/news_neutral_words.csv``; VADER's rules (negation,
+    boosters, "but" ...) are unchanged, and a listed word scores as a word VADER does
+    not know.
+    """
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    shipped = shipped_analyzer()  # also makes sure the lexicon file is in place
+    sia = SentimentIntensityAnalyzer()
+    sia.lexicon = news_lexicon(shipped.lexicon, read_news_words()["word"])
+    return sia
+
+
+@functools.lru_cache(maxsize=1)
 def reference_analyzer():
     """The ``vaderSentiment`` package's own ``SentimentIntensityAnalyzer`` (cached)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -55,7 +79,7 @@ def reference_analyzer():
     return SentimentIntensityAnalyzer()
 
 
-def score_texts(texts, *, implementation: str = "nltk") -> pd.DataFrame:
+def score_texts(texts, *, implementation: str = USED) -> pd.DataFrame:
     """VADER scores of each text.
 
     Parameters
@@ -63,8 +87,9 @@ def score_texts(texts, *, implementation: str = "nltk") -> pd.DataFrame:
     texts
         An iterable of strings (a missing value scores as an empty text).
     implementation
-        ``"nltk"`` (NLTK's port, used throughout the notebook) or ``"reference"``
-        (the ``vaderSentiment`` package, for comparison).
+        ``"news"`` (NLTK's port without the news-neutral words, used throughout the
+        notebook), ``"nltk"`` (NLTK's port, lexicon as shipped) or ``"reference"``
+        (the ``vaderSentiment`` package), the last two for comparison.
 
     Returns
     -------
@@ -74,7 +99,7 @@ def score_texts(texts, *, implementation: str = "nltk") -> pd.DataFrame:
     """
     if implementation not in IMPLEMENTATIONS:
         raise ValueError(f"implementation must be one of {sorted(IMPLEMENTATIONS)}")
-    sia = analyzer() if implementation == "nltk" else reference_analyzer()
+    sia = {"news": analyzer, "nltk": shipped_analyzer, "reference": reference_analyzer}[implementation]()
     rows = [sia.polarity_scores(t if isinstance(t, str) else "") for t in texts]
     return pd.DataFrame(rows, columns=SCORE_COLUMNS, dtype="float64")
 
@@ -104,7 +129,7 @@ def _score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def score_sentences(sentences: pd.DataFrame, *, n_jobs: int | None = None, client=None) -> pd.DataFrame:
-    """Score every sentence with NLTK's VADER.
+    """Score every sentence with NLTK's VADER, news-neutral words set aside (``analyzer``).
 
     A corpus of ``helpers.parallel.MIN_PARALLEL_ARTICLES`` articles or more is scored
     in chunks of articles on every core (``n_jobs``), or on a Dask cluster

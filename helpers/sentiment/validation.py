@@ -2,7 +2,8 @@
 
 ``load_benchmark`` and ``validation_metrics`` measure the method against the human
 ratings of 5,190 New York Times editorial sentences (Hutto & Gilbert 2014), copied into
-``validation/vader-nyt/``.
+``validation/vader-nyt/``; ``news_words_effect`` measures what setting the news-neutral
+words aside changes, on all sentences and on the half that was not used to choose them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import pandas as pd
 
 from ..paths import PROJECT_ROOT, resolve
 from .intervals import CONFIDENCE
-from .scoring import IMPLEMENTATIONS, LABELS, label_scores, score_texts
+from .newswords import HALVES, benchmark_half
+from .scoring import IMPLEMENTATIONS, LABELS, USED, label_scores, score_texts
 
 # The benchmark: validation/vader-nyt/ (see its README.md). Human ratings are means on
 # -4...+4 (Hutto & Gilbert 2014, and the README of their data release); dividing by RATING_SCALE puts them on
@@ -27,6 +29,9 @@ RATING_SCALE = 4.0
 _BENCHMARK_ID = re.compile(r"^(\d+)_(\d+)$")
 
 BENCHMARK_COLUMNS = ["line_n", "id", "editorial", "rating", "human", "text"]
+EFFECT_COLUMNS = ["sentences", "n_sentences", "n_editorials", "n_changed", "r_before", "r_after",
+                  "macro_f1_before", "macro_f1_after"]
+ALL_SENTENCES = "all"
 SKIPPED_COLUMNS = ["line_n", "reason", "line"]
 
 
@@ -97,11 +102,14 @@ def score_benchmark(benchmark: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        The benchmark's columns plus ``human_label``, ``nltk``, ``reference``
-        (compound scores), ``nltk_label`` and ``reference_label`` (the +/-0.05
+        The benchmark's columns plus ``half`` (``"selection"``: odd-numbered
+        editorials, which chose the news-neutral words; ``"held-out"``: even ones),
+        ``human_label``, one compound-score column per implementation (``news``,
+        ``nltk``, ``reference``) and its class (``news_label`` ...; the +/-0.05
         classes; the human rating, scaled to -1...1, gets the same cut-offs).
     """
     out = benchmark.copy()
+    out["half"] = benchmark_half(out)
     out["human_label"] = label_scores(out["human"])
     for name in IMPLEMENTATIONS:
         out[name] = score_texts(out["text"], implementation=name)["compound"].to_numpy()
@@ -115,7 +123,7 @@ def validation_metrics(scored_benchmark: pd.DataFrame, *, confidence: float = CO
     Returns
     -------
     DataFrame
-        One row per implementation (NLTK's first): ``implementation, n_sentences,
+        One row per implementation (the one the notebook uses first): ``implementation, n_sentences,
         pearson_r`` (sentence scores vs scaled human ratings), ``r_ci_low, r_ci_high``
         (Fisher-z interval, ``scipy.stats.pearsonr``), ``r_squared``,
         ``n_editorials, editorial_r`` (the same correlation between each editorial's
@@ -147,7 +155,40 @@ def validation_metrics(scored_benchmark: pd.DataFrame, *, confidence: float = CO
     return pd.DataFrame(rows)
 
 
-def benchmark_confusion(scored_benchmark: pd.DataFrame, *, implementation: str = "nltk") -> pd.DataFrame:
+def news_words_effect(scored_benchmark: pd.DataFrame) -> pd.DataFrame:
+    """Agreement with people before (lexicon as shipped) and after (news-neutral words set aside).
+
+    Parameters
+    ----------
+    scored_benchmark
+        The output of ``score_benchmark``.
+
+    Returns
+    -------
+    DataFrame
+        Rows ``all``, ``held-out`` (the half not used to choose the words: the honest
+        estimate) and ``selection``: ``sentences, n_sentences, n_editorials,
+        n_changed`` (sentences whose score the list changes), ``r_before, r_after``
+        (Pearson r with the scaled human rating) and ``macro_f1_before,
+        macro_f1_after`` (three classes, +/-0.05), before = ``nltk``, after = ``news``.
+    """
+    from scipy.stats import pearsonr
+    from sklearn.metrics import f1_score
+
+    rows = []
+    for part in (ALL_SENTENCES, *reversed(HALVES)):
+        rated = scored_benchmark if part == ALL_SENTENCES else scored_benchmark[scored_benchmark["half"] == part]
+        row = {"sentences": part, "n_sentences": len(rated), "n_editorials": rated["editorial"].nunique(),
+               "n_changed": int((rated["nltk"] != rated[USED]).sum())}
+        for when, name in (("before", "nltk"), ("after", USED)):
+            row[f"r_{when}"] = float(pearsonr(rated[name], rated["human"]).statistic)
+            row[f"macro_f1_{when}"] = float(f1_score(rated["human_label"], rated[f"{name}_label"],
+                                                     labels=list(LABELS), average="macro"))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=EFFECT_COLUMNS)
+
+
+def benchmark_confusion(scored_benchmark: pd.DataFrame, *, implementation: str = USED) -> pd.DataFrame:
     """Human class vs VADER class on the benchmark, as counts.
 
     Returns
