@@ -193,11 +193,11 @@ def log_odds(
 
 
 def _skip_reasons(scored: pd.DataFrame, min_count: int) -> pd.Series:
-    """Why each pair is not tested ("" where it is): a rare term, or a skip word."""
+    """Why each pair is not tested ("" where it is): a skip word's reason, else a rare term."""
     listed = scored["label"].str.lower().map(SKIP_WORDS).fillna(scored["term"].map(SKIP_WORDS))
     reason = listed.where(scored["kind"] == WORD).fillna("").astype("str")
     rare = (scored["n"] + scored["n_rest"]) < min_count
-    return reason.mask(rare, f"fewer than {min_count} uses")
+    return reason.mask(rare & (reason == ""), f"fewer than {min_count} uses")
 
 
 def distinctive_terms(counts: pd.DataFrame, totals: pd.DataFrame, *,

@@ -329,7 +329,6 @@ def term_occurrences(
        become "abba"); a phrase's words likewise. Tables show a stem by its commonest word.
 
     Sharp edge: stemming joins words of one root ("prison"/"prisoners").
-
     Returns
     -------
     DataFrame
@@ -351,9 +350,8 @@ def term_occurrences(
     found = _find_phrases(marks, phrases, country)
     forms = set(marks.form[keep & ~country]) | {p for _, _, p in found}
     stems = {} if stemmer is None else stem_forms(forms, stemmer, _names(toks, marks))
-    frames = [_word_table(toks, marks, country, keep, stems)]
-    if found:
-        frames.append(_phrase_table(toks, marks, found, stems))
+    frames = [_word_table(toks, marks, country, keep, stems),
+              *([_phrase_table(toks, marks, found, stems)] if found else [])]
     out = pd.concat(frames, ignore_index=True)
     out = out.sort_values(["_order", "kind"], ascending=[True, False], kind="stable")
     return out[OCCURRENCE_COLUMNS].reset_index(drop=True)

@@ -59,19 +59,23 @@ def _cue_at(lower: np.ndarray, start: int, cue: list[re.Pattern[str]], lo: int, 
 
 
 def _cue_found(lower: np.ndarray, span: tuple[int, int], bounds: tuple[int, int],
-               cue: str, where: str) -> bool:
-    """Whether ``cue`` stands ``where`` the rule says around the use ``span`` (first, last
-    token), inside its sentence ``bounds`` (first, last token)."""
+               rule) -> bool:
+    """Whether the rule's cue stands ``where`` it says around the use ``span`` (first,
+    last token), inside its sentence ``bounds`` (first, last token). A "sentence" cue may
+    be another word of the use itself ("prisoner" in the hit "prisoner release")."""
     first, last = span
     lo, hi = bounds
-    words = [word_pattern(w) for w in cue.split()]
+    words = [word_pattern(w) for w in rule.cue.split()]
     k = len(words)
-    if where == "before":
+    if rule.where == "before":
         starts = range(first - SENSE_WINDOW - k + 1, first - k + 1)
-    elif where == "after":
+    elif rule.where == "after":
         starts = range(last + 1, last + SENSE_WINDOW + 1)
     else:
-        starts = (j for j in range(lo, hi + 1) if j + k - 1 < first or j > last)
+        own = word_pattern(rule.word)
+        starts = (j for j in range(lo, hi + 1)
+                  if not any(first <= i <= last and own.fullmatch(lower[i])
+                             for i in range(j, j + k)))
     return any(_cue_at(lower, j, words, lo, hi) for j in starts)
 
 
@@ -84,7 +88,7 @@ def _sense_of(lower: np.ndarray, span: tuple[int, int], bounds: tuple[int, int],
         return NO_RULE, ""
     senses, cues = set(), []
     for rule in mine[mine["where"] != "default"].itertuples():
-        if _cue_found(lower, span, bounds, rule.cue, rule.where):
+        if _cue_found(lower, span, bounds, rule):
             senses.add(rule.sense)
             cues.append(f"{rule.where} \u2018{rule.cue}\u2019")
     if not senses:
