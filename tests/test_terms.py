@@ -420,17 +420,24 @@ def test_plots_draw(seeds):
 def test_seed_report_writes_the_term_tables(seed_report):
     data = seed_report / "data"
     counts = pd.read_csv(data / "term_counts.csv")
-    assert {"outlet", "term", "label", "n", "per_1000"} <= set(counts.columns)
+    assert {"outlet", "term", "kind", "label", "n", "per_1000"} <= set(counts.columns)
+    kerry = counts[counts.term == "kerry"].set_index("outlet").n
+    assert [kerry["JTA"], kerry["The Forward"], kerry[FB]] == [4, 9, 10]  # issue 16: 3 / 7 / 8
     distinctive = pd.read_csv(data / "distinctive_terms.csv")
-    assert {"z", "n", "n_rest", "significant"} <= set(distinctive.columns)
+    assert {"z", "n", "n_rest", "tested", "q_value", "significant"} <= set(distinctive.columns)
     framing = pd.read_csv(data / "framing.csv")
     fb = framing[(framing.outlet == FB) & (framing.group == "violence")].iloc[0]
-    assert fb.n == 8 and fb.z > terms.Z_CRITICAL
+    assert fb.n == 8 and fb.z > terms.Z_CRITICAL and fb.significant
+    aje = framing[(framing.outlet == AJE) & (framing.group == "prisoners")].iloc[0]
+    assert (aje.n, aje.n_ambiguous) == (13, 4)
+    kwic = pd.read_csv(data / "framing_kwic.csv")
+    assert set(kwic.sense) == {"in", "no rule", "ambiguous", "other"}
     page = (seed_report / "02_terms.html").read_text()
     assert "concessions" in page and "Framing words in context" in page
     assert page.count("data:image/png;base64") >= 2
     index = (seed_report / "index.html").read_text()
-    assert "most distinctive word" in index and "violence in Washington Free Beacon" in index
+    assert "No outlet-term pair passes a Benjamini-Hochberg correction" in index
+    assert "violence in Washington Free Beacon" in index
 
 
 def test_written_report_without_framing_file_says_so(written_report):
