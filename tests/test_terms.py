@@ -156,8 +156,8 @@ def test_stemming_merges_forms_but_shows_words(seeds):
     occ, counts = seeds["occurrences"], seeds["counts"]
     prison = counts[(counts.outlet == AJE) & (counts.term == "prison")].iloc[0]
     assert prison.label == "prisoners"
-    # "The prisoner issue"; the three "prisoner release" are a phrase of their own
-    assert prison.forms == "prisoners 4, prisoner 1"
+    # "The prisoner issue" and the three "prisoner release": the phrase is counted besides
+    assert prison.forms == "prisoner 4, prisoners 4"
     assert "abbas" in set(occ.term) and "abba" not in set(occ.term)  # names are not stemmed
     plain = terms.term_occurrences(seeds["tokens"], seeds["sentences"], stem=None)
     words = plain[plain.term != terms.COUNTRY_TERM]
@@ -168,23 +168,31 @@ def test_stemming_merges_forms_but_shows_words(seeds):
         terms.term_occurrences(seeds["tokens"], seeds["sentences"], stem="lancaster")
 
 
-def test_phrases_join_only_unambiguous_pairs(seeds):
+def test_phrases_are_counted_besides_their_words(seeds):
     phrases = seeds["phrases"]
-    assert {"west bank", "peace talks", "prisoner release"} <= set(phrases)
+    assert {"west bank", "peace talks", "prisoner release", "kerry said"} <= set(phrases)
     # chains of titles and names are left as words
     assert not {"john kerry", "state john", "prime minister", "benjamin netanyahu"} & set(phrases)
-    west_bank = seeds["counts"].query("term == 'west bank'")
-    assert west_bank.set_index("outlet").n.to_dict()["The Forward"] == 4
-    assert "bank" not in set(seeds["occurrences"].term)
+    counts = seeds["counts"].set_index(["outlet", "term"])
+    assert counts.at[("The Forward", "west bank"), "n"] == 4
+    assert counts.at[("The Forward", "west bank"), "kind"] == "phrase"
+    assert counts.at[("The Forward", "bank"), "n"] == 4  # the phrase's uses stay the word's
+    assert counts.at[("The Forward", "bank"), "kind"] == "word"
+    # issue 16: "Kerry said" took Kerry's uses away (3 / 7 / 8); the bodies have 4 / 9 / 10
+    kerry = seeds["counts"].query("term == 'kerry'").set_index("outlet").n.to_dict()
+    assert [kerry["JTA"], kerry["The Forward"], kerry[FB]] == [4, 9, 10]
+    assert counts.at[(FB, "netanyahu"), "n"] == 8  # one in "the Netanyahu-Kerry meeting"
+    assert counts.at[("JTA", "palestinian"), "n"] == 6  # "palestinian leaders/authority" too
 
 
 def test_counts_are_per_thousand_words(seeds):
     counts, totals, occ = seeds["counts"], seeds["totals"], seeds["occurrences"]
-    assert totals.n_terms.sum() == len(occ)
+    assert totals.n_terms.sum() == (occ.kind == "word").sum() < len(occ)
     merged = counts.merge(totals, on="outlet", suffixes=("", "_total"))
     assert (merged.per_1000 - merged.n / merged.n_words_total * 1000).abs().max() < 1e-9
     n_terms = totals.set_index("outlet").n_terms.to_dict()
-    assert counts.groupby("outlet").n.sum().to_dict() == n_terms
+    words = counts[counts.kind == "word"]
+    assert words.groupby("outlet").n.sum().to_dict() == n_terms  # phrases are extra rows
     jta = counts[counts.outlet == "JTA"]
     assert jta["rank"].iloc[0] == 1 and jta.n.is_monotonic_decreasing
     # words: running text, stopwords included, clitics and punctuation not; close to a
@@ -196,27 +204,33 @@ def test_counts_are_per_thousand_words(seeds):
 
 # ------------------------------------------------------------------ distinctive terms
 
-def test_seed_prisoner_and_violence_vocabulary_stand_out(seeds):
+def test_seed_prisoner_and_violence_vocabulary_lead_but_nothing_passes(seeds):
     d = seeds["distinctive"].set_index(["outlet", "term"])
     # Al Jazeera English: the prisoner-release words top its list
     aje = seeds["distinctive"].query("outlet == @AJE").head(2)
-    assert set(aje.label) == {"prisoner release", "prisoners"}
-    assert d.at[(AJE, "prison releas"), "z"] > 1.5 and d.at[(AJE, "prison"), "z"] > 1.2
-    # Al Jazeera America: "release" is among its top three; "prisoners" above zero
-    aja = seeds["distinctive"].query("outlet == @AJA").head(3)
-    assert "release" in set(aja.label) and d.at[(AJA, "prison"), "z"] > 0
-    # Washington Free Beacon: violence, and it never mentions prisoners
-    assert d.at[(FB, "violenc"), "z"] > terms.Z_CRITICAL and d.at[(FB, "violenc"), "significant"]
+    assert set(aje.label) == {"release", "prisoners"}
+    assert d.at[(AJE, "prison"), "z"] > 2 and d.at[(AJE, "prison"), "rank"] == 1
+    # Al Jazeera America: "release" tops its list; "prisoners" above zero
+    assert d.at[(AJA, "releas"), "rank"] == 1 and d.at[(AJA, "prison"), "z"] > 0
+    # Washington Free Beacon: violence 4 | 0 is too rare to test; it never mentions prisoners
     assert d.at[(FB, "violenc"), "n"] == 4 and d.at[(FB, "violenc"), "n_rest"] == 0
-    assert d.at[(FB, "prison"), "z"] < 0 and d.at[(FB, "attack"), "z"] > 1
-    # small sample: few terms pass, none by much
-    passing = seeds["distinctive"].query("significant and z > 0")
-    assert 0 < len(passing) < 20 and seeds["distinctive"].z.max() < 3
+    assert not d.at[(FB, "violenc"), "tested"] and pd.isna(d.at[(FB, "violenc"), "rank"])
+    assert d.at[(FB, "violenc"), "skip_reason"] == "fewer than 5 uses"
+    assert d.at[(FB, "prison"), "z"] < 0 and d.at[(FB, "prison"), "tested"]
+    # JTA's "wednesday" (3 | 0) is a calendar word: counted, never tested
+    assert d.at[("JTA", "wednesday"), "skip_reason"] == "calendar"
+    # five short articles: after the correction nothing passes; 7 pairs did at z > 1.96
+    assert not seeds["distinctive"].significant.any()
+    assert (seeds["distinctive"].z > terms.Z_CRITICAL).sum() == 7
 
 
 def test_framing_groups_stand_out_where_expected(seeds):
     f = seeds["framing_z"].set_index(["outlet", "group"])
-    assert f.at[(AJE, "prisoners"), "z"] > terms.Z_CRITICAL
+    # 17 before: "prisoner release" x 3 and "freed prisoners" were two uses each
+    assert f.at[(AJE, "prisoners"), "n"] == 13 and f.at[(AJE, "prisoners"), "n_ambiguous"] == 4
+    assert f.at[(AJE, "prisoners"), "z"] > terms.Z_CRITICAL  # but not after the correction
+    assert not f.at[(AJE, "prisoners"), "significant"] and f.at[(FB, "violence"), "significant"]
+    assert f.at[(AJA, "settlements"), "n"] == 0 and f.at[(AJA, "settlements"), "n_other_sense"] == 1
     assert f.at[(AJA, "prisoners"), "z"] > 1 and f.at[(AJA, "prisoners"), "per_1000"] > f.at[
         (AJA, "prisoners"), "per_1000_rest"]
     assert f.at[(FB, "violence"), "z"] > terms.Z_CRITICAL and f.at[(FB, "violence"), "n"] == 8
@@ -343,10 +357,13 @@ def test_framing_matches_words_phrases_and_wildcards():
 
 def test_kwic_lines_match_framing_counts(seeds):
     kwic = terms.keyword_in_context(seeds["matches"], seeds["articles"])
-    assert len(kwic) == seeds["framing"].n.sum()
-    # the reader can tell a negotiated settlement from a colony
+    framing = seeds["framing"]
+    assert len(kwic) == framing.n.sum() + framing.n_other_sense.sum()
+    assert (kwic.sense == "ambiguous").sum() == framing.n_ambiguous.sum() > 0
+    # a negotiated settlement is shown, marked as another sense, and not counted
     aja = kwic[(kwic.outlet == AJA) & (kwic.group == "settlements")].iloc[0]
     assert aja.left.endswith("for a negotiated") and aja.right.startswith("to the conflict")
+    assert aja.sense == "other" and "negotiated" in aja.cue
 
 
 def test_sentences_shared_between_outlets(seeds):
@@ -357,9 +374,10 @@ def test_sentences_shared_between_outlets(seeds):
 def test_notes_and_finding_are_computed(seeds):
     periods = date_periods(seeds["articles"])
     text = terms.terms_finding(seeds["distinctive"], seeds["framing_z"], seeds["totals"], periods)
-    assert "Washington Free Beacon \u2018concessions\u2019" in text
+    assert "Washington Free Beacon \u2018concessions\u2019 (z = 2.6)" in text
     assert "violence in Washington Free Beacon (z = 3.4)" in text
-    assert "from 3 separate moments" in text and len(text) < 600
+    assert "No outlet-term pair passes a Benjamini-Hochberg correction at a 5% false" in text
+    assert "\u2018wednesday\u2019" not in text and len(text) < 800
     assert "Jun 2013: The Forward" in terms.periods_note(periods)
     words = f"{seeds['totals'].n_words.sum():,} words"
     assert terms.sample_note(seeds["totals"]).startswith(
@@ -374,8 +392,8 @@ def test_prior_strength_moves_the_z_scores(seeds):
     n_default = int((d.significant & (d.z > 0)).sum())
     assert f"as used here ({chosen:,.0f}): {n_default};" in note
     assert note.endswith("tidylo's default): 0.")  # a corpus-sized prior leaves none
-    weak = terms.distinctive_terms(counts, totals, prior_strength=chosen / 2)
-    assert (weak.significant & (weak.z > 0)).sum() > n_default > 0
+    weak = terms.distinctive_terms(counts, totals, prior_strength=chosen / 20)
+    assert weak.z.max() > d.z.max()  # a weaker prior pulls less toward the corpus rate
 
 
 def test_shared_sentences_note(seeds):
@@ -402,17 +420,24 @@ def test_plots_draw(seeds):
 def test_seed_report_writes_the_term_tables(seed_report):
     data = seed_report / "data"
     counts = pd.read_csv(data / "term_counts.csv")
-    assert {"outlet", "term", "label", "n", "per_1000"} <= set(counts.columns)
+    assert {"outlet", "term", "kind", "label", "n", "per_1000"} <= set(counts.columns)
+    kerry = counts[counts.term == "kerry"].set_index("outlet").n
+    assert [kerry["JTA"], kerry["The Forward"], kerry[FB]] == [4, 9, 10]  # issue 16: 3 / 7 / 8
     distinctive = pd.read_csv(data / "distinctive_terms.csv")
-    assert {"z", "n", "n_rest", "significant"} <= set(distinctive.columns)
+    assert {"z", "n", "n_rest", "tested", "q_value", "significant"} <= set(distinctive.columns)
     framing = pd.read_csv(data / "framing.csv")
     fb = framing[(framing.outlet == FB) & (framing.group == "violence")].iloc[0]
-    assert fb.n == 8 and fb.z > terms.Z_CRITICAL
+    assert fb.n == 8 and fb.z > terms.Z_CRITICAL and fb.significant
+    aje = framing[(framing.outlet == AJE) & (framing.group == "prisoners")].iloc[0]
+    assert (aje.n, aje.n_ambiguous) == (13, 4)
+    kwic = pd.read_csv(data / "framing_kwic.csv")
+    assert set(kwic.sense) == {"in", "no rule", "ambiguous", "other"}
     page = (seed_report / "02_terms.html").read_text()
     assert "concessions" in page and "Framing words in context" in page
     assert page.count("data:image/png;base64") >= 2
     index = (seed_report / "index.html").read_text()
-    assert "most distinctive word" in index and "violence in Washington Free Beacon" in index
+    assert "No outlet-term pair passes a Benjamini-Hochberg correction" in index
+    assert "violence in Washington Free Beacon" in index
 
 
 def test_written_report_without_framing_file_says_so(written_report):
@@ -435,30 +460,185 @@ def test_sentence_initial_words_are_stemmed_names_are_not(tmp_path):
     assert occ.form.tolist() == ["talks", "resumed", "paris"]
 
 
-def _distinctive(zs: list[float]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """A distinctive-terms table with one pair per z (two outlets, rank 1 first) and its totals."""
-    rows = [{"outlet": "AB"[i % 2], "term": f"w{i}", "label": f"w{i}", "rank": i // 2 + 1, "z": z,
-             "significant": abs(z) > terms.Z_CRITICAL} for i, z in enumerate(zs)]
+def _distinctive(zs: list[float], passing: list[bool] | None = None,
+                 tested: list[bool] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A distinctive-terms table with one pair per z (outlets A and B in turn, ranked by z
+    within the outlet among the tested), which pairs pass the correction, and its totals."""
+    passing = passing or [False] * len(zs)
+    tested = tested or [True] * len(zs)
+    rows = [{"outlet": "AB"[i % 2], "term": f"w{i}", "label": f"w{i}", "z": z,
+             "tested": t, "significant": p and t}
+            for i, (z, p, t) in enumerate(zip(zs, passing, tested, strict=True))]
+    table = pd.DataFrame(rows, columns=["outlet", "term", "label", "z", "tested", "significant"])
+    table = table.astype({"z": "float64", "tested": bool, "significant": bool})
+    table = table.sort_values(["outlet", "tested", "z"], ascending=[True, False, False])
+    rank = table[table.tested].groupby("outlet").cumcount() + 1
+    table["rank"] = rank.reindex(table.index).astype("Int64")
     totals = pd.DataFrame({"outlet": ["A", "B"], "n_articles": [1, 1], "n_words": [700, 500],
                            "n_terms": [300, 200]})
-    return pd.DataFrame(rows), totals
+    return table.reset_index(drop=True), totals
 
 
-def test_finding_says_plainly_when_no_pair_passes_and_counts_in_the_right_number():
+RULE = "a Benjamini-Hochberg correction at a 5% false discovery rate"
+
+
+def test_distinctive_sentences_zero_pass():
     distinctive, totals = _distinctive([1.5, 1.2, 0.4, -2.5])  # the one |z| > 1.96 is negative
     text = terms.terms_finding(distinctive, pd.DataFrame(), totals)
-    assert text.endswith(" No outlet-term pair passes z > 1.96 on 1,200 words: no word sets an "
-                         "outlet apart beyond chance in this corpus.")
-    assert "Only 0" not in text and "0 of" not in text and "modest evidence" not in text
-    assert terms.distinctive_note(distinctive, totals).startswith(
-        "No outlet-term pair passes z > 1.96 (of 4 tested): no word sets an outlet apart")
-    one, totals = _distinctive([2.5, 1.2, 0.4, -2.5])
-    assert " Only 1 of 4 outlet-term pairs passes z > 1.96 on 1,200 words: modest evidence." in (
-        terms.terms_finding(one, pd.DataFrame(), totals))
-    assert terms.distinctive_note(one, totals).startswith("1 of 4 outlet-term pairs passes z > 1.96 (A 1, B 0)")
-    two, totals = _distinctive([2.5, 2.1, 0.4, -2.5])
-    assert " Only 2 of 4 outlet-term pairs pass z > 1.96" in terms.terms_finding(two, pd.DataFrame(), totals)
-    framing = pd.DataFrame({"group": ["peace"], "outlet": ["A"], "n": [1], "per_1000": [1.4],
-                            "per_1000_rest": [0.0], "z": [2.1], "significant": [True]})
-    note = terms.framing_note(framing, pd.DataFrame({"group": ["peace"], "term": ["peace"]}), totals)
-    assert note.startswith("1 use of 1 term group in 1,200 words.") and "(1 use, 1.4 per 1,000" in note
+    assert f"No outlet-term pair passes {RULE} on 1,200 words: no word sets an outlet apart " \
+           "beyond chance in this corpus." in text
+    assert "Only" not in text and "0 of" not in text and "modest evidence" not in text
+    assert text.endswith("leads to check only: A \u2018w0\u2019 (z = 1.5); B \u2018w1\u2019 (z = 1.2).")
+    note = terms.distinctive_note(distinctive, totals)
+    assert note.startswith(f"No outlet-term pair passes {RULE}: no word sets an outlet apart")
+    assert "(4 of 4 pairs)" in note and "Before the correction, 0 of all 4 pairs passed" in note
+
+
+def test_distinctive_sentences_one_pass():
+    one, totals = _distinctive([2.5, 1.2, 0.4, -2.5], passing=[True, False, False, False])
+    text = terms.terms_finding(one, pd.DataFrame(), totals)
+    assert text == (f"1 of the 4 outlet-term pairs tested passes {RULE} on 1,200 words: "
+                    "A \u2018w0\u2019 (z = 2.5).")
+    note = terms.distinctive_note(one, totals)
+    assert note.startswith(f"1 of the 4 outlet-term pairs tested passes {RULE} as used more by "
+                           "one outlet (A 1, B 0).")
+    assert "Before the correction, 1 of all 4 pairs passed z > 1.96 (uncorrected)." in note
+
+
+def test_distinctive_sentences_all_pass_and_ties():
+    every, totals = _distinctive([3.0, 3.0, 2.5, 2.5], passing=[True] * 4)
+    text = terms.terms_finding(every, pd.DataFrame(), totals)
+    # ties: by z, then outlet, then word
+    assert text.endswith(f"4 of the 4 outlet-term pairs tested pass {RULE} on 1,200 words: "
+                         "A \u2018w0\u2019 (z = 3.0); B \u2018w1\u2019 (z = 3.0); "
+                         "A \u2018w2\u2019 (z = 2.5); B \u2018w3\u2019 (z = 2.5).")
+    assert "(A 2, B 2)" in terms.distinctive_note(every, totals)
+    many, totals = _distinctive([3.0] * 8, passing=[True] * 8)
+    assert terms.terms_finding(many, pd.DataFrame(), totals).endswith("; 3 more in the table.")
+
+
+def test_distinctive_sentences_empty_group_and_nothing_tested():
+    # outlet B has no tested term: it is listed with 0, and no rank-1 word of its own
+    some, totals = _distinctive([2.5, 2.0, 0.4, 1.0], passing=[True, False, False, False],
+                                tested=[True, False, True, False])
+    note = terms.distinctive_note(some, totals)
+    assert "(A 1, B 0)" in note and "(2 of 4 pairs)" in note
+    none, totals = _distinctive([1.0, 0.5], tested=[False, False])
+    assert terms.terms_finding(none, pd.DataFrame(), totals).endswith(
+        "No term is used at least 5 times in the 1,200 words, so no outlet-term pair can be "
+        "tested: no word sets an outlet apart.")
+    assert terms.distinctive_note(none, totals).startswith("No outlet-term pair is tested")
+    empty = _distinctive([])[0]
+    assert "no outlet-term pair can be tested" in terms.terms_finding(empty, pd.DataFrame(), totals)
+
+
+def _framing_z(rows: list[tuple]) -> pd.DataFrame:
+    """A framing_scores table: (group, outlet, n, n_ambiguous, n_other, z, significant)."""
+    table = pd.DataFrame(rows, columns=["group", "outlet", "n", "n_ambiguous", "n_other_sense",
+                                        "z", "significant"])
+    return table.assign(per_1000=table.n / 7, per_1000_rest=0.0)
+
+
+def test_framing_sentences_zero_one_all_ties_empty():
+    _, totals = _distinctive([])
+    groups = pd.DataFrame({"group": ["peace", "war"], "term": ["peace", "war"]})
+    zero = _framing_z([("peace", "A", 1, 0, 0, 1.0, False), ("war", "A", 0, 0, 0, 0.0, False)])
+    note = terms.framing_note(zero, groups, totals)
+    assert note == ("1 use of 2 term groups in 1,200 words. Not used by any outlet: war. No "
+                    f"group's use in one outlet differs from the others after {RULE} (groups "
+                    "used at least 5 times tested).")
+    assert terms.terms_finding(_distinctive([])[0], zero, totals).startswith("No term is used")
+    one = _framing_z([("peace", "A", 7, 1, 2, 2.5, True), ("war", "B", 0, 0, 0, -2.5, False)])
+    note = terms.framing_note(one, groups, totals)
+    assert note.startswith("7 uses of 2 term groups in 1,200 words, of which 1 is ambiguous")
+    assert "2 uses in another sense (peace 2) are shown below but not counted." in note
+    assert "peace in A (7 uses, 1 of 7 uses ambiguous, 1.0 per 1,000 words against 0.0" in note
+    assert "(z = 2.5; 1 of 7 uses ambiguous)" in terms.terms_finding(
+        _distinctive([])[0], one, totals)
+    ties = _framing_z([("war", "B", 7, 7, 0, 2.5, True), ("peace", "A", 7, 0, 0, 2.5, True)])
+    text = terms.terms_finding(_distinctive([])[0], ties, totals)  # all pass; ties by group
+    assert "corrected): peace in A (z = 2.5), war in B (z = 2.5; all 7 uses ambiguous). " in text
+    assert terms.framing_note(ties.iloc[:0], groups, totals) == "framing.csv lists no terms."
+    assert terms.framing_note(ties, None, totals).startswith("This corpus has no framing.csv")
+
+
+# ------------------------------------------------------------------ issue 16
+
+def test_a_phrase_is_counted_besides_its_words_never_instead():
+    body = ("Kerry said the talks were over. Kerry said Abbas had left. Later Kerry said "
+            "nothing. Kerry met Abbas.")
+    _, _, occ, totals = _pipeline(_articles(body), stem=None, phrases=["kerry said"])
+    counts = terms.term_counts(occ, totals).set_index("term")
+    assert counts.at["kerry", "n"] == 4 and counts.at["kerry", "kind"] == "word"
+    assert counts.at["kerry said", "n"] == 3 and counts.at["kerry said", "kind"] == "phrase"
+    assert totals.n_terms.iloc[0] == (occ.kind == "word").sum()  # phrases add nothing to it
+    phrase = occ[occ.kind == "phrase"].iloc[0]
+    assert body[phrase.start_char:phrase.end_char] == "Kerry said"
+    distinctive = terms.distinctive_terms(
+        terms.term_counts(*_pipeline(_articles(body, "Abbas spoke."), stem=None,
+                                     phrases=["kerry said"])[2:]),
+        _pipeline(_articles(body, "Abbas spoke."), stem=None, phrases=["kerry said"])[3])
+    assert set(distinctive.loc[distinctive.term == "kerry said", "kind"]) == {"phrase"}
+
+
+def test_hyphenated_compounds_count_each_part():
+    body = "The Netanyahu-Kerry meeting on the U.S.-brokered deal ended in late-April."
+    _, _, occ, totals = _pipeline(_articles(body), stem=None)
+    assert occ.term.tolist() == ["netanyahu", "kerry", "meeting", "u.s.", "brokered", "deal",
+                                 "ended", "late", "april"]
+    assert [body[s:e] for s, e in zip(occ.start_char, occ.end_char, strict=True)][:2] == [
+        "Netanyahu", "Kerry"]
+    assert totals.n_words.iloc[0] == 13  # compounds' parts are words of the denominator too
+    assert terms.split_compounds(pd.DataFrame({"token": ["-", "--", "x-"], "start_char": [0, 2, 5],
+                                               "end_char": [1, 4, 7]})).token.tolist() == [
+        "-", "--", "x-"]
+
+
+def test_fdr_test_is_benjamini_hochberg_by_hand():
+    """p = 0.01, 0.04, 0.03, 0.2 (m = 4). Sorted: 0.01, 0.03, 0.04, 0.2; q_(i) =
+    min over j >= i of p_(j) * m / j: 0.2; 0.04 * 4/3 = 0.0533; min(0.03 * 2, 0.0533) =
+    0.0533; min(0.01 * 4, 0.0533) = 0.04. Only the first passes at 5%; the untested
+    fifth pair neither counts in m nor passes."""
+    from scipy.stats import norm
+
+    p = [0.01, 0.04, 0.03, 0.2, 0.001]
+    z = pd.Series([norm.isf(x / 2) for x in p])
+    out = terms.fdr_test(z, pd.Series([True, True, True, True, False]))
+    assert out.p_value.iloc[:4].tolist() == pytest.approx(p[:4])
+    assert out.q_value.iloc[:4].tolist() == pytest.approx([0.04, 0.16 / 3, 0.16 / 3, 0.2])
+    assert out.significant.tolist() == [True, False, False, False, False]
+    assert pd.isna(out.q_value.iloc[4])
+
+
+def test_rare_terms_and_skip_words_are_counted_but_not_tested():
+    a = "Wednesday talks. Wednesday talks. Wednesday talks. Did talks end? Talks went on."
+    b = "Abbas spoke. Abbas spoke again. Abbas spoke once more. Abbas left. Abbas came."
+    _, _, occ, totals = _pipeline(_articles(a, b), stem=None)
+    d = terms.distinctive_terms(terms.term_counts(occ, totals), totals).set_index(
+        ["outlet", "term"])
+    assert d.at[("Outlet 0", "wednesday"), "n"] == 3
+    assert d.at[("Outlet 0", "wednesday"), "skip_reason"] == "calendar"
+    assert d.at[("Outlet 0", "did"), "skip_reason"] == "function"
+    assert d.at[("Outlet 0", "went"), "skip_reason"] == "fewer than 5 uses"
+    assert d.at[("Outlet 0", "talks"), "tested"] and d.at[("Outlet 1", "abbas"), "tested"]
+    assert d.at[("Outlet 0", "talks"), "rank"] == 1 and pd.isna(d.at[("Outlet 0", "did"), "rank"])
+    assert d.loc[~d.tested, "q_value"].isna().all()
+    assert {"wednesday", "did"} <= set(terms.SKIP_WORDS)
+
+
+def test_framing_multiword_entry_and_senses_on_written_text():
+    body = ("The prisoner release was delayed. Both sides seek a negotiated settlement to the "
+            "conflict. Settlement construction went on. The ministry released a statement. "
+            "The release was postponed.")
+    articles = _articles(body)
+    sentences, tokens, _, totals = _pipeline(articles)
+    framing = pd.DataFrame({"group": ["prisoners"] * 3 + ["settlements"],
+                            "term": ["prisoner release", "prisoner*", "releas*", "settlement*"]})
+    matches = terms.framing_matches(tokens, sentences, framing)
+    assert list(zip(matches.match, matches.sense, strict=True)) == [
+        ("prisoner release", "in"), ("settlement", "other"), ("Settlement", "in"),
+        ("released", "other"), ("release", "ambiguous")]
+    counts = terms.framing_counts(matches, totals, framing).set_index("group")
+    assert counts.at["prisoners", "n"] == 2 and counts.at["prisoners", "n_ambiguous"] == 1
+    assert counts.at["prisoners", "n_other_sense"] == 1
+    assert counts.at["settlements", "n"] == 1 and counts.at["settlements", "n_other_sense"] == 1

@@ -17,8 +17,8 @@ import seaborn as sns
 from ..terms import Z_CRITICAL
 from .style import FIG_WIDTH
 
-DOT_COLOUR = "#2b6cb0"  # past |z| = 1.96
-FAINT_COLOUR = "#a0aec0"  # not past it
+DOT_COLOUR = "#2b6cb0"  # significant after the Benjamini-Hochberg correction
+FAINT_COLOUR = "#a0aec0"  # not
 MAX_PANEL_COLUMNS = 3  # outlets side by side before the panels wrap
 
 
@@ -35,7 +35,9 @@ def distinctive_dots(distinctive: pd.DataFrame, *, top_n: int = 8,
 
     In the manner of scattertext's term lists: the term (its commonest word) with its
     uses in the outlet and in the rest of the corpus ("prisoners 5 | 7"), placed at its
-    log-odds z-score; dots past ``Z_CRITICAL`` (dashed line) are dark, others faint.
+    log-odds z-score; dots significant after the Benjamini-Hochberg correction (the
+    table's ``significant``) are dark, others faint; the dashed line is ``Z_CRITICAL``,
+    the uncorrected 5% mark, for reference. Terms not tested are left out.
     Panels share the z axis, so outlets compare at a glance; ties keep the table's
     order (count, then alphabetical).
 
@@ -48,6 +50,8 @@ def distinctive_dots(distinctive: pd.DataFrame, *, top_n: int = 8,
         coverage period.
     """
     outlets = list(dict.fromkeys(distinctive["outlet"]))
+    if "tested" in distinctive.columns:
+        distinctive = distinctive[distinctive["tested"].astype(bool)]
     top = distinctive.groupby("outlet", sort=False).head(top_n)
     ncols = min(len(outlets), MAX_PANEL_COLUMNS) or 1
     nrows = max(math.ceil(len(outlets) / ncols), 1)
@@ -73,8 +77,9 @@ def distinctive_dots(distinctive: pd.DataFrame, *, top_n: int = 8,
     for ax in axes[-1]:
         ax.set_xlabel("log-odds z-score")
     fig.suptitle(
-        f"Words each outlet uses more than the other outlets (uses here | elsewhere; "
-        f"dashed line: z = {Z_CRITICAL})", x=0.01, ha="left", fontsize=11, fontweight="bold",
+        f"Words each outlet uses more than the other outlets (uses here | elsewhere; dark: "
+        f"significant after correction; dashed line: z = {Z_CRITICAL}, uncorrected)",
+        x=0.01, ha="left", fontsize=11, fontweight="bold",
     )
     return fig
 

@@ -5,15 +5,19 @@ turns the token table (``helpers.text.tokenize``) into one row per counted word,
 with its article, sentence and character offsets; everything else counts those rows,
 so every number traces back to a sentence. One job per module:
 
-- ``occurrences``: tokens -> counted words (stopwords dropped, case folded, the
-  country's forms made one term, phrases joined, Snowball or Porter stems).
+- ``occurrences``: tokens -> counted words (hyphenated compounds split into their
+  parts, stopwords dropped, case folded, the country's forms made one term, Snowball
+  or Porter stems) and, besides them, phrases (rows of their own, never in totals).
 - ``counting``: words per outlet (the per-1,000 denominator) and term counts, also
   chunk by chunk of articles (``count_terms``) for corpora too big for a token table.
 - ``keyness``: the weighted log-odds with an informative Dirichlet prior of Monroe,
-  Colaresi & Quinn (2008), "Fightin' Words", each outlet against the others; TF-IDF.
-- ``phrases``: collocations per outlet (NLTK finders), the phrases joined into one term.
+  Colaresi & Quinn (2008), "Fightin' Words", each outlet against the others, tested
+  with a Benjamini-Hochberg correction; TF-IDF.
+- ``phrases``: collocations per outlet (NLTK finders), the phrases counted as units.
 - ``framing``: the corpus's ``framing.csv`` term groups, their uses (NLTK's
   ``ConcordanceIndex``) and counts per outlet, keyword-in-context lines.
+- ``senses``: each framing use's sense from its cue words, and a group's words
+  standing together made one use.
 - ``tables``: tables for reading; ``findings``: the sentences of 02_terms.
 
 Every public name is importable from ``helpers.terms`` itself.
@@ -58,11 +62,15 @@ from .framing import (
     load_framing,
 )
 from .keyness import (
+    FDR_LEVEL,
     LOG_ODDS_COLUMNS,
+    MIN_TEST_COUNT,
+    SKIP_WORDS,
     TFIDF_COLUMNS,
     Z_CRITICAL,
     default_prior_strength,
     distinctive_terms,
+    fdr_test,
     log_odds,
     prior_sensitivity,
     shared_word_weight,
@@ -77,7 +85,10 @@ from .occurrences import (
     MAX_UPPER_SHARE,
     MIN_TERM_CHARS,
     OCCURRENCE_COLUMNS,
+    PHRASE,
     STEMMERS,
+    WORD,
+    split_compounds,
     term_occurrences,
 )
 from .phrases import (
@@ -90,6 +101,15 @@ from .phrases import (
     collocations,
     phrases_to_join,
 )
+from .senses import (
+    AMBIGUOUS,
+    COUNTED,
+    SENSE_WINDOW,
+    SENSES_FILE,
+    merge_adjacent,
+    read_sense_rules,
+    resolve_senses,
+)
 from .tables import (
     framing_z_table,
     outlet_summary,
@@ -99,18 +119,82 @@ from .tables import (
 )
 
 __all__ = [
-    "CLITICS", "COLLOCATION_COLUMNS", "COUNTRY_FORMS", "COUNTRY_PHRASES", "COUNTRY_TERM",
-    "COUNT_COLUMNS", "DEFAULT_STEMMER", "FRAMING_COLUMNS", "FRAMING_COUNT_COLUMNS",
-    "FRAMING_FILE", "KWIC_COLUMNS", "KWIC_WIDTH", "LOG_ODDS_COLUMNS", "MATCH_COLUMNS",
-    "MAX_FINDING_GROUPS", "MAX_FINDING_OUTLETS", "MAX_UPPER_SHARE", "MEASURES",
-    "MIN_JOINED_PHRASE_ARTICLES", "MIN_JOINED_PHRASE_COUNT", "MIN_JOINED_PHRASE_SCORE",
-    "MIN_PHRASE_COUNT", "MIN_TERM_CHARS", "OCCURRENCE_COLUMNS", "PER_WORDS", "STEMMERS",
-    "STOPWORDS", "TFIDF_COLUMNS", "TOTAL_COLUMNS", "Z_CRITICAL",
-    "collocations", "count_terms", "default_prior_strength", "distinctive_note",
-    "distinctive_terms", "forms_text", "framing_counts", "framing_matches", "framing_note",
-    "framing_scores", "framing_z_table", "keyword_in_context", "kwic_by_group", "load_framing",
-    "log_odds", "outlet_summary", "periods_note", "phrases_to_join", "prior_note",
-    "prior_sensitivity", "sample_note", "shared_note", "shared_sentences", "shared_word_weight",
-    "single_outlet_note", "term_counts", "term_labels", "term_occurrences", "term_table",
-    "terms_finding", "tfidf_note", "tfidf_terms", "top_distinctive", "word_totals",
+    "AMBIGUOUS",
+    "CLITICS",
+    "COLLOCATION_COLUMNS",
+    "COUNTED",
+    "COUNTRY_FORMS",
+    "COUNTRY_PHRASES",
+    "COUNTRY_TERM",
+    "COUNT_COLUMNS",
+    "DEFAULT_STEMMER",
+    "FDR_LEVEL",
+    "FRAMING_COLUMNS",
+    "FRAMING_COUNT_COLUMNS",
+    "FRAMING_FILE",
+    "KWIC_COLUMNS",
+    "KWIC_WIDTH",
+    "LOG_ODDS_COLUMNS",
+    "MATCH_COLUMNS",
+    "MAX_FINDING_GROUPS",
+    "MAX_FINDING_OUTLETS",
+    "MAX_UPPER_SHARE",
+    "MEASURES",
+    "MIN_JOINED_PHRASE_ARTICLES",
+    "MIN_JOINED_PHRASE_COUNT",
+    "MIN_JOINED_PHRASE_SCORE",
+    "MIN_PHRASE_COUNT",
+    "MIN_TERM_CHARS",
+    "MIN_TEST_COUNT",
+    "OCCURRENCE_COLUMNS",
+    "PER_WORDS",
+    "PHRASE",
+    "SENSES_FILE",
+    "SENSE_WINDOW",
+    "SKIP_WORDS",
+    "STEMMERS",
+    "STOPWORDS",
+    "TFIDF_COLUMNS",
+    "TOTAL_COLUMNS",
+    "WORD",
+    "Z_CRITICAL",
+    "collocations",
+    "count_terms",
+    "default_prior_strength",
+    "distinctive_note",
+    "distinctive_terms",
+    "fdr_test",
+    "forms_text",
+    "framing_counts",
+    "framing_matches",
+    "framing_note",
+    "framing_scores",
+    "framing_z_table",
+    "keyword_in_context",
+    "kwic_by_group",
+    "load_framing",
+    "log_odds",
+    "merge_adjacent",
+    "outlet_summary",
+    "periods_note",
+    "phrases_to_join",
+    "prior_note",
+    "prior_sensitivity",
+    "read_sense_rules",
+    "resolve_senses",
+    "sample_note",
+    "shared_note",
+    "shared_sentences",
+    "shared_word_weight",
+    "single_outlet_note",
+    "split_compounds",
+    "term_counts",
+    "term_labels",
+    "term_occurrences",
+    "term_table",
+    "terms_finding",
+    "tfidf_note",
+    "tfidf_terms",
+    "top_distinctive",
+    "word_totals",
 ]

@@ -2,6 +2,9 @@
 
 ``term_counts`` counts the rows of ``term_occurrences``; ``count_terms`` builds the same
 tables chunk by chunk of articles, for corpora whose token table would not fit in memory.
+A phrase is counted besides its words, in rows of its own (``kind`` "phrase"): a word's
+count is all its uses, and the totals (``n_terms``) are words only, so nothing is
+counted twice in a total or a denominator.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from ..tables import require_columns
 from .occurrences import (
     COUNTRY_TERM,
     DEFAULT_STEMMER,
+    WORD,
     is_word,
     make_stemmer,
     name_evidence,
@@ -26,7 +30,7 @@ PER_WORDS = 1000  # relative frequencies are per 1,000 words
 
 TOTAL_COLUMNS = ["outlet", "n_articles", "n_words", "n_terms"]
 COUNT_COLUMNS = [
-    "outlet", "term", "label", "forms", "n", "n_articles", "n_words", "per_1000", "rank",
+    "outlet", "term", "kind", "label", "forms", "n", "n_articles", "n_words", "per_1000", "rank",
 ]
 
 
@@ -53,12 +57,13 @@ def word_totals(tokens: pd.DataFrame, sentences: pd.DataFrame,
     -------
     DataFrame
         One row per outlet (sorted): ``outlet``, ``n_articles``, ``n_words`` (words as
-        above), ``n_terms`` (rows of ``occurrences``: the words counted as terms, a
-        joined phrase once).
+        above, a hyphenated compound's parts each a word), ``n_terms`` (the word rows of
+        ``occurrences``: words counted as terms; phrases, counted besides, are not in it).
     """
     toks = tokens_with_outlet(tokens, sentences)
     n_words = toks[is_word(toks)].groupby("outlet").size()
-    return _outlet_totals(sentences, n_words, occurrences.groupby("outlet").size())
+    words = occurrences[occurrences["kind"] == WORD]
+    return _outlet_totals(sentences, n_words, words.groupby("outlet").size())
 
 
 def term_labels(occurrences: pd.DataFrame) -> pd.Series:
@@ -85,7 +90,10 @@ def term_counts(occurrences: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame
     """How often each outlet uses each term, in counts and per 1,000 words.
 
     Counts are uses of each term per outlet (pandas groupby; ``count_terms`` builds
-    the same table from chunks of articles).
+    the same table from chunks of articles). A word's ``n`` is all its uses, those
+    inside a phrase included; a phrase's row counts the phrase's uses besides. Both are
+    per 1,000 words of the outlet (``totals.n_words``), which the phrases do not add to:
+    rows of words add up to ``totals.n_terms``, rows of phrases are extra.
 
     Parameters
     ----------
@@ -98,22 +106,24 @@ def term_counts(occurrences: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame
     -------
     DataFrame
         One row per outlet and term it uses, sorted by outlet, then count (most first)
-        and term: ``outlet``, ``term``, ``label`` (the commonest word for the term in
+        and term: ``outlet``, ``term``, ``kind`` ("word" or "phrase"), ``label`` (the
+        commonest word for the term in
         the whole corpus), ``forms`` (this outlet's words for it with counts,
         "prisoners 4, prisoner 3"), ``n`` (uses), ``n_articles`` (the outlet's articles
         using it), ``n_words`` (the outlet's words), ``per_1000`` (``n / n_words *
-        1000``), ``rank`` (1 = the outlet's commonest term; ties share a rank).
+        1000``), ``rank`` (1 = the outlet's commonest word, or phrase among its
+        phrases; ties share a rank).
     """
     if occurrences.empty:
         return pd.DataFrame(columns=COUNT_COLUMNS)
-    keys = ["outlet", "article_id", "term", "form"]
+    keys = ["outlet", "article_id", "term", "kind", "form"]
     agg = occurrences.groupby(keys, sort=False).size().rename("n").reset_index()
     return _counts_from_aggregate(agg, totals)
 
 
 def _count_chunk(args: tuple) -> tuple[pd.DataFrame, pd.Series, set[str], set[str]]:
     """Tokens of one chunk of sentences, reduced to what ``count_terms`` adds up: uses
-    per (outlet, article, form, is the country), words per outlet, ``name_evidence``."""
+    per (outlet, article, form, kind, is the country), words per outlet, ``name_evidence``."""
     from ..text import tokenize_chunk
 
     sentences, phrases, keep_numbers = args
@@ -122,14 +132,14 @@ def _count_chunk(args: tuple) -> tuple[pd.DataFrame, pd.Series, set[str], set[st
                            keep_numbers=keep_numbers)
     country = (occ["term"] == COUNTRY_TERM) & (occ["form"] != COUNTRY_TERM)
     occ = occ.assign(country=country.to_numpy(dtype=bool))
-    keys = ["outlet", "article_id", "form", "country"]
+    keys = ["outlet", "article_id", "form", "kind", "country"]
     agg = occ.groupby(keys, sort=False).size().rename("n").reset_index()
     toks = tokens_with_outlet(tokens, sentences)
     n_words = toks[is_word(toks)].groupby("outlet").size()
     evidence = name_evidence(
-        tokens["token"].astype(str).to_numpy(dtype=object),
-        tokens["lower"].astype(str).to_numpy(dtype=object),
-        tokens["is_punct"].to_numpy(dtype=bool), tokens["token_n"].to_numpy(),
+        toks["token"].astype(str).to_numpy(dtype=object),
+        toks["lower"].astype(str).to_numpy(dtype=object),
+        toks["is_punct"].to_numpy(dtype=bool), toks["token_n"].to_numpy(),
     )
     return agg, n_words, *evidence
 
@@ -181,28 +191,32 @@ def count_terms(
     lowercase_seen = set().union(*(p[2] for p in parts))
     names = set().union(*(p[3] for p in parts)) - lowercase_seen
     agg["term"] = _chunk_terms(agg, stemmer, names)
-    totals = _outlet_totals(sentences, n_words, agg.groupby("outlet")["n"].sum())
+    words = agg[agg["kind"] == WORD]
+    totals = _outlet_totals(sentences, n_words, words.groupby("outlet")["n"].sum())
     if agg.empty:
         return pd.DataFrame(columns=COUNT_COLUMNS), totals
     return _counts_from_aggregate(agg, totals), totals
 
 
 def _counts_from_aggregate(agg: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
-    """The ``term_counts`` table from uses per (outlet, article_id, term, form): ``n``."""
+    """The ``term_counts`` table from uses per (outlet, article_id, term, kind, form): ``n``.
+    A term and its kind go together (a phrase's term has a space, a word's has none)."""
     forms = agg.groupby(["outlet", "term", "form"])["n"].sum().rename("n").reset_index()
     corpus_forms = forms.groupby(["term", "form"])["n"].sum().rename("n").reset_index()
     corpus_forms = corpus_forms.sort_values(["term", "n", "form"], ascending=[True, False, True],
                                             kind="stable")
     labels = corpus_forms.drop_duplicates("term").set_index("term")["form"]
-    counts = agg.groupby(["outlet", "term"]).agg(
+    counts = agg.groupby(["outlet", "term", "kind"]).agg(
         n=("n", "sum"), n_articles=("article_id", "nunique")).reset_index()
     counts["label"] = counts["term"].map(labels)
     counts = counts.join(_forms_from_counts(forms), on=["outlet", "term"])
     counts["n_words"] = counts["outlet"].map(totals.set_index("outlet")["n_words"])
     counts["per_1000"] = counts["n"] / counts["n_words"] * PER_WORDS
-    counts = counts.sort_values(["outlet", "n", "term"], ascending=[True, False, True],
+    counts["_phrase"] = counts["kind"] != WORD
+    counts = counts.sort_values(["outlet", "_phrase", "n", "term"],
+                                ascending=[True, True, False, True],
                                 kind="stable", ignore_index=True)
-    counts["rank"] = counts.groupby("outlet")["n"].rank(method="min", ascending=False)
+    counts["rank"] = counts.groupby(["outlet", "kind"])["n"].rank(method="min", ascending=False)
     counts["rank"] = counts["rank"].astype("int64")
     for col in ["n", "n_articles", "n_words"]:
         counts[col] = counts[col].astype("int64")

@@ -1,7 +1,7 @@
 """The findings' sentences of 02_terms.
 
 Every number comes from the tables, every threshold from the constant the computation
-uses (``Z_CRITICAL``, ``PER_WORDS``, ``FRAMING_FILE``).
+uses (``FDR_LEVEL``, ``MIN_TEST_COUNT``, ``Z_CRITICAL``, ``PER_WORDS``, ``FRAMING_FILE``).
 """
 
 from __future__ import annotations
@@ -11,19 +11,57 @@ import pandas as pd
 from ..wording import plural
 from .counting import PER_WORDS
 from .framing import FRAMING_FILE
-from .keyness import Z_CRITICAL, prior_sensitivity, shared_word_weight
+from .keyness import (
+    FDR_LEVEL,
+    MIN_TEST_COUNT,
+    Z_CRITICAL,
+    prior_sensitivity,
+    shared_word_weight,
+)
 from .tables import shared_sentences
 
 MAX_FINDING_OUTLETS = 5  # outlets named in the one-line finding (the index shows 600 characters)
 MAX_FINDING_GROUPS = 3  # framing groups named in the one-line finding
 
 
-def _passing(n_sig: int, n_pairs: int, test: str) -> str:
-    """``"No outlet-term pair passes ..."``, ``"1 of 528 outlet-term pairs passes ..."``."""
+def _test_rule() -> str:
+    """How the pairs are tested, in words, from the constants the test uses."""
+    return (f"a Benjamini-Hochberg correction at a {FDR_LEVEL:.0%} false discovery rate")
+
+
+def _tested_what() -> str:
+    return (f"terms used at least {MIN_TEST_COUNT} times in the corpus, calendar and "
+            "function words aside")
+
+
+def _passing(n_sig: int, n_pairs: int) -> str:
+    """``"No outlet-term pair passes ..."``, ``"1 of 528 outlet-term pairs tested passes ..."``."""
     if not n_sig:
-        return f"No outlet-term pair passes {test}"
+        return f"No outlet-term pair passes {_test_rule()}"
     verb = "passes" if n_sig == 1 else "pass"
-    return f"{n_sig:,} of {plural(n_pairs, 'outlet-term pair')} {verb} {test}"
+    return f"{n_sig:,} of the {plural(n_pairs, 'outlet-term pair')} tested {verb} {_test_rule()}"
+
+
+def _counts(distinctive: pd.DataFrame) -> tuple[pd.DataFrame, int, int]:
+    """The pairs that pass (z > 0: used more by the outlet), pairs tested, and pairs past
+    ``Z_CRITICAL`` (z > 0) before any correction, among all pairs."""
+    if distinctive.empty:
+        return distinctive, 0, 0
+    tested = distinctive["tested"].astype(bool)
+    passing = distinctive[distinctive["significant"].astype(bool) & (distinctive["z"] > 0)]
+    return passing, int(tested.sum()), int((distinctive["z"] > Z_CRITICAL).sum())
+
+
+def _word_list(rows: pd.DataFrame) -> str:
+    """``"Washington Free Beacon 'concessions' (z = 2.6); ..."``, strongest first, at most
+    ``MAX_FINDING_OUTLETS`` named, ties by outlet then word."""
+    rows = rows.sort_values(["z", "outlet", "label"], ascending=[False, True, True],
+                            kind="stable")
+    parts = [f"{r.outlet} \u2018{r.label}\u2019 (z = {r.z:.1f})"
+             for r in rows.head(MAX_FINDING_OUTLETS).itertuples()]
+    if len(rows) > MAX_FINDING_OUTLETS:
+        parts.append(f"{len(rows) - MAX_FINDING_OUTLETS:,} more in the table")
+    return "; ".join(parts)
 
 
 def single_outlet_note(totals: pd.DataFrame) -> str | None:
@@ -38,84 +76,107 @@ def single_outlet_note(totals: pd.DataFrame) -> str | None:
     )
 
 
+def _ambiguous_beside(n: int, n_ambiguous: int) -> str:
+    """``"; 4 of 13 uses ambiguous"`` beside a framing count, or nothing."""
+    if not n_ambiguous:
+        return ""
+    if n_ambiguous == n:
+        return f"; all {plural(n, 'use')} ambiguous" if n > 1 else "; its 1 use ambiguous"
+    return f"; {n_ambiguous} of {plural(n, 'use')} ambiguous"
+
+
 def _standout_framing(framing_z: pd.DataFrame) -> str:
-    """The framing groups past ``Z_CRITICAL`` above the other outlets, strongest first."""
+    """The framing groups that pass the correction above the other outlets, strongest first."""
     if not (len(framing_z) and framing_z["z"].notna().any()):
         return ""
     above = framing_z["significant"].fillna(False).astype(bool) & (framing_z["z"] > 0)
-    standout = framing_z[above].sort_values("z", ascending=False, kind="stable")
-    standout = standout.head(MAX_FINDING_GROUPS)
+    standout = framing_z[above].sort_values(["z", "group", "outlet"],
+                                            ascending=[False, True, True], kind="stable")
     if not len(standout):
         return ""
+    listing = ", ".join(
+        f"{r.group} in {r.outlet} (z = {r.z:.1f}{_ambiguous_beside(r.n, r.n_ambiguous)})"
+        for r in standout.head(MAX_FINDING_GROUPS).itertuples())
+    more = len(standout) - MAX_FINDING_GROUPS
+    listing += f" and {more} more in the table" if more > 0 else ""
     return ("Framing vocabulary that stands out against the other outlets (weighted "
-            "log-odds): " + ", ".join(f"{r.group} in {r.outlet} (z = {r.z:.1f})"
-                                       for r in standout.itertuples()) + ". ")
+            f"log-odds, Benjamini-Hochberg corrected): {listing}. ")
 
 
 def terms_finding(distinctive: pd.DataFrame, framing_z: pd.DataFrame, totals: pd.DataFrame,
                   periods: pd.DataFrame | None = None) -> str:
     """The notebook's one-line finding, every number computed from the tables: the framing
-    groups that stand out (the strongest evidence), each outlet's most distinctive word,
-    and how few differences pass z = ``Z_CRITICAL``."""
+    groups that stand out, and how many outlet-term pairs pass the correction (which,
+    or, when none do, that none do and the highest-scoring words as leads)."""
     single = single_outlet_note(totals)
     if single:
         return single
     text = _standout_framing(framing_z)
-    best = distinctive[distinctive["rank"] == 1].sort_values("z", ascending=False, kind="stable")
-    parts = [f"{r.outlet} \u2018{r.label}\u2019 (z = {r.z:.1f})"
-             for r in best.head(MAX_FINDING_OUTLETS).itertuples()]
-    if len(best) > MAX_FINDING_OUTLETS:
-        parts.append(f"{plural(len(best) - MAX_FINDING_OUTLETS, 'more outlet')} in the table")
-    text += "Each outlet's most distinctive word: " + "; ".join(parts) + "."
-    n_sig = int((distinctive["significant"] & (distinctive["z"] > 0)).sum())
-    n_moments = 0 if periods is None else periods.loc[periods["period"] > 0, "period"].nunique()
+    passing, n_tested, _ = _counts(distinctive)
     words = plural(int(totals["n_words"].sum()), "word")
-    passing = _passing(n_sig, len(distinctive), f"z > {Z_CRITICAL}")
-    text += f" {'Only ' * bool(n_sig)}{passing} on {words}"
-    if not n_sig:
-        return text + ": no word sets an outlet apart beyond chance in this corpus."
-    text += (f" from {n_moments} separate moments: modest evidence, partly the news of each "
-             "moment." if n_moments > 1 else ": modest evidence.")
+    if not n_tested:
+        return text + (f"No term is used at least {MIN_TEST_COUNT} times in the {words}, so "
+                       "no outlet-term pair can be tested: no word sets an outlet apart.")
+    text += f"{_passing(len(passing), n_tested)} on {words}"
+    if len(passing):
+        text += f": {_word_list(passing)}."
+        n_moments = (0 if periods is None else
+                     periods.loc[periods["period"] > 0, "period"].nunique())
+        if n_moments > 1:
+            text += (f" The articles come from {n_moments} separate moments: partly the "
+                     "news of each moment.")
+        return text
+    best = distinctive[(distinctive["rank"] == 1).fillna(False) & (distinctive["z"] > 0)]
+    text += ": no word sets an outlet apart beyond chance in this corpus."
+    if len(best):
+        text += f" Highest-scoring words, as leads to check only: {_word_list(best)}."
     return text
 
 
 def distinctive_note(distinctive: pd.DataFrame, totals: pd.DataFrame) -> str:
-    """What the distinctive-terms table shows, in numbers."""
+    """What the distinctive-terms table shows, in numbers: pairs tested, passing after the
+    correction per outlet, and passing z = ``Z_CRITICAL`` before it."""
     single = single_outlet_note(totals)
     if single:
         return single
-    sig = distinctive[distinctive["significant"] & (distinctive["z"] > 0)]
-    per_outlet = sig.groupby("outlet").size().reindex(sorted(totals["outlet"]), fill_value=0)
+    passing, n_tested, n_raw = _counts(distinctive)
+    before = (f"Before the correction, {n_raw:,} of all {plural(len(distinctive), 'pair')} "
+              f"passed z > {Z_CRITICAL} (uncorrected).")
+    if not n_tested:
+        return (f"No outlet-term pair is tested: no term is used at least {MIN_TEST_COUNT} "
+                "times in the corpus.")
+    per_outlet = passing.groupby("outlet").size().reindex(sorted(totals["outlet"]),
+                                                          fill_value=0)
     listing = ", ".join(f"{o} {n}" for o, n in per_outlet.items())
-    if sig.empty:
-        return (f"{_passing(0, len(distinctive), f'z > {Z_CRITICAL}')} "
-                f"(of {len(distinctive):,} tested): no word sets an outlet apart beyond chance "
-                "in this corpus.")
-    return (
-        f"{_passing(len(sig), len(distinctive), f'z > {Z_CRITICAL}')} "
-        f"({listing}). Every term of the corpus is tested for every outlet, without "
-        f"correction for testing so many, so a few of these would pass by chance: read them "
-        "as leads to check in the sentences, not as proof."
-    )
+    what = f"Tested: {_tested_what()} ({n_tested:,} of {len(distinctive):,} pairs)."
+    if passing.empty:
+        return (f"{_passing(0, n_tested)}: no word sets an outlet apart beyond chance in this "
+                f"corpus. {what} {before}")
+    return (f"{_passing(len(passing), n_tested)} as used more by one outlet ({listing}). "
+            f"{what} {before} Read them as leads to check in the sentences, not as proof.")
 
 
 def _framing_differences(framing_scores_table: pd.DataFrame) -> str:
-    """The framing groups whose use in one outlet differs from the others past ``Z_CRITICAL``."""
+    """The framing groups whose use in one outlet differs from the others after the correction."""
     table = framing_scores_table
     sig = table[table["significant"].fillna(False).astype(bool)]
     if not len(sig):
-        return f" No group's use in one outlet differs from the others by |z| > {Z_CRITICAL}."
+        return (f" No group's use in one outlet differs from the others after {_test_rule()} "
+                f"(groups used at least {MIN_TEST_COUNT} times tested).")
+    sig = sig.sort_values(["z", "group", "outlet"], ascending=[False, True, True], kind="stable")
     listing = "; ".join(
-        f"{r.group} in {r.outlet} ({plural(r.n, 'use')}, {r.per_1000:.1f} per {PER_WORDS:,} "
-        f"words against {r.per_1000_rest:.1f} elsewhere, z = {r.z:+.1f})"
+        f"{r.group} in {r.outlet} ({plural(r.n, 'use')}"
+        f"{_ambiguous_beside(r.n, r.n_ambiguous).replace(';', ',')}, {r.per_1000:.1f} per "
+        f"{PER_WORDS:,} words against {r.per_1000_rest:.1f} elsewhere, z = {r.z:+.1f})"
         for r in sig.itertuples())
-    return (f" Beyond |z| = {Z_CRITICAL} (+: more than the other outlets, \u2212: less): "
+    return (f" After {_test_rule()} (+: more than the other outlets, \u2212: less): "
             f"{listing}.")
 
 
 def framing_note(framing_scores_table: pd.DataFrame, framing_terms: pd.DataFrame | None,
                  totals: pd.DataFrame) -> str:
-    """What the framing table shows, or why there is none."""
+    """What the framing table shows, or why there is none: uses counted, how many of them
+    ambiguous, how many left out as another sense, and the groups that differ."""
     if framing_terms is None:
         return (f"This corpus has no {FRAMING_FILE}, so there is no framing vocabulary to count. "
                 f"To add one, put a {FRAMING_FILE} with the columns group and term (one row per "
@@ -123,16 +184,31 @@ def framing_note(framing_scores_table: pd.DataFrame, framing_terms: pd.DataFrame
                 "export.framing.csv); the sample corpus has one to copy.")
     if framing_scores_table.empty:
         return f"{FRAMING_FILE} lists no terms."
-    used = framing_scores_table.groupby("group", sort=False)["n"].sum()
+    table = framing_scores_table
+    used = table.groupby("group", sort=False)["n"].sum()
+    n_amb, n_other = int(table["n_ambiguous"].sum()), int(table["n_other_sense"].sum())
     unused = [g for g, n in used.items() if n == 0]
     text = (f"{plural(int(used.sum()), 'use')} of {plural(len(used), 'term group')} in "
-            f"{plural(int(totals['n_words'].sum()), 'word')}.")
+            f"{plural(int(totals['n_words'].sum()), 'word')}")
+    if n_amb:
+        text += (f", of which {n_amb:,} {'is' if n_amb == 1 else 'are'} ambiguous (the cue "
+                 "words leave the sense open: counted, and marked in the lines below)")
+    text += "."
+    if n_other:
+        text += (f" {plural(n_other, 'use')} in another sense ({_other_groups(table)}) "
+                 f"{'is' if n_other == 1 else 'are'} shown below but not counted.")
     if unused:
         text += f" Not used by any outlet: {', '.join(unused)}."
     single = single_outlet_note(totals)
     if single:
         return text + " " + single
-    return text + _framing_differences(framing_scores_table)
+    return text + _framing_differences(table)
+
+
+def _other_groups(table: pd.DataFrame) -> str:
+    """``"settlements 1, prisoners 2"``: uses in another sense per group, file order."""
+    other = table.groupby("group", sort=False)["n_other_sense"].sum()
+    return ", ".join(f"{g} {n}" for g, n in other.items() if n)
 
 
 def tfidf_note(tfidf: pd.DataFrame, distinctive: pd.DataFrame, totals: pd.DataFrame, *,
@@ -143,7 +219,8 @@ def tfidf_note(tfidf: pd.DataFrame, distinctive: pd.DataFrame, totals: pd.DataFr
         return ("With one outlet every term has the same idf, so TF-IDF ranks terms by their "
                 "count alone.")
     top_t = tfidf[tfidf["rank"] <= top_n].groupby("outlet")["term"].apply(set)
-    top_d = distinctive[distinctive["rank"] <= top_n].groupby("outlet")["term"].apply(set)
+    top_d = distinctive[(distinctive["rank"] <= top_n).fillna(False)]
+    top_d = top_d.groupby("outlet")["term"].apply(set)
     shared = sum(len(top_t[o] & top_d.get(o, set())) for o in top_t.index)
     total = sum(len(top_t[o]) for o in top_t.index)
     k = len(totals)
@@ -200,14 +277,14 @@ def shared_note(sentences: pd.DataFrame) -> str:
 
 def prior_note(counts: pd.DataFrame, totals: pd.DataFrame, *,
                prior_strength: float | None = None) -> str:
-    """How many outlet-term pairs pass z = ``Z_CRITICAL`` at half, the chosen, and a
+    """How many outlet-term pairs pass the correction at half, the chosen, and a
     corpus-sized prior (``prior_sensitivity``)."""
     if totals["outlet"].nunique() < 2:
         return "With a single outlet there are no z-scores to be sensitive to the prior."
     runs = prior_sensitivity(counts, totals, prior_strength=prior_strength)
     (half, n_half), (chosen, n_chosen), (corpus, n_corpus) = (
         runs["half"], runs["chosen"], runs["corpus"])
-    return (f"Outlet-term pairs past z = {Z_CRITICAL} with the prior at half strength "
+    return (f"Outlet-term pairs that pass {_test_rule()} with the prior at half strength "
             f"(alpha_0 = {half:,.0f}): {n_half}; as used here ({chosen:,.0f}): "
             f"{n_chosen}; as strong as the whole corpus ({corpus:,.0f}, tidylo's default): "
             f"{n_corpus}.")

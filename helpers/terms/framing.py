@@ -1,14 +1,14 @@
 """Framing vocabulary: the corpus's term groups, where each is used, and how often per outlet.
 
 The groups come from the corpus's ``framing.csv``; uses are found with NLTK's
-``ConcordanceIndex``, counted per outlet and scored with ``log_odds``, and shown as
-keyword-in-context lines.
+``ConcordanceIndex``, told apart by sense and merged where a group's words stand
+together (``helpers.terms.senses``), counted per outlet and scored with ``log_odds``
+(Benjamini-Hochberg over the groups and outlets), and shown as keyword-in-context lines.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from pathlib import Path
 
 import numpy as np
@@ -18,8 +18,10 @@ from nltk.text import ConcordanceIndex
 from ..corpus import CorpusError, side_table_path
 from ..corpus.read import read_csv_rows
 from .counting import PER_WORDS, forms_text
-from .keyness import log_odds
+from .keyness import MIN_TEST_COUNT, fdr_test, log_odds
 from .occurrences import LETTER, tokens_with_outlet
+from .senses import AMBIGUOUS, COUNTED, OTHER, merge_adjacent, read_sense_rules, resolve_senses
+from .senses import word_pattern as _pattern
 
 FRAMING_FILE = "framing.csv"
 FRAMING_COLUMNS = ["group", "term"]
@@ -27,11 +29,13 @@ KWIC_WIDTH = 60  # characters of context each side of a keyword-in-context line
 
 MATCH_COLUMNS = [
     "article_id", "outlet", "sentence_id", "group", "term", "match", "start_char",
-    "end_char",
+    "end_char", "sense", "cue",
 ]
-FRAMING_COUNT_COLUMNS = ["outlet", "group", "n", "n_words", "per_1000", "matches"]
+FRAMING_COUNT_COLUMNS = ["outlet", "group", "n", "n_ambiguous", "n_other_sense", "n_words",
+                         "per_1000", "matches"]
 KWIC_COLUMNS = [
     "article_id", "outlet", "sentence_id", "group", "start_char", "left", "match", "right",
+    "sense", "cue",
 ]
 
 
@@ -82,12 +86,6 @@ def load_framing(corpus_dir: str | Path) -> pd.DataFrame | None:
     return out.drop_duplicates(ignore_index=True)
 
 
-def _pattern(word: str) -> re.Pattern[str]:
-    """A framing word as a regular expression: ``*`` for any characters but spaces."""
-    return re.compile("".join(r"\S*" if part == "*" else re.escape(part)
-                              for part in re.split(r"(\*)", word)))
-
-
 def _pattern_words(terms: np.ndarray, vocab: set[str]) -> dict[str, list[str]]:
     """Each word of the framing terms -> the corpus words it matches (sorted)."""
     matching: dict[str, list[str]] = {}
@@ -132,25 +130,36 @@ def _drop_covered(found: pd.DataFrame) -> pd.DataFrame:
 
 
 def framing_matches(tokens: pd.DataFrame, sentences: pd.DataFrame,
-                    framing: pd.DataFrame | None) -> pd.DataFrame:
-    """Every use of every framing term, found with NLTK's ``ConcordanceIndex``.
+                    framing: pd.DataFrame | None, *,
+                    senses: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every use of every framing term, found with NLTK's ``ConcordanceIndex``; each one
+    span of text, counted once.
 
-    One index per article over its tokens, keyed case-insensitively; each term (its
-    ``*`` patterns expanded to the article's words) is looked up with
-    ``find_concordance``, phrases as word lists. A phrase must lie within one
-    sentence. Within a group, a match inside a longer match of the same group is
-    dropped ("peace process" is one use, not also a use of "peace*").
+    One index per article over its tokens (as the tokenizer has them: a framing term
+    may be hyphenated, "two-state", and ``*terror*`` matches "anti-terror"), keyed
+    case-insensitively; each term (its ``*`` patterns
+    expanded to the article's words) is looked up with ``find_concordance``, phrases
+    as word lists. A phrase must lie within one sentence. Within a group, a match
+    inside a longer match of the same group is dropped ("peace process" is one use,
+    not also a use of "peace*"). Each use's sense is read from the cue words around
+    it (``senses``, default ``helpers/data/framing_senses.csv``; see
+    ``helpers.terms.senses.resolve_senses``), and uses of one group in consecutive
+    words are merged into one ("prisoner release", "freed prisoners": one use each).
+    A word two groups list is a use of each group.
 
     Returns
     -------
     DataFrame
         One row per use: ``article_id, outlet, sentence_id, group, term`` (the row of
-        ``framing`` that matched), ``match`` (the words as written), ``start_char``,
-        ``end_char`` (offsets into the body). Empty when ``framing`` is None or empty.
+        ``framing`` that matched; merged uses: "prisoner* + release"), ``match`` (the
+        words as written), ``start_char``, ``end_char`` (offsets into the body),
+        ``sense`` ("in", "no rule", "ambiguous": counted; "other": another meaning,
+        not counted) and ``cue`` (what decided it). Empty when ``framing`` is None or
+        empty.
     """
     if framing is None or framing.empty:
         return pd.DataFrame(columns=MATCH_COLUMNS)
-    toks = tokens_with_outlet(tokens, sentences).reset_index(drop=True)
+    toks = tokens_with_outlet(tokens, sentences, split=False).reset_index(drop=True)
     token = toks["token"].astype(str).to_numpy(dtype=object)
     lower = toks["lower"].astype(str).to_numpy(dtype=object)
     sentence = toks["sentence_id"].to_numpy(dtype=object)
@@ -164,6 +173,8 @@ def framing_matches(tokens: pd.DataFrame, sentences: pd.DataFrame,
         return pd.DataFrame(columns=MATCH_COLUMNS)
     found = _drop_covered(pd.DataFrame(rows, columns=["article_id", "group", "term", "first",
                                                       "last"]))
+    rules = read_sense_rules() if senses is None else senses
+    found = merge_adjacent(resolve_senses(found, lower, sentence, rules), sentence)
     first, last = found["first"].to_numpy(), found["last"].to_numpy()
     found["outlet"] = toks["outlet"].to_numpy()[first]
     found["sentence_id"] = sentence[first]
@@ -177,12 +188,17 @@ def framing_counts(matches: pd.DataFrame, totals: pd.DataFrame,
                    framing: pd.DataFrame | None) -> pd.DataFrame:
     """Uses of each framing group per outlet, in counts and per 1,000 words.
 
+    A use counts when its sense is the group's, ambiguous, or not checked (no rule);
+    uses in another sense ("a negotiated settlement") are counted apart.
+
     Returns
     -------
     DataFrame
         One row per outlet and group (groups in file order, every outlet, zeros
-        included): ``outlet, group, n`` (uses), ``n_words`` (the outlet's words),
-        ``per_1000``, ``matches`` (the words matched, with counts: "settlements 2,
+        included): ``outlet, group, n`` (uses counted), ``n_ambiguous`` (of those,
+        uses whose sense the cues leave open), ``n_other_sense`` (uses in another
+        sense, not in ``n``), ``n_words`` (the outlet's words), ``per_1000`` (``n`` per
+        1,000 words), ``matches`` (the words counted, with counts: "settlements 2,
         settlement 1").
     """
     if framing is None or framing.empty:
@@ -190,11 +206,18 @@ def framing_counts(matches: pd.DataFrame, totals: pd.DataFrame,
     groups = list(dict.fromkeys(framing["group"]))
     grid = pd.MultiIndex.from_product([sorted(totals["outlet"]), groups],
                                       names=["outlet", "group"])
-    counts = matches.groupby(["outlet", "group"]).size().reindex(grid, fill_value=0)
-    found = matches.assign(form=matches["match"].str.lower())
+
+    def per_cell(rows: pd.DataFrame) -> pd.Series:
+        return rows.groupby(["outlet", "group"]).size().reindex(grid, fill_value=0)
+
+    counted = matches[matches["sense"].isin(COUNTED)]
+    counts = per_cell(counted)
+    found = counted.assign(form=counted["match"].str.lower())
     texts = forms_text(found, ["outlet", "group"]) if len(found) else pd.Series(dtype="str")
     out = counts.rename("n").reset_index()
     out["n"] = out["n"].astype("int64")
+    out["n_ambiguous"] = per_cell(matches[matches["sense"] == AMBIGUOUS]).to_numpy(dtype="int64")
+    out["n_other_sense"] = per_cell(matches[matches["sense"] == OTHER]).to_numpy(dtype="int64")
     out["n_words"] = out["outlet"].map(totals.set_index("outlet")["n_words"]).astype("int64")
     out["per_1000"] = out["n"] / out["n_words"].where(out["n_words"] > 0) * PER_WORDS
     out["matches"] = pd.MultiIndex.from_frame(out[["outlet", "group"]]).map(texts.to_dict())
@@ -210,25 +233,33 @@ def framing_scores(framing: pd.DataFrame, totals: pd.DataFrame, *,
 
     Each outlet's uses of a group are compared with the other outlets' uses, both as
     shares of all their words (``totals.n_words``), with the prior from the corpus.
+    As for distinctive terms, groups used fewer than ``MIN_TEST_COUNT`` times in the
+    corpus are not tested, and the tested outlet-group pairs are corrected together
+    (Benjamini-Hochberg, ``keyness.fdr_test``).
 
     Returns
     -------
     DataFrame
         ``framing_counts`` columns plus ``n_rest``, ``per_1000_rest`` (the other
-        outlets' uses per 1,000 of their words), ``z`` and ``significant``; the last
-        four are missing when the corpus has a single outlet.
+        outlets' uses per 1,000 of their words), ``z``, ``tested``, ``p_value``,
+        ``q_value`` and ``significant`` (``q_value <= FDR_LEVEL``); missing when the
+        corpus has a single outlet.
     """
-    columns = [*FRAMING_COUNT_COLUMNS, "n_rest", "per_1000_rest", "z", "significant"]
+    tests = ["tested", "p_value", "q_value", "significant"]
+    columns = [*FRAMING_COUNT_COLUMNS, "n_rest", "per_1000_rest", "z", *tests]
     if framing.empty:
         return pd.DataFrame(columns=columns)
     table = framing.rename(columns={"group": "term"})[["outlet", "term", "n"]]
     words = totals.set_index("outlet")["n_words"]
     scored = log_odds(table, totals=words, prior_strength=prior_strength)
-    scored = scored.rename(columns={"term": "group"})
-    out = framing.merge(scored[["outlet", "group", "n_rest", "per_1000_rest", "z", "significant"]],
+    scored = scored.rename(columns={"term": "group"}).drop(columns="significant")
+    scored["tested"] = (scored["n"] + scored["n_rest"]) >= MIN_TEST_COUNT
+    scored = scored.join(fdr_test(scored["z"], scored["tested"]))
+    out = framing.merge(scored[["outlet", "group", "n_rest", "per_1000_rest", "z", *tests]],
                         on=["outlet", "group"], how="left")
     if scored.empty:
-        out["significant"] = pd.array([pd.NA] * len(out), dtype="boolean")
+        for col in ["tested", "significant"]:
+            out[col] = pd.array([pd.NA] * len(out), dtype="boolean")
     return out[columns]
 
 
@@ -243,8 +274,9 @@ def keyword_in_context(matches: pd.DataFrame, articles: pd.DataFrame, *,
     Returns
     -------
     DataFrame
-        ``article_id, outlet, sentence_id, group, start_char, left, match, right``,
-        in the order of ``matches``.
+        ``article_id, outlet, sentence_id, group, start_char, left, match, right,
+        sense, cue``, in the order of ``matches`` (uses in another sense included, so
+        a reader sees what was left out and why).
     """
     if matches.empty:
         return pd.DataFrame(columns=KWIC_COLUMNS)
@@ -265,14 +297,16 @@ def keyword_in_context(matches: pd.DataFrame, articles: pd.DataFrame, *,
     out["match"] = [bodies[a][s:e] for a, s, e in zip(matches.article_id, matches.start_char,
                                                       matches.end_char, strict=False)]
     out["right"] = [x.strip() for x in rights]
+    out["sense"] = matches["sense"].to_numpy()
+    out["cue"] = matches["cue"].to_numpy()
     return out[KWIC_COLUMNS].reset_index(drop=True)
 
 
 def kwic_by_group(kwic: pd.DataFrame, framing_terms: pd.DataFrame | None) -> pd.DataFrame:
     """Keyword-in-context lines grouped for reading: by framing group (file order),
     then outlet, then position in the article. Columns: ``group, outlet, left, match,
-    right, sentence_id``."""
-    columns = ["group", "outlet", "left", "match", "right", "sentence_id"]
+    right, sense, sentence_id``."""
+    columns = ["group", "outlet", "left", "match", "right", "sense", "sentence_id"]
     if kwic.empty or framing_terms is None:
         return pd.DataFrame(columns=columns)
     order = {g: i for i, g in enumerate(dict.fromkeys(framing_terms["group"]))}

@@ -16,27 +16,81 @@ group i, the rest j (all other groups pooled) and term w:
 - ``z_w = delta_w / sqrt(variance_w)`` (eq. 22)
 
 Positive z: group i uses w more than the rest; negative: less.
+
+``distinctive_terms`` tests thousands of outlet-term pairs at once, so it corrects for
+that: each pair's two-sided p-value from its z is adjusted with the Benjamini-Hochberg
+procedure (scipy's ``false_discovery_control``) over every pair tested, and a pair is
+significant when its adjusted p (``q_value``) is at most ``FDR_LEVEL``. Terms used fewer
+than ``MIN_TEST_COUNT`` times in the corpus, and the calendar and function words of
+``helpers/data/keyness_skip_words.csv``, are not tested (they stay in the table, marked).
 """
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
+from scipy.stats import false_discovery_control, norm
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..tables import require_columns
 from .counting import PER_WORDS, term_labels
+from .occurrences import WORD
 
 # Two-sided 5% level of a standard normal: |z| > 1.96 is the usual "unlikely by chance"
-# mark for Monroe et al.'s z-scores (their section 3.5). It is not corrected for the
-# thousands of terms tested at once, so expect about 5% of terms past it by chance.
+# mark for Monroe et al.'s z-scores (their section 3.5) for one test. Uncorrected for the
+# thousands of pairs tested at once (about 5% pass by chance), it is shown for reference;
+# significance is decided by FDR_LEVEL.
 Z_CRITICAL = 1.96
+# The false discovery rate allowed over all outlet-term pairs tested: Benjamini &
+# Hochberg (1995), "Controlling the false discovery rate", JRSS B 57(1). At 5%, of the
+# pairs called significant, at most 5% are expected to be chance, in expectation.
+FDR_LEVEL = 0.05
+# A term is tested only if the corpus uses it at least this often: with fewer, the
+# normal approximation behind z (and so its p-value) is poor. Five is Cochran's (1954)
+# rule of thumb for counts in a 2 x 2 table, the usual floor in corpus keyness work.
+MIN_TEST_COUNT = 5
+SKIP_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "keyness_skip_words.csv"
+NOT_TESTED_RARE = f"fewer than {MIN_TEST_COUNT} uses"  # ``skip_reason`` of a rare term
 
 LOG_ODDS_COLUMNS = [
     "outlet", "term", "n", "n_rest", "total", "total_rest", "per_1000", "per_1000_rest",
     "alpha", "delta", "variance", "z", "significant",
 ]
 TFIDF_COLUMNS = ["outlet", "term", "label", "n", "tfidf", "rank"]
+TEST_COLUMNS = ["tested", "skip_reason", "p_value", "q_value", "significant"]
+
+
+def read_skip_words(path: Path = SKIP_WORDS_FILE) -> dict[str, str]:
+    """The words never tested as distinctive, each with its reason ("calendar",
+    "function"): ``helpers/data/keyness_skip_words.csv`` past its ``#`` comments."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return {row["word"].strip().lower(): row["reason"].strip() for row in rows}
+
+
+SKIP_WORDS = read_skip_words()
+
+
+def fdr_test(z: pd.Series, tested: pd.Series, *, level: float = FDR_LEVEL) -> pd.DataFrame:
+    """Two-sided p-values of z-scores, Benjamini-Hochberg adjusted over the tested ones.
+
+    Returns
+    -------
+    DataFrame
+        Same index as ``z``: ``p_value`` (``2 * P(Z > |z|)``), ``q_value`` (the
+        adjusted p over all tested z, scipy's ``false_discovery_control``), both
+        missing where not tested; ``significant`` (tested and ``q_value <= level``).
+    """
+    tested = tested.astype(bool)
+    p = pd.Series(np.nan, index=z.index, dtype="float64")
+    q = p.copy()
+    if tested.any():
+        p[tested] = 2 * norm.sf(z[tested].abs().to_numpy(dtype="float64"))
+        q[tested] = false_discovery_control(p[tested].to_numpy(), method="bh")
+    return pd.DataFrame({"p_value": p, "q_value": q, "significant": tested & (q <= level)})
 
 
 def default_prior_strength(totals: pd.Series) -> float:
@@ -138,13 +192,25 @@ def log_odds(
     return out[columns]
 
 
+def _skip_reasons(scored: pd.DataFrame, min_count: int) -> pd.Series:
+    """Why each pair is not tested ("" where it is): a skip word's reason, else a rare term."""
+    listed = scored["label"].str.lower().map(SKIP_WORDS).fillna(scored["term"].map(SKIP_WORDS))
+    reason = listed.where(scored["kind"] == WORD).fillna("").astype("str")
+    rare = (scored["n"] + scored["n_rest"]) < min_count
+    return reason.mask(rare & (reason == ""), f"fewer than {min_count} uses")
+
+
 def distinctive_terms(counts: pd.DataFrame, totals: pd.DataFrame, *,
-                      prior_strength: float | None = None) -> pd.DataFrame:
+                      prior_strength: float | None = None,
+                      min_count: int = MIN_TEST_COUNT) -> pd.DataFrame:
     """Each outlet's terms scored against all other outlets (``log_odds`` on ``term_counts``).
 
-    The log-odds compare shares of each outlet's counted terms (``totals.n_terms``,
-    the multinomial of Monroe et al.); the rates shown beside them are per 1,000 words
-    of running text, like ``term_counts``.
+    The log-odds compare shares of each outlet's counted words (``totals.n_terms``, the
+    multinomial of Monroe et al.); a phrase, counted besides its words, is scored
+    against the same totals. The rates shown beside them are per 1,000 words of
+    running text, like ``term_counts``. Pairs are tested as the module docstring says:
+    terms used at least ``min_count`` times in the corpus and not in ``SKIP_WORDS``;
+    Benjamini-Hochberg over all pairs tested, significant at ``FDR_LEVEL``.
 
     Parameters
     ----------
@@ -156,27 +222,42 @@ def distinctive_terms(counts: pd.DataFrame, totals: pd.DataFrame, *,
     Returns
     -------
     DataFrame
-        ``log_odds`` columns (the group column is ``outlet``) with ``label`` after
-        ``term``, ``per_1000`` = uses per 1,000 of the outlet's words and
-        ``per_1000_rest`` = uses per 1,000 words of all other outlets, and ``rank``
-        (1 = the outlet's most distinctive term). Empty when the corpus has a single
-        outlet: there is nothing to set it apart from.
+        ``log_odds`` columns (the group column is ``outlet``) with ``kind`` and
+        ``label`` after ``term``, ``per_1000`` = uses per 1,000 of the outlet's words
+        and ``per_1000_rest`` = uses per 1,000 words of all other outlets; then
+        ``tested``, ``skip_reason`` ("" when tested, else why not), ``p_value``,
+        ``q_value`` (Benjamini-Hochberg), ``significant`` (``q_value <= FDR_LEVEL``),
+        and ``rank`` (1 = the outlet's most distinctive tested term; missing for terms
+        not tested). Sorted by outlet, tested first, then z (highest first). Empty when
+        the corpus has a single outlet: there is nothing to set it apart from.
     """
-    scored = log_odds(counts[["outlet", "term", "n"]], prior_strength=prior_strength)
-    labels = counts.drop_duplicates("term").set_index("term")["label"]
-    scored.insert(2, "label", scored["term"].map(labels).astype("str"))
+    n_terms = totals.set_index("outlet")["n_terms"]
+    scored = log_odds(counts[["outlet", "term", "n"]], totals=n_terms,
+                      prior_strength=prior_strength)
+    terms = counts.drop_duplicates("term").set_index("term")
+    scored.insert(2, "label", scored["term"].map(terms["label"]).astype("str"))
+    scored.insert(2, "kind", scored["term"].map(terms["kind"]).astype("str"))
     words = totals.set_index("outlet")["n_words"]
     own = scored["outlet"].map(words).astype("float64")
     rest = float(words.sum()) - own
     scored["per_1000"] = scored["n"] / own.where(own > 0) * PER_WORDS
     scored["per_1000_rest"] = scored["n_rest"] / rest.where(rest > 0) * PER_WORDS
-    scored["rank"] = scored.groupby("outlet").cumcount().astype("int64") + 1
-    return scored
+    scored["skip_reason"] = _skip_reasons(scored, min_count)
+    scored["tested"] = scored["skip_reason"] == ""
+    scored = scored.drop(columns="significant").join(fdr_test(scored["z"], scored["tested"]))
+    scored = scored.sort_values(["outlet", "tested", "z", "n", "term"],
+                                ascending=[True, False, False, False, True],
+                                kind="stable", ignore_index=True)
+    rank = scored[scored["tested"]].groupby("outlet").cumcount() + 1
+    scored["rank"] = rank.reindex(scored.index).astype("Int64")
+    columns = [c for c in scored.columns if c not in [*TEST_COLUMNS, "rank"]]
+    return scored[[*columns, *TEST_COLUMNS, "rank"]]
 
 
 def prior_sensitivity(counts: pd.DataFrame, totals: pd.DataFrame, *,
                       prior_strength: float | None = None) -> dict[str, tuple[float, int]]:
-    """Outlet-term pairs past ``Z_CRITICAL`` (z > 0) as the prior's strength changes.
+    """Outlet-term pairs significant after the correction (``distinctive_terms``, z > 0)
+    as the prior's strength changes.
 
     Returns ``{"half": ..., "chosen": ..., "corpus": ...}``, each ``(alpha_0, n_pairs)``:
     half the strength used (``prior_strength``, or ``default_prior_strength`` of the
@@ -188,13 +269,13 @@ def prior_sensitivity(counts: pd.DataFrame, totals: pd.DataFrame, *,
     strengths = {"half": chosen / 2, "chosen": chosen, "corpus": float(totals["n_terms"].sum())}
     out = {}
     for name, strength in strengths.items():
-        scored = log_odds(counts[["outlet", "term", "n"]], prior_strength=strength)
+        scored = distinctive_terms(counts, totals, prior_strength=strength)
         out[name] = (strength, int((scored["significant"] & (scored["z"] > 0)).sum()))
     return out
 
 
 def tfidf_terms(occurrences: pd.DataFrame, *, top_n: int | None = None) -> pd.DataFrame:
-    """TF-IDF of each term with each outlet's text as one document (scikit-learn).
+    """TF-IDF of each word with each outlet's text as one document (scikit-learn).
 
     ``TfidfVectorizer`` defaults: raw counts times smoothed idf
     (``ln((1 + n_docs) / (1 + df)) + 1``), each outlet's vector scaled to unit length.
@@ -208,6 +289,7 @@ def tfidf_terms(occurrences: pd.DataFrame, *, top_n: int | None = None) -> pd.Da
         ``outlet, term, label, n, tfidf, rank`` for the terms each outlet uses, sorted
         by outlet and tf-idf (highest first); ``top_n`` keeps the first per outlet.
     """
+    occurrences = occurrences[occurrences["kind"] == WORD]  # words; phrases are extra rows
     if occurrences.empty:
         return pd.DataFrame(columns=TFIDF_COLUMNS)
     docs = occurrences.groupby("outlet", sort=True)["term"].apply(list)

@@ -1,4 +1,4 @@
-"""Tokens -> one row per counted word: its outlet, the country, joined phrases, stopwords, stems.
+"""Tokens -> one row per counted word or phrase: its outlet, the country, phrases, stopwords, stems.
 
 ``term_occurrences`` is the first step of every count in ``helpers.terms``; the pieces
 the other modules share (each token's outlet, which tokens are words, the evidence that
@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from nltk.stem import PorterStemmer, SnowballStemmer
 
+from ..nltk_data import STOPWORDS
 from ..tables import require_columns
 
 # The country, however an outlet writes it. Matched case-sensitively on the token as
@@ -39,21 +40,86 @@ STEMMERS = ("snowball", "porter")  # NLTK stemmers that need no downloaded data
 DEFAULT_STEMMER = "snowball"  # Porter2, the Snowball project's revision of Porter (1980)
 MIN_TERM_CHARS = 2  # single letters left over from initials ("John F. Kerry") say nothing
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script: what makes a token a word
+ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: a token without one is punctuation
+# A hyphenated compound ("Netanyahu-Kerry", "U.S.-brokered", "Israeli-Palestinian") is one
+# token for the tokenizer; each of its parts is a word a reader would count, so the parts
+# are counted (and the compound is not): "Kerry" in "the Netanyahu-Kerry meeting" is a use
+# of Kerry. Only the ASCII hyphen joins compounds; dashes are the tokenizer's punctuation.
+HYPHEN = "-"
+
+# What an occurrence row is: a word (what every count and total is made of), or a
+# phrase counted besides its words (a row of its own; never in the totals).
+WORD, PHRASE = "word", "phrase"
 
 TOKEN_COLUMNS = ["article_id", "sentence_id", "token_n", "start_char", "end_char",
                  "token", "lower", "is_alpha", "is_punct", "is_stop"]
 OCCURRENCE_COLUMNS = [
     "article_id", "outlet", "sentence_id", "token_n", "start_char", "end_char",
-    "token", "form", "term",
+    "token", "form", "term", "kind",
 ]
 
 
-def tokens_with_outlet(tokens: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Tokens with the ``outlet`` of their sentence, in reading order."""
+def _compound_parts(token: str) -> list[tuple[int, str]]:
+    """``(offset, part)`` of each part of a hyphenated compound; ``[]`` for any other token."""
+    if HYPHEN not in token or not ALNUM.search(token):
+        return []
+    parts, offset = [], 0
+    for piece in token.split(HYPHEN):
+        if piece:
+            parts.append((offset, piece))
+        offset += len(piece) + len(HYPHEN)
+    if len(parts) < 2 or not all(ALNUM.search(p) for _, p in parts):
+        return []
+    return parts
+
+
+def split_compounds(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The token table with each hyphenated compound replaced by its parts, in place.
+
+    "Netanyahu-Kerry" (one token) becomes "Netanyahu" and "Kerry", each with its own
+    ``start_char``/``end_char`` inside the compound and the tokenizer's flags worked out
+    again for the part (``is_alpha``, ``is_punct``, ``is_stop``); both keep the
+    compound's ``token_n``. A part without a letter or a digit ("-" alone, "--") is
+    not a compound. This is the word every count in ``helpers.terms`` is made of.
+    """
+    token = tokens["token"].astype(str).to_numpy(dtype=object)
+    has_hyphen = np.fromiter((HYPHEN in t for t in token), dtype=bool, count=len(token))
+    if not has_hyphen.any():
+        return tokens
+    rows = []
+    for i in np.flatnonzero(has_hyphen):
+        for offset, part in _compound_parts(token[i]):
+            rows.append((i, offset, part))
+    if not rows:
+        return tokens
+    parent = np.array([r[0] for r in rows])
+    parts = tokens.iloc[parent].copy()
+    start = parts["start_char"].to_numpy(dtype="int64") + np.array([r[1] for r in rows])
+    text = pd.Series([r[2] for r in rows], index=parts.index, dtype="str")
+    parts["start_char"] = start
+    parts["end_char"] = start + text.str.len().to_numpy()
+    parts["token"] = text
+    parts["lower"] = text.str.lower()
+    parts["is_alpha"] = text.str.contains(LETTER).to_numpy(dtype=bool)
+    parts["is_punct"] = ~text.str.contains(ALNUM).to_numpy(dtype=bool)
+    parts["is_stop"] = parts["lower"].isin(STOPWORDS).to_numpy(dtype=bool)
+    split = np.unique(parent)
+    kept = tokens.drop(index=tokens.index[split])
+    order = np.r_[np.flatnonzero(~np.isin(np.arange(len(tokens)), split)), parent]
+    out = pd.concat([kept, parts])
+    out = out.iloc[np.argsort(order, kind="stable")]
+    return out.reset_index(drop=True)
+
+
+def tokens_with_outlet(tokens: pd.DataFrame, sentences: pd.DataFrame, *,
+                       split: bool = True) -> pd.DataFrame:
+    """Tokens with the ``outlet`` of their sentence, in reading order, hyphenated compounds
+    split into their parts (``split_compounds``) unless ``split`` is False."""
     require_columns(tokens, TOKEN_COLUMNS, "tokens")
     require_columns(sentences, ["sentence_id", "outlet"], "sentences")
     outlet = sentences.drop_duplicates("sentence_id").set_index("sentence_id")["outlet"]
-    out = tokens.copy()
+    out = tokens.reset_index(drop=True)
+    out = (split_compounds(out) if split else out).copy()
     out["outlet"] = out["sentence_id"].map(outlet).astype("str")
     return out
 
@@ -108,10 +174,10 @@ class _Marks:
     lower: np.ndarray
     sentence: np.ndarray
     end_char: np.ndarray
-    form: np.ndarray  # lower-cased; the country forms as written; a joined phrase's words
-    written: np.ndarray  # the text as written; for joined words, the words with spaces
-    joined_end: np.ndarray  # where the counted word ends (a joined phrase: its last word)
-    drop: np.ndarray  # inside a phrase joined at an earlier token
+    form: np.ndarray  # lower-cased; the country forms as written
+    written: np.ndarray  # the text as written; "United States" with its space
+    joined_end: np.ndarray  # where the counted word ends ("United States": at "States")
+    drop: np.ndarray  # the second token of "United States"
 
     @classmethod
     def of(cls, toks: pd.DataFrame) -> _Marks:
@@ -152,33 +218,32 @@ def _phrase_starts(codes: np.ndarray, sentence_code: np.ndarray,
     return hit
 
 
-def _join_phrases(marks: _Marks, phrases: Iterable[str] | None,
-                  country: np.ndarray) -> np.ndarray:
-    """Step 2: phrases in the order given (strongest first), longest first where lengths
-    differ, never over a stronger or longer phrase or the country; their first tokens."""
+def _find_phrases(marks: _Marks, phrases: Iterable[str] | None,
+                  country: np.ndarray) -> list[tuple[int, int, str]]:
+    """Step 3: ``(first token, last token, phrase)`` of each use of ``phrases``, in the
+    order given (strongest first), longest first where lengths differ, never over a
+    stronger or longer phrase's use or over the country."""
     size = len(marks.token)
-    is_phrase = np.zeros(size, dtype=bool)
+    taken = country.copy() | marks.drop
     given = list(dict.fromkeys(tuple(p.split()) for p in (phrases or []) if len(p.split()) > 1))
     codes, uniques = pd.factorize(marks.lower)  # compare integer codes, not strings
     code_of = {w: c for c, w in enumerate(uniques)}
     sentence_code = pd.factorize(marks.sentence)[0]
+    found = []
     for words in sorted(given, key=len, reverse=True):
         k = len(words)
         if size < k or any(w not in code_of for w in words):
             continue
         for i in np.flatnonzero(_phrase_starts(codes, sentence_code, [code_of[w] for w in words])):
-            if marks.drop[i:i + k].any() or is_phrase[i:i + k].any() or country[i:i + k].any():
+            if taken[i:i + k].any():
                 continue  # overlaps a stronger or longer phrase, or the country
-            is_phrase[i] = True
-            marks.drop[i + 1:i + k] = True
-            marks.joined_end[i] = marks.end_char[i + k - 1]
-            marks.form[i] = " ".join(words)
-            marks.written[i] = " ".join(marks.token[i:i + k])
-    return is_phrase
+            taken[i:i + k] = True
+            found.append((int(i), int(i + k - 1), " ".join(words)))
+    return sorted(found)
 
 
 def _content_words(toks: pd.DataFrame, form: np.ndarray, keep_numbers: bool) -> np.ndarray:
-    """Step 3: tokens with a letter (or a number), not stopwords, long enough, not clitics."""
+    """Step 2: tokens with a letter (or a number), not stopwords, long enough, not clitics."""
     is_alpha = toks["is_alpha"].to_numpy(dtype=bool)
     is_punct = toks["is_punct"].to_numpy(dtype=bool)
     words_ok = is_alpha | (keep_numbers & ~is_punct)
@@ -187,32 +252,47 @@ def _content_words(toks: pd.DataFrame, form: np.ndarray, keep_numbers: bool) -> 
         form, list(CLITICS))
 
 
-def _terms(toks: pd.DataFrame, marks: _Marks, country: np.ndarray, plain: np.ndarray,
-           stemmer) -> np.ndarray:
-    """Step 4: what each token is counted as; stems, except for names: words never written
-    in lower case and capitalised at least once inside a sentence (not first, not after
-    punctuation such as a quote)."""
+def _names(toks: pd.DataFrame, marks: _Marks) -> set[str]:
+    """Words never written in lower case and capitalised at least once inside a sentence
+    (not first, not after punctuation such as a quote): names, which are not stemmed."""
+    lowercase_seen, capitalised_inside = name_evidence(
+        marks.token, marks.lower, toks["is_punct"].to_numpy(dtype=bool),
+        toks["token_n"].to_numpy())
+    return capitalised_inside - lowercase_seen
+
+
+def _word_table(toks: pd.DataFrame, marks: _Marks, country: np.ndarray, keep: np.ndarray,
+                stems: dict[str, str]) -> pd.DataFrame:
+    """The kept tokens as ``term_occurrences``' word rows (``_order``: the token's row)."""
     term = marks.form.copy()
+    plain = keep & ~country
+    term[plain] = [stems.get(f, f) for f in marks.form[plain]]
     term[country] = COUNTRY_TERM
-    if stemmer is not None:
-        lowercase_seen, capitalised_inside = name_evidence(
-            marks.token, marks.lower, toks["is_punct"].to_numpy(dtype=bool),
-            toks["token_n"].to_numpy())
-        stems = stem_forms(set(marks.form[plain]), stemmer, capitalised_inside - lowercase_seen)
-        term[plain] = [stems[f] for f in marks.form[plain]]
-    return term
-
-
-def _occurrence_table(toks: pd.DataFrame, marks: _Marks, term: np.ndarray,
-                      keep: np.ndarray) -> pd.DataFrame:
-    """The kept tokens as ``term_occurrences``' rows."""
     out = toks.loc[keep, ["article_id", "outlet", "sentence_id", "token_n", "start_char"]]
     out = out.reset_index(drop=True)
     out["end_char"] = marks.joined_end[keep]
     out["token"] = pd.Series(marks.written[keep], dtype="str")
     out["form"] = pd.Series(marks.form[keep], dtype="str")
     out["term"] = pd.Series(term[keep], dtype="str")
-    return out[OCCURRENCE_COLUMNS]
+    out["kind"] = WORD
+    out["_order"] = np.flatnonzero(keep)
+    return out
+
+
+def _phrase_table(toks: pd.DataFrame, marks: _Marks, found: list[tuple[int, int, str]],
+                  stems: dict[str, str]) -> pd.DataFrame:
+    """The phrases' uses as ``term_occurrences``' phrase rows (``_order``: first token's row)."""
+    first = np.array([f for f, _, _ in found], dtype="int64")
+    last = np.array([la for _, la, _ in found], dtype="int64")
+    out = toks.iloc[first][["article_id", "outlet", "sentence_id", "token_n", "start_char"]]
+    out = out.reset_index(drop=True)
+    out["end_char"] = marks.end_char[last]
+    out["token"] = pd.Series([" ".join(marks.token[f:la + 1]) for f, la, _ in found], dtype="str")
+    out["form"] = pd.Series([p for _, _, p in found], dtype="str")
+    out["term"] = pd.Series([stems.get(p, p) for _, _, p in found], dtype="str")
+    out["kind"] = PHRASE
+    out["_order"] = first
+    return out
 
 
 def term_occurrences(
@@ -223,42 +303,42 @@ def term_occurrences(
     phrases: Iterable[str] | None = None,
     keep_numbers: bool = False,
 ) -> pd.DataFrame:
-    """One row per counted word (or phrase) in the corpus, traceable to its sentence.
+    """One row per counted word, and one per use of a phrase, traceable to its sentence.
 
+    A word is a token of ``helpers.text.tokenize``, a hyphenated compound's parts
+    counted as words (``split_compounds``: "Netanyahu-Kerry" is a use of each name).
     Steps, in order:
 
     1. The country forms in ``COUNTRY_FORMS`` ("US", "U.S.", "U.S", "USA") and the
-       token pair "United States" become the one term ``"u.s."``, on the token *as
+       token pair "United States" become the one word ``"u.s."``, on the token *as
        written* and before stopwords are dropped: lower-cased, "US" is "us", a stopword,
        and an outlet that writes "US" would lose every mention of the country. In a
-       sentence written mostly in capitals "US" is taken for the pronoun.
-    2. ``phrases`` (lower-case word sequences such as ``"west bank"``) are joined where
-       their words stand next to each other in one sentence; the longest phrase wins
-       where two overlap. A joined phrase is one occurrence spanning its words.
-    3. Other tokens are kept when they have a letter (numbers only with
+       sentence written mostly in capitals "US" is taken for the pronoun. "United
+       States" is the one name of the country: its two tokens are one word.
+    2. Other tokens are words when they have a letter (numbers only with
        ``keep_numbers``), are not stopwords (``helpers.nltk_data.STOPWORDS``) and have at
        least ``MIN_TERM_CHARS`` characters. Case is folded (``lower``).
+    3. ``phrases`` (lower-case word sequences such as ``"west bank"``) are found where
+       their words stand next to each other in one sentence; the longest (then the
+       strongest, first listed) wins where two overlap. A phrase's use is a row of its
+       own (``kind`` "phrase") *besides* the rows of its words, which are counted as
+       always: "Kerry said" is a use of the phrase and a use of Kerry.
     4. With ``stem`` (``"snowball"``, the default, ``"porter"`` or None), each word is
        reduced to its stem ("prisoners" -> "prison"), except names: words never written
        in lower case and capitalised at least once inside a sentence ("Abbas" would
-       become "abba"). Tables show each stem by its commonest word (``term_labels``).
+       become "abba"); a phrase's words likewise. Tables show a stem by its commonest word.
 
-    Sharp edges: a hyphenated compound is one token ("U.S.-brokered", "late-April"),
-    so it is neither the country nor "april"; stemming joins words of one root that
-    differ in meaning ("negotiations"/"negotiator", "prison"/"prisoners").
-
-    ``tokens`` and ``sentences`` come from ``helpers.text`` (sentences give each token
-    its outlet; neither is modified); ``phrases`` e.g. from ``phrases_to_join``;
-    ``keep_numbers`` counts numbers ("1967") as terms too.
-
+    Sharp edge: stemming joins words of one root ("prison"/"prisoners").
     Returns
     -------
     DataFrame
-        One row per occurrence, in reading order: ``article_id``, ``outlet``,
-        ``sentence_id``, ``token_n`` (of the first token), ``start_char``, ``end_char``
-        (offsets into the article's body), ``token`` (the text as written), ``form``
+        One row per occurrence, in reading order (a phrase after the word it starts
+        with): ``article_id``, ``outlet``, ``sentence_id``, ``token_n`` (of the first
+        token), ``start_char``, ``end_char`` (offsets into the article's body),
+        ``token`` (the text as written; a phrase's words joined by spaces), ``form``
         (lower-cased; the country forms as written, "US" or "U.S."), ``term`` (what is
-        counted: the form, stemmed, or ``"u.s."``).
+        counted: the form, stemmed, or ``"u.s."``), ``kind`` (``"word"``, or
+        ``"phrase"`` for a phrase counted besides its words: only words make up totals).
     """
     stemmer = make_stemmer(stem)
     toks = tokens_with_outlet(tokens, sentences).reset_index(drop=True)
@@ -266,8 +346,12 @@ def term_occurrences(
         return pd.DataFrame(columns=OCCURRENCE_COLUMNS)
     marks = _Marks.of(toks)
     country = _mark_country(toks, sentences, marks)
-    is_phrase = _join_phrases(marks, phrases, country)
-    content = _content_words(toks, marks.form, keep_numbers)
-    keep = (country | is_phrase | content) & ~marks.drop
-    term = _terms(toks, marks, country, keep & ~country, stemmer)
-    return _occurrence_table(toks, marks, term, keep)
+    keep = (country | _content_words(toks, marks.form, keep_numbers)) & ~marks.drop
+    found = _find_phrases(marks, phrases, country)
+    forms = set(marks.form[keep & ~country]) | {p for _, _, p in found}
+    stems = {} if stemmer is None else stem_forms(forms, stemmer, _names(toks, marks))
+    frames = [_word_table(toks, marks, country, keep, stems),
+              *([_phrase_table(toks, marks, found, stems)] if found else [])]
+    out = pd.concat(frames, ignore_index=True)
+    out = out.sort_values(["_order", "kind"], ascending=[True, False], kind="stable")
+    return out[OCCURRENCE_COLUMNS].reset_index(drop=True)

@@ -23,7 +23,7 @@ def outlet_summary(totals: pd.DataFrame, periods: pd.DataFrame | None = None) ->
 
 
 def term_table(counts: pd.DataFrame, *, top_n: int = 5) -> pd.DataFrame:
-    """A term x outlet table to scan: each outlet's ``top_n`` commonest terms, per 1,000 words.
+    """A term x outlet table to scan: each outlet's ``top_n`` commonest words, per 1,000 words.
 
     Returns
     -------
@@ -34,6 +34,7 @@ def term_table(counts: pd.DataFrame, *, top_n: int = 5) -> pd.DataFrame:
     """
     if counts.empty:
         return pd.DataFrame(columns=["term", "n"])
+    counts = counts[counts["kind"] == "word"]  # phrases are counted besides, in their own rows
     top = counts[counts["rank"] <= top_n]["term"].unique()
     chosen = counts[counts["term"].isin(top)]
     wide = chosen.pivot_table(index="term", columns="outlet", values="per_1000",
@@ -58,14 +59,15 @@ def top_distinctive(distinctive: pd.DataFrame, *, top_n: int = 8,
     DataFrame
         ``outlet, period, rank, term`` (its commonest word), ``n`` (uses in the outlet),
         ``n_rest`` (in all other outlets), ``per_1000, per_1000_rest`` (per 1,000 words),
-        ``z`` and ``significant`` (|z| > 1.96).
+        ``z``, ``q_value`` and ``significant`` (after the Benjamini-Hochberg
+        correction); tested terms only (``rank`` is theirs).
     """
-    top = distinctive[distinctive["rank"] <= top_n].copy()
+    top = distinctive[(distinctive["rank"] <= top_n).fillna(False)].copy()
     period = top["outlet"].map(periods_by_outlet(periods, separator=PERIOD_SEPARATOR))
     top.insert(1, "period", period.astype("str"))
     top = top.drop(columns="term").rename(columns={"label": "term"})
-    return top[["outlet", "period", "rank", "term", "n", "n_rest", "per_1000", "per_1000_rest",
-                "z", "significant"]].reset_index(drop=True)
+    return top[["outlet", "period", "rank", "term", "kind", "n", "n_rest", "per_1000",
+                "per_1000_rest", "z", "q_value", "significant"]].reset_index(drop=True)
 
 
 def framing_z_table(framing_z: pd.DataFrame) -> pd.DataFrame:

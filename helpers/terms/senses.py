@@ -1,0 +1,163 @@
+"""Framing uses as spans of text: each word's sense from its neighbours, next words made one use.
+
+A framing group lists words; a word can mean something else ("a negotiated settlement to
+the conflict" is not housing, "released a statement" frees no one). The cues that tell
+the senses apart are data (``helpers/data/framing_senses.csv``); ``resolve_senses`` reads
+them around each use, and ``merge_adjacent`` makes words of one group standing next to
+each other ("prisoner release", "freed prisoners") one use, counted once.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "framing_senses.csv"
+SENSE_COLUMNS = ["group", "word", "cue", "where", "sense"]
+SENSE_WINDOW = 3  # words before or after a use in which a "before"/"after" cue must start/end
+WHERE = ("before", "after", "sentence", "default")
+
+# The sense of a use: the group's meaning by a cue or a default; another meaning (shown
+# in the keyword-in-context lines, not counted); cues of both or of neither (counted,
+# marked); or a word the senses file has no rule for (counted as framing.csv lists it).
+IN, OTHER, AMBIGUOUS, NO_RULE = "in", "other", "ambiguous", "no rule"
+COUNTED = (IN, AMBIGUOUS, NO_RULE)
+MERGE_ORDER = (IN, NO_RULE, AMBIGUOUS, OTHER)  # a merged use takes the first sense it holds
+
+
+@cache
+def word_pattern(word: str) -> re.Pattern[str]:
+    """A framing word as a regular expression: ``*`` for any characters but spaces."""
+    return re.compile("".join(r"\S*" if part == "*" else re.escape(part)
+                              for part in re.split(r"(\*)", word)))
+
+
+def read_sense_rules(path: Path = SENSES_FILE) -> pd.DataFrame:
+    """The cue rules (``SENSE_COLUMNS``), past the file's ``#`` comments, lower-cased."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    out = pd.DataFrame(rows, columns=SENSE_COLUMNS).fillna("")
+    for col in SENSE_COLUMNS:
+        out[col] = out[col].str.strip().str.lower() if col != "group" else out[col].str.strip()
+    bad = out[~out["where"].isin(WHERE) | ~out["sense"].isin([IN, OTHER])]
+    if len(bad):
+        raise ValueError(f"{path.name}: unknown where or sense in rows {list(bad.index)}")
+    return out
+
+
+def _cue_at(lower: np.ndarray, start: int, cue: list[re.Pattern[str]], lo: int, hi: int) -> bool:
+    """Whether the cue's words stand at ``start`` onwards, all within tokens ``lo..hi``."""
+    end = start + len(cue) - 1
+    if start < lo or end > hi:
+        return False
+    return all(p.fullmatch(lower[start + t]) for t, p in enumerate(cue))
+
+
+def _cue_found(lower: np.ndarray, span: tuple[int, int], bounds: tuple[int, int],
+               rule) -> bool:
+    """Whether the rule's cue stands ``where`` it says around the use ``span`` (first,
+    last token), inside its sentence ``bounds`` (first, last token). A "sentence" cue may
+    be another word of the use itself ("prisoner" in the hit "prisoner release")."""
+    first, last = span
+    lo, hi = bounds
+    words = [word_pattern(w) for w in rule.cue.split()]
+    k = len(words)
+    if rule.where == "before":
+        starts = range(first - SENSE_WINDOW - k + 1, first - k + 1)
+    elif rule.where == "after":
+        starts = range(last + 1, last + SENSE_WINDOW + 1)
+    else:
+        own = word_pattern(rule.word)
+        starts = (j for j in range(lo, hi + 1)
+                  if not any(first <= i <= last and own.fullmatch(lower[i])
+                             for i in range(j, j + k)))
+    return any(_cue_at(lower, j, words, lo, hi) for j in starts)
+
+
+def _sense_of(lower: np.ndarray, span: tuple[int, int], bounds: tuple[int, int],
+              rules: pd.DataFrame) -> tuple[str, str]:
+    """``(sense, cues)`` of one use from the rules for its group (see ``resolve_senses``)."""
+    words = lower[span[0]:span[1] + 1]
+    mine = rules[[any(word_pattern(w).fullmatch(x) for x in words) for w in rules["word"]]]
+    if mine.empty:
+        return NO_RULE, ""
+    senses, cues = set(), []
+    for rule in mine[mine["where"] != "default"].itertuples():
+        if _cue_found(lower, span, bounds, rule):
+            senses.add(rule.sense)
+            cues.append(f"{rule.where} \u2018{rule.cue}\u2019")
+    if not senses:
+        senses = set(mine.loc[mine["where"] == "default", "sense"])
+        cues = ["default"] if senses else []
+    if len(senses) == 1:
+        return senses.pop(), "; ".join(cues)
+    return AMBIGUOUS, "; ".join(cues) or "no cue"
+
+
+def resolve_senses(found: pd.DataFrame, lower: np.ndarray, sentence: np.ndarray,
+                   rules: pd.DataFrame) -> pd.DataFrame:
+    """Each use's sense, from the cue rules of its group and word.
+
+    ``found`` has ``group, first, last`` (token positions into ``lower``, the corpus's
+    lower-cased tokens, with ``sentence`` their sentence ids in reading order). A use
+    with cues of one sense takes it; with cues of both, or none and no default rule,
+    it is ``AMBIGUOUS``; a word the rules do not name is ``NO_RULE``.
+
+    Returns
+    -------
+    DataFrame
+        ``found`` with ``sense`` (``IN``, ``OTHER``, ``AMBIGUOUS``, ``NO_RULE``) and
+        ``cue`` (the cues that decided it: "before 'negotiated'", "default", "").
+    """
+    codes = pd.factorize(sentence)[0]
+    starts = np.r_[0, np.flatnonzero(codes[1:] != codes[:-1]) + 1]
+    ends = np.r_[starts[1:] - 1, len(codes) - 1]
+    which = np.searchsorted(starts, np.arange(len(codes)), side="right") - 1
+    by_group = dict(list(rules.groupby("group", sort=False)))
+    out = []
+    for group, first, last in zip(found["group"], found["first"], found["last"], strict=False):
+        rule = by_group.get(group)
+        bounds = (int(starts[which[first]]), int(ends[which[first]]))
+        out.append(_sense_of(lower, (first, last), bounds, rule) if rule is not None
+                   else (NO_RULE, ""))
+    return found.assign(sense=[s for s, _ in out], cue=[c for _, c in out])
+
+
+def merge_adjacent(found: pd.DataFrame, sentence: np.ndarray) -> pd.DataFrame:
+    """Uses of one group in consecutive tokens of one sentence, made one use.
+
+    "prisoner release" (``prisoner*`` and ``release``) is one use of prisoners, not
+    two; its sense is the first of ``MERGE_ORDER`` its words have, its ``term`` the
+    terms joined by " + ", its ``cue`` the cues joined by "; ".
+
+    Returns
+    -------
+    DataFrame
+        ``found``'s columns, one row per merged use, sorted by ``first`` then group.
+    """
+    if found.empty:
+        return found
+    rows = []
+    for _, uses in found.sort_values(["group", "first"], kind="stable").groupby(
+            "group", sort=False):
+        current = None
+        for use in uses.to_dict("records"):
+            if (current is not None and use["first"] == current["last"] + 1
+                    and sentence[use["first"]] == sentence[current["last"]]):
+                current["last"] = use["last"]
+                current["term"] += " + " + use["term"]
+                current["senses"].append(use["sense"])
+                current["cue"] = "; ".join(c for c in (current["cue"], use["cue"]) if c)
+                continue
+            if current is not None:
+                rows.append(current)
+            current = {**use, "senses": [use["sense"]]}
+        rows.append(current)
+    out = pd.DataFrame(rows)
+    out["sense"] = [next(s for s in MERGE_ORDER if s in held) for held in out.pop("senses")]
+    return out.sort_values(["first", "group"], kind="stable", ignore_index=True)
