@@ -25,20 +25,20 @@ import pandas as pd
 
 from .corpus import CorpusError, side_table_path
 from .corpus.read import read_csv_rows
+from .wordlists import NAME_TITLES, TITLE_MODIFIERS
 
 ACTORS_FILE = "actors.csv"
 ACTOR_COLUMNS = ["name", "aliases", "affiliation", "kind", "roles"]
 ALIAS_COLUMNS = ["actor", "alias", "affiliation", "kind"]
 MENTION_COLUMNS = ["article_id", "outlet", "sentence_id", "actor", "affiliation", "alias", "start_char", "end_char"]
 KINDS = ("person", "organisation", "country", "group")
-# Titles stripped from a speaker's name before it is matched (lowercase, no final period).
-TITLES = (
-    "secretary of state", "secretary", "prime minister", "president", "minister", "foreign minister",
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "sir", "king", "queen", "prince", "sheikh",
-    "ambassador", "spokesman", "spokeswoman", "chief negotiator", "negotiator",
-)
+# Titles stripped from a speaker's name before it is matched (lowercase, no final period):
+# the roles and honorifics of helpers/data/titles.csv marked "cut", each after any number
+# of modifiers ("Deputy Prime Minister", "Former President").
+TITLES = tuple(dict.fromkeys(t.rstrip(".") for t in NAME_TITLES))
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.I
+    r"^(?:(?:(?:" + "|".join(map(re.escape, TITLE_MODIFIERS)) + r")\s+)*(?:"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.I
 )
 
 

@@ -142,3 +142,39 @@ def test_side_table_links(tmp_path):
     (corpus / "people.csv").write_text("name\nJohn Kerry\n")
     (corpus / "actors.csv").symlink_to("people.csv")
     assert load_actors(corpus).name.tolist() == ["John Kerry"]
+
+
+def test_one_title_list_for_speakers_facts_and_quotes():
+    """helpers/data/titles.csv is read by all three: speakers' names lose their titles (with
+    modifiers), facts cut the same titles, and every word of a title is a title word."""
+    from helpers.actors import strip_titles
+    from helpers.facts import TITLE_PHRASES
+    from helpers.quotes import ROLE_NOUNS, TITLE_WORDS
+
+    assert strip_titles("Deputy Prime Minister Jane Smith") == "Jane Smith"
+    assert strip_titles("Former Interior Minister Bob Jones") == "Bob Jones"
+    assert strip_titles("General Motors") == "General Motors"  # "general" is kept in names
+    assert {"Interior Minister", "Chief of Staff", "Secretary-General", "Mr.", "Sen."} <= set(TITLE_PHRASES)
+    assert "General" not in TITLE_PHRASES
+    assert {"chief of staff", "interior minister", "prime minister"} <= set(ROLE_NOUNS)
+    assert not {"mr", "sen"} & set(ROLE_NOUNS)
+    for role in ROLE_NOUNS:
+        assert set(role.replace("-", " ").split()) - {"of"} <= TITLE_WORDS, role
+
+
+def test_the_shipped_demonyms_are_rebuilt_from_the_country_extract():
+    """python -m validation.demonyms --check: the CSV is what the generator makes of the
+    mledoze/countries extract, every country with a demonym has a row, regional words stay."""
+    from helpers.wordlists import DEMONYMS
+    from validation import demonyms
+
+    assert demonyms.main(["--check"]) == 0
+    countries = demonyms.read_countries()
+    assert len(countries) == 250
+    named = {n for names in DEMONYMS.values() for n in names}
+    missing = [r["name"] for r in countries if r["demonym"] and r["name"] not in named]
+    assert missing == ["Vatican City"]  # "Vatican" is left out: "the Vatican said" names the Holy See
+    assert DEMONYMS["Palestinian"][:2] == ("Palestine", "State of Palestine")
+    assert "Palestinians" in DEMONYMS["Palestinian"] and DEMONYMS["Arab"] == ("Arab League",)
+    assert DEMONYMS["Jordanian"] == ("Jordan", "Hashemite Kingdom of Jordan")
+    assert "Amman" not in DEMONYMS and "Philippines" not in DEMONYMS

@@ -90,6 +90,33 @@ def test_ordinals_after_a_determiner():
     assert facts[facts.kind == "ordinal"].fact.tolist() == ["fourth group", "final group"]
 
 
+def test_final_is_an_ordinal_only_in_a_sequence():
+    facts = _facts(
+        "Kerry set a late-April deadline for a final agreement.",
+        "They would iron out the final details of a deal.",
+        "Israel delayed the final release of prisoners.",
+    )
+    assert facts[facts.kind == "ordinal"].fact.tolist() == ["final release"]
+
+
+def test_an_ordinal_after_a_possessive_takes_the_noun_it_stands_for():
+    text = "Netanyahu spoke after the Kerry visit, the secretary\u2019s fifth since taking office."
+    facts = _facts(text, "It was Kerry's sixth trip this year.", "Abbas's first of many demands.")
+    ordinals = facts[facts.kind == "ordinal"]
+    assert ordinals.fact.tolist() == ["fifth visit", "sixth trip"]
+    assert ordinals.text.tolist()[0] == "secretary\u2019s fifth"
+
+
+def test_each_vague_quantity_is_a_count_of_its_own_noun():
+    """A vague match once turned the pattern's later matches into counts of "hundreds"."""
+    from helpers.facts.numbers import number_facts
+
+    found, _ = number_facts("Hundreds of prisoners and thousands of settlers marched, and dozens of police watched.")
+    assert [(kind, fact) for _s, _e, kind, fact in found] == [
+        ("count", "hundreds of prisoners"), ("count", "thousands of settlers"), ("count", "dozens of police"),
+    ]
+
+
 # --- names -----------------------------------------------------------------------
 
 def test_names_without_titles_ordinary_first_words_or_nationality_adjectives():
@@ -106,6 +133,27 @@ def test_names_without_titles_ordinary_first_words_or_nationality_adjectives():
         "John Kerry", "United Nations General Assembly",
     ]
     assert names.text.tolist()[:4] == ["U.S.", "John Kerry", "Tel Aviv's", "Kerry"]
+
+
+def test_places_ending_like_nationalities_are_names_and_nationalities_are_not():
+    facts = _facts(
+        "Kerry flew to Amman for talks, then to Jordan's capital again.",
+        "Officials in Iran, Sudan and Japan agreed.",
+        "Israeli officials and South Korean diplomats joined Israeli-Palestinian talks.",
+        "Polls said Israelis voted.",
+    )
+    names = facts[facts.kind == "name"].fact.tolist()
+    assert names == ["Amman", "Jordan", "Iran", "Sudan", "Japan", "Israelis"]
+
+
+def test_a_title_opened_by_a_capitalised_word_is_cut_from_the_name():
+    facts = _facts(
+        "Yuval Steinitz, a Likud Cabinet minister, said it was clear.",
+        "Interior Minister Gideon Saar and Deputy State Department Spokesman Mark Toner spoke.",
+    )
+    assert facts[facts.kind == "name"].fact.tolist() == [
+        "Yuval Steinitz", "Likud", "Gideon Saar", "State Department", "Mark Toner",
+    ]
 
 
 def test_offsets_point_into_the_body():

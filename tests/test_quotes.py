@@ -310,3 +310,23 @@ def test_one_reading_gives_both_tables(seed, seed_quotes, seed_sources):
     quotes, sources = quotes_and_sources(sentences, articles, actors)
     pd.testing.assert_frame_equal(quotes, seed_quotes)
     pd.testing.assert_frame_equal(sources, seed_sources)
+
+
+def test_unnamed_sources_take_the_side_of_any_country_their_demonym_names():
+    """Demonyms of every country (helpers/data/demonyms.csv), one word or two, give a side."""
+    actors = pd.DataFrame({
+        "name": ["Jordan", "South Korea", "Ann Lee"], "aliases": ["", "", ""],
+        "affiliation": ["Jordan", "Seoul", "City"], "kind": ["country", "country", "person"], "roles": ["", "", ""],
+    })
+    body = ('"The border stays open," a Jordanian official said on condition of anonymity.\n\n'
+            '"We were not consulted," a South Korean diplomat said on condition of anonymity.\n\n'
+            '"Nothing is settled," a Kenyan official said on condition of anonymity.')
+    quotes = _one(body, actors)
+    assert quotes.speaker_kind.tolist() == ["anonymous source"] * 3
+    assert quotes.affiliation.tolist() == ["Jordan", "Seoul", "no side listed"]
+
+
+def test_titles_from_the_shared_list_are_not_names_and_roles_stand_for_their_holder():
+    quotes = _one('Chief of Staff Jane Smith met the press.\n\n"We will win," the chief of staff said.\n\n'
+                  '"It is done," said Interior Minister Bob Jones.')
+    assert quotes.speaker.tolist() == ["Jane Smith", "Bob Jones"]

@@ -17,7 +17,8 @@ trained model (NLTK's named-entity chunker is not available offline):
 - **names**: runs of capitalised words ("Ramallah", "Tel Aviv", "United Nations General
   Assembly"), with titles cut out ("U.S. Secretary of State John Kerry" -> ``US``,
   ``John Kerry``), possessives dropped ("Kerry's"), a sentence's ordinary first word
-  skipped ("After", "Said"), lone nationality adjectives dropped ("Israeli officials"),
+  skipped ("After", "Said"), nationality adjectives dropped ("Israeli officials": the
+  demonyms of ``helpers/data/demonyms.csv``, so "Amman" and "Jordan" stay names),
   surnames linked to the full name the same article used ("Harf" -> ``Marie Harf``),
   and every name and alias in the corpus's actors table mapped to its canonical name.
 
@@ -41,7 +42,7 @@ from .matching import (
     facts_with_overlap,
     unique_facts,
 )
-from .names import DEMONYM_ENDING, DIRECTIONS, TITLE_MODIFIERS, TITLE_PHRASES
+from .names import DIRECTIONS, TITLE_MODIFIERS, TITLE_PHRASES
 from .numbers import (
     IRREGULAR_PLURALS,
     MAX_HEAD_DISTANCE,
@@ -54,7 +55,7 @@ from .numbers import (
 )
 
 __all__ = [
-    "CATEGORY", "DEMONYM_ENDING", "DIRECTIONS", "FACT_COLUMNS", "IRREGULAR_PLURALS",
+    "CATEGORY", "DIRECTIONS", "FACT_COLUMNS", "IRREGULAR_PLURALS",
     "MAX_HEAD_DISTANCE", "MIN_SHARED_OUTLETS", "MONTHS", "NUMBER_WORDS", "ORDINALS",
     "OVERLAP_COLUMNS", "SCALES", "TITLE_MODIFIERS", "TITLE_PHRASES", "VAGUE_NUMBERS", "WEEKDAYS",
     "extract_facts", "fact_matrix", "fact_overlap", "facts_note", "facts_with_overlap",

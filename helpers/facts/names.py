@@ -8,25 +8,28 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..nltk_data import STOPWORDS
+from ..wordlists import NAME_TITLES, NATIONALITY_ADJECTIVES, TITLE_TABLE
+from ..wordlists import TITLE_MODIFIERS as WORD_TITLE_MODIFIERS
+
+
+def _capitalised(title: str) -> str:
+    """``"secretary of state"`` -> ``"Secretary of State"``, ``"secretary-general"`` ->
+    ``"Secretary-General"``, ``"mr."`` -> ``"Mr."``: a title as news writes it before a name."""
+    words = [w if w in ("of", "the") else "-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in title.split()]
+    return " ".join(words)
+
 
 # Job titles cut out of a run of capitalised words, so that "Palestinian Authority
-# President Mahmoud Abbas" gives "Palestinian Authority" and "Mahmoud Abbas". From the
-# AP Stylebook's list of formal titles that precede names. "General" alone is left out:
-# it is more often part of a name ("United Nations General Assembly") than a title.
-TITLE_PHRASES = (
-    "Secretary of State", "Secretary-General", "Secretary General", "Prime Minister", "Foreign Minister",
-    "Defense Minister", "Defence Minister", "Finance Minister", "Interior Minister", "Minister",
-    "President", "Vice President", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Ambassador",
-    "Envoy", "Special Envoy", "Chief Negotiator", "Negotiator", "Senator", "Sen.", "Rep.", "Gov.",
-    "Gen.", "Lt.", "Col.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "King", "Queen", "Prince", "Sheikh",
-    "Sir", "Chancellor", "Mayor", "Governor", "Chairman", "Chairwoman", "Director",
-)
+# President Mahmoud Abbas" gives "Palestinian Authority" and "Mahmoud Abbas": the roles
+# and honorifics of helpers/data/titles.csv marked "cut" (from the AP Stylebook's formal
+# titles). "General" is not cut: it is more often part of a name ("United Nations General
+# Assembly") than a title.
+TITLE_PHRASES = tuple(dict.fromkeys(_capitalised(t) for t in NAME_TITLES))
 # Words that qualify a title and go with it ("Deputy State Department Spokesman").
-TITLE_MODIFIERS = ("Deputy", "Acting", "Former", "Senior", "Special", "Chief", "Vice", "Assistant")
-# A lone capitalised word with one of these endings, followed by a lower-case word, is
-# a nationality adjective ("Israeli officials", "Palestinian prisoners", "Jewish
-# settlements"), not a name, unless the article links it to a full name.
-DEMONYM_ENDING = re.compile(r"(?:i|ian|ean|ese|ish|an)$")
+TITLE_MODIFIERS = tuple(_capitalised(t) for t in WORD_TITLE_MODIFIERS)
+# Lower-case titles a run's last capitalised words may open ("a Likud Cabinet minister":
+# "Cabinet minister" is the title, "Likud" the name).
+_TITLE_SET = frozenset(t for t, _kind, _cut in TITLE_TABLE)
 # Directions that make "East Jerusalem" a different place from "Jerusalem": such names
 # are never the full form of a surname.
 DIRECTIONS = {
@@ -105,9 +108,24 @@ def name_pieces(sentence: str, lower: set[str], capital: set[str], aliases: set[
             # drop connectors and modifiers left at the edges ("of", "Deputy")
             while inside and sentence[inside[0][0]:inside[0][1]] in TITLE_MODIFIERS:
                 inside = inside[1:]
+            inside = _without_title_opening(sentence, inside)
             if inside:
                 pieces.append((inside[0][0], inside[-1][1]))
     return pieces
+
+
+def _without_title_opening(sentence: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop a run's last capitalised words when they open a title the lower-case words
+    after the run finish: "a Likud Cabinet minister" -> "Likud" ("Cabinet minister")."""
+    after = re.match(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)", sentence[words[-1][1]:]) if words else None
+    if not after:
+        return words
+    tails = [after.group(1).split()[0], after.group(1)]
+    for k in range(len(words) - 1, 0, -1):  # the longest title first; one word at least stays a name
+        head = " ".join(sentence[ws:we] for ws, we in words[-k:]).lower()
+        if any(f"{head} {tail}" in _TITLE_SET for tail in tails):
+            return words[:-k]
+    return words
 
 
 def normalise_name(text: str) -> str:
@@ -116,11 +134,19 @@ def normalise_name(text: str) -> str:
     return " ".join(name.split())
 
 
+def nationality(name: str) -> bool:
+    """True for an adjective of nationality ("Israeli", "South Korean") or a compound of
+    them ("Israeli-Palestinian"); "Israelis" (a people) and "Amman" are not."""
+    return all(part in NATIONALITY_ADJECTIVES for part in name.split("-"))
+
+
 def link_surnames(facts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Map a lone word to the full name (2-3 words) the same article ends with it; drop
-    one-letter names ("I") and lone nationality adjectives that no full name explains
-    (a word ending like "Israeli", "Palestinian", "Jewish" followed by another word);
-    cut a nationality adjective off a name known without it."""
+    one-letter names ("I") and nationality adjectives (``nationality``: a singular
+    demonym of ``helpers/data/demonyms.csv`` or a compound of them) followed by another
+    word ("Israeli officials", "Israeli-Palestinian talks"; "Amman", "Jordan" and "Iran"
+    stay names); cut a
+    nationality adjective off a name known without it."""
     if facts.empty:
         return facts
     out = facts.copy()
@@ -136,19 +162,17 @@ def link_surnames(facts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
             if 2 <= len(parts) <= 3 and parts[0] not in DIRECTIONS and all(p[:1].isupper() for p in parts):
                 full.setdefault(parts[-1], set()).add(name)
         for idx, row in group.iterrows():
-            if " " in row.fact:
-                continue
-            if len(full.get(row.fact, ())) == 1:
-                out.at[idx, "fact"] = next(iter(full[row.fact]))
-                continue
             start, text = texts[row.sentence_id]
-            after = text[row.end_char - start:]
-            if len(row.fact) < 2 or (DEMONYM_ENDING.search(row.fact) and re.match(r"\s+[A-Za-z]", after)):
+            if nationality(row.fact) and re.match(r"\s+[A-Za-z]", text[row.end_char - start:]):
+                keep[idx] = False  # "Israeli officials", "South Korean diplomats"
+            elif " " not in row.fact and len(full.get(row.fact, ())) == 1:
+                out.at[idx, "fact"] = next(iter(full[row.fact]))
+            elif len(row.fact) < 2:
                 keep[idx] = False
     # "Israeli West Bank" is "West Bank" with a nationality adjective in front
     known = set(out.loc[names, "fact"])
     for idx in out.index[names & keep]:
         first, _, rest = out.at[idx, "fact"].partition(" ")
-        if rest and DEMONYM_ENDING.search(first) and rest in known:
+        if rest and nationality(first) and rest in known:
             out.at[idx, "fact"] = rest
     return out[keep]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..nltk_data import STOPWORDS
+from ..wordlists import SEQUENCE_NOUNS
 from .names import opens_sentence
 
 # Number words and their values. "one" is left out: "one of his advisers", "no one",
@@ -22,8 +23,10 @@ IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "
 VAGUE_NUMBERS = ("dozens", "scores", "hundreds", "thousands", "tens of thousands", "millions")
 SCALES = ("million", "billion", "trillion")
 # "last" is left out: "last July", "last week" are relative dates, not ordinals. An
-# ordinal counts only after a determiner ("the fourth group", "a final agreement"), not
-# as an adverb ("Israel first halt settlement expansion", "final status negotiations").
+# ordinal counts only after a determiner or a possessive ("the fourth group", "the
+# secretary's fifth visit"), not as an adverb ("Israel first halt settlement expansion",
+# "final status negotiations"); "final" only before a noun of a sequence (SEQUENCE_NOUNS,
+# helpers/data/sequence_nouns.csv: "the final group", not "a final agreement").
 ORDINALS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "final",
 )
@@ -60,7 +63,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("weekday", re.compile(rf"\b({'|'.join(WEEKDAYS)})s?\b")),
     ("vague", re.compile(rf"\b({'|'.join(VAGUE_NUMBERS)})\sof\s", re.I)),
-    ("ordinal", re.compile(rf"\b(?:the|a|an|its|his|her|their)\s({'|'.join(ORDINALS)})\s(?=[a-z])", re.I)),
+    (
+        "ordinal",
+        re.compile(rf"\b(?:the|a|an|its|his|her|their|[A-Za-z]+['\u2019]s)\s({'|'.join(ORDINALS)})\s(?=[a-z])", re.I),
+    ),
     (
         "count",
         re.compile(rf"(?<![\w$€£.,:/-])({_NUM}|(?:{_NUMBER_WORD_RE}))(?:\s({'|'.join(SCALES)}))?(?=\s)(?!-)", re.I),
@@ -117,11 +123,46 @@ def _plain_fact(kind: str, m: re.Match[str]) -> str:
     return m.group(1)  # year, weekday
 
 
-def number_facts(text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int]]]:  # noqa: PLR0912 -- one branch per kind
+def _ordinal_fact(text: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """``("fifth visit", end)`` for an ordinal match: the noun after it ("the fourth
+    group"), or, where it has none, the noun of the phrase it stands in apposition to
+    ("the Kerry visit, the secretary's fifth since ..."); None for "the first of", "a
+    final agreement" ("final" counts only before a noun of SEQUENCE_NOUNS)."""
+    ordinal = m.group(1).lower()
+    nxt = _NEXT_WORD.match(text, m.end() - 1)
+    if nxt and nxt.group(1).lower() not in STOPWORDS and nxt.group(1).lower() not in NUMBER_WORDS:
+        noun, end = nxt.group(1).lower(), nxt.end()
+    else:
+        before = re.search(r"([a-z][\w-]*),\s*(?:[Tt]he\s+)?$", text[:m.start()])
+        possessive = re.search(r"['\u2019]s$", m.group(0).split()[0])
+        if not (possessive and before) or before.group(1) in STOPWORDS:
+            return None
+        noun, end = before.group(1), m.end() - 1
+    if ordinal == "final" and noun not in SEQUENCE_NOUNS:
+        return None
+    return f"{ordinal} {noun}", end
+
+
+def _vague_or_count_fact(kind: str, text: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """``(fact, end)`` for a vague ("hundreds of prisoners") or counted ("104 prisoners")
+    match, or None where no noun is counted ("the two", "all three")."""
+    if kind == "vague":
+        head = _head_noun(text, m.end() - 1)
+        return (f"{m.group(1).lower()} of {head[0]}", head[1]) if head else None
+    value = _number_value(m.group(1)) + (f" {m.group(2).lower()}" if m.group(2) else "")
+    head = _head_noun(text, m.end())
+    if head:
+        return f"{value} {head[0]}", head[1]
+    return None if m.group(1).lower() in NUMBER_WORDS else (value, m.end())
+
+
+def number_facts(text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int]]]:
     """The numbers, dates, times and quantities of one sentence, and the spans they take.
 
     Returns ``(found, taken)``: ``(start, end, kind, fact)`` per fact, in the order of
     ``_PATTERNS`` (an earlier pattern's match wins where two overlap), and their spans.
+    A vague quantity ("hundreds of prisoners") is a fact of kind "count", each match on
+    its own.
     """
     found, taken = [], []
 
@@ -129,9 +170,9 @@ def number_facts(text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple
         return all(e <= ts or s >= te for ts, te in taken)
 
     for pattern_kind, pattern in _PATTERNS:
-        kind = pattern_kind  # a "vague" match turns it into "count" (for the pattern's later matches too)
         for m in pattern.finditer(text):
             s, e = m.span()
+            kind = pattern_kind
             if not free(s, e):
                 continue
             if kind in _PLAIN_KINDS:
@@ -140,25 +181,11 @@ def number_facts(text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple
                 if m.group(2) == "May" and (not m.group(1)) and opens_sentence(text, m.start(2)):
                     continue  # "May I ..." opens a sentence; a month rarely does
                 fact = f"{m.group(1).lower()} {m.group(2)}" if m.group(1) else m.group(2)
-            elif kind == "vague":
-                head = _head_noun(text, m.end() - 1)
-                if not head:
+            else:
+                got = _ordinal_fact(text, m) if kind == "ordinal" else _vague_or_count_fact(kind, text, m)
+                if got is None:
                     continue
-                kind, fact, e = "count", f"{m.group(1).lower()} of {head[0]}", head[1]
-            elif kind == "ordinal":
-                nxt = _NEXT_WORD.match(text, m.end() - 1)
-                if not nxt or nxt.group(1).lower() in STOPWORDS or nxt.group(1).lower() in NUMBER_WORDS:
-                    continue
-                fact, e = f"{m.group(1).lower()} {nxt.group(1).lower()}", nxt.end()
-            else:  # count
-                value = _number_value(m.group(1)) + (f" {m.group(2).lower()}" if m.group(2) else "")
-                head = _head_noun(text, e)
-                if not head:
-                    if m.group(1).lower() in NUMBER_WORDS:
-                        continue  # "the two", "all three": no noun, no fact
-                    fact = value
-                else:
-                    fact, e = f"{value} {head[0]}", head[1]
+                (fact, e), kind = got, "count" if kind == "vague" else kind
             if not free(s, e):
                 continue
             taken.append((s, e))

@@ -52,6 +52,7 @@ anonymous source introduced before it. Names are normalised: the actors table fi
 surname, so ``John Kerry``, ``Kerry`` and ``Secretary Kerry`` are one speaker.
 """
 
+from ..wordlists import DEMONYMS, TITLE_WORDS
 from .extraction import anonymous_sources, extract_quotes, quotes_and_sources
 from .tables import attribution_summary, quotes_table
 from .vocabulary import (
@@ -59,7 +60,6 @@ from .vocabulary import (
     ANONYMOUS_DETERMINERS,
     ANONYMOUS_HEADS,
     BETWEEN_WORDS,
-    DEMONYMS,
     GROUP_NOUNS,
     INTRODUCTORY_WORDS,
     INVERTIBLE_VERBS,
@@ -77,7 +77,6 @@ from .vocabulary import (
     SOURCE_COLUMNS,
     SPEAKER_KINDS,
     SPEECH_VERBS,
-    TITLE_WORDS,
     UNATTRIBUTED,
 )
 from .voices import affiliation_shares, speaker_counts

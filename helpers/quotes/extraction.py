@@ -16,11 +16,11 @@ import pandas as pd
 
 from ..actors import strip_titles
 from ..parallel import dask_client, map_chunks
+from ..wordlists import DEMONYMS, TITLE_WORDS
 from .article import analyse_article
 from .patterns import FUNCTION_WORDS
 from .speakers import Names
 from .vocabulary import (
-    DEMONYMS,
     KIND_ANONYMOUS,
     KIND_ORGANISATION,
     KIND_PERSON,
@@ -30,7 +30,6 @@ from .vocabulary import (
     QUOTE_COLUMNS,
     RULE_TERM,
     SOURCE_COLUMNS,
-    TITLE_WORDS,
     UNATTRIBUTED,
 )
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..actors import TITLES as ACTOR_TITLES
 from ..actors import actor_aliases, canonical_name, strip_titles
 from ..nltk_data import STOPWORDS
+from ..wordlists import DEMONYM_PATTERN, DEMONYMS, TITLE_WORDS
 from .patterns import (
     ANON_NP,
     BACKREF,
@@ -28,7 +28,7 @@ from .patterns import (
     NAME_RUN,
     PRONOUN,
 )
-from .vocabulary import DEMONYMS, GROUP_NOUNS, HONORIFICS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS
+from .vocabulary import GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS
 
 
 @dataclass
@@ -71,7 +71,7 @@ class Names:
         )
         persons = [a for a, k in zip(aliases["alias"], aliases["kind"], strict=False) if (k or "person") == "person"]
         self.person_aliases = persons
-        roles = set(ROLE_NOUNS) | {t for t in ACTOR_TITLES if t not in HONORIFICS}
+        roles = set(ROLE_NOUNS)
         for value in self.actors.get("roles", pd.Series(dtype=str)):
             roles |= {r.strip().lower() for r in str(value or "").split(";") if r.strip()}
         self.roles = sorted(roles, key=len, reverse=True)
@@ -101,8 +101,8 @@ class Names:
             m = self.alias_pattern.search(text)
             if m:
                 return self.actor_side.get(self.alias_to_actor[m.group(0)])
-        for word in re.findall(r"[A-Z][\w.]*", text):
-            for country in DEMONYMS.get(word, ()):
+        for m in DEMONYM_PATTERN.finditer(text):  # "an Israeli official", "a South Korean diplomat"
+            for country in DEMONYMS[m.group()]:
                 actor = self.alias_to_actor.get(country)
                 if actor:
                     return self.actor_side.get(actor)

@@ -1,33 +1,14 @@
 """The words attribution reads: speech verbs, source nouns, titles, demonyms, and the tables' names.
 
-Every word list is a CSV file in ``helpers/data/`` (one column, or two for demonyms), with
-comment lines (``#``) above its header that say what the list is for and where it comes
-from. The lists are read once, when this module is imported, in the files' order.
+Every word list is a CSV file in ``helpers/data/`` with comment lines (``#``) above its
+header that say what the list is for and where it comes from. The lists are read once,
+when this module is imported, in the files' order; the ones other analyses share too
+(titles, demonyms) are read by ``helpers.wordlists``.
 """
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # helpers/data/
-
-
-def read_word_list(name: str) -> tuple[str, ...]:
-    """The first column of ``helpers/data/<name>.csv`` in file order, past its ``#`` comments and header."""
-    return tuple(row[0] for row in _rows(name))
-
-
-def _rows(name: str) -> list[list[str]]:
-    with open(DATA_DIR / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return list(csv.reader(lines))[1:]
-
-
-def read_demonyms(name: str = "demonyms") -> dict[str, tuple[str, ...]]:
-    """Demonym -> the country names an actors table may list for it (``;``-separated in the file)."""
-    return {row[0]: tuple(c for c in row[1].split(";") if c) for row in _rows(name)}
-
+from ..wordlists import TITLE_ROLES, read_word_list
 
 # Quotations of fewer than this many words with no punctuation of their own inside the
 # marks are quoted terms, not quotations: scare quotes and coinages ('to "lead"',
@@ -53,17 +34,16 @@ ANONYMOUS_DETERMINERS = read_word_list("anonymous_determiners")
 # Regular expressions for "asked not to be identified" and the like (AP's Statement of
 # News Values asks for the reason to be given; these are the common wordings).
 ANONYMITY_CUES = read_word_list("anonymity_cues")
-# Role nouns that stand for a person in an article that names them with it. The actors
-# table's ``roles`` column and helpers.actors.TITLES add to it.
-ROLE_NOUNS = read_word_list("role_nouns")
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir"}  # helpers.actors.TITLES that are not roles
-# Words that precede names but are never given names ("Secretary of State John Kerry").
-TITLE_WORDS = frozenset(read_word_list("title_words"))
+# Role nouns that stand for a person in an article that names them with it (the roles of
+# helpers/data/titles.csv); the actors table's ``roles`` column adds to them. HONORIFICS
+# ("mr", "sen") are titles that are not roles; TITLE_WORDS, every word of every title, are
+# never given names ("Secretary of State John Kerry"). All three: helpers.wordlists.
+ROLE_NOUNS = TITLE_ROLES
 # Last words of organisation names ("State Department", "Parks Alliance", "White House").
 ORG_WORDS = frozenset(read_word_list("organisation_words"))
-# Adjectives of nationality -> the country names an actors table may list for them: they
-# give an unnamed source ("an Israeli official") a side; a word here is never a name.
-DEMONYMS = read_demonyms()
+# DEMONYMS (helpers.wordlists): adjectives of nationality -> the country names an actors
+# table may list for them; they give an unnamed source ("an Israeli official") a side, and
+# a word there is never a name.
 # Groups that open sentences with a capital ("Officials said"): not names, not unnamed sources.
 GROUP_NOUNS = frozenset(read_word_list("group_nouns"))
 
