@@ -46,6 +46,7 @@ from .intervals import (
     SUMMARY_COLUMNS,
     THIN_CELL,
     bootstrap_mean,
+    interval_defect,
     intervals_overlap,
     summarise_scores,
 )
@@ -91,7 +92,7 @@ __all__ = [
     "POSITION_LABELS", "RATING_SCALE", "SCORE_COLUMNS", "SCORE_DECIMALS", "SEGMENT_COLUMNS",
     "SENTENCE_SCORE_COLUMNS", "SKIPPED_COLUMNS", "SUMMARY_COLUMNS", "THIN_CELL", "THRESHOLD", "VOICES",
     "Benchmark", "actor_sentiment", "actors_note", "analyzer", "article_sentiment",
-    "benchmark_confusion", "bootstrap_mean", "extreme_sentences", "intervals_overlap",
+    "benchmark_confusion", "bootstrap_mean", "extreme_sentences", "interval_defect", "intervals_overlap",
     "label_scores", "lexicon_words", "load_benchmark", "loading_note", "outlet_sentiment",
     "outlets_note", "position_sentiment", "positions_note", "reference_analyzer",
     "score_benchmark", "score_sentences", "score_texts", "score_voices", "sentiment_finding",

@@ -1,0 +1,94 @@
+"""Issue 16, the findings that said more than the numbers: each sentence on zero, one, all,
+ties and an empty group, and each fix on a short text written here.
+
+- sentiment: a zero-width interval ([0, 0] from sentences that all score 0) is never
+  "clear of" another interval;
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import sentiment
+from helpers.events import date_periods
+from helpers.sentiment.positions import POSITION_PART
+from helpers.text import split_sentences
+
+WARM = " ".join(["The talks went wonderfully well.", "Both sides were delighted and grateful.",
+                 "Everyone praised the excellent, friendly spirit.", "It was a great and happy day."] * 2)
+FLAT = ("The meeting is on Tuesday. The office is in Paris. The report has ten pages. "
+        "The building has four floors. The train leaves at noon. The file is on the desk.")
+METRICS = pd.DataFrame({"implementation": [sentiment.IMPLEMENTATIONS["nltk"]], "pearson_r": [0.5]})
+
+
+def _outlets(*rows: tuple[str, int, float, float]) -> pd.DataFrame:
+    """(outlet, n_sentences, ci_low, ci_high) rows as an ``outlet_sentiment`` table, most positive first."""
+    table = pd.DataFrame(
+        [dict(outlet=o, periods="Jan 2024", n_articles=2, n_sentences=n, mean_compound=(lo + hi) / 2,
+              ci_low=lo, ci_high=hi) for o, n, lo, hi in rows],
+        columns=["outlet", "periods", "n_articles", "n_sentences", "mean_compound", "ci_low", "ci_high"])
+    return table.sort_values("mean_compound", ascending=False, kind="stable").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------- sentiment: degenerate intervals
+
+def test_six_neutral_sentences_give_zero_width_and_no_verdict():
+    articles = pd.DataFrame({"article_id": ["n", "w1", "w2"], "outlet": ["Flat", "Warm", "Warm"],
+                             "body": [FLAT, WARM, WARM], "date": pd.to_datetime(["2024-01-01"] * 3)})
+    scored = sentiment.score_sentences(split_sentences(articles))
+    outlets = sentiment.outlet_sentiment(scored, date_periods(articles))
+    flat = outlets.set_index("outlet").loc["Flat"]
+    assert (flat.n_sentences, flat.ci_low, flat.ci_high) == (6, 0.0, 0.0)  # enough sentences, no spread
+    finding, note = sentiment.sentiment_finding(outlets, METRICS), sentiment.outlets_note(outlets)
+    assert "do not overlap" not in finding + note and "intervals overlap" not in finding + note
+    zero = "Flat (6 sentences) has an interval of zero width (+0.00 to +0.00)"
+    assert f"{zero}: its sentences score alike, so the bootstrap sees no spread to judge a gap by, so the gap cannot" \
+           in finding
+    assert note.startswith(f"No two outlets have intervals that can be compared. {zero}")
+
+
+def test_outlets_note_zero_one_all_ties_and_empty():
+    # zero pairs apart
+    assert sentiment.outlets_note(_outlets(("A", 40, 0.0, 0.2), ("B", 40, 0.1, 0.3))) == (
+        "The 95% intervals overlap in the one pair of outlets.")
+    # one of three pairs apart
+    text = sentiment.outlets_note(_outlets(("A", 40, 0.3, 0.5), ("B", 40, 0.0, 0.35), ("C", 40, -0.1, 0.1)))
+    assert text == "1 of 3 pairs of outlets has 95% intervals that do not overlap (A vs C)."
+    # all pairs apart
+    text = sentiment.outlets_note(_outlets(("A", 40, 0.5, 0.6), ("B", 40, 0.2, 0.3), ("C", 40, -0.2, 0.0)))
+    assert text.startswith("All 3 pairs of outlets have 95% intervals that do not overlap")
+    # ties: identical intervals overlap (a shared end is a shared point)
+    assert "overlap in both" not in sentiment.outlets_note(_outlets(("A", 40, 0.1, 0.2), ("B", 40, 0.2, 0.3)))
+    assert sentiment.outlets_note(_outlets(("A", 40, 0.1, 0.2), ("B", 40, 0.1, 0.2))).startswith(
+        "The 95% intervals overlap in the one pair")
+    # an empty group: no outlet, and a zero-width one among good ones
+    assert sentiment.outlets_note(_outlets()).startswith("With one outlet there is nothing to compare")
+    text = sentiment.outlets_note(_outlets(("A", 40, 0.3, 0.5), ("B", 40, -0.2, 0.0), ("Z", 9, 0.0, 0.0)))
+    assert text.startswith("The one pair of outlets with comparable intervals has 95% intervals that do not "
+                           "overlap (A vs B). Z (9 sentences) has an interval of zero width")
+    assert "Z vs" not in text and "vs Z" not in text
+
+
+def test_finding_with_too_few_and_zero_width_names_both_reasons():
+    outlets = _outlets(("Warm", 40, 0.2, 0.4), ("Thin", 3, -0.5, 0.5), ("Flat", 8, 0.0, 0.0))
+    finding = sentiment.sentiment_finding(outlets.iloc[[0, 2]].reset_index(drop=True), METRICS)
+    assert "Flat (8 sentences) has an interval of zero width" in finding and "do not overlap" not in finding
+    note = sentiment.outlets_note(outlets)
+    assert ("Thin (3 sentences) has too few sentences for a meaningful interval (fewer than 5); Flat (8 sentences) "
+            "has an interval of zero width") in note
+    assert note.count("they are not compared with other outlets") == 1
+
+
+def test_positions_note_leaves_zero_width_parts_out_and_says_so():
+    rows = []
+    for outlet, (lo1, hi1), (lo2, hi2) in [("A", (0.2, 0.4), (-0.3, -0.1)), ("Z", (0.0, 0.0), (-0.3, -0.1))]:
+        for part, lo, hi in ((1, lo1, hi1), (2, lo2, hi2)):
+            rows.append(dict(outlet=outlet, position_bin=part, n_sentences=20, mean_compound=(lo + hi) / 2,
+                             ci_low=lo, ci_high=hi))
+    text = sentiment.positions_note(pd.DataFrame(rows))
+    assert "clear of each other in the one outlet with 5 sentences or more in both" in text and "(A)" in text
+    assert text.endswith("; Z has an interval of zero width (sentences that score alike), so it is not compared.")
+    only_z = pd.DataFrame([r for r in rows if r["outlet"] == "Z"])
+    assert sentiment.positions_note(only_z).endswith(
+        f"no outlet has 5 sentences or more in both {POSITION_PART}s and intervals that can be compared; Z has an interval "
+        "of zero width (sentences that score alike), so it is not compared.")
