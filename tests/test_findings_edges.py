@@ -90,5 +90,5 @@ def test_positions_note_leaves_zero_width_parts_out_and_says_so():
     assert text.endswith("; Z has an interval of zero width (sentences that score alike), so it is not compared.")
     only_z = pd.DataFrame([r for r in rows if r["outlet"] == "Z"])
     assert sentiment.positions_note(only_z).endswith(
-        f"no outlet has 5 sentences or more in both {POSITION_PART}s and intervals that can be compared; Z has an interval "
-        "of zero width (sentences that score alike), so it is not compared.")
+        f"no outlet has 5 sentences or more in both {POSITION_PART}s and intervals that can be compared; "
+        "Z has an interval of zero width (sentences that score alike), so it is not compared.")
