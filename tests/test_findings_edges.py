@@ -3,13 +3,20 @@ ties and an empty group, and each fix on a short text written here.
 
 - sentiment: a zero-width interval ([0, 0] from sentences that all score 0) is never
   "clear of" another interval;
+- charts: both similarity maps on one 0-1 scale; the tree's feet on the heatmap's columns,
+  one level per merge, no bracket through another;
 """
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import pandas as pd
+import pytest
+from matplotlib.collections import QuadMesh
 
-from helpers import sentiment
+from helpers import plots, sentiment
+from helpers.overlap import document_similarity
+from helpers.plots.shared_text import tree_segments
 from helpers.events import date_periods
 from helpers.sentiment.positions import POSITION_PART
 from helpers.text import split_sentences
@@ -92,3 +99,54 @@ def test_positions_note_leaves_zero_width_parts_out_and_says_so():
     assert sentiment.positions_note(only_z).endswith(
         f"no outlet has 5 sentences or more in both {POSITION_PART}s and intervals that can be compared; "
         "Z has an interval of zero width (sentences that score alike), so it is not compared.")
+
+
+# ----------------------------------------------------------------- charts: similarity scale and tree
+
+def _matrix(values: list[list[float]]) -> pd.DataFrame:
+    ids = [f"a{i}" for i in range(len(values))]
+    return pd.DataFrame(values, index=ids, columns=ids)
+
+
+def _crossings(segments) -> list:
+    """Horizontal bars that pass through another bracket's vertical line (not at its end)."""
+    bars = [(min(xs[1], xs[2]), max(xs[1], xs[2]), ys[1]) for xs, ys, _ in segments]
+    legs = [(xs[k], min(ys[k], ys[k + 1]), max(ys[k], ys[k + 1])) for xs, ys, _ in segments for k in (0, 2)]
+    return [(b, v) for b in bars for v in legs if b[0] < v[0] < b[1] and v[1] < b[2] < v[2]]
+
+
+def test_tree_follows_the_heatmap_order_and_close_merges_do_not_collide():
+    # the sample's shape: one close pair, then three joins 0.01 apart
+    m = _matrix([[1, 0.48, 0.22, 0.21, 0.13], [0.48, 1, 0.19, 0.20, 0.13], [0.22, 0.19, 1, 0.18, 0.17],
+                 [0.21, 0.20, 0.18, 1, 0.18], [0.13, 0.13, 0.17, 0.18, 1]])
+    order, tree = plots.cluster_order(m)
+    segments = tree_segments(tree, order)
+    assert len(segments) == 4 and _crossings(segments) == []
+    levels = sorted(ys[1] for _, ys, _ in segments)
+    assert levels == [1.0, 2.0, 3.0, 4.0]  # one level a merge: brackets 0.01 apart no longer overlap
+    assert sorted(s for *_, s in segments) == pytest.approx(sorted(1 - tree[:, 2]))  # each join's cosine, drawn
+    assert max(s for *_, s in segments) == pytest.approx(0.48)
+    feet = sorted(x for xs, ys, _ in segments for x, y in zip(xs, ys, strict=True) if y == 0)
+    assert feet == [0.5, 1.5, 2.5, 3.5, 4.5]  # one foot on each heatmap column's centre
+    with pytest.raises(ValueError, match="heatmap's order"):
+        tree_segments(tree, list(reversed(order)))
+
+
+def test_ties_single_merge_and_two_articles():
+    ties = _matrix([[1, 0.5, 0.5], [0.5, 1, 0.5], [0.5, 0.5, 1]])
+    order, tree = plots.cluster_order(ties)
+    assert _crossings(tree_segments(tree, order)) == []
+    assert plots.cluster_order(_matrix([[1, 0.3], [0.3, 1]])) == ([0, 1], None)  # nothing to cluster
+
+
+def test_both_similarity_maps_run_from_zero_to_one():
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"],
+                             "date": pd.to_datetime(["2024-01-01"] * 3),
+                             "body": ["The talks resumed in Jerusalem on Monday after a long pause in the process.",
+                                      "The talks resumed in Jerusalem on Monday after a long pause, officials said.",
+                                      "Rain fell across the north of the country for the third day in a row."]})
+    fig = plots.similarity_heatmaps(document_similarity(articles), articles)
+    meshes = [c for ax in fig.axes for c in ax.collections if isinstance(c, QuadMesh)]
+    assert len(meshes) == 3  # two maps and their colour bar
+    assert all((m.norm.vmin, m.norm.vmax) == (0, 1) for m in meshes)
+    plt.close(fig)
