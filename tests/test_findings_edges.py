@@ -15,9 +15,9 @@ import pytest
 from matplotlib.collections import QuadMesh
 
 from helpers import plots, sentiment
+from helpers.events import date_periods
 from helpers.overlap import document_similarity
 from helpers.plots.shared_text import tree_segments
-from helpers.events import date_periods
 from helpers.sentiment.positions import POSITION_PART
 from helpers.text import split_sentences
 
