@@ -5,6 +5,8 @@ ties and an empty group, and each fix on a short text written here.
   "clear of" another interval;
 - charts: both similarity maps on one 0-1 scale; the tree's feet on the heatmap's columns,
   one level per merge, no bracket through another;
+- share of voice: n (quoted words) beside each outlet, and an outlet that quotes no one
+  kept as an empty row and named;
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from helpers import plots, sentiment
 from helpers.events import date_periods
 from helpers.overlap import document_similarity
 from helpers.plots.shared_text import tree_segments
+from helpers.quotes import affiliation_shares, quotes_and_sources
+from helpers.quotes.findings import affiliation_note, voice_base_note
 from helpers.sentiment.positions import POSITION_PART
 from helpers.text import split_sentences
 
@@ -150,3 +154,51 @@ def test_both_similarity_maps_run_from_zero_to_one():
     assert len(meshes) == 3  # two maps and their colour bar
     assert all((m.norm.vmin, m.norm.vmax) == (0, 1) for m in meshes)
     plt.close(fig)
+
+
+# ----------------------------------------------------------------- share of voice: n and the outlets left out
+
+def _shares(*rows: tuple[str, str, int]) -> pd.DataFrame:
+    """(outlet, affiliation, n_words) rows as an ``affiliation_shares`` table."""
+    table = pd.DataFrame(rows, columns=["outlet", "affiliation", "n_words"])
+    table["pct_words"] = 100 * table["n_words"] / table.groupby("outlet")["n_words"].transform("sum")
+    return table.assign(periods="Jan 2024", n_quotes=1)
+
+
+def _profiles(*names: str) -> pd.DataFrame:
+    return pd.DataFrame({"outlet": list(names), "periods": "Jan 2024"})
+
+
+def test_share_of_voice_chart_shows_n_and_keeps_an_outlet_with_no_quotes():
+    body = ('"We will not release them without a commitment to keep talking," said Yuval Steinitz. '
+            '"The talks are in crisis and we are worried," said John Kerry.')
+    articles = pd.DataFrame({"article_id": ["q", "s"], "outlet": ["Quoting", "Silent"],
+                             "body": [body, "The talks stalled again on Monday. Officials met in the evening."],
+                             "date": pd.to_datetime(["2024-01-01"] * 2)})
+    periods = date_periods(articles)
+    quotes, _ = quotes_and_sources(split_sentences(articles), articles, pd.DataFrame())
+    shares = affiliation_shares(quotes, periods)
+    n = int(quotes.loc[quotes["form"] != "term", "n_words"].sum())
+    assert n == 20 and set(shares["outlet"]) == {"Quoting"}
+    outlets = _profiles("Quoting", "Silent")
+    ax = plots.affiliation_bars(shares, outlets)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["Quoting\n(Jan 2024)\nn = 20 quoted words", "Silent\n(Jan 2024)\nn = 0 quoted words"]
+    assert "no direct quotation" in [t.get_text() for t in ax.texts]
+    plt.close(ax.figure)
+    note = affiliation_note(shares, has_actors=False, outlets=outlets)
+    assert note.endswith("The shares rest on 20 quoted words (n on the chart), so one long quotation moves an "
+                         "outlet's share by several points. Silent quotes no one directly, so its row is empty.")
+
+
+def test_voice_base_note_zero_one_all_ties_and_empty():
+    assert voice_base_note(_shares(), _profiles("A", "B")) == ""  # zero: no quotation anywhere
+    one = voice_base_note(_shares(("A", "US", 1)), _profiles("A"))
+    assert one.startswith("The shares rest on 1 quoted word (n on the chart)")
+    every = voice_base_note(_shares(("A", "US", 90), ("B", "US", 100), ("B", "Israel", 32)), _profiles("A", "B"))
+    assert every.startswith("The shares rest on 90\u2013132 quoted words per outlet") and "no one" not in every
+    tie = voice_base_note(_shares(("A", "US", 50), ("B", "Israel", 50)), _profiles("A", "B"))
+    assert tie.startswith("The shares rest on 50 quoted words (n on the chart)")
+    two_quiet = voice_base_note(_shares(("A", "US", 50)), _profiles("A", "B", "C"))
+    assert two_quiet.endswith("B and C quote no one directly, so their rows are empty.")
+    assert affiliation_note(_shares(), has_actors=True, outlets=_profiles("A")).startswith("No outlet quotes anyone")
