@@ -7,6 +7,8 @@ ties and an empty group, and each fix on a short text written here.
   one level per merge, no bracket through another;
 - share of voice: n (quoted words) beside each outlet, and an outlet that quotes no one
   kept as an empty row and named;
+- overlap: a quotation shared by three outlets is "shared quotation", not wire copy; a
+  rewritten wire sentence is listed in a "partial" tier, the verified tier unchanged.
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ import pandas as pd
 import pytest
 from matplotlib.collections import QuadMesh
 
-from helpers import plots, sentiment
-from helpers.events import date_periods
+from helpers import overlap, plots, sentiment
+from helpers.events import date_periods, group_events
 from helpers.overlap import document_similarity
 from helpers.plots.shared_text import tree_segments
 from helpers.quotes import affiliation_shares, quotes_and_sources
 from helpers.quotes.findings import affiliation_note, voice_base_note
 from helpers.sentiment.positions import POSITION_PART
 from helpers.text import split_sentences
+from tests.wire_rewrites import REWRITES, UNRELATED
 
 WARM = " ".join(["The talks went wonderfully well.", "Both sides were delighted and grateful.",
                  "Everyone praised the excellent, friendly spirit.", "It was a great and happy day."] * 2)
@@ -202,3 +205,145 @@ def test_voice_base_note_zero_one_all_ties_and_empty():
     two_quiet = voice_base_note(_shares(("A", "US", 50)), _profiles("A", "B", "C"))
     assert two_quiet.endswith("B and C quote no one directly, so their rows are empty.")
     assert affiliation_note(_shares(), has_actors=True, outlets=_profiles("A")).startswith("No outlet quotes anyone")
+
+
+# ----------------------------------------------------------------- shared quotation is not wire copy
+
+QUOTE = "We will not release a single prisoner until the Palestinians commit to more talks"
+
+
+def _three_outlets_one_quotation() -> pd.DataFrame:
+    """A minister's quotation in three outlets, attributed three ways; nothing else in common."""
+    bodies = {
+        "Alpha": f'Talks stalled on Monday in the capital.\n\n"{QUOTE}," Steinitz said.\n\n'
+                 "Diplomats met late into the night.",
+        "Beta": f'The housing minister spoke to reporters.\n\nSteinitz told them: "{QUOTE}."\n\n'
+                "Markets fell on the news.",
+        "Gamma": f'Officials were gloomy.\n\nIn a radio interview the minister said: "{QUOTE}."\n\n'
+                 "The envoy left for Paris.",
+    }
+    return pd.DataFrame({"article_id": [o.lower() for o in bodies], "outlet": list(bodies),
+                         "body": list(bodies.values()), "date": pd.to_datetime(["2024-01-01"] * 3)})
+
+
+def _overlap_tables(articles: pd.DataFrame, partial: bool = True):
+    sentences = split_sentences(articles)
+    passages = overlap.shared_passages(
+        sentences, partial_min_coverage=overlap.PARTIAL_MIN_COVERAGE if partial else None)
+    passages = overlap.label_quotations(passages, articles)
+    events = group_events(articles, overlap.document_similarity(articles))
+    return sentences, passages, overlap.wire_share(articles, sentences, passages), events
+
+
+def test_a_quotation_in_three_outlets_is_shared_quotation_not_wire_copy():
+    articles = _three_outlets_one_quotation()
+    _, passages, wire, events = _overlap_tables(articles)
+    assert len(passages) == 3 and passages["quotation"].all() and (passages["tier"] == "verified").all()
+    assert (wire["n_chars_wire"] == 0).all() and (wire["n_chars_shared_quotes"] > 0).all()
+    body = articles.set_index("article_id").loc["alpha", "body"]
+    # the opening mark and the words: the run ends at "talks", before the comma and closing mark
+    alpha = wire.set_index("article_id").loc["alpha"]
+    assert alpha.n_chars_shared_quotes == len(QUOTE) + 1
+    assert alpha.share_shared_quotes == pytest.approx((len(QUOTE) + 1) / len(body))
+    finding = overlap.overlap_finding(events, passages, wire)
+    assert "(wire copy:" not in finding
+    assert ", inside quotation marks in both (shared quotation, not wire copy: " in finding
+    assert "share 1 near-identical sentence, inside quotation marks in both" in finding
+    note = overlap.wire_note(wire)
+    assert "Alpha no wire copy but" in note and "shared quotation" in note and "% wire copy" not in note
+    assert "3 inside quotation marks" not in overlap.passages_note(passages, events)  # one per outlet pair
+    assert overlap.passages_note(passages, events).count("1 inside quotation marks in both: a shared quotation") == 3
+
+
+def test_wire_copy_with_a_quotation_inside_is_split_and_a_scare_quote_stays_copy():
+    wire_text = ('Under heavy pressure from the envoy, the two sides agreed last July to hold nine months of talks '
+                 'aiming at a "framework" deal.')
+    quote = f'"{QUOTE}," the minister said.'
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Alpha", "Beta"],
+                             "body": [f"{wire_text}\n\n{quote}", f"{wire_text}\n\nRain fell.\n\n{quote}"],
+                             "date": pd.to_datetime(["2024-01-01"] * 2)})
+    _, passages, wire, events = _overlap_tables(articles)
+    # neither pair is a shared quotation: "the minister said" is shared outside the marks, "framework" is a term
+    assert passages["quotation"].tolist() == [False, False]
+    row = wire.set_index("article_id").loc["a"]
+    assert row.n_chars_wire == len(wire_text) + len(" the minister said.")  # the characters split, all counted
+    assert row.n_chars_shared_quotes == len(f'"{QUOTE},"') and row.n_chars_shared == len(wire_text) + len(quote)
+    finding = overlap.overlap_finding(events, passages, wire)
+    assert finding.startswith("Alpha and Beta share 2 near-identical sentences (wire copy: ")
+    assert f"plus {row.share_shared_quotes:.0%} shared quotation)" in finding
+
+
+def test_overlap_sentences_zero_one_all_ties_and_empty():
+    articles = _three_outlets_one_quotation()
+    _, passages, wire, events = _overlap_tables(articles)
+    none = passages.iloc[0:0]
+    no_wire = wire.assign(n_chars_shared=0, n_chars_wire=0, n_chars_shared_quotes=0, share_shared=0.0,
+                          share_wire=0.0, share_shared_quotes=0.0)
+    # zero: nothing shared
+    assert overlap.overlap_finding(events, none, no_wire).startswith("No two outlets share a sentence.")
+    assert overlap.passages_note(none, events).startswith("No two articles share a sentence")
+    assert overlap.wire_note(no_wire) == "No article shares copy with another outlet's article."
+    # one: a single pair (Alpha-Beta)
+    one = passages.head(1)
+    assert overlap.overlap_finding(events, one, wire).startswith(
+        "Alpha and Beta share 1 near-identical sentence, inside quotation marks in both")
+    # all: every article shares, so no "other articles" clause
+    assert "The other" not in overlap.wire_note(wire) and "The other" not in overlap.passages_note(passages, events)
+    # ties: three pairs of outlets with one sentence each: the first in sorted order is named, the others counted
+    text = overlap.overlap_finding(events, passages, wire)
+    assert text.startswith("Alpha and Beta share") and "; 2 other pairs of outlets share some." in text
+    # an empty group: one outlet only
+    single = articles.assign(outlet="Alpha")
+    assert overlap.wire_note(overlap.wire_share(single, split_sentences(single), none)).startswith(
+        "The corpus has only one outlet")
+
+
+# ----------------------------------------------------------------- the partial tier
+
+def _pairs_table(pairs: list[tuple[str, str]]) -> pd.DataFrame:
+    rows = []
+    for i, (x, y) in enumerate(pairs):
+        for side, text in (("w", x), ("o", y)):
+            rows.append(dict(article_id=f"{side}{i}", outlet="Wire" if side == "w" else "Other",
+                             sentence_id=f"{side}{i}:1", start_char=0, end_char=len(text), text=text))
+    return pd.DataFrame(rows)
+
+
+def test_rewritten_wire_sentences_are_a_partial_tier_and_the_verified_tier_is_unchanged():
+    sentences = _pairs_table(REWRITES + UNRELATED)
+    verified = overlap.shared_passages(sentences)
+    both = overlap.shared_passages(sentences, partial_min_coverage=overlap.PARTIAL_MIN_COVERAGE)
+    found = {r.sentence_id_a: r.tier for r in both.itertuples()}
+    assert found == {"w0:1": "partial", "w1:1": "partial", "w2:1": "partial", "w3:1": "partial",
+                     "w4:1": "verified", "w5:1": "partial", "w7:1": "partial"}  # 7 of 8; w6 is a paraphrase
+    pd.testing.assert_frame_equal(both[both.tier == "verified"], verified)  # same rows, same ids
+    assert both.passage_id.tolist() == list(range(1, 8)) and both.tier.tolist()[0] == "verified"
+    partial = both[both.tier == "partial"]
+    assert (partial.coverage < overlap.MIN_COVERAGE).all()
+    assert (partial.overlap_share >= overlap.PARTIAL_MIN_COVERAGE).all()
+    reordered = both.set_index("sentence_id_a").loc["w0:1"]  # clauses swapped: in order 0.43, any order 1.0
+    assert reordered.coverage < 0.5 and reordered.overlap_share == 1.0
+    articles = pd.DataFrame({"article_id": sentences.article_id, "outlet": sentences.outlet, "body": sentences.text,
+                             "date": pd.Timestamp("2024-01-01")})
+    assert overlap.wire_share(articles, sentences, both).n_chars_shared.gt(0).sum() == 2  # only w4/o4 count
+
+
+def test_partial_tier_sentences():
+    sentences = _pairs_table([REWRITES[0], REWRITES[4]])
+    passages = overlap.shared_passages(sentences, partial_min_coverage=overlap.PARTIAL_MIN_COVERAGE)
+    articles = pd.DataFrame({"article_id": sentences.article_id, "outlet": sentences.outlet, "body": sentences.text,
+                             "date": pd.to_datetime(["2024-01-01"] * 4)})
+    events = group_events(articles, overlap.document_similarity(articles))
+    wire = overlap.wire_share(articles, sentences, passages)
+    note = overlap.passages_note(passages, events)
+    assert "Wire and Other share 1 sentence (" in note
+    assert (f"A lower tier lists 1 partly rewritten sentence pair (overlap share 1.00: at least "
+            f"{overlap.PARTIAL_MIN_COVERAGE:.0%} of the shorter sentence") in note and "it is not counted" in note
+    finding = overlap.overlap_finding(events, passages, wire)
+    assert "Other and Wire share 1 near-identical sentence (wire copy: " in finding
+    assert "and 1 partly rewritten one (a lower tier, not counted)" in finding
+    only_partial = passages[passages.tier == "partial"]
+    text = overlap.overlap_finding(events, only_partial, wire.assign(n_chars_shared=0))
+    assert text.startswith("No two outlets share a sentence. 1 sentence pair from two outlets is partly rewritten")
+    assert overlap.passages_note(only_partial, events).startswith(
+        "No two articles share a sentence word for word or nearly (the verified tier). A lower tier lists 1 ")

@@ -21,6 +21,7 @@ from .style import FIG_WIDTH, article_labels, empty_panel
 MAX_ANNOTATED = 20  # articles up to which every heatmap cell shows its value
 MAX_FACT_ROWS = 40  # facts shown in the fact matrix (most outlets first); the CSV has all
 BAR_COLOR = "#2b6cb0"
+QUOTE_COLOR = "#c05621"  # shared quotation, stacked after the wire copy
 SCALE_MAX = 1.0  # both similarity maps are coloured on 0-1: the top colour means identical, never "the maximum"
 LINKAGE_METHOD = "average"  # UPGMA: the distance between groups is the mean pairwise distance
 
@@ -111,15 +112,20 @@ def similarity_heatmaps(similarity: pd.DataFrame, articles: pd.DataFrame) -> plt
 
 def wire_share_bars(wire: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
     """Share of each article's body found in another outlet's article, one bar per
-    article, with the shared sentences out of all."""
+    article: wire copy, then shared quotation (inside quotation marks) stacked after it,
+    with the shared sentences out of all."""
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.45 * max(len(wire), 1)))[1]
     if wire.empty:
         return empty_panel(ax, "No articles")
     labels = article_labels(articles.set_index("article_id").loc[wire["article_id"]].reset_index()).tolist()
     y = np.arange(len(wire))
-    share = wire["share_shared"].to_numpy(dtype=float) * 100
-    ax.barh(y, share, color=BAR_COLOR)
-    for yi, value, row in zip(y, share, wire.itertuples(), strict=False):
+    copy = wire.get("share_wire", wire["share_shared"]).to_numpy(dtype=float) * 100
+    quoted = wire.get("share_shared_quotes", pd.Series(0.0, index=wire.index)).to_numpy(dtype=float) * 100
+    ax.barh(y, copy, color=BAR_COLOR, label="wire copy (outside quotation marks)")
+    if quoted.any():
+        ax.barh(y, quoted, left=copy, color=QUOTE_COLOR, label="shared quotation (inside quotation marks)")
+        ax.legend(loc="lower right", frameon=False, fontsize=8)
+    for yi, value, row in zip(y, copy + quoted, wire.itertuples(), strict=False):
         ax.text(value + 1, yi, f"{value:.0f}%  ({row.n_sentences_shared} of {row.n_sentences} sentences)",
                 va="center", fontsize=9)
     ax.set_yticks(y, labels)
