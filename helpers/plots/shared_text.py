@@ -97,12 +97,13 @@ def similarity_heatmaps(similarity: pd.DataFrame, articles: pd.DataFrame) -> plt
         sns.heatmap(matrix.iloc[order, order].to_numpy(), ax=ax, mask=np.eye(n, dtype=bool), cmap="Blues",
                     vmin=0, vmax=SCALE_MAX, linewidths=0.5, annot=annotate, fmt=".2f", annot_kws={"fontsize": 8},
                     cbar=col == 1, cbar_ax=fig.add_subplot(grid[1, 2]) if col == 1 else None,
-                    cbar_kws={"label": "0 = nothing in common, 1 = identical"},
                     xticklabels=labels, yticklabels=labels if col == 0 else False)
         ax.grid(False)
         ax.tick_params(axis="x", rotation=90, labelsize=8)
         ax.tick_params(axis="y", rotation=0, labelsize=8)
         ax.set_xlabel(title, fontsize=9)
+        if col == 1:
+            ax.collections[0].colorbar.set_label("0 = nothing in common, 1 = identical", fontsize=8)
         if tree is not None and col == 0:
             _draw_tree(fig.add_subplot(grid[0, col], sharex=ax), tree, order)
     fig.suptitle("How alike each pair of articles is (order and tree: clustering on the cosine; the tree's "
