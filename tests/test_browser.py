@@ -86,3 +86,22 @@ def test_seed_pages_load_cleanly(browser, seed_report):
         problems, facts = _open(browser, path)
         assert problems == [], f"{path.name}: {problems}"
         assert facts["scripts"] == 0
+
+
+def test_table_cells_never_break_a_word_but_do_break_a_runaway_line(browser, tmp_path):
+    # issue 16: "overflow-wrap: anywhere" let a narrow column show "JERUSALE M"
+    import pandas as pd
+
+    from helpers.display import table
+
+    df = pd.DataFrame({"dateline": ["JERUSALEM", "WASHINGTON"],
+                       "text": ["The talks went on in the city " * 30, "x" * 3000]})
+    path = tmp_path / "table.html"
+    path.write_text(f"<html><body>{table(df)._repr_html_()}</body></html>", encoding="utf-8")
+    page = browser.new_page(viewport={"width": 500, "height": 800})
+    page.goto(path.as_uri(), wait_until="load")
+    lines = page.evaluate("""() => [...document.querySelectorAll('td')].map(td => {
+        const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; })""")
+    page.close()
+    assert lines[0] == 1 and lines[2] == 1  # JERUSALEM and WASHINGTON each on one line
+    assert lines[1] > 1 and lines[3] > 1  # long text wraps; a 3,000-letter word breaks at the cell's max width

@@ -237,12 +237,16 @@ def test_no_actors_table_gives_an_empty_table_and_says_so(small_corpus):
 
 # ----------------------------------------------------------------- the sentences: intervals and counts
 
-def test_a_zero_width_interval_is_a_point_that_can_overlap():
-    assert sentiment.intervals_overlap((0.0, 0.0), (-0.1, 0.2))
-    assert sentiment.intervals_overlap((-0.1, 0.2), (0.0, 0.0))
-    assert sentiment.intervals_overlap((0.0, 0.0), (0.0, 0.3))  # closed: a shared end point is an overlap
-    assert not sentiment.intervals_overlap((0.0, 0.0), (0.1, 0.3))
-    assert not sentiment.intervals_overlap((0.1, 0.3), (0.0, 0.0))
+def test_a_zero_width_interval_is_never_judged_apart_or_overlapping():
+    # [0, 0] is what identical scores give: the bootstrap saw no spread, so no verdict
+    assert sentiment.intervals_overlap((0.0, 0.0), (-0.1, 0.2)) is None
+    assert sentiment.intervals_overlap((0.1, 0.3), (0.0, 0.0)) is None
+    assert sentiment.intervals_overlap((0.0, 0.3), (0.3, 0.5))  # closed: a shared end point is an overlap
+    assert sentiment.intervals_overlap((0.1, 0.3), (-0.2, 0.0)) is False
+    assert sentiment.intervals_overlap((float("nan"), float("nan")), (0.1, 0.3)) is None  # NaN is not "apart"
+    assert sentiment.intervals_overlap((0.3, 0.1), (0.0, 0.5)) is None
+    assert [sentiment.interval_defect(*i) for i in [(0, 0), (0.3, 0.1), (float("nan"), 1), (0, 1)]] == [
+        "zero width", "reversed", "missing", None]
 
 
 def test_three_neutral_sentences_are_too_few_to_compare():

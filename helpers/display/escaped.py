@@ -22,8 +22,11 @@ NO_MATH = "tex2jax_ignore mathjax_ignore"  # MathJax 2 and 3 skip elements with 
 _TABLE_CSS = [
     {"selector": "", "props": "border-collapse: collapse; font-size: 0.9em;"},
     {"selector": "th", "props": "text-align: left; padding: 4px 8px; border-bottom: 1px solid #999;"},
+    # A word breaks only when it alone is wider than the cell's 48em (a pasted URL): with
+    # "overflow-wrap: anywhere" a narrow column broke "JERUSALEM" into "JERUSALE M".
     {"selector": "td", "props": "text-align: left; vertical-align: top; padding: 4px 8px; "
-                                "border-bottom: 1px solid #ddd; max-width: 48em; overflow-wrap: anywhere;"},
+                                "border-bottom: 1px solid #ddd; max-width: 48em; "
+                                "overflow-wrap: break-word; word-break: normal;"},
     {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold; padding: 4px 0;"},
 ]
 

@@ -71,8 +71,9 @@ def passages_html(passages: pd.DataFrame, *, max_rows: int = MAX_PASSAGES_SHOWN)
     """Shared passages side by side, differing words highlighted, as escaped HTML.
 
     One table row per pair: the left sentence with its outlet and sentence id, the
-    right one likewise, and the coverage. Built only from ``html.escape``'d corpus text
-    and fixed tags (see ``diff_html``).
+    right one likewise, and the coverage; a row of the "partial" tier says so, with its
+    overlap share, and a shared quotation (``label_quotations``) is marked. Built only
+    from ``html.escape``'d corpus text and fixed tags (see ``diff_html``).
     """
     esc = html.escape
     if passages.empty:
@@ -80,12 +81,16 @@ def passages_html(passages: pd.DataFrame, *, max_rows: int = MAX_PASSAGES_SHOWN)
     cell = "padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top;text-align:left"
     head = (
         f'<tr><th style="{cell}">#</th><th style="{cell}">left</th><th style="{cell}">right</th>'
-        f'<th style="{cell}">coverage</th></tr>'
+        f'<th style="{cell}">coverage (tier)</th></tr>'
     )
     rows = []
     for p in passages.head(max_rows).itertuples(index=False):
         left, right = diff_html(p.text_a, p.text_b)
         variants = f"<br><small>variants: {esc(p.variants)}</small>" if p.variants else ""
+        if getattr(p, "tier", "verified") == "partial":
+            variants += f"<br><small>partial tier: overlap share {p.overlap_share:.2f}, not counted as copy</small>"
+        if getattr(p, "quotation", False):
+            variants += "<br><small>shared quotation (inside quotation marks in both)</small>"
         rows.append(
             f'<tr><td style="{cell}">{int(p.passage_id)}</td>'
             f'<td style="{cell};width:45%"><small>{esc(p.outlet_a)} \u00b7 {esc(p.sentence_id_a)}</small>'

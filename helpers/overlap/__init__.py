@@ -25,8 +25,9 @@ Modules, one job each:
 - ``similarity``: ``document_similarity``, ``similarity_matrix``;
 - ``align``: ``compare_sentences``, how two sentences line up word by word;
 - ``lsh``: MinHash band keys and the candidate pairs sharing one;
-- ``passages``: ``shared_passages``, candidates verified;
-- ``wire``: ``wire_share``;
+- ``passages``: ``shared_passages``, candidates verified (and, on request, a lower
+  "partial" tier of rewritten sentences, listed but never counted as copy);
+- ``wire``: ``wire_share``, ``label_quotations`` (shared quotations apart from copy);
 - ``tables``: ``event_table``, ``wire_table`` (the passages side by side are
   ``helpers.display.passages_html``);
 - ``findings``: the notebook's sentences (``*_note``, ``overlap_finding``).
@@ -37,28 +38,31 @@ from .align import (
     MAX_GAP,
     MIN_COVERAGE,
     MIN_RUN,
+    PARTIAL_MIN_COVERAGE,
     VARIANT_MIN_LETTERS,
     VARIANT_MIN_RATIO,
     Alignment,
+    any_order_coverage,
     compare_sentences,
     is_variant,
     matched_spans,
+    overlap_share,
 )
 from .findings import events_note, overlap_finding, passages_note, similarity_note, wire_note
 from .lsh import LSH_THRESHOLD, MIN_SENTENCE_TOKENS, NUM_PERM, SEED, SENTENCE_SHINGLE_SIZE, lsh_bands
-from .passages import PASSAGE_COLUMNS, VERIFY_CHUNK, shared_passages
+from .passages import PARTIAL, PASSAGE_COLUMNS, VERIFIED, VERIFY_CHUNK, shared_passages
 from .similarity import DOC_SHINGLE_SIZE, SIMILARITY_COLUMNS, document_similarity, similarity_matrix
 from .tables import event_table, wire_table
 from .tokens import Token, normalise_tokens
-from .wire import WIRE_COLUMNS, wire_share
+from .wire import WIRE_COLUMNS, label_quotations, quotation_spans, wire_share
 
 __all__ = [
     "DOC_SHINGLE_SIZE", "LETTERS", "LSH_THRESHOLD", "MAX_GAP",
-    "MIN_COVERAGE", "MIN_RUN", "MIN_SENTENCE_TOKENS", "NUM_PERM",
+    "MIN_COVERAGE", "MIN_RUN", "MIN_SENTENCE_TOKENS", "NUM_PERM", "PARTIAL", "PARTIAL_MIN_COVERAGE",
     "PASSAGE_COLUMNS", "SEED", "SENTENCE_SHINGLE_SIZE", "SIMILARITY_COLUMNS", "VARIANT_MIN_LETTERS",
-    "VARIANT_MIN_RATIO", "VERIFY_CHUNK", "WIRE_COLUMNS", "Alignment", "Token",
-    "compare_sentences", "document_similarity", "event_table", "events_note",
-    "is_variant", "lsh_bands", "matched_spans", "normalise_tokens", "overlap_finding",
-    "passages_note", "shared_passages", "similarity_matrix", "similarity_note",
+    "VARIANT_MIN_RATIO", "VERIFIED", "VERIFY_CHUNK", "WIRE_COLUMNS", "Alignment", "Token",
+    "any_order_coverage", "compare_sentences", "document_similarity", "event_table", "events_note",
+    "is_variant", "label_quotations", "lsh_bands", "matched_spans", "normalise_tokens", "overlap_finding",
+    "overlap_share", "passages_note", "quotation_spans", "shared_passages", "similarity_matrix", "similarity_note",
     "wire_note", "wire_share", "wire_table",
 ]

@@ -7,6 +7,8 @@ import pandas as pd
 
 from ..corpus.outlets import outlet_key
 from ..wording import join_names, plural
+from .align import MIN_COVERAGE, MIN_RUN, PARTIAL_MIN_COVERAGE
+from .passages import PARTIAL
 from .similarity import DOC_SHINGLE_SIZE
 from .tables import event_table
 
@@ -66,21 +68,59 @@ def similarity_note(similarity: pd.DataFrame) -> str:
     return text
 
 
+def _tiers(passages: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The verified pairs and the partial ones (a table without ``tier`` is all verified)."""
+    if "tier" not in passages.columns:
+        return passages, passages.iloc[0:0]
+    partial = passages["tier"] == PARTIAL
+    return passages[~partial], passages[partial]
+
+
+def _quoted(passages: pd.DataFrame) -> pd.Series:
+    """Per pair: shared words all inside quotation marks (``label_quotations``; False without it)."""
+    if "quotation" not in passages.columns:
+        return pd.Series(False, index=passages.index)
+    return passages["quotation"].fillna(False).astype(bool)
+
+
+def _pct(share: float) -> str:
+    """A 0-1 share as a percentage, "under 1%" rather than a "0%" that is not zero."""
+    return "under 1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+def _partial_note(partial: pd.DataFrame) -> str:
+    """A sentence on the partial tier, with the thresholds from their constants."""
+    if partial.empty:
+        return ""
+    lo, hi = partial["overlap_share"].min(), partial["overlap_share"].max()
+    shares = f"overlap share {lo:.2f}" if lo == hi else f"overlap shares {lo:.2f}\u2013{hi:.2f}"
+    return (f" A lower tier lists {plural(len(partial), 'partly rewritten sentence pair')} ({shares}: at least "
+            f"{PARTIAL_MIN_COVERAGE:.0%} of the shorter sentence in runs of {MIN_RUN} words or more, in any order, "
+            f"but under the {MIN_COVERAGE:.0%} in order a verified pair needs); "
+            f"{'it is' if len(partial) == 1 else 'they are'} not counted as shared copy.")
+
+
 def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
-    """How many shared pairs, between which outlets, and whether within one event."""
+    """How many shared pairs, between which outlets, and whether within one event; the
+    verified tier counted, shared quotations and the partial tier said apart."""
     if events["outlet"].nunique() < 2 and passages.empty:
         return "The corpus has only one outlet, and none of its articles shares a sentence with another."
     if passages.empty:
         return "No two articles share a sentence (at the thresholds in the Method)."
+    verified, partial = _tiers(passages)
+    if verified.empty:
+        return ("No two articles share a sentence word for word or nearly (the verified tier)." +
+                _partial_note(partial))
     event_of = dict(zip(events["article_id"], events["event_label"], strict=False))
-    longer = passages[["n_tokens_a", "n_tokens_b"]].max(axis=1)
-    kinds = passages.assign(
-        identical=passages["similarity"] >= 1,
-        cut=(passages["n_matched"] < longer) & (passages["n_tokens_a"] != passages["n_tokens_b"]),
-        respelled=passages["variants"] != "",
+    longer = verified[["n_tokens_a", "n_tokens_b"]].max(axis=1)
+    kinds = verified.assign(
+        identical=verified["similarity"] >= 1,
+        cut=(verified["n_matched"] < longer) & (verified["n_tokens_a"] != verified["n_tokens_b"]),
+        respelled=verified["variants"] != "", quoted=_quoted(verified),
     )
     pairs = kinds.groupby(["outlet_a", "outlet_b"], sort=False).agg(
         n=("passage_id", "size"), identical=("identical", "sum"), cut=("cut", "sum"), respelled=("respelled", "sum"),
+        quoted=("quoted", "sum"),
     ).reset_index()
     parts = []
     for row in pairs.itertuples():
@@ -94,24 +134,38 @@ def passages_note(passages: pd.DataFrame, events: pd.DataFrame) -> str:
             detail.append(f"{row.cut} with words added or cut")
         if row.respelled:
             detail.append(f"{row.respelled} with a word spelled differently")
+        if row.quoted:
+            detail.append(f"{row.quoted} inside quotation marks in both: a shared quotation, not copy")
         parts.append(f"{who} share {plural(row.n, 'sentence')} ({', '.join(detail)})")
     text = join_names(parts) + "."
-    cross_event = passages[
-        [event_of.get(a) != event_of.get(b) for a, b in zip(passages.article_id_a, passages.article_id_b, strict=False)]
+    cross_event = verified[
+        [event_of.get(a) != event_of.get(b) for a, b in zip(verified.article_id_a, verified.article_id_b, strict=False)]
     ]
     if len(cross_event):
         text += (f" {plural(len(cross_event), 'pair')} link{'s' * (len(cross_event) == 1)} articles "
                  "from different events: reused background text.")
     elif len(pairs):
         text += " Every shared pair is within one news event."
+    text += _partial_note(partial)
     other = len(events["article_id"]) - len(set(passages.article_id_a) | set(passages.article_id_b))
     if other:
         text += f" The other {plural(other, 'article')} share{'s' * (other == 1)} no sentence with any article."
     return text
 
 
+def _shared_text(r) -> str:
+    """One article's shared text: wire copy, and shared quotation when there is any."""
+    wire = getattr(r, "share_wire", r.share_shared)
+    quotes = getattr(r, "share_shared_quotes", 0.0)
+    if not quotes:
+        return f"{r.outlet} {_pct(wire)} wire copy"
+    if not wire:
+        return f"{r.outlet} no wire copy but {_pct(quotes)} shared quotation"
+    return f"{r.outlet} {_pct(wire)} wire copy and {_pct(quotes)} shared quotation"
+
+
 def wire_note(wire: pd.DataFrame) -> str:
-    """The articles with shared copy and how much."""
+    """The articles with shared text and how much, wire copy and shared quotation apart."""
     shared = wire[wire["n_chars_shared"] > 0].sort_values(
         ["share_shared", "article_id"], ascending=[False, True], kind="stable"
     )
@@ -119,11 +173,12 @@ def wire_note(wire: pd.DataFrame) -> str:
         return "The corpus has only one outlet, so no article can share copy with another outlet's."
     if shared.empty:
         return "No article shares copy with another outlet's article."
-    parts = [
-        f"{r.outlet} {r.share_shared:.0%} ({r.n_sentences_shared} of {plural(r.n_sentences, 'sentence')})"
-        for r in shared.itertuples()
-    ]
+    parts = [f"{_shared_text(r)} ({r.n_sentences_shared} of {plural(r.n_sentences, 'sentence')})"
+             for r in shared.itertuples()]
     text = "Shared with another outlet: " + join_names(parts) + "."
+    if (shared.get("n_chars_shared_quotes", pd.Series(0, index=shared.index)) > 0).any():
+        text += (" Shared quotation is shared text inside quotation marks, the same person's words quoted by both, "
+                 "which is no sign of copy; wire copy is the shared text outside them.")
     if len(wire) > len(shared):
         others = len(wire) - len(shared)
         text += f" The other {plural(others, 'article')} share{'s' * (others == 1)} nothing."
@@ -135,11 +190,45 @@ def _one_outlet(a: str, b: str) -> bool:
     return outlet_key(str(a)) == outlet_key(str(b))
 
 
+def _pair_share(rows: pd.DataFrame, wire: pd.DataFrame) -> str:
+    """The bracket after a pair: wire copy (or shared quotation) of its most-shared article."""
+    in_pair = wire[wire["article_id"].isin(set(rows.article_id_a) | set(rows.article_id_b))]
+    if in_pair.empty:
+        return ""
+    in_pair = in_pair.assign(
+        wire_part=in_pair.get("share_wire", in_pair["share_shared"]),
+        quote_part=in_pair.get("share_shared_quotes", 0.0),
+    )
+    only_quotes = bool(_quoted(rows).all())
+    key = ["quote_part", "wire_part"] if only_quotes else ["wire_part", "quote_part"]
+    top = in_pair.sort_values([*key, "article_id"], ascending=[False, False, True], kind="stable").iloc[0]
+    whose = f"{top.outlet}'s article" if (wire["outlet"] == top.outlet).sum() == 1 else f"one {top.outlet} article"
+    if only_quotes:
+        return f" (shared quotation, not wire copy: {_pct(top.quote_part)} of {whose})"
+    plus = f", plus {_pct(top.quote_part)} shared quotation" if top.quote_part else ""
+    return f" (wire copy: {_pct(top.wire_part)} of {whose}{plus})"
+
+
+def _pair_sentence(a: str, b: str, rows: pd.DataFrame, partial: int, wire: pd.DataFrame) -> str:
+    """``"A and B share 6 near-identical sentences (wire copy: ...) and 1 partly rewritten one (...)"``."""
+    n, quoted = len(rows), int(_quoted(rows).sum())
+    text = f"{a} and {b} share {plural(n, 'near-identical sentence')}"
+    if quoted:
+        text += (", inside quotation marks in both" if quoted == n
+                 else f", {quoted} of them inside quotation marks in both")
+    text += _pair_share(rows, wire)
+    if partial:
+        text += f" and {plural(partial, 'partly rewritten one', 'partly rewritten ones')} (a lower tier, not counted)"
+    return text
+
+
 def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataFrame) -> str:
     """The notebook's one-line finding, from the computed tables.
 
     Only pairs of two outlets count (never an outlet with itself, however spelled), and
-    the wire share quoted is the highest among the articles that pair's shared sentences come from."""
+    only the verified tier (the partial one is mentioned, not counted). The share quoted is
+    the highest among the articles that pair's shared sentences come from: wire copy, or,
+    when every shared sentence lies inside quotation marks in both, shared quotation."""
     n_outlets = events["outlet"].nunique()
     table = event_table(events)
     if n_outlets < 2:
@@ -148,27 +237,29 @@ def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataF
                 + (f"; its articles share {plural(own, 'sentence')} with each other." if own else "."))
     own = passages["same_outlet"].astype(bool).to_numpy() | np.array(
         [_one_outlet(a, b) for a, b in zip(passages.outlet_a, passages.outlet_b, strict=False)], dtype=bool)
-    cross = passages[~own]
+    cross_all = passages[~own]
+    cross, partial = _tiers(cross_all)
+    key_all = pd.Series([tuple(sorted(p)) for p in zip(cross_all.outlet_a, cross_all.outlet_b, strict=False)],
+                        index=cross_all.index, dtype=object)
     moments = f"The {plural(len(events), 'article')} fall into {plural(len(table), 'news event')}"
     if cross.empty:
-        k = int(own.sum())
+        k = int((own & ~passages.get("tier", pd.Series("", index=passages.index)).eq(PARTIAL).to_numpy()).sum())
         within = (
             f"; the {plural(k, 'near-identical pair')} found {'is' if k == 1 else 'are'} within one outlet's articles"
             if k
             else ""
         )
-        return f"No two outlets share a sentence{within}. {moments}."
-    key = pd.Series([tuple(sorted(p)) for p in zip(cross.outlet_a, cross.outlet_b, strict=False)], index=cross.index)
+        rewritten = ""
+        if len(partial):
+            (a, b), m = key_all[partial.index].value_counts().index[0], len(partial)
+            rewritten = (f" {plural(m, 'sentence pair')} from two outlets {'is' if m == 1 else 'are'} partly "
+                         f"rewritten from one another (the partial tier, {a} and {b} the most), not counted as copy.")
+        return f"No two outlets share a sentence{within}.{rewritten} {moments}."
+    key = key_all[cross.index]
     pairs = key.value_counts(sort=False).sort_values(ascending=False, kind="stable")
-    (a, b), n = pairs.index[0], int(pairs.iloc[0])
-    text = f"{a} and {b} share {plural(n, 'near-identical sentence')}"
+    a, b = pairs.index[0]
     rows = cross[[k == (a, b) for k in key]]
-    in_pair = wire[wire["article_id"].isin(set(rows.article_id_a) | set(rows.article_id_b))]
-    in_pair = in_pair.sort_values(["share_shared", "article_id"], ascending=[False, True], kind="stable")
-    if len(in_pair):
-        top = in_pair.iloc[0]
-        whose = f"{top.outlet}'s article" if (wire["outlet"] == top.outlet).sum() == 1 else f"one {top.outlet} article"
-        text += f" (wire copy: {top.share_shared:.0%} of {whose})"
+    text = _pair_sentence(a, b, rows, sum(k == (a, b) for k in key_all[partial.index]), wire)
     others = len(pairs) - 1
     text += ("; no other pair of outlets shares any." if not others
              else f"; {plural(others, 'other pair')} of outlets {'shares' if others == 1 else 'share'} some.")

@@ -14,7 +14,11 @@ sentences:
    sorting each band's keys (numpy) instead of a Python dictionary, so memory is 8 bytes
    a band a sentence instead of about 13 KB (see ``helpers.overlap.lsh``).
 3. Each candidate pair from two different articles is verified with
-   ``compare_sentences`` and kept when its ``coverage`` is at least ``min_coverage``.
+   ``compare_sentences`` and kept when its ``coverage`` is at least ``min_coverage``:
+   the "verified" tier. With ``partial_min_coverage``, a pair below that whose
+   ``overlap_share`` (runs in order or in any order) is at least ``partial_min_coverage``
+   is kept too, in the "partial" tier: a wire sentence rewritten (clauses moved, added
+   or cut), listed with its share, never counted as shared copy.
 
 Steps 1 and 3 run on every core for a large corpus, or on a Dask cluster (``n_jobs``,
 ``client``; see ``helpers.parallel``), with the same result.
@@ -30,7 +34,7 @@ import pandas as pd
 
 from ..parallel import article_chunks, map_chunks
 from ..tables import require_columns
-from .align import MIN_COVERAGE, VARIANT_MIN_LETTERS, compare_sentences
+from .align import MIN_COVERAGE, VARIANT_MIN_LETTERS, compare_sentences, overlap_share
 from .lsh import (
     LSH_THRESHOLD,
     MIN_SENTENCE_TOKENS,
@@ -47,7 +51,9 @@ PASSAGE_COLUMNS = [
     "passage_id", "article_id_a", "outlet_a", "sentence_id_a", "start_char_a", "end_char_a", "text_a",
     "article_id_b", "outlet_b", "sentence_id_b", "start_char_b", "end_char_b", "text_b",
     "same_outlet", "coverage", "similarity", "n_tokens_a", "n_tokens_b", "n_matched", "variants",
+    "overlap_share", "tier",
 ]
+VERIFIED, PARTIAL = "verified", "partial"  # the tiers: coverage >= min_coverage; overlap_share >= partial
 VERIFY_CHUNK = 20_000  # candidate pairs per chunk of the exact check
 
 
@@ -82,24 +88,29 @@ def _may_cover(na: list[str], nb: list[str], min_coverage: float) -> bool:
 
 
 def verify_chunk(args: tuple) -> list[tuple]:
-    """``compare_sentences`` on each pair of texts; the scores of those that pass ``min_coverage``.
+    """``compare_sentences`` on each pair of texts; the scores of those that pass.
 
-    ``args`` is ``(pairs, min_coverage)``; returns ``(k, coverage, similarity, n_tokens_a,
-    n_tokens_b, n_matched, variants)`` for each pair ``k`` that passes.
+    ``args`` is ``(pairs, min_coverage, partial_min_coverage)`` (the last None: no partial
+    tier); returns ``(k, coverage, similarity, n_tokens_a, n_tokens_b, n_matched, variants,
+    overlap_share, tier)`` for each pair ``k`` that passes: "verified" when its coverage is
+    at least ``min_coverage``, else "partial" when its overlap share is at least the other.
     """
-    pairs, min_coverage = args
+    pairs, min_coverage, partial = args
+    floor = min_coverage if partial is None else min(min_coverage, partial)
     norms: dict[str, list[str]] = {}
     out = []
     for k, (a, b) in enumerate(pairs):
         for text in (a, b):
             if text not in norms:
                 norms[text] = token_norms(text)
-        if not _may_cover(norms[a], norms[b], min_coverage):
+        if not _may_cover(norms[a], norms[b], floor):
             continue
         al = compare_sentences(a, b)
-        if al.coverage >= min_coverage:
+        share = overlap_share(al)
+        tier = VERIFIED if al.coverage >= min_coverage else PARTIAL if partial is not None and share >= partial else ""
+        if tier:
             out.append((k, al.coverage, al.similarity, len(al.tokens_a), len(al.tokens_b), al.n_matched,
-                        "; ".join(f"{x}/{y}" for x, y in al.variants)))
+                        "; ".join(f"{x}/{y}" for x, y in al.variants), share, tier))
     return out
 
 
@@ -163,21 +174,23 @@ def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.nd
 
 
 def _verify(texts: list[str], i_rows: np.ndarray, j_rows: np.ndarray, article_rank: np.ndarray,
-            min_coverage: float, run: dict) -> tuple:
+            thresholds: tuple, run: dict) -> tuple:
     """Step 3: each distinct pair of texts checked once. Returns the pairs that pass,
-    sorted by a's article and position, then b's, and their ``verify_chunk`` scores."""
+    the verified tier first, each sorted by a's article and position, then b's, and their
+    ``verify_chunk`` scores."""
     text_pairs = pd.DataFrame({"a": np.asarray(texts, dtype=object)[i_rows],
                                "b": np.asarray(texts, dtype=object)[j_rows]})
     pair_code, distinct = pd.factorize(pd.MultiIndex.from_frame(text_pairs)) if len(text_pairs) else (
         np.empty(0, dtype=np.int64), [])
     distinct = list(distinct)
-    jobs = [(distinct[k:k + VERIFY_CHUNK], min_coverage) for k in range(0, len(distinct), VERIFY_CHUNK)]
+    jobs = [(distinct[k:k + VERIFY_CHUNK], *thresholds) for k in range(0, len(distinct), VERIFY_CHUNK)]
     run = dict(run, n_articles=run["n_articles"] if len(distinct) > VERIFY_CHUNK else 0)
     checked = map_chunks(verify_chunk, jobs, **run, desc="shared passages: exact check")
     scores = {k + c * VERIFY_CHUNK: rest for c, part in enumerate(checked) for k, *rest in part}
     passed = np.array([scores.get(int(k)) is not None for k in pair_code], dtype=bool)
     i_rows, j_rows, pair_code = i_rows[passed], j_rows[passed], np.asarray(pair_code)[passed]
-    order = np.lexsort((j_rows, article_rank[j_rows], i_rows, article_rank[i_rows]))
+    partial = np.array([scores[int(k)][-1] == PARTIAL for k in pair_code], dtype=bool)  # listed after the verified
+    order = np.lexsort((j_rows, article_rank[j_rows], i_rows, article_rank[i_rows], partial))
     return i_rows[order], j_rows[order], [scores[int(k)] for k in pair_code[order]]
 
 
@@ -191,34 +204,26 @@ def _passage_table(table: pd.DataFrame, i_rows: np.ndarray, j_rows: np.ndarray, 
         for col in ("start_char", "end_char"):
             out[f"{col}_{side}"] = out[f"{col}_{side}"].astype(int)
     out["same_outlet"] = (a["outlet"] == b["outlet"]).to_numpy(dtype=bool)
-    for n, col in enumerate(("coverage", "similarity", "n_tokens_a", "n_tokens_b", "n_matched", "variants")):
+    for n, col in enumerate(("coverage", "similarity", "n_tokens_a", "n_tokens_b", "n_matched", "variants",
+                             "overlap_share", "tier")):
         out[col] = [v[n] for v in verified]
     return out[PASSAGE_COLUMNS] if len(out) else pd.DataFrame(columns=PASSAGE_COLUMNS)
 
 
 def shared_passages(
-    sentences: pd.DataFrame,
-    *,
-    articles: pd.DataFrame | None = None,
-    window_days: int | None = None,
-    min_coverage: float = MIN_COVERAGE,
-    min_tokens: int = MIN_SENTENCE_TOKENS,
-    shingle_size: int = SENTENCE_SHINGLE_SIZE,
-    num_perm: int = NUM_PERM,
-    lsh_threshold: float = LSH_THRESHOLD,
-    seed: int = SEED,
-    n_jobs: int | None = None,
-    client=None,
+    sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None, window_days: int | None = None,
+    min_coverage: float = MIN_COVERAGE, partial_min_coverage: float | None = None,
+    min_tokens: int = MIN_SENTENCE_TOKENS, shingle_size: int = SENTENCE_SHINGLE_SIZE, num_perm: int = NUM_PERM,
+    lsh_threshold: float = LSH_THRESHOLD, seed: int = SEED, n_jobs: int | None = None, client=None,
 ) -> pd.DataFrame:
     """Pairs of sentences from different articles that are the same text, or nearly.
 
-    The three steps are in this module's docstring. Candidate pairs grow faster than the
-    corpus when many sentences are alike (one story's coverage); ``window_days`` (with
-    ``articles``) bounds them: near-identical sentences are then proposed only when their
-    articles' dates are at most ``window_days`` apart (a sentence repeated in several
-    articles counts from its earliest date; an undated one is compared at any distance);
-    identical ones are paired at any distance. A sentence repeated in k articles gives
-    k(k-1)/2 rows, so boilerplate left in bodies (a sign-off) shows up.
+    The steps are in this module's docstring. Candidate pairs grow faster than the corpus
+    when many sentences are alike; ``window_days`` (with ``articles``) bounds them:
+    near-identical sentences are proposed only when their articles' dates are at most
+    ``window_days`` apart (a repeated sentence counts from its earliest date; an undated
+    one at any distance); identical ones are paired at any distance. A sentence repeated
+    in k articles gives k(k-1)/2 rows, so boilerplate left in bodies shows up.
 
     Parameters
     ----------
@@ -229,16 +234,18 @@ def shared_passages(
         With ``article_id`` and ``date``; needed only with ``window_days``.
     window_days
         None (default): every sentence is compared with every other through the index.
+    partial_min_coverage
+        None (default): the verified tier only; else (``PARTIAL_MIN_COVERAGE``) the partial tier too.
 
     Returns
     -------
     DataFrame
-        One row per verified pair, ``a`` the sentence whose article comes first in
-        ``sentences``; sorted by a's article and position, then b's: ``passage_id`` (1, 2,
-        ...), ``article_id_a, outlet_a, sentence_id_a, start_char_a, end_char_a, text_a``,
-        the same for ``b``, ``same_outlet``, ``coverage`` and ``similarity`` (see
-        ``compare_sentences``), ``n_tokens_a``, ``n_tokens_b``, ``n_matched``,
-        ``variants`` ("balked/baulked; ..." or "").
+        One row per pair kept, ``a`` the sentence whose article comes first; the verified
+        tier first (numbered as without the partial), each by a's article and position, then
+        b's: ``passage_id`` (1, 2, ...), ``article_id_a, outlet_a, sentence_id_a, start_char_a,
+        end_char_a, text_a``, the same for ``b``, ``same_outlet``, ``coverage``, ``similarity``,
+        ``n_tokens_a``, ``n_tokens_b``, ``n_matched`` (see ``compare_sentences``), ``variants``
+        ("balked/baulked; ..." or ""), ``overlap_share`` (``align.overlap_share``), ``tier``.
     """
     require_columns(sentences, ("article_id", "outlet", "sentence_id", "start_char", "end_char", "text"), "sentences")
     if window_days is not None and articles is None:
@@ -254,5 +261,6 @@ def shared_passages(
     days = None if window_days is None else _group_days(article_ids, articles, groups)
     pair_codes = band_pairs(keys[groups.first_row], days, None if window_days is None else float(window_days))
     i_rows, j_rows = _candidate_rows(groups, pair_codes, article_rank)
-    i_rows, j_rows, verified = _verify(texts, i_rows, j_rows, article_rank, min_coverage, run)
+    tiers = (min_coverage, partial_min_coverage)  # the verified tier's floor; the partial's (None: none)
+    i_rows, j_rows, verified = _verify(texts, i_rows, j_rows, article_rank, tiers, run)
     return _passage_table(table, i_rows, j_rows, verified)

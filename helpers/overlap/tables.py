@@ -23,8 +23,11 @@ def event_table(events: pd.DataFrame) -> pd.DataFrame:
 
 def wire_table(wire: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """``wire_share`` for display: ``outlet, date, event_label, n_sentences_shared,
-    n_sentences, n_chars_shared, n_chars, pct_shared`` (0-100), ``shared_with``."""
+    n_sentences, n_chars_shared, n_chars, pct_shared`` (0-100), ``pct_wire`` and
+    ``pct_shared_quotes`` (its two parts: outside and inside quotation marks), ``shared_with``."""
     out = wire.merge(events[["article_id", "event_label"]], on="article_id", how="left")
-    out["pct_shared"] = (out["share_shared"] * 100).round(1)
+    for pct, share in (("pct_shared", "share_shared"), ("pct_wire", "share_wire"),
+                       ("pct_shared_quotes", "share_shared_quotes")):
+        out[pct] = (out[share] * 100).round(1)
     return out[["outlet", "date", "event_label", "n_sentences_shared", "n_sentences", "n_chars_shared",
-                "n_chars", "pct_shared", "shared_with"]]
+                "n_chars", "pct_shared", "pct_wire", "pct_shared_quotes", "shared_with"]]

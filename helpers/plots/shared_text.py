@@ -21,6 +21,8 @@ from .style import FIG_WIDTH, article_labels, empty_panel
 MAX_ANNOTATED = 20  # articles up to which every heatmap cell shows its value
 MAX_FACT_ROWS = 40  # facts shown in the fact matrix (most outlets first); the CSV has all
 BAR_COLOR = "#2b6cb0"
+QUOTE_COLOR = "#c05621"  # shared quotation, stacked after the wire copy
+SCALE_MAX = 1.0  # both similarity maps are coloured on 0-1: the top colour means identical, never "the maximum"
 LINKAGE_METHOD = "average"  # UPGMA: the distance between groups is the mean pairwise distance
 
 
@@ -37,10 +39,43 @@ def cluster_order(matrix: pd.DataFrame) -> tuple[list[int], np.ndarray | None]:
     return leaves_list(tree).tolist(), tree
 
 
+def tree_segments(tree: np.ndarray, order: list[int]) -> list[tuple[list[float], list[float], float]]:
+    """The dendrogram of ``tree`` as line segments over heatmap columns 0.5, 1.5, ...
+
+    Returns one ``(xs, ys, similarity)`` per merge: the four points of its bracket, its
+    level and the similarity (1 - distance) at which its two groups join. Levels are the
+    merges' ranks (1 = first merge), not their distances: distances that differ by 0.01
+    (0.79 and 0.80 on the sample) drew brackets on top of each other, which read as
+    crossing lines; the distance is kept as the number written at each bracket. Raises
+    ValueError if the tree's leaves are not in ``order`` (the heatmap's order).
+    """
+    drawn = dendrogram(tree, no_plot=True)
+    if drawn["leaves"] != list(order):
+        raise ValueError(f"dendrogram leaves {drawn['leaves']} are not in the heatmap's order {list(order)}")
+    heights = sorted(set(tree[:, 2].tolist()))
+    level = {0.0: 0.0, **{h: float(k) for k, h in enumerate(heights, start=1)}}
+    return [([x / 10 for x in xs], [level[y] for y in ys], 1 - ys[1])
+            for xs, ys in zip(drawn["icoord"], drawn["dcoord"], strict=True)]
+
+
+def _draw_tree(ax: plt.Axes, tree: np.ndarray, order: list[int]) -> None:
+    """The clustering's tree over the heatmap's columns, each bracket marked with its similarity."""
+    segments = tree_segments(tree, order)
+    for xs, ys, sim in segments:
+        ax.plot(xs, ys, color="#718096", linewidth=1.2)
+        ax.text((xs[1] + xs[2]) / 2, ys[1] + 0.08, f"{sim:.2f}", ha="center", va="bottom", fontsize=7,
+                color="#4a5568")
+    ax.set_xlim(0, len(order))
+    ax.set_ylim(0, max(ys[1] for _, ys, _ in segments) + 0.9)
+    ax.set_axis_off()
+
+
 def similarity_heatmaps(similarity: pd.DataFrame, articles: pd.DataFrame) -> plt.Figure:
     """TF-IDF cosine and word 5-gram Jaccard side by side, article x article, in the
-    order of a clustering on the cosine (its tree drawn above the left map), each
-    article labelled "Outlet · date"."""
+    order of a clustering on the cosine (its tree drawn above the left map, each join
+    marked with its mean cosine), each article labelled "Outlet · date". Both maps
+    share one colour scale from 0 (nothing in common) to 1 (identical), so a Jaccard of
+    0.16 looks like the small share it is."""
     n = len(articles)
     size = max(3.2, min(0.55 * n + 1.5, FIG_WIDTH / 2))
     if n < 2:
@@ -51,45 +86,47 @@ def similarity_heatmaps(similarity: pd.DataFrame, articles: pd.DataFrame) -> plt
     jaccard = similarity_matrix(similarity, articles, measure="jaccard_5gram")
     order, tree = cluster_order(cosine)
     labels = article_labels(articles).to_numpy()[order]
-    fig = plt.figure(figsize=(FIG_WIDTH + 1.5, size + 2.2), layout="constrained")
-    grid = fig.add_gridspec(2, 2, height_ratios=[1, 5] if tree is not None else [0.01, 5])
+    fig = plt.figure(figsize=(FIG_WIDTH + 1.5, size + 2.4), layout="constrained")
+    grid = fig.add_gridspec(2, 3, height_ratios=[1.6, 5] if tree is not None else [0.01, 5],
+                            width_ratios=[1, 1, 0.05])
     annotate = n <= MAX_ANNOTATED
-    for col, (matrix, title, vmax) in enumerate([
-        (cosine, "Same vocabulary: TF-IDF cosine", 1.0),
-        (jaccard, "Same wording: shared word 5-grams (Jaccard)", None),
-    ]):
+    for col, (matrix, title) in enumerate([(cosine, "Same vocabulary: TF-IDF cosine"),
+                                           (jaccard, "Same wording: shared word 5-grams (Jaccard)")]):
         ax = fig.add_subplot(grid[1, col])
-        shown = matrix.iloc[order, order].to_numpy()
-        off_diagonal = shown[~np.eye(n, dtype=bool)]
-        top = vmax or max(float(off_diagonal.max()) if off_diagonal.size else 0.0, 0.05)
         ax.set_facecolor("#edf2f7")  # the masked diagonal
-        sns.heatmap(shown, ax=ax, mask=np.eye(n, dtype=bool), cmap="Blues", vmin=0, vmax=top, linewidths=0.5,
-                    annot=annotate, fmt=".2f", annot_kws={"fontsize": 8}, cbar=False,
+        sns.heatmap(matrix.iloc[order, order].to_numpy(), ax=ax, mask=np.eye(n, dtype=bool), cmap="Blues",
+                    vmin=0, vmax=SCALE_MAX, linewidths=0.5, annot=annotate, fmt=".2f", annot_kws={"fontsize": 8},
+                    cbar=col == 1, cbar_ax=fig.add_subplot(grid[1, 2]) if col == 1 else None,
                     xticklabels=labels, yticklabels=labels if col == 0 else False)
         ax.grid(False)
         ax.tick_params(axis="x", rotation=90, labelsize=8)
         ax.tick_params(axis="y", rotation=0, labelsize=8)
-        ax.set_xlabel(title + ("" if vmax else f" (colour scale 0\u2013{top:.2f})"), fontsize=9)
+        ax.set_xlabel(title, fontsize=9)
+        if col == 1:
+            ax.collections[0].colorbar.set_label("0 = nothing in common, 1 = identical", fontsize=8)
         if tree is not None and col == 0:
-            dax = fig.add_subplot(grid[0, col])
-            dendrogram(tree, ax=dax, no_labels=True, color_threshold=0, above_threshold_color="#718096")
-            dax.set_axis_off()
-    fig.suptitle("How alike each pair of articles is (order and tree: clustering on the cosine)",
-                 x=0.01, ha="left", fontweight="bold", fontsize=11)
+            _draw_tree(fig.add_subplot(grid[0, col], sharex=ax), tree, order)
+    fig.suptitle("How alike each pair of articles is (order and tree: clustering on the cosine; the tree's "
+                 "numbers: mean cosine of the groups it joins)", x=0.01, ha="left", fontweight="bold", fontsize=10)
     return fig
 
 
 def wire_share_bars(wire: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
     """Share of each article's body found in another outlet's article, one bar per
-    article, with the shared sentences out of all."""
+    article: wire copy, then shared quotation (inside quotation marks) stacked after it,
+    with the shared sentences out of all."""
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.45 * max(len(wire), 1)))[1]
     if wire.empty:
         return empty_panel(ax, "No articles")
     labels = article_labels(articles.set_index("article_id").loc[wire["article_id"]].reset_index()).tolist()
     y = np.arange(len(wire))
-    share = wire["share_shared"].to_numpy(dtype=float) * 100
-    ax.barh(y, share, color=BAR_COLOR)
-    for yi, value, row in zip(y, share, wire.itertuples(), strict=False):
+    copy = wire.get("share_wire", wire["share_shared"]).to_numpy(dtype=float) * 100
+    quoted = wire.get("share_shared_quotes", pd.Series(0.0, index=wire.index)).to_numpy(dtype=float) * 100
+    ax.barh(y, copy, color=BAR_COLOR, label="wire copy (outside quotation marks)")
+    if quoted.any():
+        ax.barh(y, quoted, left=copy, color=QUOTE_COLOR, label="shared quotation (inside quotation marks)")
+        ax.legend(loc="lower right", frameon=False, fontsize=8)
+    for yi, value, row in zip(y, copy + quoted, wire.itertuples(), strict=False):
         ax.text(value + 1, yi, f"{value:.0f}%  ({row.n_sentences_shared} of {row.n_sentences} sentences)",
                 va="center", fontsize=9)
     ax.set_yticks(y, labels)

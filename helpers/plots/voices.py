@@ -113,8 +113,13 @@ def speaker_heatmap(speakers: pd.DataFrame, outlets: pd.DataFrame, *, max_speake
 
 def affiliation_bars(shares: pd.DataFrame, outlets: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
     """Stacked bars: each outlet's quoted words split by the speakers' side (%), with
-    speakers of no listed side and unattributed quotations in grey at the end."""
-    ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.6 + 0.55 * max(len(outlets), 1)))[1]
+    speakers of no listed side and unattributed quotations in grey at the end.
+
+    Every outlet of ``outlets`` has a row, its label giving n, the quoted words its
+    percentages rest on; an outlet that quotes no one keeps an empty row marked so,
+    rather than vanishing from the chart.
+    """
+    ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.6 + 0.6 * max(len(outlets), 1)))[1]
     if shares.empty:
         return empty_panel(ax, "No outlet quotes anyone directly")
     overall = shares.groupby("affiliation")["n_words"].sum()
@@ -123,9 +128,10 @@ def affiliation_bars(shares: pd.DataFrame, outlets: pd.DataFrame, *, ax: plt.Axe
     colors = {s: SIDE_COLORS[i % len(SIDE_COLORS)] for i, s in enumerate(x for x in sides if x not in SIDE_GREYS)}
     colors.update(SIDE_GREYS)
     grid = shares.pivot_table(index="outlet", columns="affiliation", values="pct_words", fill_value=0)
-    order = [o for o in outlets["outlet"] if o in grid.index]
+    order = list(dict.fromkeys([*outlets["outlet"], *grid.index]))  # every outlet, quoted or not
     grid = grid.reindex(index=order, columns=sides, fill_value=0)
-    labels = {o: outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)}
+    n_words = shares.groupby("outlet")["n_words"].sum().reindex(order, fill_value=0).astype(int)
+    periods = dict(zip(outlets["outlet"], outlets["periods"], strict=False))
     left = np.zeros(len(grid))
     y = np.arange(len(grid))
     for side in sides:
@@ -134,10 +140,14 @@ def affiliation_bars(shares: pd.DataFrame, outlets: pd.DataFrame, *, ax: plt.Axe
         ax.bar_label(bars, labels=[f"{v:.0f}%" if v >= 8 else "" for v in values], label_type="center",
                      fontsize=8, color="white" if side != NO_AFFILIATION else "#1a202c")
         left += values
-    ax.set_yticks(y, [labels[o] for o in grid.index], fontsize=9)
+    for yi, n in zip(y, n_words, strict=True):
+        if not n:
+            ax.text(1, yi, "no direct quotation", va="center", fontsize=9, color="#4a5568")
+    ax.set_yticks(y, [f"{outlet_label(o, periods.get(o))}\nn = {n:,} quoted words" for o, n in n_words.items()],
+                  fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.set_xlabel("% of the outlet's directly quoted words")
+    ax.set_xlabel("% of the outlet's directly quoted words (n beside each outlet)")
     ax.legend(title="speaker's side", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
     ax.set_title("Share of quoted words by the speaker's side")
     return ax

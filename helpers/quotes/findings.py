@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..wording import plural
+from ..wording import join_names, plural
 from .vocabulary import INHERITED_RULES, KIND_PERSON, KIND_UNKNOWN, MIN_QUOTE_WORDS, NO_AFFILIATION, UNATTRIBUTED
 
 MAX_NAMES_LISTED = 5  # speakers quoted by more than one outlet named in ``speakers_note``
@@ -83,21 +83,40 @@ def speakers_note(quotes: pd.DataFrame) -> str:
     return text.replace("1 named person are", "1 named person is") + "."
 
 
-def affiliation_note(shares: pd.DataFrame, *, has_actors: bool) -> str:
-    """What the share-of-voice chart can and cannot say."""
+def voice_base_note(shares: pd.DataFrame, outlets: pd.DataFrame) -> str:
+    """How many quoted words each outlet's shares rest on, and which outlets quote no one."""
+    words = shares.groupby("outlet")["n_words"].sum() if len(shares) else pd.Series(dtype=int)
+    quiet = [o for o in outlets["outlet"] if words.get(o, 0) == 0]
+    if words.empty:
+        return ""
+    lo, hi = int(words.min()), int(words.max())
+    base = (f"The shares rest on {plural(lo, 'quoted word')}" if len(words) == 1
+            else f"The shares rest on {lo:,} quoted words" if lo == hi
+            else f"The shares rest on {lo:,}\u2013{hi:,} quoted words per outlet")
+    base += " (n on the chart), so one long quotation moves an outlet's share by several points."
+    if quiet:
+        verb, row = ("quotes", "its row is") if len(quiet) == 1 else ("quote", "their rows are")
+        base += f" {join_names(quiet)} {verb} no one directly, so {row} empty."
+    return base
+
+
+def affiliation_note(shares: pd.DataFrame, *, has_actors: bool, outlets: pd.DataFrame | None = None) -> str:
+    """What the share-of-voice chart can and cannot say, with the quoted words it rests on
+    (``voice_base_note``, when ``outlets`` is given)."""
+    base = "" if outlets is None else voice_base_note(shares, outlets)
     if not has_actors:
         return ("The corpus has no actors table (actors.csv in its folder, or export.actors.csv beside a table "
                 "corpus export.csv), so no speaker has a side; add one to group "
-                "the voices by side. The chart shows only named, anonymous and unattributed voices.")
+                "the voices by side. The chart shows only named, anonymous and unattributed voices. " + base).strip()
     if shares.empty:
         return "No outlet quotes anyone directly, so there is no share of voice to compare."
     sided = shares[~shares["affiliation"].isin([NO_AFFILIATION, UNATTRIBUTED])]
     if sided.empty:
-        return "None of the quoted speakers is in the actors table, so no voice has a side."
+        return ("None of the quoted speakers is in the actors table, so no voice has a side. " + base).strip()
     top = sided.sort_values(["pct_words", "outlet"], ascending=[False, True], kind="stable").iloc[0]
     return (f"The largest one-side share is {top['outlet']}'s {top['pct_words']:.0f}% of quoted words from "
             f"{top['affiliation']} speakers; sides come from the actors table, and unnamed sources get the side "
-            "their description names (\"an Israeli official\").")
+            "their description names (\"an Israeli official\"). " + base).strip()
 
 
 def anonymous_note(outlets: pd.DataFrame) -> str:

@@ -49,6 +49,7 @@ from .intervals import (
     SUMMARY_COLUMNS,
     THIN_CELL,
     bootstrap_mean,
+    interval_defect,
     intervals_overlap,
     summarise_scores,
 )
@@ -152,6 +153,7 @@ __all__ = [
     "benchmark_half",
     "bootstrap_mean",
     "extreme_sentences",
+    "interval_defect",
     "intervals_overlap",
     "label_scores",
     "lexicon_words",

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..actors import ACTORS_FILE
 from ..wording import join_names, plural
-from .intervals import CONFIDENCE, MIN_SENTENCES_FOR_INTERVAL, THIN_CELL, intervals_overlap
+from .intervals import CONFIDENCE, MIN_SENTENCES_FOR_INTERVAL, THIN_CELL, interval_defect, intervals_overlap
 from .newswords import MIN_NEWS_SHARE, MIN_SELECTION_SENTENCES, NEWS_WORDS_FILE, RULES
 from .positions import POSITION_PART
 from .scoring import IMPLEMENTATIONS, USED
@@ -42,24 +42,45 @@ def _k_of(k: int, n: int, word: str) -> str:
 
 
 
-def _too_few(row: pd.Series) -> bool:
-    return pd.isna(row["ci_low"]) or row.get("n_sentences", MIN_SENTENCES_FOR_INTERVAL) < MIN_SENTENCES_FOR_INTERVAL
+def _defect(row: pd.Series) -> str | None:
+    """Why a row's interval is not compared with another: ``"too few"`` sentences (under
+    ``MIN_SENTENCES_FOR_INTERVAL``, or no interval at all), ``"zero width"`` or
+    ``"reversed"`` (see ``interval_defect``); None when it can be compared."""
+    defect = interval_defect(row["ci_low"], row["ci_high"])
+    if defect == "missing" or row.get("n_sentences", MIN_SENTENCES_FOR_INTERVAL) < MIN_SENTENCES_FOR_INTERVAL:
+        return "too few"
+    return defect
 
 
 def _overlap(a: pd.Series, b: pd.Series) -> bool | None:
-    """Whether two rows' intervals overlap; None when either rests on too few sentences."""
-    if _too_few(a) or _too_few(b):
+    """Whether two rows' intervals overlap; None when either has a ``_defect``."""
+    if _defect(a) or _defect(b):
         return None
     return intervals_overlap((a["ci_low"], a["ci_high"]), (b["ci_low"], b["ci_high"]))
 
 
+def _defect_clause(row: pd.Series, defect: str) -> str:
+    """One outlet's reason for a zero-width or reversed interval (too few sentences: ``_too_few_note``)."""
+    who = f"{row['outlet']} ({plural(row['n_sentences'], 'sentence')})"
+    if defect == "zero width":
+        return (f"{who} has an interval of zero width ({_fmt(row['ci_low'])} to {_fmt(row['ci_high'])}): "
+                "its sentences score alike, so the bootstrap sees no spread to judge a gap by")
+    return f"{who} has a reversed interval ({_fmt(row['ci_low'])} to {_fmt(row['ci_high'])})"
+
+
 def _too_few_note(rows: list[pd.Series], so: str = "") -> str:
-    """``"Gamma (3 sentences) has too few sentences ..."`` for the rows ``_too_few`` flags."""
-    thin = [f"{r['outlet']} ({plural(r['n_sentences'], 'sentence')})" for r in rows if _too_few(r)]
-    one, names = len(thin) == 1, join_names(thin)
-    so = so or f"{'it is' if one else 'they are'} not compared with other outlets"
-    return (f"{names} {'has' if one else 'have'} too few sentences for a meaningful interval "
-            f"(fewer than {MIN_SENTENCES_FOR_INTERVAL}), so {so}." if thin else "")
+    """The rows ``_defect`` flags, each with its reason, and what follows (``so``)."""
+    flagged = [(r, _defect(r)) for r in rows if _defect(r)]
+    if not flagged:
+        return ""
+    thin = [r for r, d in flagged if d == "too few"]
+    clauses = [_defect_clause(r, d) for r, d in flagged if d != "too few"]
+    if thin:  # outlets with too few sentences share one clause
+        names = join_names([f"{r['outlet']} ({plural(r['n_sentences'], 'sentence')})" for r in thin])
+        clauses.insert(0, f"{names} {'has' if len(thin) == 1 else 'have'} too few sentences for a meaningful "
+                          f"interval (fewer than {MIN_SENTENCES_FOR_INTERVAL})")
+    so = so or f"{'it is' if len(flagged) == 1 else 'they are'} not compared with other outlets"
+    return f"{'; '.join(clauses)}, so {so}."
 
 
 def _moments(outlets: pd.DataFrame) -> str:
@@ -122,8 +143,10 @@ def outlets_note(outlets: pd.DataFrame) -> str:
     pairs = [(a, b, _overlap(a, b)) for i, a in enumerate(rows) for b in rows[i + 1:]]
     apart = [f"{a['outlet']} vs {b['outlet']}" for a, b, o in pairs if o is False]
     n_pairs = sum(o is not None for _, _, o in pairs)
-    enough = " with enough sentences" if n_pairs < len(pairs) else ""
-    text = "No two outlets have enough sentences to compare their intervals."
+    only_thin = all(_defect(r) in (None, "too few") for r in rows)
+    enough = "" if n_pairs == len(pairs) else " with enough sentences" if only_thin else " with comparable intervals"
+    text = ("No two outlets have enough sentences to compare their intervals." if only_thin
+            else "No two outlets have intervals that can be compared.")
     if apart:
         verb = "has" if len(apart) == 1 else "have"
         text = f"{_k_of(len(apart), n_pairs, 'pair')} of outlets{enough} {verb} {CI} intervals that do not overlap"
@@ -174,11 +197,17 @@ def positions_note(positions: pd.DataFrame) -> str:
     lower = int((last.loc[both, "mean_compound"] < first.loc[both, "mean_compound"]).sum())
     compared = [o for o in both if _overlap(first.loc[o], last.loc[o]) is not None]
     apart = [o for o in compared if _overlap(first.loc[o], last.loc[o]) is False]
+    flat = [o for o in both if "too few" not in (_defect(first.loc[o]), _defect(last.loc[o]))
+            and o not in compared]  # enough sentences, but a zero-width (or reversed) interval
     floor = f"{MIN_SENTENCES_FOR_INTERVAL} sentences or more in both {POSITION_PART}s"
     clear = (f"the intervals of the first and last {POSITION_PART} are clear of each other in "
              f"{_k_of(len(apart), len(compared), 'outlet')} with {floor}"
-             + (f" ({', '.join(apart)})." if apart else ".")
-             if compared else f"no outlet has {floor}, so their intervals are not compared.")
+             + (f" ({', '.join(apart)})" if apart else "")
+             if compared else f"no outlet has {floor}" + (" and intervals that can be compared" if flat else ""))
+    if flat:
+        clear += (f"; {join_names(flat)} {'has' if len(flat) == 1 else 'have'} an interval of zero width "
+                  f"(sentences that score alike), so {'it is' if len(flat) == 1 else 'they are'} not compared")
+    clear += "." if compared or flat else ", so their intervals are not compared."
     median_n = float(positions["n_sentences"].median())
     return (
         f"In {_k_of(lower, len(both), 'outlet')} the last {POSITION_PART} of the articles "

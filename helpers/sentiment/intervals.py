@@ -179,6 +179,30 @@ def summarise_scores(
     return out
 
 
-def intervals_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """Whether closed intervals ``(low, high)`` share a point; ``(x, x)`` is the point x."""
+def interval_defect(low: float, high: float) -> str | None:
+    """Why the interval ``(low, high)`` cannot be compared with another one, or None when it can.
+
+    ``"missing"``: an end is NaN (a single sentence has no interval). ``"reversed"``:
+    ``low > high``. ``"zero width"``: ``low == high``, every resample gave the same mean
+    because every sentence has the same score (three neutral sentences give [0, 0]); the
+    bootstrap then saw no spread at all, and "the intervals do not overlap" would claim a
+    certainty that a handful of identical scores cannot give.
+    """
+    if pd.isna(low) or pd.isna(high):
+        return "missing"
+    if low > high:
+        return "reversed"
+    if low == high:
+        return "zero width"
+    return None
+
+
+def intervals_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool | None:
+    """Whether closed intervals ``(low, high)`` share a point (a shared end counts).
+
+    None, not False, when either interval has an ``interval_defect`` (missing, reversed
+    or zero width): such a pair can be neither "overlapping" nor "clear of each other".
+    """
+    if interval_defect(*a) or interval_defect(*b):
+        return None
     return bool(a[0] <= b[1] and b[0] <= a[1])
