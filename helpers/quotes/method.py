@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from .. import profiles
 from ..wording import number_word
 from . import vocabulary
 
 
 def method_note() -> str:
     """How quotations are found and attributed and articles profiled, thresholds from code."""
+    from .. import profiles  # profiles builds on quotes: imported when called, not when quotes loads
+
     flesch = (f"{profiles.FLESCH_BASE} \u2212 {profiles.FLESCH_SENTENCE_WEIGHT} \u00d7 words per sentence "
               f"\u2212 {profiles.FLESCH_SYLLABLE_WEIGHT} \u00d7 syllables per word")
     return (
