@@ -54,6 +54,7 @@ surname, so ``John Kerry``, ``Kerry`` and ``Secretary Kerry`` are one speaker.
 
 from ..wordlists import DEMONYMS, TITLE_WORDS
 from .extraction import anonymous_sources, extract_quotes, quotes_and_sources
+from .method import method_note
 from .tables import attribution_summary, quotes_table
 from .vocabulary import (
     ANONYMITY_CUES,
@@ -82,11 +83,36 @@ from .vocabulary import (
 from .voices import affiliation_shares, speaker_counts
 
 __all__ = [
-    "ANONYMITY_CUES", "ANONYMOUS_DETERMINERS", "ANONYMOUS_HEADS", "BETWEEN_WORDS", "DEMONYMS",
-    "GROUP_NOUNS", "INTRODUCTORY_WORDS", "INVERTIBLE_VERBS", "KIND_ANONYMOUS", "KIND_ORGANISATION",
-    "KIND_PERSON", "KIND_UNKNOWN", "LEADING_CONJUNCTIONS", "MAX_PHRASE_CHARS", "MIN_QUOTE_WORDS",
-    "NO_AFFILIATION", "ORG_WORDS", "QUOTE_COLUMNS", "ROLE_NOUNS", "SOURCE_COLUMNS", "SPEAKER_KINDS",
-    "SPEECH_VERBS", "TITLE_WORDS", "UNATTRIBUTED",
-    "affiliation_shares", "anonymous_sources", "attribution_summary", "extract_quotes",
-    "quotes_and_sources", "quotes_table", "speaker_counts",
+    "ANONYMITY_CUES",
+    "ANONYMOUS_DETERMINERS",
+    "ANONYMOUS_HEADS",
+    "BETWEEN_WORDS",
+    "DEMONYMS",
+    "GROUP_NOUNS",
+    "INTRODUCTORY_WORDS",
+    "INVERTIBLE_VERBS",
+    "KIND_ANONYMOUS",
+    "KIND_ORGANISATION",
+    "KIND_PERSON",
+    "KIND_UNKNOWN",
+    "LEADING_CONJUNCTIONS",
+    "MAX_PHRASE_CHARS",
+    "MIN_QUOTE_WORDS",
+    "NO_AFFILIATION",
+    "ORG_WORDS",
+    "QUOTE_COLUMNS",
+    "ROLE_NOUNS",
+    "SOURCE_COLUMNS",
+    "SPEAKER_KINDS",
+    "SPEECH_VERBS",
+    "TITLE_WORDS",
+    "UNATTRIBUTED",
+    "affiliation_shares",
+    "anonymous_sources",
+    "attribution_summary",
+    "extract_quotes",
+    "method_note",
+    "quotes_and_sources",
+    "quotes_table",
+    "speaker_counts",
 ]

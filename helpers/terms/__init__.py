@@ -18,7 +18,7 @@ so every number traces back to a sentence. One job per module:
   ``ConcordanceIndex``) and counts per outlet, keyword-in-context lines.
 - ``senses``: each framing use's sense from its cue words, and a group's words
   standing together made one use.
-- ``tables``: tables for reading; ``findings``: the sentences of 02_terms.
+- ``tables``: tables for reading; ``findings``: the sentences of 02_terms; ``method``: its Method paragraph.
 
 Every public name is importable from ``helpers.terms`` itself.
 """
@@ -76,6 +76,7 @@ from .keyness import (
     shared_word_weight,
     tfidf_terms,
 )
+from .method import method_note
 from .occurrences import (
     CLITICS,
     COUNTRY_FORMS,
@@ -175,6 +176,7 @@ __all__ = [
     "load_framing",
     "log_odds",
     "merge_adjacent",
+    "method_note",
     "outlet_summary",
     "periods_note",
     "phrases_to_join",

@@ -1,0 +1,38 @@
+"""The Method paragraph of ``01_sources``, written from the constants attribution and profiles use."""
+
+from __future__ import annotations
+
+from ..wording import number_word
+from . import vocabulary
+
+
+def method_note() -> str:
+    """How quotations are found and attributed and articles profiled, thresholds from code."""
+    from .. import profiles  # profiles builds on quotes: imported when called, not when quotes loads
+
+    flesch = (f"{profiles.FLESCH_BASE} \u2212 {profiles.FLESCH_SENTENCE_WEIGHT} \u00d7 words per sentence "
+              f"\u2212 {profiles.FLESCH_SYLLABLE_WEIGHT} \u00d7 syllables per word")
+    return (
+        "`quotes_and_sources` runs `extract_quotes` and `anonymous_sources` in one reading. `extract_quotes` finds "
+        "every direct quotation with `quote_spans` (text between double quotes; curly quotes were made straight "
+        "by cleaning; a quotation running over paragraphs is one row per paragraph) and attributes it with the "
+        "patterns news writing uses, in this order: a speaker and verb right after it (`\"...,\" Kerry said`, "
+        "`,\" he told`), a verb and speaker after it (`,\" said Raj Patel`), a verb, speaker and colon before it "
+        "(`Said Toner:`), the first speech verb before it whose subject is a speaker, skipping appositives "
+        "(`Yuval Steinitz, a Likud Cabinet minister, said \"it is clear\"`), the sentence's subject when the verb "
+        "has no speaker right before it, and `according to X`. A quotation with none of these in its sentence "
+        "takes the speaker of the nearest attribution before it in its paragraph, of the quotation it continues, "
+        "or, when it opens a paragraph, of the last attribution in the paragraph before. `he`/`she` is resolved "
+        "to the nearest speaker before it in the same or the previous paragraph, else to the person named "
+        "nearest before; a role (`the prime minister`) to the one person the article names with that role "
+        "(`Israeli Prime Minister Benjamin Netanyahu`); `the official` to the unnamed source introduced before "
+        "it. Speakers are normalised with the actors table (`canonical_name`), then by surname (`Kerry` is the "
+        "`John Kerry` the article, or else the corpus, names). `anonymous_sources` counts unnamed sources (`an "
+        "Israeli official, who asked not to be identified`, `a senior US official ... on condition of "
+        "anonymity`), with their description and anonymity wording; the side of an unnamed source comes from "
+        "its nationality word, read from a list of every country's demonyms (`helpers/data/demonyms.csv`). "
+        f"Quoted fragments of fewer than {number_word(vocabulary.MIN_QUOTE_WORDS)} words with no punctuation "
+        "inside the marks (`a \"framework\" agreement`) are quoted terms, not quotations: listed, not counted. "
+        "`article_profiles` adds length, mean sentence length (words / sentences) and Flesch reading ease "
+        f"({flesch}, syllables from `pyphen`'s hyphenation dictionary)."
+    )
