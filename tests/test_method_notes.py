@@ -8,15 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from helpers import events
+from helpers import overlap as overlap_pkg
+from helpers import sentiment as sentiment_pkg
 from helpers.display import method, prose_html
+from helpers.overlap import align, lsh
 from helpers.quotes import method as quotes_method
 from helpers.quotes import vocabulary
+from helpers.sentiment import intervals, positions, scoring
 from helpers.terms import keyness, phrases
 from helpers.terms import method as terms_method
 from helpers.wording import number_word
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-WRITTEN_BY_CODE = ("01_sources", "02_terms")  # notebooks whose Method paragraph is a method_note()
+WRITTEN_BY_CODE = ("01_sources", "02_terms", "03_sentiment", "04_overlap")  # 00_corpus states no threshold
 
 
 def test_terms_method_follows_its_constants(monkeypatch):
@@ -59,3 +64,29 @@ def test_the_notebook_method_section_is_written_by_code(name):
     nxt = cells[at + 1]
     assert nxt["cell_type"] == "code" and "method_note()" in "".join(nxt["source"])
     assert "remove-input" in nxt["metadata"].get("tags", [])
+
+
+def test_overlap_method_follows_its_constants(monkeypatch):
+    text = overlap_pkg.method_note()
+    assert "at most seven days apart and their cosine is at least 0.15" in text
+    assert "at least 80% of the shorter sentence's words" in text and "at least 60% of the shorter" in text
+    assert "128 permutations, fixed seed, Jaccard threshold 0.3" in text
+    monkeypatch.setattr(events, "EVENT_MAX_DAYS", 1)
+    monkeypatch.setattr(align, "MIN_COVERAGE", 0.9)
+    monkeypatch.setattr(lsh, "NUM_PERM", 256)
+    text = overlap_pkg.method_note()
+    assert "at most one day apart" in text and "at least 90% of" in text and "256 permutations" in text
+
+
+def test_sentiment_method_follows_its_constants(monkeypatch):
+    text = sentiment_pkg.method_note()
+    assert "at +0.05 or above counts as positive" in text and "2,000 resamples" in text
+    assert "at least five sentences" in text and "into fifths by sentence position" in text
+    assert "scores 5,190 New York Times editorial sentences" in text and "less 27 words" in text
+    monkeypatch.setattr(scoring, "THRESHOLD", 0.1)
+    monkeypatch.setattr(intervals, "N_RESAMPLES", 500)
+    monkeypatch.setattr(intervals, "MIN_SENTENCES_FOR_INTERVAL", 2)
+    monkeypatch.setattr(positions, "POSITION_BINS", 4)
+    text = sentiment_pkg.method_note()
+    assert "at +0.10 or above" in text and "500 resamples" in text
+    assert "at least two sentences" in text and "into quarters" in text

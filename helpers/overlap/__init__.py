@@ -30,7 +30,7 @@ Modules, one job each:
 - ``wire``: ``wire_share``, ``label_quotations`` (shared quotations apart from copy);
 - ``tables``: ``event_table``, ``wire_table`` (the passages side by side are
   ``helpers.display.passages_html``);
-- ``findings``: the notebook's sentences (``*_note``, ``overlap_finding``).
+- ``findings``: the notebook's sentences (``*_note``, ``overlap_finding``); ``method``: its Method paragraph.
 """
 
 from .align import (
@@ -50,6 +50,7 @@ from .align import (
 )
 from .findings import events_note, overlap_finding, passages_note, similarity_note, wire_note
 from .lsh import LSH_THRESHOLD, MIN_SENTENCE_TOKENS, NUM_PERM, SEED, SENTENCE_SHINGLE_SIZE, lsh_bands
+from .method import method_note
 from .passages import PARTIAL, PASSAGE_COLUMNS, VERIFIED, VERIFY_CHUNK, shared_passages
 from .similarity import DOC_SHINGLE_SIZE, SIMILARITY_COLUMNS, document_similarity, similarity_matrix
 from .tables import event_table, wire_table
@@ -57,12 +58,46 @@ from .tokens import Token, normalise_tokens
 from .wire import WIRE_COLUMNS, label_quotations, quotation_spans, wire_share
 
 __all__ = [
-    "DOC_SHINGLE_SIZE", "LETTERS", "LSH_THRESHOLD", "MAX_GAP",
-    "MIN_COVERAGE", "MIN_RUN", "MIN_SENTENCE_TOKENS", "NUM_PERM", "PARTIAL", "PARTIAL_MIN_COVERAGE",
-    "PASSAGE_COLUMNS", "SEED", "SENTENCE_SHINGLE_SIZE", "SIMILARITY_COLUMNS", "VARIANT_MIN_LETTERS",
-    "VARIANT_MIN_RATIO", "VERIFIED", "VERIFY_CHUNK", "WIRE_COLUMNS", "Alignment", "Token",
-    "any_order_coverage", "compare_sentences", "document_similarity", "event_table", "events_note",
-    "is_variant", "label_quotations", "lsh_bands", "matched_spans", "normalise_tokens", "overlap_finding",
-    "overlap_share", "passages_note", "quotation_spans", "shared_passages", "similarity_matrix", "similarity_note",
-    "wire_note", "wire_share", "wire_table",
+    "DOC_SHINGLE_SIZE",
+    "LETTERS",
+    "LSH_THRESHOLD",
+    "MAX_GAP",
+    "MIN_COVERAGE",
+    "MIN_RUN",
+    "MIN_SENTENCE_TOKENS",
+    "NUM_PERM",
+    "PARTIAL",
+    "PARTIAL_MIN_COVERAGE",
+    "PASSAGE_COLUMNS",
+    "SEED",
+    "SENTENCE_SHINGLE_SIZE",
+    "SIMILARITY_COLUMNS",
+    "VARIANT_MIN_LETTERS",
+    "VARIANT_MIN_RATIO",
+    "VERIFIED",
+    "VERIFY_CHUNK",
+    "WIRE_COLUMNS",
+    "Alignment",
+    "Token",
+    "any_order_coverage",
+    "compare_sentences",
+    "document_similarity",
+    "event_table",
+    "events_note",
+    "is_variant",
+    "label_quotations",
+    "lsh_bands",
+    "matched_spans",
+    "method_note",
+    "normalise_tokens",
+    "overlap_finding",
+    "overlap_share",
+    "passages_note",
+    "quotation_spans",
+    "shared_passages",
+    "similarity_matrix",
+    "similarity_note",
+    "wire_note",
+    "wire_share",
+    "wire_table",
 ]

@@ -53,6 +53,7 @@ from .intervals import (
     intervals_overlap,
     summarise_scores,
 )
+from .method import method_note
 from .newswords import (
     HALVES,
     MIN_NEWS_SHARE,
@@ -159,6 +160,7 @@ __all__ = [
     "lexicon_words",
     "load_benchmark",
     "loading_note",
+    "method_note",
     "news_lexicon",
     "news_words_effect",
     "news_words_note",
