@@ -149,10 +149,14 @@ def blindspots(grid: pd.DataFrame, articles: pd.DataFrame, outlets: pd.DataFrame
     return pd.DataFrame(rows, columns=BLINDSPOT_COLUMNS)
 
 
-def blindspot_note(spots: pd.DataFrame, grid: pd.DataFrame, *, by: str = "lean") -> str:
-    """The blindspot rule in words, with how many events it finds."""
-    rule = (f"an event counts as one {by}'s when at least {BLINDSPOT_SHARE:.0%} of the outlets covering it "
-            f"(and at least {BLINDSPOT_MIN_OUTLETS}) share that {by}, and outlets of another {by} did not cover it")
+def blindspot_note(spots: pd.DataFrame, grid: pd.DataFrame, outlets: pd.DataFrame, *, by: str = "lean") -> str:
+    """The blindspot rule in words, with how many events it finds, or what it needs."""
+    if by not in outlets.columns or not outlets[by].astype(str).str.strip().ne("").any():
+        return (f"Blindspots (events one {by} of outlets covered almost alone) need an outlets table with a {by} "
+                f"column: an outlets.csv beside the articles, one row per outlet.")
+    rule = (f"an event counts as one {by}'s when at least {BLINDSPOT_SHARE:.0%} of the outlets covering it, "
+            f"and at least {BLINDSPOT_MIN_OUTLETS} of them, share that {by}, and outlets of another {by} did not "
+            "cover it")
     n_events = grid["event"].nunique()
     if spots.empty:
         return f"None of the {plural(n_events, 'event')} is covered mostly by one {by} ({rule})."

@@ -80,11 +80,18 @@ def test_blindspots_need_the_share_the_count_and_a_missing_side():
     assert spots[["event", "group", "n_group_outlets", "n_grouped_outlets", "not_covering"]].to_dict("records") == [
         dict(event=1, group="left", n_group_outlets=3, n_grouped_outlets=3, not_covering="Right 1, Right 2")]
     # event 2: two right and one left outlet, 67% < 80%: not one side's; event 3: an unrated outlet only
-    note = att.blindspot_note(spots, grid)
+    note = att.blindspot_note(spots, grid, outlets)
     assert note.startswith("1 of 3 events covered mostly by one lean: 1 event by left outlets (")
-    assert "at least 80% of the outlets" in note and "(and at least 3)" in note
+    assert "at least 80% of the outlets covering it, and at least 3 of them, share that lean" in note
     none = att.blindspots(grid, events, outlets, min_outlets=4)
-    assert none.empty and att.blindspot_note(none, grid).startswith("None of the 3 events is covered mostly")
+    assert none.empty and att.blindspot_note(none, grid, outlets).startswith("None of the 3 events is covered mostly")
+
+
+def test_blindspots_without_a_lean_say_what_they_need():
+    grid = att.coverage_grid(_events())
+    for outlets in (pd.DataFrame(columns=["outlet", "lean"]), pd.DataFrame({"outlet": ["Left 1"], "lean": [""]})):
+        assert att.blindspot_note(att.blindspots(grid, _events(), outlets), grid, outlets).startswith(
+            "Blindspots (events one lean of outlets covered almost alone) need an outlets table with a lean column")
 
 
 def test_outlets_table_reads_matches_and_refuses_repeats(tmp_path):
