@@ -32,7 +32,7 @@ WARM = " ".join(["The talks went wonderfully well.", "Both sides were delighted 
                  "Everyone praised the excellent, friendly spirit.", "It was a great and happy day."] * 2)
 FLAT = ("The meeting is on Tuesday. The office is in Paris. The report has ten pages. "
         "The building has four floors. The train leaves at noon. The file is on the desk.")
-METRICS = pd.DataFrame({"implementation": [sentiment.IMPLEMENTATIONS["nltk"]], "pearson_r": [0.5]})
+METRICS = pd.DataFrame({"implementation": [sentiment.IMPLEMENTATIONS[sentiment.USED]], "pearson_r": [0.5]})
 
 
 def _outlets(*rows: tuple[str, int, float, float]) -> pd.DataFrame:
