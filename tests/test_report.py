@@ -166,12 +166,11 @@ def test_failure_stops_the_build_and_leaves_no_stale_pages(tmp_path, capsys):
 
     err = capsys.readouterr().err
     assert "01_boom.ipynb failed at cell 4 (In [4]): ValueError: boom" in err
-    assert "[3/3] 02_gamma ... not run" in err
+    assert "[3/3] 02_gamma ... ok" in err  # a failure does not stop the other notebooks
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert "FAILED" in index and "not run" in index
+    assert "Build FAILED</strong>: 01_boom failed (the other notebooks ran)" in index
     assert "cell 4 (In [4]): ValueError: boom" in index
-    assert not (out / "02_gamma.html").exists()  # the stale page from the old build is gone
-    assert 'href="02_gamma.html"' not in index
+    assert 'href="02_gamma.html"' in index
     failed_page = (out / "01_boom.html").read_text(encoding="utf-8")
     assert "This notebook FAILED" in failed_page and "before-the-error" in failed_page
     assert "<pre>after-the-error" not in failed_page  # shown as code, never as output
@@ -187,10 +186,10 @@ def test_failed_results_from_build_reports(tmp_path):
         code(PARAMETERS_SOURCE, "parameters"), code("import time\ntime.sleep(30)")])
     write_notebook(notebooks, "01_next.ipynb", [code(PARAMETERS_SOURCE, "parameters")])
     results = build_reports(corpus, tmp_path / "out", notebooks_dir=notebooks, timeout=2)
-    assert [r.status for r in results] == ["failed", "not run"]
+    assert [r.status for r in results] == ["failed", "ok"]
     assert results[0].error.startswith("cell 2 (In [")
     assert "Timeout" in results[0].error
-    assert results[1].html is None
+    assert results[1].html == "01_next.html"
 
 
 def test_notebook_without_corpus_parameter_fails_without_running(tmp_path):
@@ -271,6 +270,6 @@ def test_unreadable_notebook_fails_without_a_page(tmp_path):
     (notebooks / "00_broken.ipynb").write_text("{not json")
     (notebooks / "01_next.ipynb").write_text("{not json either")
     results = build_reports(corpus, out, notebooks_dir=notebooks)
-    assert [(r.status, r.html) for r in results] == [("failed", None), ("not run", None)]
+    assert [(r.status, r.html) for r in results] == [("failed", None), ("failed", None)]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "cannot be read as a notebook" in index and "href=" not in index

@@ -8,8 +8,10 @@ one-line finding.
 
 Sharp edges:
 
-- The build stops at the first notebook that fails. Its page is still rendered, up to the
-  error and with a banner saying why; later notebooks are marked "not run".
+- Notebooks run two at a time, each in its own kernel (one at a time for a corpus over
+  ``LARGE_CORPUS_BYTES``, where each kernel holds the corpus in memory; ``jobs=`` or
+  ``--jobs`` to choose). A notebook that fails does not stop the others: its page is still
+  rendered, up to the error and with a banner saying why, and the index says which failed.
 - The report folder (default ``reports/<corpus name>``) is the build's only when it is new,
   empty or marked by an earlier build; anything else is refused. Everything is built in a
   staging folder inside it and moved into place at the end; only the files the last build
@@ -21,6 +23,10 @@ Sharp edges:
 from __future__ import annotations
 
 import argparse
+import functools
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR, REPORTS_DIR, resolve
@@ -38,14 +44,14 @@ from .notebook import (
     NotebookResult,
     build_notebook,
     display_path,
-    first_heading,
     progress,
-    read_notebook,
 )
 
 __all__ = ["NotebookResult", "ReportFolderError", "build_reports", "check_options", "main"]
 
 DEFAULT_TIMEOUT = 600  # seconds per cell, passed to nbclient
+NOTEBOOK_JOBS = 2  # notebooks run at once by default (each kernel mostly keeps one core busy)
+LARGE_CORPUS_BYTES = 200_000_000  # above this, one notebook at a time: each kernel holds the corpus
 MAX_WINDOW_DAYS = 36_525  # a century: the largest --window-days taken
 # Notebooks in the folder that are not the report's: nbconvert's and JupyterLab's copies.
 SKIPPED_NOTEBOOK_SUFFIXES = (".nbconvert.ipynb", "-checkpoint.ipynb")
@@ -59,6 +65,7 @@ def build_reports(
     code_free: bool = False,
     timeout: int = DEFAULT_TIMEOUT,
     window_days: int | None = None,
+    jobs: int | None = None,
 ) -> list[NotebookResult]:
     """Execute every notebook on a corpus and write the HTML report to ``out_dir``.
 
@@ -80,6 +87,8 @@ def build_reports(
     window_days : int, optional
         Passed to the notebooks that have this parameter (04_overlap): near-copies are
         looked for only between articles at most this many days apart (0 or more).
+    jobs : int, optional
+        Notebooks run at once, each in its own kernel (default: ``notebook_jobs``).
 
     Returns
     -------
@@ -98,14 +107,14 @@ def build_reports(
     """
     corpus, nb_dir = resolve(corpus_dir), resolve(notebooks_dir)
     out = resolve(out_dir) if out_dir is not None else default_out(REPORTS_DIR, corpus)
-    check_options(timeout=timeout, window_days=window_days)
+    check_options(timeout=timeout, window_days=window_days, jobs=jobs)
     notebooks = _find_notebooks(nb_dir)
     if not corpus.exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
     real, lock = prepare_report_folder(out, corpus=corpus.resolve(), same_corpus=out_dir is None)
     try:
         results = _build_into(real, corpus, notebooks, code_free=code_free, timeout=timeout,
-                              window_days=window_days, shown_out=out)
+                              window_days=window_days, shown_out=out, jobs=notebook_jobs(corpus, jobs))
     finally:
         release(lock)
     return results
@@ -120,6 +129,7 @@ def _build_into(
     timeout: int,
     window_days: int | None,
     shown_out: Path,
+    jobs: int,
 ) -> list[NotebookResult]:
     """Build every notebook in a staging folder inside ``real``, then publish it there."""
     try:
@@ -133,7 +143,8 @@ def _build_into(
         if window_days is not None:
             parameters["window_days"] = window_days
         shown = {"corpus_dir": display_path(corpus), "data_dir": display_path(shown_out / "data")}
-        results = _run_notebooks(notebooks, staging, parameters, shown, code_free=code_free, timeout=timeout)
+        results = _run_notebooks(notebooks, staging, parameters, shown, code_free=code_free, timeout=timeout,
+                                 jobs=jobs)
         index = index_html(results, corpus=shown["corpus_dir"], code_free=code_free)
         (staging / "index.html").write_text(index, encoding="utf-8")
     except BaseException:
@@ -150,8 +161,10 @@ def _build_into(
     return results
 
 
-def check_options(*, timeout: int, window_days: int | None) -> None:
-    """Raise ValueError, saying what to pass, for a timeout or window out of range."""
+def check_options(*, timeout: int, window_days: int | None, jobs: int | None = None) -> None:
+    """Raise ValueError, saying what to pass, for a timeout, window or jobs out of range."""
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"--jobs {jobs}: give how many notebooks may run at once, 1 or more")
     if timeout < 1:
         raise ValueError(f"--timeout {timeout}: give the seconds a cell may run, 1 or more")
     if window_days is not None and not 0 <= window_days <= MAX_WINDOW_DAYS:
@@ -159,6 +172,16 @@ def check_options(*, timeout: int, window_days: int | None) -> None:
             f"--window-days {window_days}: give the largest gap in days between two articles "
             f"whose near-copies are looked for, 0 to {MAX_WINDOW_DAYS:,} (or leave it out for no limit)"
         )
+
+
+def notebook_jobs(corpus: Path, jobs: int | None = None) -> int:
+    """How many notebooks to run at once: ``jobs`` if given, else ``NOTEBOOK_JOBS`` (at most the
+    cores), or 1 for a corpus whose files hold more than ``LARGE_CORPUS_BYTES``."""
+    if jobs is not None:
+        return jobs
+    size = corpus.stat().st_size if corpus.is_file() else sum(
+        p.lstat().st_size for p in corpus.rglob("*") if p.is_file() and not p.is_symlink())
+    return 1 if size > LARGE_CORPUS_BYTES else max(1, min(NOTEBOOK_JOBS, os.cpu_count() or 1))
 
 
 def _run_notebooks(
@@ -169,28 +192,30 @@ def _run_notebooks(
     *,
     code_free: bool,
     timeout: int,
+    jobs: int,
 ) -> list[NotebookResult]:
-    """Build each notebook in turn into ``staging``; after a failure, mark the rest not run."""
-    results: list[NotebookResult] = []
-    for number, path in enumerate(notebooks, start=1):
-        step = f"[{number}/{len(notebooks)}] {path.stem} ..."
-        if any(r.status == "failed" for r in results):
-            source = read_notebook(path)
-            title = (first_heading(source) if source else "") or path.stem
-            results.append(NotebookResult(path.stem, "not run", title=title))
-            progress(f"{step} not run")
-            continue
-        result, detail = build_notebook(
-            path, staging, parameters, shown, code_free=code_free, timeout=timeout
-        )
-        results.append(result)
-        # One whole line per notebook: the kernel's own stderr may print in between.
-        progress(f"{step} {result.status} ({result.seconds:.1f} s)")
-        if result.status == "failed":
-            progress(f"{display_path(path)} failed at {result.error}")
-            for line in detail:
-                progress(f"    {line}")
-    return results
+    """Build every notebook into ``staging``, ``jobs`` at a time (each in its own process, so
+    papermill's change of directory stays its own); report them in name order."""
+    build = functools.partial(build_notebook, staging=staging, parameters=parameters, shown=shown,
+                              code_free=code_free, timeout=timeout)
+    if jobs == 1 or len(notebooks) == 1:
+        outcomes = (build(path) for path in notebooks)
+        return [_report(n, len(notebooks), path, *outcome) for n, (path, outcome)
+                in enumerate(zip(notebooks, outcomes, strict=True), start=1)]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(build, path) for path in notebooks]
+        return [_report(n, len(notebooks), path, *future.result()) for n, (path, future)
+                in enumerate(zip(notebooks, futures, strict=True), start=1)]
+
+
+def _report(number: int, total: int, path: Path, result: NotebookResult, detail: list[str]) -> NotebookResult:
+    """Print one whole line per notebook (a kernel's own stderr may print in between)."""
+    progress(f"[{number}/{total}] {path.stem} ... {result.status} ({result.seconds:.1f} s)")
+    if result.status == "failed":
+        progress(f"{display_path(path)} failed at {result.error}")
+        for line in detail:
+            progress(f"    {line}")
+    return result
 
 
 def _non_negative(value: str) -> int:
@@ -249,6 +274,11 @@ def main(argv: list[str] | None = None) -> int:
         help="shared passages: look for near-copies only between articles at most this many days apart "
         "(for a large corpus; see README, Large corpora)",
     )
+    parser.add_argument(
+        "--jobs", type=_positive, default=None,
+        help=f"notebooks run at once, each in its own kernel (default {NOTEBOOK_JOBS}; 1 for a corpus over "
+        f"{LARGE_CORPUS_BYTES // 1_000_000} MB)",
+    )
     args = parser.parse_args(argv)
     try:
         out = resolve(args.out) if args.out is not None else None
@@ -259,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
             code_free=args.no_code,
             timeout=args.timeout,
             window_days=args.window_days,
+            jobs=args.jobs,
         )
         out = out or default_out(REPORTS_DIR, resolve(args.corpus))
     except (OSError, RuntimeError, ValueError, ReportFolderError) as exc:  # FileNotFoundError too

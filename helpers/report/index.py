@@ -58,8 +58,8 @@ def index_html(results: list[NotebookResult], *, corpus: str, code_free: bool) -
     items = [_index_item(r, code_free=code_free) for r in results]
     if failed:
         summary = (
-            f'<p class="banner"><strong>Build FAILED</strong>: {esc(failed[0].name)} failed; '
-            "pages after it were not run. This report is incomplete.</p>"
+            f'<p class="banner"><strong>Build FAILED</strong>: {esc(", ".join(r.name for r in failed))} '
+            "failed (the other notebooks ran). This report is incomplete.</p>"
         )
     else:
         summary = f"<p>Every notebook ran ({len(results)} in all).</p>"
