@@ -27,7 +27,7 @@ from charset_normalizer import from_bytes
 
 from .columns import canonical_columns
 from .errors import CorpusError, raise_all
-from .files import TABLE_SUFFIXES, metadata_path, read_bytes, unreadable
+from .files import PAGE_SUFFIXES, TABLE_SUFFIXES, metadata_path, read_bytes, unreadable
 
 __all__ = [
     "DOCUMENTED_COLUMNS",
@@ -172,12 +172,16 @@ def read_metadata(root: Path) -> Rows:
     CorpusError
         No metadata.csv (listing what the folder holds), one that is a folder, a link
         leading out of the corpus, unreadable, not UTF-8, empty, a broken CSV, or
-        lacking ``file``/``outlet``.
+        lacking ``file``/``outlet`` (``outlet`` may be left out when every file is an
+        HTML page, whose outlet the page gives).
     """
     path = metadata_path(root)
-    needs = f"A corpus folder's metadata.csv needs file and outlet; optional: {', '.join(OPTIONAL_COLUMNS)}"
-    return read_csv_rows(path, REQUIRED_FOLDER_COLUMNS, needs=needs, known=DOCUMENTED_COLUMNS, empty_ok=False,
-                         exports=True)
+    needs = (f"A corpus folder's metadata.csv needs file and outlet (saved web pages, .html, may leave the "
+             f"outlet to the page); optional: {', '.join(OPTIONAL_COLUMNS)}")
+    rows = read_csv_rows(path, ("file",), needs=needs, known=DOCUMENTED_COLUMNS, empty_ok=False, exports=True)
+    if any(not str(cells.get("file") or "").strip().lower().endswith(PAGE_SUFFIXES) for cells in rows.records):
+        _missing(rows.columns, REQUIRED_FOLDER_COLUMNS, path, None, needs)  # a text file's outlet is not in it
+    return rows
 
 
 def read_csv_rows(path: Path, required: tuple[str, ...], *, needs: str, known: tuple[str, ...] = (),
