@@ -6,7 +6,11 @@ A corpus is either
   optional ``id``, ``date``, ``headline``, ``url``, ``wire``; any other columns are
   kept) and the text files it names, all inside the folder, or
 - one table file, ``.csv``, ``.jsonl``/``.ndjson`` or ``.parquet`` (any case), with at
-  least ``outlet`` and ``text`` columns (the shape of news-database exports).
+  least ``outlet`` and ``text`` columns (the shape of news-database exports), or
+- a folder of saved web pages (``.html``/``.htm``) and web archives (``.warc``/``.warc.gz``)
+  without ``metadata.csv``: each page's outlet, date, headline, url and author come from
+  the page (``helpers.corpus.pages``); a ``metadata.csv`` naming the pages overrides them
+  column by column (and may leave out ``outlet``).
 
 ``load_corpus`` reads it, never writes to it, never opens a file outside it, and returns
 the articles (cleaned by ``helpers.clean``), the audit of every line cleaning took out,
@@ -197,7 +201,9 @@ def _load(source: Path, kind: str) -> Corpus:
     for row in rows:
         row["cells"] = _renamed(row["cells"], renamed)
     if not rows:
-        raise CorpusError(f"Corpus {source} lists no articles. Add rows to its metadata.")
+        raise CorpusError(f"Corpus {source} lists no articles. " + (
+            "Its web archives hold no HTML page with status 200, and a page that is a link leading outside "
+            "is not read." if kind == "pages" else "Add rows to its metadata."))
     if kind == "table":
         rows = _rows_with_text(rows, source, log)
     problems: list[str] = []

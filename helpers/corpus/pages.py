@@ -90,7 +90,9 @@ def read_page(html: str, *, url: str | None = None) -> Page:
     outlet = doc.sitename or doc.hostname
     fields = dict(outlet=outlet, date=doc.date, headline=doc.title, url=url or doc.url, author=doc.author)
     blocks = left_out(html, text, headline=doc.title, author=doc.author)
-    return Page(text, fields, ("site name" if doc.sitename else "host name") if outlet else None, blocks)
+    host = (doc.hostname or "").removeprefix("www.")  # trafilatura names a site without a name by its host
+    named = bool(doc.sitename) and doc.sitename.removeprefix("www.") != host
+    return Page(text, fields, ("site name" if named else "host name") if outlet else None, blocks)
 
 
 def visible_blocks(html: str) -> list[tuple[int, str, object]]:
