@@ -163,9 +163,11 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) ->
         ("metadata"/"text"/None), ``encoding``, ``duplicate_of`` (the first article
         from another outlet with the same body, else None; a second copy from the same
         outlet is not loaded, and the log says so), then any extra metadata columns
-        unchanged (nested JSON values as JSON text). Sorted as in the metadata.
+        unchanged (nested JSON values as JSON text); a page adds ``author``, ``captured``
+        (a web archive's) and ``from_page`` (the fields it gave). Sorted as in the metadata.
         ``removed``: one row per raw line not kept as body (see
-        ``helpers.clean.clean_text``): ``article_id, outlet, file, line_n, text,
+        ``helpers.clean.clean_text``), and per block a page's extractor left out (its
+        ``line_n`` the line in the HTML): ``article_id, outlet, file, line_n, text,
         rule, action, kept_as, detail``.
         ``log``: ``article_id, file, level, message``: what loading noticed.
 
