@@ -1,10 +1,12 @@
-"""The corpus layer: read a user's corpus (a folder or one table) without leaving it, clean it, cache it.
+"""The corpus layer: read a user's corpus (a folder, web pages, one table) without leaving it, clean it, cache it.
 
 - ``load``: ``load_corpus``, the one entry point, returning the articles, the audit of
   what cleaning removed and the load log;
 - ``files``: which files belong to the corpus (nothing outside it is opened);
 - ``read``: decoding and parsing ``metadata.csv``, CSV/JSONL/Parquet tables, side tables;
-- ``rows``: one row per article from either form;
+- ``rows``: one row per article from either form, or from a folder of pages;
+- ``pages``: saved web pages into text and fields (trafilatura), with what the extractor left out;
+- ``warc``: web archives (``.warc``, ``.warc.gz``) into their HTML pages (warcio);
 - ``dates``, ``outlets``: reading dates (with their precision) and merging outlet spellings;
 - ``outlet_table``: the optional ``outlets.csv`` (lean, owner, country ...) and groups by it;
 - ``errors``: ``CorpusError`` (every problem, each naming its file or row) and ``CorpusWarning``;

@@ -2,10 +2,12 @@
 
 Tables are stored as Parquet under ``.cache/tables/<key>/`` (git-ignored). The key is a
 hash of the bytes of the files a load reads (``metadata.csv`` or the table, the side
-tables, and the files ``metadata.csv`` names, all inside the corpus: a link leading out
-of it is never opened; no other file in the folder is read), of the names of the
-folder's text files, and of the source of the helpers that make the tables, so editing an
-article, the metadata or the cleaning rules invalidates it by itself. ``load_corpus``
+tables, and the files ``metadata.csv`` names, or, without ``metadata.csv``, the folder's
+saved web pages and web archives; all inside the corpus: a link leading out of it is
+never opened; no other file in the folder is read), of the names of the folder's text
+files, of the source of the helpers that make the tables and of the versions of the
+libraries that read pages (``LIBRARIES``), so editing an article, the metadata, the
+cleaning rules or upgrading the extractor invalidates it by itself. ``load_corpus``
 checks the corpus path before the key is computed.
 ``table_key`` does the same for a table computed from another (the sentences of a large
 corpus, keyed by its articles' ids, outlets and bodies and the splitting code).
@@ -18,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pandas as pd
@@ -30,9 +33,23 @@ KEEP_ENTRIES = 20  # older entries are deleted when a new one is written
 SOURCES = (  # the code whose output is cached
     "corpus/__init__.py", "corpus/load.py", "corpus/errors.py", "corpus/files.py", "corpus/read.py", "corpus/rows.py",
     "corpus/dates.py", "corpus/outlets.py", "corpus/cache.py", "corpus/columns.py", "data/export_columns.csv",
-    "corpus/outlet_table.py",
+    "corpus/outlet_table.py", "corpus/pages.py", "corpus/warc.py",
     "clean/__init__.py", "clean/normalise.py", "clean/rules.py", "clean/page.py", "clean/html.py", "nltk_data.py",
 )
+
+
+LIBRARIES = ("trafilatura", "htmldate", "justext", "lxml", "warcio", "charset-normalizer")  # whose output is cached
+
+
+def _library_versions() -> bytes:
+    """The installed versions of ``LIBRARIES`` (a new extractor gives new text)."""
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} missing")
+    return "\n".join(found).encode()
 
 
 def enabled() -> bool:
@@ -53,6 +70,7 @@ def corpus_key(source: Path) -> str:
     here = Path(__file__).resolve().parent.parent  # helpers/
     for name in SOURCES:
         digest.update((here / name).read_bytes())
+    digest.update(_library_versions())
     for name, path in corpus_inputs(source):
         digest.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
         if path is None or not path.is_file():  # a pipe would block, a folder cannot be hashed: loading says what it is

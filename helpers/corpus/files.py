@@ -20,6 +20,8 @@ from .errors import CorpusError
 
 COPY_HINT = "Copy the article into the corpus folder and give its name relative to that folder."
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+PAGE_SUFFIXES = (".html", ".htm")  # a saved web page (any case)
+WARC_SUFFIXES = (".warc", ".warc.gz")  # a web archive (any case)
 
 
 def is_inside(path: Path, root: Path) -> bool:
@@ -168,12 +170,14 @@ def metadata_path(root: Path) -> Path:
         if not files:
             raise CorpusError(
                 f"Corpus folder {root} is empty. Put the article text files there, with a "
-                "metadata.csv listing them (columns: file,outlet[,date,headline,url,wire])."
+                "metadata.csv listing them (columns: file,outlet[,date,headline,url,wire]), or saved web "
+                "pages (.html) or web archives (.warc) that need none."
             )
         listed = ", ".join(files[:5]) + (" ..." if len(files) > 5 else "")
         raise CorpusError(
             f"{root} has no metadata.csv. Add one with at least the columns file,outlet and one "
-            f"row per article file (the folder holds: {listed})."
+            f"row per article file (the folder holds: {listed}); saved web pages (.html, .htm) and web "
+            "archives (.warc, .warc.gz) need none."
         )
     if not is_inside(path, root):
         raise CorpusError(
@@ -188,7 +192,8 @@ def metadata_path(root: Path) -> Path:
 
 
 def check_source(source: Path) -> str:
-    """What the corpus path ``source`` (absolute) is, "folder" or "table", checked before
+    """What the corpus path ``source`` (absolute) is, "folder", "pages" (a folder of saved
+    web pages or web archives without ``metadata.csv``) or "table", checked before
     anything in it is read (so a wrong path never has a whole folder read).
 
     Raises
@@ -205,7 +210,10 @@ def check_source(source: Path) -> str:
             f"files, or a {tables} table with outlet and text columns."
         )
     if source.is_dir():
-        metadata_path(source.resolve())
+        root = source.resolve()
+        if not (root / "metadata.csv").exists() and not (root / "metadata.csv").is_symlink() and page_files(root):
+            return "pages"
+        metadata_path(root)
         return "folder"
     if source.name.lower() == "metadata.csv":
         raise CorpusError(
@@ -215,6 +223,18 @@ def check_source(source: Path) -> str:
     if source.suffix.lower() in TABLE_SUFFIXES and source.is_file():
         return "table"
     raise CorpusError(f"{source}: is neither a corpus folder nor a {tables} table.")
+
+
+def page_files(root: Path) -> list[Path]:
+    """The saved web pages and web archives (``PAGE_SUFFIXES``, ``WARC_SUFFIXES``, any case) directly
+    in the folder ``root`` (resolved), by name, links leading outside it included (the
+    reader refuses them by name); nothing is opened."""
+    suffixes = PAGE_SUFFIXES + WARC_SUFFIXES
+    try:
+        return sorted(p for p in root.iterdir() if p.name.lower().endswith(suffixes) and not p.name.startswith(".")
+                      and not p.is_dir())
+    except OSError:
+        return []
 
 
 def unreadable(where: str, exc: OSError) -> CorpusError:

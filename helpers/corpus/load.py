@@ -6,7 +6,11 @@ A corpus is either
   optional ``id``, ``date``, ``headline``, ``url``, ``wire``; any other columns are
   kept) and the text files it names, all inside the folder, or
 - one table file, ``.csv``, ``.jsonl``/``.ndjson`` or ``.parquet`` (any case), with at
-  least ``outlet`` and ``text`` columns (the shape of news-database exports).
+  least ``outlet`` and ``text`` columns (the shape of news-database exports), or
+- a folder of saved web pages (``.html``/``.htm``) and web archives (``.warc``/``.warc.gz``)
+  without ``metadata.csv``: each page's outlet, date, headline, url and author come from
+  the page (``helpers.corpus.pages``); a ``metadata.csv`` naming the pages overrides them
+  column by column (and may leave out ``outlet``).
 
 ``load_corpus`` reads it, never writes to it, never opens a file outside it, and returns
 the articles (cleaned by ``helpers.clean``), the audit of every line cleaning took out,
@@ -51,6 +55,7 @@ from .dates import read_date
 from .errors import MAX_LISTED, CorpusError, CorpusWarning, raise_all
 from .files import check_source, read_bytes, side_table_path, unreadable
 from .outlets import normalise_outlets, outlet_spelling
+from .pages import page_row
 from .read import (
     OPTIONAL_COLUMNS,
     REQUIRED_FOLDER_COLUMNS,
@@ -58,7 +63,7 @@ from .read import (
     TABLE_SUFFIXES,
     decode_text,
 )
-from .rows import cell_text, rows_from_folder, rows_from_table, warn
+from .rows import cell_text, rows_from_folder, rows_from_pages, rows_from_table, warn
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -93,6 +98,7 @@ LOG_COLUMNS = ["article_id", "file", "level", "message"]
 DOCUMENTED = {
     "folder": ("file", "outlet", "id", "date", "headline", "url", "wire"),
     "table": ("outlet", "text", "id", "date", "headline", "url", "wire"),
+    "pages": (),  # no columns: the pages give outlet, date, headline, url, author
 }
 
 
@@ -157,9 +163,11 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) ->
         ("metadata"/"text"/None), ``encoding``, ``duplicate_of`` (the first article
         from another outlet with the same body, else None; a second copy from the same
         outlet is not loaded, and the log says so), then any extra metadata columns
-        unchanged (nested JSON values as JSON text). Sorted as in the metadata.
+        unchanged (nested JSON values as JSON text); a page adds ``author``, ``captured``
+        (a web archive's) and ``from_page`` (the fields it gave). Sorted as in the metadata.
         ``removed``: one row per raw line not kept as body (see
-        ``helpers.clean.clean_text``): ``article_id, outlet, file, line_n, text,
+        ``helpers.clean.clean_text``), and per block a page's extractor left out (its
+        ``line_n`` the line in the HTML): ``article_id, outlet, file, line_n, text,
         rule, action, kept_as, detail``.
         ``log``: ``article_id, file, level, message``: what loading noticed.
 
@@ -187,13 +195,17 @@ def _load(source: Path, kind: str) -> Corpus:
     log: list[dict] = []
     if kind == "folder":
         (rows, columns), listing = rows_from_folder(source, log), "metadata.csv"
+    elif kind == "pages":
+        (rows, columns), listing = rows_from_pages(source, log, max_bytes=MAX_ARTICLE_BYTES), source.name
     else:
         (rows, columns), listing = rows_from_table(source, log), source.name
     renamed = _renamed_columns(columns, kind, log, listing)
     for row in rows:
         row["cells"] = _renamed(row["cells"], renamed)
     if not rows:
-        raise CorpusError(f"Corpus {source} lists no articles. Add rows to its metadata.")
+        raise CorpusError(f"Corpus {source} lists no articles. " + (
+            "Its web archives hold no HTML page with status 200, and a page that is a link leading outside "
+            "is not read." if kind == "pages" else "Add rows to its metadata."))
     if kind == "table":
         rows = _rows_with_text(rows, source, log)
     problems: list[str] = []
@@ -271,6 +283,8 @@ def _read_article(row: dict, log: list[dict], problems: list[str]) -> dict | Non
     if read is None:
         return None
     text, encoding = read
+    if row.get("html") and (row := page_row(row, text, log, problems, has_metadata=row["metadata"])) is None:
+        return None  # a saved web page: its fields fill the empty cells (helpers.corpus.pages)
     cells = row["cells"]
     given_id = cell_text(cells.get("id"))
     article_id = given_id or row["default_id"] or Path(row["file"]).stem
@@ -295,7 +309,7 @@ def _read_article(row: dict, log: list[dict], problems: list[str]) -> dict | Non
     return dict(
         row, article_id=article_id, id_given=bool(given_id), outlet=outlet, date=stated.day if stated else None,
         date_precision=stated.precision if stated else None, date_stated=date_stated, raw_text=text,
-        encoding=encoding, page=_page(text, encoding, row, article_id, log),
+        encoding=encoding, page=row["page"] if "page" in row else _page(text, encoding, row, article_id, log),
     )
 
 
@@ -346,7 +360,9 @@ def _merge_outlets(records: list[dict], log: list[dict], listing: str) -> None:
 
 
 def _clean(records: list[dict], log: list[dict]) -> Corpus:
-    extra = [k for k in records[0]["cells"] if k not in DOCUMENTED["folder"] + DOCUMENTED["table"]]
+    extra = [k for k in dict.fromkeys(k for rec in records for k in rec["cells"])
+             if k not in DOCUMENTED["folder"] + DOCUMENTED["table"]] + (["from_page"] if any(
+                 rec.get("html") for rec in records) else [])
     pages = [(rec["page"], cell_text(rec["cells"].get("headline")) or None) for rec in records]
     size = 500
     done = map_chunks(_clean_chunk, [pages[i:i + size] for i in range(0, len(pages), size)],
@@ -360,9 +376,8 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
             continue
         _log_cleaning(rec, cleaned, share, log)
         articles.append(_article_row(rec, cleaned, duplicate_of, extra))
-        removed.extend(
-            dict(row, article_id=rec["article_id"], outlet=rec["outlet"], file=rec["file"]) for row in cleaned.removed
-        )
+        removed.extend(dict(row, article_id=rec["article_id"], outlet=rec["outlet"], file=rec["file"])
+                       for row in rec.get("left_out", []) + cleaned.removed)
     articles_df = pd.DataFrame(articles, columns=ARTICLE_COLUMNS + extra)
     for col in extra:  # as given: a whole-number column with a missing value does not become floats
         articles_df[col] = pd.Series([row[col] for row in articles], index=articles_df.index, dtype=object)
@@ -437,11 +452,12 @@ def _article_row(rec: dict, cleaned: CleanedText, duplicate_of: str | None, extr
         subheads="\n".join(cleaned.subheads) or None,
         n_paragraphs=len(paragraphs),
         n_words=sum(len(p.split()) for p in paragraphs),
-        headline_source="metadata" if headline else ("text" if cleaned.headline else None),
+        headline_source=("page" if "headline" in rec.get("from_page", "").split(",") else "metadata") if headline
+        else ("text" if cleaned.headline else None),
         wire_source="metadata" if wire else ("text" if cleaned.wire_credit else None),
         encoding=rec["encoding"],
         duplicate_of=duplicate_of,
-        **{k: _json_safe(cells.get(k)) for k in extra},
+        **{k: _json_safe(rec.get(k) if k == "from_page" else cells.get(k)) for k in extra},
     )
 
 

@@ -27,7 +27,7 @@ from charset_normalizer import from_bytes
 
 from .columns import canonical_columns
 from .errors import CorpusError, raise_all
-from .files import TABLE_SUFFIXES, metadata_path, read_bytes, unreadable
+from .files import PAGE_SUFFIXES, TABLE_SUFFIXES, metadata_path, read_bytes, unreadable
 
 __all__ = [
     "DOCUMENTED_COLUMNS",
@@ -172,16 +172,18 @@ def read_metadata(root: Path) -> Rows:
     CorpusError
         No metadata.csv (listing what the folder holds), one that is a folder, a link
         leading out of the corpus, unreadable, not UTF-8, empty, a broken CSV, or
-        lacking ``file``/``outlet``.
+        lacking ``file``/``outlet`` (``outlet`` may be left out when every file is an
+        HTML page, whose outlet the page gives).
     """
     path = metadata_path(root)
-    needs = f"A corpus folder's metadata.csv needs file and outlet; optional: {', '.join(OPTIONAL_COLUMNS)}"
+    needs = (f"A corpus folder's metadata.csv needs file and outlet (saved web pages, .html, may leave the "
+             f"outlet to the page); optional: {', '.join(OPTIONAL_COLUMNS)}")
     return read_csv_rows(path, REQUIRED_FOLDER_COLUMNS, needs=needs, known=DOCUMENTED_COLUMNS, empty_ok=False,
-                         exports=True)
+                         exports=True, page_fields=("outlet",))
 
 
 def read_csv_rows(path: Path, required: tuple[str, ...], *, needs: str, known: tuple[str, ...] = (),
-                  empty_ok: bool = True, exports: bool = False) -> Rows:
+                  empty_ok: bool = True, exports: bool = False, page_fields: tuple[str, ...] = ()) -> Rows:
     """Read a CSV file whose place was checked: the reader of ``metadata.csv``, a table
     ``.csv`` and the side tables (``actors.csv``, ``framing.csv``).
 
@@ -200,6 +202,9 @@ def read_csv_rows(path: Path, required: tuple[str, ...], *, needs: str, known: t
         An empty file (or only blank lines) is a table with no columns and no rows.
     exports:
         Also read the column names news exports use (``helpers.corpus.columns``).
+    page_fields:
+        Required columns that may be left out when every ``file`` names an HTML page
+        (``PAGE_SUFFIXES``), which gives them itself.
 
     Returns
     -------
@@ -223,7 +228,7 @@ def read_csv_rows(path: Path, required: tuple[str, ...], *, needs: str, known: t
             f"{path}: is empty. It needs a header line naming the columns ({', '.join(required)}, ...) "
             "and one line per article."
         )
-    return _csv_rows(text, path, required, needs, known, exports)
+    return _csv_rows(text, path, required, needs, known, exports, page_fields)
 
 
 def _unicode(data: bytes, path: Path, fix: str) -> str:
@@ -306,12 +311,15 @@ def _header(values: list[str], name: str) -> list[str]:
 
 
 def _csv_rows(text: str, path: Path, required: tuple[str, ...], needs: str, known: tuple[str, ...],
-              exports: bool) -> Rows:
+              exports: bool, page_fields: tuple[str, ...] = ()) -> Rows:
     delimiter = detect_delimiter(text.lstrip("\r\n").split("\n", 1)[0])
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     header, records, lines, blank = _csv_records(text, path, delimiter)
     columns, notes = canonical_columns(header, known, path.name, exports=exports)
     records = [dict(zip(columns, values, strict=False)) for values in records]
+    if page_fields and "file" in columns and all(
+            str(r.get("file") or "").strip().lower().endswith(PAGE_SUFFIXES) for r in records):
+        required = tuple(c for c in required if c not in page_fields)  # the pages give them
     _missing(columns, required, path, delimiter, needs)
     if delimiter != ",":
         notes.insert(0, ("info", f"{path.name}: columns are separated by {DELIMITERS[delimiter]}s ({delimiter!r}), "

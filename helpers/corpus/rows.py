@@ -3,7 +3,9 @@
 A folder's rows come from ``metadata.csv``, each with its located text file
 (``helpers.corpus.files.locate``); text files beside them that no row names are
 warned about, except links leading outside (they could never be loaded) and files
-already loaded through a link. A table's rows carry their text. ``corpus_inputs``
+already loaded through a link. A folder without ``metadata.csv`` holding saved web pages
+or web archives (``rows_from_pages``) gives one row per page, and one per HTML page of
+each archive (``helpers.corpus.warc``). A table's rows carry their text. ``corpus_inputs``
 names the files a load reads (for ``helpers.corpus.cache.corpus_key``) without reading them.
 """
 
@@ -16,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import CorpusError, CorpusWarning, raise_all
-from .files import is_inside, locate, side_table_path
-from .read import read_metadata, read_table
+from .files import PAGE_SUFFIXES, WARC_SUFFIXES, is_inside, locate, page_files, side_table_path
+from .read import decode_text, read_metadata, read_table
+from .warc import read_warc
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")  # files that look like articles (any case)
 NOT_ARTICLES = ("readme", "license", "licence", "copying")  # file-name stems a corpus may hold beside its articles
@@ -75,7 +78,7 @@ def rows_from_folder(folder: Path, log: list[dict]) -> tuple[list[dict], list[st
             continue
         located.update((Path(os.path.normpath(path)), path.resolve()))
         rows.append(dict(where=f"{where} ({name})", file=name, path=path, text=None, encoding=None,
-                         default_id=None, cells=cells))
+                         default_id=None, cells=cells, html=name.lower().endswith(PAGE_SUFFIXES), metadata=True))
     raise_all(problems, f"Corpus {folder} has problems:")
     _warn_stray(root, located, log)
     return rows, meta.columns
@@ -104,6 +107,49 @@ def _text_files(root: Path) -> list[Path]:
             and is_inside(p, root) and p.is_file()]
 
 
+def rows_from_pages(folder: Path, log: list[dict], *, max_bytes: int) -> tuple[list[dict], list[str]]:
+    """One row per saved web page in the folder ``folder`` (which has no ``metadata.csv``),
+    and one per HTML page of each web archive there, with no columns of metadata: the
+    pages give their own (``helpers.corpus.pages.page_row``). A file that is a link
+    leading out of the folder is not opened (a warning names it)."""
+    root = folder.resolve()
+    rows: list[dict] = []
+    for path in page_files(root):
+        name = path.name
+        if not is_inside(path, root) or not path.is_file():
+            warn(log, f"{name}: is a link leading outside the corpus folder {root}, or not a regular file; not "
+                      "read (nothing outside the corpus is). Copy the page itself into the folder.",
+                 article_id=None, file=name)
+        elif name.lower().endswith(PAGE_SUFFIXES):
+            rows.append(dict(where=name, file=name, path=path, text=None, encoding=None, default_id=None, cells={},
+                             html=True, metadata=False))
+        else:
+            rows.extend(_warc_rows(path, log, max_bytes))
+    return rows, []
+
+
+def _warc_rows(path: Path, log: list[dict], max_bytes: int) -> list[dict]:
+    """The rows of the HTML pages of one web archive; the log counts its other records."""
+    name = path.name
+    stem = next(name[: -len(s)] for s in WARC_SUFFIXES[::-1] if name.lower().endswith(s))
+    pages, others = read_warc(path, name, max_bytes=max_bytes)
+    rows = []
+    for page in pages:
+        where = f"{name} page {page.n} ({page.url})"
+        if page.too_large:
+            warn(log, f"{where}: is larger than an article can be ({max_bytes / 1e6:.0f} MB); not loaded.",
+                 article_id=None, file=name)
+            continue
+        text, encoding = decode_text(page.html, name=where)
+        rows.append(dict(where=where, file=f"{name} page {page.n}", path=None, text=text, encoding=encoding,
+                         default_id=f"{stem}-{page.n}", cells=dict(url=page.url, captured=page.captured),
+                         html=True, metadata=False))
+    skipped = "; ".join(f"{n} {kind}" for kind, n in sorted(others.items())) or "none"
+    log.append(dict(article_id=None, file=name, level="info",
+                    message=f"{name}: {len(pages)} HTML page(s) read; other records, not articles: {skipped}."))
+    return rows
+
+
 def rows_from_table(path: Path, log: list[dict]) -> tuple[list[dict], list[str]]:
     """The rows of a table corpus, each with its text, and its columns."""
     table = read_table(path)
@@ -122,11 +168,15 @@ def corpus_inputs(source: Path) -> list[tuple[str, Path | None]]:
     """The files loading the corpus ``source`` (checked by ``check_source``) reads, by name:
     the table or ``metadata.csv``, the side tables, and each file ``metadata.csv`` names
     (None where it names no file inside the folder); then, with None, the names of the
-    folder's text files (a file no row names is warned about). Only ``metadata.csv`` is
-    read, and nothing outside the corpus is opened.
+    folder's text files (a file no row names is warned about). A folder of pages without
+    ``metadata.csv`` lists its pages and web archives. Only ``metadata.csv`` is read, and
+    nothing outside the corpus is opened.
     """
     if not source.is_dir():
         inputs: list[tuple[str, Path | None]] = [(source.name, source)]
+    elif not (source / "metadata.csv").exists() and not (source / "metadata.csv").is_symlink():  # pages
+        root = source.resolve()
+        inputs = [(f"page:{p.name}", p if is_inside(p, root) else None) for p in page_files(root)]
     else:
         root = source.resolve()
         inputs = [("metadata.csv", root / "metadata.csv")]
