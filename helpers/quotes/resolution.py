@@ -24,6 +24,7 @@ class Event:
     speaker: Speaker  # resolved
     is_quote: bool
     verb: str | None = None
+    action: bool = False  # a sentence whose subject is this person (any verb): "he" may refer to it
 
 
 def role_map(masked: str, names: Names) -> dict[str, set[str]]:
@@ -98,6 +99,10 @@ class Resolver:
                 self._people = [(m.start(), m.group(0)) for m in pattern.finditer(self.masked)]
         return self._people
 
+    def knows(self, name: str) -> bool:
+        """Whether the article names a person ``name`` (a full name it gives, or its surname)."""
+        return name in self.vocab or any(v.endswith(" " + name) for v in self.vocab)
+
     def resolve(self, sp: Speaker, pos: int, para: int, sentence_id: str) -> Speaker:
         """The speaker ``sp`` (found at ``pos``, in paragraph ``para``) resolved; a new
         unnamed source is numbered and added to ``sources``."""
@@ -116,13 +121,16 @@ class Resolver:
         return sp
 
     def _pronoun(self, sp: Speaker, pos: int, para: int) -> Speaker:
-        """He/she: the speaker before in this or the previous paragraph, else the person
-        named nearest before; they: the organisation speaking before."""
+        """He/she: the latest speaker or sentence subject (a person the article names) in
+        this or the previous paragraph, else the person named nearest before; they: the
+        organisation speaking before. So in "Kerry could not force ... Mahmoud Abbas ...
+        he said", "he" is Kerry, the subject, not Abbas, the nearest name."""
         kinds = ("organisation",) if sp.written.lower() == "they" else ("person", "anonymous")
         cands = [e for e in self.events if e.speaker.kind in kinds and e.paragraph_n >= para - 1 and e.pos < pos]
         if cands:
-            ref = cands[-1].speaker
-            return replace(ref, written=sp.written, resolution=f"{sp.written} \u2192 the speaker before")
+            ref = cands[-1]
+            why = "the subject before" if ref.action else "the speaker before"
+            return replace(ref.speaker, written=sp.written, resolution=f"{sp.written} \u2192 {why}")
         if sp.written.lower() != "they":
             before = [(p, n) for p, n in self.person_positions() if p < pos]
             if before:
