@@ -24,6 +24,7 @@ from .vocabulary import (
     RULE_OPENS_PARAGRAPH,
     RULE_RUNS_ON,
     RULE_SAME_PARAGRAPH,
+    RULE_SUBJECT,
     UNATTRIBUTED,
 )
 
@@ -103,9 +104,17 @@ def resolve_action(resolver: Resolver, r, sp) -> None:
         resolver.events.append(Event(r.start_char, r.paragraph_n, sp, False, None, action=True))
 
 
+def doubtful(resolver: Resolver, att: Attribution | None) -> bool:
+    """A sentence's subject that is one capitalised word the article never names a person
+    ("Shares in Research In Motion fell after it announced ..."): not taken for a speaker."""
+    sp = att.speaker if att is not None else None
+    return (att is not None and att.rule == RULE_SUBJECT and sp.kind == "person" and len(sp.name.split()) == 1
+            and not resolver.knows(sp.name))
+
+
 def resolve_event(resolver: Resolver, r, att: Attribution) -> None:
     """Resolve a sentence's speaker and remember it, unless a quotation already used this attribution."""
-    if any(e.pos == att.pos for e in resolver.events):
+    if any(e.pos == att.pos for e in resolver.events) or doubtful(resolver, att):
         return
     sp = resolver.resolve(att.speaker, att.pos, r.paragraph_n, r.sentence_id)
     if sp.kind in ("person", "anonymous", "organisation"):
@@ -136,6 +145,8 @@ def resolve_quote(resolver: Resolver, q: dict, quotes: list[dict], para_starts: 
     """Give a quotation its resolved speaker (``_speaker``), ``verb`` and ``rule``."""
     para = q["paragraph_n"]
     att = q.pop("att")
+    if doubtful(resolver, att):
+        att = None
     if att is not None:
         verb, rule = att.verb, att.rule
         same_event = [e for e in resolver.events if e.pos == att.pos]

@@ -13,6 +13,7 @@ from .vocabulary import (
     GROUP_NOUNS,
     INVERTIBLE_VERBS,
     LEADING_CONJUNCTIONS,
+    ORG_WORDS,
     SPEECH_VERBS,
 )
 
@@ -78,6 +79,12 @@ AFTER_VS = re.compile(
     rf"^[\s,\u2014\u2013-]*(?P<verb>{INVERT_ALT})\s+(?P<np>(?:[^\"#.;:!?]|{ABBREV_DOT}){{1,120}})", re.I
 )
 BEFORE_VS = re.compile(rf"(?:^|[\s,])(?P<verb>{INVERT_ALT})\s+(?P<np>[^\"#,:;]{{1,80}}?)\s*[:,]\s*$", re.I)
+# An organisation named in the text: a capitalised run ending in an organisation word
+# ("Cooperation Ministry", "Acme Corp."), or after "-based" ("Waterloo, Ont.-based Research In Motion").
+_ORG_END = "|".join(re.escape(w.capitalize()) for w in sorted(ORG_WORDS, key=len, reverse=True))
+ORG_NAMED = re.compile(
+    rf"-based\s+(?P<org>{NAME_RUN})|(?<![\w.])(?P<org2>(?:[A-Z][\w'&-]*\s+){{1,4}}(?:{_ORG_END}))(?![\w])"
+)
 # A speaker and a colon with nothing else before the quotation ('Burnley manager Sean Dyche: "').
 SPEAKER_COLON = re.compile(r"^\s*(?P<np>[^\"#:;!?]{2,80}?)\s*:\s*$")
 # A dateline opening a sentence: 'MUMBAI:', 'Indore (Madhya Pradesh):', 'RABAT, Morocco (AP) —',
