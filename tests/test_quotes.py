@@ -330,3 +330,55 @@ def test_titles_from_the_shared_list_are_not_names_and_roles_stand_for_their_hol
     quotes = _one('Chief of Staff Jane Smith met the press.\n\n"We will win," the chief of staff said.\n\n'
                   '"It is done," said Interior Minister Bob Jones.')
     assert quotes.speaker.tolist() == ["Jane Smith", "Bob Jones"]
+
+
+# --- issue 15: subjects, descriptions, colons, places ----------------------------------
+
+
+def test_pronoun_goes_to_the_subject_not_the_nearest_name_or_an_earlier_source():
+    quotes = _one(
+        "Secretary of State John Kerry flew in. An Israeli official said the talks were \"going nowhere fast.\"\n\n"
+        "Kerry could not force Netanyahu and Palestinian President Mahmoud Abbas to agree. "
+        "\"We will keep trying until the end,\" he said."
+    ).set_index("quote")
+    row = quotes.loc["We will keep trying until the end,"]
+    assert row.speaker == "John Kerry" and row.resolution == "he \u2192 the subject before"
+
+
+def test_description_goes_to_the_named_title_holder_not_the_unnamed_source():
+    quotes = _one(
+        "Secretary of State John Kerry arrived. An Israeli official said \"there is no deal yet.\"\n\n"
+        "\"The leaders have to lead and they know it,\" the top US diplomat said."
+    ).set_index("quote")
+    assert quotes.loc["The leaders have to lead and they know it,", "speaker"] == "John Kerry"
+    assert quotes.loc["there is no deal yet.", "speaker_kind"] == "anonymous source"
+
+
+def test_colon_abbreviations_company_and_places():
+    quotes = _one(
+        "Burnley manager Sean Dyche: \"People have a way of looking at teams.\"\n\n"
+        "\"It is a very serious matter for all of us,\" says Dr. Jane Smith, a professor.\n\n"
+        "Shares in Ont.-based Research In Motion fell after it announced cuts. "
+        "\"This realignment will be focused on redundancies,\" the company said.\n\n"
+        "In Algeria on Wednesday, Kerry vowed to press on. \"Nobody is giving up on this,\" he said."
+    ).set_index("quote")
+    assert quotes.loc["People have a way of looking at teams.", "speaker"] == "Sean Dyche"
+    assert quotes.loc["It is a very serious matter for all of us,", "speaker"] == "Jane Smith"
+    company = quotes.loc["This realignment will be focused on redundancies,"]
+    assert company.speaker == "Research In Motion" and company.speaker_kind == "organisation"
+    assert quotes.loc["Nobody is giving up on this,", "speaker"] == "Kerry"
+    assert "Algeria" not in set(quotes.speaker.dropna()) and "Shares" not in set(quotes.speaker.dropna())
+
+
+def test_attribution_validation_reads_the_dated_summary(tmp_path):
+    from helpers.quotes import attribution_validation
+
+    path = tmp_path / "v.csv"
+    header = "date,set,n_pages,n_outlets,n_labelled,n_attributed,n_found,n_right,precision,recall,f1"
+    path.write_text(f"# comment\n{header}\n"
+                    "2026-01-02,eval,4,3,10,8,8,6,0.75,0.6,0.6667\n", encoding="utf-8")
+    table, sentence = attribution_validation(path)
+    assert table.n_right.tolist() == [6]
+    assert sentence.startswith("Scored on 2026-01-02: on 4 held-out pages from 3 outlets, 6 of 10")
+    assert "2 not attributed at all" in sentence and "F1 0.67" in sentence
+    assert attribution_validation(tmp_path / "missing.csv")[0].empty

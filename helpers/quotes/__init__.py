@@ -42,9 +42,12 @@ lead."``), of the quotation it continues from the previous paragraph, or, when i
 its paragraph, of the last attribution in the previous paragraph (``An Israeli source
 ... said that ...`` followed by a paragraph that is only a quotation).
 
-Speakers are then resolved: ``he``/``she`` to the nearest speaker before (a quotation's
-or a ``X said`` sentence's) in the same or previous paragraph, else to the person named
-nearest before; a role (``the prime minister``) to the one person the article names with
+Speakers are then resolved: ``he``/``she`` to the latest speaker or sentence subject
+before it (a quotation's, a ``X said`` sentence's, or ``Kerry could not force ...``: the
+subject, not the nearest name) in the same or previous paragraph, else to the person named
+nearest before; a description (``the top US diplomat``, ``the premier``) to the person named
+with a title it stands for (``helpers/data/role_descriptions.csv``); ``the company`` to the
+organisation named before; a role (``the prime minister``) to the one person the article names with
 that role (``Israeli Prime Minister Benjamin Netanyahu``, ``Martin Indyk, the U.S.
 special envoy``, ``A State Department spokeswoman, Marie Harf,``); ``the official`` to the
 anonymous source introduced before it. Names are normalised: the actors table first
@@ -54,6 +57,7 @@ surname, so ``John Kerry``, ``Kerry`` and ``Secretary Kerry`` are one speaker.
 
 from ..wordlists import DEMONYMS, TITLE_WORDS
 from .extraction import anonymous_sources, extract_quotes, quotes_and_sources
+from .findings import attribution_validation
 from .method import method_note
 from .tables import attribution_summary, quotes_table
 from .vocabulary import (
@@ -110,6 +114,7 @@ __all__ = [
     "affiliation_shares",
     "anonymous_sources",
     "attribution_summary",
+    "attribution_validation",
     "extract_quotes",
     "method_note",
     "quotes_and_sources",

@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 
 from ..quote_spans import PARAGRAPH_PATTERN, quote_spans
-from .attribution import Attribution, first_verb_attribution, quote_attribution
+from .attribution import Attribution, first_verb_attribution, quote_attribution, sentence_subject
 from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUES, MASK
 from .resolution import Event, Resolver, new_source, person_vocabulary, role_map
 from .speakers import Names
@@ -24,6 +24,7 @@ from .vocabulary import (
     RULE_OPENS_PARAGRAPH,
     RULE_RUNS_ON,
     RULE_SAME_PARAGRAPH,
+    RULE_SUBJECT,
     UNATTRIBUTED,
 )
 
@@ -84,9 +85,36 @@ def speech_events(masked: str, sents: list, names: Names) -> list[tuple]:
     return found
 
 
+def action_subjects(masked: str, sents: list, names: Names) -> list[tuple]:
+    """The sentences whose subject is a named person, whatever the verb ("Kerry could not
+    force ...", "Jane Smith, the mayor, opened ..."): (sentence, speaker). A later "he" or
+    "she" may refer to them; a quotation never inherits them as its speaker."""
+    found = []
+    for r in sents:
+        sp = sentence_subject(masked[r.start_char:r.end_char], names)
+        if sp is not None and sp.kind == "person":
+            found.append((r, sp))
+    return found
+
+
+def resolve_action(resolver: Resolver, r, sp) -> None:
+    """Remember a sentence's subject when the article names that person (a capitalised
+    word opening a sentence, "Shares fell", is not taken for one)."""
+    if sp.description or resolver.knows(sp.name):
+        resolver.events.append(Event(r.start_char, r.paragraph_n, sp, False, None, action=True))
+
+
+def doubtful(resolver: Resolver, att: Attribution | None) -> bool:
+    """A sentence's subject that is one capitalised word the article never names a person
+    ("Shares in Research In Motion fell after it announced ..."): not taken for a speaker."""
+    sp = att.speaker if att is not None else None
+    return (att is not None and att.rule == RULE_SUBJECT and sp.kind == "person" and len(sp.name.split()) == 1
+            and not resolver.knows(sp.name))
+
+
 def resolve_event(resolver: Resolver, r, att: Attribution) -> None:
     """Resolve a sentence's speaker and remember it, unless a quotation already used this attribution."""
-    if any(e.pos == att.pos for e in resolver.events):
+    if any(e.pos == att.pos for e in resolver.events) or doubtful(resolver, att):
         return
     sp = resolver.resolve(att.speaker, att.pos, r.paragraph_n, r.sentence_id)
     if sp.kind in ("person", "anonymous", "organisation"):
@@ -97,7 +125,7 @@ def inherit_speaker(resolver: Resolver, q: dict, quotes: list[dict], para_starts
     """(speaker, verb, rule) for a quotation with no attribution of its own: the attribution
     before it in its paragraph, the quotation it continues, or the previous paragraph's last."""
     para = q["paragraph_n"]
-    earlier = [e for e in resolver.events if e.pos < q["start_char"]]
+    earlier = [e for e in resolver.events if e.pos < q["start_char"] and not e.action]
     prev_q = quotes[q["quote_n"] - 2] if q["quote_n"] > 1 else None
     para_start = q["start_char"] in para_starts
     in_para = [e for e in earlier if e.paragraph_n == para]
@@ -117,6 +145,8 @@ def resolve_quote(resolver: Resolver, q: dict, quotes: list[dict], para_starts: 
     """Give a quotation its resolved speaker (``_speaker``), ``verb`` and ``rule``."""
     para = q["paragraph_n"]
     att = q.pop("att")
+    if doubtful(resolver, att):
+        att = None
     if att is not None:
         verb, rule = att.verb, att.rule
         same_event = [e for e in resolver.events if e.pos == att.pos]
@@ -141,14 +171,18 @@ def resolve_quote(resolver: Resolver, q: dict, quotes: list[dict], para_starts: 
             src["sentence_ids"].append(q["sentence_id"])
 
 
-def attribute_in_order(resolver: Resolver, quotes: list[dict], events: list[tuple], para_starts: set[int]) -> None:
-    """Resolve quotations and reported-speech sentences in reading order, so a pronoun or
-    role is resolved against what came before it."""
+def attribute_in_order(resolver: Resolver, quotes: list[dict], events: list[tuple], para_starts: set[int],
+                       actions: tuple = ()) -> None:
+    """Resolve quotations, reported-speech sentences and sentence subjects (``actions``)
+    in reading order, so a pronoun or role is resolved against what came before it."""
     items = [(att.pos, 1, "event", (r, att)) for r, att in events]
+    items += [(r.start_char, 1, "action", (r, sp)) for r, sp in actions]
     items += [(q["start_char"], 0, "quote", q) for q in quotes]
     items.sort(key=lambda x: (x[0], x[1]))
     for _pos, _order, kind, payload in items:
-        if kind == "event":
+        if kind == "action":
+            resolve_action(resolver, *payload)
+        elif kind == "event":
             resolve_event(resolver, *payload)
         elif payload["form"] == "term":
             payload.update(speaker=None)
@@ -202,9 +236,11 @@ def analyse_article(article_id: str, outlet: str, body: str, sents: list, names:
     para_starts = {m.start() for m in PARAGRAPH_PATTERN.finditer(body)}
     quotes = read_quotes(article_id, outlet, body, masked, spans, sents, names)
     events = speech_events(masked, sents, names)
+    actions = action_subjects(masked, sents, names)
     speakers = [att.speaker for _, att in events] + [q["att"].speaker if q["att"] else None for q in quotes]
+    speakers += [sp for _, sp in actions if sp.description]  # "Jane Smith, the mayor," introduces her
     resolver = Resolver(masked, roles, person_vocabulary(masked, speakers, roles, names), names)
-    attribute_in_order(resolver, quotes, events, para_starts)
+    attribute_in_order(resolver, quotes, events, para_starts, actions)
     run_on(quotes, para_starts)
     attach_cues(masked, sents, resolver.sources)
     return quotes, resolver.sources

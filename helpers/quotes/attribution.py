@@ -11,12 +11,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import AFTER_SV, AFTER_VS, ANON_NP, BEFORE_VS, NAME_FULL, NAME_RUN, TRAILING, VERB
+from .patterns import (
+    AFTER_SV,
+    AFTER_VS,
+    ANON_NP,
+    BEFORE_VS,
+    DATELINE,
+    NAME_FULL,
+    NAME_RUN,
+    NOT_ABBREV_DOT,
+    SPEAKER_COLON,
+    TRAILING,
+    VERB,
+)
 from .speakers import Names, Speaker, clean_np, name_speaker, parse_np
 from .vocabulary import (
     INTRODUCTORY_WORDS,
     MAX_PHRASE_CHARS,
     RULE_ACCORDING_TO,
+    RULE_SPEAKER_COLON,
     RULE_SPEAKER_VERB_AFTER,
     RULE_SPEAKER_VERB_BEFORE,
     RULE_SUBJECT,
@@ -67,7 +80,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
 
 def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PLR0911 -- one early return per subject shape
     """The subject at the start of a sentence (or after an introductory clause)."""
-    s = clean_np(sentence[:MAX_PHRASE_CHARS])
+    s = clean_np(DATELINE.sub("", sentence[:MAX_PHRASE_CHARS], count=1))
     first = s.split()[0].lower().strip(",") if s.split() else ""
     if first in INTRODUCTORY_WORDS and "," in s[:120]:
         s = clean_np(s.split(",", 1)[1])
@@ -79,8 +92,10 @@ def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PL
         if cue and is_appositive(cue.group(1).strip()):
             desc += "," + cue.group(1) + ""
         return Speaker("anonymous", desc.strip(), description=desc.strip(), core=re.sub(r"\s+", " ", m.group("core")))
-    m = re.match(r"^(?P<np>(?:the|a|an)\s+[^,]{1,60}),\s+(?P<name>" + NAME_RUN + r"),", s, re.I)
-    if m and NAME_FULL.fullmatch(m.group("name")):
+    # "The chief negotiator, Saeb Erekat," / "Union minister of state for environment, Ashwini Kumar Choubey,"
+    m = re.match(r"^(?P<np>[^,]{1,60}),\s+(?P<name>" + NAME_RUN + r"),", s)
+    if (m and NAME_FULL.fullmatch(m.group("name"))
+            and (re.match(r"(?i:the|a|an)\s", m.group("np")) or names.role_word.search(m.group("np")))):
         sp = parse_np(m.group("name"), names)
         if sp is not None and sp.kind == "person":
             sp.description = f"{m.group('np')}, {m.group('name')}"
@@ -123,7 +138,8 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
         verb = re.sub(r"\s+", " ", v.group(0).lower())
         if verb == "according to":
             if according is None:
-                np_text = re.split(r"[,.;:!?]|\s(?:who|which|that|in|on|at)\s", text[v.end():], maxsplit=1)[0]
+                np_text = re.split(rf"[,;:!?]|{NOT_ABBREV_DOT}|\s(?:who|which|that|in|on|at)\s", text[v.end():],
+                                   maxsplit=1)[0]
                 sp = parse_np(np_text, names)
                 if sp is not None:
                     according = Attribution(sp, "according to", RULE_ACCORDING_TO, offset + v.start())
@@ -184,4 +200,18 @@ def quote_attribution(before: str, before_at: int, after: str, after_at: int, se
         return att
     if re.search(r"according\s+to", after, re.I):
         return first_verb_attribution(after, after_at, names, sentence=sentence, allow_subject=False)
-    return None
+    return colon_attribution(before, before_at, names)
+
+
+def colon_attribution(before: str, before_at: int, names: Names) -> Attribution | None:
+    """A speaker with no verb, then a colon, opening the sentence: 'Burnley manager Sean
+    Dyche: "..."'. Only a named person, a role or an unnamed source, never a place
+    ('MUMBAI: "..."' is a dateline) or an organisation."""
+    m = SPEAKER_COLON.search(before)
+    if m is None:
+        return None
+    np_text = DATELINE.sub("", m.group("np"))
+    sp = parse_np(np_text, names)
+    if sp is None or sp.kind not in ("person", "role", "anonymous") or np_text.isupper():
+        return None
+    return Attribution(sp, ":", RULE_SPEAKER_COLON, before_at + m.start("np"))

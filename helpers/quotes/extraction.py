@@ -19,7 +19,7 @@ from ..parallel import dask_client, map_chunks
 from ..wordlists import DEMONYMS, TITLE_WORDS
 from .article import analyse_article
 from .patterns import FUNCTION_WORDS
-from .speakers import Names
+from .speakers import COUNTRIES, DATE_NAMES, Names
 from .vocabulary import (
     KIND_ANONYMOUS,
     KIND_ORGANISATION,
@@ -71,7 +71,8 @@ def full_names(surname: str, body: str) -> list[tuple[int, str]]:
     found = []
     for m in re.finditer(rf"\b([A-Z][a-z][\w'-]*)\s+{re.escape(surname)}\b", body):
         given = m.group(1)
-        if (given.lower() in TITLE_WORDS or given in DEMONYMS or given.lower() in ORG_WORDS
+        if (given.lower() in TITLE_WORDS or given in DEMONYMS or given.lower() in ORG_WORDS or given in COUNTRIES
+                or given in DATE_NAMES
                 or given.lower() in FUNCTION_WORDS or given in ("The", "A", "An", "But", "And", "Said")):
             continue
         found.append((m.start(), f"{given} {surname}"))

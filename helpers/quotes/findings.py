@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..wording import join_names, plural
+from ..wordlists import DATA_DIR
 from .vocabulary import INHERITED_RULES, KIND_PERSON, KIND_UNKNOWN, MIN_QUOTE_WORDS, NO_AFFILIATION, UNATTRIBUTED
 
 MAX_NAMES_LISTED = 5  # speakers quoted by more than one outlet named in ``speakers_note``
@@ -142,3 +143,38 @@ def unattributed_note(quotes: pd.DataFrame) -> str:
             f"them by taking the speaker of a neighbouring attribution) and none for {n_unknown} (kept in the "
             f"tables as \"{KIND_UNKNOWN}\"); {plural(n_terms, 'short quoted term')} (scare quotes) were not "
             "counted as quotations.")
+
+
+# Speaker precision, recall and F1 on labelled news pages from many outlets and topics,
+# written by ``python -m validation.pages`` (validation/pages/README.md says how they are scored).
+VALIDATION_FILE = DATA_DIR / "validation_attribution.csv"
+VALIDATION_SETS = {"eval": "held-out pages", "dev": "development pages"}
+
+
+def attribution_validation(path=VALIDATION_FILE) -> tuple[pd.DataFrame, str]:
+    """How well attribution finds and names speakers on labelled pages: (table, sentence).
+
+    Returns
+    -------
+    tuple
+        The table (one row per set of pages: ``date, set, n_pages, n_outlets, n_labelled``
+        labelled quotations, ``n_attributed`` by the rules, ``n_found`` labelled ones found,
+        ``n_right`` with the right speaker, ``precision`` = n_right / n_attributed,
+        ``recall`` = n_right / n_labelled, ``f1``) and a sentence on it; an empty table and
+        a sentence saying so when the file is missing.
+    """
+    try:
+        table = pd.read_csv(path, comment="#")
+    except FileNotFoundError:
+        return pd.DataFrame(), "Attribution has not been scored on labelled pages (run `python -m validation.pages`)."
+    parts = []
+    for row in table.itertuples():
+        parts.append(
+            f"on {row.n_pages} {VALIDATION_SETS.get(row.set, row.set)} from {row.n_outlets} outlets, "
+            f"{row.n_right} of {row.n_labelled} labelled quotations got the right speaker (recall "
+            f"{row.recall:.2f}; {row.n_labelled - row.n_found} not attributed at all) and {row.n_right} of the "
+            f"{row.n_attributed} quotations the rules attributed were right (precision {row.precision:.2f}, "
+            f"F1 {row.f1:.2f})"
+        )
+    dates = ", ".join(sorted(set(table["date"].astype(str))))
+    return table, f"Scored on {dates}: " + "; ".join(parts) + "."

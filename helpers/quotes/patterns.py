@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..nltk_data import NEWS_ABBREVIATIONS
 from .vocabulary import (
     ANONYMITY_CUES,
     ANONYMOUS_DETERMINERS,
@@ -12,6 +13,7 @@ from .vocabulary import (
     GROUP_NOUNS,
     INVERTIBLE_VERBS,
     LEADING_CONJUNCTIONS,
+    ORG_WORDS,
     SPEECH_VERBS,
 )
 
@@ -55,14 +57,41 @@ TRAILING = re.compile(
 )
 LEADING = re.compile(r"^(?:(?:" + "|".join(LEADING_CONJUNCTIONS) + r")\b[\s,]*)+", re.I)
 
+# A period that ends an abbreviation ("Dr.", "Gov.", "U.S.", "J."), not a sentence: it may
+# stand inside a speaker's phrase ('," says Dr. Stanley Hazen', '," a U.S. official said').
+# The abbreviations are the ones the sentence splitter keeps (``NEWS_ABBREVIATIONS``).
+ABBREV_DOT = (
+    "(?:" + "|".join(rf"(?<=\b{re.escape(a)})" for a in sorted(w for w in NEWS_ABBREVIATIONS if "." not in w))
+    + r"|(?<=\b[A-Za-z]))\."
+)
+NOT_ABBREV_DOT = "".join(rf"(?<!\b{re.escape(a)})" for a in sorted(w for w in NEWS_ABBREVIATIONS if "." not in w)) + (
+    r"(?<!\b[A-Za-z])\."
+)
+
 # Around a quotation: '"...," Kerry said' (speaker, verb), '"...," said Raj Patel' (verb,
 # speaker), 'Said Toner: "..."' (verb and speaker before it).
 AFTER_SV = re.compile(
-    r"^[\s,\u2014\u2013-]*(?P<np>[^\"#.;:!?]{1,120}?)\s+(?:(?:" + "|".join(BETWEEN_WORDS) + r"|\w+ly)\s+)*"
+    r"^[\s,\u2014\u2013-]*(?P<np>(?:[^\"#.;:!?]|" + ABBREV_DOT + r"){1,120}?)"
+    r"\s+(?:(?:" + "|".join(BETWEEN_WORDS) + r"|\w+ly)\s+)*"
     rf"(?P<verb>{VERB_ALT})\b", re.I,
 )
-AFTER_VS = re.compile(rf"^[\s,\u2014\u2013-]*(?P<verb>{INVERT_ALT})\s+(?P<np>[^\"#.;:!?]{{1,120}})", re.I)
+AFTER_VS = re.compile(
+    rf"^[\s,\u2014\u2013-]*(?P<verb>{INVERT_ALT})\s+(?P<np>(?:[^\"#.;:!?]|{ABBREV_DOT}){{1,120}})", re.I
+)
 BEFORE_VS = re.compile(rf"(?:^|[\s,])(?P<verb>{INVERT_ALT})\s+(?P<np>[^\"#,:;]{{1,80}}?)\s*[:,]\s*$", re.I)
+# An organisation named in the text: a capitalised run ending in an organisation word
+# ("Cooperation Ministry", "Acme Corp."), or after "-based" ("Waterloo, Ont.-based Research In Motion").
+_ORG_END = "|".join(re.escape(w.capitalize()) for w in sorted(ORG_WORDS, key=len, reverse=True))
+ORG_NAMED = re.compile(
+    rf"-based\s+(?P<org>{NAME_RUN})|(?<![\w.])(?P<org2>(?:[A-Z][\w'&-]*\s+){{1,4}}(?:{_ORG_END}))(?![\w])"
+)
+# A speaker and a colon with nothing else before the quotation ('Burnley manager Sean Dyche: "').
+SPEAKER_COLON = re.compile(r"^\s*(?P<np>[^\"#:;!?]{2,80}?)\s*:\s*$")
+# A dateline opening a sentence: 'MUMBAI:', 'Indore (Madhya Pradesh):', 'RABAT, Morocco (AP) —',
+# 'LANSING, Mich. --': capitalised words (an abbreviation's period allowed), maybe a bracket, then a colon or dash.
+DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}(?:\s*\([^()]{1,40}\))?\s*(?::|\u2014|\u2013|--|-)\s+"
+)
 
 # People the text introduces as people, for "the person named nearest before": a full
 # name with an appositive ("Jane Smith, the mayor," / "Jane Smith, who ..."), after an

@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .patterns import HEADS, INTRODUCED, NAME_FULL
+from ..wordlists import DEMONYMS
+from .patterns import HEADS, INTRODUCED, NAME_FULL, ORG_NAMED
 from .speakers import Names, Speaker, demonym_only, name_speaker
+from .vocabulary import ROLE_DESCRIPTIONS, UNIQUE_MODIFIERS
+
+DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS)  # "US", "Israeli": left out of a description
 
 
 @dataclass
@@ -24,6 +28,7 @@ class Event:
     speaker: Speaker  # resolved
     is_quote: bool
     verb: str | None = None
+    action: bool = False  # a sentence whose subject is this person (any verb): "he" may refer to it
 
 
 def role_map(masked: str, names: Names) -> dict[str, set[str]]:
@@ -98,6 +103,10 @@ class Resolver:
                 self._people = [(m.start(), m.group(0)) for m in pattern.finditer(self.masked)]
         return self._people
 
+    def knows(self, name: str) -> bool:
+        """Whether the article names a person ``name`` (a full name it gives, or its surname)."""
+        return name in self.vocab or any(v.endswith(" " + name) for v in self.vocab)
+
     def resolve(self, sp: Speaker, pos: int, para: int, sentence_id: str) -> Speaker:
         """The speaker ``sp`` (found at ``pos``, in paragraph ``para``) resolved; a new
         unnamed source is numbered and added to ``sources``."""
@@ -108,6 +117,8 @@ class Resolver:
             return self._role(sp)
         if sp.kind == "backref":
             return self._backref(sp, sentence_id)
+        if sp.kind == "orgref":
+            return self._orgref(sp, pos)
         if sp.kind == "anonymous" and sp.source_n is None:
             head = re.search(rf"({HEADS})s?$", sp.core, re.I)
             src = new_source(self.sources, description=sp.description, core=sp.core,
@@ -116,13 +127,16 @@ class Resolver:
         return sp
 
     def _pronoun(self, sp: Speaker, pos: int, para: int) -> Speaker:
-        """He/she: the speaker before in this or the previous paragraph, else the person
-        named nearest before; they: the organisation speaking before."""
+        """He/she: the latest speaker or sentence subject (a person the article names) in
+        this or the previous paragraph, else the person named nearest before; they: the
+        organisation speaking before. So in "Kerry could not force ... Mahmoud Abbas ...
+        he said", "he" is Kerry, the subject, not Abbas, the nearest name."""
         kinds = ("organisation",) if sp.written.lower() == "they" else ("person", "anonymous")
         cands = [e for e in self.events if e.speaker.kind in kinds and e.paragraph_n >= para - 1 and e.pos < pos]
         if cands:
-            ref = cands[-1].speaker
-            return replace(ref, written=sp.written, resolution=f"{sp.written} \u2192 the speaker before")
+            ref = cands[-1]
+            why = "the subject before" if ref.action else "the speaker before"
+            return replace(ref.speaker, written=sp.written, resolution=f"{sp.written} \u2192 {why}")
         if sp.written.lower() != "they":
             before = [(p, n) for p, n in self.person_positions() if p < pos]
             if before:
@@ -134,19 +148,53 @@ class Resolver:
         return Speaker("unknown", sp.written, resolution=f"{sp.written}: no one named before")
 
     def _role(self, sp: Speaker) -> Speaker:
-        """The prime minister: the one person the article names with that role."""
+        """The prime minister: the one person the article names with that role (or, for a
+        description such as "the premier", with a title it stands for)."""
         people = self.roles.get(sp.role, set())
         canon = {self.names.canonical(p) for p in people}
-        if len(canon) == 1:
-            return Speaker("person", sp.written, name=next(iter(people)),
+        person = next(iter(people)) if len(canon) == 1 else None if people else self.described(sp.written, sp.role)
+        if person is not None:
+            return Speaker("person", sp.written, name=person,
                            resolution=f"{sp.written} \u2192 named with this role in the article")
         why = "named with this role more than once" if people else "no one named with this role"
         return Speaker("unknown", sp.written, resolution=f"{sp.written}: {why}")
 
+    def described(self, written: str, head: str | None) -> str | None:
+        """The one person the article names with the title a description stands for:
+        "the top US diplomat" -> the secretary of state it names; "the envoy" -> the envoy."""
+        words = [w for w in re.sub(r"^the\s+", "", written.lower()).split() if w not in DEMONYM_WORDS]
+        keys = [" ".join(words), " ".join(words[-2:]), head or ""]
+        for key in filter(None, keys):
+            for role in (key, *ROLE_DESCRIPTIONS.get(key, ())):
+                canon = {self.names.canonical(p): p for p in self.roles.get(role, ())}
+                if len(canon) == 1:
+                    return next(iter(canon.values()))
+        return None
+
+    def _orgref(self, sp: Speaker, pos: int) -> Speaker:
+        """The company: the organisation that spoke last, else the one named nearest before
+        ("Ont.-based Research In Motion", "the Cooperation Ministry", "Acme Corp")."""
+        spoke = [e for e in self.events if e.speaker.kind == "organisation" and e.pos < pos]
+        if spoke:
+            why = f"{sp.written} \u2192 the organisation before"
+            return replace(spoke[-1].speaker, written=sp.written, resolution=why)
+        named = [m.group("org") or m.group("org2") for m in ORG_NAMED.finditer(self.masked[:pos])]
+        if named:
+            return Speaker("organisation", sp.written, name=named[-1],
+                           resolution=f"{sp.written} \u2192 the organisation named before")
+        return Speaker("unknown", sp.written, resolution=f"{sp.written}: no organisation named before")
+
     def _backref(self, sp: Speaker, sentence_id: str) -> Speaker:
-        """The official: the last unnamed source with that head noun (else the last one),
-        else the person named with that role."""
-        same = [src for src in self.sources if src["head"] == sp.role] or self.sources
+        """The official: the last unnamed source with that head noun, unless the phrase is
+        one person's ("the top US diplomat") and the article names that person by the
+        title; else the person named with that role; else the last unnamed source."""
+        person = self.described(sp.written, sp.role)
+        same = [src for src in self.sources if src["head"] == sp.role]
+        unique = any(w in UNIQUE_MODIFIERS for w in sp.written.lower().split())
+        if person is not None and (unique or not same):
+            return Speaker("person", sp.written, name=person,
+                           resolution=f"{sp.written} \u2192 named with this role in the article")
+        same = same or ([] if unique else self.sources)
         if same:
             src = same[-1]
             src["sentence_ids"].append(sentence_id)

@@ -28,14 +28,28 @@ from .patterns import (
     NAME_RUN,
     PRONOUN,
 )
-from .vocabulary import GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS
+from .vocabulary import GROUP_NOUNS, ORG_WORDS, ROLE_DESCRIPTIONS, ROLE_NOUNS
+
+# A capitalised run opening with one of these is a place or a date ("In Algeria", "On Monday").
+PREPOSITIONS = frozenset({"in", "on", "at", "from", "during", "after", "before", "since", "near", "outside",
+                          "inside", "across", "throughout", "until", "by", "over", "under"})
+# Generic nouns for an organisation the article has named: "the company said" is that company.
+ORG_REFERENCES = frozenset({"company", "firm", "club", "group", "bank", "ministry", "agency", "carrier",
+                            "retailer", "insurer", "manufacturer", "maker", "airline", "university", "charity"})
+# Country names (the demonyms file's): a country may speak as an institution, never as a person.
+COUNTRIES = frozenset(country for countries in DEMONYMS.values() for country in countries)
+# Days and months are never a speaker.
+DATE_NAMES = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "June", "July", "August", "September", "October", "November", "December",
+})
 
 
 @dataclass
 class Speaker:
     """A speaker as found in the text, before and after resolution."""
 
-    kind: str  # person, organisation, anonymous, pronoun, role, backref
+    kind: str  # person, organisation, anonymous, pronoun, role, backref, orgref
     written: str  # as the text has it: "he", "the prime minister", "Toner"
     name: str | None = None  # person/organisation name, titles stripped
     description: str | None = None  # anonymous: the noun phrase with its appositive
@@ -71,7 +85,7 @@ class Names:
         )
         persons = [a for a, k in zip(aliases["alias"], aliases["kind"], strict=False) if (k or "person") == "person"]
         self.person_aliases = persons
-        roles = set(ROLE_NOUNS)
+        roles = set(ROLE_NOUNS) | set(ROLE_DESCRIPTIONS)
         for value in self.actors.get("roles", pd.Series(dtype=str)):
             roles |= {r.strip().lower() for r in str(value or "").split(";") if r.strip()}
         self.roles = sorted(roles, key=len, reverse=True)
@@ -126,14 +140,18 @@ def person_name(words: list[str]) -> str | None:
     return name
 
 
-def name_speaker(run: str, written: str, names: Names, *, definite: bool = False) -> Speaker | None:
+def name_speaker(run: str, written: str, names: Names, *, definite: bool = False) -> Speaker | None:  # noqa: PLR0911 -- one early return per kind of run
     """A capitalised run as a person or an organisation."""
     run = re.sub(r"'s$|\u2019s$", "", run.strip())
     words = run.split()
+    if words and words[0].lower() in PREPOSITIONS:  # "In Algeria", "On Monday": a place or a date
+        return None
     while words and words[0].lower() in STOPWORDS:  # "The", "It", "But" opening a sentence
         words = words[1:]
-    if not words or (len(words) == 1 and words[0].lower() in GROUP_NOUNS):
+    if not words or (len(words) == 1 and words[0].lower() in GROUP_NOUNS) or " ".join(words) in DATE_NAMES:
         return None
+    if " ".join(words) in COUNTRIES:  # "Algeria said": the country's voice, never a person
+        return Speaker("organisation", written, name=" ".join(words))
     run = " ".join(words)
     bare = strip_titles(run)
     for candidate in (run, bare, " ".join(words[-2:]), words[-1]):
@@ -177,6 +195,8 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
         group = re.sub(r"^the\s+", "", np_text, flags=re.I)
         return Speaker("organisation", written, name=group.lower() if len(group.split()) == 1 else group)
     low = np_text.lower()
+    if re.fullmatch(r"the\s+(?:\w+\s+)?(\w+)", low) and low.split()[-1] in ORG_REFERENCES:
+        return Speaker("orgref", written, role=low.split()[-1])  # "the company": the one named before
     if low.startswith("the "):
         rest = np_text[4:].strip()
         b = BACKREF.match(rest)

@@ -8,7 +8,7 @@ when this module is imported, in the files' order; the ones other analyses share
 
 from __future__ import annotations
 
-from ..wordlists import TITLE_ROLES, read_word_list
+from ..wordlists import TITLE_ROLES, read_rows, read_word_list
 
 # Quotations of fewer than this many words with no punctuation of their own inside the
 # marks are quoted terms, not quotations: scare quotes and coinages ('to "lead"',
@@ -39,6 +39,12 @@ ANONYMITY_CUES = read_word_list("anonymity_cues")
 # ("mr", "sen") are titles that are not roles; TITLE_WORDS, every word of every title, are
 # never given names ("Secretary of State John Kerry"). All three: helpers.wordlists.
 ROLE_NOUNS = TITLE_ROLES
+# Descriptions that stand for a title ("top diplomat" -> secretary of state, foreign
+# minister ...): "the top US diplomat" is the person the article names with one of them.
+ROLE_DESCRIPTIONS = {row[0]: tuple(r for r in row[1].split(";") if r) for row in read_rows("role_descriptions")[1:]}
+# Words that make a definite description one person's ("the top US diplomat", "the chief
+# negotiator"): it is never read back to an unnamed source quoted before.
+UNIQUE_MODIFIERS = frozenset({"top", "chief", "head", "lead", "leading"})
 # Last words of organisation names ("State Department", "Parks Alliance", "White House").
 ORG_WORDS = frozenset(read_word_list("organisation_words"))
 # DEMONYMS (helpers.wordlists): adjectives of nationality -> the country names an actors
@@ -64,6 +70,7 @@ RULE_VERB_SPEAKER_BEFORE = "verb and speaker before the quote"
 RULE_SPEAKER_VERB_BEFORE = "speaker and verb before the quote"
 RULE_SUBJECT = "subject of the sentence"
 RULE_ACCORDING_TO = "according to X"
+RULE_SPEAKER_COLON = "speaker and a colon before the quote"
 RULE_CONTINUES = "continues the quote before"
 RULE_SAME_PARAGRAPH = "after an attribution in the same paragraph"
 RULE_CONTINUES_PARAGRAPH = "continues the quote from the paragraph before"
