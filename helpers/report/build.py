@@ -78,8 +78,7 @@ def build_reports(
         report folder an earlier build wrote (see ``helpers.report.folder``): only the
         files that build wrote are replaced, whether this build succeeds or not.
     notebooks_dir : str or Path
-        Folder whose ``*.ipynb`` are executed, in sorted name order; also the kernels' cwd.
-        nbconvert's ``*.nbconvert.ipynb`` copies are skipped.
+        Folder whose ``*.ipynb`` are executed (name order; the kernels' cwd; nbconvert's copies skipped).
     code_free : bool
         Also write a copy of each page without any code to ``out_dir/no-code/``.
     timeout : int
@@ -101,9 +100,9 @@ def build_reports(
     FileNotFoundError
         If the corpus or the notebooks folder is missing, or holds no notebooks.
     ValueError
-        If ``timeout`` or ``window_days`` is out of range.
+        If ``timeout``, ``window_days`` or ``jobs`` is out of range.
     ReportFolderError
-        If ``out_dir`` is not the build's to write (see ``prepare_report_folder``).
+        If ``out_dir`` is not the build's to write (``prepare_report_folder``).
     """
     corpus, nb_dir = resolve(corpus_dir), resolve(notebooks_dir)
     out = resolve(out_dir) if out_dir is not None else default_out(REPORTS_DIR, corpus)
@@ -253,6 +252,31 @@ def main(argv: list[str] | None = None) -> int:
         0 if every notebook ran, 1 if one failed, 2 if the build could not start
         (a bad option, a missing corpus, an output folder that is not the build's).
     """
+    args = _parser().parse_args(argv)
+    try:
+        out = resolve(args.out) if args.out is not None else None
+        results = build_reports(
+            args.corpus,
+            out,
+            notebooks_dir=args.notebooks,
+            code_free=args.no_code,
+            timeout=args.timeout,
+            window_days=args.window_days,
+            jobs=args.jobs,
+        )
+        out = out or default_out(REPORTS_DIR, resolve(args.corpus))
+    except (OSError, RuntimeError, ValueError, ReportFolderError) as exc:  # FileNotFoundError too
+        progress(f"error: {exc}")
+        return 2
+    except KeyboardInterrupt:
+        progress("interrupted: the report folder is as it was before this build")
+        return 130
+    progress(f"Report: {out.resolve() / 'index.html'}")
+    return 1 if any(r.status != "ok" for r in results) else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The command line's options, each checked as it is read."""
     parser = argparse.ArgumentParser(
         prog="python -m helpers.report",
         description="Execute every notebook on a corpus and write the HTML report.",
@@ -279,27 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         help=f"notebooks run at once, each in its own kernel (default {NOTEBOOK_JOBS}; 1 for a corpus over "
         f"{LARGE_CORPUS_BYTES // 1_000_000} MB)",
     )
-    args = parser.parse_args(argv)
-    try:
-        out = resolve(args.out) if args.out is not None else None
-        results = build_reports(
-            args.corpus,
-            out,
-            notebooks_dir=args.notebooks,
-            code_free=args.no_code,
-            timeout=args.timeout,
-            window_days=args.window_days,
-            jobs=args.jobs,
-        )
-        out = out or default_out(REPORTS_DIR, resolve(args.corpus))
-    except (OSError, RuntimeError, ValueError, ReportFolderError) as exc:  # FileNotFoundError too
-        progress(f"error: {exc}")
-        return 2
-    except KeyboardInterrupt:
-        progress("interrupted: the report folder is as it was before this build")
-        return 130
-    progress(f"Report: {out.resolve() / 'index.html'}")
-    return 1 if any(r.status != "ok" for r in results) else 0
+    return parser
 
 
 def _find_notebooks(nb_dir: Path) -> list[Path]:
