@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .events import summarise_periods
+from .wordlists import read_rows
 
 
 def article_overview(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -89,3 +90,40 @@ def _undated(articles: pd.DataFrame, n_undated: int) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def page_validation(name: str = "page_validation") -> pd.DataFrame:
+    """The cleaner's dated figures on labelled news pages (``helpers/data/<name>.csv``, written
+    by ``python -m validation.pages``): ``set, measure, label, numerator, denominator, value, date``."""
+    rows = read_rows(name)
+    out = pd.DataFrame(rows[1:], columns=rows[0])
+    for col in ("numerator", "denominator", "value"):
+        out[col] = pd.to_numeric(out[col])
+    return out
+
+
+def cleaning_validation_note(figures: pd.DataFrame | None = None, *, which: str = "eval") -> str:
+    """One paragraph: how the cleaner did on the labelled pages of set ``which`` ("eval", held
+    out; "dev", developed on), every number read from ``figures`` (``page_validation()`` by
+    default)."""
+    figures = page_validation() if figures is None else figures
+    got = figures[figures["set"] == which].set_index(["measure", "label"])
+
+    def count(measure: str, label: str) -> str:
+        row = got.loc[(measure, label)]
+        return f"{int(row['numerator'])} of {int(row['denominator'])}"
+
+    def value(measure: str, label: str) -> str:
+        return f"{got.loc[(measure, label), 'value']:.2f}"
+
+    kind = "held out from rule development" if which == "eval" else "the rules were developed on"
+    return (
+        f"Checked on {int(got.loc[('pages', 'pages'), 'numerator'])} real news pages {kind} "
+        f"({int(got.loc[('outlets', 'outlets'), 'numerator'])} outlets, "
+        f"{int(got.loc[('topics', 'topics'), 'numerator'])} topics; labelled line by line, scored "
+        f"{got['date'].iloc[0]}), cleaning kept {count('body line recall', 'body')} article lines in the body "
+        f"and took out page furniture with F1 {value('f1', 'non-body')} (precision "
+        f"{value('precision', 'non-body')}, recall {value('recall', 'non-body')}). It found all five page "
+        f"parts (headline, dek, byline, dateline, agency) right on {count('page parts all right', 'all')} "
+        f"pages, and the agency credit on {count('agency found where stated', 'agency')} pages that state one."
+    )

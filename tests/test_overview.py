@@ -92,3 +92,24 @@ def test_finding_does_not_call_a_partly_dated_corpus_all_published(tmp_path):
     assert text.startswith(
         "3 articles from 2 outlets: 1 published in May 2024, 2 undated (1 with only a year or month)."
     )
+
+
+def test_cleaning_validation_note_reads_every_number_from_the_figures():
+    from helpers.overview import cleaning_validation_note, page_validation
+
+    rows = [
+        ("pages", "pages", 12, 12, 1.0), ("outlets", "outlets", 9, 12, 0.75), ("topics", "topics", 3, 12, 0.25),
+        ("body line recall", "body", 70, 71, 0.9859), ("precision", "non-body", 30, 32, 0.9375),
+        ("recall", "non-body", 30, 40, 0.75), ("f1", "non-body", None, None, 0.8333),
+        ("page parts all right", "all", 5, 12, 0.4167), ("agency found where stated", "agency", 2, 3, 0.6667),
+    ]
+    figures = pd.DataFrame(
+        [("eval", *row, "2030-01-02") for row in rows],
+        columns=["set", "measure", "label", "numerator", "denominator", "value", "date"],
+    )
+    text = cleaning_validation_note(figures)
+    for part in ("12 real news pages held out", "9 outlets", "3 topics", "2030-01-02", "70 of 71",
+                 "F1 0.83", "precision 0.94", "recall 0.75", "5 of 12", "2 of 3"):
+        assert part in text, part
+    shipped = page_validation()  # the file helpers/data/page_validation.csv, written by validation.pages
+    assert {"eval", "dev"} <= set(shipped["set"]) and shipped["date"].str.match(r"\d{4}-\d{2}-\d{2}$").all()

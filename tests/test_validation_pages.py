@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from validation.pages.read import read_page, read_set
 from validation.pages.score import SystemView, line_rows, part_rows, quote_rows
 
@@ -66,8 +68,21 @@ def test_labelled_sets_parse_and_meet_the_counts():
     assert len(pages) >= 40
     assert len({p.meta["outlet"] for p in pages}) >= 25
     assert len({p.meta["topic"] for p in pages}) >= 5
-    assert 10 <= len(read_set("dev")) <= 15
+    assert 20 <= len(read_set("dev")) <= 40
     for page in pages:
         assert any(label == "body" for label, _ in page.lines), page.page_id
         for _, words in page.quotes:  # every labelled quotation is in the page's body text
             assert words.casefold() in " ".join(t for lab, t in page.lines if lab == "body").casefold(), words
+
+
+def test_summary_keeps_the_report_figures_with_their_date(tmp_path):
+    from validation.pages.__main__ import SUMMARY_ROWS, write_summary
+
+    table = pd.DataFrame(
+        [("eval", m, lab, 3, 4, 0.75) for m, lab in SUMMARY_ROWS] + [("eval", "kind right", "dek", 1, 2, 0.5)],
+        columns=["set", "measure", "label", "numerator", "denominator", "value"],
+    )
+    out = write_summary(table, tmp_path / "s.csv", "2030-01-02")
+    assert len(out) == len(SUMMARY_ROWS) and (out["date"] == "2030-01-02").all()
+    text = (tmp_path / "s.csv").read_text()
+    assert text.startswith("#") and "kind right" not in text and "eval,body line recall,body,3,4,0.75" in text

@@ -18,11 +18,19 @@ Sharp edges:
 - Appeals for money and sign-offs count only in the second half of a page, so a
   story *about* donations keeps its opening paragraphs.
 
+- The agency (``CleanedText.agency``) is one of the listed news agencies
+  (``helpers/data/news_agencies.csv``), read from the dateline ("CAIRO (AP) —"), a byline
+  or credit line ("By PTI", "Reuters Staff", "* Agence France-Presse") or an agency's slug
+  closing the story; never from a photo credit or a teaser. The dateline keeps the place
+  only, so every copy of a wire story loses the same opening.
+
 Where: ``normalise.py`` (one line's comparable form), ``rules.py`` (what one line is),
+``context.py`` (what a line is given its neighbours), ``agency.py`` (the agency's names),
 ``page.py`` (``clean_text``: the page, step by step), ``html.py`` (HTML pages saved as
 text).
 """
 
+from .agency import AGENCY_FORMS, agency_in
 from .html import BLOCK_TAGS, HTML_MIN_TAGS, SKIP_TAGS, html_to_text, looks_like_html
 from .normalise import LINE_BREAK, normalise_line
 from .page import DEK_MAX_WORDS, HEADER_SEARCH_LINES, CleanedText, clean_text
@@ -35,6 +43,7 @@ from .rules import (
 )
 
 __all__ = [
+    "AGENCY_FORMS",
     "BLOCK_TAGS",
     "CROSSHEAD_MAX_WORDS",
     "DATELINE_PATTERNS",
@@ -47,6 +56,7 @@ __all__ = [
     "SKIP_TAGS",
     "CleanedText",
     "Rule",
+    "agency_in",
     "clean_text",
     "html_to_text",
     "looks_like_html",

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from ..wordlists import read_word_list
+from .agency import AGENCY_ALTERNATION
 
 _AGENCIES = (
     r"AFP|AP|Reuters|Getty Images|Getty|EPA|EPA-EFE|Bloomberg|Xinhua|Anadolu(?: Agency)?|"
@@ -27,26 +31,96 @@ class Rule:
     marks_header: bool = False  # typical of the block between headline and body
     starts_footer: bool = False  # in the second half, everything after it goes
     keep_as: str | None = None  # column the line's text is kept in, if any
+    early_only: bool = False  # only in the first half of the page
+    check: Callable[[str], bool] | None = None  # a further test the line must pass
 
 
 def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# A calendar date or a clock time: "June 30", "30 June", "25-11-2019", "2025-04-27", "9:54".
+DATE_OR_TIME = _rx(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!\w)|"
+    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b|\d{1,2}:\d{2})"
+)
+# Words a timestamp line is made of besides its numbers (lower case, dots dropped).
+_TIMESTAMP_WORDS = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "am", "pm", "ist", "gmt", "utc", "edt", "est", "bst", "cet", "cest",
+    "pst", "pdt", "et", "ct", "ht", "aest", "hkt", "sgt", "jst", "updated", "update", "published", "posted",
+    "created", "modified", "edited", "last", "first", "on", "at", "of", "news", "ago", "year", "years", "day",
+    "days", "hour", "hours", "minute", "minutes", "min", "mins", "in", "st", "nd", "rd", "th", "date", "time",
+))
+TIMESTAMP_OTHER_WORDS = 2  # a timestamp line may carry a place or a section ("- New Delhi", "Soccer")
+
+
+def is_timestamp_line(line: str) -> bool:
+    """A date or time and little else: at most ``TIMESTAMP_OTHER_WORDS`` other words, each
+    capitalised (a place, a section), and no full stop at the end ("July 17, 2015 / 9:54 AM /
+    2 years ago", "Soccer News of Tuesday, 5 February 2008"; not "It rained on May 5.")."""
+    if not DATE_OR_TIME.search(line) or (line.endswith(".") and not re.search(r"[ap]\.m\.$", line, re.I)):
+        return False
+    spaced = re.sub(r"(\d)([A-Za-z])", r"\1 \2", line)
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z.']*", spaced) if w.lower().strip(".") not in _TIMESTAMP_WORDS]
+    return len(words) <= TIMESTAMP_OTHER_WORDS and all(w[0].isupper() for w in words)
+
+
+# Navigation and section words (helpers/data/section_labels.csv): "Home Nation", "Latest News".
+SECTION_WORDS = frozenset(read_word_list("section_labels"))
+SECTION_LABEL_MAX_WORDS = 5
+
+
+def is_section_label(line: str) -> bool:
+    """A short line made only of navigation words, perhaps numbered ("1. Comment")."""
+    words = re.findall(r"[^\W\d_]+|&", line.lower())
+    return 0 < len(words) <= SECTION_LABEL_MAX_WORDS and all(w in SECTION_WORDS for w in words) and not (
+        line.rstrip().endswith(".")
+    )
+
+
 # Order matters: the first rule that matches names the line.
 LINE_RULES: tuple[Rule, ...] = (
     Rule("timestamp", _rx(
-        r"^(?:last updated|updated|published|posted|first published|last modified)\b\s*(?:on|at)?\s*[:\-]?\s*\S"
+        r"^(?:last updated|updated|published|posted|first published|last modified)\b\s*(?:on|at)?\s*[:\-]?\s*\S|"
+        r"^(?:date|created|modified|edited|dated)\s*:\s*\S"
     ), max_words=14, marks_header=True),
     Rule("share/print widget", _rx(
         r"^(?:e-?mail|print|share|send|tweet|save|copy|reprints?|comments?|listen|whatsapp|facebook|twitter)"
         r"(?:\s+(?:this|the|an?|to|on|via|link|article|story|page|feedback|facebook|twitter|x|"
-        r"whatsapp|linkedin|e-?mail|audio|comments?|url))*\s*(?:\(\d+\))?\s*:?$"
-    ), max_words=5, marks_header=True),
+        r"whatsapp|linkedin|e-?mail|audio|comments?|url))*\s*(?:\(\d+\))?\s*:?$|"
+        r"^(?:short\s*(?:link|url)|permalink|link to (?:this|the) (?:article|story))\s*:?\s*(?:https?://\S+)?$|"
+        r"^https?://\S+$"
+    ), max_words=8, marks_header=True),
+    Rule("page widget", _rx(
+        r"^[\W_]+$|^(?:advertisements?|advert|ad|view(?:\s+(?:gallery|comments|all|more|photos?|slideshow))?|"
+        r"(?:dis)?like|back|skip to (?:main )?content|\d+\s+min(?:ute)?s?\s+read|loading\.*|load more|show more|"
+        r"close|toggle navigation)\s*:?$|"
+        r"\bclick here\b|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|\ball rights reserved\b|"
+        r"\bpowered by\s+[A-Z][\w.]*\.?$"
+    ), max_words=30),
+    Rule("section label", _rx(
+        r"^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in|sections?|you are here)\s*:|^#\w|"
+        r"^(?:posts?|articles?|stories)\s+(?:tagged|filed|categori[sz]ed)\b|\S\s+(?:>|»|›)\s+\S"
+    ), max_words=30, early_only=True),
+    Rule("section label", _rx(r"\w"), max_words=SECTION_LABEL_MAX_WORDS, early_only=True, check=is_section_label),
     Rule("byline", _rx(
         r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
-        r"(?:(?:,|\s+and|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*(?:\s*[,|]\s*.*)?$", 0
+        r"(?:(?:,|\s+and|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*(?:\s*[,|]\s*.*)?$|"
+        r"^(?:The\s+)?[A-Z][\w.&'-]+(?:\s+[A-Z][\w.&'-]+){0,2}\s+"
+        r"(?i:staff|bureau|desk|news desk|web desk|staff writer)$|"
+        r"^[\u2014\u2013-]\s*[A-Z][\w.' ]{1,40}?\s*[\u2014\u2013-]\s*.*\d", 0
     ), max_words=14, marks_header=True),
+    Rule("byline", _rx(r"^(?:author|written by|reported by|words by|story by)\s*:?\s+[A-Z]"), max_words=10,
+         marks_header=True),
+    Rule("timestamp", DATE_OR_TIME, max_words=16, marks_header=True, check=is_timestamp_line),
     Rule("photo credit", _rx(
         r"^(?:photos?|photograph|images?|pictures?|credits?|file photo|photo credit)(?:\s+by)?\s*[:/]|"
         rf"(?:/|\bvia\s+|\bfor\s+)(?:{_AGENCIES})\b[^.!?]*$|\bAP Photo\b[^.!?]*$|^\(?(?:{_AGENCIES})(?:\s+photo)?\)?$"
@@ -55,12 +129,26 @@ LINE_RULES: tuple[Rule, ...] = (
         r"[\[(](?:(?:file\s+)?photo\s*[:/]?\s*)?"
         rf"(?:{_AGENCIES}|[A-Z]{{2,}}|Al Jazeera|File|Archive|Handout)(?:[\s/]+[\w.]+){{0,4}}[\])]\s*$", 0
     ), marks_header=True),
+    # A caption ending in its photo credit: "... | Photo Credit: -", "PHOTO: Name / AFP",
+    # "(Photo by NAME / AFP)", "(File Photo| PTI)".
+    Rule("photo caption", _rx(
+        r"(?:\|\s*photo(?:\s+credit)?\s*:?[^|]{0,60}|\bphoto(?:graph)?(?:\s+credit)?\s*:\s*[^.!?]{1,60}|"
+        r"\(\s*(?:file\s+)?(?:photo|image|picture)s?\s*(?:by\s+|[:|/]\s*)[^()]{1,60}\))\s*$"
+    ), max_words=80, marks_header=True),
+    # An agency photo caption's closing date: "..., in Cairo, Wednesday, July 3, 2013."
+    Rule("photo caption", _rx(rf",\s*{_WEEKDAY},\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.(?:\s|$)"), max_words=80,
+         marks_header=True, check=lambda line: '"' not in line),
     Rule("wire credit", _rx(
         r"^(?:[A-Z][\w.&' -]{1,40}\s+and\s+)?(?:wire services|agencies)\.?$|"
         r"^(?:with\s+)?(?:additional\s+)?reporting\s+by\b|^(?:writing|editing|edited|compiled)\s+by\b|"
         r"^\(?(?:reuters|ap|afp|the associated press|associated press|agencies|bloomberg|dpa|xinhua|upi)\)?\.?$|"
         r"^sources?\s*:\s*(?:reuters|ap|afp|agencies|wire|news agencies)"
     ), max_words=25, keep_as="wire_credit"),
+    Rule("wire credit", re.compile(r"^[(\[]?\s*(?i:source|agency|credit)\s*:\s*[A-Z]{2,6}\s*[)\]]?$"), max_words=4,
+         keep_as="wire_credit"),
+    Rule("wire credit", re.compile(
+        rf"^[(\[]?\s*(?:(?i:source|agency|credit)\s*:\s*)?(?:{AGENCY_ALTERNATION})(?:\s+(?i:news(?:\s+agency)?))?\s*[)\]]?\.?$"
+    ), max_words=8, keep_as="wire_credit"),
     Rule("sign-up or newsletter box", _rx(
         r"\b(?:sign up|subscribe|newsletters?|get (?:e-?mail|daily|weekly|breaking news) (?:updates|alerts)|"
         r"on your tv|download (?:our|the) app|follow us)\b"
@@ -68,6 +156,16 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("publisher's message", _rx(
         r"^(?:an?\s+)?(?:message|note|letter)\s+from\s+(?:our|the)\s+(?:publisher|editor|ceo|founder|editor-in-chief)"
     ), max_words=15, starts_footer=True),
+    # One teaser in the middle of a story: "READ ALSO: ...", "Watch | ...".
+    Rule("teaser link", _rx(
+        r"^(?:read also|also read|read more|see also|also see|must read|watch|also watch|listen|related)"
+        r"\s*(?:[:|]|\s[\u2014\u2013-])\s*\S"
+    ), max_words=30),
+    # Sponsored teasers: the heading and the titles under it go, the story goes on after them.
+    Rule("partner teasers", _rx(
+        r"^(?:(?:content|stories|more)\s+from\s+(?:our\s+)?partners|sponsored(?:\s+(?:content|stories|links))?|"
+        r"promoted(?:\s+(?:content|stories))?|from\s+(?:the|around the)\s+web|around the web)\s*:?$"
+    ), max_words=6),
     Rule("teaser block heading", _rx(
         r"^(?:related(?:\s+(?:news|stories|articles|coverage|content|reading|posts|links))?|"
         r"featured\s+(?:on|in|from)\s+.{1,40}|more\s+(?:from|on|in|about)\s+.{1,40}|more stories|"
@@ -75,7 +173,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"you\s+(?:may|might)\s+also\s+(?:like|enjoy|be interested in)|most\s+(?:read|popular|viewed|shared)|"
         r"trending(?:\s+now)?|editors?'?s?\s+picks|further reading|also\s+on\s+.{1,40}|top stories|"
         r"latest\s+(?:news|stories|headlines)|what to read next|popular\s+(?:on|in)\s+.{1,40}|"
-        r"don't miss|keep reading|sponsored(?:\s+(?:content|stories))?|in other news)\s*:?$"
+        r"don't miss|keep reading|in other news|(?:no|\d+)\s+comments?|post a comment|leave a (?:comment|reply))\s*:?$"
     ), max_words=8, starts_footer=True),
     Rule("donation or membership appeal", _rx(
         r"\bsupport(?:ing)?\s+(?:our|independent|the\s+[\w']+|[\w]+'s)\b[^.]{0,80}\b(?:journalism|reporting|newsroom|work)\b|"
@@ -86,19 +184,32 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("sign-off", _rx(r"^[\u2014\u2013-]\s*[A-Z][\w.' -]+,\s*[\w&,.' -]+$", 0), max_words=14, late_only=True),
 )
 
-# Datelines that open the first paragraph: "(JTA) — ", "JERUSALEM—",
-# "WASHINGTON (Reuters) - ", "RAMALLAH, West Bank, Nov. 24 (AP) — ". A bare hyphen
-# must have spaces round it, so "U.S.-Israeli relations" is not a dateline.
-_DASH = r"(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+)"
+# Datelines that open the first paragraph: "(JTA) — ", "JERUSALEM—", "NEW DELHI: ",
+# "WASHINGTON (Reuters) - ", "RAMALLAH, West Bank, Nov. 24 (AP) — ", "PARIS // ",
+# "New Delhi [India], February 20 (ANI): ", "Kumasi, Feb. 5, GNA - ". A bare hyphen must have
+# spaces round it, so "U.S.-Israeli relations" is not a dateline. Group ``dateline`` is the
+# place (and date); group ``agency`` the credit, bracketed or after a comma.
+_DASH = r"(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|\s+//\s+)"
+_COLON = r"\s*:\s+"
+_REGION = (  # a bracketed region is not an agency's credit: "Indore (Madhya Pradesh)", not "CAIRO (AP)"
+    r"(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}|\s*\[[A-Z][\w .]{1,30}\]|"
+    rf"\s*\((?![A-Z]{{2,6}}\))(?!(?:{AGENCY_ALTERNATION})\))[A-Z][\w .]{{1,30}}\))"
+)
+_DATELINE_DATE = rf"(?:,?\s*(?i:{_MONTH})\s\d{{1,2}}(?:,?\s\d{{4}})?|,\s*\d{{1,2}}\s(?i:{_MONTH})(?:\s\d{{4}})?)"
+_CREDIT = r"(?:\s*\((?P<agency>[^)]{1,30})\)|,\s*(?P<agency_after>[A-Z]{2,6}))"
+_CAPS_PLACE = r"[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"
 DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^\((?P<dateline>[A-Z][A-Za-z.&]{{1,20}}(?:\s[A-Z][A-Za-z.&]+){{0,2}})\){_DASH}"),
+    re.compile(rf"^(?P<dateline>{_CAPS_PLACE}{_REGION}?{_DATELINE_DATE}?){_CREDIT}?(?:{_DASH}|{_COLON})"),
+    # A place in title case needs a region, date or credit after it, so "Shares fell: ..." is not one.
     re.compile(
-        r"^(?P<dateline>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3}"
-        r"(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})?"
-        r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2})?"
-        rf"(?:\s*\([^)]{{1,30}}\))?){_DASH}"
+        rf"^(?P<dateline>{_TITLE_PLACE}(?:{_REGION}{_DATELINE_DATE}?|{_DATELINE_DATE})){_CREDIT}?(?:{_DASH}|{_COLON})"
     ),
+    re.compile(rf"^(?P<dateline>{_TITLE_PLACE}){_CREDIT}(?:{_DASH}|{_COLON})"),
 )
+# Words that open a paragraph like a dateline's place but are labels (helpers/data/dateline_non_places.csv).
+NON_PLACES = frozenset(read_word_list("dateline_non_places"))
 
 # A line ending in punctuation, closing quotes or brackets allowed after it.
 ENDS_PUNCTUATED = re.compile(r"[.!?:;,]['\")\]]*$")
@@ -125,23 +236,29 @@ def matches_headline(line: str, headline: str) -> bool:
 
 
 def looks_like_title(line: str) -> bool:
-    """No closing punctuation, 2-20 words, a capital first, not a list item."""
+    """No closing punctuation, 2-20 words, a capital or digit first, not a list item."""
     return (
         not ENDS_PUNCTUATED.search(line)
         and 2 <= count_words(line) <= 20
-        and line[:1].isupper()
+        and (line[:1].isupper() or line[:1].isdigit())
         and not _BULLET.match(line)
     )
 
 
+_LEADING_BULLETS = re.compile(r"^(?:[\u2022\u00b7*]\s*)+(?=\S)")
+
+
 def rule_for(line: str, position: int, n_lines: int) -> Rule | None:
-    """The first of ``LINE_RULES`` matching the line at ``position`` of ``n_lines``, or None."""
+    """The first of ``LINE_RULES`` matching the line at ``position`` of ``n_lines``, or None.
+
+    Leading bullets ("• PTI", "* Agence France-Presse") are read past."""
+    line = _LEADING_BULLETS.sub("", line)
     words = count_words(line)
     late = position >= n_lines / 2
     for rule in LINE_RULES:
-        if words > rule.max_words or (rule.late_only and not late):
+        if words > rule.max_words or (rule.late_only and not late) or (rule.early_only and late):
             continue
-        if rule.pattern.search(line):
+        if rule.pattern.search(line) and (rule.check is None or rule.check(line)):
             return rule
     return None
 

@@ -154,13 +154,17 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) ->
         partial), ``date_precision`` ("day", "month", "year"; None without a date),
         ``date_stated`` (the date cell as given, None if empty; a bare year or month
         is kept here, flagged in the log, never placed on a day), ``headline``
-        (metadata, else found in the text), ``dek``, ``dateline``, ``wire`` (metadata,
-        else a wire credit line in the text), ``url``, ``file`` (file name, or table
+        (metadata, else found in the text), ``dek``, ``dateline`` (the place, without
+        the agency), ``wire`` (metadata, else the listed news agency the page credits
+        in a dateline, byline or credit line, e.g. "AP", else a wire credit line in the
+        text), ``url``, ``file`` (file name, or table
         and the line its record starts on, or Parquet row), ``body`` (cleaned
         paragraphs joined by a blank line), ``raw_text`` (as read), ``subheads``
         (crossheads, one per line), ``n_paragraphs``, ``n_words`` (whitespace-separated
-        words in the body), ``headline_source`` and ``wire_source``
-        ("metadata"/"text"/None), ``encoding``, ``duplicate_of`` (the first article
+        words in the body), ``headline_source`` ("metadata", "page", "text" or None) and
+        ``wire_source`` ("metadata"; "dateline", "byline", "credit line" or "end slug" for
+        an agency read from the text; "text" for another credit line; None), ``encoding``,
+        ``duplicate_of`` (the first article
         from another outlet with the same body, else None; a second copy from the same
         outlet is not loaded, and the log says so), then any extra metadata columns
         unchanged (nested JSON values as JSON text); a page adds ``author``, ``captured``
@@ -444,7 +448,7 @@ def _article_row(rec: dict, cleaned: CleanedText, duplicate_of: str | None, extr
         headline=headline or cleaned.headline,
         dek=cleaned.dek,
         dateline=cleaned.dateline,
-        wire=wire or cleaned.wire_credit or None,
+        wire=wire or cleaned.agency or cleaned.wire_credit or None,
         url=cell_text(cells.get("url")) or None,
         file=rec["file"],
         body=cleaned.body,
@@ -454,7 +458,7 @@ def _article_row(rec: dict, cleaned: CleanedText, duplicate_of: str | None, extr
         n_words=sum(len(p.split()) for p in paragraphs),
         headline_source=("page" if "headline" in rec.get("from_page", "").split(",") else "metadata") if headline
         else ("text" if cleaned.headline else None),
-        wire_source="metadata" if wire else ("text" if cleaned.wire_credit else None),
+        wire_source="metadata" if wire else (cleaned.agency_from or ("text" if cleaned.wire_credit else None)),
         encoding=rec["encoding"],
         duplicate_of=duplicate_of,
         **{k: _json_safe(rec.get(k) if k == "from_page" else cells.get(k)) for k in extra},

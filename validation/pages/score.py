@@ -22,7 +22,8 @@ RULE_LABELS = {
     "photo caption": "caption", "teaser block heading": "related", "page footer block": "related",
     "crosshead (subhead)": "subhead", "share/print widget": "widget", "sign-up or newsletter box": "widget",
     "donation or membership appeal": "widget", "publisher's message": "widget", "section label": "widget",
-    "above headline": "widget", "wire credit": "agency",
+    "above headline": "widget", "wire credit": "agency", "teaser link": "related", "partner teasers": "related",
+    "dateline (own line)": "dateline",
 }
 # The agencies a page may credit, each with the ways pages write it (issue 15's list).
 AGENCIES = {

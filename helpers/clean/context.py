@@ -1,0 +1,105 @@
+"""Lines that are furniture because of the lines round them: a photo's alt text above its
+caption, a photographer's name beside a caption, sponsored titles under their heading, a
+site's name after the end credit, a dateline standing as a bullet among the header's
+credits, and a paragraph the page repeats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import ENDS_PUNCTUATED, Rule, count_words, looks_like_title
+
+CAPTION_RULES = ("photo caption", "photo credit")
+ALT_TEXT_MAX_WORDS = 15  # a photo's alt text is a short label; its caption follows and opens with it
+NAME_CREDIT_MAX_WORDS = 4  # "Name Surname" standing alone beside a caption is the photographer
+END_SITE_LINE_MAX_WORDS = 6  # after an end credit, a short unpunctuated line is the site's name or a label
+REPEAT_MIN_WORDS = 8  # a paragraph this long printed twice is one paragraph kept twice
+HEADER_DATELINE_MAX_WORDS = 3  # "• New Delhi" among "• PTI", "Updated: ..."
+_NAME_ONLY = re.compile(r"^[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|da|van|von|al|el|bin)){1,3}$")
+_BULLET_START = re.compile(r"^[\u2022\u00b7*]\s*")
+
+
+@dataclass
+class PageLines:
+    """One page's non-blank lines and what each has been found to be so far."""
+
+    lines: list[tuple[int, str, str]]  # (1-based line in the raw text, raw line, normalised line)
+    labels: list[tuple[str, str | None, str | None] | None]  # (rule, kept_as, detail); None: body
+    rules: list[Rule | None]  # the single-line rule each line matches
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def text(self, i: int) -> str:
+        return self.lines[i][2]
+
+    def rule_name(self, i: int) -> str | None:
+        return self.labels[i][0] if 0 <= i < len(self) and self.labels[i] else None
+
+    def mark(self, i: int, rule: str, kept_as: str | None = None, detail: str | None = None) -> None:
+        self.labels[i] = (rule, kept_as, detail)
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def mark_in_context(page: PageLines, start: int) -> None:
+    """Mark, from line ``start`` on, alt text, photographers' names, sponsored titles and
+    the short lines after an end credit."""
+    n = len(page)
+    for i in range(start, n):
+        if page.labels[i] is not None:
+            continue
+        text, nxt = page.text(i), page.rule_name(i + 1)
+        if nxt == "photo caption" and count_words(text) <= ALT_TEXT_MAX_WORDS and (
+            _comparable(page.text(i + 1)).startswith(_comparable(text))
+        ):
+            page.mark(i, "photo caption", detail="alt text: the caption below opens with it")
+        elif _NAME_ONLY.match(text) and count_words(text) <= NAME_CREDIT_MAX_WORDS and (
+            nxt == "photo caption" or page.rule_name(i - 1) == "photo caption"
+        ):
+            page.mark(i, "photo credit", detail="a name alone beside a caption")
+    for i in range(start, n):
+        if page.rule_name(i) == "partner teasers":
+            j = i + 1
+            while j < n and page.labels[j] is None and looks_like_title(page.text(j)):
+                page.mark(j, "partner teasers", detail=f"after {page.text(i)!r}")
+                j += 1
+        elif page.rule_name(i) == "wire credit" and i >= n / 2:
+            j = i + 1
+            while j < n and (page.labels[j] is not None or (
+                looks_like_title(page.text(j)) and count_words(page.text(j)) <= END_SITE_LINE_MAX_WORDS
+            )):
+                if page.labels[j] is None:
+                    page.mark(j, "page footer block", detail=f"after the end credit {page.text(i)!r}")
+                j += 1
+
+
+def mark_header_dateline(page: PageLines, start: int) -> str | None:
+    """A place standing as a bullet among the header's credit and time bullets ("• PTI",
+    "• New Delhi", "Updated: ..."): mark it and return it (None if there is none)."""
+    for i in range(start, min(len(page), start + 8)):
+        text = page.text(i)
+        if page.labels[i] is not None or not _BULLET_START.match(text):
+            continue
+        place = _BULLET_START.sub("", text)
+        near = {page.rule_name(j) for j in (i - 2, i - 1, i + 1, i + 2)}
+        capitalised = all(w[:1].isupper() for w in place.split()) and not ENDS_PUNCTUATED.search(place)
+        if 0 < count_words(place) <= HEADER_DATELINE_MAX_WORDS and capitalised and near & {"wire credit", "timestamp"}:
+            page.mark(i, "dateline (own line)", "dateline", "a place among the header's bullets")
+            return place
+    return None
+
+
+def mark_repeats(page: PageLines) -> None:
+    """Mark a body paragraph of ``REPEAT_MIN_WORDS`` or more that the page printed before."""
+    seen: set[str] = set()
+    for i in range(len(page)):
+        if page.labels[i] is not None or count_words(page.text(i)) < REPEAT_MIN_WORDS:
+            continue
+        key = _comparable(page.text(i))
+        if key in seen:
+            page.mark(i, "repeated paragraph", detail="the same paragraph appears earlier on the page")
+        seen.add(key)
