@@ -157,16 +157,15 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) ->
         (metadata, else found in the text), ``dek``, ``dateline`` (the place, without
         the agency), ``wire`` (metadata, else the listed news agency the page credits
         in a dateline, byline or credit line, e.g. "AP", else a wire credit line in the
-        text), ``url``, ``file`` (file name, or table
-        and the line its record starts on, or Parquet row), ``body`` (cleaned
+        text), ``url``, ``file`` (file name, or table and the line its record starts
+        on, or Parquet row), ``body`` (cleaned
         paragraphs joined by a blank line), ``raw_text`` (as read), ``subheads``
         (crossheads, one per line), ``n_paragraphs``, ``n_words`` (whitespace-separated
         words in the body), ``headline_source`` ("metadata", "page", "text" or None) and
         ``wire_source`` ("metadata"; "dateline", "byline", "credit line" or "end slug" for
         an agency read from the text; "text" for another credit line; None), ``encoding``,
-        ``duplicate_of`` (the first article
-        from another outlet with the same body, else None; a second copy from the same
-        outlet is not loaded, and the log says so), then any extra metadata columns
+        ``duplicate_of`` (the first article from another outlet with the same body, else
+        None; a second copy from one outlet is not loaded, the log says so), then any extra metadata columns
         unchanged (nested JSON values as JSON text); a page adds ``author``, ``captured``
         (a web archive's) and ``from_page`` (the fields it gave). Sorted as in the metadata.
         ``removed``: one row per raw line not kept as body (see
