@@ -5,3 +5,7 @@ base (paths, parallel, nltk_data, tables, wording, outputs) -> clean -> corpus -
 terms, sentiment, overlap, facts) -> words and pictures (display, plots) -> report.
 A module imports its own layer or those below it (``tests/test_layout.py`` checks).
 """
+
+from .sentiment.target import target_sentiment
+
+__all__ = ["target_sentiment"]

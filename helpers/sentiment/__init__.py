@@ -19,6 +19,8 @@ One job per module; every public name is importable from ``helpers.sentiment``:
 - ``actors``: the tone of the sentences that mention each actor
 - ``positions``: the tone by where sentences sit in their article
 - ``outlets``: each outlet's and article's tone, extreme sentences, lexicon words
+- ``target_features`` and ``target``: the tone toward one mentioned person (-1, 0, 1),
+  a model trained on NewsMTSC (``python -m validation.newsmtsc train``)
 - ``validation``: the NYT editorial benchmark (5,190 human-rated sentences) and agreement
 - ``findings``: the notebook's sentences, every number computed from the tables
 """
@@ -70,6 +72,7 @@ from .scoring import (
     score_sentences,
     score_texts,
 )
+from .target import TARGET_COLUMNS, TARGET_LABELS, load_model, target_sentiment
 from .validation import (
     BENCHMARK_COLUMNS,
     BENCHMARK_DIR,
@@ -89,12 +92,13 @@ __all__ = [
     "CONFIDENCE", "EXTREME_COLUMNS", "IMPLEMENTATIONS", "LABELS", "LEXICON_COLUMNS", "MAX_DRAWS",
     "MIN_QUOTE_WORDS", "MIN_SENTENCES_FOR_INTERVAL", "N_RESAMPLES", "PCT_DECIMALS", "POSITION_BINS",
     "POSITION_LABELS", "RATING_SCALE", "SCORE_COLUMNS", "SCORE_DECIMALS", "SEGMENT_COLUMNS",
-    "SENTENCE_SCORE_COLUMNS", "SKIPPED_COLUMNS", "SUMMARY_COLUMNS", "THIN_CELL", "THRESHOLD", "VOICES",
+    "SENTENCE_SCORE_COLUMNS", "SKIPPED_COLUMNS", "SUMMARY_COLUMNS", "TARGET_COLUMNS", "TARGET_LABELS",
+    "THIN_CELL", "THRESHOLD", "VOICES",
     "Benchmark", "actor_sentiment", "actors_note", "analyzer", "article_sentiment",
     "benchmark_confusion", "bootstrap_mean", "extreme_sentences", "intervals_overlap",
-    "label_scores", "lexicon_words", "load_benchmark", "loading_note", "outlet_sentiment",
+    "label_scores", "lexicon_words", "load_benchmark", "load_model", "loading_note", "outlet_sentiment",
     "outlets_note", "position_sentiment", "positions_note", "reference_analyzer",
     "score_benchmark", "score_sentences", "score_texts", "score_voices", "sentiment_finding",
-    "summarise_scores", "validation_metrics", "validation_note", "voice_segments",
+    "summarise_scores", "target_sentiment", "validation_metrics", "validation_note", "voice_segments",
     "voice_sentiment", "voices_note",
 ]

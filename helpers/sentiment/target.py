@@ -5,8 +5,10 @@ positive (1) toward the mention, which is a different question from the sentence
 tone: in "Kerry condemned the attacks on Israelis" the sentence is negative, the stance
 toward Kerry is not. The model is a multinomial logistic regression trained on NewsMTSC
 (Hamborg & Donnay, EACL 2021; ``validation/newsmtsc/``) by ``python -m validation.newsmtsc
-train``, over TF-IDF word pairs of the sentence with the mention replaced by a placeholder
-and the lexicon features of ``target_features``. It is stored as plain arrays
+train``, over four views of each mention (``target_features``): TF-IDF words and word pairs
+of the sentence with the mention replaced by a placeholder; TF-IDF letter sequences of the
+same text; the words either side weighted by their distance; lexicon and position features.
+It is stored as plain arrays
 (``helpers/data/target_sentiment.npz``, read with ``allow_pickle=False``) and a JSON
 vocabulary, so loading runs no code; the prediction is the arrays' arithmetic in numpy.
 """
@@ -15,17 +17,16 @@ from __future__ import annotations
 
 import functools
 import json
-import math
-from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .scoring import analyzer
-from .target_features import DENSE_FEATURES, lexicon_features, marked_text
+from .target_features import DENSE_FEATURES, lexicon_features, marked_text, proximity_weights
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # helpers/data/
 MODEL_FILE = DATA_DIR / "target_sentiment.npz"
@@ -34,60 +35,74 @@ VADER_FEATURES = ("vader_neg", "vader_neu", "vader_pos", "vader_compound")  # th
 FEATURE_NAMES = (*DENSE_FEATURES, *VADER_FEATURES)
 TARGET_COLUMNS = ("sentence", "start", "end")
 TARGET_LABELS = {-1: "negative", 0: "neutral", 1: "positive"}
-NGRAMS = (1, 2)  # word n-grams of marked_text that the TF-IDF part counts
+# The two TF-IDF views of marked_text, as scikit-learn settings (training and prediction
+# both build their vectorisers from these): words and word pairs seen in at least 2
+# training sentences; letter sequences of 3-5 within words, seen in at least 5. Chosen on a
+# held-out part of NewsMTSC's train.jsonl (validation/newsmtsc/README.md).
+WORD_VIEW = dict(ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=r"\S+", lowercase=False)
+CHAR_VIEW = dict(analyzer="char_wb", ngram_range=(3, 5), min_df=5, sublinear_tf=True)
 
 
 class TargetModel(NamedTuple):
-    """The trained model's arrays, as ``load_model`` reads them."""
+    """The trained model's arrays, as ``load_model`` reads them; columns in this order."""
 
-    vocabulary: dict[str, int]  # n-gram -> column
-    idf: np.ndarray  # one per n-gram
+    word_vocabulary: list[str]  # WORD_VIEW n-grams, in column order
+    word_idf: np.ndarray
+    char_vocabulary: list[str]  # CHAR_VIEW letter sequences
+    char_idf: np.ndarray
+    proximity_vocabulary: list[str]  # L_word / R_word
     dense_mean: np.ndarray  # standardising the FEATURE_NAMES columns
     dense_scale: np.ndarray
-    dense_weight: float  # the standardised columns' weight beside the unit-length TF-IDF row
-    coef: np.ndarray  # classes x (n-grams + dense features)
+    dense_weight: float  # the standardised columns' weight beside the unit-length views
+    coef: np.ndarray  # classes x all columns
     intercept: np.ndarray
     classes: np.ndarray  # -1, 0, 1
-    about: dict  # how it was trained: data, split, settings, held-out scores
+    about: dict  # how it was trained: settings, rows, held-out scores
+
+
+ARRAYS = ("word_idf", "char_idf", "dense_mean", "dense_scale", "coef", "intercept", "classes")
+VOCABULARIES = ("word_vocabulary", "char_vocabulary", "proximity_vocabulary")
 
 
 @functools.lru_cache(maxsize=2)
 def load_model(path: str | Path = MODEL_FILE, vocabulary_path: str | Path = VOCABULARY_FILE) -> TargetModel:
-    """Read the model's arrays (``np.load(..., allow_pickle=False)``) and its JSON vocabulary (cached)."""
+    """Read the model's arrays (``np.load(..., allow_pickle=False)``) and its JSON vocabularies (cached)."""
     with np.load(path, allow_pickle=False) as arrays:
-        parts = {name: arrays[name] for name in arrays.files}
+        parts = {name: arrays[name] for name in (*ARRAYS, "dense_weight")}
     about = json.loads(Path(vocabulary_path).read_text(encoding="utf-8"))
-    vocabulary = {term: i for i, term in enumerate(about.pop("vocabulary"))}
+    vocabularies = {name: about.pop(name) for name in VOCABULARIES}
     if tuple(about["features"]) != FEATURE_NAMES:
         raise ValueError(f"{path} was trained on other features; retrain: python -m validation.newsmtsc train")
-    return TargetModel(
-        vocabulary, parts["idf"], parts["dense_mean"], parts["dense_scale"], float(parts["dense_weight"]),
-        parts["coef"], parts["intercept"], parts["classes"], about,
-    )
+    return TargetModel(**vocabularies, **{k: parts[k] for k in ARRAYS}, dense_weight=float(parts["dense_weight"]),
+                       about=about)
 
 
-def ngrams(text: str) -> list[str]:
-    """The word n-grams (``NGRAMS``) of a space-joined text, as scikit-learn's analyzer makes them."""
-    words = text.split()
-    out = []
-    for n in range(NGRAMS[0], NGRAMS[1] + 1):
-        out += [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
-    return out
+def save_model(model: TargetModel, path: Path = MODEL_FILE, vocabulary_path: Path = VOCABULARY_FILE) -> None:
+    """Plain arrays in ``.npz``; the vocabularies (in column order) and settings in JSON."""
+    np.savez_compressed(path, dense_weight=np.float64(model.dense_weight),
+                        **{name: getattr(model, name) for name in ARRAYS})
+    about = {**model.about, **{name: list(getattr(model, name)) for name in VOCABULARIES}}
+    vocabulary_path.write_text(json.dumps(about, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def tfidf_matrix(texts: list[str], vocabulary: dict[str, int], idf: np.ndarray) -> sp.csr_matrix:
-    """Sublinear TF-IDF rows of unit length, as ``TfidfVectorizer(sublinear_tf=True)`` gives them."""
+def tfidf_vectorizer(settings: dict, vocabulary: list[str], idf: np.ndarray) -> TfidfVectorizer:
+    """A scikit-learn vectoriser with a fixed vocabulary and IDF: no fitting, no pickle."""
+    vectorizer = TfidfVectorizer(vocabulary=vocabulary, **{k: v for k, v in settings.items() if k != "min_df"})
+    vectorizer.idf_ = idf
+    return vectorizer
+
+
+def proximity_matrix(weights: list[dict[str, float]], vocabulary: list[str]) -> sp.csr_matrix:
+    """Rows of proximity weights over a fixed vocabulary, scaled to unit length (unknown words dropped)."""
+    column = {term: i for i, term in enumerate(vocabulary)}
     indptr, indices, values = [0], [], []
-    for text in texts:
-        counts = Counter(g for g in ngrams(text) if g in vocabulary)
-        cols = sorted(vocabulary[g] for g in counts)
-        inverse = {vocabulary[g]: c for g, c in counts.items()}
-        row = np.array([(1.0 + math.log(inverse[c])) * idf[c] for c in cols])
-        norm = np.sqrt((row**2).sum()) if len(row) else 1.0
-        indices += cols
-        values += list(row / norm if norm else row)
+    for row in weights:
+        known = sorted((column[k], v) for k, v in row.items() if k in column)
+        norm = np.sqrt(sum(v * v for _, v in known)) or 1.0
+        indices += [c for c, _ in known]
+        values += [v / norm for _, v in known]
         indptr.append(len(indices))
-    return sp.csr_matrix((values, indices, indptr), shape=(len(texts), len(idf)))
+    return sp.csr_matrix((values, indices, indptr), shape=(len(weights), len(vocabulary)))
 
 
 def dense_matrix(sentences: list[str], starts: list[int], ends: list[int]) -> np.ndarray:
@@ -100,23 +115,27 @@ def dense_matrix(sentences: list[str], starts: list[int], ends: list[int]) -> np
     return np.hstack([lexical, np.array([scores[s] for s in sentences])])
 
 
-def design_matrix(text_rows: sp.spmatrix, dense: np.ndarray, *, mean, scale, weight: float) -> sp.csr_matrix:
-    """TF-IDF rows beside the standardised dense columns times ``weight``: what the model sees."""
-    scaled = (dense - mean) / scale * weight
-    return sp.hstack([text_rows, sp.csr_matrix(scaled)]).tocsr()
+def scaled_dense(dense: np.ndarray, *, mean, scale, weight: float) -> sp.csr_matrix:
+    """Standardised dense columns times ``weight``, as a sparse block."""
+    return sp.csr_matrix((dense - mean) / scale * weight)
 
 
 def features(sentences: list[str], starts: list[int], ends: list[int], model: TargetModel) -> sp.csr_matrix:
-    """The model's input for each mention."""
-    texts = [marked_text(s, a, b) for s, a, b in zip(sentences, starts, ends, strict=True)]
-    return design_matrix(
-        tfidf_matrix(texts, model.vocabulary, model.idf), dense_matrix(sentences, starts, ends),
-        mean=model.dense_mean, scale=model.dense_scale, weight=model.dense_weight,
-    )
+    """The model's input for each mention: the four views side by side."""
+    rows = list(zip(sentences, starts, ends, strict=True))
+    texts = [marked_text(s, a, b) for s, a, b in rows]
+    blocks = [
+        tfidf_vectorizer(WORD_VIEW, model.word_vocabulary, model.word_idf).transform(texts),
+        tfidf_vectorizer(CHAR_VIEW, model.char_vocabulary, model.char_idf).transform(texts),
+        proximity_matrix([proximity_weights(s, a, b) for s, a, b in rows], model.proximity_vocabulary),
+        scaled_dense(dense_matrix(sentences, starts, ends), mean=model.dense_mean, scale=model.dense_scale,
+                     weight=model.dense_weight),
+    ]
+    return sp.hstack(blocks).tocsr()
 
 
 def predict(matrix: sp.spmatrix, model: TargetModel) -> np.ndarray:
-    """The class (-1, 0, 1) with the highest linear score for each row."""
+    """The class (-1, 0, 1) with the highest linear score for each row (numpy, from the saved arrays)."""
     scores = matrix @ model.coef.T + model.intercept
     return model.classes[np.asarray(scores).argmax(axis=1)]
 

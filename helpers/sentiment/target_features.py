@@ -1,6 +1,6 @@
 """Target features: what the tone-toward-a-mention model reads around each person mention.
 
-Two kinds, for a sentence and the character offsets of one mention in it:
+Three kinds, for a sentence and the character offsets of one mention in it:
 
 - ``marked_text``: the sentence's lowercased tokens with the mention replaced by the
   placeholder ``MENTION`` ("_target_"), so "criticised _target_" and "_target_ criticised"
@@ -8,7 +8,8 @@ Two kinds, for a sentence and the character offsets of one mention in it:
 - ``lexicon_features``: numbers in ``DENSE_FEATURES`` order, built from the VADER lexicon's
   word valences (the ``vaderSentiment`` package's ``vader_lexicon.txt``, MIT licence), the
   distance of each sentiment word from the mention, negation, the clause the mention sits
-  in, quotation marks and speech verbs (``helpers/data/speech_verbs.csv``).
+  in, quotation marks and speech verbs (``helpers/data/speech_verbs.csv``);
+- ``proximity_weights``: each word on either side of the mention, weighted by how near it is.
 
 The model that uses them is trained by ``python -m validation.newsmtsc train``; both read
 this module, so training and prediction see the same features.
@@ -39,6 +40,8 @@ SPEECH_WINDOW = 3  # tokens either side of the mention searched for a speech ver
 # (the adjacent words; a short phrase; the whole clause). Chosen on a held-out part of
 # NewsMTSC's train.jsonl (validation/newsmtsc/README.md).
 DECAY_SCALES = (1.5, 4.0, 10.0)
+# The proximity view weighs every word by its distance from the mention at this scale.
+PROXIMITY_SCALE = 8.0
 LENGTH_SCALE = 40.0  # tokens; divides the counts of tokens left and right of the mention
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "i", "we", "me", "us"})
 
@@ -130,3 +133,13 @@ def lexicon_features(sentence: str, start: int, end: int) -> np.ndarray:
         clause_pos, clause_neg, clause_negated, clause_negated * clause_pos, clause_negated * clause_neg,
     ]
     return np.asarray(values, dtype=float)
+
+
+def proximity_weights(sentence: str, start: int, end: int, *, scale: float = PROXIMITY_SCALE) -> dict[str, float]:
+    """Each word left (``L_word``) and right (``R_word``) of the mention, weighted exp(-tokens away / scale)."""
+    weights: dict[str, float] = {}
+    for side, words in (("L_", tokens(sentence[:start])[::-1]), ("R_", tokens(sentence[end:]))):
+        for distance, word in enumerate(words):
+            key = side + word
+            weights[key] = weights.get(key, 0.0) + math.exp(-distance / scale)
+    return weights

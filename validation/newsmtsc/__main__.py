@@ -12,13 +12,15 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from helpers.sentiment.scoring import label_scores, score_texts
-from helpers.sentiment.target import FEATURE_NAMES, VADER_FEATURES, load_model
+from helpers.sentiment.target import load_model, save_model
 from helpers.sentiment.target_features import DENSE_FEATURES
 
 from .training import (
@@ -29,7 +31,6 @@ from .training import (
     held_out_split,
     label_rows,
     load_split,
-    save_model,
     scores,
     sklearn_labels,
 )
@@ -45,23 +46,31 @@ def show(title: str, result: dict) -> None:
     print(table.to_string(), "\n")
 
 
+def saved_and_loaded(fitted) -> object:
+    """The fitted model written to a temporary folder and read back as the API reads it."""
+    with tempfile.TemporaryDirectory() as folder:
+        npz, vocabulary = Path(folder) / "model.npz", Path(folder) / "model.json"
+        save_model(fitted.model, npz, vocabulary)
+        return load_model.__wrapped__(npz, vocabulary)
+
+
 def train() -> None:
     """Held-out check, then the final fit on all of train.jsonl, saved."""
     data = load_split(TRAIN_FILE)
     fit_rows, held_rows = held_out_split(data)
     fitted = fit(data.iloc[fit_rows])
     held = data.iloc[held_rows]
-    ours, theirs = label_rows(held, fitted.model), sklearn_labels(held, fitted)
+    ours, theirs = label_rows(held, saved_and_loaded(fitted)), sklearn_labels(held, fitted)
     if not np.array_equal(ours, theirs):
         raise SystemExit(f"numpy and scikit-learn disagree on {(ours != theirs).sum()} held-out rows")
-    print(f"numpy predict == scikit-learn predict on all {len(held)} held-out rows")
+    print(f"the saved arrays' numpy predict == scikit-learn's predict on all {len(held)} held-out rows")
     show("held-out fifth of train.jsonl", scores(held["label"], ours))
     started = time.perf_counter()
     final = fit(data)
     seconds = time.perf_counter() - started
     save_model(final.model)
     print(f"trained on all {len(data)} rows of train.jsonl in {seconds:.1f} s "
-          f"({final.model.about['n_terms']} word n-grams + {len(FEATURE_NAMES)} dense features)")
+          f"({final.model.about['n_columns']} columns)")
 
 
 def evaluate() -> dict:
@@ -77,25 +86,28 @@ def evaluate() -> dict:
 
 
 ABLATION = (  # (idea, fit options), each adding to the one before
-    ("sentence TF-IDF words and pairs (mention not marked), plain LR",
-     dict(mark=False, dense_keep=(), class_weight=None)),
-    ("+ mention replaced by a placeholder", dict(dense_keep=(), class_weight=None)),
-    ("+ lexicon features around the mention", dict(dense_keep=DENSE_FEATURES, class_weight=None)),
-    ("+ the sentence's VADER scores", dict(dense_keep=DENSE_FEATURES + VADER_FEATURES, class_weight=None)),
-    ("+ balanced class weights (the shipped settings)", dict()),
+    ("sentence TF-IDF words and pairs, plain LR (C=1)",
+     dict(mark=False, views=("word",), class_weight=None, c=1.0)),
+    ("+ mention replaced by a placeholder", dict(views=("word",), class_weight=None, c=1.0)),
+    ("+ lexicon and position features around the mention",
+     dict(views=("word", "dense"), dense_keep=DENSE_FEATURES, class_weight=None, c=1.0)),
+    ("+ the sentence's VADER scores", dict(views=("word", "dense"), class_weight=None, c=1.0)),
+    ("+ balanced class weights", dict(views=("word", "dense"), c=1.0)),
+    ("+ letter sequences (3-5) of the marked sentence", dict(views=("word", "char", "dense"), c=1.0)),
+    ("+ words weighted by distance from the mention", dict(c=1.0)),
+    ("+ C=0.5 (the shipped settings)", dict()),
 )
 
 
 def ablate() -> None:
-    """Macro F1 on the held-out fifth for each row of ABLATION."""
+    """Macro F1 and accuracy on the held-out fifth for each row of ABLATION."""
     data = load_split(TRAIN_FILE)
     fit_rows, held_rows = held_out_split(data)
     held = data.iloc[held_rows]
+    print("macro_f1  accuracy  idea")
     for idea, options in ABLATION:
-        fitted = fit(data.iloc[fit_rows], **options)
-        shown = {k: v for k, v in options.items() if k in ("mark", "dense_keep")}
-        result = scores(held["label"], sklearn_labels(held, fitted, **shown))
-        print(f"{result['macro_f1']:.3f}  {result['accuracy']:.3f}  {idea}", flush=True)
+        result = scores(held["label"], sklearn_labels(held, fit(data.iloc[fit_rows], **options)))
+        print(f"{result['macro_f1']:.3f}     {result['accuracy']:.3f}     {idea}", flush=True)
 
 
 if __name__ == "__main__":

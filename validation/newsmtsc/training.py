@@ -13,24 +13,25 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 from sklearn.model_selection import GroupShuffleSplit
-from sklearn.preprocessing import StandardScaler
+from sklearn.preprocessing import StandardScaler, normalize
 
 from helpers.sentiment.target import (
+    CHAR_VIEW,
     FEATURE_NAMES,
-    MODEL_FILE,
-    NGRAMS,
-    VOCABULARY_FILE,
+    WORD_VIEW,
     TargetModel,
     dense_matrix,
-    design_matrix,
     features,
     predict,
+    scaled_dense,
 )
-from helpers.sentiment.target_features import marked_text, tokens
+from helpers.sentiment.target_features import marked_text, proximity_weights, tokens
 
 HERE = Path(__file__).resolve().parent
 TRAIN_FILE = HERE / "train.jsonl"
@@ -38,14 +39,14 @@ DEVTEST_FILE = HERE / "devtest_rw.jsonl"
 POLARITY = {2.0: -1, 4.0: 0, 6.0: 1}  # NewsMTSC's codes (dataset-readme.md) -> our labels
 HELD_OUT = 0.2  # share of train.jsonl's sentences held out to choose the settings
 SPLIT_SEED = 0
-# Chosen on the held-out part (README.md, "What each idea gained"): word pairs seen in
-# at least MIN_DF sentences; the dense columns' weight; the inverse regularisation C;
-# classes weighted by their inverse frequency, as macro F1 weighs them equally.
-MIN_DF = 2
+# Chosen on the held-out part (README.md, "What each idea gained"), with WORD_VIEW and
+# CHAR_VIEW in helpers.sentiment.target: the dense columns' weight; the inverse
+# regularisation C; classes weighted by their inverse frequency, as macro F1 weighs them equally.
 DENSE_WEIGHT = 0.3
-C = 1.0
+C = 0.5
 CLASS_WEIGHT = "balanced"
 MAX_ITER = 5000
+VIEWS = ("word", "char", "proximity", "dense")
 LABELS = (-1, 0, 1)
 DATA_COLUMNS = ["sentence_id", "sentence", "start", "end", "mention", "label"]
 
@@ -73,38 +74,9 @@ class Fitted(NamedTuple):
     """A fit: the arrays the API reads, and scikit-learn's objects to check them against."""
 
     model: TargetModel
-    vectorizer: TfidfVectorizer
+    transformers: dict  # view -> fitted scikit-learn object (the scaler for "dense")
     classifier: LogisticRegression
-
-
-def fit(data: pd.DataFrame, *, dense_weight: float = DENSE_WEIGHT, c: float = C,
-        class_weight: str | None = CLASS_WEIGHT, mark: bool = True, dense_keep: tuple[str, ...] = FEATURE_NAMES,
-        ) -> Fitted:
-    """Fit the vectoriser, scaler and logistic regression with scikit-learn.
-
-    ``mark=False`` keeps the mention's own words instead of the placeholder; ``dense_keep``
-    names the dense columns used (the others are zeroed): both for the ablation table only.
-    """
-    texts = texts_of(data, mark=mark)
-    vectorizer = TfidfVectorizer(ngram_range=NGRAMS, min_df=MIN_DF, sublinear_tf=True,
-                                 token_pattern=r"\S+", lowercase=False)
-    text_rows = vectorizer.fit_transform(texts)
-    dense = dense_of(data, keep=dense_keep)
-    scaler = StandardScaler().fit(dense)
-    matrix = design_matrix(text_rows, dense, mean=scaler.mean_, scale=scaler.scale_, weight=dense_weight)
-    classifier = LogisticRegression(C=c, class_weight=class_weight, max_iter=MAX_ITER)
-    classifier.fit(matrix, data["label"].to_numpy())
-    terms = vectorizer.get_feature_names_out()
-    about = {
-        "features": list(FEATURE_NAMES), "ngrams": list(NGRAMS), "min_df": MIN_DF,
-        "dense_weight": dense_weight, "C": c, "class_weight": class_weight, "n_rows": len(data),
-        "n_terms": len(terms),
-    }
-    model = TargetModel(
-        {t: i for i, t in enumerate(terms)}, vectorizer.idf_, scaler.mean_, scaler.scale_, dense_weight,
-        classifier.coef_, classifier.intercept_, classifier.classes_, about,
-    )
-    return Fitted(model, vectorizer, classifier)
+    options: dict  # mark, views, dense_keep
 
 
 def texts_of(data: pd.DataFrame, *, mark: bool = True) -> list[str]:
@@ -120,26 +92,58 @@ def dense_of(data: pd.DataFrame, *, keep: tuple[str, ...] = FEATURE_NAMES) -> np
     return dense
 
 
-def sklearn_labels(data: pd.DataFrame, fitted: Fitted, *, mark: bool = True,
-                   dense_keep: tuple[str, ...] = FEATURE_NAMES) -> np.ndarray:
-    """The labels scikit-learn's own transform and predict give (to check the numpy path)."""
-    model = fitted.model
-    matrix = design_matrix(fitted.vectorizer.transform(texts_of(data, mark=mark)),
-                           dense_of(data, keep=dense_keep), mean=model.dense_mean,
-                           scale=model.dense_scale, weight=model.dense_weight)
+def blocks(data: pd.DataFrame, transformers: dict, options: dict, *, fitting: bool) -> list:
+    """Each view's block for ``data``, fitting the transformers first when ``fitting``."""
+    texts = texts_of(data, mark=options["mark"])
+    out = []
+    for view in options["views"]:
+        step = transformers[view]
+        if view in ("word", "char"):
+            out.append(step.fit_transform(texts) if fitting else step.transform(texts))
+        elif view == "proximity":
+            rows = zip(data["sentence"], data["start"], data["end"], strict=True)
+            weights = [proximity_weights(s, a, b) for s, a, b in rows]
+            out.append(normalize(step.fit_transform(weights) if fitting else step.transform(weights)))
+        else:
+            dense = dense_of(data, keep=options["dense_keep"])
+            step = step.fit(dense) if fitting else step
+            out.append(scaled_dense(dense, mean=step.mean_, scale=step.scale_, weight=options["dense_weight"]))
+    return out
+
+
+def fit(data: pd.DataFrame, *, c: float = C, class_weight: str | None = CLASS_WEIGHT, mark: bool = True,
+        views: tuple[str, ...] = VIEWS, dense_keep: tuple[str, ...] = FEATURE_NAMES,
+        dense_weight: float = DENSE_WEIGHT) -> Fitted:
+    """Fit the views and the logistic regression with scikit-learn.
+
+    ``mark=False`` (the mention's own words instead of the placeholder), fewer ``views`` and
+    ``dense_keep`` (dense columns kept; the others are zeroed) serve the ablation table.
+    """
+    options = dict(mark=mark, views=views, dense_keep=dense_keep, dense_weight=dense_weight)
+    transformers = {"word": TfidfVectorizer(**WORD_VIEW), "char": TfidfVectorizer(**CHAR_VIEW),
+                    "proximity": DictVectorizer(), "dense": StandardScaler()}
+    matrix = sp.hstack(blocks(data, transformers, options, fitting=True)).tocsr()
+    classifier = LogisticRegression(C=c, class_weight=class_weight, max_iter=MAX_ITER)
+    classifier.fit(matrix, data["label"].to_numpy())
+    about = {"features": list(FEATURE_NAMES), "word_view": {k: list(v) if isinstance(v, tuple) else v
+             for k, v in WORD_VIEW.items()}, "char_view": {k: list(v) if isinstance(v, tuple) else v
+             for k, v in CHAR_VIEW.items()}, "C": c, "class_weight": class_weight, "n_rows": len(data),
+             "n_columns": matrix.shape[1]}
+    model = None
+    if views == VIEWS and mark:
+        word, char, prox, scaler = (transformers[v] for v in VIEWS)
+        model = TargetModel(
+            list(word.get_feature_names_out()), word.idf_, list(char.get_feature_names_out()), char.idf_,
+            list(prox.feature_names_), scaler.mean_, scaler.scale_, dense_weight,
+            classifier.coef_, classifier.intercept_, classifier.classes_.astype(np.int64), about,
+        )
+    return Fitted(model, transformers, classifier, options)
+
+
+def sklearn_labels(data: pd.DataFrame, fitted: Fitted) -> np.ndarray:
+    """The labels scikit-learn's own transforms and predict give (to check the numpy path)."""
+    matrix = sp.hstack(blocks(data, fitted.transformers, fitted.options, fitting=False)).tocsr()
     return fitted.classifier.predict(matrix)
-
-
-def save_model(model: TargetModel, path: Path = MODEL_FILE, vocabulary_path: Path = VOCABULARY_FILE) -> None:
-    """Plain arrays in ``.npz`` and the vocabulary (in column order) with the settings in JSON."""
-    np.savez_compressed(
-        path, idf=model.idf, dense_mean=model.dense_mean, dense_scale=model.dense_scale,
-        dense_weight=np.float64(model.dense_weight), coef=model.coef, intercept=model.intercept,
-        classes=model.classes.astype(np.int64),
-    )
-    terms = sorted(model.vocabulary, key=model.vocabulary.get)
-    vocabulary_path.write_text(json.dumps({**model.about, "vocabulary": terms}, ensure_ascii=False) + "\n",
-                               encoding="utf-8")
 
 
 def scores(truth, labels) -> dict:
