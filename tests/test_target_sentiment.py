@@ -1,0 +1,142 @@
+"""Tone toward a mentioned person (helpers.sentiment.target, validation/newsmtsc): the API on
+sentences written here, the model file's safety, determinism, and the NewsMTSC figures."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import accuracy_score, f1_score
+
+from helpers import target_sentiment
+from helpers.sentiment import score_texts
+from helpers.sentiment.target import MODEL_FILE, VOCABULARY_FILE, load_model, save_model
+from validation.newsmtsc import __main__ as newsmtsc_cli
+from validation.newsmtsc.training import fit, label_rows, load_split, sklearn_labels
+
+
+def _mentions(*cases: tuple[str, str]) -> pd.DataFrame:
+    """(sentence, mention) -> sentence, start, end of the mention's first occurrence."""
+    rows = [(s, s.index(m), s.index(m) + len(m)) for s, m in cases]
+    return pd.DataFrame(rows, columns=["sentence", "start", "end"])
+
+
+# Sentences whose tone (VADER) and stance toward the mention disagree.
+REPORTED_BAD_NEWS = (
+    ("Kerry said the attack was a terrible tragedy.", "Kerry"),
+    ("Netanyahu said the bombing was a horrific crime.", "Netanyahu"),
+)
+
+
+def test_reporting_bad_news_is_not_negative_toward_the_speaker():
+    mentions = _mentions(*REPORTED_BAD_NEWS)
+    assert (score_texts(mentions["sentence"])["compound"] <= -0.05).all()  # the sentences are negative
+    assert target_sentiment(mentions).tolist() == [0, 0]  # the stance toward the speaker is neutral
+
+
+def test_an_accusation_in_a_flat_sentence_is_negative_toward_the_accused():
+    mentions = _mentions(("Critics accused Netanyahu of sabotaging the peace talks.", "Netanyahu"))
+    assert score_texts(mentions["sentence"])["compound"].iloc[0] > -0.05  # VADER: not negative
+    assert target_sentiment(mentions).tolist() == [-1]
+
+
+def test_plain_praise_and_blame_follow_the_sentence():
+    mentions = _mentions(
+        ("The widely admired Abbas won praise for his courage.", "Abbas"),
+        ("Kerry's failed diplomacy has been a humiliating disaster.", "Kerry"),
+        ("Kerry, the nation's top diplomat, arrived in Jerusalem on Monday.", "Kerry"),
+    )
+    assert target_sentiment(mentions).tolist() == [1, -1, 0]
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: the subject of 'condemned <something bad>' is read as negative")
+def test_condemning_an_attack_is_not_negative_toward_the_one_who_condemns():
+    mentions = _mentions(("Kerry condemned the attacks on Israelis.", "Kerry"))
+    assert target_sentiment(mentions).tolist() != [-1]
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: two people in one sentence share its words")
+def test_two_people_in_one_sentence_get_their_own_stance():
+    sentence = "Kerry praised Abbas, while critics accused Netanyahu of sabotaging the talks."
+    labels = target_sentiment(_mentions((sentence, "Abbas"), (sentence, "Netanyahu"))).tolist()
+    assert labels == [1, -1]
+
+
+def test_same_input_same_labels_in_order_with_the_index():
+    cases = [*REPORTED_BAD_NEWS, ("Critics accused Netanyahu of sabotaging the peace talks.", "Netanyahu"),
+             ("The widely admired Abbas won praise for his courage.", "Abbas")]
+    mentions = _mentions(*cases).set_axis(["a", "b", "c", "d"])
+    first, second = target_sentiment(mentions), target_sentiment(mentions.copy())
+    assert first.equals(second) and first.index.tolist() == ["a", "b", "c", "d"]
+    backwards = target_sentiment(mentions.iloc[::-1])
+    assert backwards.tolist() == first.tolist()[::-1]  # a row's label does not depend on its neighbours
+    assert target_sentiment(mentions.iloc[:0]).empty
+
+
+@pytest.mark.parametrize(
+    ("frame", "message"),
+    [
+        (pd.DataFrame({"sentence": ["Kerry spoke."], "start": [0]}), "missing: end"),
+        (pd.DataFrame({"sentence": ["Kerry spoke."], "start": [0], "end": [40]}, index=["x7"]), "row 'x7'"),
+        (pd.DataFrame({"sentence": ["Kerry spoke."], "start": [3], "end": [3]}), "0 <= start < end <= 12"),
+        (pd.DataFrame({"sentence": ["Kerry spoke."], "start": [0.0], "end": [5.0]}), "whole numbers"),
+        (pd.DataFrame({"sentence": [None], "start": [0], "end": [5]}), "not text"),
+    ],
+)
+def test_bad_rows_are_named(frame, message):
+    with pytest.raises(ValueError, match=message):
+        target_sentiment(frame)
+
+
+def test_the_model_file_is_plain_arrays_and_json():
+    with np.load(MODEL_FILE, allow_pickle=False) as arrays:  # raises if anything needs unpickling
+        kinds = {name: arrays[name].dtype.kind for name in arrays.files}
+    assert set(kinds.values()) <= {"f", "i"}, kinds
+    with zipfile.ZipFile(MODEL_FILE) as archive:
+        assert all(name.endswith(".npy") for name in archive.namelist())
+    about = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    model = load_model()
+    assert len(about["word_vocabulary"]) == len(model.word_idf)
+    n_columns = len(model.word_idf) + len(model.char_idf) + len(model.proximity_vocabulary) + len(model.dense_mean)
+    assert model.coef.shape == (3, n_columns) and model.classes.tolist() == [-1, 0, 1]
+
+
+def test_numpy_predict_from_saved_arrays_matches_scikit_learn(tmp_path):
+    data = load_split(newsmtsc_cli.TRAIN_FILE)
+    fitted = fit(data.iloc[:900])
+    npz, vocabulary = tmp_path / "m.npz", tmp_path / "m.json"
+    save_model(fitted.model, npz, vocabulary)
+    reloaded = load_model.__wrapped__(npz, vocabulary)
+    held = data.iloc[900:1300]
+    ours = label_rows(held, reloaded)
+    assert np.array_equal(ours, sklearn_labels(held, fitted))
+    assert len(set(ours)) == 3  # all three classes occur, so the check means something
+
+
+def _newsmtsc_line(gid: str, sentence: str, targets: list[tuple[str, float]]) -> str:
+    spans = [{"Input.gid": f"{gid}_{m}", "from": sentence.index(m), "to": sentence.index(m) + len(m),
+              "mention": m, "polarity": p} for m, p in targets]
+    return json.dumps({"primary_gid": gid, "sentence_normalized": sentence, "targets": spans})
+
+
+def test_evaluate_computes_its_figures_from_the_file(tmp_path, monkeypatch, capsys):
+    lines = [
+        _newsmtsc_line("g1", "Kerry said the attack was a terrible tragedy.", [("Kerry", 4.0)]),
+        _newsmtsc_line("g2", "Critics accused Netanyahu of sabotaging the peace talks.", [("Netanyahu", 2.0)]),
+        _newsmtsc_line("g3", "The widely admired Abbas won praise for his courage.", [("Abbas", 2.0)]),
+        _newsmtsc_line("g4", "Kerry's failed diplomacy has been a humiliating disaster.", [("Kerry", 6.0)]),
+    ]
+    path = tmp_path / "devtest.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(newsmtsc_cli, "DEVTEST_FILE", path)
+    result = newsmtsc_cli.evaluate()
+    truth = [0, -1, -1, 1]
+    labels = target_sentiment(load_split(path)).tolist()
+    assert result["n"] == 4
+    assert result["accuracy"] == pytest.approx(accuracy_score(truth, labels)) == pytest.approx(0.5)
+    assert result["macro_f1"] == pytest.approx(f1_score(truth, labels, average="macro", labels=[-1, 0, 1]))
+    assert result["confusion"].sum() == 4
+    assert f"macro F1 {result['macro_f1']:.3f}, accuracy 0.500 (n=4)" in capsys.readouterr().out
