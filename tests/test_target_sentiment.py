@@ -12,7 +12,17 @@ import pytest
 from sklearn.metrics import accuracy_score, f1_score
 
 from helpers import target_sentiment
-from helpers.sentiment import score_texts
+from helpers.actors import find_mentions
+from helpers.sentiment import (
+    LABELLED_COLUMNS,
+    MIN_MENTIONS_TO_COMPARE,
+    label_mentions,
+    score_texts,
+    target_actor_sentiment,
+    target_actors_note,
+    target_method_note,
+    target_validation_note,
+)
 from helpers.sentiment.target import MODEL_FILE, VOCABULARY_FILE, load_model, save_model
 from validation.newsmtsc import __main__ as newsmtsc_cli
 from validation.newsmtsc.training import fit, label_rows, load_split, sklearn_labels
@@ -140,3 +150,92 @@ def test_evaluate_computes_its_figures_from_the_file(tmp_path, monkeypatch, caps
     assert result["macro_f1"] == pytest.approx(f1_score(truth, labels, average="macro", labels=[-1, 0, 1]))
     assert result["confusion"].sum() == 4
     assert f"macro F1 {result['macro_f1']:.3f}, accuracy 0.500 (n=4)" in capsys.readouterr().out
+
+
+# ---- the notebook section: mentions labelled, per-outlet shares, and the sentences about them ----
+
+ACTORS = pd.DataFrame({"name": ["John Kerry", "Israel"], "aliases": ["Kerry", ""], "affiliation": ["US", "Israel"],
+                       "kind": ["person", "country"], "roles": ["", ""]})
+
+
+def _sentences(*texts: str, outlet: str = "A", article: str = "a1") -> pd.DataFrame:
+    rows, offset = [], 100  # sentences start at an offset into the article body, as split_sentences gives them
+    for n, text in enumerate(texts):
+        rows.append(dict(article_id=article, outlet=outlet, sentence_id=f"{article}:{n}", start_char=offset,
+                         text=text))
+        offset += len(text) + 1
+    return pd.DataFrame(rows)
+
+
+def test_label_mentions_keeps_people_and_moves_offsets_into_the_sentence():
+    sentences = _sentences("Israel said little.", "Critics accused Kerry of sabotaging the peace talks.")
+    mentions = find_mentions(sentences, ACTORS)
+    labelled = label_mentions(sentences, mentions, ACTORS)
+    assert labelled["actor"].tolist() == ["John Kerry"]  # the country is not a person
+    row = labelled.iloc[0]
+    assert row["sentence"][row["start"]:row["end"]] == "Kerry" and row["tone"] == -1
+    assert label_mentions(sentences, mentions.iloc[:0], ACTORS).columns.tolist() == LABELLED_COLUMNS
+
+
+def _labelled(tones: list[int], outlet: str = "A", actor: str = "John Kerry", articles: int = 2) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": [f"{outlet}{i % articles}" for i in range(len(tones))], "outlet": outlet,
+                         "actor": actor, "tone": tones})
+
+
+def test_target_actor_sentiment_shares_net_tone_and_too_few():
+    tones_a = [-1, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, -1]  # 12 mentions: 2 negative, 5 neutral, 5 positive
+    labelled = pd.concat([_labelled(tones_a, "A"), _labelled([1], "B")], ignore_index=True)
+    summary = target_actor_sentiment(labelled, ACTORS, pd.DataFrame())
+    a, b = summary.set_index("outlet").loc["A"], summary.set_index("outlet").loc["B"]
+    assert (a["n_mentions"], a["pct_negative"], a["pct_neutral"], a["pct_positive"]) == (12, 16.7, 41.7, 41.7)
+    assert a["net_tone"] == pytest.approx(round(np.mean(tones_a), 4)) and a["ci_low"] < a["net_tone"] < a["ci_high"]
+    assert not a["too_few"] and b["too_few"] == (MIN_MENTIONS_TO_COMPARE > 1)
+    assert pd.isna(b["ci_low"])  # one mention: no interval
+    assert summary["affiliation"].tolist() == ["US", "US"]
+
+
+def _row(outlet, n, net, low, high, actor="John Kerry"):
+    return dict(actor=actor, outlet=outlet, n_mentions=n, pct_negative=10.0, pct_positive=20.0, net_tone=net,
+                ci_low=low, ci_high=high, too_few=n < MIN_MENTIONS_TO_COMPARE)
+
+
+def test_actors_note_compares_only_cells_with_enough_mentions():
+    n = MIN_MENTIONS_TO_COMPARE
+    apart = pd.DataFrame([_row("A", n, 0.5, 0.3, 0.7), _row("B", n + 5, -0.5, -0.7, -0.3), _row("C", n - 1, 0, -1, 1)])
+    text = target_actors_note(apart)
+    assert "the intervals of A and B do not overlap" in text
+    assert f"Too few mentions to compare (under {n}): C ({n - 1})" in text
+    overlapping = pd.DataFrame([_row("A", n, 0.1, -0.2, 0.4), _row("B", n, 0.0, -0.3, 0.3)])
+    assert "no outlet is shown to treat them differently" in target_actors_note(overlapping)
+    alone = pd.DataFrame([_row("A", n, 0.1, -0.2, 0.4), _row("B", 1, 1.0, np.nan, np.nan)])
+    assert "only A (" in target_actors_note(alone) and "nothing to compare it with" in target_actors_note(alone)
+    thin = pd.DataFrame([_row("A", 2, 0.0, 0.0, 0.0, actor="Abbas")])
+    assert target_actors_note(thin).startswith(f"Abbas: too few mentions to compare (under {n}): A (2).")
+
+
+def test_actors_note_names_the_top_people_and_counts_the_rest():
+    rows = [_row("A", 3, 0.0, 0.0, 0.0, actor=name) for name in ("P1", "P2", "P3", "P4", "P5")]
+    text = target_actors_note(pd.DataFrame(rows), top=3)
+    assert "P3:" in text and "P4:" not in text and text.endswith("The other 2 people are in the table.")
+    assert target_actors_note(pd.DataFrame(rows[:2]), top=1).endswith("The other person is in the table.")
+    assert "No person from the actors table" in target_actors_note(pd.DataFrame())
+
+
+def test_validation_note_reads_the_metrics_and_the_confusion():
+    metrics = pd.DataFrame({"method": ["ours", "vader", "best"], "macro_f1": [0.6, 0.5, 0.8],
+                            "accuracy": [0.61, 0.52, np.nan], "n": [20, 20, pd.NA]})
+    confusion = pd.DataFrame([[5, 1, 2], [1, 6, 0], [1, 0, 4]])
+    text = target_validation_note(metrics, confusion)
+    assert "On 20 mentions" in text and "macro F1 is 0.600 (accuracy 61%)" in text and "0.500" in text
+    assert "calls 2 of the 8 mentions people labelled negative positive, and 1 of the 5 positive ones negative" in text
+    assert "40% of its 5 errors" in text  # 2 of the 5 off-diagonal counts have neutral on one side
+    perfect = target_validation_note(metrics, pd.DataFrame(np.diag([3, 3, 3])))
+    assert "it makes no other error" in perfect
+
+
+def test_method_note_takes_its_numbers_from_the_model_and_the_metrics():
+    metrics = pd.DataFrame({"method": ["ours"], "macro_f1": [0.4567], "accuracy": [0.5], "n": [321]})
+    text = target_method_note(load_model(), metrics)
+    assert f"{load_model().about['n_rows']:,} human-labelled mentions" in text
+    assert "321 mentions" in text and "macro F1 of 0.457" in text
+    assert f"fewer than {MIN_MENTIONS_TO_COMPARE} mentions" in text

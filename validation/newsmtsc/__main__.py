@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers.sentiment.scoring import label_scores, score_texts
 from helpers.sentiment.target import load_model, save_model
 from helpers.sentiment.target_features import DENSE_FEATURES
+from helpers.sentiment.target_validation import sentence_vader_labels
 
 from .training import (
     DEVTEST_FILE,
@@ -79,9 +79,8 @@ def evaluate() -> dict:
     data = load_split(DEVTEST_FILE)
     result = scores(data["label"], label_rows(data, load_model()))
     show("target model on devtest_rw.jsonl", result)
-    vader = label_scores(score_texts(data["sentence"])["compound"])
-    codes = pd.Series(vader).map({"negative": -1, "neutral": 0, "positive": 1}).to_numpy()
-    show("sentence-level VADER on devtest_rw.jsonl", scores(data["label"], codes))
+    vader = sentence_vader_labels(data["sentence"])
+    show("sentence-level VADER on devtest_rw.jsonl", scores(data["label"], vader))
     return result
 
 

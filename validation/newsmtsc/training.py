@@ -7,7 +7,6 @@ by ``evaluate`` alone.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import NamedTuple
 
@@ -17,7 +16,6 @@ import scipy.sparse as sp
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 from sklearn.model_selection import GroupShuffleSplit
 from sklearn.preprocessing import StandardScaler, normalize
 
@@ -32,11 +30,10 @@ from helpers.sentiment.target import (
     scaled_dense,
 )
 from helpers.sentiment.target_features import marked_text, proximity_weights, tokens
+from helpers.sentiment.target_validation import NEWSMTSC_TEST, NEWSMTSC_TRAIN, load_newsmtsc, target_scores
 
-HERE = Path(__file__).resolve().parent
-TRAIN_FILE = HERE / "train.jsonl"
-DEVTEST_FILE = HERE / "devtest_rw.jsonl"
-POLARITY = {2.0: -1, 4.0: 0, 6.0: 1}  # NewsMTSC's codes (dataset-readme.md) -> our labels
+TRAIN_FILE = NEWSMTSC_TRAIN
+DEVTEST_FILE = NEWSMTSC_TEST
 HELD_OUT = 0.2  # share of train.jsonl's sentences held out to choose the settings
 SPLIT_SEED = 0
 # Chosen on the held-out part (README.md, "What each idea gained"), with WORD_VIEW and
@@ -48,20 +45,11 @@ CLASS_WEIGHT = "balanced"
 MAX_ITER = 5000
 VIEWS = ("word", "char", "proximity", "dense")
 LABELS = (-1, 0, 1)
-DATA_COLUMNS = ["sentence_id", "sentence", "start", "end", "mention", "label"]
 
 
 def load_split(path: str | Path) -> pd.DataFrame:
-    """One row per (sentence, mention) of a NewsMTSC file: ``DATA_COLUMNS``."""
-    rows = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        for target in record["targets"]:
-            rows.append((record["primary_gid"], record["sentence_normalized"], target["from"], target["to"],
-                         target["mention"], POLARITY[target["polarity"]]))
-    return pd.DataFrame(rows, columns=DATA_COLUMNS)
+    """One row per (sentence, mention) of a NewsMTSC file (``helpers.sentiment.target_validation``)."""
+    return load_newsmtsc(path)
 
 
 def held_out_split(data: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -147,13 +135,8 @@ def sklearn_labels(data: pd.DataFrame, fitted: Fitted) -> np.ndarray:
 
 
 def scores(truth, labels) -> dict:
-    """Macro F1, accuracy and the confusion matrix (rows: truth -1, 0, 1; columns: predicted)."""
-    return {
-        "macro_f1": float(f1_score(truth, labels, average="macro", labels=list(LABELS))),
-        "accuracy": float(accuracy_score(truth, labels)),
-        "confusion": confusion_matrix(truth, labels, labels=list(LABELS)),
-        "n": len(truth),
-    }
+    """Macro F1, accuracy, n and the confusion matrix (``helpers.sentiment.target_validation``)."""
+    return target_scores(truth, labels)
 
 
 def label_rows(data: pd.DataFrame, model: TargetModel) -> np.ndarray:
