@@ -111,8 +111,9 @@ def dense_matrix(sentences: list[str], starts: list[int], ends: list[int]) -> np
         return np.zeros((0, len(FEATURE_NAMES)))
     lexical = np.vstack([lexicon_features(s, a, b) for s, a, b in zip(sentences, starts, ends, strict=True)])
     vader = analyzer()
-    scores = {s: [vader.polarity_scores(s)[k] for k in ("neg", "neu", "pos", "compound")] for s in set(sentences)}
-    return np.hstack([lexical, np.array([scores[s] for s in sentences])])
+    scores = {s: vader.polarity_scores(s) for s in set(sentences)}  # once per distinct sentence
+    keys = ("neg", "neu", "pos", "compound")
+    return np.hstack([lexical, np.array([[scores[s][k] for k in keys] for s in sentences])])
 
 
 def scaled_dense(dense: np.ndarray, *, mean, scale, weight: float) -> sp.csr_matrix:
