@@ -21,6 +21,7 @@ from helpers.sentiment import (
     target_actor_sentiment,
     target_actors_note,
     target_method_note,
+    target_validation,
     target_validation_note,
 )
 from helpers.sentiment.target import MODEL_FILE, VOCABULARY_FILE, load_model, save_model
@@ -239,3 +240,23 @@ def test_method_note_takes_its_numbers_from_the_model_and_the_metrics():
     assert f"{load_model().about['n_rows']:,} human-labelled mentions" in text
     assert "321 mentions" in text and "macro F1 of 0.457" in text
     assert f"fewer than {MIN_MENTIONS_TO_COMPARE} mentions" in text
+
+
+def test_seed_page_shows_tone_toward_each_actor_with_the_validation_computed_at_build(seed_report):
+    page = (seed_report / "03_sentiment.html").read_text()
+    metrics, _ = target_validation()
+    assert "Tone toward each actor" in page and "Traceback" not in page
+    assert f"macro F1 is {metrics['macro_f1'].iloc[0]:.3f}" in page  # the figure of this build, not a typed one
+    assert f"{metrics['macro_f1'].iloc[1]:.3f} for the tone of the whole sentence by VADER" in page
+    data = seed_report / "data"
+    labelled = pd.read_csv(data / "sentiment_target_mentions.csv")
+    assert all(s[a:b] == alias for s, a, b, alias in zip(labelled["sentence"], labelled["start"], labelled["end"],
+                                                        labelled["alias"], strict=True))
+    assert set(labelled["tone"]) <= {-1, 0, 1}
+    summary = pd.read_csv(data / "sentiment_target_actors.csv")
+    assert {"John Kerry", "Benjamin Netanyahu", "Mahmoud Abbas"} <= set(summary["actor"])
+    assert "Israel" not in set(summary["actor"])  # a country, not a person
+    counted = labelled.groupby(["actor", "outlet"]).size()
+    assert summary.set_index(["actor", "outlet"])["n_mentions"].equals(counted.reindex(summary.set_index(
+        ["actor", "outlet"]).index))
+    assert "too few mentions to compare" in page.lower()
