@@ -228,7 +228,8 @@ def test_validation_note_reads_the_metrics_and_the_confusion():
     confusion = pd.DataFrame([[5, 1, 2], [1, 6, 0], [1, 0, 4]])
     text = target_validation_note(metrics, confusion)
     assert "On 20 mentions" in text and "macro F1 is 0.600 (accuracy 61%)" in text and "0.500" in text
-    assert "calls 2 of the 8 mentions people labelled negative positive, and 1 of the 5 positive ones negative" in text
+    assert "Of the 8 mentions people labelled negative it calls 2 positive" in text
+    assert "and of the 5 positive ones 1 negative" in text
     assert "40% of its 5 errors" in text  # 2 of the 5 off-diagonal counts have neutral on one side
     perfect = target_validation_note(metrics, pd.DataFrame(np.diag([3, 3, 3])))
     assert "it makes no other error" in perfect

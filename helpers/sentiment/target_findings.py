@@ -98,8 +98,8 @@ def target_validation_note(metrics: pd.DataFrame, confusion: pd.DataFrame) -> st
         f"On {int(ours['n']):,} mentions of NewsMTSC's real-world test set, the model's macro F1 is "
         f"{ours['macro_f1']:.3f} (accuracy {ours['accuracy']:.0%}), against {vader['macro_f1']:.3f} for the tone of "
         f"the whole sentence by VADER (accuracy {vader['accuracy']:.0%}) and {best['macro_f1']:.3f} for the best "
-        f"published model ({best['method']}), a large neural network. It calls {neg_as_pos:,} of the {n_neg:,} "
-        f"mentions people labelled negative positive, and {pos_as_neg:,} of the {n_pos:,} positive ones negative; "
+        f"published model ({best['method']}), a large neural network. Of the {n_neg:,} mentions people labelled "
+        f"negative it calls {neg_as_pos:,} positive, and of the {n_pos:,} positive ones {pos_as_neg:,} negative; "
         + (f"{neutral_errors / errors:.0%} of its {errors:,} errors confuse neutral with negative or positive."
            if errors else "it makes no other error.")
     )
