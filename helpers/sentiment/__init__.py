@@ -20,6 +20,11 @@ One job per module; every public name is importable from ``helpers.sentiment``:
 - ``actors``: the tone of the sentences that mention each actor
 - ``positions``: the tone by where sentences sit in their article
 - ``outlets``: each outlet's and article's tone, extreme sentences, lexicon words
+- ``target_features`` and ``target``: the tone toward one mentioned person (-1, 0, 1),
+  a model trained on NewsMTSC (``python -m validation.newsmtsc train``)
+- ``target_actors``: that tone for every mention of each person, per outlet
+- ``target_validation``: the model on NewsMTSC's test set, beside VADER and the published best
+- ``target_findings``: the sentences of the notebook's "Tone toward each actor" section
 - ``validation``: the NYT editorial benchmark (5,190 human-rated sentences) and agreement
 - ``findings``: the notebook's sentences, every number computed from the tables
 """
@@ -92,6 +97,17 @@ from .scoring import (
     score_texts,
     shipped_analyzer,
 )
+from .target import TARGET_COLUMNS, TARGET_LABELS, load_model, target_sentiment
+from .target_actors import (
+    LABELLED_COLUMNS,
+    MIN_MENTIONS_TO_COMPARE,
+    TARGET_ACTOR_COLUMNS,
+    TARGET_KINDS,
+    label_mentions,
+    target_actor_sentiment,
+)
+from .target_findings import target_actors_note, target_method_note, target_validation_note
+from .target_validation import NEWSMTSC_DIR, PUBLISHED_BEST, load_newsmtsc, target_validation
 from .validation import (
     BENCHMARK_COLUMNS,
     BENCHMARK_DIR,
@@ -186,4 +202,10 @@ __all__ = [
     "voice_segments",
     "voice_sentiment",
     "voices_note",
+]
+__all__ += [  # the tone toward a mentioned person: target, target_actors, target_validation, target_findings
+    "LABELLED_COLUMNS", "MIN_MENTIONS_TO_COMPARE", "NEWSMTSC_DIR", "PUBLISHED_BEST", "TARGET_ACTOR_COLUMNS",
+    "TARGET_COLUMNS", "TARGET_KINDS", "TARGET_LABELS", "label_mentions", "load_model", "load_newsmtsc",
+    "target_actor_sentiment", "target_actors_note", "target_method_note", "target_sentiment", "target_validation",
+    "target_validation_note",
 ]
