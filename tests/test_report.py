@@ -273,3 +273,24 @@ def test_unreadable_notebook_fails_without_a_page(tmp_path):
     assert [(r.status, r.html) for r in results] == [("failed", None), ("failed", None)]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "cannot be read as a notebook" in index and "href=" not in index
+
+
+def test_a_kernel_that_dies_at_start_is_started_again(tmp_path, monkeypatch):
+    """Two kernels started at once can pick one port; the notebook is run again, not failed."""
+    notebooks = tmp_path / "notebooks"
+    write_notebook(notebooks, "00_a.ipynb", [new_markdown_cell("# A?"), code(PARAMETERS_SOURCE, "parameters")])
+    real_execute, calls = report_notebook._execute, []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            return "RuntimeError: Kernel died before replying to kernel_info", None, []
+        return real_execute(*args, **kwargs)
+
+    monkeypatch.setattr(report_notebook, "_execute", flaky)
+    staging = tmp_path / "staging"
+    (staging / "executed").mkdir(parents=True)
+    result, _ = report_notebook.build_notebook(
+        notebooks / "00_a.ipynb", staging, {"corpus_dir": str(tmp_path)}, {"corpus_dir": "c", "data_dir": "d"},
+        code_free=False, timeout=60)
+    assert result.status == "ok" and len(calls) == 2

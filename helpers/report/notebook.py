@@ -46,6 +46,8 @@ VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "output_path")
 # and the "KeyboardInterrupt caught in kernel" that jupyter_client's shutdown (an interrupt,
 # then a shutdown request) makes it print while all is well. Cell errors still reach the page.
 KERNEL_LOG_LEVEL = "CRITICAL"
+KERNEL_START_TRIES = 3  # a kernel that dies before running a cell is started again, this many times in all
+KERNEL_START_FAILURES = ("Kernel died before replying", "Address already in use")
 # Set in each kernel's environment unless this process sets them: no progress bars (with
 # their timings) in the pages.
 KERNEL_ENV = {"NEWS_BUNDLE_PROGRESS": "0"}
@@ -135,7 +137,7 @@ def build_notebook(
         cell, detail = None, []
     else:
         wanted = {k: v for k, v in parameters.items() if k in declared}
-        what, cell, detail = _execute(path, executed_path, wanted, timeout=timeout)
+        what, cell, detail = _execute_retrying(path, executed_path, wanted, timeout=timeout)
     seconds = time.perf_counter() - started
     nb, cell, error = _tidy_executed(executed_path, source, shown, what, cell, missing=bool(missing))
     title = first_heading(nb) or path.stem
@@ -202,6 +204,19 @@ def _render_pages(
         if error is not None:
             body = _insert_banner(body, _failure_html(nb, error, cell))
         page.write_text(body, encoding="utf-8")
+
+
+def _execute_retrying(
+    path: Path, executed_path: Path, parameters: dict[str, str], *, timeout: int
+) -> tuple[str | None, int | None, list[str]]:
+    """``_execute``, started again when the kernel died before it ran a cell: two notebooks'
+    kernels started at the same moment can pick one port (ZMQ "Address already in use")."""
+    for _ in range(KERNEL_START_TRIES - 1):
+        what, cell, detail = _execute(path, executed_path, parameters, timeout=timeout)
+        if not (what and any(sign in what for sign in KERNEL_START_FAILURES)):
+            return what, cell, detail
+        executed_path.unlink(missing_ok=True)
+    return _execute(path, executed_path, parameters, timeout=timeout)
 
 
 def _execute(
