@@ -93,3 +93,17 @@ def test_read_tables_undoes_the_spreadsheet_escaping(tmp_path):
     back = read_tables(tmp_path)
     assert back["quotes"]["quote"].iloc[0] == "=HYPERLINK(1)"
     assert explorer_payload(back)["terms"]["vocabulary"] == explorer_payload(tables)["terms"]["vocabulary"]
+
+
+def test_show_explorer_frames_the_same_page_sandboxed(tmp_path):
+    from helpers.explorer import show_explorer
+
+    frame = show_explorer(_tables(), corpus="notebook")
+    assert frame.page == explorer_html(_tables(), corpus="notebook")
+    tag = frame._repr_html_()
+    assert tag.startswith('<iframe sandbox="allow-scripts" srcdoc="') and "allow-same-origin" not in tag
+    srcdoc = tag.split('srcdoc="', 1)[1].split('"', 1)[0]
+    assert "<" not in srcdoc and '"' not in srcdoc  # the page is one escaped attribute value
+    for name, df in _tables().items():
+        write_table(df, tmp_path, f"{name}.csv")
+    assert show_explorer(tmp_path, corpus="notebook").page == frame.page  # from the report's data/ folder too

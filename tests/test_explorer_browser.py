@@ -63,8 +63,7 @@ def test_clicking_a_term_shows_its_sentences(explorer, written_report):
         row = rows.nth(i)
         keyword = row.locator("td.kw").inner_text()
         assert keyword in set(uses["token"]) | set(uses["form"])
-        source = row.locator("td.src").inner_text()
-        sentence_id = source.split("sentence ")[1].split()[0]
+        sentence_id = row.locator("td.src .sid").inner_text()
         assert sentence_id in set(uses["sentence_id"])
         assert keyword in sentences[sentence_id]
     assert explorer.problems == []

@@ -31,10 +31,13 @@
   }
   function where(sentence) {
     const [sid, ai] = sentence, a = D.articles[ai] || ["", -1, "", ""];
+    const ids = el("span", "ids", "article ");
+    add(ids, el("span", "aid", a[0]), document.createTextNode(" · sentence "), el("span", "sid", sid));
+    const parts = [el("span", "outlet", D.outlets[a[1]] || ""), ids];
+    if (a[2]) parts.push(el("span", "date", a[2]));
+    if (a[3]) parts.push(el("span", "headline", a[3]));
     const w = el("div", "where");
-    add(w, el("span", "outlet", D.outlets[a[1]] || ""), el("span", "ids", "article " + a[0] + " · sentence " + sid));
-    if (a[2]) w.appendChild(el("span", "date", a[2]));
-    if (a[3]) w.appendChild(el("span", "headline", a[3]));
+    parts.forEach((p, k) => { if (k) w.appendChild(document.createTextNode(" ")); w.appendChild(p); });
     return w;
   }
   function kwicRow(sentence, start, end) {

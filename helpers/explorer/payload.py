@@ -7,8 +7,9 @@ in the payload's ``sampling`` notes, which the page shows:
 
 - the plot carries each outlet's ``PLOT_TOP_Z`` most and ``PLOT_BOTTOM_Z`` least distinctive
   terms and its ``PLOT_TOP_N`` commonest;
-- each plotted term carries at most ``KWIC_PER_TERM`` of its uses in that outlet, a seeded
-  random sample (all of them when there are fewer);
+- each plotted term carries ``KWIC_PER_TERM`` of its uses in that outlet, a seeded random
+  sample (all of them when there are fewer); fewer (down to ``KWIC_MIN``) when the plot's
+  terms times that many sentences would pass ``KWIC_CHARS``;
 - word search covers the ``VOCABULARY_MAX`` commonest terms, with their exact counts;
 - phrase search reads the sentences the page carries: all of them while they fit in
   ``SENTENCE_CHARS``, else the ones shown elsewhere on the page plus a seeded random sample;
@@ -25,16 +26,18 @@ import pandas as pd
 
 from ..outputs import unescape_cell
 
-PLOT_TOP_Z = 120  # per outlet: the terms most over-used against the other outlets
-PLOT_BOTTOM_Z = 30  # per outlet: the terms most under-used
-PLOT_TOP_N = 60  # per outlet: the commonest terms, whatever their z
-KWIC_PER_TERM = 8  # uses carried per plotted (outlet, term); a seeded sample beyond that
+PLOT_TOP_Z = 80  # per outlet: the terms most over-used against the other outlets
+PLOT_BOTTOM_Z = 20  # per outlet: the terms most under-used
+PLOT_TOP_N = 40  # per outlet: the commonest terms, whatever their z
+KWIC_PER_TERM = 8  # uses carried per plotted (outlet, term) at most; a seeded sample beyond that
+KWIC_MIN = 3  # ... and at least, however many terms are plotted
+KWIC_CHARS = 1_200_000  # sentence characters the plotted terms' uses may bring (fewer uses per term beyond)
 VOCABULARY_MAX = 40_000  # terms searchable by word, commonest first
 SENTENCE_CHARS = 1_500_000  # characters of sentence text the page carries at most (besides quotes)
-QUOTES_MAX = 4_000
+QUOTES_MAX = 3_000
 QUOTES_PER_SPEAKER = 25  # per (speaker, outlet), kept first when quotations must be cut
-PASSAGES_PER_PAIR = 40
-HEADLINE_CHARS = 160  # a headline is cut to this many characters on the page
+PASSAGES_PER_PAIR = 25
+HEADLINE_CHARS = 100  # a headline is cut to this many characters on the page
 SEED = 0  # every sample is drawn with this seed, so a rebuild carries the same lines
 
 TABLES = {  # file in the report's data/ folder -> the columns the explorer reads
@@ -156,11 +159,21 @@ def _sample(group: pd.DataFrame, k: int) -> pd.DataFrame:
     return group if len(group) <= k else group.sample(k, random_state=SEED).sort_index()
 
 
-def _kwic(points: pd.DataFrame, occurrences: pd.DataFrame, store: _Store) -> list[list]:
-    """Per plotted point, its sampled uses: ``[sentence index, start, end]`` within the sentence."""
+def kwic_per_term(n_points: int, mean_chars: float) -> int:
+    """Uses carried per plotted term: ``KWIC_PER_TERM``, fewer (not under ``KWIC_MIN``) past ``KWIC_CHARS``."""
+    if n_points == 0 or mean_chars <= 0:
+        return KWIC_PER_TERM
+    return int(min(KWIC_PER_TERM, max(KWIC_MIN, KWIC_CHARS // (n_points * mean_chars))))
+
+
+def _kwic(points: pd.DataFrame, occurrences: pd.DataFrame, store: _Store) -> tuple[list[list], int]:
+    """Per plotted point, its sampled uses ``[sentence index, start, end]`` (within the sentence),
+    and how many uses per point were kept at most."""
+    chars = store.sentence_chars
+    k = kwic_per_term(len(points), sum(chars.values()) / max(len(chars), 1))
     wanted = points[["outlet", "term", "kind"]].assign(point=range(len(points)))
     uses = occurrences.merge(wanted, on=["outlet", "term", "kind"])
-    uses = uses.groupby("point", group_keys=False)[uses.columns.tolist()].apply(_sample, KWIC_PER_TERM)
+    uses = uses.groupby("point", group_keys=False)[uses.columns.tolist()].apply(_sample, k)
     out: list[list] = [[] for _ in range(len(points))]
     for point, sid, start, end in zip(uses["point"], uses["sentence_id"], uses["start_char"], uses["end_char"],
                                       strict=True):
@@ -168,7 +181,7 @@ def _kwic(points: pd.DataFrame, occurrences: pd.DataFrame, store: _Store) -> lis
         if index is not None:
             offset = store.sentence_start[sid]
             out[point].append([index, int(start) - offset, int(end) - offset])
-    return out
+    return out, k
 
 
 def _terms(tables: dict[str, pd.DataFrame], store: _Store) -> dict:
@@ -190,7 +203,7 @@ def _terms(tables: dict[str, pd.DataFrame], store: _Store) -> dict:
         if (term, "word") in term_index:
             forms.setdefault(form.lower(), set()).add(term_index[term, "word"])
     points = plotted_terms(distinctive)
-    kwic = _kwic(points, occurrences, store)
+    kwic, uses_kept = _kwic(points, occurrences, store)
     return {
         "vocabulary": [[term, kind, labels.get((term, kind), term), per_term[i]]
                        for i, (term, kind) in enumerate(vocabulary)],
@@ -201,6 +214,7 @@ def _terms(tables: dict[str, pd.DataFrame], store: _Store) -> dict:
                        points["outlet"], points["term"], points["kind"], points["label"], points["n"],
                        points["per_1000"], points["z"], strict=True))],
         "n_vocabulary": len(totals),
+        "kwic_per_term": uses_kept,
     }
 
 
@@ -285,7 +299,7 @@ def explorer_payload(tables: dict[str, pd.DataFrame]) -> dict:
         "counts": {"sentences": len(store.sentence_rows), "quotes": n_quotes, "passages": n_passages,
                    "terms": terms["n_vocabulary"], "complete": complete},
         "sampling": {"plot_top_z": PLOT_TOP_Z, "plot_bottom_z": PLOT_BOTTOM_Z, "plot_top_n": PLOT_TOP_N,
-                     "kwic_per_term": KWIC_PER_TERM, "vocabulary_max": VOCABULARY_MAX,
+                     "kwic_per_term": terms.pop("kwic_per_term"), "vocabulary_max": VOCABULARY_MAX,
                      "quotes_max": QUOTES_MAX, "quotes_per_speaker": QUOTES_PER_SPEAKER,
                      "passages_per_pair": PASSAGES_PER_PAIR, "sentence_chars": SENTENCE_CHARS, "seed": SEED},
     }
