@@ -21,7 +21,7 @@
     return e;
   }
   function add(parent, ...kids) { kids.forEach(k => parent.appendChild(k)); return parent; }
-  function fmt(n) { return Number(n).toLocaleString("en"); }
+  function fmt(n) { return Number(n).toLocaleString("en", {maximumFractionDigits: 2}); }
   function option(value, text) { const o = el("option", null, text); o.value = String(value); return o; }
   function select(id, label, options) {
     const wrap = el("label", "control", label + " ");
@@ -158,7 +158,7 @@
   function showKwic(i) {
     const p = T.points[i], box = document.getElementById("kwic-box");
     box.textContent = "";
-    box.appendChild(el("h3", null, `"${p[2]}" in ${D.outlets[p[0]]}: ${fmt(p[3])} uses, ${p[4]} per 1,000 words, z ${p[5]}`));
+    box.appendChild(el("h3", null, `"${p[2]}" in ${D.outlets[p[0]]}: ${fmt(p[3])} uses, ${fmt(p[4])} per 1,000 words, z ${fmt(p[5])}`));
     box.appendChild(el("p", "note", p[6].length < p[3]
       ? `${p[6].length} of its ${fmt(p[3])} uses, a random sample (seed ${S.seed}).` : `All ${p[6].length} uses.`));
     box.appendChild(kwicTable("kwic", p[6]));
