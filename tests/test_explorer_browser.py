@@ -127,3 +127,11 @@ def test_hostile_corpus_runs_nothing_and_requests_nothing(explorer):
     assert facts["scripts"] == 2 and facts["injected"] == 0 and facts["handlers"] == 0
     assert "Evil <b>Outlet</b>" in facts["text"]  # the outlet's name, as text
     assert "<script>" in facts["text"]  # the search found the hostile text and showed it as text
+
+
+def test_hostile_text_is_escaped_in_the_page_source(written_report):
+    _, out = written_report
+    page = (out / "explorer.html").read_text(encoding="utf-8")
+    assert page.count("<script") == 2  # the data block and the page's own script
+    assert "<b>Outlet</b>" not in page and "<img src=x" not in page and "</table>" not in page
+    assert "Evil \\u003cb\\u003eOutlet\\u003c/b\\u003e" in page  # in the JSON, escaped
