@@ -18,6 +18,10 @@ comparison of sentences (``benchmarks.allpairs``: every pair is scored; on a ran
 sample of query sentences, the full time extrapolated). Each stage's ``ratio`` is its
 time over its peer's. The table is printed and written as CSV; ``--targets`` checks the
 issue's targets against it.
+
+The explorer page (issue 20) is measured apart, by ``benchmarks.explorer`` in its own
+process, at the ``--explorer`` sizes (default 10,000 articles): its size in MB and the
+seconds Chromium takes to open it, written to ``benchmarks/explorer.csv``.
 """
 
 from __future__ import annotations
@@ -262,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=ALL_PAIRS_QUERIES, help="query sentences for all-pairs")
     parser.add_argument("--workdir", type=Path, default=HERE.parent / ".cache" / "benchmark",
                         help="where synthetic corpora are kept between runs")
+    parser.add_argument("--explorer", type=int, nargs="*", default=[10_000],
+                        help="sizes at which to measure the explorer page's size and open time (none: skip)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size in this process
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -285,6 +291,10 @@ def main(argv: list[str] | None = None) -> int:
         print(table.drop(columns="in_total").to_string(index=False))
     print("\nTargets (issue 8):\n" + targets(table))
     print(f"\nWrote {args.out}")
+    if args.explorer:
+        command = [sys.executable, "-m", "benchmarks.explorer", "--workdir", str(args.workdir),
+                   "--sizes", *map(str, args.explorer)]
+        return subprocess.run(command, check=False, cwd=HERE.parent).returncode
     return 0
 
 

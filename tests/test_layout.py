@@ -19,7 +19,7 @@ LAYERS = (
     ("text", ("text", "quote_spans")),
     ("analyses", ("actors", "attention", "events", "overview", "quotes", "profiles", "terms", "sentiment",
                   "overlap", "facts")),
-    ("words and pictures", ("display", "plots")),
+    ("words and pictures", ("display", "plots", "explorer")),
     ("report", ("report",)),
 )
 RANK = {name: rank for rank, (_, names) in enumerate(LAYERS) for name in names}

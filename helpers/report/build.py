@@ -29,6 +29,8 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..explorer import TABLES as EXPLORER_TABLES
+from ..explorer import write_explorer
 from ..paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR, REPORTS_DIR, resolve
 from .folder import (
     ReportFolderError,
@@ -144,7 +146,8 @@ def _build_into(
         shown = {"corpus_dir": display_path(corpus), "data_dir": display_path(shown_out / "data")}
         results = _run_notebooks(notebooks, staging, parameters, shown, code_free=code_free, timeout=timeout,
                                  jobs=jobs)
-        index = index_html(results, corpus=shown["corpus_dir"], code_free=code_free)
+        explorer = _write_explorer(staging, results, corpus=shown["corpus_dir"])
+        index = index_html(results, corpus=shown["corpus_dir"], code_free=code_free, explorer=explorer)
         (staging / "index.html").write_text(index, encoding="utf-8")
     except BaseException:
         discard_staging(staging)
@@ -158,6 +161,16 @@ def _build_into(
             "some of its files may be missing: fix that and build again"
         ) from None
     return results
+
+
+def _write_explorer(staging: Path, results: list[NotebookResult], *, corpus: str) -> str | None:
+    """Write ``explorer.html`` from the tables the notebooks wrote; its name, or None when there is
+    nothing to explore (a failed build, or notebooks that wrote none of the explorer's tables)."""
+    data = staging / "data"
+    if any(r.status != "ok" for r in results) or not any((data / f"{n}.csv").is_file() for n in EXPLORER_TABLES):
+        return None
+    progress("explorer.html ...")
+    return write_explorer(data, staging, corpus=corpus).name
 
 
 def check_options(*, timeout: int, window_days: int | None, jobs: int | None = None) -> None:

@@ -36,7 +36,7 @@ li { border-top: 1px solid #ddd; padding: 1rem 0; }
 INDEX_CSP = "default-src 'none'; style-src 'unsafe-inline'"  # the index has no script, image or font
 
 
-def index_html(results: list[NotebookResult], *, corpus: str, code_free: bool) -> str:
+def index_html(results: list[NotebookResult], *, corpus: str, code_free: bool, explorer: str | None = None) -> str:
     """Return the self-contained index page (no scripts, no URLs, no timestamps).
 
     Parameters
@@ -47,6 +47,8 @@ def index_html(results: list[NotebookResult], *, corpus: str, code_free: bool) -
         The corpus as shown to the reader.
     code_free : bool
         Whether code-free copies exist to link to.
+    explorer : str, optional
+        The explorer page's file name, linked above the notebooks when given.
 
     Returns
     -------
@@ -63,6 +65,10 @@ def index_html(results: list[NotebookResult], *, corpus: str, code_free: bool) -
         )
     else:
         summary = f"<p>Every notebook ran ({len(results)} in all).</p>"
+    if explorer:
+        summary += (f'<p class="explore"><a href="{esc(quote(explorer))}">Explore the corpus</a>: a term plot '
+                    "for every outlet, sentences in context, word search, quotations and shared passages "
+                    "(works offline).</p>")
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
