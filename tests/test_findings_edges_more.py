@@ -1,7 +1,8 @@
 """Issue 16, "every finding sentence has a test for its edge cases": zero, one, all, ties and
 an empty group, for the sentences no test named before (speakers, unnamed sources, events,
 similarity, loading) and those with one test (sources, unattributed, voices, periods, sample,
-TF-IDF, prior). Each table is built here, small enough to check by eye.
+TF-IDF, prior), then facts, coverage, blindspots and the corpus finding. Each table is built
+here, small enough to check by eye.
 """
 
 from __future__ import annotations
@@ -9,7 +10,12 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import terms
+from helpers.attention import blindspot_note, blindspots, coverage_note
+from helpers.events import date_periods
+from helpers.facts import facts_note
+from helpers.facts.matching import MIN_SHARED_OUTLETS
 from helpers.overlap.findings import events_note, similarity_note
+from helpers.overview import corpus_finding
 from helpers.quotes.findings import (
     MAX_NAMES_LISTED,
     anonymous_note,
@@ -22,6 +28,7 @@ from helpers.sentiment.findings import SHOWN_WARNINGS, loading_note, voices_note
 from helpers.terms.findings import periods_note, prior_note, sample_note, tfidf_note
 from helpers.terms.keyness import shared_word_weight
 from helpers.text import split_sentences, tokenize
+from helpers.wording import number_word
 
 SAID = "said"  # a rule that is not one of INHERITED_RULES
 assert SAID not in INHERITED_RULES
@@ -322,3 +329,65 @@ def test_prior_note_one_outlet_none_passing_and_a_real_difference():
     runs = terms.prior_sensitivity(counts, totals)
     assert runs["half"][1] >= runs["chosen"][1] >= runs["corpus"][1]
     assert f"as used here ({runs['chosen'][0]:,.0f}): {runs['chosen'][1]};" in prior_note(counts, totals)
+
+
+# ----------------------------------------------------------------- facts, coverage, blindspots, corpus
+
+def _facts(*rows: tuple[str, int, int]) -> pd.DataFrame:
+    """(fact, n_outlets stating it, n_outlets in its event) rows, all in one event "E"."""
+    return pd.DataFrame([dict(event=1, event_label="E", fact=f, n_outlets=n, n_outlets_in_event=k)
+                         for f, n, k in rows],
+                        columns=["event", "event_label", "fact", "n_outlets", "n_outlets_in_event"])
+
+
+def _unique(*outlets: str) -> pd.DataFrame:
+    return pd.DataFrame({"outlet": list(outlets), "fact": [f"f{i}" for i in range(len(outlets))]})
+
+
+def test_facts_note_zero_one_all_ties_and_empty():
+    assert facts_note(_facts(), _unique()) == "No facts were found."
+    assert facts_note(_facts(("a", 1, 1)), _unique()).startswith("No two outlets covered the same event")
+    # one fact in a two-outlet event: "its one fact", and "two or more" = "both" said once
+    assert facts_note(_facts(("a", 2, 2)), _unique()) == "In E, its one fact is stated by both its outlets."
+    assert facts_note(_facts(("a", 1, 2)), _unique("A")) == (
+        "In E, its one fact is not stated by both its outlets. Facts only one outlet states: A 1.")
+    assert facts_note(_facts(("a", 1, 2), ("b", 2, 2)), _unique("A")).startswith(
+        "In E, 1 of 2 facts is stated by both its outlets.")
+    assert facts_note(_facts(("a", 2, 3)), _unique()) == (
+        f"In E, its one fact is stated by {number_word(MIN_SHARED_OUTLETS)} or more of its 3 outlets, but not by "
+        "all of them.")
+    # three outlets: shared and all counted apart; ties among the one-outlet counts in name order
+    text = facts_note(_facts(("a", 2, 3), ("b", 3, 3), ("c", 1, 3), ("d", 1, 3)), _unique("B", "A"))
+    assert text == (f"In E, 2 of 4 facts are stated by {number_word(MIN_SHARED_OUTLETS)} or more of its 3 outlets "
+                    "and 1 by all of them. Facts only one outlet states: A 1, B 1.")
+
+
+def _grid(*rows: tuple[int, str, int]) -> pd.DataFrame:
+    """(event, outlet, n_articles) rows as ``coverage_grid``."""
+    table = pd.DataFrame(rows, columns=["event", "outlet", "n_articles"])
+    return table.assign(event_label=table["event"].map(lambda e: f"E{e}"), covered=table["n_articles"] > 0)
+
+
+def test_coverage_and_blindspot_notes_one_outlet_one_event():
+    assert coverage_note(_grid((1, "A", 1), (2, "A", 2))) == (
+        "2 news events, all covered by the one outlet (A); there is no other outlet to compare its coverage with.")
+    assert coverage_note(_grid((1, "A", 1), (1, "B", 1))) == (
+        "1 news event across 2 outlets: 1 covered by every outlet, 0 by one outlet only.")
+    grid = _grid((1, "A", 1), (1, "B", 1))
+    lean = pd.DataFrame({"outlet": ["A", "B"], "lean": ["left", "right"]})
+    none = blindspots(grid, grid.assign(article_id=["a", "b"]), lean)
+    assert none.empty and blindspot_note(none, grid, lean).startswith(
+        "The one event is not covered mostly by one lean (an event counts as one lean's when")
+
+
+def test_corpus_finding_one_moved_line_is_singular():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "n_paragraphs": [1, 3],
+                             "date": pd.to_datetime(["2024-05-01", "2024-05-02"])})
+    removed = pd.DataFrame({"action": ["reclassified", "removed"]})
+    text = corpus_finding(articles, removed, date_periods(articles))
+    assert text == ("2 articles from 2 outlets, all published in May 2024. Cleaning kept 4 body paragraphs, took out "
+                    "1 line of page furniture and moved 1 headline, dek, dateline, subhead or credit to its own "
+                    "column.")
+    two = corpus_finding(articles, pd.DataFrame({"action": ["reclassified"] * 2}), date_periods(articles))
+    assert two.endswith("took out 0 lines of page furniture and moved 2 headlines, deks, datelines, subheads and "
+                        "credits to their own columns.")
