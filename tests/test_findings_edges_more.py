@@ -18,14 +18,16 @@ from helpers.overlap.findings import events_note, similarity_note
 from helpers.overview import corpus_finding
 from helpers.quotes.findings import (
     MAX_NAMES_LISTED,
+    UNDATED,
     anonymous_note,
+    comparison_note,
     sources_finding,
     speakers_note,
     unattributed_note,
 )
 from helpers.quotes.vocabulary import INHERITED_RULES, KIND_PERSON, KIND_UNKNOWN
 from helpers.sentiment.findings import SHOWN_WARNINGS, loading_note, voices_note
-from helpers.terms.findings import periods_note, prior_note, sample_note, tfidf_note
+from helpers.terms.findings import periods_note, prior_note, sample_note, single_outlet_note, tfidf_note
 from helpers.terms.keyness import shared_word_weight
 from helpers.text import split_sentences, tokenize
 from helpers.wording import number_word
@@ -391,3 +393,24 @@ def test_corpus_finding_one_moved_line_is_singular():
     two = corpus_finding(articles, pd.DataFrame({"action": ["reclassified"] * 2}), date_periods(articles))
     assert two.endswith("took out 0 lines of page furniture and moved 2 headlines, deks, datelines, subheads and "
                         "credits to their own columns.")
+
+
+def test_comparison_note_zero_one_both_all_and_undated():
+    def outlets(*periods):
+        return pd.DataFrame({"outlet": [f"O{i}" for i in range(len(periods))], "periods": list(periods)})
+    assert comparison_note(outlets()) == "There are no articles, so nothing can be compared."
+    assert comparison_note(outlets("Jan 2024")).startswith("The corpus has only one outlet (O0)")
+    assert comparison_note(outlets("Jan 2024", "Jan 2024")) == (
+        "Both outlets wrote in the same period (Jan 2024), so they can be compared directly.")
+    assert comparison_note(outlets("Jan 2024", "Jan 2024", "Jan 2024")).startswith("All 3 outlets wrote in the same")
+    # undated is not "the same period"
+    assert comparison_note(outlets(UNDATED, UNDATED)) == (
+        "No article is dated, so whether the outlets wrote at the same moment is unknown.")
+    assert comparison_note(outlets("Jan 2024; Mar 2024", "Mar 2024")).startswith(
+        "The outlets wrote at 2 different moments (Jan 2024, Mar 2024)")
+
+
+def test_single_outlet_note_zero_one_and_two():
+    assert single_outlet_note(_totals()) == "This corpus has no words to count, so no word can set an outlet apart."
+    assert single_outlet_note(_totals(("A", 1, 10, 5))).startswith("This corpus has only one outlet (A), so no word")
+    assert single_outlet_note(_totals(("A", 1, 10, 5), ("B", 1, 10, 5))) is None

@@ -12,6 +12,7 @@ from ..wording import join_names, plural
 from ..wordlists import DATA_DIR
 from .vocabulary import INHERITED_RULES, KIND_PERSON, KIND_UNKNOWN, MIN_QUOTE_WORDS, NO_AFFILIATION, UNATTRIBUTED
 
+UNDATED = "undated"  # the period label of an article with no date (``helpers.events.date_periods``)
 MAX_NAMES_LISTED = 5  # speakers quoted by more than one outlet named in ``speakers_note``
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -76,8 +77,10 @@ def comparison_note(outlets: pd.DataFrame) -> str:
         return (f"The outlets wrote at {len(periods)} different moments ({', '.join(sorted(periods))}): "
                 "compare them within a period (the period column), since what was said, and by whom, "
                 "changed between moments.")
-    period = next(iter(periods), "undated")
-    return f"All {len(outlets)} outlets wrote in the same period ({period}), so they can be compared directly."
+    if not periods - {UNDATED}:
+        return "No article is dated, so whether the outlets wrote at the same moment is unknown."
+    every = "Both outlets" if len(outlets) == 2 else f"All {len(outlets)} outlets"
+    return f"{every} wrote in the same period ({next(iter(periods))}), so they can be compared directly."
 
 
 def speakers_note(quotes: pd.DataFrame) -> str:

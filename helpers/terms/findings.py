@@ -68,7 +68,9 @@ def single_outlet_note(totals: pd.DataFrame) -> str | None:
     """The sentence that replaces a comparison when the corpus has only one outlet, else None."""
     if totals["outlet"].nunique() >= 2:
         return None
-    name = totals["outlet"].iloc[0] if len(totals) else "(none)"
+    if totals.empty:
+        return "This corpus has no words to count, so no word can set an outlet apart."
+    name = totals["outlet"].iloc[0]
     return (
         f"This corpus has only one outlet ({name}), so no word can set an outlet apart: "
         "distinctive terms compare each outlet with the others and are undefined here. "
