@@ -117,6 +117,9 @@ def coverage_note(grid: pd.DataFrame) -> str:
         return "There are no events to show."
     per_event = grid.groupby("event")["covered"].sum()
     n_outlets = grid["outlet"].nunique()
+    if n_outlets == 1:
+        return (f"{plural(len(per_event), 'news event')}, all covered by the one outlet ({grid['outlet'].iloc[0]}); "
+                "there is no other outlet to compare its coverage with.")
     all_covered = int((per_event == n_outlets).sum())
     alone = int((per_event == 1).sum())
     return (f"{plural(len(per_event), 'news event')} across {plural(n_outlets, 'outlet')}: "
@@ -159,7 +162,8 @@ def blindspot_note(spots: pd.DataFrame, grid: pd.DataFrame, outlets: pd.DataFram
             "cover it")
     n_events = grid["event"].nunique()
     if spots.empty:
-        return f"None of the {plural(n_events, 'event')} is covered mostly by one {by} ({rule})."
+        which = "The one event is not" if n_events == 1 else f"None of the {plural(n_events, 'event')} is"
+        return f"{which} covered mostly by one {by} ({rule})."
     by_group = spots["group"].value_counts().sort_index()
     listed = join_names([f"{plural(int(n), 'event')} by {g} outlets" for g, n in by_group.items()])
     return f"{len(spots)} of {plural(n_events, 'event')} covered mostly by one {by}: {listed} ({rule})."

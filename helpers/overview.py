@@ -75,8 +75,9 @@ def corpus_finding(articles: pd.DataFrame, removed: pd.DataFrame, periods: pd.Da
     n_par = int(articles["n_paragraphs"].sum())
     return (
         f"{head} Cleaning kept {_count(n_par, 'body paragraph')}, took out "
-        f"{_count(n_removed, 'line')} of page furniture and moved {n_moved} "
-        "headlines, deks, datelines, subheads and credits to their own columns."
+        f"{_count(n_removed, 'line')} of page furniture and moved "
+        + ("1 headline, dek, dateline, subhead or credit to its own column." if n_moved == 1 else
+           f"{n_moved} headlines, deks, datelines, subheads and credits to their own columns.")
     )
 
 

@@ -17,6 +17,8 @@ def events_note(events: pd.DataFrame) -> str:
     """Which outlets covered which event, said plainly."""
     table = event_table(events)
     n_outlets = events["outlet"].nunique()
+    if events.empty:
+        return "The corpus has no articles, so there are no news events."
     if n_outlets < 2:
         verb = "falls" if len(events) == 1 else "fall"
         return (f"The corpus has only one outlet, so no outlet can be compared with another; its "
@@ -48,18 +50,31 @@ def similarity_note(similarity: pd.DataFrame) -> str:
     cross = similarity[~similarity["same_outlet"].astype(bool)]
     if cross.empty:
         return "All articles are from a single outlet, so no pair from two outlets can be compared."
-    top = cross.sort_values(
-        ["cosine_tfidf", "article_id_a", "article_id_b"], ascending=[False, True, True], kind="stable"
-    ).iloc[0]
-    rest = cross.drop(top.name)
-    text = (f"The most alike pair from two outlets is {top.outlet_a} and {top.outlet_b} "
-            f"(TF-IDF cosine {top.cosine_tfidf:.2f}, {DOC_SHINGLE_SIZE}-gram Jaccard {top.jaccard_5gram:.2f})")
+    cross = cross.assign(_shown=cross["cosine_tfidf"].round(2))  # ties as the sentence prints them
+    cross = cross.sort_values(["_shown", "cosine_tfidf", "article_id_a", "article_id_b"],
+                              ascending=[False, False, True, True], kind="stable")
+    tied = cross[cross["_shown"] == cross["_shown"].iloc[0]]
+    rest = cross.drop(tied.index)
+    if len(tied) == 1:
+        top = tied.iloc[0]
+        text = (f"The most alike pair from two outlets is {top.outlet_a} and {top.outlet_b} "
+                f"(TF-IDF cosine {top.cosine_tfidf:.2f}, {DOC_SHINGLE_SIZE}-gram Jaccard {top.jaccard_5gram:.2f})")
+    elif rest.empty:
+        every = "Both pairs" if len(tied) == 2 else f"All {len(tied)} pairs"
+        text = (f"{every} from two outlets score {tied['cosine_tfidf'].iloc[0]:.2f} on TF-IDF cosine, so none is "
+                f"the most alike; {DOC_SHINGLE_SIZE}-gram Jaccard is at most {tied['jaccard_5gram'].max():.3f}")
+    else:
+        pairs = join_names(f"{r.outlet_a} with {r.outlet_b} ({r.jaccard_5gram:.2f})" for r in tied.itertuples())
+        text = (f"{plural(len(tied), 'pair')} from two outlets tie as the most alike at TF-IDF cosine "
+                f"{tied['cosine_tfidf'].iloc[0]:.2f} ({DOC_SHINGLE_SIZE}-gram Jaccard in brackets): {pairs}")
     if len(rest):
         lo, hi, jac = rest.cosine_tfidf.min(), rest.cosine_tfidf.max(), rest.jaccard_5gram.max()
+        other = "other" if len(tied) == 1 else "remaining"
+        cosine = f"{lo:.2f}" if f"{lo:.2f}" == f"{hi:.2f}" else f"{lo:.2f}\u2013{hi:.2f}"
         text += (
-            f"; the other pair from two outlets scores {lo:.2f} on cosine and {jac:.3f} on Jaccard"
+            f"; the {other} pair from two outlets scores {lo:.2f} on cosine and {jac:.3f} on Jaccard"
             if len(rest) == 1
-            else f"; the other {plural(len(rest), 'pair')} from two outlets score {lo:.2f}\u2013{hi:.2f} on cosine "
+            else f"; the {other} {plural(len(rest), 'pair')} from two outlets score {cosine} on cosine "
             f"and at most {jac:.3f} on Jaccard"
         )
     text += (". Cosine measures shared vocabulary, which one topic gives any two articles; "

@@ -12,6 +12,7 @@ from ..wording import join_names, plural
 from ..wordlists import DATA_DIR
 from .vocabulary import INHERITED_RULES, KIND_PERSON, KIND_UNKNOWN, MIN_QUOTE_WORDS, NO_AFFILIATION, UNATTRIBUTED
 
+UNDATED = "undated"  # the period label of an article with no date (``helpers.events.date_periods``)
 MAX_NAMES_LISTED = 5  # speakers quoted by more than one outlet named in ``speakers_note``
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -34,7 +35,10 @@ def sources_finding(outlets: pd.DataFrame, quotes: pd.DataFrame) -> str:
     counts = by_outlet["n_quotes"]
     top = counted[counted["speaker_kind"] == KIND_PERSON]["speaker"].value_counts()
     parts = []
-    if len(by_outlet) > 1:
+    if len(by_outlet) > 1 and counts.min() == counts.max():
+        every = "Both outlets have" if len(counts) == 2 else f"All {len(counts)} outlets have"
+        parts.append(f"{every} {plural(int(counts.iloc[0]), 'direct quotation')} each")
+    elif len(by_outlet) > 1:
         high = sorted(counts.index[counts == counts.max()])
         low = sorted(counts.index[counts == counts.min()])
         parts.append(f"Direct quotations per outlet range from {int(counts.min())} ({', '.join(low)}) to "
@@ -42,14 +46,23 @@ def sources_finding(outlets: pd.DataFrame, quotes: pd.DataFrame) -> str:
     else:
         parts.append(f"The only outlet, {counts.index[0]}, has {plural(int(counts.iloc[0]), 'direct quotation')}")
     if len(top):
-        n_outlets = counted[counted["speaker"] == top.index[0]]["outlet"].nunique()
-        parts.append(f"the most quoted voice is {top.index[0]} ({plural(int(top.iloc[0]), 'quotation')} in "
-                     f"{plural(n_outlets, 'outlet')})")
+        parts.append(_most_quoted(counted, top))
     n_anon = int(outlets["n_anonymous_sources"].sum())
     n_unatt = int((counted["speaker_kind"] == KIND_UNKNOWN).sum())
     tail = (f"; the articles cite {plural(n_anon, 'unnamed source')}, and the attribution rules left {n_unatt} of "
             f"{plural(len(counted), 'quotation')} without a speaker.")
     return "; ".join(parts) + tail
+
+
+def _most_quoted(counted: pd.DataFrame, top: pd.Series) -> str:
+    """``"the most quoted voice is X (3 quotations in 2 outlets)"``; a tie at the top names
+    every speaker in it (``"the most quoted voices, 2 quotations each, are A and B"``)."""
+    tied = sorted(top.index[top == top.iloc[0]])
+    if len(tied) > 1:
+        return f"the most quoted voices, {plural(int(top.iloc[0]), 'quotation')} each, are {join_names(tied)}"
+    n_outlets = counted[counted["speaker"] == tied[0]]["outlet"].nunique()
+    return (f"the most quoted voice is {tied[0]} ({plural(int(top.iloc[0]), 'quotation')} in "
+            f"{plural(n_outlets, 'outlet')})")
 
 
 def comparison_note(outlets: pd.DataFrame) -> str:
@@ -64,8 +77,10 @@ def comparison_note(outlets: pd.DataFrame) -> str:
         return (f"The outlets wrote at {len(periods)} different moments ({', '.join(sorted(periods))}): "
                 "compare them within a period (the period column), since what was said, and by whom, "
                 "changed between moments.")
-    period = next(iter(periods), "undated")
-    return f"All {len(outlets)} outlets wrote in the same period ({period}), so they can be compared directly."
+    if not periods - {UNDATED}:
+        return "No article is dated, so whether the outlets wrote at the same moment is unknown."
+    every = "Both outlets" if len(outlets) == 2 else f"All {len(outlets)} outlets"
+    return f"{every} wrote in the same period ({next(iter(periods))}), so they can be compared directly."
 
 
 def speakers_note(quotes: pd.DataFrame) -> str:
@@ -78,7 +93,13 @@ def speakers_note(quotes: pd.DataFrame) -> str:
     text = f"{plural(named['speaker'].nunique(), 'named person', 'named people')} are quoted directly"
     if len(shared):
         names = ", ".join(shared.index[:MAX_NAMES_LISTED])
-        text += f"; {plural(len(shared), 'of them is', 'of them are')} quoted by more than one outlet ({names})"
+        if len(shared) > MAX_NAMES_LISTED:
+            names += f" and {len(shared) - MAX_NAMES_LISTED:,} more in the table"
+        if len(shared) == 1 == len(reach):
+            return f"1 named person is quoted directly, by more than one outlet ({names})."
+        who = (f"{'both' if len(shared) == 2 else 'all'} of them are" if len(shared) == len(reach)
+               else plural(len(shared), 'of them is', 'of them are'))
+        text += f"; {who} quoted by more than one outlet ({names})"
     else:
         text += "; no one is quoted by more than one outlet"
     return text.replace("1 named person are", "1 named person is") + "."
@@ -139,10 +160,13 @@ def unattributed_note(quotes: pd.DataFrame) -> str:
     n_unknown = int((counted["speaker_kind"] == KIND_UNKNOWN).sum())
     n_inherited = int(counted["rule"].isin(INHERITED_RULES).sum())
     n_found = len(counted) - n_unknown
+    terms = (f"{plural(n_terms, 'short quoted term')} (scare quotes) "
+             f"{'was' if n_terms == 1 else 'were'} not counted as quotations.")
+    if counted.empty:
+        return f"There is no quotation to attribute; {terms}"
     return (f"Of {plural(len(counted), 'quotation')}, the rules found a speaker for {n_found} ({n_inherited} of "
             f"them by taking the speaker of a neighbouring attribution) and none for {n_unknown} (kept in the "
-            f"tables as \"{KIND_UNKNOWN}\"); {plural(n_terms, 'short quoted term')} (scare quotes) were not "
-            "counted as quotations.")
+            f"tables as \"{KIND_UNKNOWN}\"); {terms}")
 
 
 # Speaker precision, recall and F1 on labelled news pages from many outlets and topics,

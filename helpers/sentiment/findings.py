@@ -171,15 +171,20 @@ def voices_note(voice_summary: pd.DataFrame) -> str:
         return "No outlet quotes anyone directly (no text in double quotes), so there is no quoted voice to compare."
     wide = wide.reindex(columns=list(VOICES))
     both = wide.dropna()
-    lower = int((both["quoted"] < both["narration"]).sum())
+    equal = both["quoted"].round(2) == both["narration"].round(2)  # a tie as the table prints it
+    lower = int(((both["quoted"] < both["narration"]) & ~equal).sum())
     parts = [
         f"In {_k_of(lower, len(both), 'outlet')} with both voices the quoted text is more negative than the narration."
         if len(both)
         else "No outlet has both narration and direct quotation."
     ]
-    missing = sorted(set(wide.index) - set(both.index))
-    if missing:
-        parts.append(f"No direct quotation in: {', '.join(missing)}.")
+    if equal.any():
+        tied = sorted(both.index[equal])
+        parts.append(f"In {join_names(tied)} the quoted text and the narration score the same, to two decimals.")
+    for voice, what in (("quoted", "direct quotation"), ("narration", "narration")):
+        missing = sorted(wide.index[wide[voice].isna()])
+        if missing:
+            parts.append(f"No {what} in: {', '.join(missing)}.")
     parts.append("Compare each pair of intervals before reading a gap as a difference.")
     return " ".join(parts)
 

@@ -68,7 +68,9 @@ def single_outlet_note(totals: pd.DataFrame) -> str | None:
     """The sentence that replaces a comparison when the corpus has only one outlet, else None."""
     if totals["outlet"].nunique() >= 2:
         return None
-    name = totals["outlet"].iloc[0] if len(totals) else "(none)"
+    if totals.empty:
+        return "This corpus has no words to count, so no word can set an outlet apart."
+    name = totals["outlet"].iloc[0]
     return (
         f"This corpus has only one outlet ({name}), so no word can set an outlet apart: "
         "distinctive terms compare each outlet with the others and are undefined here. "
@@ -223,11 +225,18 @@ def tfidf_note(tfidf: pd.DataFrame, distinctive: pd.DataFrame, totals: pd.DataFr
     top_d = top_d.groupby("outlet")["term"].apply(set)
     shared = sum(len(top_t[o] & top_d.get(o, set())) for o in top_t.index)
     total = sum(len(top_t[o]) for o in top_t.index)
+    if not total:
+        return "No outlet has a TF-IDF term, so there is nothing to compare with the log-odds terms."
     k = len(totals)
     keeps = shared_word_weight(k)
-    some = f"{shared} of the {total}" if shared else f"None of the {total}"
-    return (f"{some} top-{top_n} TF-IDF terms "
-            f"{'is' if shared == 1 else 'are'} {'also ' * bool(shared)}among the outlets' "
+    if total == 1:
+        some = f"The one top-{top_n} TF-IDF term is {'also' if shared else 'not'}"
+    elif shared == total:
+        some = f"All {total} top-{top_n} TF-IDF terms are also"
+    else:
+        some = (f"{shared} of the {total} top-{top_n} TF-IDF terms {'is' if shared == 1 else 'are'} also"
+                if shared else f"None of the {total} top-{top_n} TF-IDF terms are")
+    return (f"{some} among the outlets' "
             f"top-{top_n} log-odds terms. With {k} outlets, a word every outlet uses keeps "
             f"{keeps:.0%} of the weight of a word only one outlet uses, so frequent shared words "
             "(the story's names) rank high on TF-IDF; the log-odds compare each outlet's rate "
@@ -236,30 +245,38 @@ def tfidf_note(tfidf: pd.DataFrame, distinctive: pd.DataFrame, totals: pd.DataFr
 
 def periods_note(periods: pd.DataFrame) -> str:
     """Whether the outlets wrote at the same moment, for reading the comparisons."""
+    if periods.empty:
+        return "The corpus has no articles, so there is no moment to compare."
     dated = periods[periods["period"] > 0]
     moments = dated.groupby(["period", "period_label"])["outlet"].agg(
         lambda s: ", ".join(sorted(s.unique())))
+    which = "The" if len(dated) == len(periods) else "The dated"
     if len(moments) > 1:
         listing = "; ".join(f"{label}: {outlets}" for (_, label), outlets in moments.items())
-        return (f"The articles come from {len(moments)} separate moments ({listing}). A word can "
+        return (f"{which} articles come from {len(moments)} separate moments ({listing}). A word can "
                 "set an outlet apart because its articles covered different news, not because "
                 "the outlet framed the same news differently.")
     if len(moments) == 1:
-        return (f"All dated articles come from one moment ({moments.index[0][1]}), so the outlets "
-                "are compared on the same news.")
+        so = (", so the outlets are compared on the same news" if periods["outlet"].nunique() > 1
+              else "; there is only one outlet, so nothing is compared")
+        return f"All dated articles come from one moment ({moments.index[0][1]}){so}."
     return "No article is dated, so whether the outlets covered the same moment is unknown."
 
 
 def sample_note(totals: pd.DataFrame) -> str:
     """How big the sample is, in the numbers that limit every z-score."""
     n_art = int(totals["n_articles"].sum())
+    if not n_art:
+        return "This corpus has no articles, so there are no words to count."
     words = totals["n_words"]
-    spread = (f" ({int(words.min()):,} to {int(words.max()):,} per outlet)"
-              if len(totals) > 1 else "")
+    spread = ("" if len(totals) < 2
+              else f" ({int(words.iloc[0]):,} in each outlet)" if words.min() == words.max()
+              else f" ({int(words.min()):,} to {int(words.max()):,} per outlet)")
+    n_terms = int(totals["n_terms"].sum())
     return (f"This corpus has {plural(n_art, 'article')} from "
             f"{plural(len(totals), 'outlet')}, {plural(int(words.sum()), 'word')} in all{spread}, "
             "of which "
-            f"{int(totals['n_terms'].sum()):,} are counted as terms.")
+            f"{n_terms:,} {'is' if n_terms == 1 else 'are'} counted as terms.")
 
 
 def shared_note(sentences: pd.DataFrame) -> str:
