@@ -25,7 +25,7 @@ def _build(tmp_path, articles):
 
 
 def _pages(out):
-    pages = {p.stem: p.read_text() for p in sorted(out.glob("*.html")) if p.stem != "index"}
+    pages = {p.stem: p.read_text() for p in sorted(out.glob("*.html")) if p.stem not in ("index", "explorer")}
     for name, page in pages.items():
         assert "Traceback" not in page, name
         assert 'data-mime-type="application/vnd.jupyter.stderr"' not in page, name
