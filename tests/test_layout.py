@@ -17,8 +17,8 @@ LAYERS = (
     ("clean", ("clean",)),
     ("corpus", ("corpus",)),
     ("text", ("text", "quote_spans")),
-    ("analyses", ("actors", "attention", "events", "overview", "quotes", "profiles", "terms", "sentiment",
-                  "overlap", "facts")),
+    ("analyses", ("actors", "actors_auto", "attention", "events", "overview", "quotes", "profiles", "terms",
+                  "sentiment", "overlap", "facts")),
     ("words and pictures", ("display", "plots", "explorer")),
     ("report", ("report",)),
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..actors import ACTORS_FILE
+from ..actors_auto import FOUND, found_actors_note
 from ..wording import join_names, plural
 from .intervals import CONFIDENCE, MIN_SENTENCES_FOR_INTERVAL, THIN_CELL, interval_defect, intervals_overlap
 from .newswords import MIN_NEWS_SHARE, MIN_SELECTION_SENTENCES, NEWS_WORDS_FILE, RULES
@@ -222,7 +223,11 @@ def positions_note(positions: pd.DataFrame) -> str:
 
 
 def actors_note(actors: pd.DataFrame, actor_summary: pd.DataFrame) -> str:
-    """A sentence on the actor table: whether there is one, and how many cells are thin."""
+    """A sentence on the actor table: whether there is one, and how many cells are thin
+    (after ``found_actors_note`` when the actors were found automatically)."""
+    if "source" in actors.columns and actors["source"].eq(FOUND).any():
+        found = found_actors_note(actors) + " "
+        return found + actors_note(actors.drop(columns="source"), actor_summary)
     if actors.empty:
         return (
             f"This corpus has no actors table ({ACTORS_FILE} in the corpus folder, "
