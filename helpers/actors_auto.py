@@ -66,8 +66,11 @@ _TITLE_BEFORE = re.compile(
     + "|".join(re.escape(t) for t in sorted(TITLE_PHRASES, key=len, reverse=True)) + r")\.?\s+$",
     re.I,
 )
+# Words giving a side when written before a name: demonyms ("Israeli", "U.S.") and names
+# that open with one ("Palestinian Authority"), not a country as a noun ("to Israel Jonathan Pollard").
+_SIDE_WORDS = [w for w in COUNTRY_OF if w in DEMONYMS or w.split()[0] in DEMONYMS]
 _COUNTRY_BEFORE = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(COUNTRY_OF, key=len, reverse=True)) + r")\s+$"
+    r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(_SIDE_WORDS, key=len, reverse=True)) + r")\s+$"
 )
 _NEXT_WORD = re.compile(r"[\s,]+(\w+)")
 _ROLES = {r.lower() for r in TITLE_ROLES}
