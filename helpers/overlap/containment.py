@@ -47,7 +47,7 @@ SHORT_THRESHOLD = 0.2  # ... and is paired on each of them unless it has 5 or mo
 # spelling variants (Israeli/Israelis, continue/continued, recognise/recognize), which
 # compare_sentences counts as matched, are not missing; the same folded words make the shingles.
 FOLD_LETTERS = 5
-PROBE_CHUNK = 20_000  # probe entries expanded at a time
+PAIRS_CHUNK = 4_000_000  # proposed pairs expanded at a time
 _MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
                         dtype=np.uint64)  # odd constants that fold a shingle's token hashes into one
 
@@ -109,8 +109,28 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
     if not len(hashes):
         return np.empty(0, dtype=np.int64)
     _, sid = np.unique(hashes, return_inverse=True)
-    df = np.bincount(sid)
     size = np.bincount(group, minlength=n_groups)
+    probe = _probes(group, sid, size, threshold, max_df, short, short_threshold)
+    probe, start, count, indexed = _partner_runs(group, sid, probe, days, window)
+    found = []
+    words_index = None if words is None else _word_index(*words, n_groups)
+    bounds = np.searchsorted(np.cumsum(count), np.arange(PAIRS_CHUNK, int(count.sum()) + PAIRS_CHUNK, PAIRS_CHUNK))
+    for lo, hi in zip(np.r_[0, bounds[:-1] + 1], bounds + 1, strict=True):  # at most about PAIRS_CHUNK pairs at a time
+        c = count[lo:hi]
+        g = np.repeat(group[probe[lo:hi]], c)
+        h = group[indexed[np.repeat(start[lo:hi], c) + np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)]]
+        keep = (h != g) & (size[h] >= size[g])  # the smaller (or equal) group probes
+        code = np.unique(np.minimum(g[keep], h[keep]).astype(np.int64) * n_groups + np.maximum(g[keep], h[keep]))
+        if words is not None and len(code):
+            code = code[_enough_words(code // n_groups, code % n_groups, *words_index)]
+        found.append(code)
+    return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+
+
+def _probes(group, sid, size, threshold, max_df, short, short_threshold) -> np.ndarray:
+    """The entries each group is paired on: its prefix, rarest first, less the shingles
+    no other group has and, for a long group, those in more than ``max_df`` groups."""
+    df = np.bincount(sid)
     entry_df = df[sid]
     order = np.lexsort((sid, entry_df, group))  # each group's shingles, rarest first
     group_start = np.r_[0, np.cumsum(size)[:-1]]
@@ -119,31 +139,40 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
     is_short = size <= short
     need = np.maximum(np.ceil(np.where(is_short, short_threshold, threshold) * size - 1e-9).astype(np.int64), 1)
     cap = np.where(is_short, np.iinfo(np.int64).max, max_df)
-    probe = np.flatnonzero((entry_df >= 2) & (entry_df <= cap[group]) & (rank < (size - need + 1)[group]))
-    # Every entry, sorted by shingle: a probe's partners are its shingle's run.
-    indexed = np.argsort(sid, kind="stable")
-    run_start = np.searchsorted(sid[indexed], sid[probe])
-    count = df[sid[probe]]
-    found = []
-    words_index = None if words is None else _word_index(*words, n_groups)
-    for lo in range(0, len(probe), PROBE_CHUNK):  # bounded memory: a common shingle has long runs
-        hi = lo + PROBE_CHUNK
-        c = count[lo:hi]
-        total = int(c.sum())
-        g = np.repeat(group[probe[lo:hi]], c)
-        h = group[indexed[np.repeat(run_start[lo:hi], c) + np.arange(total) - np.repeat(np.cumsum(c) - c, c)]]
-        keep = (h != g) & (size[h] >= size[g])  # the smaller (or equal) group probes
-        if window is not None and days is not None:
-            gap = np.abs(days[g] - days[h])
-            keep &= np.isnan(gap) | (gap <= window)
-        g, h = g[keep], h[keep]
-        if words is not None:
-            code = np.unique(np.minimum(g, h).astype(np.int64) * n_groups + np.maximum(g, h))
-            g, h = code // n_groups, code % n_groups
-            ok = _enough_words(g, h, *words_index)
-            g, h = g[ok], h[ok]
-        found.append(np.unique(np.minimum(g, h).astype(np.int64) * n_groups + np.maximum(g, h)))
-    return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    return np.flatnonzero((entry_df >= 2) & (entry_df <= cap[group]) & (rank < (size - need + 1)[group]))
+
+
+def _partner_runs(group, sid, probe, days, window) -> tuple:
+    """``(owner, start, count, indexed)``: the probe entry ``owner[k]`` is paired with the
+    entries ``indexed[start[k]:start[k] + count[k]]``: the entries of its shingle (with
+    ``window``, those within ``window`` days of it; entries are sorted by shingle, then
+    day, so they are one run; undated ones sort first and are paired with every probe,
+    and an undated probe with every entry)."""
+    if window is None or days is None:
+        day = np.zeros(len(sid), dtype=np.int64)
+        window = 0
+    else:
+        d = days[group]
+        dated = ~np.isnan(d)
+        low = int(np.nanmin(d)) if dated.any() else 0
+        day = np.where(dated, np.nan_to_num(d, nan=low) - low + window + 1, 0).astype(np.int64)
+        window = int(window)
+    span = int(day.max()) + window + 2
+    undated = day[probe] == 0
+    key = sid.astype(np.int64) * span + day
+    indexed = np.argsort(key, kind="stable")
+    sorted_key = key[indexed]
+    base = sid[probe].astype(np.int64) * span
+    lo_day = np.where(undated, 0, np.maximum(day[probe] - window, 1))
+    hi_day = np.where(undated, span - 1, day[probe] + window)
+    run_start = np.searchsorted(sorted_key, base)
+    undated_end = np.searchsorted(sorted_key, base + 1)  # the undated entries: [run_start, undated_end)
+    lo = np.searchsorted(sorted_key, base + lo_day)
+    hi = np.searchsorted(sorted_key, base + hi_day, side="right")
+    # Two runs a probe: the undated entries of its shingle, then the dated ones in range.
+    owner, start, count = np.r_[probe, probe], np.r_[run_start, lo], np.r_[undated_end - run_start, hi - lo]
+    keep = count > 0
+    return owner[keep], start[keep], count[keep], indexed
 
 
 def _word_index(word_group: np.ndarray, word_hashes: np.ndarray, n_tokens: np.ndarray, n_groups: int) -> tuple:

@@ -12,7 +12,11 @@ sentences:
    (37 bands of 3 values for 0.3 and 128 permutations), and two sentences are candidates
    when they agree on a whole band: the same candidates as ``MinHashLSH``, found by
    sorting each band's keys (numpy) instead of a Python dictionary, so memory is 8 bytes
-   a band a sentence instead of about 13 KB (see ``helpers.overlap.lsh``).
+   a band a sentence instead of about 13 KB (see ``helpers.overlap.lsh``). LSH on
+   Jaccard misses a short sentence inside a long one (few of the long one's 3-grams are
+   the short one's), so with ``containment`` a second search proposes the pairs where
+   that share of the shorter sentence's 3-grams is in the other, and that pass a word
+   count (``helpers.overlap.containment``); both sets of candidates are verified.
 3. Each candidate pair from two different articles is verified with
    ``compare_sentences`` and kept when its ``coverage`` is at least ``min_coverage``:
    the "verified" tier. With ``partial_min_coverage``, a pair below that whose
@@ -257,6 +261,8 @@ def shared_passages(
         None (default): every sentence is compared with every other through the index.
     partial_min_coverage
         None (default): the verified tier only; else (``PARTIAL_MIN_COVERAGE``) the partial tier too.
+    containment
+        The containment search's threshold (``CONTAINMENT_THRESHOLD``); None: LSH alone.
 
     Returns
     -------
