@@ -47,7 +47,7 @@ SHORT_THRESHOLD = 0.2  # ... and is paired on each of them unless it has 5 or mo
 # spelling variants (Israeli/Israelis, continue/continued, recognise/recognize), which
 # compare_sentences counts as matched, are not missing; the same folded words make the shingles.
 FOLD_LETTERS = 5
-PAIRS_CHUNK = 4_000_000  # proposed pairs expanded at a time
+PAIRS_CHUNK = 500_000  # proposed pairs expanded at a time
 _MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
                         dtype=np.uint64)  # odd constants that fold a shingle's token hashes into one
 
@@ -57,12 +57,13 @@ def fold(norms: list[str]) -> list[str]:
     return [w[:FOLD_LETTERS] for w in norms]
 
 
-def shingle_hashes(token_lists: list[list[str]], size: int) -> tuple[np.ndarray, np.ndarray]:
+def shingle_hashes(token_lists: list[list[str]], *sizes: int) -> tuple[np.ndarray, ...]:
     """Each token list's distinct word ``size``-grams as 64-bit hashes (the same in every process).
 
-    Returns ``(hashes, counts)``: the hashes of the first list, then the second, ...
-    (each list's sorted and distinct), and how many each list has. A list shorter than
-    ``size`` is one shingle of all its tokens; an empty list has none.
+    For each size, ``(hashes, counts)``: the hashes of the first list, then the second, ...
+    (each list's sorted and distinct), and how many each list has; the tokens are hashed
+    once for all sizes. A list shorter than ``size`` is one shingle of all its tokens; an
+    empty list has none.
     """
     cache: dict[str, int] = {}
     flat, starts = [], [0]
@@ -75,18 +76,21 @@ def shingle_hashes(token_lists: list[list[str]], size: int) -> tuple[np.ndarray,
     tokens = np.asarray(flat, dtype=np.uint64)
     starts_arr = np.asarray(starts, dtype=np.int64)
     lengths = np.diff(starts_arr)
-    width = np.minimum(lengths, size)
-    n_shingles = np.where(lengths > 0, lengths - width + 1, 0)
-    owner = np.repeat(np.arange(len(token_lists)), n_shingles)
-    first = starts_arr[owner] + np.arange(len(owner)) - np.repeat(np.cumsum(n_shingles) - n_shingles, n_shingles)
-    hashes = np.zeros(len(owner), dtype=np.uint64)
-    for j in range(size):
-        inside = j < width[owner]
-        hashes[inside] += tokens[first[inside] + j] * _MULTIPLIERS[j % len(_MULTIPLIERS)]
-    order = np.lexsort((hashes, owner))
-    owner, hashes = owner[order], hashes[order]
-    keep = np.r_[True, (owner[1:] != owner[:-1]) | (hashes[1:] != hashes[:-1])] if len(owner) else owner.astype(bool)
-    return hashes[keep], np.bincount(owner[keep], minlength=len(token_lists)).astype(np.int64)
+    out: tuple = ()
+    for size in sizes:
+        width = np.minimum(lengths, size)
+        n_shingles = np.where(lengths > 0, lengths - width + 1, 0)
+        owner = np.repeat(np.arange(len(token_lists)), n_shingles)
+        first = starts_arr[owner] + np.arange(len(owner)) - np.repeat(np.cumsum(n_shingles) - n_shingles, n_shingles)
+        hashes = np.zeros(len(owner), dtype=np.uint64)
+        for j in range(size):
+            inside = j < width[owner]
+            hashes[inside] += tokens[first[inside] + j] * _MULTIPLIERS[j % len(_MULTIPLIERS)]
+        order = np.lexsort((hashes, owner))
+        owner, hashes = owner[order], hashes[order]
+        keep = np.r_[True, (owner[1:] != owner[:-1]) | (hashes[1:] != hashes[:-1])] if len(owner) else owner > 0
+        out += (hashes[keep], np.bincount(owner[keep], minlength=len(token_lists)).astype(np.int64))
+    return out
 
 
 def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,

@@ -79,8 +79,7 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, n
         values = np.stack([m.hashvalues for m in MinHash.generator(sets, num_perm=num_perm, seed=seed)])
         folded = values[:, :bands * rows].reshape(len(positions), bands, rows) * _band_multipliers(rows)
         keys = folded.sum(axis=2, dtype=np.uint64)
-    folded = [fold(norms) for norms in kept]
-    words = (*shingle_hashes(folded, shingle_size), *shingle_hashes(folded, 1),
+    words = (*shingle_hashes([fold(norms) for norms in kept], shingle_size, 1),
              np.asarray([len(norms) for norms in kept], dtype=np.int64))
     return np.asarray(positions, dtype=np.int64), digests, keys, words
 
