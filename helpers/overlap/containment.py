@@ -124,7 +124,8 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
         g = np.repeat(group[probe[lo:hi]], c)
         h = group[indexed[np.repeat(start[lo:hi], c) + np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)]]
         keep = (h != g) & (size[h] >= size[g])  # the smaller (or equal) group probes
-        code = np.unique(np.minimum(g[keep], h[keep]).astype(np.int64) * n_groups + np.maximum(g[keep], h[keep]))
+        code = np.sort(np.minimum(g[keep], h[keep]).astype(np.int64) * n_groups + np.maximum(g[keep], h[keep]))
+        code = code[np.r_[True, code[1:] != code[:-1]]] if len(code) else code  # distinct (a sort: faster here)
         if words is not None and len(code):
             code = code[_enough_words(code // n_groups, code % n_groups, *words_index)]
         found.append(code)
@@ -152,9 +153,10 @@ def _partner_runs(group, sid, probe, days, window) -> tuple:
     ``window``, those within ``window`` days of it; entries are sorted by shingle, then
     day, so they are one run; undated ones sort first and are paired with every probe,
     and an undated probe with every entry)."""
-    if window is None or days is None:
-        day = np.zeros(len(sid), dtype=np.int64)
-        window = 0
+    if window is None or days is None:  # every entry of the shingle: its run in shingle order
+        indexed = np.argsort(sid, kind="stable")
+        run_start = np.r_[0, np.cumsum(np.bincount(sid))]
+        return probe, run_start[sid[probe]], run_start[sid[probe] + 1] - run_start[sid[probe]], indexed
     else:
         d = days[group]
         dated = ~np.isnan(d)
@@ -167,7 +169,7 @@ def _partner_runs(group, sid, probe, days, window) -> tuple:
     indexed = np.argsort(key, kind="stable")
     sorted_key = key[indexed]
     base = sid[probe].astype(np.int64) * span
-    lo_day = np.where(undated, 0, np.maximum(day[probe] - window, 1))
+    lo_day = np.where(undated, 1, np.maximum(day[probe] - window, 1))  # dated only: the undated are run one
     hi_day = np.where(undated, span - 1, day[probe] + window)
     run_start = np.searchsorted(sorted_key, base)
     undated_end = np.searchsorted(sorted_key, base + 1)  # the undated entries: [run_start, undated_end)
