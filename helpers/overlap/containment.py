@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -118,8 +119,9 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
     probe, start, count, indexed = _partner_runs(group, sid, probe, days, window)
     found = []
     words_index = None if words is None else _word_index(*words, n_groups)
-    bounds = np.searchsorted(np.cumsum(count), np.arange(PAIRS_CHUNK, int(count.sum()) + PAIRS_CHUNK, PAIRS_CHUNK))
-    for lo, hi in zip(np.r_[0, bounds[:-1] + 1], bounds + 1, strict=True):  # at most about PAIRS_CHUNK pairs at a time
+    cuts = np.searchsorted(np.cumsum(count), np.arange(PAIRS_CHUNK, int(count.sum()), PAIRS_CHUNK), side="right")
+    edges = np.unique(np.r_[0, cuts, len(count)])
+    for lo, hi in pairwise(edges.tolist()):  # about PAIRS_CHUNK pairs at a time
         c = count[lo:hi]
         g = np.repeat(group[probe[lo:hi]], c)
         h = group[indexed[np.repeat(start[lo:hi], c) + np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)]]
