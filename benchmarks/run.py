@@ -225,7 +225,7 @@ TARGETS = """\
 - peak memory at 100,000 articles under 4,096 MB: {mem_100k}
 - end to end from 10,000 to 100,000 articles at most 12x: {growth}
 - term counting within 1.5x of CountVectorizer (at the largest size): {terms}
-- shared passages at 10,000 articles at least 10x faster than exact all-pairs: {speedup}
+- shared passages at 10,000 articles at least 50x faster than exact all-pairs (issue 18): {speedup}
 - at least 99% of the all-pairs pairs found at 10,000 articles: {recall}
   (pairs whose shorter sentence has at least half the longer's words: {recall_similar})"""
 
@@ -252,7 +252,7 @@ def targets(table: pd.DataFrame) -> str:
         mem_100k=verdict(mem, lambda x: x < 4096, f"{mem} MB"),
         growth=verdict(growth, lambda x: x <= 12, f"{growth:.1f}x" if growth else ""),
         terms=verdict(terms_ratio, lambda x: x <= 1.5, f"{terms_ratio}x at {largest:,} articles"),
-        speedup=verdict(speed, lambda x: x <= 0.1, f"{1 / speed:.0f}x faster" if speed else ""),
+        speedup=verdict(speed, lambda x: x <= 0.02, f"{1 / speed:.0f}x faster" if speed else ""),
         recall=verdict(recall, lambda x: x >= 0.99, f"{recall:.2%}" if recall is not None else ""),
         recall_similar=verdict(similar, lambda x: x >= 0.99, f"{similar:.2%}" if similar is not None else ""),
     )

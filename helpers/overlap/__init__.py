@@ -9,8 +9,9 @@ Three measures, from coarse to fine:
   the same copy?).
 - ``shared_passages(sentences)``: pairs of sentences from different articles that are
   identical or nearly so (wire copy, reused paragraphs). Candidates come from MinHash
-  LSH (``datasketch``) over each sentence's word 3-grams, so no loop ever compares all
-  pairs of sentences; each candidate pair is then verified with an exact measure.
+  LSH (``datasketch``) over each sentence's word 3-grams and from a containment search
+  (a short sentence inside a long one), so no loop ever compares all pairs of
+  sentences; each candidate pair is then verified with an exact measure.
 - ``wire_share(articles, sentences, passages)``: the share of each article's body covered by
   sentences it shares with *another outlet's* article.
 
@@ -25,6 +26,7 @@ Modules, one job each:
 - ``similarity``: ``document_similarity``, ``similarity_matrix``;
 - ``align``: ``compare_sentences``, how two sentences line up word by word;
 - ``lsh``: MinHash band keys and the candidate pairs sharing one;
+- ``containment``: the candidate pairs where one sentence's 3-grams are mostly in the other;
 - ``passages``: ``shared_passages``, candidates verified (and, on request, a lower
   "partial" tier of rewritten sentences, listed but never counted as copy);
 - ``wire``: ``wire_share``, ``label_quotations`` (shared quotations apart from copy);
@@ -48,6 +50,7 @@ from .align import (
     matched_spans,
     overlap_share,
 )
+from .containment import CONTAINMENT_THRESHOLD, SHORT_SHINGLES, SHORT_THRESHOLD
 from .findings import events_note, overlap_finding, passages_note, similarity_note, wire_note
 from .lsh import LSH_THRESHOLD, MIN_SENTENCE_TOKENS, NUM_PERM, SEED, SENTENCE_SHINGLE_SIZE, lsh_bands
 from .method import method_note
@@ -58,6 +61,7 @@ from .tokens import Token, normalise_tokens
 from .wire import WIRE_COLUMNS, label_quotations, quotation_spans, wire_share
 
 __all__ = [
+    "CONTAINMENT_THRESHOLD",
     "DOC_SHINGLE_SIZE",
     "LETTERS",
     "LSH_THRESHOLD",
@@ -71,6 +75,8 @@ __all__ = [
     "PASSAGE_COLUMNS",
     "SEED",
     "SENTENCE_SHINGLE_SIZE",
+    "SHORT_SHINGLES",
+    "SHORT_THRESHOLD",
     "SIMILARITY_COLUMNS",
     "VARIANT_MIN_LETTERS",
     "VARIANT_MIN_RATIO",

@@ -11,6 +11,7 @@ import hashlib
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from .containment import fold, shingle_hashes
 from .tokens import shingles, token_norms
 
 # Word 3-grams per sentence: short enough that one changed word (balked/baulked) breaks
@@ -50,8 +51,8 @@ def _band_multipliers(rows: int) -> np.ndarray:
     return rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
 
 
-def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray]:
-    """For one chunk of sentence texts: which are long enough, their token digests and band keys.
+def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, np.ndarray, np.ndarray]:
+    """For one chunk of sentence texts: which are long enough, their token digests, band keys and shingles.
 
     ``args`` is ``(texts, min_tokens, shingle_size, num_perm, seed, bands, rows)``.
     Returns ``(positions, digests, keys)``: positions (in the chunk) of sentences with
@@ -59,14 +60,18 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray]:
     sequence (equal for identical sentences), and a ``(len(positions), bands)`` array
     of uint64 band keys: band j's key is its ``rows`` MinHash values folded together,
     so two sentences share a key exactly when their MinHash values agree on that band
-    (bar a 2**-64 chance, and a false candidate is removed by the exact check).
+    (bar a 2**-64 chance, and a false candidate is removed by the exact check). Then,
+    for the containment search, ``(hashes, counts, word_hashes, word_counts, n_tokens)``:
+    each one's distinct shingles and distinct words, folded (``containment.fold``), as
+    64-bit hashes (``containment.shingle_hashes``), and its number of tokens.
     """
     texts, min_tokens, shingle_size, num_perm, seed, bands, rows = args
-    positions, digests, sets = [], [], []
+    positions, digests, sets, kept = [], [], [], []
     for i, text in enumerate(texts):
         norms = token_norms(text)
         if len(norms) >= min_tokens:
             positions.append(i)
+            kept.append(norms)
             digests.append(hashlib.blake2b("\x00".join(norms).encode("utf-8"), digest_size=16).digest())
             sets.append([sh.encode("utf-8") for sh in sorted(shingles(norms, shingle_size))])
     keys = np.zeros((len(positions), bands), dtype=np.uint64)
@@ -74,7 +79,9 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray]:
         values = np.stack([m.hashvalues for m in MinHash.generator(sets, num_perm=num_perm, seed=seed)])
         folded = values[:, :bands * rows].reshape(len(positions), bands, rows) * _band_multipliers(rows)
         keys = folded.sum(axis=2, dtype=np.uint64)
-    return np.asarray(positions, dtype=np.int64), digests, keys
+    words = (*shingle_hashes([fold(norms) for norms in kept], shingle_size, 1),
+             np.asarray([len(norms) for norms in kept], dtype=np.int64))
+    return np.asarray(positions, dtype=np.int64), digests, keys, words
 
 
 def band_pairs(keys: np.ndarray, days: np.ndarray | None, window: float | None) -> np.ndarray:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import events
 from ..wording import number_word
-from . import align, lsh, similarity
+from . import align, containment, lsh, similarity
 
 
 def method_note() -> str:
@@ -22,7 +22,11 @@ def method_note() -> str:
         f"{lsh.SENTENCE_SHINGLE_SIZE}-grams (words case-folded, punctuation, quotation marks and spacing "
         f"ignored); MinHash LSH (datasketch, {lsh.NUM_PERM} permutations, fixed seed, Jaccard threshold "
         f"{lsh.LSH_THRESHOLD}) proposes candidate pairs in one pass, without comparing every pair of sentences, "
-        "so the same code runs on a corpus of 100,000 articles; each candidate from two different articles is "
+        "so the same code runs on a corpus of 100,000 articles; a containment search proposes a short sentence "
+        f"inside a longer one: a pair where at least {containment.CONTAINMENT_THRESHOLD:.0%} of the shorter "
+        f"sentence's {lsh.SENTENCE_SHINGLE_SIZE}-grams are in the other ({containment.SHORT_THRESHOLD:.0%} for a "
+        f"sentence of {number_word(containment.SHORT_SHINGLES + lsh.SENTENCE_SHINGLE_SIZE - 1)} words or fewer), "
+        "found through its rarest ones. Each candidate from two different articles is "
         f"then checked exactly with difflib: the pair counts when at least {align.MIN_COVERAGE:.0%} of the "
         "shorter sentence's words appear in the longer one in the same order, in runs of "
         f"{number_word(align.MIN_RUN)} words or more. A word spelled differently (balked/baulked) counts as the "

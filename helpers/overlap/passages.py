@@ -12,7 +12,11 @@ sentences:
    (37 bands of 3 values for 0.3 and 128 permutations), and two sentences are candidates
    when they agree on a whole band: the same candidates as ``MinHashLSH``, found by
    sorting each band's keys (numpy) instead of a Python dictionary, so memory is 8 bytes
-   a band a sentence instead of about 13 KB (see ``helpers.overlap.lsh``).
+   a band a sentence instead of about 13 KB (see ``helpers.overlap.lsh``). LSH on
+   Jaccard misses a short sentence inside a long one (few of the long one's 3-grams are
+   the short one's), so with ``containment`` a second search proposes the pairs where
+   that share of the shorter sentence's 3-grams is in the other, and that pass a word
+   count (``helpers.overlap.containment``); both sets of candidates are verified.
 3. Each candidate pair from two different articles is verified with
    ``compare_sentences`` and kept when its ``coverage`` is at least ``min_coverage``:
    the "verified" tier. With ``partial_min_coverage``, a pair below that whose
@@ -35,6 +39,7 @@ import pandas as pd
 from ..parallel import article_chunks, map_chunks
 from ..tables import require_columns
 from .align import MIN_COVERAGE, VARIANT_MIN_LETTERS, compare_sentences, overlap_share
+from .containment import CONTAINMENT_THRESHOLD, containment_pairs
 from .lsh import (
     LSH_THRESHOLD,
     MIN_SENTENCE_TOKENS,
@@ -115,18 +120,21 @@ def verify_chunk(args: tuple) -> list[tuple]:
 
 
 def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict) -> tuple:
-    """Step 1, chunk by chunk of articles: ``(positions, digests, keys)`` of the indexed
-    sentences (see ``signature_chunk``; ``params`` are its arguments after the texts)."""
+    """Step 1, chunk by chunk of articles: ``(positions, digests, keys, (hashes, counts))``
+    of the indexed sentences (see ``signature_chunk``; ``params`` are its arguments after
+    the texts)."""
     chunks = article_chunks(table) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
     jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
     results = map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash")
-    positions = np.concatenate([pos + off for (pos, _, _), off in zip(results, offsets, strict=False)] or
+    positions = np.concatenate([r[0] + off for r, off in zip(results, offsets, strict=False)] or
                                [np.empty(0, dtype=np.int64)])
-    digests = [d for _, ds, _ in results for d in ds]
+    digests = [d for r in results for d in r[1]]
     bands = params[-2]
-    keys = np.concatenate([k for _, _, k in results]) if results else np.zeros((0, bands), dtype=np.uint64)
-    return positions, digests, keys
+    keys = np.concatenate([r[2] for r in results]) if results else np.zeros((0, bands), dtype=np.uint64)
+    words = tuple(np.concatenate([r[3][k] for r in results]) if results else np.empty(0, dtype=np.int64)
+                  for k in range(5))
+    return positions, digests, keys, words
 
 
 def _identical_groups(positions: np.ndarray, digests: list[bytes]) -> _Groups:
@@ -150,6 +158,22 @@ def _group_days(article_ids: pd.Series, articles: pd.DataFrame, groups: _Groups)
     group_days = np.full(len(groups.first_row), np.inf)
     np.minimum.at(group_days, groups.codes, np.nan_to_num(row_days[groups.positions], nan=np.inf))
     return np.where(np.isinf(group_days), np.nan, group_days)
+
+
+def _contained(groups: _Groups, words: tuple, threshold: float, days, window) -> np.ndarray:
+    """Step 2's containment candidates (``containment_pairs``) over each group's first
+    sentence; ``words`` as ``signature_chunk`` gives them, for every indexed sentence."""
+    hashes, counts, word_hashes, word_counts, n_tokens = words
+    group_of_row = np.full(len(counts), -1, dtype=np.int64)
+    group_of_row[groups.first_row] = np.arange(len(groups.first_row))
+
+    def entries(per_row: np.ndarray, values: np.ndarray) -> tuple:
+        owner = group_of_row[np.repeat(np.arange(len(per_row)), per_row)]
+        return owner[owner >= 0], values[owner >= 0]
+
+    word_group, word_values = entries(word_counts, word_hashes)
+    return containment_pairs(*entries(counts, hashes), len(groups.first_row), threshold=threshold, days=days,
+                             window=window, words=(word_group, word_values, n_tokens[groups.first_row]))
 
 
 def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.ndarray) -> tuple:
@@ -214,7 +238,8 @@ def shared_passages(
     sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None, window_days: int | None = None,
     min_coverage: float = MIN_COVERAGE, partial_min_coverage: float | None = None,
     min_tokens: int = MIN_SENTENCE_TOKENS, shingle_size: int = SENTENCE_SHINGLE_SIZE, num_perm: int = NUM_PERM,
-    lsh_threshold: float = LSH_THRESHOLD, seed: int = SEED, n_jobs: int | None = None, client=None,
+    lsh_threshold: float = LSH_THRESHOLD, containment: float | None = CONTAINMENT_THRESHOLD, seed: int = SEED,
+    n_jobs: int | None = None, client=None,
 ) -> pd.DataFrame:
     """Pairs of sentences from different articles that are the same text, or nearly.
 
@@ -236,6 +261,8 @@ def shared_passages(
         None (default): every sentence is compared with every other through the index.
     partial_min_coverage
         None (default): the verified tier only; else (``PARTIAL_MIN_COVERAGE``) the partial tier too.
+    containment
+        The containment search's threshold (``CONTAINMENT_THRESHOLD``); None: LSH alone.
 
     Returns
     -------
@@ -256,10 +283,13 @@ def shared_passages(
     texts = table["text"].fillna("").astype(str).tolist()
     run = {"n_articles": int(article_rank.max()) + 1 if len(table) else 0, "n_jobs": n_jobs, "client": client}
     params = (min_tokens, shingle_size, num_perm, seed, *lsh_bands(lsh_threshold, num_perm))
-    positions, digests, keys = _signatures(table, texts, params, run)
+    positions, digests, keys, shingle_sets = _signatures(table, texts, params, run)
     groups = _identical_groups(positions, digests)
     days = None if window_days is None else _group_days(article_ids, articles, groups)
-    pair_codes = band_pairs(keys[groups.first_row], days, None if window_days is None else float(window_days))
+    window = None if window_days is None else float(window_days)
+    pair_codes = band_pairs(keys[groups.first_row], days, window)
+    if containment is not None:
+        pair_codes = np.union1d(pair_codes, _contained(groups, shingle_sets, containment, days, window))
     i_rows, j_rows = _candidate_rows(groups, pair_codes, article_rank)
     tiers = (min_coverage, partial_min_coverage)  # the verified tier's floor; the partial's (None: none)
     i_rows, j_rows, verified = _verify(texts, i_rows, j_rows, article_rank, tiers, run)

@@ -1,0 +1,221 @@
+"""Candidate pairs by containment: a short sentence inside a long one, found by a prefix filter on rare shingles.
+
+MinHash LSH (``helpers.overlap.lsh``) proposes pairs whose sets of word 3-grams have a
+high Jaccard; a six-word sentence quoted inside a thirty-word one has a Jaccard of
+about 0.14 (4 shared shingles of 4 and 28) and is missed, though ``compare_sentences``'
+coverage (the share of the *shorter* sentence matched) is 1. This module proposes the
+pairs whose *containment* ``|S & L| / |S|`` (S the sentence with fewer shingles) is at
+least ``CONTAINMENT_THRESHOLD``, exactly, with the prefix filter of set-similarity
+joins (Chaudhuri et al. 2006; Bayardo et al. 2007, "All-pairs"): order each sentence's
+shingles rarest first; if ``|S & L| >= need = ceil(t |S|)``, then the first
+``|S| - need + 1`` shingles of S (its *prefix*) include one of L's. So each sentence is
+paired only with the sentences holding one of its prefix shingles, and rare shingles
+(most of them occur once in a corpus) make those lists short.
+
+Shingles occurring in more than ``MAX_SHINGLE_DF`` distinct sentences ("said in a
+statement") are left out of the join (they would pair thousands of sentences that share
+nothing else); a pair whose shared prefix shingles are all that common is then missed,
+which ``benchmarks.allpairs`` measures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from itertools import pairwise
+
+import numpy as np
+import pandas as pd
+
+from .align import MIN_COVERAGE
+
+# Containment (shared shingles / the smaller sentence's shingles) a pair needs to be
+# proposed, and the most common shingle used to propose it, by the smaller sentence's
+# shingles. In a long sentence copied with coverage 0.8 or more, most shingles survive
+# and some are rare: on the 10,000-article synthetic corpus every all-pairs pair whose
+# smaller sentence has more than 9 shingles has a containment of at least 0.84 and shares
+# a shingle found in 2 sentences. A short one is different: one word changed in the
+# middle of a six-word sentence leaves one of its four shingles, and that one may be
+# common ("said in a"), so short sentences are paired on every shingle they have.
+CONTAINMENT_THRESHOLD = 0.5
+MAX_SHINGLE_DF = 200
+SHORT_SHINGLES = 10  # a sentence with at most this many shingles (12 words) is short
+SHORT_THRESHOLD = 0.2  # ... and is paired on each of them unless it has 5 or more
+# Before the exact check, a proposed pair must pass a word count it cannot fail and still
+# reach MIN_COVERAGE: a distinct word of the shorter sentence missing from the other
+# leaves at least one of its words unmatched, so at most (1 - MIN_COVERAGE) of its words
+# may be missing. Words are compared by their first FOLD_LETTERS letters, so most
+# spelling variants (Israeli/Israelis, continue/continued, recognise/recognize), which
+# compare_sentences counts as matched, are not missing; the same folded words make the shingles.
+FOLD_LETTERS = 5
+PAIRS_CHUNK = 500_000  # proposed pairs expanded at a time
+_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
+                        dtype=np.uint64)  # odd constants that fold a shingle's token hashes into one
+
+
+def fold(norms: list[str]) -> list[str]:
+    """Each normalised token cut to its first ``FOLD_LETTERS`` characters."""
+    return [w[:FOLD_LETTERS] for w in norms]
+
+
+def shingle_hashes(token_lists: list[list[str]], *sizes: int) -> tuple[np.ndarray, ...]:
+    """Each token list's distinct word ``size``-grams as 64-bit hashes (the same in every process).
+
+    For each size, ``(hashes, counts)``: the hashes of the first list, then the second, ...
+    (each list's sorted and distinct), and how many each list has; the tokens are hashed
+    once for all sizes. A list shorter than ``size`` is one shingle of all its tokens; an
+    empty list has none.
+    """
+    cache: dict[str, int] = {}
+    flat, starts = [], [0]
+    for norms in token_lists:
+        for w in norms:
+            if w not in cache:
+                cache[w] = int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
+            flat.append(cache[w])
+        starts.append(len(flat))
+    tokens = np.asarray(flat, dtype=np.uint64)
+    starts_arr = np.asarray(starts, dtype=np.int64)
+    lengths = np.diff(starts_arr)
+    out: tuple = ()
+    for size in sizes:
+        width = np.minimum(lengths, size)
+        n_shingles = np.where(lengths > 0, lengths - width + 1, 0)
+        owner = np.repeat(np.arange(len(token_lists)), n_shingles)
+        first = starts_arr[owner] + np.arange(len(owner)) - np.repeat(np.cumsum(n_shingles) - n_shingles, n_shingles)
+        hashes = np.zeros(len(owner), dtype=np.uint64)
+        for j in range(size):
+            inside = j < width[owner]
+            hashes[inside] += tokens[first[inside] + j] * _MULTIPLIERS[j % len(_MULTIPLIERS)]
+        order = np.lexsort((hashes, owner))
+        owner, hashes = owner[order], hashes[order]
+        keep = np.r_[True, (owner[1:] != owner[:-1]) | (hashes[1:] != hashes[:-1])] if len(owner) else owner > 0
+        out += (hashes[keep], np.bincount(owner[keep], minlength=len(token_lists)).astype(np.int64))
+    return out
+
+
+def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
+                      threshold: float = CONTAINMENT_THRESHOLD, max_df: int = MAX_SHINGLE_DF,
+                      short: int = SHORT_SHINGLES, short_threshold: float = SHORT_THRESHOLD,
+                      days: np.ndarray | None = None, window: float | None = None,
+                      words: tuple | None = None) -> np.ndarray:
+    """Pairs ``(g, h)``, g < h, of groups whose shingle containment may reach the threshold.
+
+    ``group[e]`` and ``hashes[e]`` are entry e: a distinct shingle of group ``group[e]``
+    (each group's shingles distinct). With S the group with fewer shingles (at most
+    ``short`` of them: ``short_threshold``, else ``threshold``), every pair with
+    ``|S & L| >= ceil(t |S|)`` is returned when a prefix shingle of S they share is in
+    at most ``max_df`` groups (any number for a short S); others may be. With ``window``,
+    only pairs whose ``days`` are at most ``window`` apart (or either NaN). With ``words``
+    (``word_group, word_hashes, n_tokens``: each group's distinct folded words and its
+    token count), only pairs passing ``_enough_words``. Returns int64 codes
+    ``g * n_groups + h``, sorted and unique.
+    """
+    if not len(hashes):
+        return np.empty(0, dtype=np.int64)
+    _, sid = np.unique(hashes, return_inverse=True)
+    size = np.bincount(group, minlength=n_groups)
+    probe = _probes(group, sid, size, threshold, max_df, short, short_threshold)
+    probe, start, count, indexed = _partner_runs(group, sid, probe, days, window)
+    found = []
+    words_index = None if words is None else _word_index(*words, n_groups)
+    cuts = np.searchsorted(np.cumsum(count), np.arange(PAIRS_CHUNK, int(count.sum()), PAIRS_CHUNK), side="right")
+    edges = np.unique(np.r_[0, cuts, len(count)])
+    for lo, hi in pairwise(edges.tolist()):  # about PAIRS_CHUNK pairs at a time
+        c = count[lo:hi]
+        g = np.repeat(group[probe[lo:hi]], c)
+        h = group[indexed[np.repeat(start[lo:hi], c) + np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)]]
+        keep = (h != g) & (size[h] >= size[g])  # the smaller (or equal) group probes
+        code = np.sort(np.minimum(g[keep], h[keep]).astype(np.int64) * n_groups + np.maximum(g[keep], h[keep]))
+        code = code[np.r_[True, code[1:] != code[:-1]]] if len(code) else code  # distinct (a sort: faster here)
+        if words is not None and len(code):
+            code = code[_enough_words(code // n_groups, code % n_groups, *words_index)]
+        found.append(code)
+    return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+
+
+def _probes(group, sid, size, threshold, max_df, short, short_threshold) -> np.ndarray:
+    """The entries each group is paired on: its prefix, rarest first, less the shingles
+    no other group has and, for a long group, those in more than ``max_df`` groups."""
+    df = np.bincount(sid)
+    entry_df = df[sid]
+    order = np.lexsort((sid, entry_df, group))  # each group's shingles, rarest first
+    group_start = np.r_[0, np.cumsum(size)[:-1]]
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - group_start[group[order]]
+    is_short = size <= short
+    need = np.maximum(np.ceil(np.where(is_short, short_threshold, threshold) * size - 1e-9).astype(np.int64), 1)
+    cap = np.where(is_short, np.iinfo(np.int64).max, max_df)
+    return np.flatnonzero((entry_df >= 2) & (entry_df <= cap[group]) & (rank < (size - need + 1)[group]))
+
+
+def _partner_runs(group, sid, probe, days, window) -> tuple:
+    """``(owner, start, count, indexed)``: the probe entry ``owner[k]`` is paired with the
+    entries ``indexed[start[k]:start[k] + count[k]]``: the entries of its shingle (with
+    ``window``, those within ``window`` days of it; entries are sorted by shingle, then
+    day, so they are one run; undated ones sort first and are paired with every probe,
+    and an undated probe with every entry)."""
+    if window is None or days is None:  # every entry of the shingle: its run in shingle order
+        indexed = np.argsort(sid, kind="stable")
+        run_start = np.r_[0, np.cumsum(np.bincount(sid))]
+        return probe, run_start[sid[probe]], run_start[sid[probe] + 1] - run_start[sid[probe]], indexed
+    else:
+        d = days[group]
+        dated = ~np.isnan(d)
+        low = int(np.nanmin(d)) if dated.any() else 0
+        day = np.where(dated, np.nan_to_num(d, nan=low) - low + window + 1, 0).astype(np.int64)
+        window = int(window)
+    span = int(day.max()) + window + 2
+    undated = day[probe] == 0
+    key = sid.astype(np.int64) * span + day
+    indexed = np.argsort(key, kind="stable")
+    sorted_key = key[indexed]
+    base = sid[probe].astype(np.int64) * span
+    lo_day = np.where(undated, 1, np.maximum(day[probe] - window, 1))  # dated only: the undated are run one
+    hi_day = np.where(undated, span - 1, day[probe] + window)
+    run_start = np.searchsorted(sorted_key, base)
+    undated_end = np.searchsorted(sorted_key, base + 1)  # the undated entries: [run_start, undated_end)
+    lo = np.searchsorted(sorted_key, base + lo_day)
+    hi = np.searchsorted(sorted_key, base + hi_day, side="right")
+    # Two runs a probe: the undated entries of its shingle, then the dated ones in range.
+    owner, start, count = np.r_[probe, probe], np.r_[run_start, lo], np.r_[undated_end - run_start, hi - lo]
+    keep = count > 0
+    return owner[keep], start[keep], count[keep], indexed
+
+
+def _word_index(word_group: np.ndarray, word_hashes: np.ndarray, n_tokens: np.ndarray, n_groups: int) -> tuple:
+    """Codes ``group * n_words + word`` of each group's distinct words (an index); the words
+    again, each group's rarest first, with each group's first entry and count there; and
+    each group's token count."""
+    _, wid = np.unique(word_hashes, return_inverse=True)
+    n_words = int(wid.max()) + 1 if len(wid) else 1
+    codes = pd.Index(word_group.astype(np.int64) * n_words + wid)  # unique: a hash table for the look-ups
+    rarest = wid[np.lexsort((wid, np.bincount(wid)[wid], word_group))]
+    counts = np.bincount(word_group, minlength=n_groups)
+    return codes, rarest, np.r_[0, np.cumsum(counts)[:-1]], counts, n_words, n_tokens
+
+
+def _enough_words(g, h, codes, wids, start, counts, n_words, n_tokens) -> np.ndarray:
+    """Whether the shorter of each pair misses at most (1 - MIN_COVERAGE) of its words in the other.
+
+    First on the shorter's rarest ``floor((1 - MIN_COVERAGE) n) + 1`` words alone (if all
+    are missing, too many are), then on all its words for the pairs left.
+    """
+    keep = np.ones(len(g), dtype=bool)
+    allowed = np.floor((1 - MIN_COVERAGE) * np.minimum(n_tokens[g], n_tokens[h]) + 1e-9).astype(np.int64)
+    for first_only in (True, False):
+        i = np.flatnonzero(keep)
+        a, b = g[i], h[i]
+        short, other = np.where(n_tokens[a] <= n_tokens[b], a, b), np.where(n_tokens[a] <= n_tokens[b], b, a)
+        c = np.minimum(counts[short], allowed[i] + 1) if first_only else counts[short]
+        pair = np.repeat(np.arange(len(short)), c)
+        entry = np.repeat(start[short], c) + np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)
+        wanted = other[pair].astype(np.int64) * n_words + wids[entry]
+        missing = np.bincount(pair, weights=codes.get_indexer(wanted) < 0, minlength=len(short))
+        keep[i[missing > allowed[i]]] = False
+    return keep
+
+
+def prefix_length(n_shingles: int, threshold: float = CONTAINMENT_THRESHOLD) -> int:
+    """How many of a sentence's rarest shingles it is paired on (``n - ceil(t n) + 1``)."""
+    return n_shingles - max(math.ceil(threshold * n_shingles - 1e-9), 1) + 1

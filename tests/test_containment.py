@@ -1,0 +1,100 @@
+"""The containment search: a short sentence inside a long one is proposed, the prefix filter loses no pair."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from math import ceil
+
+import numpy as np
+import pandas as pd
+
+from helpers.overlap import MIN_COVERAGE, compare_sentences, shared_passages
+from helpers.overlap.containment import containment_pairs, shingle_hashes
+
+LONG = ("Officials from both sides met in Jerusalem on Tuesday evening for three hours, and a senior negotiator "
+        "told reporters afterwards that the prisoners would be freed before the end of the month if the talks "
+        "continued, although several ministers in the coalition have threatened to resign over the release.")
+SHORT = "The prisoners would be freed before the end of the month."  # eleven words, inside LONG
+
+
+def _sentences(texts_by_article: dict[str, list[str]]) -> pd.DataFrame:
+    rows = []
+    for article, texts in texts_by_article.items():
+        for k, text in enumerate(texts, start=1):
+            rows.append(dict(article_id=article, outlet=f"Outlet {article}", sentence_id=f"{article}:{k}",
+                             start_char=0, end_char=len(text), text=text))
+    return pd.DataFrame(rows)
+
+
+def test_a_short_sentence_inside_a_long_one_is_found_by_containment_not_by_lsh():
+    filler = ["The weather in the city was mild for the time of year, forecasters said on Monday.",
+              "Markets in the region closed higher after a week of steady trading in most shares."]
+    sentences = _sentences({"wire": [filler[0], LONG], "paper": [SHORT, filler[1]]})
+    assert compare_sentences(SHORT, LONG).coverage >= MIN_COVERAGE  # the exact check accepts the pair
+    lsh_only = shared_passages(sentences, containment=None)
+    found = shared_passages(sentences)
+    assert lsh_only.empty  # 9 of LONG's 42 shingles: a Jaccard of 0.21, below the LSH threshold
+    assert list(zip(found.sentence_id_a, found.sentence_id_b, strict=True)) == [("wire:2", "paper:1")]
+    assert found.coverage.iloc[0] == 1 and found.tier.iloc[0] == "verified"
+
+
+def test_containment_adds_pairs_and_keeps_the_rows_lsh_found():
+    rng = np.random.default_rng(3)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    vocab = np.unique(["".join(rng.choice(letters, size=7)) for _ in range(3000)])
+
+    def sentence(n: int) -> str:
+        return " ".join(rng.choice(vocab, size=n)) + "."
+
+    texts = {f"a{a}": [sentence(int(rng.integers(8, 30))) for _ in range(12)] for a in range(40)}
+    texts["a30"][2] = texts["a3"][5]  # an identical copy
+    texts["a7"][1] = sentence(40)
+    texts["a31"][4] = " ".join(texts["a7"][1].split()[2:9]) + "."  # seven words cut from a longer one
+    sentences = _sentences(texts)
+    before = shared_passages(sentences, containment=None)
+    after = shared_passages(sentences)
+    key = ["sentence_id_a", "sentence_id_b"]
+    assert ("a3:6", "a30:3") in set(before[key].itertuples(index=False, name=None))
+    merged = before.merge(after, on=key, suffixes=("", "_new"))
+    assert len(merged) == len(before)  # every pair found before is found again, with the same scores
+    for col in ("text_a", "text_b", "coverage", "similarity", "tier"):
+        assert (merged[col] == merged[f"{col}_new"]).all()
+    added = set(after[key].itertuples(index=False, name=None)) - set(before[key].itertuples(index=False, name=None))
+    assert ("a7:2", "a31:5") in added
+
+
+def test_shingle_hashes_are_distinct_per_list_and_equal_for_equal_lists():
+    hashes, counts = shingle_hashes([["a", "b", "c", "a", "b", "c"], ["x", "y"], [], ["a", "b", "c"]], 3)
+    assert counts.tolist() == [3, 1, 0, 1]  # abc, bca, cab; one shingle of a short list; none
+    first = hashes[:3]
+    assert len(set(first.tolist())) == 3 and hashes[-1] in first
+
+
+def test_the_prefix_filter_returns_every_pair_with_enough_containment():
+    """Brute force over every pair of random sets: none at or above the threshold is missing."""
+    rng = np.random.default_rng(11)
+    sets = [set(rng.choice(60, size=int(rng.integers(3, 25)), replace=False).tolist()) for _ in range(150)]
+    group = np.concatenate([np.full(len(s), g) for g, s in enumerate(sets)])
+    hashes = np.concatenate([np.array(sorted(s), dtype=np.uint64) for s in sets])
+    threshold = 0.6
+    codes = set(containment_pairs(group, hashes, len(sets), threshold=threshold, max_df=len(sets), short=0).tolist())
+    wanted = {g * len(sets) + h for g, h in combinations(range(len(sets)), 2)
+              if len(sets[g] & sets[h]) >= ceil(threshold * min(len(sets[g]), len(sets[h])))}
+    assert wanted and wanted <= codes
+    assert len(codes) < len(sets) * (len(sets) - 1) // 2  # not every pair
+
+
+def test_a_date_window_keeps_exactly_the_pairs_close_enough_in_time():
+    """With days (some unknown), the pairs are those without a window, less those too far apart."""
+    rng = np.random.default_rng(5)
+    sets = [set(rng.choice(40, size=int(rng.integers(3, 15)), replace=False).tolist()) for _ in range(120)]
+    group = np.concatenate([np.full(len(s), g) for g, s in enumerate(sets)])
+    hashes = np.concatenate([np.array(sorted(s), dtype=np.uint64) for s in sets])
+    days = rng.integers(0, 30, size=len(sets)).astype(float)
+    days[rng.choice(len(sets), size=10, replace=False)] = np.nan  # undated: paired at any distance
+    n = len(sets)
+    everything = containment_pairs(group, hashes, n, max_df=n)
+    windowed = containment_pairs(group, hashes, n, max_df=n, days=days, window=3.0)
+    gap = np.abs(days[everything // n] - days[everything % n])
+    assert windowed.tolist() == everything[np.isnan(gap) | (gap <= 3)].tolist()
+    assert 0 < len(windowed) < len(everything)
