@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from helpers import terms
+from helpers.paths import DEFAULT_CORPUS_DIR
 from helpers.corpus import CorpusWarning, load_corpus
 from helpers.text import split_sentences, tokenize
 from tests.conftest import write_corpus
@@ -87,10 +88,12 @@ def _check_counts(articles: pd.DataFrame, stem: str | None) -> int:
 
 
 def _check_framing(articles: pd.DataFrame, framing: pd.DataFrame) -> pd.DataFrame:
-    """Every framing hit is one span of its text, counted once; returns the hits."""
+    """Every framing hit is one span of its text, counted once (senses read with the
+    sample corpus's cues); returns the hits."""
     sentences = split_sentences(articles)
     tokens = tokenize(sentences)
-    matches = terms.framing_matches(tokens, sentences, framing)
+    senses = terms.load_framing_senses(DEFAULT_CORPUS_DIR)
+    matches = terms.framing_matches(tokens, sentences, framing, senses=senses)
     occurrences = terms.term_occurrences(tokens, sentences)
     totals = terms.word_totals(tokens, sentences, occurrences)
     counts = terms.framing_counts(matches, totals, framing)

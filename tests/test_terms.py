@@ -13,6 +13,7 @@ from helpers.corpus import CorpusError, CorpusWarning, load_corpus
 from helpers.events import date_periods
 from helpers.plots import distinctive_dots, framing_heatmap
 from helpers.text import split_sentences, tokenize
+from helpers.paths import DEFAULT_CORPUS_DIR
 from tests.conftest import write_corpus
 
 AJA, AJE, FB = "Al Jazeera America", "Al Jazeera English", "Washington Free Beacon"
@@ -44,7 +45,8 @@ def seeds(seed_dir):
     totals = terms.word_totals(tokens, sentences, occurrences)
     counts = terms.term_counts(occurrences, totals)
     framing_terms = terms.load_framing(seed_dir)
-    matches = terms.framing_matches(tokens, sentences, framing_terms)
+    senses = terms.load_framing_senses(seed_dir)
+    matches = terms.framing_matches(tokens, sentences, framing_terms, senses=senses)
     framing = terms.framing_counts(matches, totals, framing_terms)
     return dict(
         articles=articles, sentences=sentences, tokens=tokens, phrases=phrases,
@@ -634,7 +636,7 @@ def test_framing_multiword_entry_and_senses_on_written_text():
     sentences, tokens, _, totals = _pipeline(articles)
     framing = pd.DataFrame({"group": ["prisoners"] * 3 + ["settlements"],
                             "term": ["prisoner release", "prisoner*", "releas*", "settlement*"]})
-    matches = terms.framing_matches(tokens, sentences, framing)
+    matches = terms.framing_matches(tokens, sentences, framing, senses=terms.load_framing_senses(DEFAULT_CORPUS_DIR))
     assert list(zip(matches.match, matches.sense, strict=True)) == [
         ("prisoner release", "in"), ("settlement", "other"), ("Settlement", "in"),
         ("released", "other"), ("release", "ambiguous")]
@@ -642,3 +644,55 @@ def test_framing_multiword_entry_and_senses_on_written_text():
     assert counts.at["prisoners", "n"] == 2 and counts.at["prisoners", "n_ambiguous"] == 1
     assert counts.at["prisoners", "n_other_sense"] == 1
     assert counts.at["settlements", "n"] == 1 and counts.at["settlements", "n_other_sense"] == 1
+
+
+def test_framing_senses_are_the_corpus_s_own_table(tmp_path):
+    """Sense cues come from framing_senses.csv beside framing.csv; without it no use is
+    judged (every use counted as listed), so one topic's cues never touch another corpus."""
+    body = "Both sides seek a negotiated settlement to the conflict. Settlement construction went on."
+    articles = _articles(body)
+    sentences, tokens, _, totals = _pipeline(articles)
+    framing = pd.DataFrame({"group": ["settlements"], "term": ["settlement*"]})
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", date="2014-01-01", text=body)])
+    assert terms.load_framing_senses(folder) is None
+    plain = terms.framing_matches(tokens, sentences, framing, senses=terms.load_framing_senses(folder))
+    assert list(plain.sense) == ["no rule", "no rule"]
+    (folder / "framing_senses.csv").write_text(
+        "Group,Word,Cue,Where,Sense\nsettlements,Settlement*,Negotiated,before,other\n", encoding="utf-8")
+    rules = terms.load_framing_senses(folder)
+    assert rules.to_dict("records") == [dict(group="settlements", word="settlement*", cue="negotiated",
+                                             where="before", sense="other")]
+    judged = terms.framing_matches(tokens, sentences, framing, senses=rules)
+    assert list(judged.sense) == ["other", "ambiguous"]  # a rule for the word, but no cue here
+    assert terms.framing_counts(judged, totals, framing).set_index("group").at["settlements", "n"] == 1
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("settlements,settlement*,negotiated,beside,other", "where is 'beside'; write one of before"),
+    ("settlements,settlement*,negotiated,before,maybe", "sense is 'maybe'; write in"),
+    ("settlements,settlement*,negotiated,default,other", "a default rule has no cue"),
+    ("settlements,settlement*,,before,other", "a 'before' rule needs a cue"),
+    (",settlement*,negotiated,before,other", "the group is empty"),
+])
+def test_framing_senses_errors_name_the_line_and_the_fix(tmp_path, row, message):
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", date="2014-01-01", text="x y z")])
+    (folder / "framing_senses.csv").write_text(
+        "group,word,cue,where,sense\nsettlements,settlement*,peace,before,other\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        terms.load_framing_senses(folder)
+    assert "framing_senses.csv line 3:" in str(err.value) and message in str(err.value)
+
+
+def test_framing_senses_beside_a_table_corpus_and_never_through_a_link(tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_text("outlet,date,text\nA,2014-01-01,x\n", encoding="utf-8")
+    (tmp_path / "export.framing_senses.csv").write_text(
+        "group,word,cue,where,sense\n=HYPERLINK(1),<script>,x,sentence,in\n", encoding="utf-8")
+    rules = terms.load_framing_senses(table)
+    assert list(rules.group) == ["=HYPERLINK(1)"] and list(rules.word) == ["<script>"]
+    outside = tmp_path / "outside.csv"
+    outside.write_text("group,word,cue,where,sense\n", encoding="utf-8")
+    folder = write_corpus(tmp_path / "c", [dict(file="a.txt", outlet="A", date="2014-01-01", text="x")])
+    (folder / "framing_senses.csv").symlink_to(outside)
+    with pytest.raises(CorpusError, match="outside the corpus"):
+        terms.load_framing_senses(folder)

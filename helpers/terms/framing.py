@@ -20,7 +20,7 @@ from ..corpus.read import read_csv_rows
 from .counting import PER_WORDS, forms_text
 from .keyness import MIN_TEST_COUNT, fdr_test, log_odds
 from .occurrences import LETTER, tokens_with_outlet
-from .senses import AMBIGUOUS, COUNTED, OTHER, merge_adjacent, read_sense_rules, resolve_senses
+from .senses import AMBIGUOUS, COUNTED, NO_RULES, OTHER, merge_adjacent, resolve_senses
 from .senses import word_pattern as _pattern
 
 FRAMING_FILE = "framing.csv"
@@ -142,8 +142,8 @@ def framing_matches(tokens: pd.DataFrame, sentences: pd.DataFrame,
     as word lists. A phrase must lie within one sentence. Within a group, a match
     inside a longer match of the same group is dropped ("peace process" is one use,
     not also a use of "peace*"). Each use's sense is read from the cue words around
-    it (``senses``, default ``helpers/data/framing_senses.csv``; see
-    ``helpers.terms.senses.resolve_senses``), and uses of one group in consecutive
+    it (``senses``: the corpus's ``framing_senses.csv`` from ``load_framing_senses``;
+    None: no cues, every use counted as listed; see ``helpers.terms.senses.resolve_senses``), and uses of one group in consecutive
     words are merged into one ("prisoner release", "freed prisoners": one use each).
     A word two groups list is a use of each group.
 
@@ -173,7 +173,7 @@ def framing_matches(tokens: pd.DataFrame, sentences: pd.DataFrame,
         return pd.DataFrame(columns=MATCH_COLUMNS)
     found = _drop_covered(pd.DataFrame(rows, columns=["article_id", "group", "term", "first",
                                                       "last"]))
-    rules = read_sense_rules() if senses is None else senses
+    rules = NO_RULES if senses is None else senses
     found = merge_adjacent(resolve_senses(found, lower, sentence, rules), sentence)
     first, last = found["first"].to_numpy(), found["last"].to_numpy()
     found["outlet"] = toks["outlet"].to_numpy()[first]

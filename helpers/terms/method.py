@@ -44,8 +44,9 @@ def method_note() -> str:
         f"{_times(phrases.MIN_PHRASE_COUNT)}). The framing groups come from `framing.csv` in the corpus folder; "
         "`framing_matches` finds every use with NLTK's `ConcordanceIndex`; words of one group standing next to "
         "each other are one use (\"prisoner release\", \"freed prisoners\"), and the words around a use decide "
-        "its sense where `helpers/data/framing_senses.csv` has cues for it (a \"negotiated settlement\" is not "
-        "housing; \"release\" is a prisoner release when the sentence names prisoners). Uses in another sense are "
+        "its sense where the corpus's `framing_senses.csv` has cues for it (a cue can say that a "
+        "\"negotiated settlement\" is not housing, or that \"release\" is a prisoner release only when the "
+        "sentence names prisoners); without that file every use counts as `framing.csv` lists it. Uses in another sense are "
         "shown but not counted; uses the cues leave open are counted and marked ambiguous. `keyword_in_context` "
         "prints each in its sentence."
     )

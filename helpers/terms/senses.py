@@ -2,14 +2,14 @@
 
 A framing group lists words; a word can mean something else ("a negotiated settlement to
 the conflict" is not housing, "released a statement" frees no one). The cues that tell
-the senses apart are data (``helpers/data/framing_senses.csv``); ``resolve_senses`` reads
-them around each use, and ``merge_adjacent`` makes words of one group standing next to
+the senses apart belong to the corpus, as its framing groups do: ``framing_senses.csv``
+beside ``framing.csv`` (read by ``load_framing_senses``); ``resolve_senses`` reads them
+around each use, and ``merge_adjacent`` makes words of one group standing next to
 each other ("prisoner release", "freed prisoners") one use, counted once.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
 from pathlib import Path
@@ -17,7 +17,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "framing_senses.csv"
+from ..corpus import CorpusError, side_table_path
+from ..corpus.read import read_csv_rows
+
+SENSES_TABLE = "framing_senses"  # the side table's name: framing_senses.csv beside framing.csv
 SENSE_COLUMNS = ["group", "word", "cue", "where", "sense"]
 SENSE_WINDOW = 3  # words before or after a use in which a "before"/"after" cue must start/end
 WHERE = ("before", "after", "sentence", "default")
@@ -37,17 +40,61 @@ def word_pattern(word: str) -> re.Pattern[str]:
                               for part in re.split(r"(\*)", word)))
 
 
-def read_sense_rules(path: Path = SENSES_FILE) -> pd.DataFrame:
-    """The cue rules (``SENSE_COLUMNS``), past the file's ``#`` comments, lower-cased."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    out = pd.DataFrame(rows, columns=SENSE_COLUMNS).fillna("")
-    for col in SENSE_COLUMNS:
-        out[col] = out[col].str.strip().str.lower() if col != "group" else out[col].str.strip()
-    bad = out[~out["where"].isin(WHERE) | ~out["sense"].isin([IN, OTHER])]
-    if len(bad):
-        raise ValueError(f"{path.name}: unknown where or sense in rows {list(bad.index)}")
+def load_framing_senses(corpus_dir: str | Path) -> pd.DataFrame | None:
+    """Read the sense cues of a corpus's framing groups: ``framing_senses.csv`` beside its
+    ``framing.csv`` (``<stem>.framing_senses.csv`` beside a table corpus).
+
+    One row per cue, with the columns ``SENSE_COLUMNS``: ``group`` (as in framing.csv),
+    ``word`` (the framing word the rule is for; ``*`` for any letters), ``cue`` (a word or
+    words, ``*`` likewise; empty for a default), ``where`` ("before": ending within
+    ``SENSE_WINDOW`` words before the use; "after": starting within as many after it;
+    "sentence": anywhere else in its sentence; "default": no cue found) and ``sense``
+    ("in": the group's meaning, counted; "other": another meaning, shown but not counted).
+
+    Returns
+    -------
+    DataFrame or None
+        The rules, cues and words lower-cased; None when the corpus has no such file
+        (then every use counts as ``framing.csv`` lists it, sense "no rule").
+
+    Raises
+    ------
+    CorpusError
+        Missing columns, an unknown ``where`` or ``sense``, a cue missing (or given for a
+        default), naming the line and what to write; a link leading outside the corpus.
+    """
+    path = side_table_path(corpus_dir, SENSES_TABLE)
+    if not path.is_file():
+        return None
+    needs = f"{path.name} needs the columns {', '.join(SENSE_COLUMNS)} (one row per cue)"
+    rows = read_csv_rows(path, tuple(SENSE_COLUMNS), needs=needs, known=tuple(SENSE_COLUMNS))
+    out = pd.DataFrame([{c: (rec[c] or "").strip() for c in SENSE_COLUMNS} for rec in rows.records],
+                       columns=SENSE_COLUMNS)
+    for col in ("word", "cue", "where", "sense"):
+        out[col] = out[col].str.lower().str.split().str.join(" ")
+    problems = [f"{path.name} {rows.line_word} {line}: {problem}"
+                for line, rule in zip(rows.lines, out.itertuples(), strict=False)
+                for problem in _rule_problems(rule)]
+    if problems:
+        raise CorpusError(f"{path} has problems:\n  " + "\n  ".join(problems))
     return out
+
+
+def _rule_problems(rule) -> list[str]:
+    """What is wrong with one cue rule, as sentences saying what to write instead."""
+    problems = [f"the {col} is empty." for col in ("group", "word") if not getattr(rule, col)]
+    if rule.where not in WHERE:
+        problems.append(f"where is {rule.where!r}; write one of {', '.join(WHERE)}.")
+    if rule.sense not in (IN, OTHER):
+        problems.append(f"sense is {rule.sense!r}; write {IN} (the group's meaning) or {OTHER}.")
+    if rule.where == "default" and rule.cue:
+        problems.append("a default rule has no cue; leave the cue empty.")
+    elif rule.where in WHERE and rule.where != "default" and not rule.cue:
+        problems.append(f"a {rule.where!r} rule needs a cue (a word or words).")
+    return problems
+
+
+NO_RULES = pd.DataFrame(columns=SENSE_COLUMNS)  # no framing_senses.csv: every use "no rule"
 
 
 def _cue_at(lower: np.ndarray, start: int, cue: list[re.Pattern[str]], lo: int, hi: int) -> bool:
