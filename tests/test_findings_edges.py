@@ -108,6 +108,17 @@ def test_positions_note_leaves_zero_width_parts_out_and_says_so():
         "Z has an interval of zero width (sentences that score alike), so it is not compared.")
 
 
+
+def test_positions_note_calls_a_gap_under_the_neutral_band_level():
+    rows = [dict(outlet=o, position_bin=b, n_sentences=20, mean_compound=m, ci_low=m - 0.1, ci_high=m + 0.1)
+            for o, means in [("Down", (0.2, 0.0)), ("Flat", (0.10, 0.08)), ("Up", (0.0, 0.2))]
+            for b, m in zip((1, 2), means, strict=True)]
+    text = sentiment.positions_note(pd.DataFrame(rows))
+    assert text.startswith(f"In 1 of 3 outlets the last {POSITION_PART} of the articles is more negative than the "
+                           f"first by {sentiment.LEVEL_GAP:g} or more (1 level: closer than "
+                           f"{sentiment.LEVEL_GAP:g}, the width of VADER's neutral band).")
+
+
 # ----------------------------------------------------------------- charts: similarity scale and tree
 
 def _matrix(values: list[list[float]]) -> pd.DataFrame:

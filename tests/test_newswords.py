@@ -167,7 +167,9 @@ def test_outlet_shift_note_edge_cases():
     text = sentiment.news_words_shift_note(tied)
     assert re.search(r"the most positive outlet was C before and is A and B after", text)
     both = sentiment.news_words_shift(_scored([("A", "A good day."), ("B", "A good day."), ("C", MISREAD[0])]))
-    assert "A and B rank most positive before and after" in sentiment.news_words_shift_note(both)
+    # C's misread sentence scores within VADER's neutral band of A and B before: level with them
+    expected_rank = "the most positive outlet was A, B and C before and is A and B after"
+    assert expected_rank in sentiment.news_words_shift_note(both)
     none = sentiment.news_words_shift(_scored([("A", "A good day.")]))
     expected = "Setting the news-neutral words aside changes the score of 0 of 1 sentence."
     assert sentiment.news_words_shift_note(none) == expected
@@ -188,3 +190,16 @@ def test_the_rule_reproduces_the_list_from_newsmtsc(benchmark):
     chosen = table[table["chosen"]].set_index("word")
     assert sorted(chosen.index) == sorted(words.index[words["rule"] == "news-frequent"])
     assert (chosen["n_news"] == words.loc[chosen.index, "n_news"]).all()
+
+
+def test_outlet_shift_note_names_near_ties_together():
+    """Two outlets whose mean tones are closer than VADER's neutral band are level, not ranked."""
+    near = sentiment.news_words_shift(_scored([("A", "A good day."), ("B", "A nice day."), ("C", "A bad day."),
+                                                 ("C", MISREAD[0])]))
+    gap = near.set_index("outlet")["mean_after"]
+    assert 0 < gap["A"] - gap["B"] < sentiment.LEVEL_GAP <= gap["B"] - gap["C"]
+    text = sentiment.news_words_shift_note(near)
+    assert "A and B rank most positive before and after" in text
+    assert f"closer than {sentiment.LEVEL_GAP:g}, the width of VADER's neutral band, are named together" in text
+    apart = sentiment.news_words_shift(_scored([("A", "A good day."), ("C", "A bad day."), ("C", MISREAD[0])]))
+    assert "named together" not in sentiment.news_words_shift_note(apart)

@@ -20,8 +20,8 @@ import pandas as pd
 import pytest
 
 from helpers import terms
-from helpers.paths import DEFAULT_CORPUS_DIR
 from helpers.corpus import CorpusWarning, load_corpus
+from helpers.paths import DEFAULT_CORPUS_DIR
 from helpers.text import split_sentences, tokenize
 from tests.conftest import write_corpus
 

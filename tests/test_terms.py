@@ -11,9 +11,9 @@ import pytest
 from helpers import terms
 from helpers.corpus import CorpusError, CorpusWarning, load_corpus
 from helpers.events import date_periods
+from helpers.paths import DEFAULT_CORPUS_DIR
 from helpers.plots import distinctive_dots, framing_heatmap
 from helpers.text import split_sentences, tokenize
-from helpers.paths import DEFAULT_CORPUS_DIR
 from tests.conftest import write_corpus
 
 AJA, AJE, FB = "Al Jazeera America", "Al Jazeera English", "Washington Free Beacon"

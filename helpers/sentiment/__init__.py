@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from .actors import ACTOR_COLUMNS, actor_sentiment
 from .findings import (
+    LEVEL_GAP,
     actors_note,
     loading_note,
     news_words_note,
@@ -136,6 +137,7 @@ __all__ = [
     "HALVES",
     "IMPLEMENTATIONS",
     "LABELS",
+    "LEVEL_GAP",
     "LEXICON_COLUMNS",
     "MAX_DRAWS",
     "MIN_NEWS_SHARE",

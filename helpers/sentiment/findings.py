@@ -15,12 +15,16 @@ from ..wording import join_names, plural
 from .intervals import CONFIDENCE, MIN_SENTENCES_FOR_INTERVAL, THIN_CELL, interval_defect, intervals_overlap
 from .newswords import MIN_NEWS_SHARE, MIN_SELECTION_SENTENCES, NEWS_WORDS_FILE, RULES
 from .positions import POSITION_PART
-from .scoring import IMPLEMENTATIONS, USED
+from .scoring import IMPLEMENTATIONS, THRESHOLD, USED
 from .validation import ALL_SENTENCES
 from .voices import VOICES
 
 CI = f"{CONFIDENCE:.0%}"  # "95%", as the intervals are named in the sentences
 SHOWN_WARNINGS = 3  # loading warnings repeated in loading_note; the rest are counted
+# Two mean tones closer than VADER's own neutral band are called level, not ranked: a
+# sentence that says one is "more negative" or "most positive" needs at least this gap.
+LEVEL_GAP = THRESHOLD
+LEVEL_WHY = f"{LEVEL_GAP:g}, the width of VADER's neutral band"
 
 
 def _fmt(value: float) -> str:
@@ -200,7 +204,8 @@ def positions_note(positions: pd.DataFrame) -> str:
     both = first.index.intersection(last.index)
     if last_bin == 1 or both.empty:
         return "The articles are too short to compare their start with their end."
-    lower = int((last.loc[both, "mean_compound"] < first.loc[both, "mean_compound"]).sum())
+    gap = last.loc[both, "mean_compound"] - first.loc[both, "mean_compound"]
+    lower, level = int((gap <= -LEVEL_GAP).sum()), int((gap.abs() < LEVEL_GAP).sum())
     compared = [o for o in both if _overlap(first.loc[o], last.loc[o]) is not None]
     apart = [o for o in compared if _overlap(first.loc[o], last.loc[o]) is False]
     flat = [o for o in both if "too few" not in (_defect(first.loc[o]), _defect(last.loc[o]))
@@ -215,9 +220,10 @@ def positions_note(positions: pd.DataFrame) -> str:
                   f"(sentences that score alike), so {'it is' if len(flat) == 1 else 'they are'} not compared")
     clear += "." if compared or flat else ", so their intervals are not compared."
     median_n = float(positions["n_sentences"].median())
+    level_text = (f" ({level:,} level: closer than {LEVEL_WHY})" if level else "")
     return (
         f"In {_k_of(lower, len(both), 'outlet')} the last {POSITION_PART} of the articles "
-        "is more negative than the first. "
+        f"is more negative than the first by {LEVEL_GAP:g} or more{level_text}. "
         f"Each point rests on a median of {median_n:g} sentence{'s' * bool(median_n != 1)}; {clear}"
     )
 
@@ -310,6 +316,12 @@ def news_words_note(effect: pd.DataFrame, news_words: pd.DataFrame) -> str:
     )
 
 
+def _top_outlets(table: pd.DataFrame, column: str) -> list[str]:
+    """The outlets level with the highest ``column``: within ``LEVEL_GAP`` of it, sorted."""
+    best = table[column].max()
+    return sorted(table.loc[table[column] > best - LEVEL_GAP, "outlet"])
+
+
 def news_words_shift_note(shift: pd.DataFrame) -> str:
     """What setting the news-neutral words aside does to the outlets here, computed from ``news_words_shift``."""
     if shift.empty:
@@ -319,10 +331,12 @@ def news_words_shift_note(shift: pd.DataFrame) -> str:
     text = f"Setting the news-neutral words aside changes the score of {changed:,} of {plural(total, 'sentence')}"
     if not changed:
         return text + "."
-    firsts = {when: sorted(shift.loc[shift[f"rank_{when}"] == 1, "outlet"]) for when in ("before", "after")}
+    firsts = {when: _top_outlets(shift, f"mean_{when}") for when in ("before", "after")}
     top = {when: join_names(names) for when, names in firsts.items()}
     verb = "ranks" if len(firsts["after"]) == 1 else "rank"
     rank = (f"{top['after']} {verb} most positive before and after" if top["before"] == top["after"]
             else f"the most positive outlet was {top['before']} before and is {top['after']} after")
+    if max(map(len, firsts.values())) > 1:
+        rank += f" (outlets whose mean tones are closer than {LEVEL_WHY}, are named together)"
     return (f"{text}; the largest shift is {moved['outlet']}'s mean tone, from {_fmt(moved['mean_before'])} to "
             f"{_fmt(moved['mean_after'])}; {rank}.")

@@ -143,8 +143,9 @@ def framing_matches(tokens: pd.DataFrame, sentences: pd.DataFrame,
     inside a longer match of the same group is dropped ("peace process" is one use,
     not also a use of "peace*"). Each use's sense is read from the cue words around
     it (``senses``: the corpus's ``framing_senses.csv`` from ``load_framing_senses``;
-    None: no cues, every use counted as listed; see ``helpers.terms.senses.resolve_senses``), and uses of one group in consecutive
-    words are merged into one ("prisoner release", "freed prisoners": one use each).
+    None: no cues, every use counted as listed; see ``helpers.terms.senses.resolve_senses``),
+    and uses of one group in consecutive words are merged into one ("prisoner release",
+    "freed prisoners": one use each).
     A word two groups list is a use of each group.
 
     Returns

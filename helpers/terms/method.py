@@ -46,9 +46,9 @@ def method_note() -> str:
         "each other are one use (\"prisoner release\", \"freed prisoners\"), and the words around a use decide "
         "its sense where the corpus's `framing_senses.csv` has cues for it (a cue can say that a "
         "\"negotiated settlement\" is not housing, or that \"release\" is a prisoner release only when the "
-        "sentence names prisoners); without that file every use counts as `framing.csv` lists it. Uses in another sense are "
-        "shown but not counted; uses the cues leave open are counted and marked ambiguous. `keyword_in_context` "
-        "prints each in its sentence."
+        "sentence names prisoners); without that file every use counts as `framing.csv` lists it. Uses in "
+        "another sense are shown but not counted; uses the cues leave open are counted and marked ambiguous. "
+        "`keyword_in_context` prints each in its sentence."
     )
 
 
