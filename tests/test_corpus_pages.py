@@ -289,3 +289,16 @@ def test_the_cache_key_follows_the_pages(tmp_path):
     after = cache.corpus_key(folder)
     (folder / "more.warc").write_bytes(b"")
     assert len({before, after, cache.corpus_key(folder)}) == 3
+
+
+def test_the_audit_lists_only_what_a_shortened_paragraph_lost():
+    from helpers.corpus.pages import SHORTENED, left_out
+    html = ("<html><body><article>\n<p>Rain fell all day. The river rose a metre. Schools stayed open.</p>\n"
+            "<p class=\"newsletter\">Sign up for our daily email.</p>\n</article></body></html>")
+    rows = left_out(html, "Rain fell all day. Schools stayed open.")
+    assert [(r["text"], r["rule"]) for r in rows] == [
+        ("The river rose a metre.", SHORTENED), ("Sign up for our daily email.", "sign-up box")]
+    assert rows[0]["detail"].startswith("2 of 3 sentences of this block kept by the extractor")
+    assert rows[0]["line_n"] == 2
+    whole = "Rain fell all day. The river rose a metre. Schools stayed open."
+    assert left_out(html, "Nothing of it.")[0]["text"] == whole

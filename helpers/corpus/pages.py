@@ -10,8 +10,9 @@ column. Sharp edges:
 
 - Dates come from the page's own metadata only (meta tags, JSON-LD, the URL): htmldate's
   extensive search took a page without a date for January 1 of its copyright year.
-- A block counts as kept when its text (whitespace collapsed) is in the extracted text; a
-  paragraph the extractor shortened is listed as left out, whole.
+- A block counts as kept when its text (whitespace collapsed) is in the extracted text; of a
+  paragraph the extractor shortened, the sentences not in the text are listed, as a part
+  of that paragraph (a sentence the extractor rewrote is listed as left out).
 """
 
 from __future__ import annotations
@@ -151,20 +152,38 @@ def reason(element) -> str:
     return next((TAG_REASONS[el.tag] for el in chain if el.tag in TAG_REASONS), UNMARKED)
 
 
+SHORTENED = "part of a shortened paragraph"  # the rule of the left-out sentences of a block partly kept
+SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"(])")  # where a block is cut into sentences
+
+
+def _missing_sentences(block: str, kept: str) -> tuple[list[str], int]:
+    """The sentences of ``block`` not in ``kept``, and how many sentences it has."""
+    parts = [p for p in SENTENCE_END.split(block) if p.strip()]
+    return [p for p in parts if p not in kept], len(parts)
+
+
 def left_out(html: str, text: str, *, headline: str | None = None, author: str | None = None) -> list[dict]:
     """Audit rows for the visible blocks of ``html`` not found in the extracted ``text``.
 
     Returns
     -------
     list[dict]
-        ``line_n`` (the block's line in the HTML file), ``text``, ``rule`` (the reason,
-        see ``reason``), ``action`` ("removed", or "reclassified" for the headline and a
-        byline naming the author), ``kept_as`` (headline, author or None), ``detail``.
+        ``line_n`` (the block's line in the HTML file), ``text`` (the block, or the
+        sentences left out of a block the extractor kept part of), ``rule`` (the reason,
+        see ``reason``; ``SHORTENED`` for such sentences), ``action`` ("removed", or
+        "reclassified" for the headline and a byline naming the author), ``kept_as``
+        (headline, author or None), ``detail``.
     """
     kept = " ".join(text.split())
     rows = []
     for line, block, element in visible_blocks(html):
         if block in kept:
+            continue
+        missing, n_parts = _missing_sentences(block, kept)
+        if len(missing) < n_parts:  # the extractor kept part of this block
+            rows.append(dict(line_n=line, text=" ".join(missing), rule=SHORTENED, action="removed", kept_as=None,
+                             detail=f"{n_parts - len(missing)} of {n_parts} sentences of this block kept by the "
+                                    f"extractor, the rest left out; line {line} of the HTML file"))
             continue
         why, kept_as = reason(element), None
         if headline and " ".join(headline.split()) == block:
