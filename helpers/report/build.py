@@ -2,7 +2,9 @@
 
 ``python -m helpers.report`` executes each ``notebooks/*.ipynb`` in name order, each in a
 fresh kernel, with papermill, injecting ``corpus_dir`` (the corpus to read) and
-``data_dir`` (the report's ``data/`` folder, for CSV exports). It writes one HTML page per
+``data_dir`` (the report's ``data/`` folder, for CSV exports), and ``window_days`` and
+``group_by`` (``--group-by lean``: a column of the corpus's outlets.csv, checked before any
+notebook runs) into the notebooks that declare them. It writes one HTML page per
 notebook, the executed notebooks and an ``index.html`` that lists each page with its
 one-line finding.
 
