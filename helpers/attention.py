@@ -169,12 +169,15 @@ def blindspot_note(spots: pd.DataFrame, grid: pd.DataFrame, outlets: pd.DataFram
     return f"{len(spots)} of {plural(n_events, 'event')} covered mostly by one {by}: {listed} ({rule})."
 
 
-def outlets_note(outlets: pd.DataFrame, articles: pd.DataFrame) -> str:
-    """What the corpus's outlets table holds, which outlets it misses, or what one would add."""
+def outlets_note(outlets: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | None = None) -> str:
+    """What the corpus's outlets table holds, which outlets it misses, what one would add, and
+    whether the other pages compare groups of outlets (``group_by``) or how to ask them to."""
     if outlets.empty:
         return ("The corpus has no outlets table. An outlets.csv beside the articles (columns outlet and any of "
-                "lean, owner, country, type, audience) lets the report compare groups of outlets and list the "
-                "stories one group covered almost alone.")
+                "lean, owner, country, type, audience) lets the report list the stories one group covered almost "
+                "alone and, built with --group-by and one of its columns (group_by in a notebook's parameters), "
+                "compare groups of outlets as well as outlets: distinctive terms, tone, tone toward each person, "
+                "share of voice and shared copy per group.")
     missing, extra = unlisted_outlets(articles, outlets)
     filled = [c for c in OUTLET_COLUMNS[1:] + [c for c in outlets.columns if c not in OUTLET_COLUMNS]
               if outlets[c].astype(str).str.strip().ne("").any()]
@@ -184,4 +187,9 @@ def outlets_note(outlets: pd.DataFrame, articles: pd.DataFrame) -> str:
         text += f" Not in it: {join_names(missing)} (grouped as {NO_GROUP!r})."
     if extra:
         text += f" Listed but not in the corpus: {join_names(extra)}."
+    if group_by:
+        text += f" The other pages compare the outlets grouped by {group_by} too."
+    elif filled:
+        text += (f" Build with --group-by {filled[0]} (or another of its columns; group_by in a notebook's "
+                 "parameters) to compare groups of outlets as well as outlets.")
     return text

@@ -124,4 +124,8 @@ def test_outlets_note_says_what_the_table_adds_or_misses():
                           "country": ["", ""], "type": ["", ""], "audience": ["", ""]})
     assert att.outlets_note(table, articles) == (
         "The outlets table lists 2 outlets with lean. Not in it: Other (grouped as '(not in outlets.csv)'). "
-        "Listed but not in the corpus: Gone.")
+        "Listed but not in the corpus: Gone. Build with --group-by lean (or another of its columns; group_by in a "
+        "notebook's parameters) to compare groups of outlets as well as outlets.")
+    assert att.outlets_note(table, articles, group_by="lean").endswith(
+        "The other pages compare the outlets grouped by lean too.")
+    assert "--group-by" in att.outlets_note(empty, articles)

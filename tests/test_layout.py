@@ -18,7 +18,7 @@ LAYERS = (
     ("corpus", ("corpus",)),
     ("text", ("text", "quote_spans")),
     ("analyses", ("actors", "actors_auto", "attention", "events", "overview", "quotes", "profiles", "terms",
-                  "sentiment", "overlap", "facts")),
+                  "sentiment", "overlap", "facts", "groups")),
     ("words and pictures", ("display", "plots", "explorer")),
     ("report", ("report",)),
 )

@@ -2,7 +2,9 @@
 
 ``python -m helpers.report`` executes each ``notebooks/*.ipynb`` in name order, each in a
 fresh kernel, with papermill, injecting ``corpus_dir`` (the corpus to read) and
-``data_dir`` (the report's ``data/`` folder, for CSV exports). It writes one HTML page per
+``data_dir`` (the report's ``data/`` folder, for CSV exports), and ``window_days`` and
+``group_by`` (``--group-by lean``: a column of the corpus's outlets.csv, checked before any
+notebook runs) into the notebooks that declare them. It writes one HTML page per
 notebook, the executed notebooks and an ``index.html`` that lists each page with its
 one-line finding.
 
@@ -31,6 +33,7 @@ from pathlib import Path
 
 from ..explorer import TABLES as EXPLORER_TABLES
 from ..explorer import write_explorer
+from ..groups import check_group_by
 from ..paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR, REPORTS_DIR, resolve
 from .folder import (
     ReportFolderError,
@@ -68,6 +71,7 @@ def build_reports(
     timeout: int = DEFAULT_TIMEOUT,
     window_days: int | None = None,
     jobs: int | None = None,
+    group_by: str | None = None,
 ) -> list[NotebookResult]:
     """Execute every notebook on a corpus and write the HTML report to ``out_dir``.
 
@@ -90,6 +94,8 @@ def build_reports(
         looked for only between articles at most this many days apart (0 or more).
     jobs : int, optional
         Notebooks run at once, each in its own kernel (default: ``notebook_jobs``).
+    group_by : str, optional
+        A column of the corpus's outlets table (``lean``, ``owner`` ...): comparisons per group too.
 
     Returns
     -------
@@ -102,23 +108,31 @@ def build_reports(
     FileNotFoundError
         If the corpus or the notebooks folder is missing, or holds no notebooks.
     ValueError
-        If ``timeout``, ``window_days`` or ``jobs`` is out of range.
+        If ``timeout``, ``window_days`` or ``jobs`` is out of range, or ``group_by`` is no outlets.csv column.
     ReportFolderError
         If ``out_dir`` is not the build's to write (``prepare_report_folder``).
     """
     corpus, nb_dir = resolve(corpus_dir), resolve(notebooks_dir)
     out = resolve(out_dir) if out_dir is not None else default_out(REPORTS_DIR, corpus)
     check_options(timeout=timeout, window_days=window_days, jobs=jobs)
+    notebooks = _check_inputs(corpus, nb_dir, group_by)
+    real, lock = prepare_report_folder(out, corpus=corpus.resolve(), same_corpus=out_dir is None)
+    try:
+        return _build_into(real, corpus, notebooks, code_free=code_free, timeout=timeout,
+                           window_days=window_days, group_by=group_by, shown_out=out, jobs=notebook_jobs(corpus, jobs))
+    finally:
+        release(lock)
+
+
+def _check_inputs(corpus: Path, nb_dir: Path, group_by: str | None) -> list[Path]:
+    """The notebooks to run, once the notebooks, the corpus and ``group_by`` (a column of the
+    corpus's outlets table: ``helpers.groups.check_group_by``) are found to be there."""
     notebooks = _find_notebooks(nb_dir)
     if not corpus.exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
-    real, lock = prepare_report_folder(out, corpus=corpus.resolve(), same_corpus=out_dir is None)
-    try:
-        results = _build_into(real, corpus, notebooks, code_free=code_free, timeout=timeout,
-                              window_days=window_days, shown_out=out, jobs=notebook_jobs(corpus, jobs))
-    finally:
-        release(lock)
-    return results
+    if group_by:
+        check_group_by(corpus, group_by)
+    return notebooks
 
 
 def _build_into(
@@ -131,6 +145,7 @@ def _build_into(
     window_days: int | None,
     shown_out: Path,
     jobs: int,
+    group_by: str | None = None,
 ) -> list[NotebookResult]:
     """Build every notebook in a staging folder inside ``real``, then publish it there."""
     try:
@@ -143,6 +158,8 @@ def _build_into(
         parameters = {"corpus_dir": str(corpus), "data_dir": str(staging / "data")}
         if window_days is not None:
             parameters["window_days"] = window_days
+        if group_by:
+            parameters["group_by"] = group_by
         shown = {"corpus_dir": display_path(corpus), "data_dir": display_path(shown_out / "data")}
         results = _run_notebooks(notebooks, staging, parameters, shown, code_free=code_free, timeout=timeout,
                                  jobs=jobs)
@@ -276,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
             timeout=args.timeout,
             window_days=args.window_days,
             jobs=args.jobs,
+            group_by=args.group_by,
         )
         out = out or default_out(REPORTS_DIR, resolve(args.corpus))
     except (OSError, RuntimeError, ValueError, ReportFolderError) as exc:  # FileNotFoundError too
@@ -315,6 +333,11 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=_positive, default=None,
         help=f"notebooks run at once, each in its own kernel (default {NOTEBOOK_JOBS}; 1 for a corpus over "
         f"{LARGE_CORPUS_BYTES // 1_000_000} MB)",
+    )
+    parser.add_argument(
+        "--group-by", default=None, metavar="COLUMN",
+        help="also compare groups of outlets: a column of the corpus's outlets.csv (lean, owner, country, type, "
+        "audience or one of your own)",
     )
     return parser
 
