@@ -68,7 +68,7 @@ def test_labelled_sets_parse_and_meet_the_counts():
     assert len(pages) >= 40
     assert len({p.meta["outlet"] for p in pages}) >= 25
     assert len({p.meta["topic"] for p in pages}) >= 5
-    assert 20 <= len(read_set("dev")) <= 40
+    assert 60 <= len(read_set("dev")) <= 120
     for page in pages:
         assert any(label == "body" for label, _ in page.lines), page.page_id
         for _, words in page.quotes:  # every labelled quotation is in the page's body text
@@ -86,3 +86,9 @@ def test_summary_keeps_the_report_figures_with_their_date(tmp_path):
     assert len(out) == len(SUMMARY_ROWS) and (out["date"] == "2030-01-02").all()
     text = (tmp_path / "s.csv").read_text()
     assert text.startswith("#") and "kind right" not in text and "eval,body line recall,body,3,4,0.75" in text
+
+
+def test_held_out_pages_are_not_dev_pages():
+    """A page that guided rule work (dev) is never also scored as held out (eval)."""
+    dev_urls = {p.meta["url"] for p in read_set("dev")}
+    assert not dev_urls & {p.meta["url"] for p in read_set("eval")}
