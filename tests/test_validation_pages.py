@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from validation.pages.read import read_page, read_set
-from validation.pages.score import SystemView, line_rows, part_rows, quote_rows
+from validation.pages.score import SystemView, line_rows, page_errors, part_rows, quote_rows
 
 HEADER = (
     "url: https://example.org/{n}\noutlet: Outlet {n}\ntopic: {topic}\nagency: {agency}\n"
@@ -62,6 +62,20 @@ def test_scorer_counts_lines_parts_and_speakers(tmp_path):
     assert quotes[("recall", "speaker")]["value"] == 0.5
     assert quotes[("f1", "speaker")]["value"] == 0.4
 
+
+
+def test_page_errors_name_each_wrong_line_and_part(tmp_path):
+    pages = two_pages(tmp_path)
+    views = [
+        SystemView(["headline", "byline", "body", "body", "body"],
+                   dict(headline="Club wins cup", dek=None, byline="By Ann Lee", dateline="ROME", agency="AP"), []),
+        SystemView(["body", "body", "caption", "body"],
+                   dict(headline=None, dek=None, byline=None, dateline=None, agency=None), []),
+    ]
+    assert page_errors(pages, views) == [
+        "001:5 widget->body | Share", "002:1 headline->body | Council votes",
+        "002 part headline: got 'None' want 'Council votes'",
+    ]
 
 def test_labelled_sets_parse_and_meet_the_counts():
     pages = read_set("eval")
