@@ -42,7 +42,7 @@ def test_agency_read_from_bylines_and_end_credits_not_from_photo_credits():
     assert (r.agency, r.agency_from) == ("AFP", "credit line")
     assert rules(r)["My Town Blog"] == "page footer block"  # the site's name after the end credit
     r = clean_text(f"Bridge closed\nThe old bridge at dusk. (AP Photo/Jane Roe)\n{P1}\n{P2}")
-    assert r.agency is None and rules(r)["The old bridge at dusk. (AP Photo/Jane Roe)"] == "photo credit"
+    assert r.agency is None and rules(r)["The old bridge at dusk. (AP Photo/Jane Roe)"] == "photo caption"
     assert clean_text(f"{P1}\n{P2} PTI ABC XYZ").agency == "PTI"  # the agency's closing slug
     assert agency_in("How PA Media is helping newspapers") == "PA" and agency_in("a map") is None
 
@@ -119,4 +119,4 @@ def test_widgets_teasers_and_repeated_paragraphs():
     assert got["How to choose a bicycle"] == "partner teasers"
     assert r.body.split("\n\n") == [P1, P2, P3]  # the story goes on after the sponsored titles; P2 once
     assert [row["rule"] for row in r.removed if row["text"] == P2] == ["repeated paragraph"]
-    assert got["Post a Comment"] == "teaser block heading" and got["Copyright © 2024 My Town"] == "page widget"
+    assert got["Post a Comment"] == "comment section" and got["Copyright © 2024 My Town"] == "page widget"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from validation.pages.read import read_page, read_set
-from validation.pages.score import SystemView, line_rows, part_rows, quote_rows
+from validation.pages.score import SystemView, line_rows, page_errors, part_rows, quote_rows
 
 HEADER = (
     "url: https://example.org/{n}\noutlet: Outlet {n}\ntopic: {topic}\nagency: {agency}\n"
@@ -63,12 +63,26 @@ def test_scorer_counts_lines_parts_and_speakers(tmp_path):
     assert quotes[("f1", "speaker")]["value"] == 0.4
 
 
+
+def test_page_errors_name_each_wrong_line_and_part(tmp_path):
+    pages = two_pages(tmp_path)
+    views = [
+        SystemView(["headline", "byline", "body", "body", "body"],
+                   dict(headline="Club wins cup", dek=None, byline="By Ann Lee", dateline="ROME", agency="AP"), []),
+        SystemView(["body", "body", "caption", "body"],
+                   dict(headline=None, dek=None, byline=None, dateline=None, agency=None), []),
+    ]
+    assert page_errors(pages, views) == [
+        "001:5 widget->body | Share", "002:1 headline->body | Council votes",
+        "002 part headline: got 'None' want 'Council votes'",
+    ]
+
 def test_labelled_sets_parse_and_meet_the_counts():
     pages = read_set("eval")
     assert len(pages) >= 40
     assert len({p.meta["outlet"] for p in pages}) >= 25
     assert len({p.meta["topic"] for p in pages}) >= 5
-    assert 20 <= len(read_set("dev")) <= 40
+    assert 60 <= len(read_set("dev")) <= 120
     for page in pages:
         assert any(label == "body" for label, _ in page.lines), page.page_id
         for _, words in page.quotes:  # every labelled quotation is in the page's body text
@@ -86,3 +100,9 @@ def test_summary_keeps_the_report_figures_with_their_date(tmp_path):
     assert len(out) == len(SUMMARY_ROWS) and (out["date"] == "2030-01-02").all()
     text = (tmp_path / "s.csv").read_text()
     assert text.startswith("#") and "kind right" not in text and "eval,body line recall,body,3,4,0.75" in text
+
+
+def test_held_out_pages_are_not_dev_pages():
+    """A page that guided rule work (dev) is never also scored as held out (eval)."""
+    dev_urls = {p.meta["url"] for p in read_set("dev")}
+    assert not dev_urls & {p.meta["url"] for p in read_set("eval")}

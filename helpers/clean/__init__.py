@@ -18,6 +18,14 @@ Sharp edges:
 - Appeals for money and sign-offs count only in the second half of a page, so a
   story *about* donations keeps its opening paragraphs.
 
+- The header is read by what follows each line: a title-like line the story (a long line,
+  a byline or a time) follows is the headline, and shorter title-like lines (up to five
+  words) above it are the site's own; a dek is the first line under it that a dateline
+  paragraph follows, that the story restates, or that has no closing punctuation or header
+  furniture after it. Short unpunctuated lines and bullets between it and the first
+  paragraph are teasers and highlights; an unpunctuated line of 11-20 words between
+  paragraphs is another story's title. A dek ending in a full stop with only a crosshead
+  after it stays body (a first paragraph is never risked).
 - The agency (``CleanedText.agency``) is one of the listed news agencies
   (``helpers/data/news_agencies.csv``), read from the dateline ("CAIRO (AP) —"), a byline
   or credit line ("By PTI", "Reuters Staff", "* Agence France-Presse") or an agency's slug

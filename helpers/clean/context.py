@@ -8,16 +8,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .agency import AGENCY_ALTERNATION
 from .rules import ENDS_PUNCTUATED, Rule, count_words, looks_like_title
 
 CAPTION_RULES = ("photo caption", "photo credit")
 ALT_TEXT_MAX_WORDS = 15  # a photo's alt text is a short label; its caption follows and opens with it
+PHOTO_TITLE_MAX_WORDS = 10  # a short unpunctuated line right above a caption is the photo's title
+FOLLOWED_NAME_MAX_WORDS = 4  # "Click to follow" / "The Evening Standard": the name the button follows
 NAME_CREDIT_MAX_WORDS = 4  # "Name Surname" standing alone beside a caption is the photographer
 END_SITE_LINE_MAX_WORDS = 6  # after an end credit, a short unpunctuated line is the site's name or a label
 REPEAT_MIN_WORDS = 8  # a paragraph this long printed twice is one paragraph kept twice
 HEADER_DATELINE_MAX_WORDS = 3  # "• New Delhi" among "• PTI", "Updated: ..."
 _NAME_ONLY = re.compile(r"^[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|da|van|von|al|el|bin)){1,3}$")
 _BULLET_START = re.compile(r"^[\u2022\u00b7*]\s*")
+_AGENCY_ALONE = re.compile(rf"^[(\[]?\s*(?:{AGENCY_ALTERNATION})\s*[)\]]?\.?$")
+_FOLLOW_PROMPT = re.compile(r"\bfollow\b", re.IGNORECASE)
 
 
 @dataclass
@@ -45,22 +50,40 @@ def _comparable(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
 
 
+def _beside_caption(page: PageLines, i: int) -> tuple[str, str] | None:
+    """What the unclaimed line ``i`` is because of a caption or a widget beside it, as (rule,
+    detail), or None."""
+    text, nxt = page.text(i), page.rule_name(i + 1)
+    if nxt == "photo caption" and count_words(text) <= ALT_TEXT_MAX_WORDS and (
+        _comparable(page.text(i + 1)).startswith(_comparable(text))
+    ):
+        return "photo caption", "alt text: the caption below opens with it"
+    if _NAME_ONLY.match(text) and count_words(text) <= NAME_CREDIT_MAX_WORDS and (
+        nxt == "photo caption" or page.rule_name(i - 1) == "photo caption"
+    ):
+        return "photo credit", "a name alone beside a caption"
+    if nxt == "photo caption" and count_words(text) <= PHOTO_TITLE_MAX_WORDS and looks_like_title(text):
+        return "photo caption", "the photo's title: a short unpunctuated line above its caption"
+    if page.rule_name(i - 1) == "page widget" and _FOLLOW_PROMPT.search(page.text(i - 1)) and (
+        looks_like_title(text) and count_words(text) <= FOLLOWED_NAME_MAX_WORDS
+    ):
+        return "page widget", f"the name {page.text(i - 1)!r} follows"
+    return None
+
+
 def mark_in_context(page: PageLines, start: int) -> None:
-    """Mark, from line ``start`` on, alt text, photographers' names, sponsored titles and
-    the short lines after an end credit."""
+    """Mark, from line ``start`` on, alt text, photos' titles, photographers' names, an agency's
+    name beside a caption, the name a follow button follows, sponsored titles and the short
+    lines after an end credit."""
     n = len(page)
     for i in range(start, n):
-        if page.labels[i] is not None:
-            continue
-        text, nxt = page.text(i), page.rule_name(i + 1)
-        if nxt == "photo caption" and count_words(text) <= ALT_TEXT_MAX_WORDS and (
-            _comparable(page.text(i + 1)).startswith(_comparable(text))
-        ):
-            page.mark(i, "photo caption", detail="alt text: the caption below opens with it")
-        elif _NAME_ONLY.match(text) and count_words(text) <= NAME_CREDIT_MAX_WORDS and (
-            nxt == "photo caption" or page.rule_name(i - 1) == "photo caption"
-        ):
-            page.mark(i, "photo credit", detail="a name alone beside a caption")
+        found = _beside_caption(page, i) if page.labels[i] is None else None
+        if found:
+            page.mark(i, found[0], detail=found[1])
+    for i in range(start, n):
+        near = {page.rule_name(i - 1), page.rule_name(i + 1)}
+        if page.rule_name(i) == "wire credit" and _AGENCY_ALONE.match(page.text(i)) and near & set(CAPTION_RULES):
+            page.mark(i, "photo credit", detail="an agency's name alone beside a caption credits the photo")
     for i in range(start, n):
         if page.rule_name(i) == "partner teasers":
             j = i + 1

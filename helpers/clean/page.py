@@ -10,6 +10,8 @@ from .agency import AGENCY_ALTERNATION, agency_in
 from .context import PageLines, mark_header_dateline, mark_in_context, mark_repeats
 from .normalise import LINE_BREAK, normalise_line
 from .rules import (
+    CROSSHEAD_MAX_WORDS,
+    DATE_DATELINE,
     DATELINE_PATTERNS,
     ENDS_PUNCTUATED,
     NON_PLACES,
@@ -21,9 +23,13 @@ from .rules import (
 )
 
 DEK_MAX_WORDS = 45  # a standfirst is one or two sentences
+DEK_MIN_WORDS = 6  # shorter lines under the headline are labels or teasers, not a standfirst
+DEK_RESTATED_WORDS = 8  # a paragraph opening with the dek's first words restates it: the dek is furniture
+NAME_BYLINE_MAX_WORDS = 3  # "CGTN", "Team Herald": a name alone under the headline is its byline
 HEADER_SEARCH_LINES = 8  # the headline sits among the first lines of a page
 HEADER_SKIP_WORDS = 12  # above the headline, unclaimed lines longer than this are the story itself
 TITLE_MAX_WORDS = 25  # a headline with closing punctuation is at most this long
+SITE_LINE_MAX_WORDS = 5  # a title-like line above the headline this short may be the site's ("TFG Logo")
 
 
 @dataclass
@@ -75,8 +81,7 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
     start = _mark_line_rules(page, head_i)  # 2. single-line rules below the headline
     mark_in_context(page, start)  # 3. alt text, photographers' names, sponsored titles
     header_place = mark_header_dateline(page, start)
-    if head_i is not None:
-        result.dek = _mark_dek(page, start)  # 4. the standfirst
+    result.dek = _mark_header(page, start, head_i is not None)  # 4. byline name, standfirst, highlights
     _mark_footer(page, start)  # 5. teasers and the like at the end
     mark_repeats(page)  # 6. a paragraph printed twice
     result.subheads = _mark_crossheads(page)  # 7. crossheads between body paragraphs
@@ -84,7 +89,9 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
     paragraphs = [page.text(i) for i in body_i]
     agency = None
     if paragraphs:  # 8. the dateline opening the first paragraph, and the agency it credits
-        result.dateline, agency, paragraphs[0], row = _split_dateline(paragraphs[0], page.lines[body_i[0]][0])
+        result.dateline, agency, paragraphs[0], row = _split_dateline(
+            paragraphs[0], page.lines[body_i[0]][0], others=paragraphs[1:]
+        )
         if row is not None:
             result.removed.append(row)
     result.dateline = result.dateline or header_place
@@ -145,7 +152,10 @@ def _find_headline(page: PageLines) -> int | None:
     the first longer line no rule claims. Among the title-like lines met (no closing
     punctuation, 2-20 words), one the page repeats wins, else the first. Failing any, a line
     of up to ``TITLE_MAX_WORDS`` words that a timestamp or byline follows is the headline
-    ("'Super-recognizers' never forget a face. Now, ...", then a date).
+    ("'Super-recognizers' never forget a face. Now, ...", then a date). A title-like line the
+    story follows (``_story_follows``) wins over shorter ones of up to ``SITE_LINE_MAX_WORDS``
+    words above it, which are the site's ("Play Live Radio", "Take the pledge to vote"), unless
+    one of them, a name alone and the line are in a row (a headline, its byline, its dek).
     """
     titles, fallback = [], None
     for i in range(min(len(page), HEADER_SEARCH_LINES + 4)):
@@ -164,7 +174,25 @@ def _find_headline(page: PageLines) -> int | None:
     repeated = [i for i in titles if any(
         matches_headline(page.text(j), page.text(i)) for j in window if i < j < len(page)
     )]
-    return (repeated or titles or [fallback])[0]
+    story_next = [i for k, i in enumerate(titles) if _story_follows(page, i) and all(
+        count_words(page.text(j)) <= SITE_LINE_MAX_WORDS and count_words(page.text(j)) < count_words(page.text(i))
+        and not (j + 2 == i and _is_name_alone(page.text(j + 1))) for j in titles[:k]
+    )]
+    return (repeated or story_next or titles or [fallback])[0]
+
+
+def _story_follows(page: PageLines, i: int) -> bool:
+    """Whether what follows line ``i`` is how a story opens under its headline: a long line (the
+    dek or the first paragraph) or the header's byline, time or credit. Title-like lines above
+    the headline (a logo's name, a player's "Play Live Radio", a call to vote) are followed by
+    more of the site's furniture instead. (A caption does not tell: a photo's alt text has one
+    under it too.)"""
+    if i + 1 >= len(page):
+        return False
+    rule = page.rules[i + 1]
+    if rule is not None:
+        return rule.name in ("timestamp", "byline", "wire credit", "share/print widget")
+    return count_words(page.text(i + 1)) > HEADER_SKIP_WORDS and not looks_like_title(page.text(i + 1))
 
 
 def _mark_line_rules(page: PageLines, head_i: int | None) -> int:
@@ -186,31 +214,101 @@ SCORE_LINE = re.compile(rf"^{_TEAM}\s\d{{1,2}}(?:\s*[-\u2013:]\s*|\s)\d{{1,2}}\s
 HEADER_RULES = ("timestamp", "byline", "photo credit", "photo caption", "share/print widget", "wire credit")
 
 
-def _mark_dek(page: PageLines, start: int) -> str | None:
-    """Mark and return the dek: the first line under the headline not claimed as furniture,
-    if it reads as a standfirst.
+HEADER_SKIP_RULES = (*HEADER_RULES, "page widget", "section label", "comment section", "sign-up or newsletter box")
+_NAME_LINE = re.compile(r"^[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*$")
+_HIGHLIGHT_BULLET = re.compile(r"^[\u2022\u00b7*]\s*\S")
 
-    Right under the headline, that is: no closing punctuation, or header furniture (a
-    timestamp, byline, credit, caption or share widget) follows it. Below furniture (a
-    byline, a date): no closing punctuation, or a byline, timestamp or credit follows it
-    before the body, so a first paragraph with a photo after it stays body.
-    """
-    i = start
-    while i < len(page) and page.labels[i] is not None and page.labels[i][0] in HEADER_RULES:
+
+def _is_name_alone(text: str) -> bool:
+    """A name and nothing else: up to ``NAME_BYLINE_MAX_WORDS`` capitalised words ("CGTN", "Team Herald")."""
+    return bool(_NAME_LINE.match(text)) and count_words(text) <= NAME_BYLINE_MAX_WORDS
+
+
+def _skip_furniture(page: PageLines, i: int) -> int:
+    """The first line from ``i`` on that is not header furniture already found."""
+    while i < len(page) and page.labels[i] is not None and page.labels[i][0] in HEADER_SKIP_RULES:
         i += 1
-    if i >= len(page) or page.labels[i] is not None or count_words(page.text(i)) > DEK_MAX_WORDS or (
-        SCORE_LINE.match(page.text(i))
-    ):
-        return None
-    after, j = set(), i + 1
-    while j < len(page) and page.labels[j] is not None:
-        after.add(page.labels[j][0])
-        j += 1
-    followers = HEADER_RULES if i == start else ("timestamp", "byline", "wire credit")
-    if not ENDS_PUNCTUATED.search(page.text(i)) or after & set(followers):
+    return i
+
+
+def _mark_header(page: PageLines, start: int, has_headline: bool) -> str | None:
+    """Mark the header block between the headline and the story; return the dek.
+
+    Under a headline, a name alone ("CGTN", "Team Herald") is the byline; then the dek
+    (``_is_dek``); then short unpunctuated lines and bullets before the first paragraph are
+    teaser links and highlights. Without a headline only a dek the story restates or a
+    dateline follows is read."""
+    i = _skip_furniture(page, start)
+    if has_headline and i + 1 < len(page) and page.labels[i] is None and _is_name_alone(page.text(i)):
+        page.mark(i, "byline", detail="a name alone under the headline")
+        i = _skip_furniture(page, i + 1)
+    dek = None
+    if i < len(page) and page.labels[i] is None and _is_dek(page, i, start, has_headline):
         page.mark(i, "dek (standfirst)", "dek")
-        return page.text(i)
-    return None
+        dek = page.text(i)
+    if has_headline:
+        _mark_header_teasers(page, i)
+    return dek
+
+
+def _is_dek(page: PageLines, i: int, start: int, has_headline: bool) -> bool:
+    """Whether line ``i``, the first under the headline not claimed as furniture, is the dek.
+
+    It is a standfirst's length and opens with no dateline (that is the story), and: the
+    story restates it (a paragraph opening with its first ``DEK_RESTATED_WORDS`` words), or
+    the story's dateline follows it; or, under a headline, it has no closing punctuation or
+    header furniture follows it (right under the headline: a timestamp, byline, credit,
+    caption or share widget; below furniture: a byline, timestamp or credit), so a first
+    paragraph with a photo after it stays body."""
+    text = page.text(i)
+    if not DEK_MIN_WORDS <= count_words(text) <= DEK_MAX_WORDS or SCORE_LINE.match(text) or _opens_dateline(text):
+        return False
+    j = _skip_furniture(page, i + 1)
+    if j < len(page) and page.labels[j] is None and _opens_dateline(page.text(j)):
+        return True
+    opening = " ".join(_comparable(text).split()[:DEK_RESTATED_WORDS])
+    if any(page.labels[k] is None and _comparable(page.text(k)).startswith(opening) for k in range(i + 1, len(page))):
+        return True
+    if not has_headline:
+        return False
+    after = {page.labels[k][0] for k in range(i + 1, j)}
+    followers = HEADER_RULES if i == start else ("timestamp", "byline", "wire credit")
+    return not ENDS_PUNCTUATED.search(text) or bool(after & set(followers))
+
+
+def _mark_header_teasers(page: PageLines, i: int) -> None:
+    """From line ``i``, short unpunctuated lines and bullets standing above the story's first
+    paragraph are teaser links and highlights (only if a paragraph follows them); the short
+    line right above the paragraph, and a score line, are its crossheads."""
+    found = []
+    while i < len(page):
+        text = page.text(i)
+        if page.labels[i] is not None:
+            i += 1
+            continue
+        if _HIGHLIGHT_BULLET.match(text):
+            found.append((i, "highlights"))
+        elif looks_like_title(text) and count_words(text) <= CROSSHEAD_MAX_WORDS:
+            found.append((i, "teaser link"))
+        else:
+            break
+        i += 1
+    if i >= len(page):
+        return
+    for n, (k, rule) in enumerate(found):
+        if rule == "teaser link" and (n == len(found) - 1 or SCORE_LINE.match(page.text(k))):
+            page.mark(k, "crosshead (subhead)", "subheads", "right above the story's first paragraph")
+        else:
+            page.mark(k, rule, detail="above the story's first paragraph")
+
+
+def _opens_dateline(text: str) -> bool:
+    """Whether ``text`` opens with a dateline ("TRACY, Calif. — ...", "Chennai: ...")."""
+    return _split_dateline(text, 0)[3] is not None
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
 
 
 def _mark_footer(page: PageLines, start: int) -> None:
@@ -239,33 +337,41 @@ def _mark_footer(page: PageLines, start: int) -> None:
 
 
 def _mark_crossheads(page: PageLines) -> list[str]:
-    """Mark crossheads, short unpunctuated lines between body paragraphs; return their text."""
-    subheads = []
+    """Mark crossheads, short unpunctuated lines between body paragraphs (longer ones, up to a
+    title's 20 words, are another story's title: a teaser link); return the text of
+    every crosshead on the page (those found above the first paragraph too), in page order."""
     body_i = [i for i in range(len(page)) if page.labels[i] is None]
     for k, i in enumerate(body_i):
-        if (0 < k < len(body_i) - 1 and is_crosshead(page.text(i))) or SCORE_LINE.match(page.text(i)):
-            subheads.append(page.text(i).strip("'\" "))
+        between = 0 < k < len(body_i) - 1
+        if (between and is_crosshead(page.text(i))) or SCORE_LINE.match(page.text(i)):
             page.mark(i, "crosshead (subhead)", "subheads")
-    return subheads
+        elif between and looks_like_title(page.text(i)):  # too long for a crosshead, no sentence
+            page.mark(i, "teaser link", detail="an unpunctuated title between paragraphs")
+    return [page.text(i).strip("'\" ") for i, label in enumerate(page.labels) if label and label[1] == "subheads"]
 
 
-def _split_dateline(paragraph: str, line_n: int) -> tuple[str | None, str | None, str, dict | None]:
+def _split_dateline(
+    paragraph: str, line_n: int, *, others: list[str] = ()
+) -> tuple[str | None, str | None, str, dict | None]:
     """The dateline opening the first paragraph, the agency it credits, the paragraph without
     it, and its audit row.
 
     ``(None, None, paragraph, None)`` if the paragraph opens with no dateline (or is nothing
     else). A label before a dash or colon ("UPDATE:") is no dateline; a bracketed agency alone
-    ("(Reuters) - ") is a credit with no place.
+    ("(Reuters) - ") is a credit with no place. A bare "Place: " opening is no dateline when
+    one of the ``others`` paragraphs opens the same way (speakers' names: "Jose Mourinho: ...").
     """
     for pattern in DATELINE_PATTERNS:
         m = pattern.match(paragraph)
         if not m or len(paragraph) <= m.end() or m.group("dateline").strip().upper() in NON_PLACES:
             continue
+        if pattern is DATELINE_PATTERNS[-1] and any(pattern.match(other) for other in others):
+            continue  # "Name: ..." opening several paragraphs names speakers, not a place
         place = m.group("dateline").strip()
         groups = m.groupdict()
         credit = groups.get("agency") or groups.get("agency_after")
         agency = agency_in(credit) or (agency_in(place) if pattern is DATELINE_PATTERNS[0] else None)
-        if pattern is DATELINE_PATTERNS[0] and agency:
+        if (pattern is DATELINE_PATTERNS[0] and agency) or pattern is DATE_DATELINE:
             place = None
         row = dict(
             line_n=line_n, text=m.group(0).strip(), rule="dateline", action="reclassified", kept_as="dateline",

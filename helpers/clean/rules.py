@@ -18,6 +18,13 @@ _AGENCIES = (
     r"AFP|AP|Reuters|Getty Images|Getty|EPA|EPA-EFE|Bloomberg|Xinhua|Anadolu(?: Agency)?|"
     r"Flash90|Sipa|Corbis|Shutterstock|Alamy|Pool|UPI|dpa|Wikimedia Commons"
 )
+# Agencies that sell photos only: their name alone on a line is a photo credit. A news
+# agency's name alone ("Reuters") is the story's credit unless it stands beside a caption
+# (``context.mark_in_context``).
+_PHOTO_AGENCIES = (
+    r"Getty Images|Getty|EPA|EPA-EFE|Anadolu(?: Agency)?|Flash90|Sipa|Corbis|Shutterstock|Alamy|Pool|"
+    r"Wikimedia Commons"
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+CAPTION_MAX_WORDS = 120  # an agency's caption may run to a few sentences before its credit
 # A calendar date or a clock time: "June 30", "30 June", "25-11-2019", "2025-04-27", "9:54".
 DATE_OR_TIME = _rx(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!\w)|"
@@ -68,7 +76,7 @@ def is_timestamp_line(line: str) -> bool:
     2 years ago", "Soccer News of Tuesday, 5 February 2008"; not "It rained on May 5.")."""
     if not DATE_OR_TIME.search(line) or (line.endswith(".") and not re.search(r"[ap]\.m\.$", line, re.I)):
         return False
-    spaced = re.sub(r"(\d)([A-Za-z])", r"\1 \2", line)
+    spaced = re.sub(r"(\d)([A-Za-z])", r"\1 \2", re.sub(r"\b([ap])\.m\.", r"\1m", line, flags=re.I))
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z.']*", spaced) if w.lower().strip(".") not in _TIMESTAMP_WORDS]
     return len(words) <= TIMESTAMP_OTHER_WORDS and all(w[0].isupper() for w in words)
 
@@ -101,14 +109,20 @@ LINE_RULES: tuple[Rule, ...] = (
     ), max_words=8, marks_header=True),
     Rule("page widget", _rx(
         r"^[\W_]+$|^(?:advertisements?|advert|ad|view(?:\s+(?:gallery|comments|all|more|photos?|slideshow))?|"
-        r"(?:dis)?like|back|skip to (?:main )?content|\d+\s+min(?:ute)?s?\s+read|loading\.*|load more|show more|"
-        r"close|toggle navigation)\s*:?$|"
-        r"\bclick here\b|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|\ball rights reserved\b|"
-        r"\bpowered by\s+[A-Z][\w.]*\.?$"
+        r"(?:dis)?like|back|skip to (?:main )?content|\d+\s*-?\s*min(?:ute)?s?\s+read|loading\.*|load more|show more|"
+        r"close|toggle navigation|article content|story continues below(?:\s+advertisement)?|"
+        r"enlarge(?:\s+(?:this\s+)?(?:image|photo))?|(?:open|close|expand)\s+(?:image|photo|gallery)(?:\s+modal)?|"
+        r"syndicate content|(?:read\s+)?(?:the\s+)?original (?:article|story|post)(?:\s+here)?|source link|"
+        r"embed from\s+[A-Z][\w ]{1,30}|(?:next|previous)\s+(?:story|article|post)|"
+        r"what(?:'s| is) your (?:reaction|opinion|view)\??)\s*:?$|"
+        r"\bclick here\b|^click (?:for|to)\s+\w|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|\ball rights reserved\b|"
+        r"\bpowered by\s+[A-Z][\w.]*\.?$|^(?:0:\d{2}\s*)+$|"
+        r"\b(?:comments (?:are|have been) (?:closed|disabled)|not (?:currently )?accepting comments)\b"
     ), max_words=30),
     Rule("section label", _rx(
         r"^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in|sections?|you are here)\s*:|^#\w|"
-        r"^(?:posts?|articles?|stories)\s+(?:tagged|filed|categori[sz]ed)\b|\S\s+(?:>|»|›)\s+\S"
+        r"^(?:posts?|articles?|stories)\s+(?:tagged|filed|categori[sz]ed)\b|\S\s+(?:>|»|›)\s+\S|"
+        r"^(?:[^/]{1,30}\s/\s*){2,}$"
     ), max_words=30, early_only=True),
     Rule("section label", _rx(r"\w"), max_words=SECTION_LABEL_MAX_WORDS, early_only=True, check=is_section_label),
     Rule("byline", _rx(
@@ -116,19 +130,27 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(?:(?:,|\s+and|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*(?:\s*[,|]\s*.*)?$|"
         r"^(?:The\s+)?[A-Z][\w.&'-]+(?:\s+[A-Z][\w.&'-]+){0,2}\s+"
         r"(?i:staff|bureau|desk|news desk|web desk|staff writer)$|"
-        r"^[\u2014\u2013-]\s*[A-Z][\w.' ]{1,40}?\s*[\u2014\u2013-]\s*.*\d", 0
+        r"^[\u2014\u2013-]\s*[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}\s+[\u2014\u2013-]\s+.*\d", 0
     ), max_words=14, marks_header=True),
-    Rule("byline", _rx(r"^(?:author|written by|reported by|words by|story by)\s*:?\s+[A-Z]"), max_words=10,
+    Rule("byline", _rx(r"^(?:author|written by|reported by|words by|story by|edited by)\s*:?\s+[A-Z]"), max_words=10,
          marks_header=True),
     Rule("timestamp", DATE_OR_TIME, max_words=16, marks_header=True, check=is_timestamp_line),
     Rule("photo credit", _rx(
         r"^(?:photos?|photograph|images?|pictures?|credits?|file photo|photo credit)(?:\s+by)?\s*[:/]|"
-        rf"(?:/|\bvia\s+|\bfor\s+)(?:{_AGENCIES})\b[^.!?]*$|\bAP Photo\b[^.!?]*$|^\(?(?:{_AGENCIES})(?:\s+photo)?\)?$"
-    ), max_words=12, marks_header=True),
+        rf"(?:/\s*|\bvia\s+|\bfor\s+)(?:{_AGENCIES})\b[^.!?]*$|\bAP Photo\b[^.!?]*$|"
+        rf"^\(?(?:{_PHOTO_AGENCIES})(?:\s+photo)?\)?$|^\(?(?:{_AGENCIES})\s+photo\)?$"
+    ), max_words=12, marks_header=True, check=lambda line: not re.search(r"[a-z]\.\s", line)),
     Rule("photo caption", _rx(
         r"[\[(](?:(?:file\s+)?photo\s*[:/]?\s*)?"
         rf"(?:{_AGENCIES}|[A-Z]{{2,}}|Al Jazeera|File|Archive|Handout)(?:[\s/]+[\w.]+){{0,4}}[\])]\s*$", 0
     ), marks_header=True),
+    # A caption ending in a bracketed "Photographer/Organisation" credit or an agency's "via"
+    # credit: "... (Eric Risberg/Associated Press)", "... (Name/TT News Agency via AP)", "(NASA / JPL)".
+    Rule("photo caption", _rx(
+        r"\(\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&' -]{1,40}\)\s*$|"
+        rf"\([^()]{{2,60}}\bvia\s+(?:{_AGENCIES})\)\s*$|"
+        rf"\s(?:/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?i:photo)|©\s*(?:{_AGENCIES}))\s*$", 0
+    ), max_words=CAPTION_MAX_WORDS, marks_header=True),
     # A caption ending in its photo credit: "... | Photo Credit: -", "PHOTO: Name / AFP",
     # "(Photo by NAME / AFP)", "(File Photo| PTI)".
     Rule("photo caption", _rx(
@@ -140,7 +162,7 @@ LINE_RULES: tuple[Rule, ...] = (
          marks_header=True, check=lambda line: '"' not in line),
     Rule("wire credit", _rx(
         r"^(?:[A-Z][\w.&' -]{1,40}\s+and\s+)?(?:wire services|agencies)\.?$|"
-        r"^(?:with\s+)?(?:additional\s+)?reporting\s+by\b|^(?:writing|editing|edited|compiled)\s+by\b|"
+        r"^(?:with\s+)?(?:additional\s+)?reporting\s+by\b|^(?:writing|editing|compiled)\s+by\b|"
         r"^\(?(?:reuters|ap|afp|the associated press|associated press|agencies|bloomberg|dpa|xinhua|upi)\)?\.?$|"
         r"^sources?\s*:\s*(?:reuters|ap|afp|agencies|wire|news agencies)"
     ), max_words=25, keep_as="wire_credit"),
@@ -161,6 +183,9 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^(?:read also|also read|read more|see also|also see|must read|watch|also watch|listen|related)"
         r"\s*(?:[:|]|\s[\u2014\u2013-])\s*\S"
     ), max_words=30),
+    # A teaser listed with its date: "- Government moves to end fuel subsidy - December 26, 2024".
+    Rule("teaser link", _rx(r"^[\u2014\u2013-]\s+\S.{5,150}\s[\u2014\u2013-]\s+[^.!?]{0,20}\d{4}$"), max_words=30,
+         check=lambda line: DATE_OR_TIME.search(line) is not None),
     # Sponsored teasers: the heading and the titles under it go, the story goes on after them.
     Rule("partner teasers", _rx(
         r"^(?:(?:content|stories|more)\s+from\s+(?:our\s+)?partners|sponsored(?:\s+(?:content|stories|links))?|"
@@ -173,7 +198,11 @@ LINE_RULES: tuple[Rule, ...] = (
         r"you\s+(?:may|might)\s+also\s+(?:like|enjoy|be interested in)|most\s+(?:read|popular|viewed|shared)|"
         r"trending(?:\s+now)?|editors?'?s?\s+picks|further reading|also\s+on\s+.{1,40}|top stories|"
         r"latest\s+(?:news|stories|headlines)|what to read next|popular\s+(?:on|in)\s+.{1,40}|"
-        r"don't miss|keep reading|in other news|(?:no|\d+)\s+comments?|post a comment|leave a (?:comment|reply))\s*:?$"
+        r"don't miss|keep reading|in other news)\s*:?$"
+    ), max_words=8, starts_footer=True),
+    # A comment section's heading ends the article as a teaser block does; it is a widget.
+    Rule("comment section", _rx(
+        r"^(?:(?:no|\d+)\s+comments?|post a comment|leave a (?:comment|reply)|write the first comment\b.*)\s*:?$"
     ), max_words=8, starts_footer=True),
     Rule("donation or membership appeal", _rx(
         r"\bsupport(?:ing)?\s+(?:our|independent|the\s+[\w']+|[\w]+'s)\b[^.]{0,80}\b(?:journalism|reporting|newsroom|work)\b|"
@@ -190,6 +219,7 @@ LINE_RULES: tuple[Rule, ...] = (
 # spaces round it, so "U.S.-Israeli relations" is not a dateline. Group ``dateline`` is the
 # place (and date); group ``agency`` the credit, bracketed or after a comma.
 _DASH = r"(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|\s+//\s+)"
+_MISREAD_DASH = r"\s\?\s"  # a dash mis-decoded as "?" ("TORONTO ? The ..."): capitals before it only
 _COLON = r"\s*:\s+"
 _REGION = (  # a bracketed region is not an agency's credit: "Indore (Madhya Pradesh)", not "CAIRO (AP)"
     r"(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}|\s*\[[A-Z][\w .]{1,30}\]|"
@@ -197,16 +227,29 @@ _REGION = (  # a bracketed region is not an agency's credit: "Indore (Madhya Pra
 )
 _DATELINE_DATE = rf"(?:,?\s*(?i:{_MONTH})\s\d{{1,2}}(?:,?\s\d{{4}})?|,\s*\d{{1,2}}\s(?i:{_MONTH})(?:\s\d{{4}})?)"
 _CREDIT = r"(?:\s*\((?P<agency>[^)]{1,30})\)|,\s*(?P<agency_after>[A-Z]{2,6}))"
+# A listed agency's bracketed credit may run straight into the story: "Mumbai, Apr 22 (PTI) Union ...".
+_CREDIT_NO_DASH = rf"\s*\((?P<agency>{AGENCY_ALTERNATION})\)\s+(?=[A-Z\"'])"
 _CAPS_PLACE = r"[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"
+# A date and an agency's credit with no place: "Sept 18 (Reuters) - ".
+DATE_DATELINE = re.compile(
+    rf"^(?P<dateline>(?i:{_MONTH})\s\d{{1,2}}(?:,?\s\d{{4}})?)\s*\((?P<agency>{AGENCY_ALTERNATION})\)(?:{_DASH}|{_COLON})"
+)
 DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^\((?P<dateline>[A-Z][A-Za-z.&]{{1,20}}(?:\s[A-Z][A-Za-z.&]+){{0,2}})\){_DASH}"),
-    re.compile(rf"^(?P<dateline>{_CAPS_PLACE}{_REGION}?{_DATELINE_DATE}?){_CREDIT}?(?:{_DASH}|{_COLON})"),
-    # A place in title case needs a region, date or credit after it, so "Shares fell: ..." is not one.
+    re.compile(rf"^(?P<dateline>{_CAPS_PLACE}{_REGION}{{0,2}}{_DATELINE_DATE}?){_CREDIT}?(?:{_DASH}|{_COLON}|{_MISREAD_DASH})"),
+    re.compile(rf"^(?P<dateline>{_CAPS_PLACE}{_REGION}{{0,2}}{_DATELINE_DATE}?){_CREDIT_NO_DASH}"),
+    # A place in title case needs a region, date or credit after it, or a colon straight after
+    # it ("Chennai: ..."), so "Shares fell: ..." and "Meanwhile - ..." are not one.
     re.compile(
-        rf"^(?P<dateline>{_TITLE_PLACE}(?:{_REGION}{_DATELINE_DATE}?|{_DATELINE_DATE})){_CREDIT}?(?:{_DASH}|{_COLON})"
+        rf"^(?P<dateline>{_TITLE_PLACE}(?:{_REGION}{{1,2}}{_DATELINE_DATE}?|{_DATELINE_DATE})){_CREDIT}?(?:{_DASH}|{_COLON})"
     ),
+    re.compile(rf"^(?P<dateline>{_TITLE_PLACE}(?:{_REGION}{{1,2}}{_DATELINE_DATE}?|{_DATELINE_DATE})){_CREDIT_NO_DASH}"),
     re.compile(rf"^(?P<dateline>{_TITLE_PLACE}){_CREDIT}(?:{_DASH}|{_COLON})"),
+    DATE_DATELINE,
+    # Last: a place alone before a colon ("Chennai: ..."); ``clean_text`` drops it when other
+    # paragraphs open the same way (speakers' names: "Jose Mourinho: ...").
+    re.compile(rf"^(?P<dateline>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?){_COLON}(?=[A-Z])"),
 )
 # Words that open a paragraph like a dateline's place but are labels (helpers/data/dateline_non_places.csv).
 NON_PLACES = frozenset(read_word_list("dateline_non_places"))
@@ -236,16 +279,18 @@ def matches_headline(line: str, headline: str) -> bool:
 
 
 def looks_like_title(line: str) -> bool:
-    """No closing punctuation, 2-20 words, a capital or digit first, not a list item."""
+    """No closing punctuation, 2-20 words, a capital or digit first (after an opening quote
+    mark: '"Victory and defeat ...", says Modi'), not a list item."""
+    first = line.lstrip("\"'")[:1]
     return (
         not ENDS_PUNCTUATED.search(line)
         and 2 <= count_words(line) <= 20
-        and (line[:1].isupper() or line[:1].isdigit())
+        and (first.isupper() or first.isdigit())
         and not _BULLET.match(line)
     )
 
 
-_LEADING_BULLETS = re.compile(r"^(?:[\u2022\u00b7*]\s*)+(?=\S)")
+_LEADING_BULLETS = re.compile(r"^(?:[\u2022\u00b7*|]\s*)+(?=\S)")
 
 
 def rule_for(line: str, position: int, n_lines: int) -> Rule | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .read import HERE, SETS, read_set
-from .score import score, system_view
+from .score import page_errors, score, system_view
 
 SUMMARY = HERE.parents[1] / "helpers" / "data" / "page_validation.csv"
 # The dated summary 01_sources shows beside its method (helpers.quotes.findings.attribution_validation).
@@ -54,12 +54,16 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     parser.add_argument("--out", type=Path, default=HERE / "results.csv", help="CSV of the figures")
     parser.add_argument("--folder", type=Path, default=HERE, help="folder holding eval/ and dev/")
     parser.add_argument("--summary", type=Path, default=SUMMARY, help="CSV of the figures the report shows")
+    parser.add_argument("--pages", action="store_true", help="also print each page's wrong lines and parts")
     args = parser.parse_args(argv)
     tables = []
     for name in SETS:
         pages = read_set(name, args.folder)
         if pages:
-            tables.append(score(name, pages, system_view(pages)))
+            views = system_view(pages)
+            tables.append(score(name, pages, views))
+            if args.pages and name != "eval":  # eval is held out: its pages' errors are never printed
+                print(f"== {name}: errors by page ==", *page_errors(pages, views), sep="\n")
     table = pd.concat(tables, ignore_index=True)
     with pd.option_context("display.max_rows", None, "display.width", 120):
         for name, part in table.groupby("set", sort=False):

@@ -23,7 +23,7 @@ RULE_LABELS = {
     "crosshead (subhead)": "subhead", "share/print widget": "widget", "sign-up or newsletter box": "widget",
     "donation or membership appeal": "widget", "publisher's message": "widget", "section label": "widget",
     "above headline": "widget", "wire credit": "agency", "teaser link": "related", "partner teasers": "related",
-    "dateline (own line)": "dateline",
+    "dateline (own line)": "dateline", "highlights": "related",
 }
 # The agencies a page may credit, each with the ways pages write it (issue 15's list).
 AGENCIES = {
@@ -193,3 +193,18 @@ def score(name: str, pages: list[Page], views: list[SystemView]) -> pd.DataFrame
               _row(name, "topics", "topics", len({p.meta["topic"] for p in pages}), len(pages))]
     rows = counts + line_rows(name, pages, views) + part_rows(name, pages, views) + quote_rows(name, pages, views)
     return pd.DataFrame(rows, columns=["set", "measure", "label", "numerator", "denominator", "value"])
+
+
+def page_errors(pages: list[Page], views: list[SystemView]) -> list[str]:
+    """One line per disagreement, page by page: a labelled line the cleaner read otherwise
+    ('012:7 caption->body | text') and a page part it got wrong ('012 part dek: got ... want ...')."""
+    out = []
+    for page, view in zip(pages, views, strict=True):
+        for n, ((gold, text), got) in enumerate(zip(page.lines, view.line_labels, strict=True), start=1):
+            if gold and gold != got and not (gold != "body" and got != "body" and gold == "headline"):
+                out.append(f"{page.page_id}:{n} {gold}->{got} | {text[:110]}")
+        for part in PARTS:
+            if not part_right(page, view, part):
+                want = page.meta[part] if part in ("agency", "dateline") else " / ".join(page.all(part))
+                out.append(f"{page.page_id} part {part}: got {str(view.parts.get(part))[:80]!r} want {want[:80]!r}")
+    return out
