@@ -241,6 +241,7 @@ def _tone(*rows: tuple[str, float, float, float], n_articles: int = 2) -> pd.Dat
 
 
 def test_sentiment_finding_all_outlets_alike_is_no_gap():
+    assert sentiment.sentiment_finding(_tone(), METRICS) == "The corpus has no sentences to score." + TRUST
     where = "A (Jan 2024; 40 sentences) and B (Jan 2024; 40 sentences)"
     assert sentiment.sentiment_finding(_tone(("A", 0.1, 0.0, 0.2), ("B", 0.1, 0.05, 0.15)), METRICS) == (
         f"Mean sentence tone (VADER compound, \u22121\u2026+1) is +0.10 for both outlets to two decimals: {where}. "
