@@ -36,6 +36,7 @@ from .facts import extract_facts
 from .facts.names import DIRECTIONS, TITLE_MODIFIERS, TITLE_PHRASES
 from .nltk_data import STOPWORDS
 from .quotes import extract_quotes
+from .wording import plural
 from .wordlists import DEMONYMS, TITLE_ROLES, TITLE_WORDS, read_rows, read_word_list
 
 # At most this many actors are kept, most named first: the sample corpus's hand-made table
@@ -297,17 +298,22 @@ def actors_for(corpus_dir: str | Path, articles: pd.DataFrame, sentences: pd.Dat
 
 def found_actors_note(actors: pd.DataFrame) -> str:
     """Where the actors come from: the corpus's own table, or found automatically and how."""
+    one = len(actors) == 1
     if "source" not in actors.columns or not actors["source"].eq(FOUND).any():
         if actors.empty:
             return "The corpus has no actors table and no actors were found in it, so no speaker has a side."
-        return f"The {len(actors)} actors (names, aliases, sides) come from the corpus's own actors table."
+        which = ("The one actor (name, aliases, side) comes" if one
+                 else f"The {len(actors)} actors (names, aliases, sides) come")
+        return f"{which} from the corpus's own actors table."
     kinds = actors["kind"].value_counts()
     counts = ", ".join(f"{n} {k if n == 1 else _PLURAL_KINDS[k]}" for k, n in kinds.items())
     merged = int(actors["aliases"].ne("").sum())
+    found = "the one actor named in it was" if one else f"the {len(actors)} actors most named in it were"
     return (
-        f"This corpus has no actors table, so the {len(actors)} actors most named in it were found automatically "
+        f"This corpus has no actors table, so {found} found automatically "
         f"({counts}; at most {MAX_AUTO_ACTORS}): names are runs of capitalised words with titles cut out, "
         "a surname or title + surname counts for the one full name the article or corpus gives it "
-        f"({merged} actors have such aliases), places written after in/at/to/from are left out, and a side is "
-        "the country of a nationality word written just before the name. Add an actors.csv to correct them."
+        f"({plural(merged, 'actor')} {'has' if merged == 1 else 'have'} such aliases), places written after "
+        "in/at/to/from are left out, and a side is the country of a nationality word written just before the name. "
+        f"Add an actors.csv to correct {'it' if one else 'them'}."
     )

@@ -115,7 +115,7 @@ def test_positions_note_calls_a_gap_under_the_neutral_band_level():
             for b, m in zip((1, 2), means, strict=True)]
     text = sentiment.positions_note(pd.DataFrame(rows))
     assert text.startswith(f"In 1 of 3 outlets the last {POSITION_PART} of the articles is more negative than the "
-                           f"first by {sentiment.LEVEL_GAP:g} or more (1 level: closer than "
+                           f"first by {sentiment.LEVEL_GAP:g} or more; Flat is level (closer than "
                            f"{sentiment.LEVEL_GAP:g}, the width of VADER's neutral band).")
 
 
@@ -300,9 +300,10 @@ def test_overlap_sentences_zero_one_all_ties_and_empty():
         "Alpha and Beta share 1 near-identical sentence, inside quotation marks in both")
     # all: every article shares, so no "other articles" clause
     assert "The other" not in overlap.wire_note(wire) and "The other" not in overlap.passages_note(passages, events)
-    # ties: three pairs of outlets with one sentence each: the first in sorted order is named, the others counted
+    # ties: three pairs of outlets with one sentence each: all three named, none picked (tests/test_findings_edges_3)
     text = overlap.overlap_finding(events, passages, wire)
-    assert text.startswith("Alpha and Beta share") and "; 2 other pairs of outlets share some." in text
+    assert text.startswith("3 pairs of outlets tie for the most shared sentences: Alpha and Beta share 1 ")
+    assert "; Alpha and Gamma share 1 " in text and "; Beta and Gamma share 1 " in text
     # an empty group: one outlet only
     single = articles.assign(outlet="Alpha")
     assert overlap.wire_note(overlap.wire_share(single, split_sentences(single), none)).startswith(

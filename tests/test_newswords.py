@@ -133,7 +133,7 @@ def test_news_words_note_states_the_computed_change():
     words = pd.DataFrame({"word": ["party", "fresh"], "rule": ["news-frequent", "issue-16"]})
     text = sentiment.news_words_note(_effect([0.4, 0.5], [0.45, 0.5], [0.5, 0.6], [0.49, 0.6]), words)
     assert "on all 10 sentences, r rises from 0.400 to 0.450 and macro-F1 falls from 0.500 to 0.490" in text
-    assert "the held-out half (4 sentences, 1 editorials), r stays at 0.500" in text
+    assert "the held-out half (4 sentences, 1 editorial), r stays at 0.500" in text
     assert "(1 sentence change score)" in text and "(0 sentences change score)" in text
     assert "1 word frequent in news" in text and "1 word misread" in text
     assert f"{sentiment.MIN_NEWS_SHARE:.2%}" in text

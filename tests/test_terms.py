@@ -516,7 +516,7 @@ def test_distinctive_sentences_all_pass_and_ties():
                          "A \u2018w2\u2019 (z = 2.5); B \u2018w3\u2019 (z = 2.5).")
     assert "(A 2, B 2)" in terms.distinctive_note(every, totals)
     many, totals = _distinctive([3.0] * 8, passing=[True] * 8)
-    assert terms.terms_finding(many, pd.DataFrame(), totals).endswith("; 3 more in the table.")
+    assert terms.terms_finding(many, pd.DataFrame(), totals).endswith("; 3 more in the table, all also at z = 3.0.")
 
 
 def test_distinctive_sentences_empty_group_and_nothing_tested():

@@ -101,7 +101,7 @@ def passages_html(passages: pd.DataFrame, *, max_rows: int = MAX_PASSAGES_SHOWN)
         )
     more = len(passages) - min(len(passages), max_rows)
     note = (
-        f'<p style="font-size:0.85em;color:#555">\u2026 and {more:,} more pairs (all are in the CSV).</p>'
+        f'<p style="font-size:0.85em;color:#555">\u2026 and {plural(more, "more pair")} (all are in the CSV).</p>'
         if more
         else ""
     )

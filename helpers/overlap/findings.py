@@ -12,6 +12,8 @@ from .passages import PARTIAL
 from .similarity import DOC_SHINGLE_SIZE
 from .tables import event_table
 
+MAX_TIED_PAIRS = 3  # pairs of outlets named in the one-line finding when they tie for the most shared sentences
+
 
 def events_note(events: pd.DataFrame) -> str:
     """Which outlets covered which event, said plainly."""
@@ -35,11 +37,13 @@ def events_note(events: pd.DataFrame) -> str:
     if len(alone) == len(table):
         text += " No two outlets covered the same event, so no overlap below compares coverage of the same news."
     for row in table[(table["n_outlets"] > 1) & (table["days_spanned"] > 0)].itertuples():
-        grp = events[events["event"] == row.event].sort_values(["date", "outlet"], kind="stable")
-        first, last = grp.iloc[0], grp.iloc[-1]
+        grp = events[events["event"] == row.event]
+        day0, day1 = grp["date"].min(), grp["date"].max()
+        on = {d: join_names(sorted(set(grp.loc[grp["date"] == d, "outlet"]))) for d in (day0, day1)}  # ties: all
+        later = "one" if grp.loc[grp["date"] == day1, "outlet"].nunique() == 1 else "ones"
         text += (f" Within {row.event_label} the articles are up to {plural(int(row.days_spanned), 'day')} apart "
-                 f"({first['outlet']} on {first['date']:%-d %b}, {last['outlet']} on {last['date']:%-d %b}), "
-                 "so the later one can report later news.")
+                 f"({on[day0]} on {day0:%-d %b}, {on[day1]} on {day1:%-d %b}), so the later {later} can report "
+                 "later news.")
     return text
 
 
@@ -216,8 +220,13 @@ def _pair_share(rows: pd.DataFrame, wire: pd.DataFrame) -> str:
     )
     only_quotes = bool(_quoted(rows).all())
     key = ["quote_part", "wire_part"] if only_quotes else ["wire_part", "quote_part"]
-    top = in_pair.sort_values([*key, "article_id"], ascending=[False, False, True], kind="stable").iloc[0]
+    ranked = in_pair.sort_values([*key, "article_id"], ascending=[False, False, True], kind="stable")
+    top = ranked.iloc[0]
+    printed = [(_pct(r[key[0]]), _pct(r[key[1]])) for _, r in ranked.iterrows()]
+    tied = sorted({o for o, p in zip(ranked["outlet"], printed, strict=True) if p == printed[0]})  # as printed
     whose = f"{top.outlet}'s article" if (wire["outlet"] == top.outlet).sum() == 1 else f"one {top.outlet} article"
+    if len(tied) > 1:  # outlets' articles tied on the share: all named, none picked
+        whose = "each of " + join_names(o + "'s" for o in tied) + " articles"
     if only_quotes:
         return f" (shared quotation, not wire copy: {_pct(top.quote_part)} of {whose})"
     plus = f", plus {_pct(top.quote_part)} shared quotation" if top.quote_part else ""
@@ -235,6 +244,18 @@ def _pair_sentence(a: str, b: str, rows: pd.DataFrame, partial: int, wire: pd.Da
     if partial:
         text += f" and {plural(partial, 'partly rewritten one', 'partly rewritten ones')} (a lower tier, not counted)"
     return text
+
+
+def _partial_pairs(keys: pd.Series) -> str:
+    """Which pairs of outlets the partial tier's sentence pairs come from: ``"between A and B"``,
+    ``"A and B the most"``, or every pair of a tie at the top."""
+    counts = keys.value_counts()
+    top = sorted(counts.index[counts == counts.max()])
+    if len(counts) == 1:
+        return "between {} and {}".format(*top[0])
+    if len(top) == 1:
+        return "{} and {} the most".format(*top[0])
+    return f"{int(counts.max())} each " + join_names(f"between {a} and {b}" for a, b in top)
 
 
 def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataFrame) -> str:
@@ -266,18 +287,23 @@ def overlap_finding(events: pd.DataFrame, passages: pd.DataFrame, wire: pd.DataF
         )
         rewritten = ""
         if len(partial):
-            (a, b), m = key_all[partial.index].value_counts().index[0], len(partial)
+            m = len(partial)
             rewritten = (f" {plural(m, 'sentence pair')} from two outlets {'is' if m == 1 else 'are'} partly "
-                         f"rewritten from one another (the partial tier, {a} and {b} the most), not counted as copy.")
+                         f"rewritten from one another (the partial tier, {_partial_pairs(key_all[partial.index])}), "
+                         "not counted as copy.")
         return f"No two outlets share a sentence{within}.{rewritten} {moments}."
     key = key_all[cross.index]
-    pairs = key.value_counts(sort=False).sort_values(ascending=False, kind="stable")
-    a, b = pairs.index[0]
-    rows = cross[[k == (a, b) for k in key]]
-    text = _pair_sentence(a, b, rows, sum(k == (a, b) for k in key_all[partial.index]), wire)
-    others = len(pairs) - 1
+    pairs = key.value_counts(sort=False)
+    tied = sorted(pairs.index[pairs == pairs.max()])  # a tie at the top: each pair named, none picked
+    said = [_pair_sentence(a, b, cross[[k == (a, b) for k in key]],
+                           sum(k == (a, b) for k in key_all[partial.index]), wire) for a, b in tied[:MAX_TIED_PAIRS]]
+    text = said[0] if len(tied) == 1 else (
+        f"{plural(len(tied), 'pair')} of outlets tie for the most shared sentences: " + "; ".join(said)
+        + (f"; and {len(tied) - MAX_TIED_PAIRS} more pairs with as many" if len(tied) > MAX_TIED_PAIRS else ""))
+    others = len(pairs) - len(tied)
     text += ("; no other pair of outlets shares any." if not others
-             else f"; {plural(others, 'other pair')} of outlets {'shares' if others == 1 else 'share'} some.")
+             else f"; {plural(others, 'other pair')} of outlets {'shares' if others == 1 else 'share'} "
+                  f"{'some' if len(tied) == 1 else 'fewer'}.")
     alone = table[table["n_outlets"] == 1]
     if len(alone):
         what = "moments" if len(alone) > 1 else "a moment"

@@ -132,12 +132,18 @@ def affiliation_note(shares: pd.DataFrame, *, has_actors: bool, outlets: pd.Data
                 "the voices by side. The chart shows only named, anonymous and unattributed voices. " + base).strip()
     if shares.empty:
         return "No outlet quotes anyone directly, so there is no share of voice to compare."
-    sided = shares[~shares["affiliation"].isin([NO_AFFILIATION, UNATTRIBUTED])]
+    sided = shares[~shares["affiliation"].isin([NO_AFFILIATION, UNATTRIBUTED])].reset_index(drop=True)
     if sided.empty:
         return ("None of the quoted speakers is in the actors table, so no voice has a side. " + base).strip()
-    top = sided.sort_values(["pct_words", "outlet"], ascending=[False, True], kind="stable").iloc[0]
-    return (f"The largest one-side share is {top['outlet']}'s {top['pct_words']:.0f}% of quoted words from "
-            f"{top['affiliation']} speakers; sides come from the actors table, and unnamed sources get the side "
+    shown = sided["pct_words"].map(lambda v: f"{v:.0f}")  # a tie as the sentence prints it
+    top = sided[shown == shown[sided["pct_words"].idxmax()]].sort_values(["outlet", "affiliation"], kind="stable")
+    if len(top) == 1:
+        lead = (f"The largest one-side share is {top['outlet'].iloc[0]}'s {top['pct_words'].iloc[0]:.0f}% of quoted "
+                f"words from {top['affiliation'].iloc[0]} speakers")
+    else:  # a tie at the top: every share in it named, none picked
+        who = join_names(f"{r.outlet}'s from {r.affiliation} speakers" for r in top.itertuples())
+        lead = f"The largest one-side shares, {top['pct_words'].iloc[0]:.0f}% of quoted words each, are {who}"
+    return (f"{lead}; sides come from the actors table, and unnamed sources get the side "
             "their description names (\"an Israeli official\"). " + base).strip()
 
 
@@ -191,14 +197,17 @@ def attribution_validation(path=VALIDATION_FILE) -> tuple[pd.DataFrame, str]:
         table = pd.read_csv(path, comment="#")
     except FileNotFoundError:
         return pd.DataFrame(), "Attribution has not been scored on labelled pages (run `python -m validation.pages`)."
+    if table.empty:
+        return table, "Attribution has not been scored on labelled pages: the summary file lists no set of pages."
     parts = []
     for row in table.itertuples():
+        pages = VALIDATION_SETS.get(row.set, row.set)
         parts.append(
-            f"on {row.n_pages} {VALIDATION_SETS.get(row.set, row.set)} from {row.n_outlets} outlets, "
-            f"{row.n_right} of {row.n_labelled} labelled quotations got the right speaker (recall "
-            f"{row.recall:.2f}; {row.n_labelled - row.n_found} not attributed at all) and {row.n_right} of the "
-            f"{row.n_attributed} quotations the rules attributed were right (precision {row.precision:.2f}, "
-            f"F1 {row.f1:.2f})"
+            f"on {row.n_pages} {pages.replace('pages', 'page') if row.n_pages == 1 else pages} from "
+            f"{plural(row.n_outlets, 'outlet')}, {row.n_right} of {plural(row.n_labelled, 'labelled quotation')} "
+            f"got the right speaker (recall {row.recall:.2f}; {row.n_labelled - row.n_found} not attributed at all) "
+            f"and {row.n_right} of the {plural(row.n_attributed, 'quotation')} the rules attributed "
+            f"{'was' if row.n_right == 1 else 'were'} right (precision {row.precision:.2f}, F1 {row.f1:.2f})"
         )
     dates = ", ".join(sorted(set(table["date"].astype(str))))
     return table, f"Scored on {dates}: " + "; ".join(parts) + "."

@@ -111,22 +111,38 @@ def sentiment_finding(outlets: pd.DataFrame, metrics: pd.DataFrame) -> str:
             f"{_interval(row['ci_low'], row['ci_high'])}); "
             "there is no other outlet to compare it with." + trust
         )
-    hi, lo = outlets.iloc[0], outlets.iloc[-1]
-    overlap = _overlap(hi, lo)
-    verdict = {
-        True: f"Their {CI} intervals overlap, so even the widest gap between outlets is not a clear difference.",
-        False: f"Their {CI} intervals do not overlap",
-        None: _too_few_note([lo, hi], so="the gap cannot be judged"),
-    }[overlap]
-    if overlap is False:
-        single = hi["n_articles"] == 1 and lo["n_articles"] == 1
-        verdict += ", but each is a single article, so this compares two articles, not two outlets." if single else "."
+    rows = [r for _, r in outlets.iterrows()]
+    printed = [_fmt(r["mean_compound"]) for r in rows]
+    his = [r for r, p in zip(rows, printed, strict=True) if p == printed[0]]  # ties as the sentence prints them
+    los = [r for r, p in zip(rows, printed, strict=True) if p == printed[-1]]
+    where = [f"{r['outlet']} ({r['periods']}; {plural(r['n_sentences'], 'sentence')})" for r in rows]
+    if printed[0] == printed[-1]:
+        every = "both outlets" if len(rows) == 2 else f"all {len(rows)} outlets"
+        return (f"Mean sentence tone (VADER compound, \u22121\u2026+1) is {printed[0]} for {every} to two "
+                f"decimals: {join_names(where)}. There is no gap between outlets to judge."
+                f"{_moments(outlets)}" + trust)
     return (
-        f"Mean sentence tone (VADER compound, \u22121\u2026+1) runs from {_fmt(lo['mean_compound'])} "
-        f"for {lo['outlet']} "
-        f"({lo['periods']}; {plural(lo['n_sentences'], 'sentence')}) to {_fmt(hi['mean_compound'])} for {hi['outlet']} "
-        f"({hi['periods']}; {plural(hi['n_sentences'], 'sentence')}). {verdict}{_moments(outlets)}" + trust
+        f"Mean sentence tone (VADER compound, \u22121\u2026+1) runs from {printed[-1]} for "
+        f"{join_names(where[len(rows) - len(los):])} to {printed[0]} for {join_names(where[:len(his)])}. "
+        f"{_ends_verdict(his, los)}{_moments(outlets)}" + trust
     )
+
+
+def _ends_verdict(his: list[pd.Series], los: list[pd.Series]) -> str:
+    """Whether the intervals of the most positive and the most negative outlets (every one
+    of a tie) overlap; the too-few or zero-width ones named when they cannot be judged."""
+    overlaps = [_overlap(h, lo) for h in his for lo in los]
+    if None in overlaps:
+        return _too_few_note(los + his, so="the gap cannot be judged")
+    if all(overlaps):
+        return f"Their {CI} intervals overlap, so even the widest gap between outlets is not a clear difference."
+    if any(overlaps):
+        return (f"Some of their {CI} intervals overlap, so even the widest gap between outlets is not a clear "
+                "difference for every outlet at either end.")
+    if all(r["n_articles"] == 1 for r in his + los):
+        what = "two articles, not two outlets" if len(his + los) == 2 else "articles, not outlets"
+        return f"Their {CI} intervals do not overlap, but each is a single article, so this compares {what}."
+    return f"Their {CI} intervals do not overlap."
 
 
 def loading_note(log: pd.DataFrame) -> str:
@@ -205,7 +221,8 @@ def positions_note(positions: pd.DataFrame) -> str:
     if last_bin == 1 or both.empty:
         return "The articles are too short to compare their start with their end."
     gap = last.loc[both, "mean_compound"] - first.loc[both, "mean_compound"]
-    lower, level = int((gap <= -LEVEL_GAP).sum()), int((gap.abs() < LEVEL_GAP).sum())
+    lower = int((gap <= -LEVEL_GAP).sum())
+    level = sorted(both[(gap.abs() < LEVEL_GAP).to_numpy()])
     compared = [o for o in both if _overlap(first.loc[o], last.loc[o]) is not None]
     apart = [o for o in compared if _overlap(first.loc[o], last.loc[o]) is False]
     flat = [o for o in both if "too few" not in (_defect(first.loc[o]), _defect(last.loc[o]))
@@ -220,7 +237,8 @@ def positions_note(positions: pd.DataFrame) -> str:
                   f"(sentences that score alike), so {'it is' if len(flat) == 1 else 'they are'} not compared")
     clear += "." if compared or flat else ", so their intervals are not compared."
     median_n = float(positions["n_sentences"].median())
-    level_text = (f" ({level:,} level: closer than {LEVEL_WHY})" if level else "")
+    level_text = (f"; {join_names(level)} {'is' if len(level) == 1 else 'are'} level (closer than {LEVEL_WHY})"
+                  if level else "")
     return (
         f"In {_k_of(lower, len(both), 'outlet')} the last {POSITION_PART} of the articles "
         f"is more negative than the first by {LEVEL_GAP:g} or more{level_text}. "
@@ -266,17 +284,17 @@ def validation_note(metrics: pd.DataFrame, scored_benchmark: pd.DataFrame, skipp
     neg_as_pos = int(confusion.get("positive", pd.Series(dtype=int)).get("negative", 0))
     n_neg = int((scored_benchmark["human_label"] == "negative").sum())
     return (
-        f"On {int(ours['n_sentences']):,} human-rated sentences ({len(skipped)} malformed lines skipped), NLTK's VADER "
-        f"with the news-neutral words set aside correlates r = {ours['pearson_r']:.3f} ({CI} CI "
+        f"On {int(ours['n_sentences']):,} human-rated sentences ({plural(len(skipped), 'malformed line')} skipped), "
+        f"NLTK's VADER with the news-neutral words set aside correlates r = {ours['pearson_r']:.3f} ({CI} CI "
         f"{ours['r_ci_low']:.2f} to {ours['r_ci_high']:.2f}) with the mean human rating, and reaches a three-class "
         f"macro-F1 of {ours['macro_f1']:.3f} (accuracy {ours['accuracy']:.0%}); with the lexicon as shipped: "
         f"r = {shipped['pearson_r']:.3f}, macro-F1 {shipped['macro_f1']:.3f}; the reference vaderSentiment package: "
         f"r = {ref['pearson_r']:.3f}, macro-F1 {ref['macro_f1']:.3f}. NLTK's port and the reference package give "
-        f"different compound scores on {differ:,} sentences (lexicon as shipped in both). "
+        f"different compound scores on {plural(differ, 'sentence')} (lexicon as shipped in both). "
         f"r = {ours['pearson_r']:.2f} means VADER's score shares about {ours['r_squared']:.0%} of its variation with "
         f"human judgement, sentence by sentence; averaged over each editorial's sentences the agreement is "
-        f"r = {ours['editorial_r']:.2f} ({int(ours['n_editorials'])} editorials). {neg_as_pos:,} of the {n_neg:,} "
-        "sentences people rated negative are scored positive."
+        f"r = {ours['editorial_r']:.2f} ({plural(int(ours['n_editorials']), 'editorial')}). {neg_as_pos:,} of the "
+        f"{plural(n_neg, 'sentence')} people rated negative {'is' if neg_as_pos == 1 else 'are'} scored positive."
     )
 
 
@@ -302,7 +320,8 @@ def news_words_note(effect: pd.DataFrame, news_words: pd.DataFrame) -> str:
     for part in rows.index:
         row = rows.loc[part]
         who = (f"all {int(row['n_sentences']):,} sentences" if part == ALL_SENTENCES
-               else f"the {part} half ({int(row['n_sentences']):,} sentences, {int(row['n_editorials'])} editorials)")
+               else f"the {part} half ({int(row['n_sentences']):,} sentences, "
+                    f"{plural(int(row['n_editorials']), 'editorial')})")
         parts.append(f"on {who}, r {_change(row['r_before'], row['r_after'])} and macro-F1 "
                      f"{_change(row['macro_f1_before'], row['macro_f1_after'])} "
                      f"({plural(int(row['n_changed']), 'sentence')} change score)")
@@ -327,7 +346,6 @@ def news_words_shift_note(shift: pd.DataFrame) -> str:
     if shift.empty:
         return "No sentence was scored, so the news-neutral words change nothing here."
     changed, total = int(shift["n_changed"].sum()), int(shift["n_sentences"].sum())
-    moved = shift.loc[(shift["mean_after"] - shift["mean_before"]).abs().idxmax()]
     text = f"Setting the news-neutral words aside changes the score of {changed:,} of {plural(total, 'sentence')}"
     if not changed:
         return text + "."
@@ -338,5 +356,20 @@ def news_words_shift_note(shift: pd.DataFrame) -> str:
             else f"the most positive outlet was {top['before']} before and is {top['after']} after")
     if max(map(len, firsts.values())) > 1:
         rank += f" (outlets whose mean tones are closer than {LEVEL_WHY}, are named together)"
-    return (f"{text}; the largest shift is {moved['outlet']}'s mean tone, from {_fmt(moved['mean_before'])} to "
-            f"{_fmt(moved['mean_after'])}; {rank}.")
+    return f"{text}; {_largest_shift(shift)}; {rank}."
+
+
+def _largest_shift(shift: pd.DataFrame) -> str:
+    """``"the largest shift is A's mean tone, from +0.50 to +0.30"``, measured on the printed
+    means; every outlet of a tie named, and no shift claimed when none shows to two decimals."""
+    before, after = (shift[col].map(lambda v: float(f"{v:.2f}")) for col in ("mean_before", "mean_after"))
+    size = (after - before).abs().round(2)
+    if not size.max():
+        return "no outlet's mean tone moves, to two decimals"
+    top = shift[size == size.max()].sort_values("outlet", kind="stable")
+    spans = [f"from {_fmt(r.mean_before)} to {_fmt(r.mean_after)}" for r in top.itertuples()]
+    if len(top) == 1:
+        return f"the largest shift is {top['outlet'].iloc[0]}'s mean tone, {spans[0]}"
+    whose = join_names(f"{o}'s" for o in top["outlet"])
+    each = ", ".join(f"{o} {span}" for o, span in zip(top["outlet"], spans, strict=True))
+    return f"{whose} mean tones shift the most, by {size.max():.2f} each ({each})"

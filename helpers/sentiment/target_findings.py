@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..wording import join_names, plural
-from .intervals import CONFIDENCE, intervals_overlap
+from .intervals import CONFIDENCE, interval_defect, intervals_overlap
 from .target import TargetModel
 from .target_actors import MIN_MENTIONS_TO_COMPARE, TARGET_KINDS
 
@@ -31,14 +31,20 @@ def _actor_sentence(actor: str, rows: pd.DataFrame) -> str:
     """One actor: which outlets can be compared, and whether their intervals overlap."""
     enough = rows[~rows["too_few"]]
     few = rows[rows["too_few"]]
+    flat = [r["outlet"] for _, r in enough.iterrows() if interval_defect(r["ci_low"], r["ci_high"])]
+    comparable = enough[~enough["outlet"].isin(flat)]
     parts = []
     if len(enough) >= 2:
         apart = [
-            f"{a['outlet']} and {b['outlet']}" for i, a in enough.iterrows() for j, b in enough.iterrows()
-            if i < j and not intervals_overlap((a["ci_low"], a["ci_high"]), (b["ci_low"], b["ci_high"]))
+            f"{a['outlet']} and {b['outlet']}" for i, a in comparable.iterrows() for j, b in comparable.iterrows()
+            if i < j and intervals_overlap((a["ci_low"], a["ci_high"]), (b["ci_low"], b["ci_high"])) is False
         ]
         verdict = (f"the intervals of {join_names(apart)} do not overlap" if apart
-                   else "their intervals all overlap, so no outlet is shown to treat them differently")
+                   else "their intervals all overlap, so no outlet is shown to treat them differently"
+                   if len(comparable) >= 2 else "no two of them have intervals that can be compared")
+        if flat:  # every mention labelled alike: [x, x], no spread to judge a gap by (never "apart")
+            verdict += (f"; {join_names(flat)} {'has' if len(flat) == 1 else 'have'} an interval of zero width "
+                        f"(every mention labelled alike), so {'it is' if len(flat) == 1 else 'they are'} not compared")
         parts.append(f"{join_names(_cell(r) for _, r in enough.iterrows())}: {verdict}.")
     elif len(enough) == 1:
         parts.append(f"only {_cell(enough.iloc[0])} has enough mentions, so there is nothing to compare it with.")
@@ -64,8 +70,21 @@ def target_actors_note(summary: pd.DataFrame, *, top: int = 3) -> str:
     rest = len(people) - top
     if rest > 0:
         others = "The other person is" if rest == 1 else f"The other {rest:,} people are"
-        sentences.append(f"{others} in the table.")
+        sentences.append(f"{others} in the table.{_tied_at_cut(summary, people, top)}")
     return " ".join(sentences)
+
+
+def _tied_at_cut(summary: pd.DataFrame, people: list[str], top: int) -> str:
+    """Said when people left out have as many mentions as the last one shown: a tie at the cut,
+    which the order (by name) settles, not the counts."""
+    totals = summary.groupby("actor")["n_mentions"].sum()
+    last = int(totals[people[top - 1]])
+    tied = [p for p in people[top:] if totals[p] == last]
+    if not tied:
+        return ""
+    who = f"{tied[0]} is" if len(tied) == 1 else f"{plural(len(tied), 'of them', 'of them')} are"
+    return (f" {who} mentioned as often as {people[top - 1]} ({plural(last, 'mention')}); the people shown "
+            "above are the first by name among those tied.")
 
 
 def target_method_note(model: TargetModel, metrics: pd.DataFrame) -> str:

@@ -60,8 +60,18 @@ def _word_list(rows: pd.DataFrame) -> str:
     parts = [f"{r.outlet} \u2018{r.label}\u2019 (z = {r.z:.1f})"
              for r in rows.head(MAX_FINDING_OUTLETS).itertuples()]
     if len(rows) > MAX_FINDING_OUTLETS:
-        parts.append(f"{len(rows) - MAX_FINDING_OUTLETS:,} more in the table")
+        parts.append(_more_in_table(rows["z"], MAX_FINDING_OUTLETS))
     return "; ".join(parts)
+
+
+def _more_in_table(z: pd.Series, shown: int) -> str:
+    """``"3 more in the table"`` after the first ``shown`` of ``z`` (strongest first), saying
+    how many of them tie, as printed, with the last one named: a cut the names settled."""
+    hidden = z.iloc[shown:]
+    tied = int((hidden.map(lambda v: f"{v:.1f}") == f"{z.iloc[shown - 1]:.1f}").sum())
+    count = "" if tied == len(hidden) == 1 else "all " if tied == len(hidden) else f"{tied} of them "
+    tie = f", {count}also at z = {z.iloc[shown - 1]:.1f}" if tied else ""
+    return f"{len(hidden):,} more in the table{tie}"
 
 
 def single_outlet_note(totals: pd.DataFrame) -> str | None:
@@ -99,8 +109,8 @@ def _standout_framing(framing_z: pd.DataFrame) -> str:
     listing = ", ".join(
         f"{r.group} in {r.outlet} (z = {r.z:.1f}{_ambiguous_beside(r.n, r.n_ambiguous)})"
         for r in standout.head(MAX_FINDING_GROUPS).itertuples())
-    more = len(standout) - MAX_FINDING_GROUPS
-    listing += f" and {more} more in the table" if more > 0 else ""
+    if len(standout) > MAX_FINDING_GROUPS:
+        listing += f" and {_more_in_table(standout['z'], MAX_FINDING_GROUPS)}"
     return ("Framing vocabulary that stands out against the other outlets (weighted "
             f"log-odds, Benjamini-Hochberg corrected): {listing}. ")
 
