@@ -12,7 +12,7 @@ import bisect
 import re
 from itertools import pairwise
 
-from ..quote_spans import PARAGRAPH_PATTERN, quote_spans
+from ..quote_spans import PARAGRAPH_PATTERN, closing_width, quote_spans
 from .attribution import Attribution, first_verb_attribution, quote_attribution, sentence_subject
 from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUES, MASK
 from .resolution import Event, Resolver, new_source, person_vocabulary, role_map
@@ -60,11 +60,12 @@ def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: lis
         b_from = max(first.start_char, spans[k - 1][1] if k > 0 else -1)
         a_to = min(last.end_char, spans[k + 1][0] if k + 1 < len(spans) else len(body))
         text = body[s:e]
-        inner = text[1:-1] if text.endswith('"') and len(text) > 1 else text[1:]
+        close = closing_width(text)
+        inner = text[1:len(text) - close]
         form = quote_form(inner)
         q = dict(article_id=article_id, outlet=outlet, sentence_id=first.sentence_id, paragraph_n=first.paragraph_n,
                  quote_n=k + 1, start_char=s, end_char=e, quote=inner.strip(), n_words=len(inner.split()),
-                 form=form, open_end=not text.endswith('"') or len(text) == 1)
+                 form=form, open_end=close == 0)
         att = None
         if form != "term":
             frame = masked[first.start_char:last.end_char]
