@@ -115,25 +115,32 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         return spans
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(text)]
     for k, (p_start, p_end) in enumerate(paragraphs):
-        open_at = None
-        i = text.find(QUOTE_MARK, p_start, p_end)
-        while i != -1:
-            width = 1
-            if open_at is None:
-                if _opens(text, i):
-                    open_at = i
-            elif text.startswith(DOUBLE_APOSTROPHE, i):
-                spans.append((open_at, i + 2))
-                open_at, width = None, 2
-            elif _reopens(text, i, p_start):
-                open_at = i
-            else:
-                spans.append((open_at, i + 1))
-                open_at = None
-            i = _next_mark(text, i + width, p_end, open_=open_at is not None)
+        open_at = _paragraph_spans(text, p_start, p_end, spans)
         if open_at is not None and (
             (k + 1 < len(paragraphs) and text[paragraphs[k + 1][0]] == QUOTE_MARK)
             or OPEN_TO_END.search(text[p_start:open_at])
         ):
             spans.append((open_at, p_end))
     return spans
+
+
+def _paragraph_spans(text: str, p_start: int, p_end: int, spans: list[tuple[int, int]]) -> int | None:
+    """Append one paragraph's closed quotations to ``spans``; return where a quotation
+    left open at its end starts (None if none is)."""
+    open_at = None
+    i = text.find(QUOTE_MARK, p_start, p_end)
+    while i != -1:
+        width = 1
+        if open_at is None:
+            if _opens(text, i):
+                open_at = i
+        elif text.startswith(DOUBLE_APOSTROPHE, i):
+            spans.append((open_at, i + 2))
+            open_at, width = None, 2
+        elif _reopens(text, i, p_start):
+            open_at = i
+        else:
+            spans.append((open_at, i + 1))
+            open_at = None
+        i = _next_mark(text, i + width, p_end, open_=open_at is not None)
+    return open_at

@@ -93,15 +93,18 @@ def action_subjects(masked: str, sents: list, names: Names) -> list[tuple]:
     found = []
     for r in sents:
         sp = sentence_subject(masked[r.start_char:r.end_char], names)
-        if sp is not None and sp.kind == "person":
+        if sp is not None and sp.kind in ("person", "pronoun") and sp.written.lower() != "they":
             found.append((r, sp))
     return found
 
 
 def resolve_action(resolver: Resolver, r, sp) -> None:
-    """Remember a sentence's subject when the article names that person (a capitalised
-    word opening a sentence, "Shares fell", is not taken for one)."""
-    if sp.description or resolver.knows(sp.name):
+    """Remember a sentence's subject when it is a full name, a name the article gives a
+    person, or "he"/"she" resolved (a capitalised word opening a sentence, "Shares fell",
+    is not taken for one)."""
+    if sp.kind == "pronoun":  # "He was replying ...": the person "he" is, carried on
+        sp = resolver.resolve(sp, r.start_char, r.paragraph_n, r.sentence_id)
+    if sp.kind == "person" and (sp.description or resolver.knows(sp.name) or len(sp.name.split()) > 1):
         resolver.events.append(Event(r.start_char, r.paragraph_n, sp, False, None, action=True))
 
 
@@ -115,7 +118,7 @@ def doubtful(resolver: Resolver, att: Attribution | None) -> bool:
 
 def resolve_event(resolver: Resolver, r, att: Attribution) -> None:
     """Resolve a sentence's speaker and remember it, unless a quotation already used this attribution."""
-    if any(e.pos == att.pos for e in resolver.events) or doubtful(resolver, att):
+    if any(e.pos == att.pos and not e.action for e in resolver.events) or doubtful(resolver, att):
         return
     sp = resolver.resolve(att.speaker, att.pos, r.paragraph_n, r.sentence_id)
     if sp.kind in ("person", "anonymous", "organisation"):
@@ -150,7 +153,7 @@ def resolve_quote(resolver: Resolver, q: dict, quotes: list[dict], para_starts: 
         att = None
     if att is not None:
         verb, rule = att.verb, att.rule
-        same_event = [e for e in resolver.events if e.pos == att.pos]
+        same_event = [e for e in resolver.events if e.pos == att.pos and not e.action]
         if same_event:  # the sentence's own attribution, already resolved
             sp = same_event[0].speaker
             same_event[0].is_quote = True
@@ -239,7 +242,8 @@ def analyse_article(article_id: str, outlet: str, body: str, sents: list, names:
     events = speech_events(masked, sents, names)
     actions = action_subjects(masked, sents, names)
     speakers = [att.speaker for _, att in events] + [q["att"].speaker if q["att"] else None for q in quotes]
-    speakers += [sp for _, sp in actions if sp.description]  # "Jane Smith, the mayor," introduces her
+    # "Jane Smith, the mayor," introduces her
+    speakers += [sp for _, sp in actions if sp.kind == "person" and sp.description]
     resolver = Resolver(masked, roles, person_vocabulary(masked, speakers, roles, names), names)
     attribute_in_order(resolver, quotes, events, para_starts, actions)
     run_on(quotes, para_starts)

@@ -24,9 +24,10 @@ VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 VERB = re.compile(rf"(?<![\w'-])(?:{VERB_ALT}|according\s+to)\b", re.I)
 INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
 
-# A run of capitalised words: a name, with "of", "de", "bin", "van", "von" inside.
+# A run of capitalised words: a name, with "of" or a name particle ("de", "bin", "van", "von",
+# "der", "da", "di", "du", "la", "le": speakers.NAME_PARTICLES) inside.
 CAP = r"(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'-]*)"
-NAME_RUN = rf"{CAP}(?:\s+(?:of\s+|de\s+|bin\s+|van\s+|von\s+)?{CAP})*"
+NAME_RUN = rf"{CAP}(?:\s+(?:of\s+|(?:de|bin|van|von|der|den|da|di|du|la|le)\s+)?{CAP})*"
 NAME_AT_END = re.compile(rf"{NAME_RUN}$")
 NAME_FULL = re.compile(rf"{NAME_RUN}")
 

@@ -19,6 +19,7 @@ from ..wordlists import DEMONYM_PATTERN, DEMONYMS, TITLE_WORDS
 from .patterns import (
     ANON_NP,
     BACKREF,
+    CAP,
     CUES,
     FUNCTION_WORDS,
     GROUP_NP,
@@ -97,6 +98,8 @@ class Names:
             re.compile(rf"(?<![\w-])(?i:{role})\s+{name}"),
             re.compile(rf"{name},\s+(?i:the|a|an)\s+[^,;#]{{0,60}}?(?<![\w-])(?i:{role})\b[^,;#]{{0,60}}[,;.]"),
             re.compile(rf"(?<![\w-])(?i:the|a|an)\s+[^,;#]{{0,60}}?(?<![\w-])(?i:{role}),\s+{name},"),
+            # "Dharmendra Pradhan, Union Minister for Petroleum": a capitalised title, no article
+            re.compile(rf"(?P<name>{CAP}\s+{NAME_RUN}),\s+(?:[A-Z][\w.'-]*\s+){{0,3}}(?i:{role})\b"),
         ]
         self._canon: dict[str, str] = {}
 
@@ -123,15 +126,31 @@ class Names:
         return None
 
 
+# Lower-case words inside a person's name ("Rob van Bree", "Charles de Gaulle", "Osama bin Laden").
+NAME_PARTICLES = frozenset({"de", "bin", "van", "von", "der", "den", "da", "di", "du", "la", "le"})
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` may stand before a surname in a name: not a title, organisation or
+    nationality word, nor an all-capitals abbreviation."""
+    return not (word.lower() in TITLE_WORDS or word.lower() in ORG_WORDS or word in DEMONYMS or word.isupper())
+
+
 def person_name(words: list[str]) -> str | None:
     """Surname plus up to two given names from the end of a capitalised run, stopping at
     title and organisation words: "Secretary of State John Kerry" -> "John Kerry"."""
-    words = [w for w in words if w not in ("of", "de", "bin", "van", "von")] if len(words) > 1 else words
-    if not words:
+    words = [w for w in words if w != "of"] if len(words) > 1 else words
+    if not words or words[-1] in NAME_PARTICLES:
         return None
     kept = [words[-1]]
-    for w in reversed(words[:-1]):
-        if len(kept) >= 3 or w.lower() in TITLE_WORDS or w.lower() in ORG_WORDS or w in DEMONYMS or w.isupper():
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i]
+        if w in NAME_PARTICLES:  # kept only between two words of the name: "Rob van Bree"
+            if i == 0 or not is_given_name(words[i - 1]):
+                break
+            kept.insert(0, w)
+            continue
+        if sum(k not in NAME_PARTICLES for k in kept) >= 3 or not is_given_name(w):
             break
         kept.insert(0, w)
     name = " ".join(kept).rstrip(".")
@@ -146,6 +165,7 @@ def name_speaker(run: str, written: str, names: Names, *, definite: bool = False
     words = run.split()
     if words and words[0].lower() in PREPOSITIONS:  # "In Algeria", "On Monday": a place or a date
         return None
+    definite_article = bool(words) and words[0].lower() == "the"
     while words and words[0].lower() in STOPWORDS:  # "The", "It", "But" opening a sentence
         words = words[1:]
     if not words or (len(words) == 1 and words[0].lower() in GROUP_NOUNS) or " ".join(words) in DATE_NAMES:
@@ -168,6 +188,8 @@ def name_speaker(run: str, written: str, names: Names, *, definite: bool = False
     if last in ORG_WORDS or (len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()):
         return Speaker("organisation", written, name=re.sub(r"^The\s+", "", run))
     if demonym_only(words):  # "Israeli", "Prime Minister": no name
+        return None
+    if definite_article and len(words) == 1 and not definite:  # "The Dutchman", "The Briton": a description
         return None
     if definite:  # "the daily Ha'aretz", "the Parks Alliance"
         return Speaker("organisation", written, name=run)
