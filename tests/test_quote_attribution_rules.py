@@ -151,3 +151,65 @@ def test_name_particles_stay_inside_names_and_titles_never():
     assert person_name(["Ministry", "of", "Defence"]) is None
     got = _speakers('"We have just been told the suspect was arrested," Utrecht police chief Rob van Bree said.')
     assert got["We have just"] == "Rob van Bree"
+
+
+def test_an_appositive_or_age_between_the_name_and_said():
+    got = _speakers(
+        '"We will appeal the ruling," John Smith, 45, said.\n\n'
+        '"The talks will go on," Gomez, a spokeswoman for the ministry, said.'
+    )
+    assert got == {"We will appeal": "John Smith", "The talks will": "Gomez"}
+
+
+def test_two_particles_and_dutch_particles_stay_in_names():
+    got = _speakers(
+        'Manchester boss Erik ten Hag said: "We deserved to win the game."\n\n'
+        '"We are not done with this," Ursula von der Leyen said.'
+    )
+    assert got == {"We deserved to": "Erik ten Hag", "We are not": "Ursula von der Leyen"}
+
+
+def test_the_dutchman_or_the_34_year_old_is_the_person_just_spoken_of():
+    got = _speakers(
+        'Chelsea manager Mauricio Pochettino was pleased.\n\n"We deserved to win the game," the Argentine said.\n\n'
+        'Ann Cruz won the race.\n\n"I am so happy with the result," the 34-year-old said.'
+    )
+    assert got == {"We deserved to": "Mauricio Pochettino", "I am so": "Ann Cruz"}
+    # a plural is a group, never the person spoken of
+    articles = pd.DataFrame({"article_id": ["t"], "outlet": ["Test"],
+                             "body": ['Jo Park spoke.\n\n"We will not come to the talks," the Palestinians said.']})
+    quotes = extract_quotes(split_sentences(articles), articles, None)
+    assert quotes["speaker_kind"].tolist() == ["organisation"]
+
+
+def test_an_abbreviated_title_names_the_role():
+    got = _speakers('Gov. Gavin Newsom signed the bill.\n\n"California leads the way again," the governor said.')
+    assert got["California leads the"] == "Gavin Newsom"
+
+
+def test_a_resident_is_an_unnamed_source_and_scientists_are_no_person():
+    articles = pd.DataFrame({"article_id": ["t"], "outlet": ["Test"], "body": [
+        '"Nobody told us anything about it," one resident said.\n\n'
+        'Scientists at the lab said the probe "is working as it should."']})
+    quotes = extract_quotes(split_sentences(articles), articles, None)
+    assert quotes["speaker_kind"].tolist()[0] == "anonymous source"
+    assert "Scientists" not in set(quotes["speaker"].dropna())
+
+
+def test_a_clause_after_the_quotation_with_its_own_speaker():
+    got = _speakers(
+        'The Highway Agency confirmed the capture in a tweet that said "the gunman is in custody now," while '
+        'agency spokesman Sgt. Mark Francis tweeted "Gunman captured tonight by authorities."'
+    )
+    assert got["the gunman is"].endswith("Highway Agency")
+    assert got["Gunman captured tonight"] == "Mark Francis"
+
+
+def test_an_indefinite_role_is_the_one_person_named_with_it_later():
+    got = _speakers(
+        'A Swedish prosecutor says a man is a suspect "of terrorist offenses by murder" after the attack.\n\n'
+        "The prosecutor, Hans Ihrman, said Saturday that the suspect should face a hearing."
+    )
+    assert got["of terrorist offenses"] == "Hans Ihrman"
+    got = _speakers('A Swedish prosecutor says a man is a suspect "of terrorist offenses by murder" after the attack.')
+    assert got["of terrorist offenses"] is None  # no prosecutor named: not resolved

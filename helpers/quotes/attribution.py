@@ -50,6 +50,7 @@ def is_appositive(part: str) -> bool:
     first = part.split()[0] if part.split() else ""
     return (
         first.lower() in {"a", "an", "the", "who", "which", "whose", "one", "himself", "herself"} or first[:1].islower()
+        or bool(re.fullmatch(r"\d{1,3}", part.strip()))  # an age: "John Smith, 45, said"
     )
 
 
@@ -74,7 +75,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
             if sp is not None and sp.kind == "person":
                 sp.description = f"{clean_np(prev)}, {last}"
                 return sp
-    sp = parse_np(parts[-1], names)
+    sp = parse_np(re.sub(r"^(?i:while|whereas|although|though)\s+", "", parts[-1]), names)  # ", while X said"
     return sp if sp is not None else np_at_end(t, names)
 
 
@@ -251,12 +252,19 @@ def inverted_speaker(raw: str, names: Names) -> Speaker | None:
     return parse_np(np_text, names)
 
 
+# '"...," while Sgt. Mark Francis tweeted "..."': a clause after the quotation that opens with
+# one of these has its own speaker, not the quotation's.
+NEW_CLAUSE = re.compile(r"^\s*(?:while|whereas|although|though|but|and)\s", re.I)
+
+
 def after_attribution(after: str, after_at: int, names: Names) -> Attribution | None:
     """The attribution right after a quotation: '," Kerry said', '," BBC News quoted Jo Park',
     '," said Raj Patel'."""
     m = AFTER_SV.match(after)
-    if m:
-        sp = parse_np(m.group("np"), names)
+    if m and not NEW_CLAUSE.match(m.group("np")):
+        np_text = m.group("np")
+        # '," Gomez, a spokeswoman for the ministry, said' / '," John Smith, 45, said'
+        sp = parse_np(np_text, names) or (np_before(np_text.rstrip() + ",", names) if "," in np_text else None)
         if sp is not None:
             return Attribution(sp, m.group("verb").lower(), RULE_SPEAKER_VERB_AFTER, after_at + m.start("verb"))
     m = QUOTED_OBJECT.match(after)

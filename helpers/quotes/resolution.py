@@ -12,11 +12,15 @@ import re
 from dataclasses import dataclass, replace
 
 from ..wordlists import DEMONYMS
-from .patterns import HEADS, INTRODUCED, NAME_FULL, ORG_NAMED
+from .patterns import HEADS, INTRODUCED, NAME_FULL, NAME_RUN, ORG_NAMED
 from .speakers import Names, Speaker, demonym_only, name_speaker
-from .vocabulary import ROLE_DESCRIPTIONS, UNIQUE_MODIFIERS
+from .vocabulary import ROLE_DESCRIPTIONS, TITLE_ABBREVIATIONS, UNIQUE_MODIFIERS
 
 DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS)  # "US", "Israeli": left out of a description
+TITLE_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?P<abbr>" + "|".join(re.escape(a.rstrip(".").capitalize()) for a in TITLE_ABBREVIATIONS)
+    + rf")\.\s+(?P<name>{NAME_RUN})"
+)
 
 
 @dataclass
@@ -40,6 +44,8 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
         found |= {
             (m.group("role"), m.group("name")) for pattern in names.role_patterns for m in pattern.finditer(window)
         }
+    found |= {(TITLE_ABBREVIATIONS[m.group("abbr").lower() + "."], m.group("name"))
+              for m in TITLE_ABBREVIATION.finditer(masked)}  # "Gov. Gavin Newsom": the governor
     out: dict[str, set[str]] = {}
     for written_role, run in sorted(found):
         sp = name_speaker(run, run, names)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..actors import actor_aliases, canonical_name, strip_titles
 from ..nltk_data import STOPWORDS
-from ..wordlists import DEMONYM_PATTERN, DEMONYMS, TITLE_WORDS
+from ..wordlists import DEMONYM_PATTERN, DEMONYMS, NATIONALITY_ADJECTIVES, TITLE_WORDS
 from .patterns import (
     ANON_NP,
     BACKREF,
@@ -29,7 +29,7 @@ from .patterns import (
     NAME_RUN,
     PRONOUN,
 )
-from .vocabulary import GROUP_NOUNS, ORG_WORDS, ROLE_DESCRIPTIONS, ROLE_NOUNS
+from .vocabulary import GROUP_NOUNS, NAME_PARTICLES, ORG_WORDS, ROLE_DESCRIPTIONS, ROLE_NOUNS
 
 # A capitalised run opening with one of these is a place or a date ("In Algeria", "On Monday").
 PREPOSITIONS = frozenset({"in", "on", "at", "from", "during", "after", "before", "since", "near", "outside",
@@ -126,14 +126,29 @@ class Names:
         return None
 
 
-# Lower-case words inside a person's name ("Rob van Bree", "Charles de Gaulle", "Osama bin Laden").
-NAME_PARTICLES = frozenset({"de", "bin", "van", "von", "der", "den", "da", "di", "du", "la", "le"})
-
-
 def is_given_name(word: str) -> bool:
     """Whether ``word`` may stand before a surname in a name: not a title, organisation or
     nationality word, nor an all-capitals abbreviation."""
     return not (word.lower() in TITLE_WORDS or word.lower() in ORG_WORDS or word in DEMONYMS or word.isupper())
+
+
+def indefinite_role(np_text: str, names: Names) -> str | None:
+    """The role of "a/an <modifiers> <role>" ("A Swedish prosecutor", "a team coach"): live
+    files introduce a person so before naming them ("The prosecutor, Hans Ihrman, said")."""
+    m = re.fullmatch(r"(?i:an?)\s+(?:[\w.'-]+\s+){0,3}?(?P<rest>[\w.'-]+(?:\s+[\w.'-]+)?)", np_text)
+    if m is None:
+        return None
+    rest = m.group("rest").lower()
+    return next((r for r in names.roles if rest == r or rest.endswith(" " + r)), None)
+
+
+def described_person(rest: str) -> bool:
+    """Whether "the <rest>" describes a person the article has just spoken of, by nationality
+    or age ("the Dutchman", "the Spaniard", "the Frenchwoman", "the 34-year-old"), not by name."""
+    if re.fullmatch(r"\d{1,3}-year-old", rest):
+        return True
+    stem = re.sub(r"(?:wo)?man$", "", rest)
+    return rest in NATIONALITY_ADJECTIVES or (stem != rest and (stem in NATIONALITY_ADJECTIVES or stem == "Scots"))
 
 
 def person_name(words: list[str]) -> str | None:
@@ -145,8 +160,9 @@ def person_name(words: list[str]) -> str | None:
     kept = [words[-1]]
     for i in range(len(words) - 2, -1, -1):
         w = words[i]
-        if w in NAME_PARTICLES:  # kept only between two words of the name: "Rob van Bree"
-            if i == 0 or not is_given_name(words[i - 1]):
+        if w in NAME_PARTICLES:  # kept only between two words of the name: "Rob van Bree", "van der"
+            before = next((x for x in reversed(words[:i]) if x not in NAME_PARTICLES), None)
+            if before is None or not is_given_name(before):
                 break
             kept.insert(0, w)
             continue
@@ -211,6 +227,9 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
         if not re.match(r"^\s*(?:of|for|at|in)\s+[A-Z]", rest) or CUES.search(rest):
             core = re.sub(r"\s+", " ", m.group("core"))
             return Speaker("anonymous", written, description=np_text, core=core)
+    role = indefinite_role(np_text, names)
+    if role is not None:  # "A Swedish prosecutor says": the one prosecutor the article names, if it names one
+        return Speaker("role", written, role=role)
     if GROUP_NP.match(np_text):  # "officials", "Israeli officials", "the police": a group's voice
         if np_text in names.alias_to_actor:
             return name_speaker(np_text, written, names)
@@ -219,6 +238,8 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
     low = np_text.lower()
     if re.fullmatch(r"the\s+(?:\w+\s+)?(\w+)", low) and low.split()[-1] in ORG_REFERENCES:
         return Speaker("orgref", written, role=low.split()[-1])  # "the company": the one named before
+    if low.startswith("the ") and described_person(np_text[4:].strip()):
+        return Speaker("pronoun", written)  # "the Dutchman said": the person spoken of, as "he" is
     if low.startswith("the "):
         rest = np_text[4:].strip()
         b = BACKREF.match(rest)
