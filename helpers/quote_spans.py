@@ -1,4 +1,5 @@
-"""Where the direct quotations are in a cleaned body: character spans between double quotes.
+"""Where the direct quotations are in a cleaned body: character spans between double quotes
+(or, in a paragraph with none, single ones: British style).
 
 The text layer's view of quotation: ``helpers.text`` marks sentences in quotes with it,
 and the analyses (quotes, sentiment, profiles) start from the same spans.
@@ -25,6 +26,16 @@ CLOSING_VERBS = frozenset(read_word_list("invertible_verbs"))
 # the paragraph's end when it opens the paragraph or follows a colon ('Goyal said: "In my
 # opinion ...' with the closing mark lost): a speaker's words follow a colon in news copy.
 OPEN_TO_END = re.compile(r"(?:^|:)\s*$")
+# British-style quotations in single quotes, read only in a paragraph without double quotes:
+# an opening mark at the paragraph's start or after a space, colon or bracket, before a
+# capital or digit; a closing mark after sentence punctuation (",'" / ".'") or before a comma
+# or full stop ("...Yatra', Baghel said."), never between two letters ("don't") nor after an
+# "s" with a space next ("the players' kit"). Fewer than ``MIN_SINGLE_WORDS`` words inside is
+# a name or title in quotes ('Jan Ashirwad Yatra'), not a quotation.
+SINGLE_MARK = "'"
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[]))'(?=[A-Z0-9])")
+SINGLE_CLOSE = re.compile(r"(?<=[.,!?])'(?![A-Za-z])|(?<=[A-Za-z0-9)])'(?=[,.;:!?](?:\s|$))")
+MIN_SINGLE_WORDS = 4
 
 
 def _opens(text: str, i: int) -> bool:
@@ -59,8 +70,11 @@ def _next_mark(text: str, i: int, end: int, *, open_: bool) -> int:
 
 
 def closing_width(span_text: str) -> int:
-    """How many characters the closing mark of a span takes: 1 for '"', 2 for "''", 0 when
-    the quotation is left open (it runs on to its paragraph's end)."""
+    """How many characters the closing mark of a span takes: 1 for '"' (or "'" closing a
+    single-quoted span), 2 for "''", 0 when the quotation is left open (it runs on to its
+    paragraph's end)."""
+    if span_text.startswith(SINGLE_MARK):
+        return 1 if len(span_text) > 1 and span_text.endswith(SINGLE_MARK) else 0
     if len(span_text) > 2 and span_text.endswith(DOUBLE_APOSTROPHE):
         return 2
     return 1 if len(span_text) > 1 and span_text.endswith(QUOTE_MARK) else 0
@@ -94,8 +108,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     - A quotation left open at the end of a paragraph whose mark opens the paragraph or
       follows a colon ('Goyal said: "In my opinion ...') runs to the paragraph's end,
       even when the next paragraph does not reopen (``OPEN_TO_END``).
+    - In a paragraph with no double quote, single-quoted quotations of
+      ``MIN_SINGLE_WORDS`` words or more count (British style: ``SINGLE_OPEN``,
+      ``SINGLE_CLOSE``); a single-quoted quotation never runs over paragraphs.
 
-    What it cannot do: quotations in single quotes (British style, and headlines);
+    What it cannot do: single quotes in a paragraph that has double ones (nested quotes);
     quotations nested in double quotes (``"He said "no" to me"`` pairs the wrong
     marks); inch marks inside a quotation (``"He is 6'2" tall"`` closes it early);
     quotations without quote marks (reported speech, Q&A transcripts, block quotes).
@@ -111,10 +128,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         ``(start, end)`` offsets into ``text``, end exclusive.
     """
     spans: list[tuple[int, int]] = []
-    if QUOTE_MARK not in text:
+    if QUOTE_MARK not in text and SINGLE_MARK not in text:
         return spans
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(text)]
     for k, (p_start, p_end) in enumerate(paragraphs):
+        if QUOTE_MARK not in text[p_start:p_end]:
+            spans.extend(_single_quoted(text, p_start, p_end))
+            continue
         open_at = _paragraph_spans(text, p_start, p_end, spans)
         if open_at is not None and (
             (k + 1 < len(paragraphs) and text[paragraphs[k + 1][0]] == QUOTE_MARK)
@@ -122,6 +142,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         ):
             spans.append((open_at, p_end))
     return spans
+
+
+def _single_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
+    """The single-quoted quotations of one paragraph (``SINGLE_OPEN`` ... ``SINGLE_CLOSE``)."""
+    found = []
+    pos = p_start
+    while (m := SINGLE_OPEN.search(text, pos, p_end)) is not None:
+        close = SINGLE_CLOSE.search(text, m.end(), p_end)
+        if close is None:
+            break
+        if len(text[m.end():close.start()].split()) >= MIN_SINGLE_WORDS:
+            found.append((m.start(), close.end()))
+        pos = close.end()
+    return found
 
 
 def _paragraph_spans(text: str, p_start: int, p_end: int, spans: list[tuple[int, int]]) -> int | None:

@@ -213,3 +213,18 @@ def test_an_indefinite_role_is_the_one_person_named_with_it_later():
     assert got["of terrorist offenses"] == "Hans Ihrman"
     got = _speakers('A Swedish prosecutor says a man is a suspect "of terrorist offenses by murder" after the attack.')
     assert got["of terrorist offenses"] is None  # no prosecutor named: not resolved
+
+
+def test_a_place_opening_a_sentence_is_not_what_he_refers_to():
+    got = _speakers(
+        "Coach Jo Smith was upbeat on Sunday.\n\n"
+        'Protests spread in New York overnight. New York has seen three nights of unrest. "We were ready for it," '
+        "he said."
+    )
+    assert got["We were ready"] == "Jo Smith"
+
+
+def test_a_single_quoted_quotation_gets_its_speaker():
+    got = _speakers("Union Minister SP Baghel spoke in Gwalior. 'Therefore, we are taking the blessings of the "
+                    "public under the yatra', Baghel said.")
+    assert got == {"Therefore, we are": "Baghel"}

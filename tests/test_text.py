@@ -746,3 +746,16 @@ def test_a_quotation_after_a_colon_runs_to_its_paragraphs_end():
     assert closing_width(body[first.index('"'):len(first)]) == 0
     lone = '"We are happy. I think the fans enjoyed it.\n\nThe match ended late.'
     assert [lone[s:e] for s, e in quote_spans(lone)] == ['"We are happy. I think the fans enjoyed it.']
+
+
+def test_single_quoted_quotations_in_a_paragraph_without_double_quotes():
+    body = ("Union Minister Jo Park spoke. 'Therefore, we are taking the blessings of the public', Park said.\n\n"
+            "The 'Jan Ashirwad Yatra', began Monday. 'Odysseus' lander sets course for the moon.\n\n"
+            "He said: 'I don't think the players' kit was right.' Then he left.\n\n"
+            "She called it \"a fine day for all\" and the 'Big Four Summit Talks', she said.")
+    assert [body[s:e] for s, e in quote_spans(body)] == [
+        "'Therefore, we are taking the blessings of the public'",  # closed before a comma
+        "'I don't think the players' kit was right.'",  # contractions and a possessive inside
+        '"a fine day for all"',  # a paragraph with double quotes reads only those
+    ]
+    assert closing_width("'Therefore, we are taking the blessings of the public'") == 1

@@ -99,12 +99,13 @@ def action_subjects(masked: str, sents: list, names: Names) -> list[tuple]:
 
 
 def resolve_action(resolver: Resolver, r, sp) -> None:
-    """Remember a sentence's subject when it is a full name, a name the article gives a
-    person, or "he"/"she" resolved (a capitalised word opening a sentence, "Shares fell",
-    is not taken for one)."""
+    """Remember a sentence's subject when it is a full name the article never uses as a place
+    ("in New York"), a name the article gives a person, or "he"/"she" resolved (a capitalised
+    word opening a sentence, "Shares fell", is not taken for one)."""
     if sp.kind == "pronoun":  # "He was replying ...": the person "he" is, carried on
         sp = resolver.resolve(sp, r.start_char, r.paragraph_n, r.sentence_id)
-    if sp.kind == "person" and (sp.description or resolver.knows(sp.name) or len(sp.name.split()) > 1):
+    full_name = len(sp.name.split()) > 1 and not resolver.place_like(sp.name) if sp.kind == "person" else False
+    if sp.kind == "person" and (sp.description or resolver.knows(sp.name) or full_name):
         resolver.events.append(Event(r.start_char, r.paragraph_n, sp, False, None, action=True))
 
 

@@ -109,6 +109,12 @@ class Resolver:
                 self._people = [(m.start(), m.group(0)) for m in pattern.finditer(self.masked)]
         return self._people
 
+    def place_like(self, name: str) -> bool:
+        """Whether the article writes ``name`` after a preposition of place ("in New York",
+        "at Real Madrid"): then a sentence opening with it is not a person's action."""
+        return re.search(rf"\b(?:in|at|from|near|outside|inside|across|throughout)\s+{re.escape(name)}\b",
+                         self.masked) is not None
+
     def knows(self, name: str) -> bool:
         """Whether the article names a person ``name`` (a full name it gives, or its surname)."""
         return name in self.vocab or any(v.endswith(" " + name) for v in self.vocab)
