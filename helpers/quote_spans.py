@@ -103,14 +103,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     - With a quotation open, a mark that has a space before it and a letter or digit
       after it opens a new quotation: the earlier mark is taken as stray; unless a verb
       that follows quotations comes next ('an example "said Porco': ``CLOSING_VERBS``).
-    - With a quotation open, two apostrophes close it (``DOUBLE_APOSTROPHE``; the span
-      then ends with them: ``closing_width``).
-    - A quotation left open at the end of a paragraph whose mark opens the paragraph or
-      follows a colon ('Goyal said: "In my opinion ...') runs to the paragraph's end,
-      even when the next paragraph does not reopen (``OPEN_TO_END``).
-    - In a paragraph with no double quote, single-quoted quotations of
-      ``MIN_SINGLE_WORDS`` words or more count (British style: ``SINGLE_OPEN``,
-      ``SINGLE_CLOSE``); a single-quoted quotation never runs over paragraphs.
+    - With a quotation open, two apostrophes close it (``DOUBLE_APOSTROPHE``, ``closing_width``).
+    - A quotation left open at a paragraph's end whose mark opens the paragraph or follows
+      a colon ('Goyal said: "In my opinion ...') runs to that end (``OPEN_TO_END``).
+    - In a paragraph with no double quote, single-quoted quotations of ``MIN_SINGLE_WORDS``
+      words or more count (British style: ``SINGLE_OPEN``, ``SINGLE_CLOSE``).
 
     What it cannot do: single quotes in a paragraph that has double ones (nested quotes);
     quotations nested in double quotes (``"He said "no" to me"`` pairs the wrong

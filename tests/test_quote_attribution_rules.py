@@ -228,3 +228,12 @@ def test_a_single_quoted_quotation_gets_its_speaker():
     got = _speakers("Union Minister SP Baghel spoke in Gwalior. 'Therefore, we are taking the blessings of the "
                     "public under the yatra', Baghel said.")
     assert got == {"Therefore, we are": "Baghel"}
+
+
+def test_the_method_note_takes_the_single_quote_threshold_from_code(monkeypatch):
+    from helpers import quote_spans
+    from helpers.quotes.method import method_note
+
+    assert "single quotes around four words or more" in method_note()
+    monkeypatch.setattr(quote_spans, "MIN_SINGLE_WORDS", 5)
+    assert "single quotes around five words or more" in method_note()
