@@ -1,4 +1,5 @@
-"""Where the direct quotations are in a cleaned body: character spans between double quotes.
+"""Where the direct quotations are in a cleaned body: character spans between double quotes
+(or, in a paragraph with none, single ones: British style).
 
 The text layer's view of quotation: ``helpers.text`` marks sentences in quotes with it,
 and the analyses (quotes, sentiment, profiles) start from the same spans.
@@ -8,11 +9,33 @@ from __future__ import annotations
 
 import re
 
+from .wordlists import read_word_list
+
 # A paragraph: a run of characters without a line break, from its first to its last
 # non-space character. Cleaned bodies separate paragraphs with one blank line
 # ("\n\n"); a stray single line break would also end a paragraph here.
 PARAGRAPH_PATTERN = re.compile(r"[^\s](?:[^\n]*[^\s])?")
 QUOTE_MARK = '"'
+# Two apostrophes close a quotation in some copy ('"It was a pleasure,'' he told Sky'):
+# typed for a closing double quote. Only a closing mark, never an opening one.
+DOUBLE_APOSTROPHE = "''"
+# Verbs that follow their quotation ('," said Jane'): a mark with a space before it and one
+# of these after it closes the quotation ('... an example "said Carolyn Porco'), it does not open one.
+CLOSING_VERBS = frozenset(read_word_list("invertible_verbs"))
+# An opening mark with no closing one in its paragraph still opens a quotation that runs to
+# the paragraph's end when it opens the paragraph or follows a colon ('Goyal said: "In my
+# opinion ...' with the closing mark lost): a speaker's words follow a colon in news copy.
+OPEN_TO_END = re.compile(r"(?:^|:)\s*$")
+# British-style quotations in single quotes, read only in a paragraph without double quotes:
+# an opening mark at the paragraph's start or after a space, colon or bracket, before a
+# capital or digit; a closing mark after sentence punctuation (",'" / ".'") or before a comma
+# or full stop ("...Yatra', Baghel said."), never between two letters ("don't") nor after an
+# "s" with a space next ("the players' kit"). Fewer than ``MIN_SINGLE_WORDS`` words inside is
+# a name or title in quotes ('Jan Ashirwad Yatra'), not a quotation.
+SINGLE_MARK = "'"
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[]))'(?=[A-Z0-9])")
+SINGLE_CLOSE = re.compile(r"(?<=[.,!?])'(?![A-Za-z])|(?<=[A-Za-z0-9)])'(?=[,.;:!?](?:\s|$))")
+MIN_SINGLE_WORDS = 4
 
 
 def _opens(text: str, i: int) -> bool:
@@ -29,7 +52,32 @@ def _reopens(text: str, i: int, start: int) -> bool:
     earlier mark was a stray one."""
     prev = text[i - 1] if i > start else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
-    return (prev == "" or prev.isspace()) and nxt.isalnum()
+    if not ((prev == "" or prev.isspace()) and nxt.isalnum()):
+        return False
+    word = re.match(r"[a-z]+", text[i + 1:i + 20])
+    return not (word and word.group(0) in CLOSING_VERBS)
+
+
+def _next_mark(text: str, i: int, end: int, *, open_: bool) -> int:
+    """The next quote mark from ``i`` before ``end``; with a quotation open, two apostrophes
+    count as one (a closing mark), -1 when there is none."""
+    mark = text.find(QUOTE_MARK, i, end)
+    if open_:
+        twin = text.find(DOUBLE_APOSTROPHE, i, end)
+        if twin != -1 and (mark == -1 or twin < mark):
+            return twin
+    return mark
+
+
+def closing_width(span_text: str) -> int:
+    """How many characters the closing mark of a span takes: 1 for '"' (or "'" closing a
+    single-quoted span), 2 for "''", 0 when the quotation is left open (it runs on to its
+    paragraph's end)."""
+    if span_text.startswith(SINGLE_MARK):
+        return 1 if len(span_text) > 1 and span_text.endswith(SINGLE_MARK) else 0
+    if len(span_text) > 2 and span_text.endswith(DOUBLE_APOSTROPHE):
+        return 2
+    return 1 if len(span_text) > 1 and span_text.endswith(QUOTE_MARK) else 0
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -53,9 +101,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     - A mark right after a digit with no quotation open (``a 5" screen``) is an inch
       mark, not a quote. With a quotation open it closes it (``"Apollo 13"``).
     - With a quotation open, a mark that has a space before it and a letter or digit
-      after it opens a new quotation: the earlier mark is taken as stray.
+      after it opens a new quotation: the earlier mark is taken as stray; unless a verb
+      that follows quotations comes next ('an example "said Porco': ``CLOSING_VERBS``).
+    - With a quotation open, two apostrophes close it (``DOUBLE_APOSTROPHE``, ``closing_width``).
+    - A quotation left open at a paragraph's end whose mark opens the paragraph or follows
+      a colon ('Goyal said: "In my opinion ...') runs to that end (``OPEN_TO_END``).
+    - In a paragraph with no double quote, single-quoted quotations of ``MIN_SINGLE_WORDS``
+      words or more count (British style: ``SINGLE_OPEN``, ``SINGLE_CLOSE``).
 
-    What it cannot do: quotations in single quotes (British style, and headlines);
+    What it cannot do: single quotes in a paragraph that has double ones (nested quotes);
     quotations nested in double quotes (``"He said "no" to me"`` pairs the wrong
     marks); inch marks inside a quotation (``"He is 6'2" tall"`` closes it early);
     quotations without quote marks (reported speech, Q&A transcripts, block quotes).
@@ -71,24 +125,53 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         ``(start, end)`` offsets into ``text``, end exclusive.
     """
     spans: list[tuple[int, int]] = []
-    if QUOTE_MARK not in text:
+    if QUOTE_MARK not in text and SINGLE_MARK not in text:
         return spans
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(text)]
     for k, (p_start, p_end) in enumerate(paragraphs):
-        open_at = None
-        i = text.find(QUOTE_MARK, p_start, p_end)
-        while i != -1:
-            if open_at is None:
-                if _opens(text, i):
-                    open_at = i
-            elif _reopens(text, i, p_start):
-                open_at = i
-            else:
-                spans.append((open_at, i + 1))
-                open_at = None
-            i = text.find(QUOTE_MARK, i + 1, p_end)
-        if open_at is not None and k + 1 < len(paragraphs):
-            next_start = paragraphs[k + 1][0]
-            if text[next_start] == QUOTE_MARK:
-                spans.append((open_at, p_end))
+        if QUOTE_MARK not in text[p_start:p_end]:
+            spans.extend(_single_quoted(text, p_start, p_end))
+            continue
+        open_at = _paragraph_spans(text, p_start, p_end, spans)
+        if open_at is not None and (
+            (k + 1 < len(paragraphs) and text[paragraphs[k + 1][0]] == QUOTE_MARK)
+            or OPEN_TO_END.search(text[p_start:open_at])
+        ):
+            spans.append((open_at, p_end))
     return spans
+
+
+def _single_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
+    """The single-quoted quotations of one paragraph (``SINGLE_OPEN`` ... ``SINGLE_CLOSE``)."""
+    found = []
+    pos = p_start
+    while (m := SINGLE_OPEN.search(text, pos, p_end)) is not None:
+        close = SINGLE_CLOSE.search(text, m.end(), p_end)
+        if close is None:
+            break
+        if len(text[m.end():close.start()].split()) >= MIN_SINGLE_WORDS:
+            found.append((m.start(), close.end()))
+        pos = close.end()
+    return found
+
+
+def _paragraph_spans(text: str, p_start: int, p_end: int, spans: list[tuple[int, int]]) -> int | None:
+    """Append one paragraph's closed quotations to ``spans``; return where a quotation
+    left open at its end starts (None if none is)."""
+    open_at = None
+    i = text.find(QUOTE_MARK, p_start, p_end)
+    while i != -1:
+        width = 1
+        if open_at is None:
+            if _opens(text, i):
+                open_at = i
+        elif text.startswith(DOUBLE_APOSTROPHE, i):
+            spans.append((open_at, i + 2))
+            open_at, width = None, 2
+        elif _reopens(text, i, p_start):
+            open_at = i
+        else:
+            spans.append((open_at, i + 1))
+            open_at = None
+        i = _next_mark(text, i + width, p_end, open_=open_at is not None)
+    return open_at

@@ -208,7 +208,7 @@ def test_continuations_within_and_across_paragraphs():
     assert quotes.rule.tolist()[1] == "continues the quote before"
     # a quotation over two paragraphs: the first has no closing mark
     quotes = _one(
-        'Smith spoke first.\n\n"This is the first part of a long quote.\n\n"And this is the end," Smith said.'
+        'Smith arrived first.\n\n"This is the first part of a long quote.\n\n"And this is the end," Smith said.'
     )
     assert quotes.speaker.tolist() == ["Smith", "Smith"]
     assert quotes.rule.tolist()[0] == "runs on into the next paragraph's quote"

@@ -25,7 +25,7 @@ from helpers.nltk_data import (
     STOPWORDS,
     ensure_nltk_data,
 )
-from helpers.quote_spans import quote_spans
+from helpers.quote_spans import closing_width, quote_spans
 from helpers.text import (
     SENTENCE_COLUMNS,
     TOKEN_COLUMNS,
@@ -723,3 +723,39 @@ def test_falls_back_when_the_project_cache_cannot_be_written(tmp_path, monkeypat
     monkeypatch.setattr(nltk_data, "FALLBACK_NLTK_DATA_DIR", blocker / "also-not")
     with pytest.raises(OSError, match="Cannot write the NLTK data folder"):
         nltk_data.ensure_nltk_data()
+
+
+def test_two_apostrophes_close_a_quotation():
+    body = "Smith was pleased. \"It was a pleasure to watch,'' he told reporters. \"We won.\""
+    assert [body[s:e] for s, e in quote_spans(body)] == ["\"It was a pleasure to watch,''", '"We won."']
+    assert [closing_width(body[s:e]) for s, e in quote_spans(body)] == [2, 1]
+    assert quote_spans("The players'' kit was new.") == []  # never an opening mark
+
+
+def test_a_mark_before_said_closes_rather_than_reopens():
+    body = 'Jo added: "This is a step beyond. It is an example "said Ann Lee, a scientist.'
+    assert [body[s:e] for s, e in quote_spans(body)] == ['"This is a step beyond. It is an example "']
+    body = 'He said "talks were over. Then she said "we go on" later.'
+    assert [body[s:e] for s, e in quote_spans(body)] == ['"we go on"']  # a word that is no such verb reopens
+
+
+def test_a_quotation_after_a_colon_runs_to_its_paragraphs_end():
+    first = 'On the criticism, Goyal said: "In my opinion the priority is right.'
+    body = first + "\n\nHis rivals disagreed."
+    assert quote_spans(body) == [(first.index('"'), len(first))]
+    assert closing_width(body[first.index('"'):len(first)]) == 0
+    lone = '"We are happy. I think the fans enjoyed it.\n\nThe match ended late.'
+    assert [lone[s:e] for s, e in quote_spans(lone)] == ['"We are happy. I think the fans enjoyed it.']
+
+
+def test_single_quoted_quotations_in_a_paragraph_without_double_quotes():
+    body = ("Union Minister Jo Park spoke. 'Therefore, we are taking the blessings of the public', Park said.\n\n"
+            "The 'Jan Ashirwad Yatra', began Monday. 'Odysseus' lander sets course for the moon.\n\n"
+            "He said: 'I don't think the players' kit was right.' Then he left.\n\n"
+            "She called it \"a fine day for all\" and the 'Big Four Summit Talks', she said.")
+    assert [body[s:e] for s, e in quote_spans(body)] == [
+        "'Therefore, we are taking the blessings of the public'",  # closed before a comma
+        "'I don't think the players' kit was right.'",  # contractions and a possessive inside
+        '"a fine day for all"',  # a paragraph with double quotes reads only those
+    ]
+    assert closing_width("'Therefore, we are taking the blessings of the public'") == 1

@@ -42,14 +42,17 @@ lead."``), of the quotation it continues from the previous paragraph, or, when i
 its paragraph, of the last attribution in the previous paragraph (``An Israeli source
 ... said that ...`` followed by a paragraph that is only a quotation).
 
-Speakers are then resolved: ``he``/``she`` to the latest speaker or sentence subject
-before it (a quotation's, a ``X said`` sentence's, or ``Kerry could not force ...``: the
-subject, not the nearest name) in the same or previous paragraph, else to the person named
+Speakers are then resolved: ``he``/``she`` (and ``the Dutchman``, ``the 34-year-old``) to
+the latest speaker or sentence subject before it (a quotation's, a ``X said`` sentence's,
+``Kerry could not force ...``: the subject, not the nearest name; ``He was replying ...``
+carries its person on) in the same or previous paragraph, else to the person named
 nearest before; a description (``the top US diplomat``, ``the premier``) to the person named
 with a title it stands for (``helpers/data/role_descriptions.csv``); ``the company`` to the
 organisation named before; a role (``the prime minister``) to the one person the article names with
 that role (``Israeli Prime Minister Benjamin Netanyahu``, ``Martin Indyk, the U.S.
-special envoy``, ``A State Department spokeswoman, Marie Harf,``); ``the official`` to the
+special envoy``, ``A State Department spokeswoman, Marie Harf,``, ``Dharmendra Pradhan,
+Union Minister for Steel``, ``Gov. Gavin Newsom``), or, of several, the one named with the
+role as written (``the Home Minister``); ``a Swedish prosecutor`` likewise; ``the official`` to the
 anonymous source introduced before it. Names are normalised: the actors table first
 (``canonical_name``), then the full name the article (or else the corpus) gives for a
 surname, so ``John Kerry``, ``Kerry`` and ``Secretary Kerry`` are one speaker.

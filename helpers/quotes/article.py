@@ -12,7 +12,7 @@ import bisect
 import re
 from itertools import pairwise
 
-from ..quote_spans import PARAGRAPH_PATTERN, quote_spans
+from ..quote_spans import PARAGRAPH_PATTERN, closing_width, quote_spans
 from .attribution import Attribution, first_verb_attribution, quote_attribution, sentence_subject
 from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUES, MASK
 from .resolution import Event, Resolver, new_source, person_vocabulary, role_map
@@ -60,11 +60,12 @@ def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: lis
         b_from = max(first.start_char, spans[k - 1][1] if k > 0 else -1)
         a_to = min(last.end_char, spans[k + 1][0] if k + 1 < len(spans) else len(body))
         text = body[s:e]
-        inner = text[1:-1] if text.endswith('"') and len(text) > 1 else text[1:]
+        close = closing_width(text)
+        inner = text[1:len(text) - close]
         form = quote_form(inner)
         q = dict(article_id=article_id, outlet=outlet, sentence_id=first.sentence_id, paragraph_n=first.paragraph_n,
                  quote_n=k + 1, start_char=s, end_char=e, quote=inner.strip(), n_words=len(inner.split()),
-                 form=form, open_end=not text.endswith('"') or len(text) == 1)
+                 form=form, open_end=close == 0)
         att = None
         if form != "term":
             frame = masked[first.start_char:last.end_char]
@@ -92,15 +93,19 @@ def action_subjects(masked: str, sents: list, names: Names) -> list[tuple]:
     found = []
     for r in sents:
         sp = sentence_subject(masked[r.start_char:r.end_char], names)
-        if sp is not None and sp.kind == "person":
+        if sp is not None and sp.kind in ("person", "pronoun") and sp.written.lower() != "they":
             found.append((r, sp))
     return found
 
 
 def resolve_action(resolver: Resolver, r, sp) -> None:
-    """Remember a sentence's subject when the article names that person (a capitalised
+    """Remember a sentence's subject when it is a full name the article never uses as a place
+    ("in New York"), a name the article gives a person, or "he"/"she" resolved (a capitalised
     word opening a sentence, "Shares fell", is not taken for one)."""
-    if sp.description or resolver.knows(sp.name):
+    if sp.kind == "pronoun":  # "He was replying ...": the person "he" is, carried on
+        sp = resolver.resolve(sp, r.start_char, r.paragraph_n, r.sentence_id)
+    full_name = len(sp.name.split()) > 1 and not resolver.place_like(sp.name) if sp.kind == "person" else False
+    if sp.kind == "person" and (sp.description or resolver.knows(sp.name) or full_name):
         resolver.events.append(Event(r.start_char, r.paragraph_n, sp, False, None, action=True))
 
 
@@ -114,7 +119,7 @@ def doubtful(resolver: Resolver, att: Attribution | None) -> bool:
 
 def resolve_event(resolver: Resolver, r, att: Attribution) -> None:
     """Resolve a sentence's speaker and remember it, unless a quotation already used this attribution."""
-    if any(e.pos == att.pos for e in resolver.events) or doubtful(resolver, att):
+    if any(e.pos == att.pos and not e.action for e in resolver.events) or doubtful(resolver, att):
         return
     sp = resolver.resolve(att.speaker, att.pos, r.paragraph_n, r.sentence_id)
     if sp.kind in ("person", "anonymous", "organisation"):
@@ -149,7 +154,7 @@ def resolve_quote(resolver: Resolver, q: dict, quotes: list[dict], para_starts: 
         att = None
     if att is not None:
         verb, rule = att.verb, att.rule
-        same_event = [e for e in resolver.events if e.pos == att.pos]
+        same_event = [e for e in resolver.events if e.pos == att.pos and not e.action]
         if same_event:  # the sentence's own attribution, already resolved
             sp = same_event[0].speaker
             same_event[0].is_quote = True
@@ -238,7 +243,8 @@ def analyse_article(article_id: str, outlet: str, body: str, sents: list, names:
     events = speech_events(masked, sents, names)
     actions = action_subjects(masked, sents, names)
     speakers = [att.speaker for _, att in events] + [q["att"].speaker if q["att"] else None for q in quotes]
-    speakers += [sp for _, sp in actions if sp.description]  # "Jane Smith, the mayor," introduces her
+    # "Jane Smith, the mayor," introduces her
+    speakers += [sp for _, sp in actions if sp.kind == "person" and sp.description]
     resolver = Resolver(masked, roles, person_vocabulary(masked, speakers, roles, names), names)
     attribute_in_order(resolver, quotes, events, para_starts, actions)
     run_on(quotes, para_starts)

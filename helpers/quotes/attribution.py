@@ -50,6 +50,7 @@ def is_appositive(part: str) -> bool:
     first = part.split()[0] if part.split() else ""
     return (
         first.lower() in {"a", "an", "the", "who", "which", "whose", "one", "himself", "herself"} or first[:1].islower()
+        or bool(re.fullmatch(r"\d{1,3}", part.strip()))  # an age: "John Smith, 45, said"
     )
 
 
@@ -74,8 +75,29 @@ def np_before(text: str, names: Names) -> Speaker | None:
             if sp is not None and sp.kind == "person":
                 sp.description = f"{clean_np(prev)}, {last}"
                 return sp
-    sp = parse_np(parts[-1], names)
-    return sp
+    sp = parse_np(re.sub(r"^(?i:while|whereas|although|though)\s+", "", parts[-1]), names)  # ", while X said"
+    return sp if sp is not None else np_at_end(t, names)
+
+
+# The phrase right before a verb when the words before it are not a speaker ('In August the
+# minister gave a statement where he said', 'Asked if they were better the coach replied').
+PRONOUN_AT_END = re.compile(r"(?<![\w'-])(?:he|she|they)$", re.I)
+DEFINITE_AT_END = re.compile(r"(?<![\w'-])the\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+$", re.I)
+
+
+def np_at_end(text: str, names: Names) -> Speaker | None:
+    """A pronoun, or a definite phrase naming a role or an unnamed source ("the coach",
+    "the official"), that ends ``text``: the subject of the verb that follows, whatever
+    clause comes before it. Never a name here: "... by Mahmoud Abbas said" has no subject."""
+    m = PRONOUN_AT_END.search(text)
+    if m:
+        return Speaker("pronoun", m.group(0))
+    m = DEFINITE_AT_END.search(text)
+    if m:
+        sp = parse_np(m.group(0), names)
+        if sp is not None and sp.kind in ("role", "backref", "orgref"):
+            return sp
+    return None
 
 
 def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PLR0911 -- one early return per subject shape
@@ -93,13 +115,16 @@ def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PL
             desc += "," + cue.group(1) + ""
         return Speaker("anonymous", desc.strip(), description=desc.strip(), core=re.sub(r"\s+", " ", m.group("core")))
     # "The chief negotiator, Saeb Erekat," / "Union minister of state for environment, Ashwini Kumar Choubey,"
-    m = re.match(r"^(?P<np>[^,]{1,60}),\s+(?P<name>" + NAME_RUN + r"),", s)
+    m = re.match(r"^(?P<np>[^,]{1,60}),\s+(?P<name>" + NAME_RUN + r")(?:,|\s+(?=[a-z]))", s)
     if (m and NAME_FULL.fullmatch(m.group("name"))
             and (re.match(r"(?i:the|a|an)\s", m.group("np")) or names.role_word.search(m.group("np")))):
         sp = parse_np(m.group("name"), names)
         if sp is not None and sp.kind == "person":
             sp.description = f"{m.group('np')}, {m.group('name')}"
             return sp
+    sp = described_subject(s, names)
+    if sp is not None:
+        return sp
     m = re.match(r"^(?:he|she)\b", s, re.I)
     if m:
         return Speaker("pronoun", m.group(0))
@@ -118,6 +143,19 @@ def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PL
             return None
         return name_speaker(run, run, names)
     return None
+
+
+def described_subject(s: str, names: Names) -> Speaker | None:
+    """A sentence opening with a role before a name ("Bolton manager Owen Coyle was ...",
+    "Union minister Piyush Goyal said"): the named person, not the club or place before the role."""
+    m = re.match(rf"^(?:{NAME_RUN}\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{1,3}})(?P<name>{NAME_RUN})(?![\w'.-]|\s+[A-Z])", s)
+    if m is None or not names.role_word.search(m.group("desc")):
+        return None
+    sp = parse_np(m.group("name"), names)
+    if sp is None or sp.kind != "person":
+        return None
+    sp.description = m.group(0)
+    return sp
 
 
 @dataclass
@@ -140,7 +178,7 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
             if according is None:
                 np_text = re.split(rf"[,;:!?]|{NOT_ABBREV_DOT}|\s(?:who|which|that|in|on|at)\s", text[v.end():],
                                    maxsplit=1)[0]
-                sp = parse_np(np_text, names)
+                sp = according_to_speaker(np_text, names)
                 if sp is not None:
                     according = Attribution(sp, "according to", RULE_ACCORDING_TO, offset + v.start())
             continue
@@ -166,35 +204,94 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
     return according
 
 
+# "according to a news release from Mayor Jo Park": the speaker is the document's author.
+DOCUMENT_FROM = re.compile(r"^(?:an?|the|his|her|their|its)\s+[^,]{0,40}?\s(?:from|by|of)\s+(?P<np>.+)$", re.I)
+
+
+def according_to_speaker(np_text: str, names: Names) -> Speaker | None:
+    """The speaker "according to" names: the phrase itself, or the person or organisation a
+    statement, release or report comes from ("a news release from the Mayor Jo Park")."""
+    sp = parse_np(np_text, names)
+    if sp is not None:
+        return sp
+    m = DOCUMENT_FROM.match(clean_np(np_text))
+    if m:
+        sp = parse_np(m.group("np"), names)
+        if sp is not None and sp.kind in ("person", "organisation", "role"):
+            return sp
+    return None
+
+
 def cut_after_np(text: str) -> str:
-    """The speaker phrase after an inverted verb: up to a comma or "of/who/in ..."."""
-    text = re.split(r",|\s(?:of|who|in|at|on|after|before|when|while|during|to|from|for)\s", text, maxsplit=1)[0]
+    """The speaker phrase after an inverted verb: up to a comma or "of/who/in ...", but "of"
+    before a capital stays inside an organisation's name ("Arizona Department of Public Safety
+    spokesman Bart Graves")."""
+    text = re.split(r",|\s(?:of(?!\s+[A-Z])|who|in|at|on|after|before|when|while|during|to|from|for)\s", text,
+                    maxsplit=1)[0]
     return text.strip()
 
 
-def quote_attribution(before: str, before_at: int, after: str, after_at: int, sentence: str,
-                       names: Names) -> Attribution | None:
-    """The attribution of one quotation, from the narration around it in its sentence."""
+# 'said a 51-year-old bystander, Alexandre.': a description, then the speaker's name.
+DESCRIBED_NAME = re.compile(rf"^(?:an?|the)\s+[^,]{{1,60}},\s+(?P<name>{NAME_RUN})\s*(?:[,.;]|$)")
+# '," BBC News quoted Kathrin Altwegg, a professor ...': the quoted person is the object.
+QUOTED_OBJECT = re.compile(r"^[\s,\u2014\u2013-]*[^\"#.;:!?]{0,80}?\bquoted\s+(?P<np>[^\"#,;:!?]{1,80})")
+
+
+def inverted_speaker(raw: str, names: Names) -> Speaker | None:
+    """The speaker after an inverted verb ('," said Raj Patel', '," said a diplomat who ...',
+    '," said a bystander, Alexandre')."""
+    m = DESCRIBED_NAME.match(raw.strip())
+    if m and NAME_FULL.fullmatch(m.group("name")):
+        sp = parse_np(m.group("name"), names)
+        if sp is not None and sp.kind == "person":
+            sp.description = raw.strip().rstrip(".,;")
+            return sp
+    np_text = cut_after_np(raw)
+    if np_text.lower().startswith(("a ", "an ")):  # keep "a diplomat who spoke on condition of anonymity"
+        np_text = re.split(r"[,.;]", raw, maxsplit=1)[0].strip()
+    return parse_np(np_text, names)
+
+
+# '"...," while Sgt. Mark Francis tweeted "..."': a clause after the quotation that opens with
+# one of these has its own speaker, not the quotation's.
+NEW_CLAUSE = re.compile(r"^\s*(?:while|whereas|although|though|but|and)\s", re.I)
+
+
+def after_attribution(after: str, after_at: int, names: Names) -> Attribution | None:
+    """The attribution right after a quotation: '," Kerry said', '," BBC News quoted Jo Park',
+    '," said Raj Patel'."""
     m = AFTER_SV.match(after)
-    if m:
-        sp = parse_np(m.group("np"), names)
+    if m and not NEW_CLAUSE.match(m.group("np")):
+        np_text = m.group("np")
+        # '," Gomez, a spokeswoman for the ministry, said' / '," John Smith, 45, said'
+        sp = parse_np(np_text, names) or (np_before(np_text.rstrip() + ",", names) if "," in np_text else None)
         if sp is not None:
             return Attribution(sp, m.group("verb").lower(), RULE_SPEAKER_VERB_AFTER, after_at + m.start("verb"))
+    m = QUOTED_OBJECT.match(after)
+    if m:
+        sp = parse_np(cut_after_np(m.group("np")), names)
+        if sp is not None and sp.kind == "person":
+            return Attribution(sp, "quoted", RULE_SPEAKER_VERB_AFTER, after_at + m.start("np"))
     m = AFTER_VS.match(after)
     if m:
-        raw = m.group("np")
-        np_text = cut_after_np(raw)
-        if np_text.lower().startswith(("a ", "an ")):  # keep "a diplomat who spoke on condition of anonymity"
-            np_text = re.split(r"[,.;]", raw, maxsplit=1)[0].strip()
-        sp = parse_np(np_text, names)
+        sp = inverted_speaker(m.group("np"), names)
         if sp is not None:
             return Attribution(sp, m.group("verb").lower(), RULE_VERB_SPEAKER_AFTER, after_at + m.start("verb"))
+    return None
+
+
+def quote_attribution(before: str, before_at: int, after: str, after_at: int, sentence: str,
+                      names: Names) -> Attribution | None:
+    """The attribution of one quotation, from the narration around it in its sentence."""
+    att = after_attribution(after, after_at, names)
+    if att is not None:
+        return att
     m = BEFORE_VS.search(before)
     if m:
         sp = parse_np(m.group("np"), names)
         if sp is not None:
             return Attribution(sp, m.group("verb").lower(), RULE_VERB_SPEAKER_BEFORE,
-                                before_at + m.start("verb"))
+                               before_at + m.start("verb"))
     att = first_verb_attribution(before, before_at, names, sentence=sentence, allow_subject=True)
     if att is not None:
         return att

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import quote_spans
 from ..wording import number_word
 from . import vocabulary
 
@@ -14,8 +15,10 @@ def method_note() -> str:
               f"\u2212 {profiles.FLESCH_SYLLABLE_WEIGHT} \u00d7 syllables per word")
     return (
         "`quotes_and_sources` runs `extract_quotes` and `anonymous_sources` in one reading. `extract_quotes` finds "
-        "every direct quotation with `quote_spans` (text between double quotes; curly quotes were made straight "
-        "by cleaning; a quotation running over paragraphs is one row per paragraph) and attributes it with the "
+        "every direct quotation with `quote_spans` (text between double quotes, or, in a paragraph with none, "
+        f"single quotes around {number_word(quote_spans.MIN_SINGLE_WORDS)} words or more; curly quotes were made "
+        "straight by cleaning; a quotation running over paragraphs is one row per paragraph) and attributes it "
+        "with the "
         "patterns news writing uses, in this order: a speaker and verb right after it (`\"...,\" Kerry said`, "
         "`,\" he told`), a verb and speaker after it (`,\" said Raj Patel`), a verb, speaker and colon before it "
         "(`Said Toner:`), the first speech verb before it whose subject is a speaker, skipping appositives "
@@ -25,10 +28,13 @@ def method_note() -> str:
         "or, when it opens a paragraph, of the last attribution in the paragraph before; a speaker with a colon "
         "and no verb (`Burnley manager Sean Dyche: \"...\"`) counts too. `he`/`she` is resolved to the latest "
         "speaker or sentence subject before it in the same or the previous paragraph (in `Kerry could not force "
-        "... Mahmoud Abbas ... he said`, the subject Kerry, not the nearest name), else to the person named "
-        "nearest before; a role (`the prime minister`) or a description standing for one (`the top US diplomat`, "
+        "... Mahmoud Abbas ... he said`, the subject Kerry, not the nearest name; a sentence whose subject is "
+        "`he` carries its person on; `the Dutchman` or `the 34-year-old` is read as `he`), else to the person "
+        "named nearest before; a role (`the prime minister`, `a Swedish prosecutor`, an abbreviated title such "
+        "as `Gov.`) or a description standing for one (`the top US diplomat`, "
         "`helpers/data/role_descriptions.csv`) to the one person the article names with that role "
-        "(`Israeli Prime Minister Benjamin Netanyahu`); `the official` to the unnamed source introduced before "
+        "(`Israeli Prime Minister Benjamin Netanyahu`), or, when it names several, with the role as written "
+        "(`the Home Minister`); `the official` to the unnamed source introduced before "
         "it; `the company` to the organisation named before it. A place, a day or a month is never a person. "
         "Speakers are normalised with the actors table (`canonical_name`), then by surname (`Kerry` is the "
         "`John Kerry` the article, or else the corpus, names). `anonymous_sources` counts unnamed sources (`an "

@@ -13,6 +13,7 @@ from .vocabulary import (
     GROUP_NOUNS,
     INVERTIBLE_VERBS,
     LEADING_CONJUNCTIONS,
+    NAME_PARTICLES,
     ORG_WORDS,
     SPEECH_VERBS,
 )
@@ -24,9 +25,11 @@ VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 VERB = re.compile(rf"(?<![\w'-])(?:{VERB_ALT}|according\s+to)\b", re.I)
 INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
 
-# A run of capitalised words: a name, with "of", "de", "bin", "van", "von" inside.
+# A run of capitalised words: a name, with "of" or up to two name particles ("van der",
+# "bin", "ten": NAME_PARTICLES) inside.
 CAP = r"(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'-]*)"
-NAME_RUN = rf"{CAP}(?:\s+(?:of\s+|de\s+|bin\s+|van\s+|von\s+)?{CAP})*"
+_PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+NAME_RUN = rf"{CAP}(?:\s+(?:of\s+|(?:(?:{_PARTICLES})\s+){{1,2}})?{CAP})*"
 NAME_AT_END = re.compile(rf"{NAME_RUN}$")
 NAME_FULL = re.compile(rf"{NAME_RUN}")
 

@@ -12,11 +12,15 @@ import re
 from dataclasses import dataclass, replace
 
 from ..wordlists import DEMONYMS
-from .patterns import HEADS, INTRODUCED, NAME_FULL, ORG_NAMED
+from .patterns import HEADS, INTRODUCED, NAME_FULL, NAME_RUN, ORG_NAMED
 from .speakers import Names, Speaker, demonym_only, name_speaker
-from .vocabulary import ROLE_DESCRIPTIONS, UNIQUE_MODIFIERS
+from .vocabulary import ROLE_DESCRIPTIONS, TITLE_ABBREVIATIONS, UNIQUE_MODIFIERS
 
 DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS)  # "US", "Israeli": left out of a description
+TITLE_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?P<abbr>" + "|".join(re.escape(a.rstrip(".").capitalize()) for a in TITLE_ABBREVIATIONS)
+    + rf")\.\s+(?P<name>{NAME_RUN})"
+)
 
 
 @dataclass
@@ -40,6 +44,8 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
         found |= {
             (m.group("role"), m.group("name")) for pattern in names.role_patterns for m in pattern.finditer(window)
         }
+    found |= {(TITLE_ABBREVIATIONS[m.group("abbr").lower() + "."], m.group("name"))
+              for m in TITLE_ABBREVIATION.finditer(masked)}  # "Gov. Gavin Newsom": the governor
     out: dict[str, set[str]] = {}
     for written_role, run in sorted(found):
         sp = name_speaker(run, run, names)
@@ -103,6 +109,12 @@ class Resolver:
                 self._people = [(m.start(), m.group(0)) for m in pattern.finditer(self.masked)]
         return self._people
 
+    def place_like(self, name: str) -> bool:
+        """Whether the article writes ``name`` after a preposition of place ("in New York",
+        "at Real Madrid"): then a sentence opening with it is not a person's action."""
+        return re.search(rf"\b(?:in|at|from|near|outside|inside|across|throughout)\s+{re.escape(name)}\b",
+                         self.masked) is not None
+
     def knows(self, name: str) -> bool:
         """Whether the article names a person ``name`` (a full name it gives, or its surname)."""
         return name in self.vocab or any(v.endswith(" " + name) for v in self.vocab)
@@ -128,9 +140,10 @@ class Resolver:
 
     def _pronoun(self, sp: Speaker, pos: int, para: int) -> Speaker:
         """He/she: the latest speaker or sentence subject (a person the article names) in
-        this or the previous paragraph, else the person named nearest before; they: the
-        organisation speaking before. So in "Kerry could not force ... Mahmoud Abbas ...
-        he said", "he" is Kerry, the subject, not Abbas, the nearest name."""
+        this or the previous paragraph (a sentence whose subject is "he" carries its person
+        on), else the person named nearest before; they: the organisation speaking before.
+        So in "Kerry could not force ... Mahmoud Abbas ... he said", "he" is Kerry, the
+        subject, not Abbas, the nearest name."""
         kinds = ("organisation",) if sp.written.lower() == "they" else ("person", "anonymous")
         cands = [e for e in self.events if e.speaker.kind in kinds and e.paragraph_n >= para - 1 and e.pos < pos]
         if cands:
@@ -152,12 +165,29 @@ class Resolver:
         description such as "the premier", with a title it stands for)."""
         people = self.roles.get(sp.role, set())
         canon = {self.names.canonical(p) for p in people}
+        if len(canon) > 1:
+            people = self.narrowed(people, sp.written)
+            canon = {self.names.canonical(p) for p in people}
         person = next(iter(people)) if len(canon) == 1 else None if people else self.described(sp.written, sp.role)
         if person is not None:
             return Speaker("person", sp.written, name=person,
                            resolution=f"{sp.written} \u2192 named with this role in the article")
         why = "named with this role more than once" if people else "no one named with this role"
         return Speaker("unknown", sp.written, resolution=f"{sp.written}: {why}")
+
+    def narrowed(self, people: set[str], written: str) -> set[str]:
+        """Of the people named with a role, the ones a longer name stands for ("Luis" is
+        "Oliver Goncalves Luis"), then the ones the text names with the phrase as written:
+        "the Home Minister" is the "Home Minister Rajnath Singh", not "Prime Minister Modi"."""
+        people = {p for p in people if not any(q != p and q.endswith(" " + p) for q in people)}
+        words = [w for w in re.sub(r"^the\s+", "", written.strip(), flags=re.I).split() if w]
+        if len(people) < 2 or len(words) < 2:
+            return people
+        phrase = r"\s+".join(map(re.escape, words))
+        named = {p for p in people
+                 if re.search(rf"(?i:{phrase})\s+{re.escape(p)}\b|\b{re.escape(p)},\s+(?i:(?:the|a|an)\s+)?{phrase}\b",
+                              self.masked)}
+        return named or people
 
     def described(self, written: str, head: str | None) -> str | None:
         """The one person the article names with the title a description stands for:

@@ -15,10 +15,11 @@ import pandas as pd
 
 from ..actors import actor_aliases, canonical_name, strip_titles
 from ..nltk_data import STOPWORDS
-from ..wordlists import DEMONYM_PATTERN, DEMONYMS, TITLE_WORDS
+from ..wordlists import DEMONYM_PATTERN, DEMONYMS, NATIONALITY_ADJECTIVES, TITLE_WORDS
 from .patterns import (
     ANON_NP,
     BACKREF,
+    CAP,
     CUES,
     FUNCTION_WORDS,
     GROUP_NP,
@@ -28,7 +29,7 @@ from .patterns import (
     NAME_RUN,
     PRONOUN,
 )
-from .vocabulary import GROUP_NOUNS, ORG_WORDS, ROLE_DESCRIPTIONS, ROLE_NOUNS
+from .vocabulary import GROUP_NOUNS, NAME_PARTICLES, ORG_WORDS, ROLE_DESCRIPTIONS, ROLE_NOUNS
 
 # A capitalised run opening with one of these is a place or a date ("In Algeria", "On Monday").
 PREPOSITIONS = frozenset({"in", "on", "at", "from", "during", "after", "before", "since", "near", "outside",
@@ -97,6 +98,8 @@ class Names:
             re.compile(rf"(?<![\w-])(?i:{role})\s+{name}"),
             re.compile(rf"{name},\s+(?i:the|a|an)\s+[^,;#]{{0,60}}?(?<![\w-])(?i:{role})\b[^,;#]{{0,60}}[,;.]"),
             re.compile(rf"(?<![\w-])(?i:the|a|an)\s+[^,;#]{{0,60}}?(?<![\w-])(?i:{role}),\s+{name},"),
+            # "Dharmendra Pradhan, Union Minister for Petroleum": a capitalised title, no article
+            re.compile(rf"(?P<name>{CAP}\s+{NAME_RUN}),\s+(?:[A-Z][\w.'-]*\s+){{0,3}}(?i:{role})\b"),
         ]
         self._canon: dict[str, str] = {}
 
@@ -123,15 +126,47 @@ class Names:
         return None
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` may stand before a surname in a name: not a title, organisation or
+    nationality word, nor an all-capitals abbreviation."""
+    return not (word.lower() in TITLE_WORDS or word.lower() in ORG_WORDS or word in DEMONYMS or word.isupper())
+
+
+def indefinite_role(np_text: str, names: Names) -> str | None:
+    """The role of "a/an <modifiers> <role>" ("A Swedish prosecutor", "a team coach"): live
+    files introduce a person so before naming them ("The prosecutor, Hans Ihrman, said")."""
+    m = re.fullmatch(r"(?i:an?)\s+(?:[\w.'-]+\s+){0,3}?(?P<rest>[\w.'-]+(?:\s+[\w.'-]+)?)", np_text)
+    if m is None:
+        return None
+    rest = m.group("rest").lower()
+    return next((r for r in names.roles if rest == r or rest.endswith(" " + r)), None)
+
+
+def described_person(rest: str) -> bool:
+    """Whether "the <rest>" describes a person the article has just spoken of, by nationality
+    or age ("the Dutchman", "the Spaniard", "the Frenchwoman", "the 34-year-old"), not by name."""
+    if re.fullmatch(r"\d{1,3}-year-old", rest):
+        return True
+    stem = re.sub(r"(?:wo)?man$", "", rest)
+    return rest in NATIONALITY_ADJECTIVES or (stem != rest and (stem in NATIONALITY_ADJECTIVES or stem == "Scots"))
+
+
 def person_name(words: list[str]) -> str | None:
     """Surname plus up to two given names from the end of a capitalised run, stopping at
     title and organisation words: "Secretary of State John Kerry" -> "John Kerry"."""
-    words = [w for w in words if w not in ("of", "de", "bin", "van", "von")] if len(words) > 1 else words
-    if not words:
+    words = [w for w in words if w != "of"] if len(words) > 1 else words
+    if not words or words[-1] in NAME_PARTICLES:
         return None
     kept = [words[-1]]
-    for w in reversed(words[:-1]):
-        if len(kept) >= 3 or w.lower() in TITLE_WORDS or w.lower() in ORG_WORDS or w in DEMONYMS or w.isupper():
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i]
+        if w in NAME_PARTICLES:  # kept only between two words of the name: "Rob van Bree", "van der"
+            before = next((x for x in reversed(words[:i]) if x not in NAME_PARTICLES), None)
+            if before is None or not is_given_name(before):
+                break
+            kept.insert(0, w)
+            continue
+        if sum(k not in NAME_PARTICLES for k in kept) >= 3 or not is_given_name(w):
             break
         kept.insert(0, w)
     name = " ".join(kept).rstrip(".")
@@ -146,6 +181,7 @@ def name_speaker(run: str, written: str, names: Names, *, definite: bool = False
     words = run.split()
     if words and words[0].lower() in PREPOSITIONS:  # "In Algeria", "On Monday": a place or a date
         return None
+    definite_article = bool(words) and words[0].lower() == "the"
     while words and words[0].lower() in STOPWORDS:  # "The", "It", "But" opening a sentence
         words = words[1:]
     if not words or (len(words) == 1 and words[0].lower() in GROUP_NOUNS) or " ".join(words) in DATE_NAMES:
@@ -169,6 +205,8 @@ def name_speaker(run: str, written: str, names: Names, *, definite: bool = False
         return Speaker("organisation", written, name=re.sub(r"^The\s+", "", run))
     if demonym_only(words):  # "Israeli", "Prime Minister": no name
         return None
+    if definite_article and len(words) == 1 and not definite:  # "The Dutchman", "The Briton": a description
+        return None
     if definite:  # "the daily Ha'aretz", "the Parks Alliance"
         return Speaker("organisation", written, name=run)
     person = person_name(words)
@@ -189,6 +227,9 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
         if not re.match(r"^\s*(?:of|for|at|in)\s+[A-Z]", rest) or CUES.search(rest):
             core = re.sub(r"\s+", " ", m.group("core"))
             return Speaker("anonymous", written, description=np_text, core=core)
+    role = indefinite_role(np_text, names)
+    if role is not None:  # "A Swedish prosecutor says": the one prosecutor the article names, if it names one
+        return Speaker("role", written, role=role)
     if GROUP_NP.match(np_text):  # "officials", "Israeli officials", "the police": a group's voice
         if np_text in names.alias_to_actor:
             return name_speaker(np_text, written, names)
@@ -197,6 +238,8 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
     low = np_text.lower()
     if re.fullmatch(r"the\s+(?:\w+\s+)?(\w+)", low) and low.split()[-1] in ORG_REFERENCES:
         return Speaker("orgref", written, role=low.split()[-1])  # "the company": the one named before
+    if low.startswith("the ") and described_person(np_text[4:].strip()):
+        return Speaker("pronoun", written)  # "the Dutchman said": the person spoken of, as "he" is
     if low.startswith("the "):
         rest = np_text[4:].strip()
         b = BACKREF.match(rest)

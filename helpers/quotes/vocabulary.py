@@ -42,6 +42,8 @@ ROLE_NOUNS = TITLE_ROLES
 # Descriptions that stand for a title ("top diplomat" -> secretary of state, foreign
 # minister ...): "the top US diplomat" is the person the article names with one of them.
 ROLE_DESCRIPTIONS = {row[0]: tuple(r for r in row[1].split(";") if r) for row in read_rows("role_descriptions")[1:]}
+# Abbreviated titles before a full name ("Gov.", "Sen.") -> the role each stands for ("governor").
+TITLE_ABBREVIATIONS = {row[0]: row[1] for row in read_rows("title_abbreviations")[1:]}
 # Words that make a definite description one person's ("the top US diplomat", "the chief
 # negotiator"): it is never read back to an unnamed source quoted before.
 UNIQUE_MODIFIERS = frozenset({"top", "chief", "head", "lead", "leading"})
@@ -50,6 +52,8 @@ ORG_WORDS = frozenset(read_word_list("organisation_words"))
 # DEMONYMS (helpers.wordlists): adjectives of nationality -> the country names an actors
 # table may list for them; they give an unnamed source ("an Israeli official") a side, and
 # a word there is never a name.
+# Lower-case particles inside names ("Rob van Bree", "Erik ten Hag").
+NAME_PARTICLES = frozenset(read_word_list("name_particles"))
 # Groups that open sentences with a capital ("Officials said"): not names, not unnamed sources.
 GROUP_NOUNS = frozenset(read_word_list("group_nouns"))
 

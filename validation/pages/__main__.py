@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .read import HERE, SETS, read_set
-from .score import page_errors, score, system_view
+from .score import page_errors, quote_details, score, system_view
 
 SUMMARY = HERE.parents[1] / "helpers" / "data" / "page_validation.csv"
 # The dated summary 01_sources shows beside its method (helpers.quotes.findings.attribution_validation).
@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     parser.add_argument("--folder", type=Path, default=HERE, help="folder holding eval/ and dev/")
     parser.add_argument("--summary", type=Path, default=SUMMARY, help="CSV of the figures the report shows")
     parser.add_argument("--pages", action="store_true", help="also print each page's wrong lines and parts")
+    parser.add_argument("--quotes", action="store_true",
+                        help="also print each labelled quotation with the system's speaker (for reading errors)")
     args = parser.parse_args(argv)
     tables = []
     for name in SETS:
@@ -64,6 +66,8 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
             tables.append(score(name, pages, views))
             if args.pages and name != "eval":  # eval is held out: its pages' errors are never printed
                 print(f"== {name}: errors by page ==", *page_errors(pages, views), sep="\n")
+            if args.quotes and name != "eval":  # likewise its quotations
+                print_details(name, quote_details(pages, views))
     table = pd.concat(tables, ignore_index=True)
     with pd.option_context("display.max_rows", None, "display.width", 120):
         for name, part in table.groupby("set", sort=False):
@@ -74,6 +78,15 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     write_summary(table, args.summary, dt.date.today().isoformat())
     write_attribution_summary(table, ATTRIBUTION_SUMMARY, dt.date.today().isoformat())
     return table
+
+
+def print_details(name: str, details: pd.DataFrame) -> None:
+    """Every quotation of a set that is not right, grouped by status, then the counts."""
+    with pd.option_context("display.max_rows", None, "display.width", 250, "display.max_colwidth", 60):
+        for status, part in details[details["status"] != "right"].groupby("status", sort=False):
+            print(f"== {name}: {status} ({len(part)}) ==")
+            print(part.drop(columns="status").to_string(index=False))
+    print(details["status"].value_counts().to_string())
 
 
 def attribution_summary(table: pd.DataFrame, date: str) -> pd.DataFrame:

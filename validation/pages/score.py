@@ -8,7 +8,7 @@ found from the page itself) and ``helpers.quotes.extract_quotes`` on every page;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -37,6 +37,8 @@ _MONTH_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?", re.I
 )
 ANONYMOUS = "unnamed"  # the speaker label of an anonymous source
+# The quotations table's columns kept for each system quotation (``quote_details`` prints them).
+DETAIL_COLUMNS = ("quote", "speaker", "speaker_kind", "speaker_as_written", "rule", "resolution")
 
 
 @dataclass
@@ -46,6 +48,7 @@ class SystemView:
     line_labels: list[str]  # per page line (blank lines: ""), "body" or a label from RULE_LABELS
     parts: dict[str, str | None]  # headline, dek, byline, dateline, agency
     quotes: list[dict]  # quote, speaker, speaker_kind for each attributed quotation (terms left out)
+    unattributed: list[dict] = field(default_factory=list)  # quotations (not terms) the system gave no speaker
 
 
 def agency_of(text: str | None) -> str | None:
@@ -83,13 +86,15 @@ def system_view(pages: list[Page]) -> list[SystemView]:
     for page, result in zip(pages, cleaned, strict=True):
         byline = next((r["text"] for r in result.removed if r["rule"] == "byline"), None)
         found = getattr(result, "agency", None) or result.wire_credit
-        mine = quotes[(quotes["article_id"] == page.page_id) & (quotes["form"] != "term")
-                      & quotes["speaker"].notna() & (quotes["speaker"] != "")]
+        page_quotes = quotes[(quotes["article_id"] == page.page_id) & (quotes["form"] != "term")]
+        named = page_quotes["speaker"].notna() & (page_quotes["speaker"] != "")
+        mine, left = page_quotes[named], page_quotes[~named]
         views.append(SystemView(
             line_labels=_line_labels(page, result.removed),
             parts=dict(headline=result.headline, dek=result.dek, byline=byline, dateline=result.dateline,
                        agency=agency_of(found)),
-            quotes=mine[["quote", "speaker", "speaker_kind"]].to_dict("records"),
+            quotes=mine[list(DETAIL_COLUMNS)].to_dict("records"),
+            unattributed=left[list(DETAIL_COLUMNS)].to_dict("records"),
         ))
     return views
 
@@ -131,6 +136,29 @@ def match_quotes(page: Page, view: SystemView) -> tuple[int, int, int, int]:
         found += 1
         right += speaker_right(speaker, view.quotes[hit])
     return len(page.quotes), len(view.quotes), found, right
+
+
+def quote_details(pages: list[Page], views: list[SystemView]) -> pd.DataFrame:
+    """One row per labelled quotation, matched as ``match_quotes`` does, with what the system
+    made of it (``status``: right, wrong speaker, no speaker, not found), then one row per
+    attributed quotation no label matched (``status`` "not labelled"): for reading errors."""
+    rows = []
+    for page, view in zip(pages, views, strict=True):
+        used: set[int] = set()
+        for speaker, words in page.quotes:
+            key = normalise(words)
+            hit = next((i for i, r in enumerate(view.quotes) if i not in used and key in normalise(r["quote"])), None)
+            row = dict(page=page.page_id, gold=speaker, words=words)
+            if hit is not None:
+                used.add(hit)
+                status = "right" if speaker_right(speaker, view.quotes[hit]) else "wrong speaker"
+                rows.append(row | view.quotes[hit] | dict(status=status))
+                continue
+            left = next((r for r in view.unattributed if key in normalise(r["quote"])), None)
+            rows.append(row | (left or {}) | dict(status="no speaker" if left else "not found"))
+        rows += [dict(page=page.page_id, gold=None, words=None) | r | dict(status="not labelled")
+                 for i, r in enumerate(view.quotes) if i not in used]
+    return pd.DataFrame(rows, columns=["page", "status", "gold", "words", *DETAIL_COLUMNS])
 
 
 PARTS = ("headline", "dek", "byline", "dateline", "agency")
