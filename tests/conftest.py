@@ -148,3 +148,32 @@ def written_report(tmp_path_factory):
     return corpus, out
 
 
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test (tests/test_browser.py says which and why;
+    it skips when Chromium or Playwright is missing)."""
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+# The edge corpora of tests/test_edge_corpora.py: two seed articles of one outlet (JTA).
+ONE_OUTLET = [
+    dict(file=name, outlet="JTA", date=date, text=(DEFAULT_CORPUS_DIR / name).read_text(encoding="utf-8"))
+    for name, date in [(SEED_FILES["JTA"], "2014-04-03"), (SEED_FILES["Al Jazeera English"], "2014-03-31")]
+]
+
+
+@pytest.fixture(scope="session")
+def one_article_report(tmp_path_factory):
+    """The report of a one-article corpus (the JTA seed), built once for every test that reads it."""
+    base = tmp_path_factory.mktemp("one-article")
+    corpus = write_corpus(base / "corpus", ONE_OUTLET[:1])
+    out = base / "reports"
+    assert build_main(["--corpus", str(corpus), "--out", str(out), *NOTEBOOK_ARGS]) == 0
+    return out

@@ -27,14 +27,6 @@ if CHROMIUM is None:
 sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 def _open(browser, path):
     """Open a page; return what went wrong in it and its DOM facts."""
     page = browser.new_page()

@@ -7,14 +7,8 @@ import re
 
 import pytest
 
-from helpers.paths import DEFAULT_CORPUS_DIR
 from helpers.report import main
-from tests.conftest import NOTEBOOK_ARGS, SEED_FILES, write_corpus
-
-ONE_OUTLET = [
-    dict(file=name, outlet="JTA", date=date, text=(DEFAULT_CORPUS_DIR / name).read_text(encoding="utf-8"))
-    for name, date in [(SEED_FILES["JTA"], "2014-04-03"), (SEED_FILES["Al Jazeera English"], "2014-03-31")]
-]
+from tests.conftest import NOTEBOOK_ARGS, ONE_OUTLET, write_corpus
 
 
 def _build(tmp_path, articles):
@@ -43,9 +37,11 @@ NO_SENTENCES = dict(  # a saved page that is all furniture: cleaning keeps no se
 
 
 @pytest.mark.parametrize("case", ["one article", "one outlet"])
-def test_small_corpora_build_and_say_what_they_cannot_compare(tmp_path, case):
-    articles = ONE_OUTLET[:1] if case == "one article" else [*ONE_OUTLET, NO_SENTENCES]
-    out = _build(tmp_path, articles)
+def test_small_corpora_build_and_say_what_they_cannot_compare(tmp_path, request, case):
+    if case == "one article":  # built once in tests/conftest.py; test_sentiment.py reads it too
+        out = request.getfixturevalue("one_article_report")
+    else:
+        out = _build(tmp_path, [*ONE_OUTLET, NO_SENTENCES])
     pages = _pages(out)
     assert "00_corpus" in pages
     index = _text((out / "index.html").read_text())

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from helpers.paths import NOTEBOOKS_DIR
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, sync_playwright
+from tests import test_browser  # noqa: F401 (skips this module where test_browser is skipped: no Chromium)
 
 PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
 
@@ -108,43 +108,41 @@ def _wait_for_idle_kernel(base: str, name: str, timeout: float = 60) -> None:
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_run_all_cells_in_jupyterlab(lab, name):
+def test_run_all_cells_in_jupyterlab(lab, browser, name):
     base, root = lab
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        # a workspace of its own, or Lab reopens the notebooks of the tests before
-        page.goto(f"{base}/lab/workspaces/{Path(name).stem}/tree/{name}?reset&token={TOKEN}")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-        _wait_for_idle_kernel(base, name)
-        for _attempt in range(3):  # the menu can swallow a click while Lab is still settling
-            page.get_by_role("menuitem", name="Run", exact=True).click()
-            page.get_by_text("Run All Cells", exact=True).click()
-            select = page.get_by_role("button", name="Select", exact=True)
-            if select.is_visible():  # Lab asks for a kernel if it has not attached one yet
-                select.click()
-            try:
-                page.wait_for_function(STARTED, timeout=15_000)
-                break
-            except PlaywrightTimeout:
-                page.keyboard.press("Escape")
-        else:
-            page.screenshot(path=str(root / f"{name}.png"))
-            pytest.fail(f"Run All Cells did not start {name}; see {root / (name + '.png')}")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # a context of its own
+    # a workspace of its own, or Lab reopens the notebooks of the tests before
+    page.goto(f"{base}/lab/workspaces/{Path(name).stem}/tree/{name}?reset&token={TOKEN}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    _wait_for_idle_kernel(base, name)
+    for _attempt in range(3):  # the menu can swallow a click while Lab is still settling
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_text("Run All Cells", exact=True).click()
+        select = page.get_by_role("button", name="Select", exact=True)
+        if select.is_visible():  # Lab asks for a kernel if it has not attached one yet
+            select.click()
         try:
-            page.wait_for_function(DONE, timeout=NOTEBOOK_TIMEOUT_S * 1000)
+            page.wait_for_function(STARTED, timeout=15_000)
+            break
         except PlaywrightTimeout:
-            page.screenshot(path=str(root / f"{name}.png"), full_page=True)
-            prompts = page.evaluate(
-                f"() => [...document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt')].map(e => e.textContent)"
-            )
-            pytest.fail(
-                f"{name} did not finish in {NOTEBOOK_TIMEOUT_S} s; prompts {prompts}; see {root / (name + '.png')}"
-            )
-        errors = page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-        texts = [errors.nth(i).inner_text()[:500] for i in range(errors.count())]
-        outputs = page.locator(f"{PANEL} .jp-OutputArea-output").count()
-        browser.close()
+            page.keyboard.press("Escape")
+    else:
+        page.screenshot(path=str(root / f"{name}.png"))
+        pytest.fail(f"Run All Cells did not start {name}; see {root / (name + '.png')}")
+    try:
+        page.wait_for_function(DONE, timeout=NOTEBOOK_TIMEOUT_S * 1000)
+    except PlaywrightTimeout:
+        page.screenshot(path=str(root / f"{name}.png"), full_page=True)
+        prompts = page.evaluate(
+            f"() => [...document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt')].map(e => e.textContent)"
+        )
+        pytest.fail(
+            f"{name} did not finish in {NOTEBOOK_TIMEOUT_S} s; prompts {prompts}; see {root / (name + '.png')}"
+        )
+    errors = page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    texts = [errors.nth(i).inner_text()[:500] for i in range(errors.count())]
+    outputs = page.locator(f"{PANEL} .jp-OutputArea-output").count()
+    page.close()
     assert texts == [], f"{name}: {texts}"
     assert outputs > 0
     assert any((root / "data").glob("*.csv"))

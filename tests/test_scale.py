@@ -98,10 +98,17 @@ def test_worker_processes_give_the_same_tables(synthetic, monkeypatch):
     _assert_same(_all_tables(articles, sentences, n_jobs=2), expected)
 
 
-def test_a_dask_local_cluster_gives_the_same_tables(synthetic):
+@pytest.fixture(scope="module")
+def plain_tables(synthetic):
+    """Every table of the synthetic corpus by the plain path (one process), computed once."""
+    articles, sentences, _ = synthetic
+    return _all_tables(articles, sentences, n_jobs=1)
+
+
+def test_a_dask_local_cluster_gives_the_same_tables(synthetic, plain_tables):
     distributed = pytest.importorskip("distributed")
     articles, sentences, _ = synthetic
-    expected = _all_tables(articles, sentences, n_jobs=1)
+    expected = plain_tables
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         got = _all_tables(articles, sentences, client=client)
@@ -124,9 +131,9 @@ def test_the_dask_address_can_come_from_the_environment(monkeypatch):
             parallel.connect.cache_clear()
 
 
-def test_shared_passages_find_the_planted_reuse(synthetic):
-    articles, sentences, reuse = synthetic
-    passages = shared_passages(sentences, articles=articles, window_days=7)
+def test_shared_passages_find_the_planted_reuse(synthetic, plain_tables):
+    _, _, reuse = synthetic
+    passages = plain_tables["passages"]  # shared_passages(sentences, articles=articles, window_days=7, n_jobs=1)
     found = set(zip(passages["article_id_a"], passages["article_id_b"], strict=False))
     planted = set(zip(reuse["source_id"], reuse["article_id"], strict=False))
     assert len(planted) > 150  # 10% of 2,000 articles reuse an earlier one

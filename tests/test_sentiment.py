@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 
 import numpy as np
 import pandas as pd
@@ -16,9 +15,7 @@ from helpers.actors import find_mentions, load_actors
 from helpers.corpus import load_corpus
 from helpers.events import date_periods
 from helpers.paths import NOTEBOOKS_DIR
-from helpers.report import main as build_main
 from helpers.text import split_sentences
-from tests.conftest import SMALL_ARTICLES, write_corpus
 
 NOTEBOOK = "03_sentiment"
 
@@ -413,13 +410,7 @@ def test_written_corpus_page_is_escaped_and_explains_missing_actors(written_repo
     assert {"Ann Lee", "Ana Ruiz"} <= set(actors["actor"])
 
 
-def test_one_article_corpus_says_there_is_nothing_to_compare(tmp_path):
-    notebooks = tmp_path / "notebooks"
-    notebooks.mkdir()
-    shutil.copy(NOTEBOOKS_DIR / f"{NOTEBOOK}.ipynb", notebooks)
-    corpus = write_corpus(tmp_path / "corpus", [SMALL_ARTICLES[0]])
-    out = tmp_path / "reports"
-    assert build_main(["--corpus", str(corpus), "--out", str(out), "--notebooks", str(notebooks)]) == 0
-    page = (out / f"{NOTEBOOK}.html").read_text()
-    assert "Only one outlet (Daily Alpha)" in page and "nothing to compare" in page
+def test_one_article_corpus_says_there_is_nothing_to_compare(one_article_report):
+    page = (one_article_report / f"{NOTEBOOK}.html").read_text()  # the JTA seed alone (tests/conftest.py)
+    assert "Only one outlet (JTA)" in page and "nothing to compare" in page
     assert "Traceback" not in page and 'data-mime-type="application/vnd.jupyter.stderr"' not in page

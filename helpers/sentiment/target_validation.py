@@ -17,8 +17,9 @@ import pandas as pd
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
 from ..paths import PROJECT_ROOT
-from .scoring import label_scores, score_texts
-from .target import TARGET_LABELS, target_sentiment
+from .scoring import USED, label_scores, score_texts
+from .stored_scores import fresh_scores, stored_scores
+from .target import TARGET_LABELS
 
 NEWSMTSC_DIR = PROJECT_ROOT / "validation" / "newsmtsc"
 NEWSMTSC_TEST = NEWSMTSC_DIR / "devtest_rw.jsonl"
@@ -55,10 +56,14 @@ def target_scores(truth, labels) -> dict:
     }
 
 
+def vader_classes(compound) -> np.ndarray:
+    """VADER compound scores as classes -1/0/1 (the +/-0.05 cut-offs)."""
+    return pd.Series(label_scores(compound)).map({"negative": -1, "neutral": 0, "positive": 1}).to_numpy()
+
+
 def sentence_vader_labels(sentences) -> np.ndarray:
     """Sentence-level VADER as a tone-toward-the-mention guess: its class, -1/0/1, for every mention."""
-    classes = pd.Series(label_scores(score_texts(sentences)["compound"]))
-    return classes.map({"negative": -1, "neutral": 0, "positive": 1}).to_numpy()
+    return vader_classes(score_texts(sentences)["compound"])
 
 
 def target_validation(path: str | Path = NEWSMTSC_TEST) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -69,11 +74,14 @@ def target_validation(path: str | Path = NEWSMTSC_TEST) -> tuple[pd.DataFrame, p
     (metrics, confusion)
         ``metrics``: one row per method, ``method, macro_f1, accuracy, n, source``
         ("computed" on this build, or "published"). ``confusion``: the model's counts,
-        human class (rows) by model class (columns).
+        human class (rows) by model class (columns). Labels and scores are those of
+        ``helpers/data/validation_scores.csv`` while its key holds (``stored_scores``), else computed now.
     """
     data = load_newsmtsc(path)
-    ours = target_scores(data["label"], target_sentiment(data))
-    vader = target_scores(data["label"], sentence_vader_labels(data["sentence"]))
+    scores = stored_scores("newsmtsc", data)
+    scores = fresh_scores("newsmtsc", data) if scores is None else scores
+    ours = target_scores(data["label"], scores["model"].to_numpy(dtype="int64"))
+    vader = target_scores(data["label"], vader_classes(scores[USED]))
     name, published = PUBLISHED_BEST
     metrics = pd.DataFrame([
         ("this model (target_sentiment)", ours["macro_f1"], ours["accuracy"], ours["n"], "computed"),
