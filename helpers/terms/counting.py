@@ -21,8 +21,8 @@ from .occurrences import (
     is_word,
     make_stemmer,
     name_evidence,
+    occurrences_of,
     stem_forms,
-    term_occurrences,
     tokens_with_outlet,
 )
 
@@ -127,14 +127,12 @@ def _count_chunk(args: tuple) -> tuple[pd.DataFrame, pd.Series, set[str], set[st
     from ..text import tokenize_chunk
 
     sentences, phrases, keep_numbers = args
-    tokens = tokenize_chunk(sentences)
-    occ = term_occurrences(tokens, sentences, stem=None, phrases=phrases,
-                           keep_numbers=keep_numbers)
+    toks = tokens_with_outlet(tokenize_chunk(sentences), sentences).reset_index(drop=True)
+    occ = occurrences_of(toks, sentences, stem=None, phrases=phrases, keep_numbers=keep_numbers)
     country = (occ["term"] == COUNTRY_TERM) & (occ["form"] != COUNTRY_TERM)
     occ = occ.assign(country=country.to_numpy(dtype=bool))
     keys = ["outlet", "article_id", "form", "kind", "country"]
     agg = occ.groupby(keys, sort=False).size().rename("n").reset_index()
-    toks = tokens_with_outlet(tokens, sentences)
     n_words = toks[is_word(toks)].groupby("outlet").size()
     evidence = name_evidence(
         toks["token"].astype(str).to_numpy(dtype=object),
@@ -224,8 +222,16 @@ def _counts_from_aggregate(agg: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFr
 
 
 def _forms_from_counts(forms: pd.DataFrame) -> pd.Series:
-    """``forms_text`` from counts (outlet, term, form, n) instead of one row per occurrence."""
+    """``forms_text`` from counts (outlet, term, form, n) instead of one row per occurrence.
+
+    The texts are joined in one pass over the sorted rows (a pandas ``agg`` of ``", ".join``
+    calls Python once per group, tens of thousands of times on a large corpus).
+    """
     n = forms.sort_values(["outlet", "term", "n", "form"], ascending=[True, True, False, True],
                           kind="stable")
-    text = n["form"].astype(str) + " " + n["n"].astype(str)
-    return text.groupby([n["outlet"], n["term"]], sort=False).agg(", ".join).rename("forms")
+    text = (n["form"].astype(str) + " " + n["n"].astype(str)).tolist()
+    joined: dict[tuple[str, str], list[str]] = {}
+    for key, item in zip(zip(n["outlet"].tolist(), n["term"].tolist(), strict=True), text, strict=True):
+        joined.setdefault(key, []).append(item)
+    index = pd.MultiIndex.from_tuples(list(joined), names=["outlet", "term"])
+    return pd.Series([", ".join(v) for v in joined.values()], index=index, dtype="str", name="forms")

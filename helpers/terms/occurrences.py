@@ -86,16 +86,16 @@ def split_compounds(tokens: pd.DataFrame) -> pd.DataFrame:
     has_hyphen = np.fromiter((HYPHEN in t for t in token), dtype=bool, count=len(token))
     if not has_hyphen.any():
         return tokens
-    rows = []
+    found = []
     for i in np.flatnonzero(has_hyphen):
         for offset, part in _compound_parts(token[i]):
-            rows.append((i, offset, part))
-    if not rows:
+            found.append((i, offset, part))
+    if not found:
         return tokens
-    parent = np.array([r[0] for r in rows])
+    parent = np.array([r[0] for r in found])
     parts = tokens.iloc[parent].copy()
-    start = parts["start_char"].to_numpy(dtype="int64") + np.array([r[1] for r in rows])
-    text = pd.Series([r[2] for r in rows], index=parts.index, dtype="str")
+    start = parts["start_char"].to_numpy(dtype="int64") + np.array([r[1] for r in found])
+    text = pd.Series([r[2] for r in found], index=parts.index, dtype="str")
     parts["start_char"] = start
     parts["end_char"] = start + text.str.len().to_numpy()
     parts["token"] = text
@@ -103,12 +103,18 @@ def split_compounds(tokens: pd.DataFrame) -> pd.DataFrame:
     parts["is_alpha"] = text.str.contains(LETTER).to_numpy(dtype=bool)
     parts["is_punct"] = ~text.str.contains(ALNUM).to_numpy(dtype=bool)
     parts["is_stop"] = parts["lower"].isin(STOPWORDS).to_numpy(dtype=bool)
-    split = np.unique(parent)
-    kept = tokens.drop(index=tokens.index[split])
-    order = np.r_[np.flatnonzero(~np.isin(np.arange(len(tokens)), split)), parent]
-    out = pd.concat([kept, parts])
-    out = out.iloc[np.argsort(order, kind="stable")]
-    return out.reset_index(drop=True)
+    # one row per output token: each token once, a compound once per part, in order
+    n_parts = np.ones(len(tokens), dtype="int64")
+    split, per_parent = np.unique(parent, return_counts=True)
+    n_parts[split] = per_parent
+    rows = np.repeat(np.arange(len(tokens)), n_parts)
+    is_part = np.isin(rows, split)
+    out = tokens.take(rows).reset_index(drop=True)
+    for column in ["start_char", "end_char", "token", "lower", "is_alpha", "is_punct", "is_stop"]:
+        values = out[column].to_numpy(dtype=object if column in ("token", "lower") else None, copy=True)
+        values[is_part] = parts[column].to_numpy()
+        out[column] = pd.Series(values, dtype=tokens[column].dtype) if column in ("token", "lower") else values
+    return out
 
 
 def tokens_with_outlet(tokens: pd.DataFrame, sentences: pd.DataFrame, *,
@@ -192,9 +198,12 @@ class _Marks:
 def _mark_country(toks: pd.DataFrame, sentences: pd.DataFrame, marks: _Marks) -> np.ndarray:
     """Step 1: the country forms and "United States" (one term); which tokens they are."""
     token = marks.token
-    shouting = toks["sentence_id"].isin(_shouting_sentences(sentences)).to_numpy()
     is_us = np.array([t.startswith("US") for t in token], dtype=bool)
-    country = np.isin(token, list(COUNTRY_FORMS)) & ~(is_us & shouting)
+    shouting = np.zeros(len(token), dtype=bool)
+    if is_us.any():  # only there does shouting matter: its test reads every letter of the sentence
+        with_us = sentences[sentences["sentence_id"].isin(set(marks.sentence[is_us]))]
+        shouting = toks["sentence_id"].isin(_shouting_sentences(with_us)).to_numpy()
+    country = pd.Series(token).isin(COUNTRY_FORMS).to_numpy(dtype=bool) & ~(is_us & shouting)
     marks.form[country] = token[country]
     same_sentence_next = np.append(marks.sentence[1:] == marks.sentence[:-1], False)
     for first, second in COUNTRY_PHRASES:
@@ -248,8 +257,8 @@ def _content_words(toks: pd.DataFrame, form: np.ndarray, keep_numbers: bool) -> 
     is_punct = toks["is_punct"].to_numpy(dtype=bool)
     words_ok = is_alpha | (keep_numbers & ~is_punct)
     long_enough = np.array([len(f) >= MIN_TERM_CHARS for f in form], dtype=bool)
-    return words_ok & ~toks["is_stop"].to_numpy(dtype=bool) & long_enough & ~np.isin(
-        form, list(CLITICS))
+    clitic = pd.Series(form).isin(CLITICS).to_numpy(dtype=bool)
+    return words_ok & ~toks["is_stop"].to_numpy(dtype=bool) & long_enough & ~clitic
 
 
 def _names(toks: pd.DataFrame, marks: _Marks) -> set[str]:
@@ -340,8 +349,15 @@ def term_occurrences(
         counted: the form, stemmed, or ``"u.s."``), ``kind`` (``"word"``, or
         ``"phrase"`` for a phrase counted besides its words: only words make up totals).
     """
-    stemmer = make_stemmer(stem)
     toks = tokens_with_outlet(tokens, sentences).reset_index(drop=True)
+    return occurrences_of(toks, sentences, stem=stem, phrases=phrases, keep_numbers=keep_numbers)
+
+
+def occurrences_of(toks: pd.DataFrame, sentences: pd.DataFrame, *, stem: str | None = DEFAULT_STEMMER,
+                   phrases: Iterable[str] | None = None, keep_numbers: bool = False) -> pd.DataFrame:
+    """``term_occurrences`` of tokens that ``tokens_with_outlet`` has prepared (index from 0):
+    for callers that need those tokens too (``count_terms``), so they are prepared once."""
+    stemmer = make_stemmer(stem)
     if toks.empty:
         return pd.DataFrame(columns=OCCURRENCE_COLUMNS)
     marks = _Marks.of(toks)
