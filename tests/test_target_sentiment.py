@@ -302,6 +302,8 @@ def test_method_note_takes_its_numbers_from_the_model_and_the_metrics():
     assert f"{load_model().about['n_rows']:,} human-labelled mentions" in text
     assert "321 mentions" in text and "macro F1 of 0.457" in text
     assert f"fewer than {MIN_MENTIONS_TO_COMPARE} mentions" in text
+    offset = load_model().class_offset
+    assert f"shifted by {offset[0]:+.2f} and the positive class's by {offset[2]:+.2f}" in text
 
 
 def test_seed_page_shows_tone_toward_each_actor_with_the_validation_computed_at_build(seed_report):
