@@ -25,8 +25,18 @@ from helpers.sentiment import (
     target_validation_note,
 )
 from helpers.sentiment.target import MODEL_FILE, VOCABULARY_FILE, load_model, save_model
+from helpers.sentiment.target_features import DENSE_FEATURES, lexicon_features
+from helpers.wordlists import DATA_DIR
 from validation.newsmtsc import __main__ as newsmtsc_cli
-from validation.newsmtsc.training import fit, label_rows, load_split, sklearn_labels
+from validation.newsmtsc.training import (
+    best_offset,
+    fit,
+    label_rows,
+    load_split,
+    macro_f1,
+    sklearn_labels,
+    with_offset,
+)
 
 
 def _mentions(*cases: tuple[str, str]) -> pd.DataFrame:
@@ -125,6 +135,57 @@ def test_numpy_predict_from_saved_arrays_matches_scikit_learn(tmp_path):
     ours = label_rows(held, reloaded)
     assert np.array_equal(ours, sklearn_labels(held, fitted))
     assert len(set(ours)) == 3  # all three classes occur, so the check means something
+
+
+def _feature(sentence: str, mention: str, name: str) -> float:
+    start = sentence.index(mention)
+    return float(lexicon_features(sentence, start, start + len(mention))[DENSE_FEATURES.index(name)])
+
+
+def test_afinn_features_read_the_words_either_side():
+    sentence = "Aides said the brilliant Kerry had abandoned his allies."
+    assert _feature(sentence, "Kerry", "afinn_left_pos_decay1.5") > 0  # "brilliant", just before
+    assert _feature(sentence, "Kerry", "afinn_right_neg_decay1.5") < 0  # "abandoned", after
+    assert _feature(sentence, "Kerry", "afinn_left_neg_decay10") == 0.0
+    header = (DATA_DIR / "afinn.csv").read_text(encoding="utf-8").split("word,valence")[0]
+    assert "AFINN-165" in header and "Licence: Open Database License (ODbL)" in header
+
+
+def test_class_offsets_are_saved_and_move_numpy_and_scikit_learn_alike(tmp_path):
+    data = load_split(newsmtsc_cli.TRAIN_FILE)
+    held = data.iloc[900:1300]
+    plain = fit(data.iloc[:900])
+    shifted = with_offset(plain, np.array([0.0, 0.0, 0.6]))  # favour the positive class
+    npz, vocabulary = tmp_path / "m.npz", tmp_path / "m.json"
+    save_model(shifted.model, npz, vocabulary)
+    reloaded = load_model.__wrapped__(npz, vocabulary)
+    assert reloaded.class_offset.tolist() == [0.0, 0.0, 0.6]
+    ours = label_rows(held, reloaded)
+    assert np.array_equal(ours, sklearn_labels(held, shifted))
+    before = sklearn_labels(held, plain)
+    assert (ours == 1).sum() > (before == 1).sum()  # the offset moves rows to the positive class
+    assert set(before[ours != before]) <= {-1, 0}  # and only to it
+
+
+def test_best_offset_lifts_an_under_predicted_class():
+    # Scores that rank well but put every positive row just below the neutral score.
+    truth = np.array([-1] * 40 + [0] * 40 + [1] * 20)
+    scores = np.zeros((100, 3))
+    scores[:40, 0], scores[40:80, 1] = 1.0, 1.0
+    scores[80:, 1], scores[80:, 2] = 0.5, 0.4  # positives: neutral ahead by 0.1
+    offset = best_offset(scores, truth)
+    assert offset[1] == 0.0 and 0.1 < offset[2] <= 0.5 and offset[0] == 0.0  # the smallest offsets that fix it
+    guess = np.array([-1, 0, 1])[(scores + offset).argmax(axis=1)]
+    assert np.array_equal(guess, truth)
+
+
+def test_macro_f1_is_scikit_learns():
+    rng = np.random.default_rng(3)
+    truth, guess = rng.integers(0, 3, 300), rng.integers(0, 3, 300)
+    guess[:50] = truth[:50]
+    assert macro_f1(truth, guess) == pytest.approx(f1_score(truth, guess, average="macro"))
+    assert macro_f1(np.array([0, 0, 1]), np.array([0, 0, 1])) == pytest.approx(f1_score([0, 0, 1], [0, 0, 1],
+                                                                                    average="macro", labels=[0, 1, 2]))
 
 
 def _newsmtsc_line(gid: str, sentence: str, targets: list[tuple[str, float]]) -> str:
@@ -245,6 +306,8 @@ def test_method_note_takes_its_numbers_from_the_model_and_the_metrics():
     assert f"{load_model().about['n_rows']:,} human-labelled mentions" in text
     assert "321 mentions" in text and "macro F1 of 0.457" in text
     assert f"fewer than {MIN_MENTIONS_TO_COMPARE} mentions" in text
+    offset = load_model().class_offset
+    assert f"shifted by {offset[0]:+.2f} and the positive class's by {offset[2]:+.2f}" in text
 
 
 def test_seed_page_shows_tone_toward_each_actor_with_the_validation_computed_at_build(seed_report):

@@ -8,7 +8,8 @@ toward Kerry is not. The model is a multinomial logistic regression trained on N
 train``, over four views of each mention (``target_features``): TF-IDF words and word pairs
 of the sentence with the mention replaced by a placeholder; TF-IDF letter sequences of the
 same text; the words either side weighted by their distance; lexicon and position features.
-It is stored as plain arrays
+A fixed offset per class, chosen by cross-validation on the training file to maximise
+macro F1, is added to the linear scores before the highest is taken. It is stored as plain arrays
 (``helpers/data/target_sentiment.npz``, read with ``allow_pickle=False``) and a JSON
 vocabulary, so loading runs no code; the prediction is the arrays' arithmetic in numpy.
 """
@@ -57,10 +58,11 @@ class TargetModel(NamedTuple):
     coef: np.ndarray  # classes x all columns
     intercept: np.ndarray
     classes: np.ndarray  # -1, 0, 1
+    class_offset: np.ndarray  # added to each class's score: chosen by cross-validation on train.jsonl for macro F1
     about: dict  # how it was trained: settings, rows, held-out scores
 
 
-ARRAYS = ("word_idf", "char_idf", "dense_mean", "dense_scale", "coef", "intercept", "classes")
+ARRAYS = ("word_idf", "char_idf", "dense_mean", "dense_scale", "coef", "intercept", "classes", "class_offset")
 VOCABULARIES = ("word_vocabulary", "char_vocabulary", "proximity_vocabulary")
 
 
@@ -136,8 +138,8 @@ def features(sentences: list[str], starts: list[int], ends: list[int], model: Ta
 
 
 def predict(matrix: sp.spmatrix, model: TargetModel) -> np.ndarray:
-    """The class (-1, 0, 1) with the highest linear score for each row (numpy, from the saved arrays)."""
-    scores = matrix @ model.coef.T + model.intercept
+    """The class (-1, 0, 1) with the highest linear score plus class offset for each row (numpy, saved arrays)."""
+    scores = matrix @ model.coef.T + model.intercept + model.class_offset
     return model.classes[np.asarray(scores).argmax(axis=1)]
 
 

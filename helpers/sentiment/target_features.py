@@ -8,7 +8,8 @@ Three kinds, for a sentence and the character offsets of one mention in it:
 - ``lexicon_features``: numbers in ``DENSE_FEATURES`` order, built from the VADER lexicon's
   word valences (the ``vaderSentiment`` package's ``vader_lexicon.txt``, MIT licence), the
   distance of each sentiment word from the mention, negation, the clause the mention sits
-  in, quotation marks and speech verbs (``helpers/data/speech_verbs.csv``);
+  in, quotation marks and speech verbs (``helpers/data/speech_verbs.csv``); the same
+  distance sums with the AFINN-165 lexicon (``helpers/data/afinn.csv``, ODbL);
 - ``proximity_weights``: each word on either side of the mention, weighted by how near it is.
 
 The model that uses them is trained by ``python -m validation.newsmtsc train``; both read
@@ -25,6 +26,7 @@ import re
 import numpy as np
 
 from ..quotes.vocabulary import SPEECH_VERBS
+from ..wordlists import read_rows
 
 MENTION = "_target_"  # stands for the mention in marked_text; no real token contains "_"
 # Words, numbers and contractions ("don't", "trump’s") as one token; any other non-space
@@ -51,12 +53,19 @@ def _side_names(side: str) -> list[str]:
     return [*decayed, f"{side}_pos_sum", f"{side}_neg_sum", f"{side}_negation"]
 
 
+def _afinn_names() -> list[str]:
+    sides = [f"afinn_{side}_{sign}_decay{scale:g}" for side in ("left", "right") for scale in DECAY_SCALES
+             for sign in ("pos", "neg")]
+    return [*sides, "afinn_clause_pos", "afinn_clause_neg"]
+
+
 DENSE_FEATURES = (
     *_side_names("left"), *_side_names("right"),
     "sentence_pos_sum", "sentence_neg_sum",
     "mention_first", "n_tokens_left", "n_tokens_right", "mention_pronoun", "mention_in_quote",
     "speech_verb_after", "speech_verb_before", "mention_possessive", "mention_tokens",
     "clause_pos_sum", "clause_neg_sum", "clause_negated", "clause_negated_pos", "clause_negated_neg",
+    *_afinn_names(),
 )
 
 
@@ -70,6 +79,12 @@ def vader_lexicon() -> dict[str, float]:
         if len(fields) >= 2:
             lexicon[fields[0]] = float(fields[1])
     return lexicon
+
+
+@functools.lru_cache(maxsize=1)
+def afinn_lexicon() -> dict[str, float]:
+    """Word -> valence (-5...+5) from AFINN-165 (``helpers/data/afinn.csv``; cached)."""
+    return {word: float(value) for word, value in read_rows("afinn")[1:]}
 
 
 @functools.lru_cache(maxsize=1)
@@ -109,13 +124,22 @@ def _side(words: list[str], lexicon: dict[str, float], negs: frozenset[str]) -> 
     return [*out, *_sums(words, lexicon), float(negated)]
 
 
+def _decayed(words: list[str], lexicon: dict[str, float]) -> list[float]:
+    """Positive and negative valence sums of ``words`` (nearest first) at each of ``DECAY_SCALES``."""
+    out = []
+    for scale in DECAY_SCALES:
+        values = [lexicon.get(w, 0.0) * math.exp(-d / scale) for d, w in enumerate(words)]
+        out += [sum(v for v in values if v > 0), sum(v for v in values if v < 0)]
+    return out
+
+
 def _in_quote(before: str) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def lexicon_features(sentence: str, start: int, end: int) -> np.ndarray:
     """The numbers in ``DENSE_FEATURES`` order for the mention ``sentence[start:end]``."""
-    lexicon, negs, speech = vader_lexicon(), negations(), frozenset(SPEECH_VERBS)
+    lexicon, negs, speech, afinn = vader_lexicon(), negations(), frozenset(SPEECH_VERBS), afinn_lexicon()
     left, right, mention = tokens(sentence[:start]), tokens(sentence[end:]), tokens(sentence[start:end])
     clause_left = CLAUSE_BREAK.split(sentence[:start])[-1]
     clause_right = CLAUSE_BREAK.split(sentence[end:])[0]
@@ -131,6 +155,8 @@ def lexicon_features(sentence: str, start: int, end: int) -> np.ndarray:
         float(any(w in speech for w in left[-SPEECH_WINDOW:])),
         float(sentence[end:].startswith(("'s", "’s"))), float(len(mention)),
         clause_pos, clause_neg, clause_negated, clause_negated * clause_pos, clause_negated * clause_neg,
+        *_decayed(left[::-1], afinn), *_decayed(right, afinn),
+        *_sums(tokens(clause_left) + right_clause, afinn),
     ]
     return np.asarray(values, dtype=float)
 

@@ -89,14 +89,17 @@ def _tied_at_cut(summary: pd.DataFrame, people: list[str], top: int) -> str:
 
 def target_method_note(model: TargetModel, metrics: pd.DataFrame) -> str:
     """The method in a paragraph; the training figures from the model's record, the test figures from ``metrics``."""
-    about, ours = model.about, metrics.iloc[0]
+    about, ours, offset = model.about, metrics.iloc[0], model.class_offset
     return (
         f"Each mention of a person is labelled negative, neutral or positive toward that person by target_sentiment, "
         f"a logistic regression trained on the {about['n_rows']:,} human-labelled mentions of NewsMTSC's training "
         f"file (Hamborg & Donnay 2021, US political news). It reads {about['n_columns']:,} features: the sentence's "
         "words and word pairs with the mention replaced by a placeholder, letter sequences of the same text, the "
         "words on either side weighted by their distance from the mention, and VADER lexicon values near the "
-        "mention, in its clause and in the whole sentence, with negation, quotation marks and speech verbs. "
+        "mention, in its clause and in the whole sentence, with negation, quotation marks and speech verbs, and "
+        "AFINN-165 lexicon values near the mention and in its clause. Before the highest-scoring class is taken, "
+        f"the negative class's score is shifted by {offset[0]:+.2f} and the positive class's by {offset[2]:+.2f}, "
+        "offsets chosen by cross-validation on the training file for the best macro F1. "
         f"On NewsMTSC's real-world test set ({int(ours['n']):,} mentions, never used in training) it reaches a "
         f"macro F1 of {ours['macro_f1']:.3f} and an accuracy of {ours['accuracy']:.0%}. Per outlet and person the "
         "table gives the share of mentions in each class and the net tone (share positive minus share negative) "

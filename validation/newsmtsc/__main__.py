@@ -1,7 +1,8 @@
 """``python -m validation.newsmtsc train|evaluate|ablate``: the tone-toward-a-mention model on NewsMTSC.
 
-- ``train``: fits on four fifths of ``train.jsonl``, checks that the numpy prediction from
-  the saved arrays gives scikit-learn's labels on the held-out fifth, prints its scores,
+- ``train``: 5-fold cross-validation of ``train.jsonl`` by sentence: checks that the numpy
+  prediction from the saved arrays gives scikit-learn's labels on the held-out fifth (the
+  first fold), prints its scores, and chooses the class offsets on the out-of-fold scores;
   then fits on all of ``train.jsonl`` and writes ``helpers/data/target_sentiment.npz`` and
   ``.json``. Deterministic: retraining writes the same bytes.
 - ``evaluate``: the shipped model on ``devtest_rw.jsonl``: macro F1, accuracy, confusion
@@ -19,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers.sentiment.target import load_model, save_model
+from helpers.sentiment.target import VADER_FEATURES, load_model, save_model
 from helpers.sentiment.target_features import DENSE_FEATURES
 from helpers.sentiment.target_validation import sentence_vader_labels
 
@@ -27,12 +28,16 @@ from .training import (
     DEVTEST_FILE,
     LABELS,
     TRAIN_FILE,
+    best_offset,
     fit,
+    folds,
     held_out_split,
     label_rows,
     load_split,
+    out_of_fold_scores,
     scores,
     sklearn_labels,
+    with_offset,
 )
 
 NAMES = {-1: "negative", 0: "neutral", 1: "positive"}
@@ -55,18 +60,30 @@ def saved_and_loaded(fitted) -> object:
 
 
 def train() -> None:
-    """Held-out check, then the final fit on all of train.jsonl, saved."""
+    """Cross-validation (the held-out check, the class offsets), then the final fit on all of train.jsonl, saved."""
     data = load_split(TRAIN_FILE)
-    fit_rows, held_rows = held_out_split(data)
-    fitted = fit(data.iloc[fit_rows])
-    held = data.iloc[held_rows]
+    truth, splits = data["label"].to_numpy(), folds(data)
+    started = time.perf_counter()
+    out_of_fold, fits = out_of_fold_scores(data, splits)
+    others = np.concatenate([held for _, held in splits[1:]])
+    fitted = with_offset(fits[0], best_offset(out_of_fold[others], truth[others]))
+    held = data.iloc[splits[0][1]]
     ours, theirs = label_rows(held, saved_and_loaded(fitted)), sklearn_labels(held, fitted)
     if not np.array_equal(ours, theirs):
         raise SystemExit(f"numpy and scikit-learn disagree on {(ours != theirs).sum()} held-out rows")
     print(f"the saved arrays' numpy predict == scikit-learn's predict on all {len(held)} held-out rows")
-    show("held-out fifth of train.jsonl", scores(held["label"], ours))
+    show("held-out fifth of train.jsonl, no class offsets", scores(held["label"], sklearn_labels(held, fits[0])))
+    show(f"held-out fifth, class offsets {fitted.model.class_offset.tolist()} chosen on the other four folds",
+         scores(held["label"], ours))
+    per_fold = [scores(truth[held], np.asarray(LABELS)[out_of_fold[held].argmax(axis=1)])["macro_f1"]
+                for _, held in splits]
+    print(f"{len(splits)}-fold cross-validation, no offsets: macro F1 {np.mean(per_fold):.4f} (folds "
+          + " ".join(f"{v:.3f}" for v in per_fold) + ")")
+    offset = best_offset(out_of_fold, truth)
+    print(f"class offsets {offset.tolist()} chosen on all {len(data)} out-of-fold rows "
+          f"({len(splits)}-fold cross-validation in {time.perf_counter() - started:.1f} s)")
     started = time.perf_counter()
-    final = fit(data)
+    final = with_offset(fit(data), offset)
     seconds = time.perf_counter() - started
     save_model(final.model)
     print(f"trained on all {len(data)} rows of train.jsonl in {seconds:.1f} s "
@@ -84,29 +101,42 @@ def evaluate() -> dict:
     return result
 
 
+# The dense columns before AFINN-165.
+VADER_ONLY = tuple(n for n in DENSE_FEATURES if not n.startswith("afinn_"))
+WITH_VADER = (*VADER_ONLY, *VADER_FEATURES)
 ABLATION = (  # (idea, fit options), each adding to the one before
     ("sentence TF-IDF words and pairs, plain LR (C=1)",
      dict(mark=False, views=("word",), class_weight=None, c=1.0)),
     ("+ mention replaced by a placeholder", dict(views=("word",), class_weight=None, c=1.0)),
     ("+ lexicon and position features around the mention",
-     dict(views=("word", "dense"), dense_keep=DENSE_FEATURES, class_weight=None, c=1.0)),
-    ("+ the sentence's VADER scores", dict(views=("word", "dense"), class_weight=None, c=1.0)),
-    ("+ balanced class weights", dict(views=("word", "dense"), c=1.0)),
-    ("+ letter sequences (3-5) of the marked sentence", dict(views=("word", "char", "dense"), c=1.0)),
-    ("+ words weighted by distance from the mention", dict(c=1.0)),
-    ("+ C=0.5 (the shipped settings)", dict()),
+     dict(views=("word", "dense"), dense_keep=VADER_ONLY, class_weight=None, c=1.0)),
+    ("+ the sentence's VADER scores", dict(views=("word", "dense"), dense_keep=WITH_VADER, class_weight=None, c=1.0)),
+    ("+ balanced class weights", dict(views=("word", "dense"), dense_keep=WITH_VADER, c=1.0)),
+    ("+ letter sequences (3-5) of the marked sentence",
+     dict(views=("word", "char", "dense"), dense_keep=WITH_VADER, c=1.0)),
+    ("+ words weighted by distance from the mention", dict(dense_keep=WITH_VADER, c=1.0)),
+    ("+ C=0.5", dict(dense_keep=WITH_VADER)),
+    ("+ AFINN-165 sums around the mention (the shipped features)", dict()),
 )
 
 
 def ablate() -> None:
-    """Macro F1 and accuracy on the held-out fifth for each row of ABLATION."""
+    """Macro F1 and accuracy on the held-out fifth for each row of ABLATION, then with class offsets."""
     data = load_split(TRAIN_FILE)
     fit_rows, held_rows = held_out_split(data)
-    held = data.iloc[held_rows]
+    held, fitting = data.iloc[held_rows], data.iloc[fit_rows]
     print("macro_f1  accuracy  idea")
     for idea, options in ABLATION:
-        result = scores(held["label"], sklearn_labels(held, fit(data.iloc[fit_rows], **options)))
+        fitted = fit(fitting, **options)
+        result = scores(held["label"], sklearn_labels(held, fitted))
         print(f"{result['macro_f1']:.3f}     {result['accuracy']:.3f}     {idea}", flush=True)
+    splits = folds(data)[1:]  # as ``train``: offsets chosen on the other four folds' out-of-fold rows
+    out_of_fold, _ = out_of_fold_scores(data, splits)
+    others = np.concatenate([rows for _, rows in splits])
+    offset = best_offset(out_of_fold[others], data["label"].to_numpy()[others])
+    result = scores(held["label"], sklearn_labels(held, fitted, offset))
+    print(f"{result['macro_f1']:.3f}     {result['accuracy']:.3f}     + class offsets {offset.tolist()} "
+          "chosen on the other four folds' out-of-fold scores")
 
 
 if __name__ == "__main__":
