@@ -23,19 +23,29 @@ DOUBLE_APOSTROPHE = "''"
 # of these after it closes the quotation ('... an example "said Carolyn Porco'), it does not open one.
 CLOSING_VERBS = frozenset(read_word_list("invertible_verbs"))
 # An opening mark with no closing one in its paragraph still opens a quotation that runs to
-# the paragraph's end when it opens the paragraph or follows a colon ('Goyal said: "In my
-# opinion ...' with the closing mark lost): a speaker's words follow a colon in news copy.
-OPEN_TO_END = re.compile(r"(?:^|:)\s*$")
+# the paragraph's end when it opens the paragraph, follows a colon ('Goyal said: "In my
+# opinion ...' with the closing mark lost) or a speech verb and a comma ('Balyan said, "I am
+# ...', 'adding, "Because ...'): news copy puts a speaker's words after either.
+SPEECH_VERBS = read_word_list("speech_verbs")
+OPEN_TO_END = re.compile(
+    r"(?:^|:|(?<![\w'-])(?i:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"),)\s*$"
+)
 # British-style quotations in single quotes, read only in a paragraph without double quotes:
 # an opening mark at the paragraph's start or after a space, colon or bracket, before a
-# capital or digit; a closing mark after sentence punctuation (",'" / ".'") or before a comma
-# or full stop ("...Yatra', Baghel said."), never between two letters ("don't") nor after an
-# "s" with a space next ("the players' kit"). Fewer than ``MIN_SINGLE_WORDS`` words inside is
-# a name or title in quotes ('Jan Ashirwad Yatra'), not a quotation.
+# letter or digit; a closing mark after sentence punctuation (",'" / ".'") or before a comma
+# or full stop ("...Yatra', Baghel said.") or, after a letter other than "s", before a space
+# ("... in Pistoia' near Florence"); never between two letters ("don't") nor after an "s"
+# with a space next ("the players' kit"). Fewer than ``MIN_SINGLE_WORDS`` words inside a
+# capitalised one is a name or title in quotes ('Jan Ashirwad Yatra'), not a quotation; one
+# opening lower-case is a partial quotation ('to 'locate and arrest' the man': titles are
+# capitalised) from ``MIN_PARTIAL_WORDS`` words.
 SINGLE_MARK = "'"
-SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[]))'(?=[A-Z0-9])")
-SINGLE_CLOSE = re.compile(r"(?<=[.,!?])'(?![A-Za-z])|(?<=[A-Za-z0-9)])'(?=[,.;:!?](?:\s|$))")
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[]))'(?=[A-Za-z0-9])")
+SINGLE_CLOSE = re.compile(
+    r"(?<=[.,!?])'(?![A-Za-z])|(?<=[A-Za-z0-9)])'(?=[,.;:!?](?:\s|$))|(?<=[A-Za-rt-z0-9)])'(?=\s)"
+)
 MIN_SINGLE_WORDS = 4
+MIN_PARTIAL_WORDS = 3  # helpers.quotes.MIN_QUOTE_WORDS: the shortest quotation that is not a term
 
 
 def _opens(text: str, i: int) -> bool:
@@ -105,9 +115,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
       that follows quotations comes next ('an example "said Porco': ``CLOSING_VERBS``).
     - With a quotation open, two apostrophes close it (``DOUBLE_APOSTROPHE``, ``closing_width``).
     - A quotation left open at a paragraph's end whose mark opens the paragraph or follows
-      a colon ('Goyal said: "In my opinion ...') runs to that end (``OPEN_TO_END``).
+      a colon or a speech verb and comma ('Goyal said: "In my ...', 'Balyan said, "I am ...')
+      runs to that end (``OPEN_TO_END``).
     - In a paragraph with no double quote, single-quoted quotations of ``MIN_SINGLE_WORDS``
-      words or more count (British style: ``SINGLE_OPEN``, ``SINGLE_CLOSE``).
+      words or more (``MIN_PARTIAL_WORDS`` opening lower-case) count (British style).
 
     What it cannot do: single quotes in a paragraph that has double ones (nested quotes);
     quotations nested in double quotes (``"He said "no" to me"`` pairs the wrong
@@ -149,7 +160,8 @@ def _single_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]
         close = SINGLE_CLOSE.search(text, m.end(), p_end)
         if close is None:
             break
-        if len(text[m.end():close.start()].split()) >= MIN_SINGLE_WORDS:
+        least = MIN_PARTIAL_WORDS if text[m.end()].islower() else MIN_SINGLE_WORDS
+        if len(text[m.end():close.start()].split()) >= least:
             found.append((m.start(), close.end()))
         pos = close.end()
     return found

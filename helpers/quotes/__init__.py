@@ -34,7 +34,14 @@ sentence that holds the quotation, in this order:
    subject is a speaker wins, so "said Abbas was" does not make Abbas the speaker);
 5. the sentence's subject, when the sentence has a speech verb but no speaker right
    before it (``An Israeli official would not provide details ..., but told AFP:``);
-6. ``according to X``.
+6. ``according to X``;
+7. later in the sentence, the first speech verb whose subject is a speaker, not past a
+   new clause (``will be "at least equal" to ..., Economy Minister Luis de Guindos said``).
+
+Before the verb, a clause's own subject counts (``Xinhua reported that President Xi
+Jinping called for "..."``), and so does ``Sadhvi Prachi's comment that "..."``
+(``helpers/data/speech_nouns.csv``); a title set off by commas is skipped like an
+appositive (``Balyan, Union Minister of State for Agriculture, told``).
 
 A quotation with no attribution in its own sentence takes the speaker of the nearest
 attribution before it in the same paragraph (``"...," Kerry said. "The leaders have to
@@ -42,13 +49,15 @@ lead."``), of the quotation it continues from the previous paragraph, or, when i
 its paragraph, of the last attribution in the previous paragraph (``An Israeli source
 ... said that ...`` followed by a paragraph that is only a quotation).
 
-Speakers are then resolved: ``he``/``she`` (and ``the Dutchman``, ``the 34-year-old``) to
+Speakers are then resolved: ``he``/``she`` (and ``the Dutchman``, ``the 34-year-old``,
+``the SPD politician``: ``helpers/data/person_nouns.csv``) to
 the latest speaker or sentence subject before it (a quotation's, a ``X said`` sentence's,
 ``Kerry could not force ...``: the subject, not the nearest name; ``He was replying ...``
 carries its person on) in the same or previous paragraph, else to the person named
 nearest before; a description (``the top US diplomat``, ``the premier``) to the person named
 with a title it stands for (``helpers/data/role_descriptions.csv``); ``the company`` to the
-organisation named before; a role (``the prime minister``) to the one person the article names with
+organisation named before (or a one-word speaker never given a first name: ``AstraZeneca``);
+a role (``the prime minister``) to the one person the article names with
 that role (``Israeli Prime Minister Benjamin Netanyahu``, ``Martin Indyk, the U.S.
 special envoy``, ``A State Department spokeswoman, Marie Harf,``, ``Dharmendra Pradhan,
 Union Minister for Steel``, ``Gov. Gavin Newsom``), or, of several, the one named with the

@@ -15,7 +15,7 @@ from itertools import pairwise
 from ..quote_spans import PARAGRAPH_PATTERN, closing_width, quote_spans
 from .attribution import Attribution, first_verb_attribution, quote_attribution, sentence_subject
 from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUES, MASK
-from .resolution import Event, Resolver, new_source, person_vocabulary, role_map
+from .resolution import Event, Resolver, new_source, person_vocabulary, place_like, role_map
 from .speakers import Names
 from .vocabulary import (
     MIN_QUOTE_WORDS,
@@ -38,9 +38,11 @@ def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
 
 
 def quote_form(inner: str) -> str:
-    """"term" (few words, no punctuation of its own), "partial" (starts lower-case) or "full"."""
-    if len(inner.split()) < MIN_QUOTE_WORDS and not re.search(r"[.,!?;:]$", inner.strip()):
-        return "term"
+    """"term" (few words, with no punctuation of its own or opening lower-case), "partial"
+    (starts lower-case) or "full"."""
+    short = len(inner.split()) < MIN_QUOTE_WORDS
+    if short and (not re.search(r"[.,!?;:]$", inner.strip()) or re.match(r"^[(\[\s]*[a-z]", inner)):
+        return "term"  # a lower-case fragment ('"perfect,"', '"far advanced."'): American style puts the stop inside
     if re.match(r"^[(\[.\s]*[a-z]", inner):
         return "partial"
     return "full"
@@ -69,7 +71,8 @@ def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: lis
         att = None
         if form != "term":
             frame = masked[first.start_char:last.end_char]
-            att = quote_attribution(masked[b_from:s], b_from, masked[e:a_to], e, frame, names)
+            att = quote_attribution(masked[b_from:s], b_from, masked[e:a_to], e, frame, names,
+                                    rest=masked[e:last.end_char])
         q["att"] = att
         quotes.append(q)
     return quotes
@@ -229,6 +232,11 @@ def attach_cues(masked: str, sents: list, sources: list[dict]) -> None:
             src["cues"].append(phrase)
 
 
+def one_word_subject(att: Attribution) -> bool:
+    """A sentence's subject that is one capitalised word, found with no speech verb next to it."""
+    return att.rule == RULE_SUBJECT and att.speaker.kind == "person" and len(att.speaker.name.split()) == 1
+
+
 def analyse_article(article_id: str, outlet: str, body: str, sents: list, names: Names):
     """The quotations of one article with their resolved speakers, and its unnamed sources.
 
@@ -242,9 +250,13 @@ def analyse_article(article_id: str, outlet: str, body: str, sents: list, names:
     quotes = read_quotes(article_id, outlet, body, masked, spans, sents, names)
     events = speech_events(masked, sents, names)
     actions = action_subjects(masked, sents, names)
-    speakers = [att.speaker for _, att in events] + [q["att"].speaker if q["att"] else None for q in quotes]
-    # "Jane Smith, the mayor," introduces her
-    speakers += [sp for _, sp in actions if sp.kind == "person" and sp.description]
+    # a one-word sentence subject ("Spotted by The Verge, ...", "Says the Press Gazette:") names
+    # no one by being one: only a name the article uses otherwise makes it a person's
+    speakers = [att.speaker for _, att in events if not one_word_subject(att)]
+    speakers += [q["att"].speaker if q["att"] else None for q in quotes]
+    # "Jane Smith, the mayor," introduces her; "Allan McManus took charge" too (a full name, not a place)
+    speakers += [sp for _, sp in actions if sp.kind == "person" and (
+        sp.description or (len(sp.name.split()) > 1 and not place_like(sp.name, masked)))]
     resolver = Resolver(masked, roles, person_vocabulary(masked, speakers, roles, names), names)
     attribute_in_order(resolver, quotes, events, para_starts, actions)
     run_on(quotes, para_starts)

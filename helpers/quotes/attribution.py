@@ -9,7 +9,7 @@ quote; the first speech verb whose subject is a speaker; the sentence's subject;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .patterns import (
     AFTER_SV,
@@ -35,6 +35,7 @@ from .vocabulary import (
     RULE_SUBJECT,
     RULE_VERB_SPEAKER_AFTER,
     RULE_VERB_SPEAKER_BEFORE,
+    SPEECH_NOUNS,
 )
 
 
@@ -64,7 +65,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
     parts = [p.strip() for p in t.rstrip(",").split(",")]
     if comma and len(parts) >= 2:
         last, prev = parts[-1], parts[-2]
-        if last and is_appositive(last):
+        if last and (is_appositive(last) or title_appositive(last, names)):
             sp = parse_np(prev, names)
             if sp is not None:
                 if sp.kind in ("anonymous", "person", "organisation"):
@@ -76,7 +77,24 @@ def np_before(text: str, names: Names) -> Speaker | None:
                 sp.description = f"{clean_np(prev)}, {last}"
                 return sp
     sp = parse_np(re.sub(r"^(?i:while|whereas|although|though)\s+", "", parts[-1]), names)  # ", while X said"
+    clause = CLAUSE_SUBJECT.search(parts[-1]) if sp is None else None
+    if clause:  # "Xinhua reported that President Xi Jinping called for": the clause's own subject
+        sp = parse_np(clause.group("np"), names)
     return sp if sp is not None else np_at_end(t, names)
+
+
+# The subject of a clause inside the phrase before a verb ('reported that Chinese President Xi
+# Jinping called for', 'what a government official described as').
+CLAUSE_SUBJECT = re.compile(r"(?:^|\s)(?i:that|what|which|whom)\s+(?P<np>[^,]{2,80})$")
+
+
+def title_appositive(part: str, names: Names) -> bool:
+    """A capitalised title set off by commas after a name ('Balyan, Union Minister of State for
+    Agriculture, told'): it has a role word and names no one itself."""
+    if not names.role_word.search(part):
+        return False
+    sp = parse_np(part, names)
+    return sp is None or sp.kind not in ("person", "anonymous")
 
 
 # The phrase right before a verb when the words before it are not a speaker ('In August the
@@ -147,8 +165,10 @@ def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PL
 
 def described_subject(s: str, names: Names) -> Speaker | None:
     """A sentence opening with a role before a name ("Bolton manager Owen Coyle was ...",
-    "Union minister Piyush Goyal said"): the named person, not the club or place before the role."""
-    m = re.match(rf"^(?:{NAME_RUN}\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{1,3}})(?P<name>{NAME_RUN})(?![\w'.-]|\s+[A-Z])", s)
+    "Union minister Piyush Goyal said", "Cisco president and chief executive Mr John
+    Chambers"): the named person, not the club or place before the role."""
+    m = re.match(rf"^(?:{NAME_RUN}\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{1,3}}(?:and\s+(?:[a-z][\w-]*\s+){{1,3}})?)"
+                 rf"(?P<name>{NAME_RUN})(?![\w'.-]|\s+[A-Z])", s)
     if m is None or not names.role_word.search(m.group("desc")):
         return None
     sp = parse_np(m.group("name"), names)
@@ -223,11 +243,11 @@ def according_to_speaker(np_text: str, names: Names) -> Speaker | None:
 
 
 def cut_after_np(text: str) -> str:
-    """The speaker phrase after an inverted verb: up to a comma or "of/who/in ...", but "of"
-    before a capital stays inside an organisation's name ("Arizona Department of Public Safety
-    spokesman Bart Graves")."""
-    text = re.split(r",|\s(?:of(?!\s+[A-Z])|who|in|at|on|after|before|when|while|during|to|from|for)\s", text,
-                    maxsplit=1)[0]
+    """The speaker phrase after an inverted verb: up to a comma, "of/who/in ..." or "and" before
+    a verb ('said Scholz and also addressed'), but "of" before a capital stays inside an
+    organisation's name ("Arizona Department of Public Safety spokesman Bart Graves")."""
+    text = re.split(r",|\s(?:of(?!\s+[A-Z])|who|in|at|on|after|before|when|while|during|to|from|for)\s"
+                    r"|\sand\s(?=[a-z])", text, maxsplit=1)[0]
     return text.strip()
 
 
@@ -281,8 +301,9 @@ def after_attribution(after: str, after_at: int, names: Names) -> Attribution | 
 
 
 def quote_attribution(before: str, before_at: int, after: str, after_at: int, sentence: str,
-                      names: Names) -> Attribution | None:
-    """The attribution of one quotation, from the narration around it in its sentence."""
+                      names: Names, *, rest: str | None = None) -> Attribution | None:
+    """The attribution of one quotation, from the narration around it in its sentence (``rest``:
+    the sentence after it, later quotations masked; ``after`` by default)."""
     att = after_attribution(after, after_at, names)
     if att is not None:
         return att
@@ -292,12 +313,39 @@ def quote_attribution(before: str, before_at: int, after: str, after_at: int, se
         if sp is not None:
             return Attribution(sp, m.group("verb").lower(), RULE_VERB_SPEAKER_BEFORE,
                                before_at + m.start("verb"))
-    att = first_verb_attribution(before, before_at, names, sentence=sentence, allow_subject=True)
+    att = possessive_attribution(before, before_at, names) or first_verb_attribution(
+        before, before_at, names, sentence=sentence, allow_subject=True)
     if att is not None:
         return att
-    if re.search(r"according\s+to", after, re.I):
-        return first_verb_attribution(after, after_at, names, sentence=sentence, allow_subject=False)
+    # later in the sentence: 'will be "at least equal" to ..., Economy Minister Luis de Guindos said'
+    rest = after if rest is None else rest
+    later = after if re.search(r"according\s+to", after, re.I) else LATER_CLAUSE.split(rest, maxsplit=1)[0]
+    att = first_verb_attribution(later, after_at, names, sentence=sentence, allow_subject=False)
+    if att is not None:
+        return att if att.verb == "according to" else replace(att, rule=RULE_SPEAKER_VERB_AFTER)
     return colon_attribution(before, before_at, names)
+
+
+# Where a later clause with a speaker of its own may start ('"...", but Smith said'): the
+# speaker later in a quotation's sentence is looked for only before it.
+LATER_CLAUSE = re.compile(r";|\s(?i:but|while|whereas|although|though|because|when|after|before)\s")
+# "<Name>'s comment that": the quotation right after is that person's words.
+POSSESSIVE_SPEECH = re.compile(
+    rf"(?P<np>{NAME_RUN})['\u2019]s\s+(?i:{'|'.join(sorted(SPEECH_NOUNS, key=len, reverse=True))})"
+    r"(?:\s+(?:that|of|about))?\s*[,:]?\s*$"
+)
+
+
+def possessive_attribution(before: str, before_at: int, names: Names) -> Attribution | None:
+    """'condemned VHP leader Sadhvi Prachi's comment that "..."': the person whose comment,
+    remarks or statement the quotation is (``SPEECH_NOUNS``)."""
+    m = POSSESSIVE_SPEECH.search(before)
+    if m is None:
+        return None
+    sp = parse_np(m.group("np"), names)
+    if sp is None or sp.kind not in ("person", "organisation"):
+        return None
+    return Attribution(sp, "'s", RULE_SPEAKER_VERB_BEFORE, before_at + m.start("np"))
 
 
 def colon_attribution(before: str, before_at: int, names: Names) -> Attribution | None:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..actors import strip_titles
+from ..nltk_data import STOPWORDS
 from ..parallel import dask_client, map_chunks
 from ..wordlists import DEMONYMS, TITLE_WORDS
 from .article import analyse_article
@@ -73,7 +74,8 @@ def full_names(surname: str, body: str) -> list[tuple[int, str]]:
         given = m.group(1)
         if (given.lower() in TITLE_WORDS or given in DEMONYMS or given.lower() in ORG_WORDS or given in COUNTRIES
                 or given in DATE_NAMES
-                or given.lower() in FUNCTION_WORDS or given in ("The", "A", "An", "But", "And", "Said")):
+                or given.lower() in FUNCTION_WORDS or given.lower() in STOPWORDS  # "Behind Suga's remarks"
+                or given in ("The", "A", "An", "But", "And", "Said")):
             continue
         found.append((m.start(), f"{given} {surname}"))
     return found

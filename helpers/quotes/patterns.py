@@ -22,7 +22,9 @@ MASK = "#"  # what quotations are overwritten with, so narration patterns never 
 
 # Speech verbs (longest first, so "says" is not read as "say"), and "according to".
 VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-VERB = re.compile(rf"(?<![\w'-])(?:{VERB_ALT}|according\s+to)\b", re.I)
+# "described as" right after the verb is a passive participle ('the Games – described as
+# "every minute of every event" –'), not its subject describing: not read as a speech verb.
+VERB = re.compile(rf"(?<![\w'-])(?:{VERB_ALT}|according\s+to)\b(?!(?<=describe[ds])\s+as\b)", re.I)
 INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
 
 # A run of capitalised words: a name, with "of" or up to two name particles ("van der",

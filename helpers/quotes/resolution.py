@@ -78,6 +78,12 @@ def person_vocabulary(masked: str, speakers: list[Speaker | None], roles: dict[s
     return {v for v in vocab if v}
 
 
+def place_like(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` after a preposition of place ("in New York", "at Real Madrid")."""
+    return re.search(rf"\b(?:in|at|from|near|outside|inside|across|throughout)\s+{re.escape(name)}\b",
+                     text) is not None
+
+
 def new_source(sources: list[dict], *, description: str, core: str, head: str, sentence_id: str) -> dict:
     """Add an unnamed source to the article's list and return it (``source_n`` is 1-based)."""
     src = dict(source_n=len(sources) + 1, description=description, core=core, head=head,
@@ -112,8 +118,7 @@ class Resolver:
     def place_like(self, name: str) -> bool:
         """Whether the article writes ``name`` after a preposition of place ("in New York",
         "at Real Madrid"): then a sentence opening with it is not a person's action."""
-        return re.search(rf"\b(?:in|at|from|near|outside|inside|across|throughout)\s+{re.escape(name)}\b",
-                         self.masked) is not None
+        return place_like(name, self.masked)
 
     def knows(self, name: str) -> bool:
         """Whether the article names a person ``name`` (a full name it gives, or its surname)."""
@@ -203,7 +208,8 @@ class Resolver:
 
     def _orgref(self, sp: Speaker, pos: int) -> Speaker:
         """The company: the organisation that spoke last, else the one named nearest before
-        ("Ont.-based Research In Motion", "the Cooperation Ministry", "Acme Corp")."""
+        ("Ont.-based Research In Motion", "the Cooperation Ministry", "Acme Corp"), else the
+        last speaker of one word the article never gives a first name ("AstraZeneca said")."""
         spoke = [e for e in self.events if e.speaker.kind == "organisation" and e.pos < pos]
         if spoke:
             why = f"{sp.written} \u2192 the organisation before"
@@ -212,6 +218,13 @@ class Resolver:
         if named:
             return Speaker("organisation", sp.written, name=named[-1],
                            resolution=f"{sp.written} \u2192 the organisation named before")
+        # "AstraZeneca said ... The company said": a one-word speaker the article never gives a first name
+        single = [e.speaker.name for e in self.events if e.speaker.kind == "person" and not e.action
+                  and e.pos < pos and len(e.speaker.name.split()) == 1
+                  and not any(v.endswith(" " + e.speaker.name) for v in self.vocab)]
+        if single:
+            return Speaker("organisation", sp.written, name=single[-1],
+                           resolution=f"{sp.written} \u2192 the one-word speaker before")
         return Speaker("unknown", sp.written, resolution=f"{sp.written}: no organisation named before")
 
     def _backref(self, sp: Speaker, sentence_id: str) -> Speaker:

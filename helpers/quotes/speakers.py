@@ -29,7 +29,7 @@ from .patterns import (
     NAME_RUN,
     PRONOUN,
 )
-from .vocabulary import GROUP_NOUNS, NAME_PARTICLES, ORG_WORDS, ROLE_DESCRIPTIONS, ROLE_NOUNS
+from .vocabulary import GROUP_NOUNS, NAME_PARTICLES, ORG_WORDS, PERSON_NOUNS, ROLE_DESCRIPTIONS, ROLE_NOUNS
 
 # A capitalised run opening with one of these is a place or a date ("In Algeria", "On Monday").
 PREPOSITIONS = frozenset({"in", "on", "at", "from", "during", "after", "before", "since", "near", "outside",
@@ -143,9 +143,11 @@ def indefinite_role(np_text: str, names: Names) -> str | None:
 
 
 def described_person(rest: str) -> bool:
-    """Whether "the <rest>" describes a person the article has just spoken of, by nationality
-    or age ("the Dutchman", "the Spaniard", "the Frenchwoman", "the 34-year-old"), not by name."""
-    if re.fullmatch(r"\d{1,3}-year-old", rest):
+    """Whether "the <rest>" describes a person the article has just spoken of, by nationality,
+    age or a noun for a person ("the Dutchman", "the Frenchwoman", "the 34-year-old", "the SPD
+    politician": ``PERSON_NOUNS``), not by name or title."""
+    if re.fullmatch(r"\d{1,3}-year-old", rest) or (rest.split() and rest.split()[-1].lower() in PERSON_NOUNS
+                                                    and len(rest.split()) <= 3):
         return True
     stem = re.sub(r"(?:wo)?man$", "", rest)
     return rest in NATIONALITY_ADJECTIVES or (stem != rest and (stem in NATIONALITY_ADJECTIVES or stem == "Scots"))
@@ -175,6 +177,57 @@ def person_name(words: list[str]) -> str | None:
     return name
 
 
+def person_of(words: list[str]) -> str | None:
+    """The person in "<Given Surname> of <organisation or place>" ("Irene Nattel of RBC Capital
+    Markets", "Sen. Ted Cruz of Texas"): two or more name words before "of", none of them an
+    organisation, title or nationality word; never a country ("United States of America")."""
+    if "of" not in words:
+        return None
+    left = words[:words.index("of")]
+    person = person_name(left) if len(left) >= 2 else None
+    if (person is None or len(person.split()) < 2 or left[-1].lower() in ORG_WORDS
+            or " ".join(left) in COUNTRIES or any(w in DEMONYMS for w in left)):
+        return None
+    return person
+
+
+def institution_of(words: list[str]) -> bool:
+    """Whether a run "<X> of <Y>" is an institution's name: X is one word that is not a title
+    ("Bank of America", "Chamber of Commerce"; not "Secretary of State John Kerry") or ends in
+    an organisation word ("Royal Bank of Canada"), and Y is capitalised words only."""
+    if "of" not in words or words.index("of") == 0:
+        return False
+    left, right = words[:words.index("of")], words[words.index("of") + 1:]
+    if not right or "of" in right or any(w.lower() in TITLE_WORDS for w in left + right):
+        return False
+    return len(left) == 1 or left[-1].lower() in ORG_WORDS
+
+
+def actor_speaker(words: list[str], written: str, names: Names) -> Speaker | None:
+    """The actors-table person or organisation a run names (whole, without titles, its last
+    two words or its surname); "Ann Kerry" is not John Kerry just because the surname matches."""
+    run = " ".join(words)
+    for candidate in (run, strip_titles(run), " ".join(words[-2:]), words[-1]):
+        if candidate in names.alias_to_actor:
+            actor = names.alias_to_actor[candidate]
+            kind = names.actor_kind.get(actor) or "person"
+            if kind == "person" and candidate == words[-1] and len(words) > 1 and candidate != run:
+                given = person_name(words)
+                if given and given.split()[0] not in actor.split() and len(given.split()) > 1:
+                    return None
+            return Speaker("person" if kind == "person" else "organisation", written, name=actor)
+    return None
+
+
+def of_phrase_speaker(words: list[str], written: str) -> Speaker | None:
+    """A run with "of": "Irene Nattel of RBC Capital Markets" is the person (``person_of``),
+    "Bank of America" an institution (``institution_of``); else None."""
+    person = person_of(words)
+    if person is not None:
+        return Speaker("person", written, name=person)
+    return Speaker("organisation", written, name=" ".join(words)) if institution_of(words) else None
+
+
 def name_speaker(run: str, written: str, names: Names, *, definite: bool = False) -> Speaker | None:  # noqa: PLR0911 -- one early return per kind of run
     """A capitalised run as a person or an organisation."""
     run = re.sub(r"'s$|\u2019s$", "", run.strip())
@@ -189,17 +242,9 @@ def name_speaker(run: str, written: str, names: Names, *, definite: bool = False
     if " ".join(words) in COUNTRIES:  # "Algeria said": the country's voice, never a person
         return Speaker("organisation", written, name=" ".join(words))
     run = " ".join(words)
-    bare = strip_titles(run)
-    for candidate in (run, bare, " ".join(words[-2:]), words[-1]):
-        if candidate in names.alias_to_actor:
-            actor = names.alias_to_actor[candidate]
-            kind = names.actor_kind.get(actor) or "person"
-            if kind == "person" and candidate == words[-1] and len(words) > 1 and candidate != run:
-                # "Ann Kerry" is not John Kerry just because the surname matches
-                given = person_name(words)
-                if given and given.split()[0] not in actor.split() and len(given.split()) > 1:
-                    break
-            return Speaker("person" if kind == "person" else "organisation", written, name=actor)
+    sp = actor_speaker(words, written, names) or of_phrase_speaker(words, written)
+    if sp is not None:
+        return sp
     last = words[-1].lower().rstrip(",")
     if last in ORG_WORDS or (len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()):
         return Speaker("organisation", written, name=re.sub(r"^The\s+", "", run))
@@ -211,6 +256,24 @@ def name_speaker(run: str, written: str, names: Names, *, definite: bool = False
         return Speaker("organisation", written, name=run)
     person = person_name(words)
     return None if person is None else Speaker("person", written, name=person)
+
+
+def definite_speaker(rest: str, written: str, names: Names) -> Speaker | None:
+    """"the <rest>" as an unnamed source referred back to ("the official") or a role ("the
+    chief of staff"); failing both, its head before an "of/for ..." phrase is tried ("the
+    prosecutor of the southern city of Ales" is the prosecutor)."""
+    head = re.split(r"\s(?:of|for|at|in|from)\s+(?=the\s|an?\s|[a-z])", rest, maxsplit=1)[0]
+    for phrase in dict.fromkeys((rest, head)):
+        b = BACKREF.match(phrase)
+        if b and not NAME_AT_END.search(phrase.split()[-1]):
+            return Speaker("backref", written, role=b.group("head").lower())
+        low = re.sub(r"\s+", " ", phrase.lower())
+        for role in names.roles:
+            if (low == role or low.endswith(" " + role)) and (
+                not NAME_AT_END.search(phrase) or phrase.split()[-1].lower() in TITLE_WORDS
+            ):
+                return Speaker("role", written, role=role)
+    return None
 
 
 def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speaker | None:  # noqa: PLR0911, PLR0912 -- one early return per phrase shape
@@ -241,16 +304,9 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
     if low.startswith("the ") and described_person(np_text[4:].strip()):
         return Speaker("pronoun", written)  # "the Dutchman said": the person spoken of, as "he" is
     if low.startswith("the "):
-        rest = np_text[4:].strip()
-        b = BACKREF.match(rest)
-        if b and not NAME_AT_END.search(rest.split()[-1]):
-            return Speaker("backref", written, role=b.group("head").lower())
-        rest_low = re.sub(r"\s+", " ", rest.lower())
-        for role in names.roles:
-            if (rest_low == role or rest_low.endswith(" " + role)) and (
-                not NAME_AT_END.search(rest) or rest.split()[-1].lower() in TITLE_WORDS
-            ):
-                return Speaker("role", written, role=role)
+        sp = definite_speaker(np_text[4:].strip(), written, names)
+        if sp is not None:
+            return sp
     m = NAME_AT_END.search(np_text)
     if m:
         prefix = np_text[: m.start()].strip()

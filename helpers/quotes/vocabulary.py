@@ -54,6 +54,10 @@ ORG_WORDS = frozenset(read_word_list("organisation_words"))
 # a word there is never a name.
 # Lower-case particles inside names ("Rob van Bree", "Erik ten Hag").
 NAME_PARTICLES = frozenset(read_word_list("name_particles"))
+# Nouns for what someone said: "Sadhvi Prachi's comment that "..."" is her quotation.
+SPEECH_NOUNS = read_word_list("speech_nouns")
+# Nouns for a person just spoken of ("the SPD politician", "the veteran"): read as "he" is.
+PERSON_NOUNS = frozenset(read_word_list("person_nouns"))
 # Groups that open sentences with a capital ("Officials said"): not names, not unnamed sources.
 GROUP_NOUNS = frozenset(read_word_list("group_nouns"))
 
