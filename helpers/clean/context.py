@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .agency import AGENCY_ALTERNATION
-from .rules import ENDS_PUNCTUATED, Rule, count_words, looks_like_title
+from .rules import ENDS_PUNCTUATED, Rule, count_words, ends_unfinished, looks_like_title
 
 CAPTION_RULES = ("photo caption", "photo credit")
 ALT_TEXT_MAX_WORDS = 15  # a photo's alt text is a short label; its caption follows and opens with it
@@ -22,6 +22,8 @@ HEADER_DATELINE_MAX_WORDS = 3  # "• New Delhi" among "• PTI", "Updated: ..."
 _NAME_ONLY = re.compile(r"^[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|da|van|von|al|el|bin)){1,3}$")
 _BULLET_START = re.compile(r"^[\u2022\u00b7*]\s*")
 _AGENCY_ALONE = re.compile(rf"^[(\[]?\s*(?:{AGENCY_ALTERNATION})\s*[)\]]?\.?$")
+# A news agency's bracketed name closing a line: "... kitty party". (ANI)"
+_AGENCY_CLOSING = re.compile(rf"\S\s*[(\[]\s*(?:{AGENCY_ALTERNATION})\s*[)\]]\s*$")
 _FOLLOW_PROMPT = re.compile(r"\bfollow\b", re.IGNORECASE)
 
 
@@ -41,6 +43,22 @@ class PageLines:
 
     def rule_name(self, i: int) -> str | None:
         return self.labels[i][0] if 0 <= i < len(self) and self.labels[i] else None
+
+    def runs_on(self, i: int) -> bool:
+        """Whether line ``i`` runs on into the next: it ends in a word no sentence ends with, or
+        the next line follows it with no blank line between and opens in lower case."""
+        if ends_unfinished(self.text(i)):
+            return True
+        return self._adjacent(i + 1) and self.text(i + 1)[:1].islower()
+
+    def in_wrapped_paragraph(self, i: int) -> bool:
+        """Whether line ``i`` is a piece of a paragraph wrapped over several lines: it runs on
+        into the next line, or the line right above it (no blank line between) runs on into it."""
+        return self.runs_on(i) or (self._adjacent(i) and self.runs_on(i - 1))
+
+    def _adjacent(self, i: int) -> bool:
+        """Line ``i`` follows line ``i - 1`` with no blank line between."""
+        return 0 < i < len(self) and self.lines[i][0] == self.lines[i - 1][0] + 1
 
     def mark(self, i: int, rule: str, kept_as: str | None = None, detail: str | None = None) -> None:
         self.labels[i] = (rule, kept_as, detail)
@@ -114,6 +132,17 @@ def mark_header_dateline(page: PageLines, start: int) -> str | None:
             page.mark(i, "dateline (own line)", "dateline", "a place among the header's bullets")
             return place
     return None
+
+
+def keep_end_credit(page: PageLines) -> None:
+    """A line a caption rule took for its bracketed news-agency credit ("... party. (ANI)") that
+    no body line follows is the story's last paragraph with the agency's end credit: it goes
+    back to the body. (A caption under a photo has story after it.)"""
+    i = max((k for k, label in enumerate(page.labels) if label is None), default=-1) + 1
+    if i < len(page) and page.rule_name(i) == "photo caption" and page.labels[i][2] is None and (
+        _AGENCY_CLOSING.search(page.text(i))
+    ):
+        page.labels[i] = None
 
 
 def mark_repeats(page: PageLines) -> None:

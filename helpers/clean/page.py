@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .agency import AGENCY_ALTERNATION, agency_in
-from .context import PageLines, mark_header_dateline, mark_in_context, mark_repeats
+from .context import PageLines, keep_end_credit, mark_header_dateline, mark_in_context, mark_repeats
 from .normalise import LINE_BREAK, normalise_line
 from .rules import (
     CROSSHEAD_MAX_WORDS,
@@ -83,6 +83,7 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
     header_place = mark_header_dateline(page, start)
     result.dek = _mark_header(page, start, head_i is not None)  # 4. byline name, standfirst, highlights
     _mark_footer(page, start)  # 5. teasers and the like at the end
+    keep_end_credit(page)  # a last paragraph closing with '(ANI)' is no caption
     mark_repeats(page)  # 6. a paragraph printed twice
     result.subheads = _mark_crossheads(page)  # 7. crossheads between body paragraphs
     body_i = [i for i in range(len(page)) if page.labels[i] is None]
@@ -288,7 +289,7 @@ def _mark_header_teasers(page: PageLines, i: int) -> None:
             continue
         if _HIGHLIGHT_BULLET.match(text):
             found.append((i, "highlights"))
-        elif looks_like_title(text) and count_words(text) <= CROSSHEAD_MAX_WORDS:
+        elif looks_like_title(text) and count_words(text) <= CROSSHEAD_MAX_WORDS and not page.in_wrapped_paragraph(i):
             found.append((i, "teaser link"))
         else:
             break
@@ -342,7 +343,7 @@ def _mark_crossheads(page: PageLines) -> list[str]:
     every crosshead on the page (those found above the first paragraph too), in page order."""
     body_i = [i for i in range(len(page)) if page.labels[i] is None]
     for k, i in enumerate(body_i):
-        between = 0 < k < len(body_i) - 1
+        between = 0 < k < len(body_i) - 1 and not page.in_wrapped_paragraph(i)
         if (between and is_crosshead(page.text(i))) or SCORE_LINE.match(page.text(i)):
             page.mark(i, "crosshead (subhead)", "subheads")
         elif between and looks_like_title(page.text(i)):  # too long for a crosshead, no sentence
@@ -381,7 +382,10 @@ def _split_dateline(
     return None, None, paragraph, None
 
 
-_END_SLUG = re.compile(rf"\b(?P<agency>{AGENCY_ALTERNATION})(?:\s+[A-Z]{{2,4}}){{1,4}}\s*$")
+# An agency's slug or bracketed credit closing the story: "... government. PTI BUN AAR", "... party. (ANI)".
+_END_SLUG = re.compile(
+    rf"\b(?P<agency>{AGENCY_ALTERNATION})(?:\s+[A-Z]{{2,4}}){{1,4}}\s*$|[.!?'\"]\s*\((?P<bracketed>{AGENCY_ALTERNATION})\)\s*$"
+)
 
 
 def _find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str]) -> tuple[str | None, str | None]:
@@ -396,7 +400,7 @@ def _find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[st
             if found:
                 return found, "byline" if label[0] != "wire credit" else "credit line"
     m = _END_SLUG.search(paragraphs[-1]) if paragraphs else None
-    return (agency_in(m.group("agency")), "end slug") if m else (None, None)
+    return (agency_in(m.group("agency") or m.group("bracketed")), "end slug") if m else (None, None)
 
 
 def _audit_rows(page: PageLines) -> list[dict]:

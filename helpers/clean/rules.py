@@ -254,8 +254,11 @@ DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
 # Words that open a paragraph like a dateline's place but are labels (helpers/data/dateline_non_places.csv).
 NON_PLACES = frozenset(read_word_list("dateline_non_places"))
 
-# A line ending in punctuation, closing quotes or brackets allowed after it.
-ENDS_PUNCTUATED = re.compile(r"[.!?:;,]['\")\]]*$")
+# A line ending in punctuation, closing quotes or brackets allowed after it (a space before
+# a closing quote too: '... east. "').
+ENDS_PUNCTUATED = re.compile(r"[.!?:;,](?:\s*['\")\]])*$")
+# Words no sentence, headline or crosshead ends with (helpers/data/unfinished_line_words.csv).
+UNFINISHED_LINE_WORDS = frozenset(read_word_list("unfinished_line_words"))
 _BULLET = re.compile(r"^(?:[\u2022*\u00b7-]|\d+[.)])\s")
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 
@@ -276,6 +279,13 @@ def matches_headline(line: str, headline: str) -> bool:
     """``line`` is ``headline``, ignoring case and punctuation, or close (``HEADLINE_MATCH_RATIO``)."""
     a, b = _comparable(line), _comparable(headline)
     return bool(a) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= HEADLINE_MATCH_RATIO)
+
+
+def ends_unfinished(line: str) -> bool:
+    """The line's last word is one no sentence or title ends with ("... has asked for"): it runs
+    on into the next line, part of a wrapped or cut paragraph."""
+    words = _WORD.findall(line)
+    return bool(words) and words[-1].lower() in UNFINISHED_LINE_WORDS and not ENDS_PUNCTUATED.search(line)
 
 
 def looks_like_title(line: str) -> bool:

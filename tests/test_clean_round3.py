@@ -1,0 +1,54 @@
+"""Issue 15's third round of cleaning rules, each on a short page the test writes: lines of a
+wrapped or cut paragraph are never titles, crossheads or teasers; a quotation closed after a
+space is punctuated; a last paragraph closing with an agency's bracketed credit is body."""
+
+from helpers.clean import clean_text
+from helpers.clean.rules import ENDS_PUNCTUATED, ends_unfinished
+
+P1 = "The council voted on Tuesday to close the old bridge to traffic after engineers warned it was unsafe."
+P2 = "Residents said the closure would add twenty minutes to their daily trips across the river valley."
+P3 = "The mayor said repairs would begin next spring and would take at least eight months to finish."
+
+
+def rules(result):
+    return {row["text"]: row["rule"] for row in result.removed}
+
+
+def test_a_line_ending_in_a_word_no_sentence_ends_with_runs_on():
+    assert ends_unfinished("The airport was closed shortly after the quake, and")
+    assert ends_unfinished("Taiwan's Hon Hai has asked for")
+    assert not ends_unfinished("Prices set to go up") and not ends_unfinished("Police find her")
+    assert not ends_unfinished("He spoke of the.")  # punctuated: a sentence, whatever its last word
+
+
+def test_pieces_of_a_wrapped_paragraph_stay_body():
+    wrapped = (
+        "TOKYO - Taiwan's Hon Hai Precision Industry Co. has asked for\n"
+        "SoftBank Group Corp.'s cooperation in its bid to acquire Toshiba\n"
+        "Corp.'s chip unit, sources close to the matter said Friday.\n"
+        "Hon Hai, which bought Japanese display maker Sharp Corp. last\n"
+        "year, is also calling on other Japanese companies to join."
+    )
+    r = clean_text(f"Kyodo news summary\n\n{P1}\n\n{wrapped}\n\n{P2}\n\nBridge to close\n\n{P3}")
+    assert "SoftBank Group Corp.'s cooperation in its bid to acquire Toshiba" in r.body
+    assert "Hon Hai, which bought Japanese display maker Sharp Corp. last" in r.body
+    assert rules(r).get("Bridge to close") == "crosshead (subhead)"  # a real crosshead still goes
+    cut = "There are reports that the airport was closed shortly after the earthquake, and"
+    r = clean_text(f"Quake hits the north\n\n{P1}\n\n{cut}\n\n{P2}\n\n{P3}")
+    assert cut in r.body.split("\n\n")
+
+
+def test_a_quotation_closed_after_a_space_is_punctuated():
+    line = '"It isn\'t going to turn into a huge area and it\'s being blown eastwards. "'
+    assert ENDS_PUNCTUATED.search(line)
+    r = clean_text(f"Ash cloud returns\n\n{P1}\n\n{line}\n\n{P2}\n\n{P3}")
+    assert line.strip() in r.body
+
+
+def test_a_last_paragraph_closing_with_an_agency_credit_is_body_and_credits_it():
+    last = 'The minister said the party had confined itself to "a kitty party". (ANI)'
+    r = clean_text(f"Minister hits out\n\n{P1}\n\n{P2}\n\n{last}")
+    assert r.body.endswith(last) and r.agency == "ANI" and r.agency_from == "end slug"
+    caption = "Residents walk past the closed bridge in the town centre on Tuesday. (AFP)"
+    r = clean_text(f"Minister hits out\n\n{P1}\n\n{caption}\n\n{P2}\n\n{P3}")  # story after it: a caption
+    assert rules(r)[caption] == "photo caption"
