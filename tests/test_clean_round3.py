@@ -52,3 +52,52 @@ def test_a_last_paragraph_closing_with_an_agency_credit_is_body_and_credits_it()
     caption = "Residents walk past the closed bridge in the town centre on Tuesday. (AFP)"
     r = clean_text(f"Minister hits out\n\n{P1}\n\n{caption}\n\n{P2}\n\n{P3}")  # story after it: a caption
     assert rules(r)[caption] == "photo caption"
+
+
+def test_captions_by_their_label_or_agency_slash_photographer():
+    file_photo = "FILE PHOTO: A woman wearing a face mask walks past a shop in Tokyo, Japan, April 8, 2020."
+    slash = "Collapsed houses are seen after a 5.5 magnitude earthquake hit the county, May 11, 2017. REUTERS/Stringer"
+    bracket = "The two presidents attend a joint press conference in Tokyo, Japan, Nov 16, 2020. [Photo/Xinhua]"
+    for caption in (file_photo, slash, bracket):
+        r = clean_text(f"{caption}\n\nTOKYO (Reuters) - {P1}\n\n{P2}\n\n{P3}")
+        assert rules(r)[caption] == "photo caption", caption
+        assert r.dateline == "TOKYO" and r.agency == "Reuters"
+
+
+def test_sign_offs_credits_and_source_lines():
+    page = "\n\n".join((
+        "Bridge closed", "Press Trust of India Kolkata", "1 min read Last Updated : Apr 09 2019 | 3:32 PM IST",
+        "Illustration by Alex Castro / The Verge", P1, P2, "© Provided by The Canadian Press", P3,
+        "($1 = 0.7349 euros) (Reporting by Jane Roe; Editing by John Doe)",
+        "This report by The Canadian Press was first published Nov. 7, 2019.",
+        "via Smart Health Forum http://ift.tt/1o3ovZB", "Source: http://www.example.com/articles/1.html",
+        "via example.com", "share with facebook", "Continue reading…",
+    ))
+    got = rules(clean_text(page))
+    assert got["Press Trust of India Kolkata"] == "byline"
+    assert got["1 min read Last Updated : Apr 09 2019 | 3:32 PM IST"] == "timestamp"
+    assert got["Illustration by Alex Castro / The Verge"] == got["© Provided by The Canadian Press"] == "photo credit"
+    assert got["($1 = 0.7349 euros) (Reporting by Jane Roe; Editing by John Doe)"] == "byline"
+    assert got["This report by The Canadian Press was first published Nov. 7, 2019."] == "wire credit"
+    assert {got[k] for k in ("via Smart Health Forum http://ift.tt/1o3ovZB", "via example.com",
+                             "Source: http://www.example.com/articles/1.html")} == {"source link"}
+    assert got["share with facebook"] == "share/print widget" and got["Continue reading…"] == "page widget"
+    assert clean_text(page).body.split("\n\n") == [P1, P2, P3]
+    # a sentence giving an address, and a paragraph with its sign-off after it, stay body
+    kept = ["Details of the plan are published on the council's website at www.example.com.",
+            "The regulator will review the rules next year. (Reporting by Jane Roe; Editing by John Doe)"]
+    r = clean_text("\n\n".join(("Bridge closed", P1, *kept, P2)))
+    assert r.body.split("\n\n") == [P1, *kept, P2]
+
+
+def test_more_dateline_forms_and_a_dateline_on_its_own_line():
+    for opening, place, agency in (
+        ("Madrid, Mar 18 (EFE).- ", "Madrid, Mar 18", "EFE"), ("Tokyo, Oct. 7 (Jiji Press)--", "Tokyo, Oct. 7", None),
+        ("NÎMES: ", "NÎMES", None), ("MOSCOW (UrduPoint News / Sputnik - 23rd November, 2020) ", "MOSCOW", None),
+    ):
+        r = clean_text(f"Bridge closed\n\n{opening}{P1}\n\n{P2}\n\n{P3}")
+        assert (r.dateline, r.agency) == (place, agency) and r.body.startswith("The council"), opening
+    r = clean_text(f"Kyodo news summary\n\nTOKYO, April 14 Kyodo\n\n{P1}\n\n{P2}\n\n{P3}")
+    assert (r.dateline, r.agency) == ("TOKYO", "Kyodo") and rules(r)["TOKYO, April 14 Kyodo"] == "dateline (own line)"
+    r = clean_text(f"Bridge closed\n\nU.S.-China talks resume -- {P1}\n\n{P2}")  # no bracket: no glued dash
+    assert r.dateline is None

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .agency import AGENCY_ALTERNATION
-from .rules import ENDS_PUNCTUATED, Rule, count_words, ends_unfinished, looks_like_title
+from .rules import ENDS_PUNCTUATED, OWN_LINE_DATELINE, Rule, count_words, ends_unfinished, looks_like_title
 
 CAPTION_RULES = ("photo caption", "photo credit")
 ALT_TEXT_MAX_WORDS = 15  # a photo's alt text is a short label; its caption follows and opens with it
@@ -120,9 +120,14 @@ def mark_in_context(page: PageLines, start: int) -> None:
 
 def mark_header_dateline(page: PageLines, start: int) -> str | None:
     """A place standing as a bullet among the header's credit and time bullets ("• PTI",
-    "• New Delhi", "Updated: ..."): mark it and return it (None if there is none)."""
+    "• New Delhi", "Updated: ..."), or a dateline with its date on a line of its own ("TOKYO,
+    April 14 Kyodo"): mark it and return the place (None if there is none)."""
     for i in range(start, min(len(page), start + 8)):
         text = page.text(i)
+        own = OWN_LINE_DATELINE.match(text)
+        if own and page.rule_name(i) in (None, "timestamp"):
+            page.mark(i, "dateline (own line)", "dateline", "a dateline with its date on a line of its own")
+            return own.group("place")
         if page.labels[i] is not None or not _BULLET_START.match(text):
             continue
         place = _BULLET_START.sub("", text)

@@ -215,7 +215,11 @@ SCORE_LINE = re.compile(rf"^{_TEAM}\s\d{{1,2}}(?:\s*[-\u2013:]\s*|\s)\d{{1,2}}\s
 HEADER_RULES = ("timestamp", "byline", "photo credit", "photo caption", "share/print widget", "wire credit")
 
 
-HEADER_SKIP_RULES = (*HEADER_RULES, "page widget", "section label", "comment section", "sign-up or newsletter box")
+HEADER_SKIP_RULES = (
+    *HEADER_RULES, "page widget", "section label", "comment section", "sign-up or newsletter box",
+    "dateline (own line)",
+)
+_SENTENCE_END = re.compile(r"[a-z][.!?]['\"]?\s+['\"(]?[A-Z]")  # "... next year. (Reporting by", "... said. The"
 _NAME_LINE = re.compile(r"^[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*$")
 _HIGHLIGHT_BULLET = re.compile(r"^[\u2022\u00b7*]\s*\S")
 
@@ -346,7 +350,8 @@ def _mark_crossheads(page: PageLines) -> list[str]:
         between = 0 < k < len(body_i) - 1 and not page.in_wrapped_paragraph(i)
         if (between and is_crosshead(page.text(i))) or SCORE_LINE.match(page.text(i)):
             page.mark(i, "crosshead (subhead)", "subheads")
-        elif between and looks_like_title(page.text(i)):  # too long for a crosshead, no sentence
+        elif between and looks_like_title(page.text(i)) and not _SENTENCE_END.search(page.text(i)):
+            # too long for a crosshead, and no sentence in it (a paragraph closing with a bracketed note has one)
             page.mark(i, "teaser link", detail="an unpunctuated title between paragraphs")
     return [page.text(i).strip("'\" ") for i, label in enumerate(page.labels) if label and label[1] == "subheads"]
 
@@ -395,7 +400,7 @@ def _find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[st
     if from_dateline:
         return from_dateline, "dateline"
     for i, label in enumerate(page.labels):
-        if label and label[0] in ("byline", "sign-off", "wire credit"):
+        if label and label[0] in ("byline", "sign-off", "wire credit", "dateline (own line)"):
             found = agency_in(page.text(i))
             if found:
                 return found, "byline" if label[0] != "wire credit" else "credit line"

@@ -64,7 +64,7 @@ _TIMESTAMP_WORDS = frozenset((
     "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "am", "pm", "ist", "gmt", "utc", "edt", "est", "bst", "cet", "cest",
     "pst", "pdt", "et", "ct", "ht", "aest", "hkt", "sgt", "jst", "updated", "update", "published", "posted",
-    "created", "modified", "edited", "last", "first", "on", "at", "of", "news", "ago", "year", "years", "day",
+    "created", "modified", "edited", "last", "first", "on", "at", "of", "news", "ago", "read", "year", "years", "day",
     "days", "hour", "hours", "minute", "minutes", "min", "mins", "in", "st", "nd", "rd", "th", "date", "time",
 ))
 TIMESTAMP_OTHER_WORDS = 2  # a timestamp line may carry a place or a section ("- New Delhi", "Soccer")
@@ -102,14 +102,16 @@ LINE_RULES: tuple[Rule, ...] = (
     ), max_words=14, marks_header=True),
     Rule("share/print widget", _rx(
         r"^(?:e-?mail|print|share|send|tweet|save|copy|reprints?|comments?|listen|whatsapp|facebook|twitter)"
-        r"(?:\s+(?:this|the|an?|to|on|via|link|article|story|page|feedback|facebook|twitter|x|"
+        r"(?:\s+(?:this|the|an?|to|on|via|with|link|article|story|page|feedback|facebook|twitter|x|"
         r"whatsapp|linkedin|e-?mail|audio|comments?|url))*\s*(?:\(\d+\))?\s*:?$|"
         r"^(?:short\s*(?:link|url)|permalink|link to (?:this|the) (?:article|story))\s*:?\s*(?:https?://\S+)?$|"
         r"^https?://\S+$"
     ), max_words=8, marks_header=True),
     Rule("page widget", _rx(
         r"^[\W_]+$|^(?:advertisements?|advert|ad|view(?:\s+(?:gallery|comments|all|more|photos?|slideshow))?|"
-        r"(?:dis)?like|back|skip to (?:main )?content|\d+\s*-?\s*min(?:ute)?s?\s+read|loading\.*|load more|show more|"
+        r"(?:dis)?like|back|skip to (?:main )?(?:content|footer|navigation|search)|log ?in|log ?out|sign ?in|"
+        r"continue reading\W*|(?:adjust|change) (?:the )?(?:font|text) size|"
+        r"\d+\s*-?\s*min(?:ute)?s?\s+read|loading\.*|load more|show more|"
         r"close|toggle navigation|article content|story continues below(?:\s+advertisement)?|"
         r"enlarge(?:\s+(?:this\s+)?(?:image|photo))?|(?:open|close|expand)\s+(?:image|photo|gallery)(?:\s+modal)?|"
         r"syndicate content|(?:read\s+)?(?:the\s+)?original (?:article|story|post)(?:\s+here)?|source link|"
@@ -121,13 +123,14 @@ LINE_RULES: tuple[Rule, ...] = (
     ), max_words=30),
     Rule("section label", _rx(
         r"^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in|sections?|you are here)\s*:|^#\w|"
-        r"^(?:posts?|articles?|stories)\s+(?:tagged|filed|categori[sz]ed)\b|\S\s+(?:>|»|›)\s+\S|"
+        r"^(?:home\s+)?(?:tags?\s+)?(?:posts?|articles?|stories)\s+(?:tagged|filed|categori[sz]ed)\b|\S\s+(?:>|»|›)\s+\S|"
         r"^(?:[^/]{1,30}\s/\s*){2,}$"
     ), max_words=30, early_only=True),
     Rule("section label", _rx(r"\w"), max_words=SECTION_LABEL_MAX_WORDS, early_only=True, check=is_section_label),
     Rule("byline", _rx(
         r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
-        r"(?:(?:,|\s+and|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*(?:\s*[,|]\s*.*)?$|"
+        r"(?:(?:,|\s+and|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
+        r"(?:\s+(?:at|in)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?(?:\s*[,|]\s*.*)?$|"
         r"^(?:The\s+)?[A-Z][\w.&'-]+(?:\s+[A-Z][\w.&'-]+){0,2}\s+"
         r"(?i:staff|bureau|desk|news desk|web desk|staff writer)$|"
         r"^[\u2014\u2013-]\s*[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}\s+[\u2014\u2013-]\s+.*\d", 0
@@ -136,17 +139,22 @@ LINE_RULES: tuple[Rule, ...] = (
          marks_header=True),
     Rule("timestamp", DATE_OR_TIME, max_words=16, marks_header=True, check=is_timestamp_line),
     Rule("photo credit", _rx(
-        r"^(?:photos?|photograph|images?|pictures?|credits?|file photo|photo credit)(?:\s+by)?\s*[:/]|"
+        r"^(?:photos?|photograph|images?|pictures?|credits?|file photo|photo credit)"
+        r"(?:\s+(?:by|source|courtesy))?\s*[:/]|"
+        r"^(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?)\s+(?:by|courtesy of)\s+[A-Z][^.!?]*$|"
+        r"^©\s*(?:provided by\s+)?[A-Z][^.!?]*$|"
         rf"(?:/\s*|\bvia\s+|\bfor\s+)(?:{_AGENCIES})\b[^.!?]*$|\bAP Photo\b[^.!?]*$|"
         rf"^\(?(?:{_PHOTO_AGENCIES})(?:\s+photo)?\)?$|^\(?(?:{_AGENCIES})\s+photo\)?$"
     ), max_words=12, marks_header=True, check=lambda line: not re.search(r"[a-z]\.\s", line)),
     Rule("photo caption", _rx(
-        r"[\[(](?:(?:file\s+)?photo\s*[:/]?\s*)?"
+        r"[\[(](?:(?i:(?:file\s+)?photo)\s*[:/]?\s*)?"
         rf"(?:{_AGENCIES}|[A-Z]{{2,}}|Al Jazeera|File|Archive|Handout)(?:[\s/]+[\w.]+){{0,4}}[\])]\s*$", 0
     ), marks_header=True),
-    # A caption ending in a bracketed "Photographer/Organisation" credit or an agency's "via"
-    # credit: "... (Eric Risberg/Associated Press)", "... (Name/TT News Agency via AP)", "(NASA / JPL)".
+    # A caption ending in a bracketed "Photographer/Organisation" credit, an agency's "via"
+    # credit or "AGENCY/Photographer": "... (Eric Risberg/Associated Press)", "... (Name/TT News
+    # Agency via AP)", "(NASA / JPL)", "... May 11, 2017. REUTERS/Stringer".
     Rule("photo caption", _rx(
+        rf"[.\s](?:REUTERS|{_AGENCIES})\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*$|"
         r"\(\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&' -]{1,40}\)\s*$|"
         rf"\([^()]{{2,60}}\bvia\s+(?:{_AGENCIES})\)\s*$|"
         rf"\s(?:/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?i:photo)|©\s*(?:{_AGENCIES}))\s*$", 0
@@ -160,8 +168,18 @@ LINE_RULES: tuple[Rule, ...] = (
     # An agency photo caption's closing date: "..., in Cairo, Wednesday, July 3, 2013."
     Rule("photo caption", _rx(rf",\s*{_WEEKDAY},\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.(?:\s|$)"), max_words=80,
          marks_header=True, check=lambda line: '"' not in line),
+    # A caption opening with its label: "FILE PHOTO: A woman wearing ...", "PICTURE: ..." (short ones are credits).
+    Rule("photo caption", _rx(r"^(?:file\s+)?(?:photo|picture|image)\s*:\s+[A-Z]"), max_words=CAPTION_MAX_WORDS,
+         marks_header=True),
+    # The reporters' sign-off on a line of its own, perhaps after another bracketed note:
+    # "(Reporting by Jane Roe; Editing by John Doe)", "($1 = 0.73 euros) (Reporting By ...)".
+    Rule("byline", _rx(r"^(?:\([^()]*\)\s*)*\((?:additional\s+)?(?:reporting|writing|editing)\s+by\b[^()]*\)\.?$"),
+         max_words=40),
+    # A news agency's name and a place: "Press Trust of India Kolkata", "AFP Paris".
+    Rule("byline", re.compile(rf"^(?:{AGENCY_ALTERNATION})(?:\s+[A-Z][a-z]+){{1,2}}$"), max_words=8, marks_header=True),
     Rule("wire credit", _rx(
         r"^(?:[A-Z][\w.&' -]{1,40}\s+and\s+)?(?:wire services|agencies)\.?$|"
+        r"^this\s+(?:report|story|article)\b.{0,60}\bwas\s+(?:first\s+)?(?:published|distributed)\b|"
         r"^(?:with\s+)?(?:additional\s+)?reporting\s+by\b|^(?:writing|editing|compiled)\s+by\b|"
         r"^\(?(?:reuters|ap|afp|the associated press|associated press|agencies|bloomberg|dpa|xinhua|upi)\)?\.?$|"
         r"^sources?\s*:\s*(?:reuters|ap|afp|agencies|wire|news agencies)"
@@ -171,6 +189,11 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("wire credit", re.compile(
         rf"^[(\[]?\s*(?:(?i:source|agency|credit)\s*:\s*)?(?:{AGENCY_ALTERNATION})(?:\s+(?i:news(?:\s+agency)?))?\s*[)\]]?\.?$"
     ), max_words=8, keep_as="wire_credit"),
+    # A feed's or a syndicator's source line: "via Smart Health Forum http://...", "Source: http://...".
+    Rule("source link", _rx(
+        r"^(?:via|source|from|originally (?:published|appeared) (?:at|on|in))\b\s*:?\s*[^.!?]{0,60}?"
+        r"(?:https?://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.[a-z]{2}|[a-z]{2}))$"
+    ), max_words=12),
     Rule("sign-up or newsletter box", _rx(
         r"\b(?:sign up|subscribe|newsletters?|get (?:e-?mail|daily|weekly|breaking news) (?:updates|alerts)|"
         r"on your tv|download (?:our|the) app|follow us)\b"
@@ -181,7 +204,7 @@ LINE_RULES: tuple[Rule, ...] = (
     # One teaser in the middle of a story: "READ ALSO: ...", "Watch | ...".
     Rule("teaser link", _rx(
         r"^(?:read also|also read|read more|see also|also see|must read|watch|also watch|listen|related)"
-        r"\s*(?:[:|]|\s[\u2014\u2013-])\s*\S"
+        r"(?:\s*(?:[:|]|\s[\u2014\u2013-])\s*\S|(?-i:[A-Z]))"
     ), max_words=30),
     # A teaser listed with its date: "- Government moves to end fuel subsidy - December 26, 2024".
     Rule("teaser link", _rx(r"^[\u2014\u2013-]\s+\S.{5,150}\s[\u2014\u2013-]\s+[^.!?]{0,20}\d{4}$"), max_words=30,
@@ -197,7 +220,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"read\s+(?:more|next|also)\b.{0,40}|recommended(?:\s+(?:for you|stories|reading|articles))?|"
         r"you\s+(?:may|might)\s+also\s+(?:like|enjoy|be interested in)|most\s+(?:read|popular|viewed|shared)|"
         r"trending(?:\s+now)?|editors?'?s?\s+picks|further reading|also\s+on\s+.{1,40}|top stories|"
-        r"latest\s+(?:news|stories|headlines)|what to read next|popular\s+(?:on|in)\s+.{1,40}|"
+        r"latest\s+(?:news|stories|headlines|posts|articles)|what to read next|popular\s+(?:on|in)\s+.{1,40}|"
+        r"popular\s+(?:posts|stories|articles)|"
         r"don't miss|keep reading|in other news)\s*:?$"
     ), max_words=8, starts_footer=True),
     # A comment section's heading ends the article as a teaser block does; it is a widget.
@@ -218,7 +242,7 @@ LINE_RULES: tuple[Rule, ...] = (
 # "New Delhi [India], February 20 (ANI): ", "Kumasi, Feb. 5, GNA - ". A bare hyphen must have
 # spaces round it, so "U.S.-Israeli relations" is not a dateline. Group ``dateline`` is the
 # place (and date); group ``agency`` the credit, bracketed or after a comma.
-_DASH = r"(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|\s+//\s+)"
+_DASH = r"(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|\s+//\s+|(?<=\))\.?-{1,2}\s*)"  # "(EFE).- ", "(Jiji Press)--"
 _MISREAD_DASH = r"\s\?\s"  # a dash mis-decoded as "?" ("TORONTO ? The ..."): capitals before it only
 _COLON = r"\s*:\s+"
 _REGION = (  # a bracketed region is not an agency's credit: "Indore (Madhya Pradesh)", not "CAIRO (AP)"
@@ -228,8 +252,10 @@ _REGION = (  # a bracketed region is not an agency's credit: "Indore (Madhya Pra
 _DATELINE_DATE = rf"(?:,?\s*(?i:{_MONTH})\s\d{{1,2}}(?:,?\s\d{{4}})?|,\s*\d{{1,2}}\s(?i:{_MONTH})(?:\s\d{{4}})?)"
 _CREDIT = r"(?:\s*\((?P<agency>[^)]{1,30})\)|,\s*(?P<agency_after>[A-Z]{2,6}))"
 # A listed agency's bracketed credit may run straight into the story: "Mumbai, Apr 22 (PTI) Union ...".
-_CREDIT_NO_DASH = rf"\s*\((?P<agency>{AGENCY_ALTERNATION})\)\s+(?=[A-Z\"'])"
-_CAPS_PLACE = r"[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3}"
+# So may a credit ending in its date: "MOSCOW (UrduPoint News / Sputnik - 23rd November, 2020) A suspect ...".
+_CREDIT_NO_DASH = rf"\s*\((?P<agency>{AGENCY_ALTERNATION}|[^()]{{1,60}}\b\d{{4}})\)\s+(?=[A-Z\"'])"
+_CAPS = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals, accented ones too ("NÎMES")
+_CAPS_PLACE = rf"[{_CAPS}][{_CAPS}.'-]{{2,}}(?:\s[{_CAPS}][{_CAPS}.'-]+){{0,3}}"
 _TITLE_PLACE = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"
 # A date and an agency's credit with no place: "Sept 18 (Reuters) - ".
 DATE_DATELINE = re.compile(
@@ -250,6 +276,11 @@ DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Last: a place alone before a colon ("Chennai: ..."); ``clean_text`` drops it when other
     # paragraphs open the same way (speakers' names: "Jose Mourinho: ...").
     re.compile(rf"^(?P<dateline>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?){_COLON}(?=[A-Z])"),
+)
+# A dateline on a line of its own, with its date and perhaps its agency: "TOKYO, April 14 Kyodo".
+OWN_LINE_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+){{0,2}})?){_DATELINE_DATE}"
+    rf"(?:\s*[(\[]?(?:{AGENCY_ALTERNATION})[)\]]?)?$"
 )
 # Words that open a paragraph like a dateline's place but are labels (helpers/data/dateline_non_places.csv).
 NON_PLACES = frozenset(read_word_list("dateline_non_places"))
