@@ -101,3 +101,23 @@ def test_more_dateline_forms_and_a_dateline_on_its_own_line():
     assert (r.dateline, r.agency) == ("TOKYO", "Kyodo") and rules(r)["TOKYO, April 14 Kyodo"] == "dateline (own line)"
     r = clean_text(f"Bridge closed\n\nU.S.-China talks resume -- {P1}\n\n{P2}")  # no bracket: no glued dash
     assert r.dateline is None
+
+
+def test_bylines_with_an_address_or_a_date_and_a_label_above_them():
+    r = clean_text(f"Bridge closed\n\nAuthor Archives\n\nBy Cathy Chen\n<jane@example.org>\n\n{P1}\n\n{P2}\n\n{P3}")
+    got = rules(r)
+    assert got["By Cathy Chen"] == got["<jane@example.org>"] == "byline" and got["Author Archives"] != "byline"
+    r = clean_text(f"Bridge closed\n\nDW staff (win)June 4, 2006\n\n{P1}\n\n{P2}\n\n{P3}")
+    assert r.headline == "Bridge closed" and rules(r)["DW staff (win)June 4, 2006"] == "byline"
+    assert rules(clean_text(f"Bridge closed\n\nAuthor: Euronews\n\n{P1}\n\n{P2}"))["Author: Euronews"] == "byline"
+
+
+def test_glued_image_credits_comment_counters_and_developing_story_notes():
+    caption = "Merkel at the women's cup final in Berlin in AprilImage: AP"
+    note = "This is a developing story. Please stay with us for updates."
+    toolbar = "0 Comment(s)Print E-mail Xinhua, June 02, 2020"
+    page = f"Bridge closed\n\n{toolbar}\n\n{P1}\n\n{caption}\n\n{P2}\n\n{P3}\n\n{note}"
+    r = clean_text(page)
+    assert rules(r)[caption] == "photo caption" and r.dek is None
+    assert rules(r)[toolbar] == rules(r)[note] == "page widget"
+    assert r.body.split("\n\n") == [P1, P2, P3]

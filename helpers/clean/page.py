@@ -244,7 +244,9 @@ def _mark_header(page: PageLines, start: int, has_headline: bool) -> str | None:
     teaser links and highlights. Without a headline only a dek the story restates or a
     dateline follows is read."""
     i = _skip_furniture(page, start)
-    if has_headline and i + 1 < len(page) and page.labels[i] is None and _is_name_alone(page.text(i)):
+    if has_headline and i + 1 < len(page) and page.labels[i] is None and _is_name_alone(page.text(i)) and (
+        page.rule_name(i + 1) != "byline"  # a byline right under it is the byline; the name is a label
+    ):
         page.mark(i, "byline", detail="a name alone under the headline")
         i = _skip_furniture(page, i + 1)
     dek = None

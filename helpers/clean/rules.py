@@ -119,7 +119,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"what(?:'s| is) your (?:reaction|opinion|view)\??)\s*:?$|"
         r"\bclick here\b|^click (?:for|to)\s+\w|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|\ball rights reserved\b|"
         r"\bpowered by\s+[A-Z][\w.]*\.?$|^(?:0:\d{2}\s*)+$|"
-        r"\b(?:comments (?:are|have been) (?:closed|disabled)|not (?:currently )?accepting comments)\b"
+        r"\b(?:comments (?:are|have been) (?:closed|disabled)|not (?:currently )?accepting comments)\b|"
+        r"^\d+\s+comment(?:s|\(s\))(?-i:[A-Z])|^this is a (?:developing|breaking)(?: news)? story\b"
     ), max_words=30),
     Rule("section label", _rx(
         r"^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in|sections?|you are here)\s*:|^#\w|"
@@ -132,10 +133,14 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(?:(?:,|\s+and|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
         r"(?:\s+(?:at|in)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?(?:\s*[,|]\s*.*)?$|"
         r"^(?:The\s+)?[A-Z][\w.&'-]+(?:\s+[A-Z][\w.&'-]+){0,2}\s+"
-        r"(?i:staff|bureau|desk|news desk|web desk|staff writer)$|"
+        r"(?i:staff|bureau|desk|news desk|web desk|staff writer)"  # then perhaps initials and a date
+        rf"(?:\s*\([a-z]{{2,5}}\))?(?:\s*(?i:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})?$|"
         r"^[\u2014\u2013-]\s*[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}\s+[\u2014\u2013-]\s+.*\d", 0
     ), max_words=14, marks_header=True),
-    Rule("byline", _rx(r"^(?:author|written by|reported by|words by|story by|edited by)\s*:?\s+[A-Z]"), max_words=10,
+    # An author's e-mail address alone (or a page's placeholder for it, "[email protected]").
+    Rule("byline", _rx(r"^<?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s+protected\])>?$"), max_words=6,
+         marks_header=True),
+    Rule("byline", _rx(r"^(?:author\s*:|(?:written|reported|words|story|edited) by\s*:?)\s*[A-Z]"), max_words=10,
          marks_header=True),
     Rule("timestamp", DATE_OR_TIME, max_words=16, marks_header=True, check=is_timestamp_line),
     Rule("photo credit", _rx(
@@ -159,10 +164,11 @@ LINE_RULES: tuple[Rule, ...] = (
         rf"\([^()]{{2,60}}\bvia\s+(?:{_AGENCIES})\)\s*$|"
         rf"\s(?:/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?i:photo)|©\s*(?:{_AGENCIES}))\s*$", 0
     ), max_words=CAPTION_MAX_WORDS, marks_header=True),
-    # A caption ending in its photo credit: "... | Photo Credit: -", "PHOTO: Name / AFP",
+    # A caption ending in its photo credit: "... | Photo Credit: -", "PHOTO: Name / AFP", "...Image: dpa",
     # "(Photo by NAME / AFP)", "(File Photo| PTI)".
     Rule("photo caption", _rx(
-        r"(?:\|\s*photo(?:\s+credit)?\s*:?[^|]{0,60}|\bphoto(?:graph)?(?:\s+credit)?\s*:\s*[^.!?]{1,60}|"
+        r"(?:\|\s*photo(?:\s+credit)?\s*:?[^|]{0,60}|"
+        r"(?:\b|(?<=[a-z]))(?:photo(?:graph)?|image)(?:\s+credit)?\s*:\s*[^.!?]{1,60}|"
         r"\(\s*(?:file\s+)?(?:photo|image|picture)s?\s*(?:by\s+|[:|/]\s*)[^()]{1,60}\))\s*$"
     ), max_words=80, marks_header=True),
     # An agency photo caption's closing date: "..., in Cairo, Wednesday, July 3, 2013."
