@@ -121,3 +121,18 @@ def test_glued_image_credits_comment_counters_and_developing_story_notes():
     assert rules(r)[caption] == "photo caption" and r.dek is None
     assert rules(r)[toolbar] == rules(r)[note] == "page widget"
     assert r.body.split("\n\n") == [P1, P2, P3]
+
+
+def test_agency_credits_by_inputs_dash_and_credit_chains():
+    credits = (("(With inputs from PTI)", "PTI"), ("— AFP", "AFP"), ("With additional inputs from ANI", "ANI"))
+    for credit, agency in credits:
+        r = clean_text(f"Bridge closed\n\n{P1}\n\n{P2}\n\n{P3}\n\n{credit}")
+        assert rules(r)[credit] == "wire credit" and r.agency == agency, credit
+        assert r.body.split("\n\n") == [P1, P2, P3]
+    r = clean_text(f"Bridge closed\n\n{P1}\n\n{P2}\n\n{P3} -- Xinhua")  # the agency closing the last paragraph
+    assert r.agency == "Xinhua" and r.body.endswith("Xinhua")
+    caption = "The embassy in Berlin (picture alliance/dpa/S. Schaubitzer)"
+    r = clean_text(f"Bridge closed\n\n{P1}\n\n{caption}\n\n{P2}\n\n{P3}")
+    assert rules(r)[caption] == "photo caption"
+    kept = "Officials said the plan (agreed in 2019) would go ahead."
+    assert kept in clean_text(f"Bridge closed\n\n{P1}\n\n{kept}\n\n{P2}").body

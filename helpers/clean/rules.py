@@ -160,6 +160,7 @@ LINE_RULES: tuple[Rule, ...] = (
     # Agency via AP)", "(NASA / JPL)", "... May 11, 2017. REUTERS/Stringer".
     Rule("photo caption", _rx(
         rf"[.\s](?:REUTERS|{_AGENCIES})\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*$|"
+        r"\([^()/]{1,40}(?:/[^()/]{1,40}){2,}\)\s*$|"
         r"\(\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&' -]{1,40}\)\s*$|"
         rf"\([^()]{{2,60}}\bvia\s+(?:{_AGENCIES})\)\s*$|"
         rf"\s(?:/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?i:photo)|©\s*(?:{_AGENCIES}))\s*$", 0
@@ -187,13 +188,15 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^(?:[A-Z][\w.&' -]{1,40}\s+and\s+)?(?:wire services|agencies)\.?$|"
         r"^this\s+(?:report|story|article)\b.{0,60}\bwas\s+(?:first\s+)?(?:published|distributed)\b|"
         r"^(?:with\s+)?(?:additional\s+)?reporting\s+by\b|^(?:writing|editing|compiled)\s+by\b|"
+        r"^[(\[]?\s*(?:with\s+)?(?:additional\s+)?inputs?\s+from\b[^.!?]{1,60}$|"
         r"^\(?(?:reuters|ap|afp|the associated press|associated press|agencies|bloomberg|dpa|xinhua|upi)\)?\.?$|"
         r"^sources?\s*:\s*(?:reuters|ap|afp|agencies|wire|news agencies)"
     ), max_words=25, keep_as="wire_credit"),
     Rule("wire credit", re.compile(r"^[(\[]?\s*(?i:source|agency|credit)\s*:\s*[A-Z]{2,6}\s*[)\]]?$"), max_words=4,
          keep_as="wire_credit"),
     Rule("wire credit", re.compile(
-        rf"^[(\[]?\s*(?:(?i:source|agency|credit)\s*:\s*)?(?:{AGENCY_ALTERNATION})(?:\s+(?i:news(?:\s+agency)?))?\s*[)\]]?\.?$"
+        rf"^[(\[]?\s*(?:[\u2014\u2013-]{{1,2}}\s*)?(?:(?i:source|agency|credit)\s*:\s*)?(?:{AGENCY_ALTERNATION})"
+        r"(?:\s+(?i:news(?:\s+agency)?))?\s*[)\]]?\.?$"
     ), max_words=8, keep_as="wire_credit"),
     # A feed's or a syndicator's source line: "via Smart Health Forum http://...", "Source: http://...".
     Rule("source link", _rx(
