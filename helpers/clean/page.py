@@ -270,6 +270,8 @@ def _is_dek(page: PageLines, i: int, start: int, has_headline: bool) -> bool:
     text = page.text(i)
     if not DEK_MIN_WORDS <= count_words(text) <= DEK_MAX_WORDS or SCORE_LINE.match(text) or _opens_dateline(text):
         return False
+    if page.in_wrapped_paragraph(i):  # a piece of a wrapped first paragraph
+        return False
     j = _skip_furniture(page, i + 1)
     if j < len(page) and page.labels[j] is None and _opens_dateline(page.text(j)):
         return True
