@@ -136,3 +136,19 @@ def test_agency_credits_by_inputs_dash_and_credit_chains():
     assert rules(r)[caption] == "photo caption"
     kept = "Officials said the plan (agreed in 2019) would go ahead."
     assert kept in clean_text(f"Bridge closed\n\n{P1}\n\n{kept}\n\n{P2}").body
+
+
+def test_captions_closing_with_their_credit_alone_and_bbc_labels():
+    sentence = "Protesters gather outside parliament in London on Tuesday."
+    for credit in ("Jane Doe/AP", "Getty Images", "(Representational image)", "Supplied",
+                   "Credit: Jane Doe/Getty Images", "Picture: Jane Doe", "AFP"):
+        caption = f"{sentence} {credit}"
+        r = clean_text(f"Bridge closed\n\n{P1}\n\n{caption}\n\n{P2}\n\n{P3}")
+        assert rules(r)[caption] == "photo caption", credit
+    got = rules(clean_text(f"Bridge closed\n\n{P1}\n\nImage copyright Getty Images\n\nImage caption {sentence}\n\n"
+                           f"Media playback is unsupported on your device\n\n{P2}\n\n{P3}"))
+    assert (got["Image copyright Getty Images"], got[f"Image caption {sentence}"]) == ("photo credit", "photo caption")
+    assert got["Media playback is unsupported on your device"] == "page widget"
+    last = "The minister said the talks would resume next week. AFP"  # the story's last paragraph: its end credit
+    r = clean_text(f"Bridge closed\n\n{P1}\n\n{P2}\n\n{last}")
+    assert r.body.endswith(last) and r.agency == "AFP"

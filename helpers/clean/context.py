@@ -22,8 +22,10 @@ HEADER_DATELINE_MAX_WORDS = 3  # "• New Delhi" among "• PTI", "Updated: ..."
 _NAME_ONLY = re.compile(r"^[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|da|van|von|al|el|bin)){1,3}$")
 _BULLET_START = re.compile(r"^[\u2022\u00b7*]\s*")
 _AGENCY_ALONE = re.compile(rf"^[(\[]?\s*(?:{AGENCY_ALTERNATION})\s*[)\]]?\.?$")
-# A news agency's bracketed name closing a line: "... kitty party". (ANI)"
-_AGENCY_CLOSING = re.compile(rf"\S\s*[(\[]\s*(?:{AGENCY_ALTERNATION})\s*[)\]]\s*$")
+# A news agency's name closing a line, bracketed or after a sentence: "... kitty party". (ANI)", "... said. AFP"
+_AGENCY_CLOSING = re.compile(
+    rf"(?:\S\s*[(\[]\s*(?:{AGENCY_ALTERNATION})\s*[)\]]|[.!?'\"]\s+(?:{AGENCY_ALTERNATION}))\.?\s*$"
+)
 _FOLLOW_PROMPT = re.compile(r"\bfollow\b", re.IGNORECASE)
 
 

@@ -394,7 +394,7 @@ def _split_dateline(
 # An agency's slug or credit closing the story: "... government. PTI BUN AAR", "... party. (ANI)", "... said. -- AFP".
 _END_SLUG = re.compile(
     rf"\b(?P<agency>{AGENCY_ALTERNATION})(?:\s+[A-Z]{{2,4}}){{1,4}}\s*$|"
-    rf"[.!?'\"]\s*(?:\(|[\u2014\u2013-]{{1,2}}\s*)(?P<bracketed>{AGENCY_ALTERNATION})\)?\.?\s*$"
+    rf"[.!?'\"]\s*(?:\(|[\u2014\u2013-]{{1,2}}\s*)?(?P<bracketed>{AGENCY_ALTERNATION})\)?\.?\s*$"
 )
 
 

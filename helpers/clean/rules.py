@@ -116,7 +116,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"enlarge(?:\s+(?:this\s+)?(?:image|photo))?|(?:open|close|expand)\s+(?:image|photo|gallery)(?:\s+modal)?|"
         r"syndicate content|(?:read\s+)?(?:the\s+)?original (?:article|story|post)(?:\s+here)?|source link|"
         r"embed from\s+[A-Z][\w ]{1,30}|(?:next|previous)\s+(?:story|article|post)|"
-        r"what(?:'s| is) your (?:reaction|opinion|view)\??)\s*:?$|"
+        r"what(?:'s| is) your (?:reaction|opinion|view)\??|"
+        r"media playback is (?:unsupported|not supported) on your device)\s*:?$|"
         r"\bclick here\b|^click (?:for|to)\s+\w|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|\ball rights reserved\b|"
         r"\bpowered by\s+[A-Z][\w.]*\.?$|^(?:0:\d{2}\s*)+$|"
         r"\b(?:comments (?:are|have been) (?:closed|disabled)|not (?:currently )?accepting comments)\b|"
@@ -147,7 +148,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^(?:photos?|photograph|images?|pictures?|credits?|file photo|photo credit)"
         r"(?:\s+(?:by|source|courtesy))?\s*[:/]|"
         r"^(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?)\s+(?:by|courtesy of)\s+[A-Z][^.!?]*$|"
-        r"^©\s*(?:provided by\s+)?[A-Z][^.!?]*$|"
+        r"^©\s*(?:provided by\s+)?[A-Z][^.!?]*$|^image\s+copyright\b|"
+        r"^\(?(?:file\s+(?:photo|image|picture)|representational\s+(?:image|photo|picture)|(?-i:Supplied|Handout))\)?$|"
         rf"(?:/\s*|\bvia\s+|\bfor\s+)(?:{_AGENCIES})\b[^.!?]*$|\bAP Photo\b[^.!?]*$|"
         rf"^\(?(?:{_PHOTO_AGENCIES})(?:\s+photo)?\)?$|^\(?(?:{_AGENCIES})\s+photo\)?$"
     ), max_words=12, marks_header=True, check=lambda line: not re.search(r"[a-z]\.\s", line)),
@@ -169,9 +171,19 @@ LINE_RULES: tuple[Rule, ...] = (
     # "(Photo by NAME / AFP)", "(File Photo| PTI)".
     Rule("photo caption", _rx(
         r"(?:\|\s*photo(?:\s+credit)?\s*:?[^|]{0,60}|"
-        r"(?:\b|(?<=[a-z]))(?:photo(?:graph)?|image)(?:\s+credit)?\s*:\s*[^.!?]{1,60}|"
+        r"(?:\b|(?<=[a-z]))(?:photo(?:graph)?|image|picture|credit|courtesy)(?:\s+credit)?\s*:\s*[^.!?]{1,60}|"
         r"\(\s*(?:file\s+)?(?:photo|image|picture)s?\s*(?:by\s+|[:|/]\s*)[^()]{1,60}\))\s*$"
     ), max_words=80, marks_header=True),
+    # A caption whose last sentence is followed by its credit alone: "... on Tuesday. Jane Doe/AP",
+    # "... Tuesday. Getty Images", "... Tuesday. (Representational image)", "... Tuesday. AFP" (a news
+    # agency's name closing the story's last paragraph is its end credit: ``context.keep_end_credit``),
+    # and a caption under its label: "Image caption Protesters gather ...".
+    Rule("photo caption", _rx(
+        r"^(?i:image\s+caption)\b|"
+        r"[.!?]\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w&.' -]{1,30}$|"
+        rf"[.!?]\s+\(?(?:{_PHOTO_AGENCIES}|(?i:file\s+(?:photo|image|picture)|representational\s+(?:image|photo|picture))|"
+        rf"Supplied|Handout)\)?$|[.!?]\s+\(?(?:{AGENCY_ALTERNATION})(?:\s+(?i:photo|file photo))?\)?$", 0
+    ), max_words=CAPTION_MAX_WORDS, marks_header=True),
     # An agency photo caption's closing date: "..., in Cairo, Wednesday, July 3, 2013."
     Rule("photo caption", _rx(rf",\s*{_WEEKDAY},\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.(?:\s|$)"), max_words=80,
          marks_header=True, check=lambda line: '"' not in line),
