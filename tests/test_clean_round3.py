@@ -152,3 +152,11 @@ def test_captions_closing_with_their_credit_alone_and_bbc_labels():
     last = "The minister said the talks would resume next week. AFP"  # the story's last paragraph: its end credit
     r = clean_text(f"Bridge closed\n\n{P1}\n\n{P2}\n\n{last}")
     assert r.body.endswith(last) and r.agency == "AFP"
+
+
+def test_an_end_credit_stays_body_with_short_furniture_after_it_but_not_with_story_after_it():
+    last = "The minister said the talks would resume next week. AFP"
+    r = clean_text(f"Bridge closed\n\n{P1}\n\n{P2}\n\n{last}\n\nShare this story with friends")
+    assert last in r.body.split("\n\n")
+    r = clean_text(f"Bridge closed\n\n{P1}\n\n{last}\n\n{P2}\n\n{P3}")  # story follows: a caption
+    assert rules(r)[last] == "photo caption"

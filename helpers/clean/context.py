@@ -19,6 +19,7 @@ NAME_CREDIT_MAX_WORDS = 4  # "Name Surname" standing alone beside a caption is t
 END_SITE_LINE_MAX_WORDS = 6  # after an end credit, a short unpunctuated line is the site's name or a label
 REPEAT_MIN_WORDS = 8  # a paragraph this long printed twice is one paragraph kept twice
 HEADER_DATELINE_MAX_WORDS = 3  # "• New Delhi" among "• PTI", "Updated: ..."
+END_CREDIT_AFTER_MAX_WORDS = 15  # below the story's last paragraph, unclaimed lines this short are furniture
 _NAME_ONLY = re.compile(r"^[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|da|van|von|al|el|bin)){1,3}$")
 _BULLET_START = re.compile(r"^[\u2022\u00b7*]\s*")
 _AGENCY_ALONE = re.compile(rf"^[(\[]?\s*(?:{AGENCY_ALTERNATION})\s*[)\]]?\.?$")
@@ -142,14 +143,16 @@ def mark_header_dateline(page: PageLines, start: int) -> str | None:
 
 
 def keep_end_credit(page: PageLines) -> None:
-    """A line a caption rule took for its bracketed news-agency credit ("... party. (ANI)") that
-    no body line follows is the story's last paragraph with the agency's end credit: it goes
-    back to the body. (A caption under a photo has story after it.)"""
-    i = max((k for k, label in enumerate(page.labels) if label is None), default=-1) + 1
-    if i < len(page) and page.rule_name(i) == "photo caption" and page.labels[i][2] is None and (
-        _AGENCY_CLOSING.search(page.text(i))
-    ):
-        page.labels[i] = None
+    """The last line a caption rule took for its news agency's credit alone ("... party. (ANI)",
+    "... said. AFP") is the story's last paragraph with its end credit when no story paragraph
+    follows it (only furniture, or short lines of up to ``END_CREDIT_AFTER_MAX_WORDS`` words a
+    rule missed): it goes back to the body. (A caption under a photo has story after it.)"""
+    for i in range(len(page) - 1, -1, -1):
+        if page.labels[i] is None and count_words(page.text(i)) > END_CREDIT_AFTER_MAX_WORDS:
+            return  # a story paragraph: the lines above it are not the story's end
+        if page.rule_name(i) == "photo caption" and page.labels[i][2] is None and _AGENCY_CLOSING.search(page.text(i)):
+            page.labels[i] = None
+            return
 
 
 def mark_repeats(page: PageLines) -> None:

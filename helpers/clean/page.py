@@ -219,7 +219,8 @@ HEADER_SKIP_RULES = (
     *HEADER_RULES, "page widget", "section label", "comment section", "sign-up or newsletter box",
     "dateline (own line)",
 )
-_SENTENCE_END = re.compile(r"[a-z][.!?]['\"]?\s+['\"(]?[A-Z]")  # "... next year. (Reporting by", "... said. The"
+# A sentence ending inside a line: no crosshead or title has one ("... next year. (Reporting by", "... week. AFP").
+_SENTENCE_END = re.compile(r"[a-z][.!?]['\"]?\s+['\"(]?[A-Z]")
 _NAME_LINE = re.compile(r"^[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*$")
 _HIGHLIGHT_BULLET = re.compile(r"^[\u2022\u00b7*]\s*\S")
 
@@ -345,17 +346,22 @@ def _mark_footer(page: PageLines, start: int) -> None:
             page.mark(i, "page footer block", detail=f"after {opener!r}")
 
 
+def _is_sentence_piece(page: PageLines, i: int) -> bool:
+    """Line ``i`` holds a sentence's end before more text, or is a piece of a wrapped paragraph:
+    never a crosshead or another story's title."""
+    return bool(_SENTENCE_END.search(page.text(i))) or page.in_wrapped_paragraph(i)
+
+
 def _mark_crossheads(page: PageLines) -> list[str]:
     """Mark crossheads, short unpunctuated lines between body paragraphs (longer ones, up to a
     title's 20 words, are another story's title: a teaser link); return the text of
     every crosshead on the page (those found above the first paragraph too), in page order."""
     body_i = [i for i in range(len(page)) if page.labels[i] is None]
     for k, i in enumerate(body_i):
-        between = 0 < k < len(body_i) - 1 and not page.in_wrapped_paragraph(i)
+        between = 0 < k < len(body_i) - 1 and not _is_sentence_piece(page, i)
         if (between and is_crosshead(page.text(i))) or SCORE_LINE.match(page.text(i)):
             page.mark(i, "crosshead (subhead)", "subheads")
-        elif between and looks_like_title(page.text(i)) and not _SENTENCE_END.search(page.text(i)):
-            # too long for a crosshead, and no sentence in it (a paragraph closing with a bracketed note has one)
+        elif between and looks_like_title(page.text(i)):  # too long for a crosshead
             page.mark(i, "teaser link", detail="an unpunctuated title between paragraphs")
     return [page.text(i).strip("'\" ") for i, label in enumerate(page.labels) if label and label[1] == "subheads"]
 
