@@ -160,3 +160,29 @@ def test_an_end_credit_stays_body_with_short_furniture_after_it_but_not_with_sto
     assert last in r.body.split("\n\n")
     r = clean_text(f"Bridge closed\n\n{P1}\n\n{last}\n\n{P2}\n\n{P3}")  # story follows: a caption
     assert rules(r)[last] == "photo caption"
+
+
+END_FURNITURE = {
+    "Tags: bridge, council": "section label", "Filed Under: Local News": "section label",
+    "Facebook Twitter WhatsApp Email Print": "share/print widget", "Reading Time: 3 minutes": "page widget",
+    "Image 1 of 5": "page widget", "Email the author": "page widget", "Report an error": "page widget",
+    "The Associated Press contributed to this report.": "wire credit",
+    "— With files from The Canadian Press": "wire credit",
+    "(This story has not been edited by our staff and is auto-generated from a syndicated feed.)": "page widget",
+    "This article was originally published on The Conversation.": "page widget",
+    "Follow Jane Doe on Twitter @janedoe": "sign-up or newsletter box",
+    "Next Article Council closes another bridge": "teaser link", "BY JANE DOE AND JOHN ROE": "byline",
+    "Published 11:32 a.m. ET June 3, 2019 | Updated 1:15 p.m. ET June 3, 2019": "timestamp",
+}
+
+
+def test_furniture_closing_a_page_in_the_forms_news_sites_use():
+    for line, rule in END_FURNITURE.items():
+        r = clean_text(f"Bridge closed\n\n{P1}\n\n{P2}\n\n{P3}\n\n{line}")
+        assert rules(r).get(line) == rule and r.body.split("\n\n") == [P1, P2, P3], line
+    # the same words inside sentences stay body
+    kept = ("Tags on the old bridge were removed by the council last year, officials said.",
+            "Follow-up inspections on Twitter's advice were not planned, the mayor said.",
+            "Reporters contributed questions to the council at the meeting on Tuesday.")
+    r = clean_text("\n\n".join(("Bridge closed", P1, *kept, P2)))
+    assert r.body.split("\n\n") == [P1, *kept, P2]

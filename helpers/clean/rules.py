@@ -101,6 +101,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^(?:date|created|modified|edited|dated)\s*:\s*\S"
     ), max_words=14, marks_header=True),
     Rule("share/print widget", _rx(
+        r"^(?:(?:facebook|twitter|whatsapp|linkedin|e-?mail|print|pinterest|reddit|telegram|messenger|copy link|sms|"
+        r"flipboard|share|x)\s*[|\u2022\u00b7,/]?\s*){2,}$|"
         r"^(?:e-?mail|print|share|send|tweet|save|copy|reprints?|comments?|listen|whatsapp|facebook|twitter)"
         r"(?:\s+(?:this|the|an?|to|on|via|with|link|article|story|page|feedback|facebook|twitter|x|"
         r"whatsapp|linkedin|e-?mail|audio|comments?|url))*\s*(?:\(\d+\))?\s*:?$|"
@@ -110,7 +112,12 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("page widget", _rx(
         r"^[\W_]+$|^(?:advertisements?|advert|ad|view(?:\s+(?:gallery|comments|all|more|photos?|slideshow))?|"
         r"(?:dis)?like|back|skip to (?:main )?(?:content|footer|navigation|search)|log ?in|log ?out|sign ?in|"
-        r"continue reading\W*|(?:adjust|change) (?:the )?(?:font|text) size|"
+        r"continue reading\W*|(?:adjust|change) (?:the )?(?:font|text) size|text size|(?:a\s+){1,2}a|"
+        r"email (?:the )?(?:author|reporter|journalist)|report an? (?:error|typo|correction)|have your say|"
+        r"watch (?:the )?video|bookmark|save(?: for later| article| story)?|follow|"
+        r"scroll to continue(?: with content)?|read the full (?:story|article|report)(?: here)?\.?|"
+        r"photo gallery|recommended by|(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+|"
+        r"(?:estimated\s+)?read(?:ing)? time\s*:?\s*\d+\s*(?:min|mins|minutes?)|"
         r"\d+\s*-?\s*min(?:ute)?s?\s+read|loading\.*|load more|show more|"
         r"close|toggle navigation|article content|story continues below(?:\s+advertisement)?|"
         r"enlarge(?:\s+(?:this\s+)?(?:image|photo))?|(?:open|close|expand)\s+(?:image|photo|gallery)(?:\s+modal)?|"
@@ -121,17 +128,21 @@ LINE_RULES: tuple[Rule, ...] = (
         r"\bclick here\b|^click (?:for|to)\s+\w|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|\ball rights reserved\b|"
         r"\bpowered by\s+[A-Z][\w.]*\.?$|^(?:0:\d{2}\s*)+$|"
         r"\b(?:comments (?:are|have been) (?:closed|disabled)|not (?:currently )?accepting comments)\b|"
-        r"^\d+\s+comment(?:s|\(s\))(?-i:[A-Z])|^this is a (?:developing|breaking)(?: news)? story\b"
+        r"^\d+\s+comment(?:s|\(s\))(?-i:[A-Z])|^this is a (?:developing|breaking)(?: news)? story\b|"
+        r"\bauto-generated from a syndicated feed\b|^\(?this (?:story|article|report) has not been edited by\b|"
+        r"^this (?:article|story|piece) (?:was |is )?(?:originally|first) (?:published|appeared)\b|"
+        r"\b(?:got|have) a (?:news )?tip\?"
     ), max_words=30),
+    Rule("section label", _rx(r"^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in)\s*:\s*\S"), max_words=30),
     Rule("section label", _rx(
-        r"^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in|sections?|you are here)\s*:|^#\w|"
+        r"^(?:sections?|you are here)\s*:|^#\w|"
         r"^(?:home\s+)?(?:tags?\s+)?(?:posts?|articles?|stories)\s+(?:tagged|filed|categori[sz]ed)\b|\S\s+(?:>|»|›)\s+\S|"
         r"^(?:[^/]{1,30}\s/\s*){2,}$"
     ), max_words=30, early_only=True),
     Rule("section label", _rx(r"\w"), max_words=SECTION_LABEL_MAX_WORDS, early_only=True, check=is_section_label),
     Rule("byline", _rx(
-        r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
-        r"(?:(?:,|\s+and|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
+        r"^(?i:by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+        r"(?:(?:,|\s+(?i:and)|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
         r"(?:\s+(?:at|in)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?(?:\s*[,|]\s*.*)?$|"
         r"^(?:The\s+)?[A-Z][\w.&'-]+(?:\s+[A-Z][\w.&'-]+){0,2}\s+"
         r"(?i:staff|bureau|desk|news desk|web desk|staff writer)"  # then perhaps initials and a date
@@ -143,7 +154,7 @@ LINE_RULES: tuple[Rule, ...] = (
          marks_header=True),
     Rule("byline", _rx(r"^(?:author\s*:|(?:written|reported|words|story|edited) by\s*:?)\s*[A-Z]"), max_words=10,
          marks_header=True),
-    Rule("timestamp", DATE_OR_TIME, max_words=16, marks_header=True, check=is_timestamp_line),
+    Rule("timestamp", DATE_OR_TIME, max_words=24, marks_header=True, check=is_timestamp_line),
     Rule("photo credit", _rx(
         r"^(?:photos?|photograph|images?|pictures?|credits?|file photo|photo credit)"
         r"(?:\s+(?:by|source|courtesy))?\s*[:/]|"
@@ -201,6 +212,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^this\s+(?:report|story|article)\b.{0,60}\bwas\s+(?:first\s+)?(?:published|distributed)\b|"
         r"^(?:with\s+)?(?:additional\s+)?reporting\s+by\b|^(?:writing|editing|compiled)\s+by\b|"
         r"^[(\[]?\s*(?:with\s+)?(?:additional\s+)?inputs?\s+from\b[^.!?]{1,60}$|"
+        r"^(?:the\s+)?[A-Z][\w.&' -]{1,40}\s+contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\b|"
+        r"^[\u2014\u2013-]*\s*with files from\b|"
         r"^\(?(?:reuters|ap|afp|the associated press|associated press|agencies|bloomberg|dpa|xinhua|upi)\)?\.?$|"
         r"^sources?\s*:\s*(?:reuters|ap|afp|agencies|wire|news agencies)"
     ), max_words=25, keep_as="wire_credit"),
@@ -217,7 +230,8 @@ LINE_RULES: tuple[Rule, ...] = (
     ), max_words=12),
     Rule("sign-up or newsletter box", _rx(
         r"\b(?:sign up|subscribe|newsletters?|get (?:e-?mail|daily|weekly|breaking news) (?:updates|alerts)|"
-        r"on your tv|download (?:our|the) app|follow us)\b"
+        r"on your tv|download (?:our|the) app|follow us)\b|"
+        r"^follow\s+[^.!?]{1,40}\s+on\s+(?:twitter|facebook|instagram|x|linkedin|threads|bluesky)\b"
     ), max_words=15),
     Rule("publisher's message", _rx(
         r"^(?:an?\s+)?(?:message|note|letter)\s+from\s+(?:our|the)\s+(?:publisher|editor|ceo|founder|editor-in-chief)"
@@ -225,7 +239,7 @@ LINE_RULES: tuple[Rule, ...] = (
     # One teaser in the middle of a story: "READ ALSO: ...", "Watch | ...".
     Rule("teaser link", _rx(
         r"^(?:read also|also read|read more|see also|also see|must read|watch|also watch|listen|related)"
-        r"(?:\s*(?:[:|]|\s[\u2014\u2013-])\s*\S|(?-i:[A-Z]))"
+        r"(?:\s*(?:[:|]|\s[\u2014\u2013-])\s*\S|(?-i:[A-Z]))|^(?:next|previous)\s+(?:story|article|post)\s*:?\s+(?-i:[A-Z])"
     ), max_words=30),
     # A teaser listed with its date: "- Government moves to end fuel subsidy - December 26, 2024".
     Rule("teaser link", _rx(r"^[\u2014\u2013-]\s+\S.{5,150}\s[\u2014\u2013-]\s+[^.!?]{0,20}\d{4}$"), max_words=30,
@@ -243,7 +257,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"trending(?:\s+now)?|editors?'?s?\s+picks|further reading|also\s+on\s+.{1,40}|top stories|"
         r"latest\s+(?:news|stories|headlines|posts|articles)|what to read next|popular\s+(?:on|in)\s+.{1,40}|"
         r"popular\s+(?:posts|stories|articles)|"
-        r"don't miss|keep reading|in other news)\s*:?$"
+        r"don't miss|keep reading|in other news|top news|(?:latest|more|related)\s+videos?|trending stories|"
+        r"in case you missed it)\s*:?$"
     ), max_words=8, starts_footer=True),
     # A comment section's heading ends the article as a teaser block does; it is a widget.
     Rule("comment section", _rx(
