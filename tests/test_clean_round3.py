@@ -186,3 +186,9 @@ def test_furniture_closing_a_page_in_the_forms_news_sites_use():
             "Reporters contributed questions to the council at the meeting on Tuesday.")
     r = clean_text("\n\n".join(("Bridge closed", P1, *kept, P2)))
     assert r.body.split("\n\n") == [P1, *kept, P2]
+
+
+def test_a_first_paragraph_cut_short_after_a_full_sentence_is_no_dek():
+    cut = "The council voted on Tuesday to close the bridge. Engineers had warned for months that it was"
+    r = clean_text(f"Bridge closed\n\n{cut}\n\n{P2}\n\n{P3}")
+    assert r.dek is None and r.body.startswith(cut)

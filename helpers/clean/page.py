@@ -283,7 +283,8 @@ def _is_dek(page: PageLines, i: int, start: int, has_headline: bool) -> bool:
         return False
     after = {page.labels[k][0] for k in range(i + 1, j)}
     followers = HEADER_RULES if i == start else ("timestamp", "byline", "wire credit")
-    return not ENDS_PUNCTUATED.search(text) or bool(after & set(followers))
+    unpunctuated = not ENDS_PUNCTUATED.search(text) and not _SENTENCE_END.search(text)  # no paragraph cut short
+    return unpunctuated or bool(after & set(followers))
 
 
 def _mark_header_teasers(page: PageLines, i: int) -> None:
