@@ -192,3 +192,13 @@ def test_a_first_paragraph_cut_short_after_a_full_sentence_is_no_dek():
     cut = "The council voted on Tuesday to close the bridge. Engineers had warned for months that it was"
     r = clean_text(f"Bridge closed\n\n{cut}\n\n{P2}\n\n{P3}")
     assert r.dek is None and r.body.startswith(cut)
+
+
+def test_titles_may_ask_a_question_or_name_a_governor_but_hold_no_full_sentence():
+    from helpers.clean.rules import looks_like_title
+
+    assert looks_like_title("What now? Migrants disembark in Europe to uncertain future")
+    assert looks_like_title("Gov. Cuomo signs the bridge bill") and looks_like_title("Chelsea vs. Arsenal preview")
+    assert not looks_like_title("The council voted on Tuesday. Engineers had warned for months that it was")
+    r = clean_text(f"Bridge closed\n\n{P1}\n\nGov. Cuomo signs the bill\n\n{P2}\n\n{P3}")
+    assert rules(r)["Gov. Cuomo signs the bill"] == "crosshead (subhead)"

@@ -15,6 +15,7 @@ from .rules import (
     DATELINE_PATTERNS,
     ENDS_PUNCTUATED,
     NON_PLACES,
+    SENTENCE_END,
     count_words,
     is_crosshead,
     looks_like_title,
@@ -219,8 +220,6 @@ HEADER_SKIP_RULES = (
     *HEADER_RULES, "page widget", "section label", "comment section", "sign-up or newsletter box",
     "dateline (own line)",
 )
-# A sentence ending inside a line: no crosshead or title has one ("... next year. (Reporting by", "... week. AFP").
-_SENTENCE_END = re.compile(r"[a-z][.!?]['\"]?\s+['\"(]?[A-Z]")
 _NAME_LINE = re.compile(r"^[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*$")
 _HIGHLIGHT_BULLET = re.compile(r"^[\u2022\u00b7*]\s*\S")
 
@@ -283,7 +282,7 @@ def _is_dek(page: PageLines, i: int, start: int, has_headline: bool) -> bool:
         return False
     after = {page.labels[k][0] for k in range(i + 1, j)}
     followers = HEADER_RULES if i == start else ("timestamp", "byline", "wire credit")
-    unpunctuated = not ENDS_PUNCTUATED.search(text) and not _SENTENCE_END.search(text)  # no paragraph cut short
+    unpunctuated = not ENDS_PUNCTUATED.search(text) and not SENTENCE_END.search(text)  # no paragraph cut short
     return unpunctuated or bool(after & set(followers))
 
 
@@ -350,7 +349,7 @@ def _mark_footer(page: PageLines, start: int) -> None:
 def _is_sentence_piece(page: PageLines, i: int) -> bool:
     """Line ``i`` holds a sentence's end before more text, or is a piece of a wrapped paragraph:
     never a crosshead or another story's title."""
-    return bool(_SENTENCE_END.search(page.text(i))) or page.in_wrapped_paragraph(i)
+    return bool(SENTENCE_END.search(page.text(i))) or page.in_wrapped_paragraph(i)
 
 
 def _mark_crossheads(page: PageLines) -> list[str]:

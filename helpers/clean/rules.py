@@ -348,6 +348,13 @@ def matches_headline(line: str, headline: str) -> bool:
     return bool(a) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= HEADLINE_MATCH_RATIO)
 
 
+# A sentence ending inside a line, after a lower-case word (not "Gov.", "U.S.", "vs."): no crosshead
+# has one ("... next year. (Reporting by", "... week. AFP"); a title may ask a question first
+# ("What now? Migrants ..."), so for titles only a full stop counts.
+SENTENCE_END = re.compile(r"\b(?!vs\.)[a-z]{2,}[.!?]['\"]?\s+['\"(]?[A-Z]")
+TITLE_SENTENCE_END = re.compile(r"\b(?!vs\.)[a-z]{2,}\.['\"]?\s+['\"(]?[A-Z]")
+
+
 def ends_unfinished(line: str) -> bool:
     """The line's last word is one no sentence or title ends with ("... has asked for"): it runs
     on into the next line, part of a wrapped or cut paragraph."""
@@ -356,11 +363,12 @@ def ends_unfinished(line: str) -> bool:
 
 
 def looks_like_title(line: str) -> bool:
-    """No closing punctuation, 2-20 words, a capital or digit first (after an opening quote
+    """No closing punctuation and no sentence's end inside, 2-20 words, a capital or digit first (after an opening quote
     mark: '"Victory and defeat ...", says Modi'), not a list item."""
     first = line.lstrip("\"'")[:1]
     return (
         not ENDS_PUNCTUATED.search(line)
+        and not TITLE_SENTENCE_END.search(line)
         and 2 <= count_words(line) <= 20
         and (first.isupper() or first.isdigit())
         and not _BULLET.match(line)
