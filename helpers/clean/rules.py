@@ -348,11 +348,13 @@ def matches_headline(line: str, headline: str) -> bool:
     return bool(a) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= HEADLINE_MATCH_RATIO)
 
 
-# A sentence ending inside a line, after a lower-case word (not "Gov.", "U.S.", "vs."): no crosshead
+# A sentence ending inside a line, after a word (not "Gov.", "U.S.", "vs."): no crosshead
 # has one ("... next year. (Reporting by", "... week. AFP"); a title may ask a question first
 # ("What now? Migrants ..."), so for titles only a full stop counts.
-SENTENCE_END = re.compile(r"\b(?!vs\.)[a-z]{2,}[.!?]['\"]?\s+['\"(]?[A-Z]")
-TITLE_SENTENCE_END = re.compile(r"\b(?!vs\.)[a-z]{2,}\.['\"]?\s+['\"(]?[A-Z]")
+# A capitalised word counts from five letters on ("Tuesday.", not "Capt." or "Sept.").
+_SENTENCE_WORD = r"\b(?!vs\.)(?:[a-z]{2,}|[A-Z][a-z]{4,})"
+SENTENCE_END = re.compile(rf"{_SENTENCE_WORD}[.!?]['\"]?\s+['\"(]?[A-Z]")
+TITLE_SENTENCE_END = re.compile(rf"{_SENTENCE_WORD}\.['\"]?\s+['\"(]?[A-Z]")
 
 
 def ends_unfinished(line: str) -> bool:
