@@ -26,6 +26,12 @@ Sharp edges:
   paragraph are teasers and highlights; an unpunctuated line of 11-20 words between
   paragraphs is another story's title. A dek ending in a full stop with only a crosshead
   after it stays body (a first paragraph is never risked).
+- A line of a paragraph wrapped or cut over several lines (it ends in a word no sentence
+  ends with, ``helpers/data/unfinished_line_words.csv``, or a lower-case line runs on from it)
+  and a line with a sentence's end inside it are never crossheads, teasers or the dek.
+- A caption's credit alone after its last sentence ("... Tuesday. AFP", "(ANI)") reads as
+  the story's end credit, and stays body, when it closes the story (only furniture or short
+  lines after it); elsewhere the line is a caption.
 - The agency (``CleanedText.agency``) is one of the listed news agencies
   (``helpers/data/news_agencies.csv``), read from the dateline ("CAIRO (AP) —"), a byline
   or credit line ("By PTI", "Reuters Staff", "* Agence France-Presse") or an agency's slug

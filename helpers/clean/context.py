@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .agency import AGENCY_ALTERNATION
-from .rules import ENDS_PUNCTUATED, Rule, count_words, looks_like_title
+from .rules import ENDS_PUNCTUATED, OWN_LINE_DATELINE, Rule, count_words, ends_unfinished, looks_like_title
 
 CAPTION_RULES = ("photo caption", "photo credit")
 ALT_TEXT_MAX_WORDS = 15  # a photo's alt text is a short label; its caption follows and opens with it
@@ -19,9 +19,14 @@ NAME_CREDIT_MAX_WORDS = 4  # "Name Surname" standing alone beside a caption is t
 END_SITE_LINE_MAX_WORDS = 6  # after an end credit, a short unpunctuated line is the site's name or a label
 REPEAT_MIN_WORDS = 8  # a paragraph this long printed twice is one paragraph kept twice
 HEADER_DATELINE_MAX_WORDS = 3  # "• New Delhi" among "• PTI", "Updated: ..."
+END_CREDIT_AFTER_MAX_WORDS = 15  # below the story's last paragraph, unclaimed lines this short are furniture
 _NAME_ONLY = re.compile(r"^[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|da|van|von|al|el|bin)){1,3}$")
 _BULLET_START = re.compile(r"^[\u2022\u00b7*]\s*")
 _AGENCY_ALONE = re.compile(rf"^[(\[]?\s*(?:{AGENCY_ALTERNATION})\s*[)\]]?\.?$")
+# A news agency's name closing a line, bracketed or after a sentence: "... kitty party". (ANI)", "... said. AFP"
+_AGENCY_CLOSING = re.compile(
+    rf"(?:\S\s*[(\[]\s*(?:{AGENCY_ALTERNATION})\s*[)\]]|[.!?'\"]\s+(?:{AGENCY_ALTERNATION}))\.?\s*$"
+)
 _FOLLOW_PROMPT = re.compile(r"\bfollow\b", re.IGNORECASE)
 
 
@@ -41,6 +46,22 @@ class PageLines:
 
     def rule_name(self, i: int) -> str | None:
         return self.labels[i][0] if 0 <= i < len(self) and self.labels[i] else None
+
+    def runs_on(self, i: int) -> bool:
+        """Whether line ``i`` runs on into the next: it ends in a word no sentence ends with, or
+        the next line follows it with no blank line between and opens in lower case."""
+        if ends_unfinished(self.text(i)):
+            return True
+        return self._adjacent(i + 1) and self.text(i + 1)[:1].islower()
+
+    def in_wrapped_paragraph(self, i: int) -> bool:
+        """Whether line ``i`` is a piece of a paragraph wrapped over several lines: it runs on
+        into the next line, or the line right above it (no blank line between) runs on into it."""
+        return self.runs_on(i) or (self._adjacent(i) and self.runs_on(i - 1))
+
+    def _adjacent(self, i: int) -> bool:
+        """Line ``i`` follows line ``i - 1`` with no blank line between."""
+        return 0 < i < len(self) and self.lines[i][0] == self.lines[i - 1][0] + 1
 
     def mark(self, i: int, rule: str, kept_as: str | None = None, detail: str | None = None) -> None:
         self.labels[i] = (rule, kept_as, detail)
@@ -102,9 +123,14 @@ def mark_in_context(page: PageLines, start: int) -> None:
 
 def mark_header_dateline(page: PageLines, start: int) -> str | None:
     """A place standing as a bullet among the header's credit and time bullets ("• PTI",
-    "• New Delhi", "Updated: ..."): mark it and return it (None if there is none)."""
+    "• New Delhi", "Updated: ..."), or a dateline with its date on a line of its own ("TOKYO,
+    April 14 Kyodo"): mark it and return the place (None if there is none)."""
     for i in range(start, min(len(page), start + 8)):
         text = page.text(i)
+        own = OWN_LINE_DATELINE.match(text)
+        if own and page.rule_name(i) in (None, "timestamp"):
+            page.mark(i, "dateline (own line)", "dateline", "a dateline with its date on a line of its own")
+            return own.group("place")
         if page.labels[i] is not None or not _BULLET_START.match(text):
             continue
         place = _BULLET_START.sub("", text)
@@ -114,6 +140,19 @@ def mark_header_dateline(page: PageLines, start: int) -> str | None:
             page.mark(i, "dateline (own line)", "dateline", "a place among the header's bullets")
             return place
     return None
+
+
+def keep_end_credit(page: PageLines) -> None:
+    """The last line a caption rule took for its news agency's credit alone ("... party. (ANI)",
+    "... said. AFP") is the story's last paragraph with its end credit when no story paragraph
+    follows it (only furniture, or short lines of up to ``END_CREDIT_AFTER_MAX_WORDS`` words a
+    rule missed): it goes back to the body. (A caption under a photo has story after it.)"""
+    for i in range(len(page) - 1, -1, -1):
+        if page.labels[i] is None and count_words(page.text(i)) > END_CREDIT_AFTER_MAX_WORDS:
+            return  # a story paragraph: the lines above it are not the story's end
+        if page.rule_name(i) == "photo caption" and page.labels[i][2] is None and _AGENCY_CLOSING.search(page.text(i)):
+            page.labels[i] = None
+            return
 
 
 def mark_repeats(page: PageLines) -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .agency import AGENCY_ALTERNATION, agency_in
-from .context import PageLines, mark_header_dateline, mark_in_context, mark_repeats
+from .context import PageLines, keep_end_credit, mark_header_dateline, mark_in_context, mark_repeats
 from .normalise import LINE_BREAK, normalise_line
 from .rules import (
     CROSSHEAD_MAX_WORDS,
@@ -15,6 +15,7 @@ from .rules import (
     DATELINE_PATTERNS,
     ENDS_PUNCTUATED,
     NON_PLACES,
+    SENTENCE_END,
     count_words,
     is_crosshead,
     looks_like_title,
@@ -83,6 +84,7 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
     header_place = mark_header_dateline(page, start)
     result.dek = _mark_header(page, start, head_i is not None)  # 4. byline name, standfirst, highlights
     _mark_footer(page, start)  # 5. teasers and the like at the end
+    keep_end_credit(page)  # a last paragraph closing with '(ANI)' is no caption
     mark_repeats(page)  # 6. a paragraph printed twice
     result.subheads = _mark_crossheads(page)  # 7. crossheads between body paragraphs
     body_i = [i for i in range(len(page)) if page.labels[i] is None]
@@ -214,7 +216,10 @@ SCORE_LINE = re.compile(rf"^{_TEAM}\s\d{{1,2}}(?:\s*[-\u2013:]\s*|\s)\d{{1,2}}\s
 HEADER_RULES = ("timestamp", "byline", "photo credit", "photo caption", "share/print widget", "wire credit")
 
 
-HEADER_SKIP_RULES = (*HEADER_RULES, "page widget", "section label", "comment section", "sign-up or newsletter box")
+HEADER_SKIP_RULES = (
+    *HEADER_RULES, "page widget", "section label", "comment section", "sign-up or newsletter box",
+    "dateline (own line)",
+)
 _NAME_LINE = re.compile(r"^[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*$")
 _HIGHLIGHT_BULLET = re.compile(r"^[\u2022\u00b7*]\s*\S")
 
@@ -239,7 +244,9 @@ def _mark_header(page: PageLines, start: int, has_headline: bool) -> str | None:
     teaser links and highlights. Without a headline only a dek the story restates or a
     dateline follows is read."""
     i = _skip_furniture(page, start)
-    if has_headline and i + 1 < len(page) and page.labels[i] is None and _is_name_alone(page.text(i)):
+    if has_headline and i + 1 < len(page) and page.labels[i] is None and _is_name_alone(page.text(i)) and (
+        page.rule_name(i + 1) != "byline"  # a byline right under it is the byline; the name is a label
+    ):
         page.mark(i, "byline", detail="a name alone under the headline")
         i = _skip_furniture(page, i + 1)
     dek = None
@@ -263,6 +270,8 @@ def _is_dek(page: PageLines, i: int, start: int, has_headline: bool) -> bool:
     text = page.text(i)
     if not DEK_MIN_WORDS <= count_words(text) <= DEK_MAX_WORDS or SCORE_LINE.match(text) or _opens_dateline(text):
         return False
+    if page.in_wrapped_paragraph(i):  # a piece of a wrapped first paragraph
+        return False
     j = _skip_furniture(page, i + 1)
     if j < len(page) and page.labels[j] is None and _opens_dateline(page.text(j)):
         return True
@@ -273,7 +282,8 @@ def _is_dek(page: PageLines, i: int, start: int, has_headline: bool) -> bool:
         return False
     after = {page.labels[k][0] for k in range(i + 1, j)}
     followers = HEADER_RULES if i == start else ("timestamp", "byline", "wire credit")
-    return not ENDS_PUNCTUATED.search(text) or bool(after & set(followers))
+    unpunctuated = not ENDS_PUNCTUATED.search(text) and not SENTENCE_END.search(text)  # no paragraph cut short
+    return unpunctuated or bool(after & set(followers))
 
 
 def _mark_header_teasers(page: PageLines, i: int) -> None:
@@ -288,7 +298,7 @@ def _mark_header_teasers(page: PageLines, i: int) -> None:
             continue
         if _HIGHLIGHT_BULLET.match(text):
             found.append((i, "highlights"))
-        elif looks_like_title(text) and count_words(text) <= CROSSHEAD_MAX_WORDS:
+        elif looks_like_title(text) and count_words(text) <= CROSSHEAD_MAX_WORDS and not page.in_wrapped_paragraph(i):
             found.append((i, "teaser link"))
         else:
             break
@@ -336,16 +346,22 @@ def _mark_footer(page: PageLines, start: int) -> None:
             page.mark(i, "page footer block", detail=f"after {opener!r}")
 
 
+def _is_sentence_piece(page: PageLines, i: int) -> bool:
+    """Line ``i`` holds a sentence's end before more text, or is a piece of a wrapped paragraph:
+    never a crosshead or another story's title."""
+    return bool(SENTENCE_END.search(page.text(i))) or page.in_wrapped_paragraph(i)
+
+
 def _mark_crossheads(page: PageLines) -> list[str]:
     """Mark crossheads, short unpunctuated lines between body paragraphs (longer ones, up to a
     title's 20 words, are another story's title: a teaser link); return the text of
     every crosshead on the page (those found above the first paragraph too), in page order."""
     body_i = [i for i in range(len(page)) if page.labels[i] is None]
     for k, i in enumerate(body_i):
-        between = 0 < k < len(body_i) - 1
+        between = 0 < k < len(body_i) - 1 and not _is_sentence_piece(page, i)
         if (between and is_crosshead(page.text(i))) or SCORE_LINE.match(page.text(i)):
             page.mark(i, "crosshead (subhead)", "subheads")
-        elif between and looks_like_title(page.text(i)):  # too long for a crosshead, no sentence
+        elif between and looks_like_title(page.text(i)):  # too long for a crosshead
             page.mark(i, "teaser link", detail="an unpunctuated title between paragraphs")
     return [page.text(i).strip("'\" ") for i, label in enumerate(page.labels) if label and label[1] == "subheads"]
 
@@ -381,7 +397,11 @@ def _split_dateline(
     return None, None, paragraph, None
 
 
-_END_SLUG = re.compile(rf"\b(?P<agency>{AGENCY_ALTERNATION})(?:\s+[A-Z]{{2,4}}){{1,4}}\s*$")
+# An agency's slug or credit closing the story: "... government. PTI BUN AAR", "... party. (ANI)", "... said. -- AFP".
+_END_SLUG = re.compile(
+    rf"\b(?P<agency>{AGENCY_ALTERNATION})(?:\s+[A-Z]{{2,4}}){{1,4}}\s*$|"
+    rf"[.!?'\"]\s*(?:\(|[\u2014\u2013-]{{1,2}}\s*)?(?P<bracketed>{AGENCY_ALTERNATION})\)?\.?\s*$"
+)
 
 
 def _find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str]) -> tuple[str | None, str | None]:
@@ -391,12 +411,12 @@ def _find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[st
     if from_dateline:
         return from_dateline, "dateline"
     for i, label in enumerate(page.labels):
-        if label and label[0] in ("byline", "sign-off", "wire credit"):
+        if label and label[0] in ("byline", "sign-off", "wire credit", "dateline (own line)"):
             found = agency_in(page.text(i))
             if found:
                 return found, "byline" if label[0] != "wire credit" else "credit line"
     m = _END_SLUG.search(paragraphs[-1]) if paragraphs else None
-    return (agency_in(m.group("agency")), "end slug") if m else (None, None)
+    return (agency_in(m.group("agency") or m.group("bracketed")), "end slug") if m else (None, None)
 
 
 def _audit_rows(page: PageLines) -> list[dict]:

@@ -64,7 +64,7 @@ _TIMESTAMP_WORDS = frozenset((
     "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "am", "pm", "ist", "gmt", "utc", "edt", "est", "bst", "cet", "cest",
     "pst", "pdt", "et", "ct", "ht", "aest", "hkt", "sgt", "jst", "updated", "update", "published", "posted",
-    "created", "modified", "edited", "last", "first", "on", "at", "of", "news", "ago", "year", "years", "day",
+    "created", "modified", "edited", "last", "first", "on", "at", "of", "news", "ago", "read", "year", "years", "day",
     "days", "hour", "hours", "minute", "minutes", "min", "mins", "in", "st", "nd", "rd", "th", "date", "time",
 ))
 TIMESTAMP_OTHER_WORDS = 2  # a timestamp line may carry a place or a section ("- New Delhi", "Soccer")
@@ -101,79 +101,137 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^(?:date|created|modified|edited|dated)\s*:\s*\S"
     ), max_words=14, marks_header=True),
     Rule("share/print widget", _rx(
+        r"^(?:(?:facebook|twitter|whatsapp|linkedin|e-?mail|print|pinterest|reddit|telegram|messenger|copy link|sms|"
+        r"flipboard|share|x)\s*[|\u2022\u00b7,/]?\s*){2,}$|"
         r"^(?:e-?mail|print|share|send|tweet|save|copy|reprints?|comments?|listen|whatsapp|facebook|twitter)"
-        r"(?:\s+(?:this|the|an?|to|on|via|link|article|story|page|feedback|facebook|twitter|x|"
+        r"(?:\s+(?:this|the|an?|to|on|via|with|link|article|story|page|feedback|facebook|twitter|x|"
         r"whatsapp|linkedin|e-?mail|audio|comments?|url))*\s*(?:\(\d+\))?\s*:?$|"
         r"^(?:short\s*(?:link|url)|permalink|link to (?:this|the) (?:article|story))\s*:?\s*(?:https?://\S+)?$|"
         r"^https?://\S+$"
     ), max_words=8, marks_header=True),
     Rule("page widget", _rx(
         r"^[\W_]+$|^(?:advertisements?|advert|ad|view(?:\s+(?:gallery|comments|all|more|photos?|slideshow))?|"
-        r"(?:dis)?like|back|skip to (?:main )?content|\d+\s*-?\s*min(?:ute)?s?\s+read|loading\.*|load more|show more|"
+        r"(?:dis)?like|back|skip to (?:main )?(?:content|footer|navigation|search)|log ?in|log ?out|sign ?in|"
+        r"continue reading\W*|(?:adjust|change) (?:the )?(?:font|text) size|text size|(?:a\s+){1,2}a|"
+        r"email (?:the )?(?:author|reporter|journalist)|report an? (?:error|typo|correction)|have your say|"
+        r"watch (?:the )?video|bookmark|save(?: for later| article| story)?|follow|"
+        r"scroll to continue(?: with content)?|read the full (?:story|article|report)(?: here)?\.?|"
+        r"photo gallery|recommended by|(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+|"
+        r"(?:estimated\s+)?read(?:ing)? time\s*:?\s*\d+\s*(?:min|mins|minutes?)|"
+        r"\d+\s*-?\s*min(?:ute)?s?\s+read|loading\.*|load more|show more|"
         r"close|toggle navigation|article content|story continues below(?:\s+advertisement)?|"
         r"enlarge(?:\s+(?:this\s+)?(?:image|photo))?|(?:open|close|expand)\s+(?:image|photo|gallery)(?:\s+modal)?|"
         r"syndicate content|(?:read\s+)?(?:the\s+)?original (?:article|story|post)(?:\s+here)?|source link|"
         r"embed from\s+[A-Z][\w ]{1,30}|(?:next|previous)\s+(?:story|article|post)|"
-        r"what(?:'s| is) your (?:reaction|opinion|view)\??)\s*:?$|"
+        r"what(?:'s| is) your (?:reaction|opinion|view)\??|"
+        r"media playback is (?:unsupported|not supported) on your device)\s*:?$|"
         r"\bclick here\b|^click (?:for|to)\s+\w|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|\ball rights reserved\b|"
         r"\bpowered by\s+[A-Z][\w.]*\.?$|^(?:0:\d{2}\s*)+$|"
-        r"\b(?:comments (?:are|have been) (?:closed|disabled)|not (?:currently )?accepting comments)\b"
+        r"\b(?:comments (?:are|have been) (?:closed|disabled)|not (?:currently )?accepting comments)\b|"
+        r"^\d+\s+comment(?:s|\(s\))(?-i:[A-Z])|^this is a (?:developing|breaking)(?: news)? story\b|"
+        r"\bauto-generated from a syndicated feed\b|^\(?this (?:story|article|report) has not been edited by\b|"
+        r"^this (?:article|story|piece) (?:was |is )?(?:originally|first) (?:published|appeared)\b|"
+        r"\b(?:got|have) a (?:news )?tip\?"
     ), max_words=30),
+    Rule("section label", _rx(r"^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in)\s*:\s*\S"), max_words=30),
     Rule("section label", _rx(
-        r"^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in|sections?|you are here)\s*:|^#\w|"
-        r"^(?:posts?|articles?|stories)\s+(?:tagged|filed|categori[sz]ed)\b|\S\s+(?:>|»|›)\s+\S|"
+        r"^(?:sections?|you are here)\s*:|^#\w|"
+        r"^(?:home\s+)?(?:tags?\s+)?(?:posts?|articles?|stories)\s+(?:tagged|filed|categori[sz]ed)\b|\S\s+(?:>|»|›)\s+\S|"
         r"^(?:[^/]{1,30}\s/\s*){2,}$"
     ), max_words=30, early_only=True),
     Rule("section label", _rx(r"\w"), max_words=SECTION_LABEL_MAX_WORDS, early_only=True, check=is_section_label),
     Rule("byline", _rx(
-        r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
-        r"(?:(?:,|\s+and|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*(?:\s*[,|]\s*.*)?$|"
+        r"^(?i:by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+        r"(?:(?:,|\s+(?i:and)|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
+        r"(?:\s+(?:at|in)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?(?:\s*[,|]\s*.*)?$|"
         r"^(?:The\s+)?[A-Z][\w.&'-]+(?:\s+[A-Z][\w.&'-]+){0,2}\s+"
-        r"(?i:staff|bureau|desk|news desk|web desk|staff writer)$|"
+        r"(?i:staff|bureau|desk|news desk|web desk|staff writer)"  # then perhaps initials and a date
+        rf"(?:\s*\([a-z]{{2,5}}\))?(?:\s*(?i:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})?$|"
         r"^[\u2014\u2013-]\s*[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}\s+[\u2014\u2013-]\s+.*\d", 0
     ), max_words=14, marks_header=True),
-    Rule("byline", _rx(r"^(?:author|written by|reported by|words by|story by|edited by)\s*:?\s+[A-Z]"), max_words=10,
+    # An author's e-mail address alone (or a page's placeholder for it, "[email protected]").
+    Rule("byline", _rx(r"^<?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s+protected\])>?$"), max_words=6,
          marks_header=True),
-    Rule("timestamp", DATE_OR_TIME, max_words=16, marks_header=True, check=is_timestamp_line),
+    Rule("byline", _rx(r"^(?:author\s*:|(?:written|reported|words|story|edited) by\s*:?)\s*[A-Z]"), max_words=10,
+         marks_header=True),
+    Rule("timestamp", DATE_OR_TIME, max_words=24, marks_header=True, check=is_timestamp_line),
     Rule("photo credit", _rx(
-        r"^(?:photos?|photograph|images?|pictures?|credits?|file photo|photo credit)(?:\s+by)?\s*[:/]|"
+        r"^(?:photos?|photograph|images?|pictures?|credits?|file photo|photo credit)"
+        r"(?:\s+(?:by|source|courtesy))?\s*[:/]|"
+        r"^(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?)\s+(?:by|courtesy of)\s+[A-Z][^.!?]*$|"
+        r"^©\s*(?:provided by\s+)?[A-Z][^.!?]*$|^image\s+copyright\b|"
+        r"^\(?(?:file\s+(?:photo|image|picture)|representational\s+(?:image|photo|picture)|(?-i:Supplied|Handout))\)?$|"
         rf"(?:/\s*|\bvia\s+|\bfor\s+)(?:{_AGENCIES})\b[^.!?]*$|\bAP Photo\b[^.!?]*$|"
         rf"^\(?(?:{_PHOTO_AGENCIES})(?:\s+photo)?\)?$|^\(?(?:{_AGENCIES})\s+photo\)?$"
     ), max_words=12, marks_header=True, check=lambda line: not re.search(r"[a-z]\.\s", line)),
     Rule("photo caption", _rx(
-        r"[\[(](?:(?:file\s+)?photo\s*[:/]?\s*)?"
+        r"[\[(](?:(?i:(?:file\s+)?photo)\s*[:/]?\s*)?"
         rf"(?:{_AGENCIES}|[A-Z]{{2,}}|Al Jazeera|File|Archive|Handout)(?:[\s/]+[\w.]+){{0,4}}[\])]\s*$", 0
     ), marks_header=True),
-    # A caption ending in a bracketed "Photographer/Organisation" credit or an agency's "via"
-    # credit: "... (Eric Risberg/Associated Press)", "... (Name/TT News Agency via AP)", "(NASA / JPL)".
+    # A caption ending in a bracketed "Photographer/Organisation" credit, an agency's "via"
+    # credit or "AGENCY/Photographer": "... (Eric Risberg/Associated Press)", "... (Name/TT News
+    # Agency via AP)", "(NASA / JPL)", "... May 11, 2017. REUTERS/Stringer".
     Rule("photo caption", _rx(
+        rf"[.\s](?:REUTERS|{_AGENCIES})\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*$|"
+        r"\([^()/]{1,40}(?:/[^()/]{1,40}){2,}\)\s*$|"
         r"\(\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&' -]{1,40}\)\s*$|"
         rf"\([^()]{{2,60}}\bvia\s+(?:{_AGENCIES})\)\s*$|"
         rf"\s(?:/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?i:photo)|©\s*(?:{_AGENCIES}))\s*$", 0
     ), max_words=CAPTION_MAX_WORDS, marks_header=True),
-    # A caption ending in its photo credit: "... | Photo Credit: -", "PHOTO: Name / AFP",
+    # A caption ending in its photo credit: "... | Photo Credit: -", "PHOTO: Name / AFP", "...Image: dpa",
     # "(Photo by NAME / AFP)", "(File Photo| PTI)".
     Rule("photo caption", _rx(
-        r"(?:\|\s*photo(?:\s+credit)?\s*:?[^|]{0,60}|\bphoto(?:graph)?(?:\s+credit)?\s*:\s*[^.!?]{1,60}|"
+        r"(?:\|\s*photo(?:\s+credit)?\s*:?[^|]{0,60}|"
+        r"(?:\b|(?<=[a-z]))(?:photo(?:graph)?|image|picture|credit|courtesy)(?:\s+credit)?\s*:\s*[^.!?]{1,60}|"
         r"\(\s*(?:file\s+)?(?:photo|image|picture)s?\s*(?:by\s+|[:|/]\s*)[^()]{1,60}\))\s*$"
     ), max_words=80, marks_header=True),
+    # A caption whose last sentence is followed by its credit alone: "... on Tuesday. Jane Doe/AP",
+    # "... Tuesday. Getty Images", "... Tuesday. (Representational image)", "... Tuesday. AFP" (a news
+    # agency's name closing the story's last paragraph is its end credit: ``context.keep_end_credit``),
+    # and a caption under its label: "Image caption Protesters gather ...".
+    Rule("photo caption", _rx(
+        r"^(?i:image\s+caption)\b|"
+        r"[.!?]\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w&.' -]{1,30}$|"
+        rf"[.!?]\s+\(?(?:{_PHOTO_AGENCIES}|(?i:file\s+(?:photo|image|picture)|representational\s+(?:image|photo|picture))|"
+        rf"Supplied|Handout)\)?$|[.!?]\s+\(?(?:{AGENCY_ALTERNATION})(?:\s+(?i:photo|file photo))?\)?$", 0
+    ), max_words=CAPTION_MAX_WORDS, marks_header=True),
     # An agency photo caption's closing date: "..., in Cairo, Wednesday, July 3, 2013."
     Rule("photo caption", _rx(rf",\s*{_WEEKDAY},\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.(?:\s|$)"), max_words=80,
          marks_header=True, check=lambda line: '"' not in line),
+    # A caption opening with its label: "FILE PHOTO: A woman wearing ...", "PICTURE: ..." (short ones are credits).
+    Rule("photo caption", _rx(r"^(?:file\s+)?(?:photo|picture|image)\s*:\s+[A-Z]"), max_words=CAPTION_MAX_WORDS,
+         marks_header=True),
+    # The reporters' sign-off on a line of its own, perhaps after another bracketed note:
+    # "(Reporting by Jane Roe; Editing by John Doe)", "($1 = 0.73 euros) (Reporting By ...)".
+    Rule("byline", _rx(r"^(?:\([^()]*\)\s*)*\((?:additional\s+)?(?:reporting|writing|editing)\s+by\b[^()]*\)\.?$"),
+         max_words=40),
+    # A news agency's name and a place: "Press Trust of India Kolkata", "AFP Paris".
+    Rule("byline", re.compile(rf"^(?:{AGENCY_ALTERNATION})(?:\s+[A-Z][a-z]+){{1,2}}$"), max_words=8, marks_header=True),
     Rule("wire credit", _rx(
         r"^(?:[A-Z][\w.&' -]{1,40}\s+and\s+)?(?:wire services|agencies)\.?$|"
+        r"^this\s+(?:report|story|article)\b.{0,60}\bwas\s+(?:first\s+)?(?:published|distributed)\b|"
         r"^(?:with\s+)?(?:additional\s+)?reporting\s+by\b|^(?:writing|editing|compiled)\s+by\b|"
+        r"^[(\[]?\s*(?:with\s+)?(?:additional\s+)?inputs?\s+from\b[^.!?]{1,60}$|"
+        r"^(?:the\s+)?[A-Z][\w.&' -]{1,40}\s+contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\b|"
+        r"^[\u2014\u2013-]*\s*with files from\b|"
         r"^\(?(?:reuters|ap|afp|the associated press|associated press|agencies|bloomberg|dpa|xinhua|upi)\)?\.?$|"
         r"^sources?\s*:\s*(?:reuters|ap|afp|agencies|wire|news agencies)"
     ), max_words=25, keep_as="wire_credit"),
     Rule("wire credit", re.compile(r"^[(\[]?\s*(?i:source|agency|credit)\s*:\s*[A-Z]{2,6}\s*[)\]]?$"), max_words=4,
          keep_as="wire_credit"),
     Rule("wire credit", re.compile(
-        rf"^[(\[]?\s*(?:(?i:source|agency|credit)\s*:\s*)?(?:{AGENCY_ALTERNATION})(?:\s+(?i:news(?:\s+agency)?))?\s*[)\]]?\.?$"
+        rf"^[(\[]?\s*(?:[\u2014\u2013-]{{1,2}}\s*)?(?:(?i:source|agency|credit)\s*:\s*)?(?:{AGENCY_ALTERNATION})"
+        r"(?:\s+(?i:news(?:\s+agency)?))?\s*[)\]]?\.?$"
     ), max_words=8, keep_as="wire_credit"),
+    # A feed's or a syndicator's source line: "via Smart Health Forum http://...", "Source: http://...".
+    Rule("source link", _rx(
+        r"^(?:via|source|from|originally (?:published|appeared) (?:at|on|in))\b\s*:?\s*[^.!?]{0,60}?"
+        r"(?:https?://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.[a-z]{2}|[a-z]{2}))$"
+    ), max_words=12),
     Rule("sign-up or newsletter box", _rx(
         r"\b(?:sign up|subscribe|newsletters?|get (?:e-?mail|daily|weekly|breaking news) (?:updates|alerts)|"
-        r"on your tv|download (?:our|the) app|follow us)\b"
+        r"on your tv|download (?:our|the) app|follow us)\b|"
+        r"^follow\s+[^.!?]{1,40}\s+on\s+(?:twitter|facebook|instagram|x|linkedin|threads|bluesky)\b"
     ), max_words=15),
     Rule("publisher's message", _rx(
         r"^(?:an?\s+)?(?:message|note|letter)\s+from\s+(?:our|the)\s+(?:publisher|editor|ceo|founder|editor-in-chief)"
@@ -181,7 +239,7 @@ LINE_RULES: tuple[Rule, ...] = (
     # One teaser in the middle of a story: "READ ALSO: ...", "Watch | ...".
     Rule("teaser link", _rx(
         r"^(?:read also|also read|read more|see also|also see|must read|watch|also watch|listen|related)"
-        r"\s*(?:[:|]|\s[\u2014\u2013-])\s*\S"
+        r"(?:\s*(?:[:|]|\s[\u2014\u2013-])\s*\S|(?-i:[A-Z]))|^(?:next|previous)\s+(?:story|article|post)\s*:?\s+(?-i:[A-Z])"
     ), max_words=30),
     # A teaser listed with its date: "- Government moves to end fuel subsidy - December 26, 2024".
     Rule("teaser link", _rx(r"^[\u2014\u2013-]\s+\S.{5,150}\s[\u2014\u2013-]\s+[^.!?]{0,20}\d{4}$"), max_words=30,
@@ -197,8 +255,10 @@ LINE_RULES: tuple[Rule, ...] = (
         r"read\s+(?:more|next|also)\b.{0,40}|recommended(?:\s+(?:for you|stories|reading|articles))?|"
         r"you\s+(?:may|might)\s+also\s+(?:like|enjoy|be interested in)|most\s+(?:read|popular|viewed|shared)|"
         r"trending(?:\s+now)?|editors?'?s?\s+picks|further reading|also\s+on\s+.{1,40}|top stories|"
-        r"latest\s+(?:news|stories|headlines)|what to read next|popular\s+(?:on|in)\s+.{1,40}|"
-        r"don't miss|keep reading|in other news)\s*:?$"
+        r"latest\s+(?:news|stories|headlines|posts|articles)|what to read next|popular\s+(?:on|in)\s+.{1,40}|"
+        r"popular\s+(?:posts|stories|articles)|"
+        r"don't miss|keep reading|in other news|top news|(?:latest|more|related)\s+videos?|trending stories|"
+        r"in case you missed it)\s*:?$"
     ), max_words=8, starts_footer=True),
     # A comment section's heading ends the article as a teaser block does; it is a widget.
     Rule("comment section", _rx(
@@ -218,7 +278,7 @@ LINE_RULES: tuple[Rule, ...] = (
 # "New Delhi [India], February 20 (ANI): ", "Kumasi, Feb. 5, GNA - ". A bare hyphen must have
 # spaces round it, so "U.S.-Israeli relations" is not a dateline. Group ``dateline`` is the
 # place (and date); group ``agency`` the credit, bracketed or after a comma.
-_DASH = r"(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|\s+//\s+)"
+_DASH = r"(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|\s+//\s+|(?<=\))\.?-{1,2}\s*)"  # "(EFE).- ", "(Jiji Press)--"
 _MISREAD_DASH = r"\s\?\s"  # a dash mis-decoded as "?" ("TORONTO ? The ..."): capitals before it only
 _COLON = r"\s*:\s+"
 _REGION = (  # a bracketed region is not an agency's credit: "Indore (Madhya Pradesh)", not "CAIRO (AP)"
@@ -228,8 +288,10 @@ _REGION = (  # a bracketed region is not an agency's credit: "Indore (Madhya Pra
 _DATELINE_DATE = rf"(?:,?\s*(?i:{_MONTH})\s\d{{1,2}}(?:,?\s\d{{4}})?|,\s*\d{{1,2}}\s(?i:{_MONTH})(?:\s\d{{4}})?)"
 _CREDIT = r"(?:\s*\((?P<agency>[^)]{1,30})\)|,\s*(?P<agency_after>[A-Z]{2,6}))"
 # A listed agency's bracketed credit may run straight into the story: "Mumbai, Apr 22 (PTI) Union ...".
-_CREDIT_NO_DASH = rf"\s*\((?P<agency>{AGENCY_ALTERNATION})\)\s+(?=[A-Z\"'])"
-_CAPS_PLACE = r"[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3}"
+# So may a credit ending in its date: "MOSCOW (UrduPoint News / Sputnik - 23rd November, 2020) A suspect ...".
+_CREDIT_NO_DASH = rf"\s*\((?P<agency>{AGENCY_ALTERNATION}|[^()]{{1,60}}\b\d{{4}})\)\s+(?=[A-Z\"'])"
+_CAPS = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals, accented ones too ("NÎMES")
+_CAPS_PLACE = rf"[{_CAPS}][{_CAPS}.'-]{{2,}}(?:\s[{_CAPS}][{_CAPS}.'-]+){{0,3}}"
 _TITLE_PLACE = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"
 # A date and an agency's credit with no place: "Sept 18 (Reuters) - ".
 DATE_DATELINE = re.compile(
@@ -251,11 +313,19 @@ DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # paragraphs open the same way (speakers' names: "Jose Mourinho: ...").
     re.compile(rf"^(?P<dateline>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?){_COLON}(?=[A-Z])"),
 )
+# A dateline on a line of its own, with its date and perhaps its agency: "TOKYO, April 14 Kyodo".
+OWN_LINE_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+){{0,2}})?){_DATELINE_DATE}"
+    rf"(?:\s*[(\[]?(?:{AGENCY_ALTERNATION})[)\]]?)?$"
+)
 # Words that open a paragraph like a dateline's place but are labels (helpers/data/dateline_non_places.csv).
 NON_PLACES = frozenset(read_word_list("dateline_non_places"))
 
-# A line ending in punctuation, closing quotes or brackets allowed after it.
-ENDS_PUNCTUATED = re.compile(r"[.!?:;,]['\")\]]*$")
+# A line ending in punctuation, closing quotes or brackets allowed after it (a space before
+# a closing quote too: '... east. "').
+ENDS_PUNCTUATED = re.compile(r"[.!?:;,](?:\s*['\")\]])*$")
+# Words no sentence, headline or crosshead ends with (helpers/data/unfinished_line_words.csv).
+UNFINISHED_LINE_WORDS = frozenset(read_word_list("unfinished_line_words"))
 _BULLET = re.compile(r"^(?:[\u2022*\u00b7-]|\d+[.)])\s")
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 
@@ -278,12 +348,29 @@ def matches_headline(line: str, headline: str) -> bool:
     return bool(a) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= HEADLINE_MATCH_RATIO)
 
 
+# A sentence ending inside a line, after a word (not "Gov.", "U.S.", "vs."): no crosshead
+# has one ("... next year. (Reporting by", "... week. AFP"); a title may ask a question first
+# ("What now? Migrants ..."), so for titles only a full stop counts.
+# A capitalised word counts from five letters on ("Tuesday.", not "Capt." or "Sept.").
+_SENTENCE_WORD = r"\b(?!vs\.)(?:[a-z]{2,}|[A-Z][a-z]{4,})"
+SENTENCE_END = re.compile(rf"{_SENTENCE_WORD}[.!?]['\"]?\s+['\"(]?[A-Z]")
+TITLE_SENTENCE_END = re.compile(rf"{_SENTENCE_WORD}\.['\"]?\s+['\"(]?[A-Z]")
+
+
+def ends_unfinished(line: str) -> bool:
+    """The line's last word is one no sentence or title ends with ("... has asked for"): it runs
+    on into the next line, part of a wrapped or cut paragraph."""
+    words = _WORD.findall(line)
+    return bool(words) and words[-1].lower() in UNFINISHED_LINE_WORDS and not ENDS_PUNCTUATED.search(line)
+
+
 def looks_like_title(line: str) -> bool:
-    """No closing punctuation, 2-20 words, a capital or digit first (after an opening quote
+    """No closing punctuation and no sentence's end inside, 2-20 words, a capital or digit first (after an opening quote
     mark: '"Victory and defeat ...", says Modi'), not a list item."""
     first = line.lstrip("\"'")[:1]
     return (
         not ENDS_PUNCTUATED.search(line)
+        and not TITLE_SENTENCE_END.search(line)
         and 2 <= count_words(line) <= 20
         and (first.isupper() or first.isdigit())
         and not _BULLET.match(line)

@@ -35,6 +35,8 @@ SOURCES = (  # the code whose output is cached
     "corpus/dates.py", "corpus/outlets.py", "corpus/cache.py", "corpus/columns.py", "data/export_columns.csv",
     "corpus/outlet_table.py", "corpus/pages.py", "corpus/warc.py",
     "clean/__init__.py", "clean/normalise.py", "clean/rules.py", "clean/page.py", "clean/html.py", "nltk_data.py",
+    "clean/context.py", "clean/agency.py", "data/section_labels.csv", "data/dateline_non_places.csv",
+    "data/news_agencies.csv", "data/unfinished_line_words.csv",
 )
 
 
