@@ -21,7 +21,6 @@ import re
 from typing import NamedTuple
 
 import lxml.html
-import trafilatura
 
 from .rows import warn
 
@@ -80,6 +79,8 @@ def read_page(html: str, *, url: str | None = None) -> Page:
     Page
         See ``Page``.
     """
+    import trafilatura  # here, not at the top: only saved pages need it, and it pulls in urllib3, courlan
+
     saved = SAVED_FROM.search(html[:4000])
     doc = trafilatura.bare_extraction(
         html, url=url or (saved.group(1) if saved else None), with_metadata=True, include_comments=False,
