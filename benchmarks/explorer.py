@@ -7,14 +7,22 @@ The report tables are made as the notebooks make them (00_corpus, 01_sources, 02
 shared passages within ``WINDOW_DAYS``), written with ``write_table`` into a ``data/``
 folder (kept in ``--workdir`` for the next run; its times are then blank), and the page is
 written from that folder as the report build writes it.
+From ``CHUNKED_FROM`` articles on (100,000 needed over 20 GB the other way: the whole token
+table, then every occurrence), the term tables are made article chunk by chunk, without
+stemming or joined phrases (``count_terms(stem=None)``; ``term_occurrences`` per chunk), and
+``term_occurrences.csv`` keeps only the rows the page reads: every use of a plotted term and
+one use of each other (form, term). The page is the same as from the whole table; only its
+build time (``page_seconds``) is then shorter than a report's.
 "Open" is the time from navigation to the page's script having drawn the plot (the
 ``load`` event, after which the script has run), in headless Chromium, median of
-``OPENS`` opens.
+``OPENS`` opens. ``load_1min`` is the machine's one-minute load average when the opens
+began (``os.getloadavg``): on a shared machine the times are only comparable beside it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -28,6 +36,7 @@ HERE = Path(__file__).parent
 OPENS = 3
 WINDOW_DAYS = 7  # as benchmarks.run beyond 10,000 articles
 BUDGET_MB = {10_000: 5, 100_000: 20}  # the issue's size budget
+CHUNKED_FROM = 50_000  # articles; below, the tables are made as 02_terms makes them
 
 
 def report_tables(n: int, workdir: Path, data_dir: Path) -> dict[str, float]:
@@ -45,13 +54,16 @@ def report_tables(n: int, workdir: Path, data_dir: Path) -> dict[str, float]:
     start = time.perf_counter()
     articles = load_corpus(path, cache=False).articles.drop(columns="raw_text")
     sentences = split_sentences(articles)
-    tokens = tokenize(sentences)
-    phrases = terms.phrases_to_join(tokens, sentences)
-    occurrences = terms.term_occurrences(tokens, sentences, phrases=phrases)
-    totals = terms.word_totals(tokens, sentences, occurrences)
-    del tokens
-    counts = terms.term_counts(occurrences, totals)
-    distinctive = terms.distinctive_terms(counts, totals)
+    if n >= CHUNKED_FROM:
+        occurrences, counts, distinctive = chunked_term_tables(sentences)
+    else:
+        tokens = tokenize(sentences)
+        phrases = terms.phrases_to_join(tokens, sentences)
+        occurrences = terms.term_occurrences(tokens, sentences, phrases=phrases)
+        totals = terms.word_totals(tokens, sentences, occurrences)
+        del tokens
+        counts = terms.term_counts(occurrences, totals)
+        distinctive = terms.distinctive_terms(counts, totals)
     quotes, _ = quotes_and_sources(sentences, articles)
     passages = shared_passages(sentences, articles=articles, window_days=WINDOW_DAYS)
     tables_seconds = time.perf_counter() - start
@@ -62,6 +74,26 @@ def report_tables(n: int, workdir: Path, data_dir: Path) -> dict[str, float]:
     for name in sorted(tables, key=lambda k: k == "shared_passages"):  # shared_passages.csv last: "all written"
         write_table(tables[name], data_dir, f"{name}.csv")
     return {"tables_seconds": tables_seconds, "write_seconds": time.perf_counter() - start}
+
+
+def chunked_term_tables(sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """``(occurrences, counts, distinctive)`` chunk by chunk, occurrences cut to what the page reads."""
+    from helpers import parallel, terms
+    from helpers.explorer.payload import plotted_terms
+    from helpers.text import tokenize_chunk
+
+    counts, totals = terms.count_terms(sentences, stem=None)
+    distinctive = terms.distinctive_terms(counts, totals)
+    plotted = plotted_terms(distinctive)[["outlet", "term", "kind"]].assign(plotted=True)
+    parts, seen = [], pd.DataFrame(columns=["form", "term"])
+    for chunk in parallel.article_chunks(sentences):
+        occ = terms.term_occurrences(tokenize_chunk(chunk), chunk, stem=None)
+        occ = occ.merge(plotted, on=["outlet", "term", "kind"], how="left")
+        first = ~occ.duplicated(["form", "term"]) & ~occ.set_index(["form", "term"]).index.isin(
+            seen.set_index(["form", "term"]).index)
+        parts.append(occ[occ["plotted"].eq(True).to_numpy() | first.to_numpy()].drop(columns="plotted"))
+        seen = pd.concat([seen, occ.loc[first.to_numpy(), ["form", "term"]]], ignore_index=True)
+    return pd.concat(parts, ignore_index=True), counts, distinctive
 
 
 def open_seconds(page: Path) -> tuple[float, int]:
@@ -99,6 +131,7 @@ def measure(n: int, workdir: Path) -> dict:
         page = write_explorer(data, Path(tmp), corpus=f"synthetic_{n}")
         row["page_seconds"] = time.perf_counter() - start
         row["page_mb"] = page.stat().st_size / 2**20
+        row["load_1min"] = os.getloadavg()[0]
         row["open_seconds"], row["plot_dots"] = open_seconds(page)
     budget = BUDGET_MB.get(n)
     return {"n_articles": n, **{k: round(v, 2) for k, v in row.items()}, "budget_mb": budget,

@@ -7,8 +7,9 @@ import re
 
 import pandas as pd
 
-from helpers.explorer import explorer_html, explorer_payload, json_for_html, page_csp, payload, read_tables
-from helpers.explorer.page import SCRIPT_FILE, STYLE_FILE, csp_hash
+from helpers.display import csp_hash, page_csp
+from helpers.explorer import explorer_html, explorer_payload, json_for_html, payload, read_tables
+from helpers.explorer.page import SCRIPT_FILE, STYLE_FILE
 from helpers.outputs import write_table
 
 HOSTILE = "</script><script>alert(1)</script> & <!-- \u2028"
@@ -76,8 +77,9 @@ def test_page_allows_only_its_own_script_and_style_by_hash():
     script, style = SCRIPT_FILE.read_text(encoding="utf-8"), STYLE_FILE.read_text(encoding="utf-8")
     assert f"<script>{script}</script>" in page and f"<style>{style}</style>" in page
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
-    assert csp == page_csp(script, style).replace("'", "&#x27;")
-    assert "unsafe" not in csp and "http" not in csp and csp.startswith("default-src 'none'".replace("'", "&#x27;"))
+    assert csp == page_csp(style=style, script=script)
+    assert f"script-src {csp_hash(script)};" in csp and f"style-src {csp_hash(style)};" in csp
+    assert "unsafe" not in csp and "http" not in csp and csp.startswith("default-src 'none';")
     assert csp_hash(script) != csp_hash(script + " ")
     assert page.count("<script") == 2 and "</script><script>alert" not in page
     data = re.search(r'<script id="explorer-data" type="application/json">(.*?)</script>', page, re.S).group(1)

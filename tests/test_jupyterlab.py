@@ -2,7 +2,9 @@
 
 Each notebook is copied into a temporary Lab root with its ``data_dir`` parameter moved
 there (so the check does not write into ``reports/``); everything else is the notebook as
-committed, started in the notebook's own folder as JupyterLab starts it.
+committed, started in the notebook's own folder as JupyterLab starts it. Beside them, a
+notebook written here shows the explorer (``show_explorer``) on the sample corpus, and the
+check clicks in it inside Lab's output area.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
 
+from helpers.explorer import explorer_payload
 from helpers.paths import NOTEBOOKS_DIR
 from tests import test_browser  # noqa: F401 (skips this module where test_browser is skipped: no Chromium)
 
@@ -25,6 +29,21 @@ PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
 
 TOKEN = "lab-test-token"
 NOTEBOOK_TIMEOUT_S = 120  # per notebook; a notebook here takes 5-15 s
+EXPLORER_NOTEBOOK = "explorer_in_lab.ipynb"
+EXPLORER_TABLES = """from helpers import terms
+from helpers.corpus import load_corpus
+from helpers.explorer import show_explorer
+from helpers.text import split_sentences, tokenize
+
+articles, removed, log = load_corpus("corpus")
+sentences = split_sentences(articles)
+tokens = tokenize(sentences)
+occurrences = terms.term_occurrences(tokens, sentences)
+totals = terms.word_totals(tokens, sentences, occurrences)
+counts = terms.term_counts(occurrences, totals)
+tables = {"articles": articles, "sentences": sentences, "term_occurrences": occurrences,
+          "term_counts": counts, "distinctive_terms": terms.distinctive_terms(counts, totals)}"""
+EXPLORER_CELL = EXPLORER_TABLES + '\nshow_explorer(tables, corpus="the sample corpus")'
 
 
 def _free_port() -> int:
@@ -48,6 +67,9 @@ def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab")
     for source in sorted(Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR)).glob("*.ipynb")):
         _copy_with_data_dir(source, root / source.name, root / "data")
+    explorer = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(EXPLORER_CELL)])
+    explorer.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(explorer, root / EXPLORER_NOTEBOOK)
     # JupyterLab 4 keeps off-screen cells out of the page ("windowing"); render them all so
     # the check sees every prompt and every error
     settings = root / "settings" / "@jupyterlab" / "notebook-extension"
@@ -107,10 +129,8 @@ def _wait_for_idle_kernel(base: str, name: str, timeout: float = 60) -> None:
     pytest.fail(f"no idle kernel for {name} after {timeout} s")
 
 
-@pytest.mark.parametrize("name", NOTEBOOKS)
-def test_run_all_cells_in_jupyterlab(lab, browser, name):
-    base, root = lab
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # a context of its own
+def _open_and_run_all(page, base: str, root: Path, name: str) -> None:
+    """Open ``name`` in a workspace of its own, Run All Cells, and wait until every cell ran (or one failed)."""
     # a workspace of its own, or Lab reopens the notebooks of the tests before
     page.goto(f"{base}/lab/workspaces/{Path(name).stem}/tree/{name}?reset&token={TOKEN}")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
@@ -136,13 +156,63 @@ def test_run_all_cells_in_jupyterlab(lab, browser, name):
         prompts = page.evaluate(
             f"() => [...document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt')].map(e => e.textContent)"
         )
-        pytest.fail(
-            f"{name} did not finish in {NOTEBOOK_TIMEOUT_S} s; prompts {prompts}; see {root / (name + '.png')}"
-        )
+        pytest.fail(f"{name} did not finish in {NOTEBOOK_TIMEOUT_S} s; prompts {prompts}; see {root / (name + '.png')}")
+
+
+def _errors(page) -> list[str]:
     errors = page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-    texts = [errors.nth(i).inner_text()[:500] for i in range(errors.count())]
+    return [errors.nth(i).inner_text()[:500] for i in range(errors.count())]
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_run_all_cells_in_jupyterlab(lab, browser, name):
+    base, root = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # a context of its own
+    _open_and_run_all(page, base, root, name)
+    texts = _errors(page)
     outputs = page.locator(f"{PANEL} .jp-OutputArea-output").count()
     page.close()
     assert texts == [], f"{name}: {texts}"
     assert outputs > 0
     assert any((root / "data").glob("*.csv"))
+
+
+def test_show_explorer_works_in_jupyterlab_and_fetches_nothing_from_outside(lab, browser):
+    """The explorer in Lab's output area: a sandboxed frame whose script runs under its own CSP
+    (no violation), draws every plotted term, shows a clicked term's sentences, and every request
+    the page makes goes to the Lab server on 127.0.0.1."""
+    base, root = lab
+    namespace: dict = {}
+    exec(EXPLORER_TABLES, namespace)  # the cell's tables, made here the same way
+    shown = explorer_payload(namespace["tables"])
+    occurrences, sentences = namespace["occurrences"], namespace["sentences"].set_index("sentence_id")["text"]
+    requests, refused = [], []
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("websocket", lambda w: requests.append(w.url))
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    _open_and_run_all(page, base, root, EXPLORER_NOTEBOOK)
+    texts = _errors(page)
+    sandbox = page.locator(f"{PANEL} .jp-OutputArea-output iframe").get_attribute("sandbox")
+    frame = page.frame_locator(f"{PANEL} .jp-OutputArea-output iframe")
+    frame.locator("#plot circle").first.wait_for(timeout=30_000)
+    dots = frame.locator("#plot circle").count()
+    outlet = frame.locator("#outlet option:checked").inner_text()
+    button = frame.locator("button.term").first
+    point = shown["terms"]["points"][int(button.get_attribute("data-i"))]
+    button.click()
+    rows = frame.locator("#kwic tbody tr")
+    rows.first.wait_for(timeout=10_000)
+    kwic = [(rows.nth(i).locator("td.kw").inner_text(), rows.nth(i).locator("td.src .sid").inner_text())
+            for i in range(rows.count())]
+    page.close()
+    assert texts == [] and sandbox == "allow-scripts" and refused == []
+    assert dots == sum(p[4] > 0 for p in shown["terms"]["points"]) > 0
+    assert shown["outlets"][point[0]] == outlet
+    term = shown["terms"]["vocabulary"][point[1]][0]
+    uses = occurrences[(occurrences["outlet"] == outlet) & (occurrences["term"] == term)]
+    assert len(kwic) == len(point[6]) == min(len(uses), shown["sampling"]["kwic_per_term"]) > 0
+    for keyword, sentence_id in kwic:
+        assert sentence_id in set(uses["sentence_id"]) and keyword in sentences[sentence_id]
+    ws = base.replace("http://", "ws://")
+    assert requests and all(url.startswith((f"{base}/", f"{ws}/")) for url in requests), requests

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from helpers.display import page_csp
 from helpers.report import NotebookResult, ReportFolderError, build_reports, main
 from helpers.report import index as report_index
 from helpers.report import notebook as report_notebook
@@ -94,6 +96,10 @@ def test_index_is_self_contained(built):
     index = built["index"]
     assert "<style>" in index
     assert "http://" not in index and "https://" not in index and "<script" not in index
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', index).group(1)
+    style = re.search(r"<style>(.*?)</style>", index, re.S).group(1)
+    assert csp == page_csp(style=style)  # its own style by hash, no script at all, nothing from outside
+    assert "script-src 'none'" in csp and "unsafe" not in csp
 
 
 def test_tags_are_honoured_in_the_page(built):

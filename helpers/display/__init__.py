@@ -1,8 +1,10 @@
 """Words and tables on the page: findings, notes and tables with every piece of corpus text
 escaped (``escaped``), and shared passages side by side with their differences marked
-(``passages``), and the notebooks' Method paragraphs written by code (``prose``)."""
+(``passages``), and the notebooks' Method paragraphs written by code (``prose``); whole
+self-contained pages with their Content-Security-Policy (``page``)."""
 
 from .escaped import MAX_CHARS, MAX_ROWS, NO_MATH, EscapedHTML, finding, note, table
+from .page import csp_hash, html_page, page_csp
 from .passages import MAX_PASSAGES_SHOWN, diff_html, passages_html
 from .prose import method, prose_html
 
@@ -12,10 +14,13 @@ __all__ = [
     "MAX_ROWS",
     "NO_MATH",
     "EscapedHTML",
+    "csp_hash",
     "diff_html",
     "finding",
+    "html_page",
     "method",
     "note",
+    "page_csp",
     "passages_html",
     "prose_html",
     "table",

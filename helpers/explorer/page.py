@@ -1,24 +1,23 @@
 """The explorer page itself: one self-contained HTML file, its script and style allowed by hash.
 
 The page's script (``explorer.js``) and style (``explorer.css``) are inlined, and its
-Content-Security-Policy allows exactly those two by their SHA-256 hashes: no
-``unsafe-inline``, no ``eval``, nothing from the network (``default-src 'none'``). The data
-goes in a ``<script type="application/json">`` block, which the browser never runs, with
-``<``, ``>`` and ``&`` written as JSON escapes so that no corpus text can close the block;
-the script reads it with ``JSON.parse`` and puts corpus text on the page only as text
-(``textContent``).
+Content-Security-Policy (``helpers.display.html_page``, as the report's index) allows exactly
+those two by their SHA-256 hashes: no ``unsafe-inline``, no ``eval``, nothing from the
+network (``default-src 'none'``). The data goes in a ``<script type="application/json">``
+block, which the browser never runs, with ``<``, ``>`` and ``&`` written as JSON escapes so
+that no corpus text can close the block; the script reads it with ``JSON.parse`` and puts
+corpus text on the page only as text (``textContent``).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import json
 from pathlib import Path
 
 import pandas as pd
 
+from ..display import html_page
 from .payload import explorer_payload, read_tables
 
 HERE = Path(__file__).parent
@@ -40,18 +39,6 @@ def json_for_html(data: object) -> str:
     return "".join(JSON_ESCAPES.get(ch, ch) for ch in text) if any(ch in text for ch in JSON_ESCAPES) else text
 
 
-def csp_hash(source: str) -> str:
-    """The CSP source expression allowing exactly this inline script or style."""
-    digest = hashlib.sha256(source.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
-def page_csp(script: str, style: str) -> str:
-    """The page's Content-Security-Policy: its own script and style, by hash, and nothing else."""
-    return (f"default-src 'none'; script-src {csp_hash(script)}; style-src {csp_hash(style)}; "
-            "base-uri 'none'; form-action 'none'")
-
-
 def explorer_html(tables: dict[str, pd.DataFrame], *, corpus: str = "") -> str:
     """Return the explorer as one self-contained HTML page.
 
@@ -71,23 +58,9 @@ def explorer_html(tables: dict[str, pd.DataFrame], *, corpus: str = "") -> str:
     style = STYLE_FILE.read_text(encoding="utf-8")
     payload = explorer_payload(tables)
     payload["corpus"] = corpus
-    esc = html.escape
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{esc(page_csp(script, style))}">
-<title>{esc(TITLE)}</title>
-<style>{style}</style>
-</head>
-<body>
-<noscript><p>The explorer needs JavaScript; the tables behind it are in the data/ folder.</p></noscript>
-<script id="explorer-data" type="application/json">{json_for_html(payload)}</script>
-<script>{script}</script>
-</body>
-</html>
-"""
+    body = ('<noscript><p>The explorer needs JavaScript; the tables behind it are in the data/ folder.</p></noscript>\n'
+            f'<script id="explorer-data" type="application/json">{json_for_html(payload)}</script>')
+    return html_page(TITLE, body, style=style, script=script)
 
 
 def write_explorer(data_dir: str | Path, out_dir: str | Path, *, corpus: str = "") -> Path:

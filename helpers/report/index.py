@@ -1,7 +1,8 @@
 """The report's ``index.html``: each notebook's page with its one-line finding, self-contained.
 
-No scripts, no URLs outside the report, no timestamps; every shown value is escaped, and a
-Content-Security-Policy forbids scripts, images and fonts.
+No scripts, no URLs outside the report, no timestamps; every shown value is escaped, and its
+Content-Security-Policy (``helpers.display.html_page``, as the explorer's) allows its own
+style by hash and forbids scripts, images, fonts and any request.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
+from ..display import html_page
 from .notebook import NotebookResult
 
 INDEX_TITLE = "News-coverage comparison"
@@ -33,7 +35,6 @@ li { border-top: 1px solid #ddd; padding: 1rem 0; }
 .error { color: #b00020; }
 .banner { border: 2px solid #b00020; background: #fdecee; padding: .75rem 1rem; }
 """
-INDEX_CSP = "default-src 'none'; style-src 'unsafe-inline'"  # the index has no script, image or font
 
 
 def index_html(results: list[NotebookResult], *, corpus: str, code_free: bool, explorer: str | None = None) -> str:
@@ -69,27 +70,14 @@ def index_html(results: list[NotebookResult], *, corpus: str, code_free: bool, e
         summary += (f'<p class="explore"><a href="{esc(quote(explorer))}">Explore the corpus</a>: a term plot '
                     "for every outlet, sentences in context, word search, quotations and shared passages "
                     "(works offline).</p>")
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{INDEX_CSP}">
-<title>{esc(INDEX_TITLE)}</title>
-<style>{INDEX_CSS}</style>
-</head>
-<body>
-<main>
+    return html_page(INDEX_TITLE, f"""<main>
 <h1>{esc(INDEX_TITLE)}</h1>
 <p>Built from the corpus <code>{esc(corpus)}</code>.</p>
 {summary}
 <ol>
 {chr(10).join(items)}
 </ol>
-</main>
-</body>
-</html>
-"""
+</main>""", style=INDEX_CSS)
 
 
 def _index_item(r: NotebookResult, *, code_free: bool) -> str:
