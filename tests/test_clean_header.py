@@ -5,15 +5,9 @@ alone, datelines in more forms, and widgets."""
 
 from helpers.clean import clean_text
 from helpers.clean.rules import is_timestamp_line
+from tests.clean_texts import P1, P2, P3, rules
 
-P1 = "The council voted on Tuesday to close the old bridge to traffic after engineers warned it was unsafe."
-P2 = "Residents said the closure would add twenty minutes to their daily trips across the river valley."
-P3 = "The mayor said repairs would begin next spring and would take at least eight months to finish."
 DEK = "The vote followed months of warnings from engineers about cracks in the old bridge's supports."
-
-
-def rules(result):
-    return {row["text"]: row["rule"] for row in result.removed}
 
 
 def test_a_dek_the_story_repeats_is_the_dek_and_the_paragraph_stays_body():

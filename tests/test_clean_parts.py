@@ -4,14 +4,7 @@ by what they are, and the agency read from datelines, bylines and end credits.""
 
 from helpers.clean import agency_in, clean_text
 from helpers.clean.rules import is_section_label, is_timestamp_line
-
-P1 = "The council voted on Tuesday to close the old bridge to traffic after engineers warned it was unsafe."
-P2 = "Residents said the closure would add twenty minutes to their daily trips across the river valley."
-P3 = "The mayor said repairs would begin next spring and would take at least eight months to finish."
-
-
-def rules(result):
-    return {row["text"]: row["rule"] for row in result.removed}
+from tests.clean_texts import P1, P2, P3, rules
 
 
 def test_agency_read_from_the_dateline_and_the_place_kept():

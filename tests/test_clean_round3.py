@@ -4,14 +4,7 @@ space is punctuated; a last paragraph closing with an agency's bracketed credit 
 
 from helpers.clean import clean_text
 from helpers.clean.rules import ENDS_PUNCTUATED, ends_unfinished
-
-P1 = "The council voted on Tuesday to close the old bridge to traffic after engineers warned it was unsafe."
-P2 = "Residents said the closure would add twenty minutes to their daily trips across the river valley."
-P3 = "The mayor said repairs would begin next spring and would take at least eight months to finish."
-
-
-def rules(result):
-    return {row["text"]: row["rule"] for row in result.removed}
+from tests.clean_texts import P1, P2, P3, rules
 
 
 def test_a_line_ending_in_a_word_no_sentence_ends_with_runs_on():

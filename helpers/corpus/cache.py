@@ -20,12 +20,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pandas as pd
 
 from ..paths import CACHE_DIR
+from ..versions import library_versions
 from .rows import corpus_inputs
 
 TABLES_DIR = CACHE_DIR / "tables"
@@ -41,17 +41,6 @@ SOURCES = (  # the code whose output is cached
 
 
 LIBRARIES = ("trafilatura", "htmldate", "justext", "lxml", "warcio", "charset-normalizer")  # whose output is cached
-
-
-def _library_versions() -> bytes:
-    """The installed versions of ``LIBRARIES`` (a new extractor gives new text)."""
-    found = []
-    for name in LIBRARIES:
-        try:
-            found.append(f"{name}=={version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name} missing")
-    return "\n".join(found).encode()
 
 
 def enabled() -> bool:
@@ -72,7 +61,7 @@ def corpus_key(source: Path) -> str:
     here = Path(__file__).resolve().parent.parent  # helpers/
     for name in SOURCES:
         digest.update((here / name).read_bytes())
-    digest.update(_library_versions())
+    digest.update(library_versions(LIBRARIES))
     for name, path in corpus_inputs(source):
         digest.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
         if path is None or not path.is_file():  # a pipe would block, a folder cannot be hashed: loading says what it is

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ..versions import library_versions
 from .scoring import IMPLEMENTATIONS, USED, score_texts
 
 HELPERS_DIR = Path(__file__).resolve().parent.parent  # helpers/
@@ -36,7 +36,7 @@ SCORES_FILE = HELPERS_DIR / "data" / "validation_scores.csv"
 KEY_FILES = (
     "sentiment/scoring.py", "sentiment/newswords.py", "sentiment/target.py", "sentiment/target_features.py",
     "sentiment/stored_scores.py", "sentiment/vader.py",
-    "nltk_data.py", "paths.py", "parallel.py", "wordlists.py", "quotes/vocabulary.py",
+    "nltk_data.py", "versions.py", "paths.py", "parallel.py", "wordlists.py", "quotes/vocabulary.py",
     "data/news_neutral_words.csv", "data/speech_verbs.csv", "data/titles.csv", "data/afinn.csv",
     "data/target_sentiment.npz", "data/target_sentiment.json",
 )
@@ -65,23 +65,13 @@ def vader_lexicon() -> bytes:
     return importlib.resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_bytes()
 
 
-def _library_versions() -> bytes:
-    found = []
-    for name in KEY_LIBRARIES:
-        try:
-            found.append(f"{name}=={version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name} missing")
-    return "\n".join(found).encode()
-
-
 def scores_key(name: str, table: pd.DataFrame) -> str:
     """The key of set ``name`` scored now: a hash of its texts (``SETS[name]`` columns), of
     ``KEY_FILES``, of the lexicon ``vaderSentiment`` ships and of the ``KEY_LIBRARIES`` versions."""
     digest = hashlib.sha256(name.encode())
     for relative in KEY_FILES:
         digest.update(b"\0" + relative.encode() + b"\0" + (HELPERS_DIR / relative).read_bytes())
-    digest.update(b"\0lexicon\0" + vader_lexicon() + b"\0" + _library_versions())
+    digest.update(b"\0lexicon\0" + vader_lexicon() + b"\0" + library_versions(KEY_LIBRARIES))
     texts = table[list(SETS[name])].astype(str)
     digest.update(str(len(texts)).encode())
     digest.update(pd.util.hash_pandas_object(texts, index=False).to_numpy().tobytes())
