@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..sentiment import MIN_MENTIONS_TO_COMPARE, intervals_overlap
+from ..sentiment import CONFIDENCE, MIN_MENTIONS_TO_COMPARE, intervals_overlap
 from ..terms import FDR_LEVEL, MIN_TEST_COUNT
 from ..wording import join_names, plural
 from .grouping import Grouping, compared_groups, too_few_sentence
@@ -65,7 +65,7 @@ def tone_group_note(tone: pd.DataFrame, grouping: Grouping) -> str:
         verdict = f"the intervals of {join_names(clear)} do not overlap{rest}."
     else:
         verdict = "no two groups' intervals are clear of each other, so the groups are not shown to differ."
-    return (f"Mean sentence tone by {grouping.by} (95% bootstrap intervals): {means or 'none'}; {verdict}"
+    return (f"Mean sentence tone by {grouping.by} ({CONFIDENCE:.0%} bootstrap intervals): {means or 'none'}; {verdict}"
             + too_few_sentence(grouping))
 
 

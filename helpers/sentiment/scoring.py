@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..parallel import map_articles
 from .newswords import news_lexicon, read_news_words
-from .vader import CompiledVader
+from .vader import SCORE_COLUMNS, CompiledVader
 
 # VADER's own cut-offs for calling a compound score positive (>= 0.05), negative
 # (<= -0.05) or neutral (in between): vaderSentiment README, "About the Scoring".
@@ -32,7 +32,6 @@ IMPLEMENTATIONS = {
 }
 USED = "news"
 
-SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
 SENTENCE_SCORE_COLUMNS = [
     "article_id", "outlet", "sentence_id", "sentence_n", "paragraph_n", "position",
     "start_char", "end_char", "text", "in_quote", "share_quoted",
