@@ -91,10 +91,12 @@ def target_group_note(target: pd.DataFrame, grouping: Grouping) -> str:
             f"rest on at least {MIN_MENTIONS_TO_COMPARE} mentions in a group large enough to compare")
     if usable.empty:
         return text + "." + too_few_sentence(grouping)
-    top = usable.sort_values(["n_mentions", "actor", "group"], ascending=[False, True, True]).iloc[0]
-    mentions = plural(int(top["n_mentions"]), "mention")
-    return (text + f"; the most mentioned is {top['actor']} in {top['group']} ({mentions}, "
-            f"net tone {top['net_tone']:+.2f})." + too_few_sentence(grouping))
+    most = int(usable["n_mentions"].max())
+    tied = usable[usable["n_mentions"] == most].sort_values(["actor", "group"])  # a tie: every cell named
+    cells = join_names([f"{r.actor} in {r.group} (net tone {r.net_tone:+.2f})" for r in tied.itertuples(index=False)])
+    which = "the most mentioned is" if len(tied) == 1 else f"{plural(len(tied), 'cell')} tie as the most mentioned:"
+    each = "" if len(tied) == 1 else " each"
+    return (text + f"; {which} {cells}, with {plural(most, 'mention')}{each}." + too_few_sentence(grouping))
 
 
 def voices_group_note(voices: pd.DataFrame, grouping: Grouping) -> str:
@@ -108,9 +110,11 @@ def voices_group_note(voices: pd.DataFrame, grouping: Grouping) -> str:
         if rows.empty:
             parts.append(f"{group}: no quotation")
             continue
-        top = rows.sort_values(["pct_words", "affiliation"], ascending=[False, True]).iloc[0]
+        shown = rows["pct_words"].round(0)  # ties as printed: every tied side named, none picked
+        sides = join_names(sorted(rows.loc[shown == shown.max(), "affiliation"].astype(str)))
         words = plural(int(rows["n_words"].sum()), "quoted word")
-        parts.append(f"{group}: {words}, the most ({top['pct_words']:.0f}%) from {top['affiliation']}")
+        each = " each" if (shown == shown.max()).sum() > 1 else ""
+        parts.append(f"{group}: {words}, the most ({shown.max():.0f}%{each}) from {sides}")
     listed = "; ".join(parts) if parts else "no group is large enough to compare"
     return (f"Share of voice by {grouping.by} (quoted words by the speaker's side): {listed}."
             + too_few_sentence(grouping))

@@ -12,6 +12,7 @@ and named by ``groups_note``, never dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +42,11 @@ class Grouping:
         """Each outlet of the corpus -> its group."""
         pairs = self.articles.drop_duplicates("outlet")
         return dict(zip(pairs["outlet"].astype(str), pairs["group"], strict=True))
+
+    @cached_property
+    def sizes(self) -> pd.DataFrame:
+        """``group_sizes`` of this grouping, computed once (every group table and sentence reads it)."""
+        return _sizes(self.articles, self.by)
 
 
 def check_group_by(corpus_dir: str | Path, by: str) -> pd.DataFrame:
@@ -97,7 +103,7 @@ def group_table(result: pd.DataFrame, grouping: Grouping) -> pd.DataFrame:
     fewer than ``MIN_GROUP_ARTICLES`` articles: listed, not compared)."""
     out = result.rename(columns={"outlet": "group"})
     out.insert(0, "group_by", grouping.by)
-    small = set(group_sizes(grouping).query("small_group")["group"])
+    small = set(grouping.sizes.query("small_group")["group"])
     out["small_group"] = out["group"].isin(small).to_numpy(dtype=bool)
     return out.reset_index(drop=True)
 
@@ -105,15 +111,18 @@ def group_table(result: pd.DataFrame, grouping: Grouping) -> pd.DataFrame:
 def group_sizes(grouping: Grouping) -> pd.DataFrame:
     """One row per group: ``group_by, group, n_outlets, n_articles, outlets`` (its outlets,
     "; "-separated) and ``small_group`` (under ``MIN_GROUP_ARTICLES`` articles); the groups
-    by name, ``NO_GROUP`` last."""
-    arts = grouping.articles
+    by name, ``NO_GROUP`` last. Computed once per grouping; a copy, so callers may change it."""
+    return grouping.sizes.copy()
+
+
+def _sizes(arts: pd.DataFrame, by: str) -> pd.DataFrame:
     if arts.empty:
         return pd.DataFrame(columns=SIZE_COLUMNS)
     out = arts.groupby("group").agg(n_outlets=("outlet", "nunique"), n_articles=("article_id", "nunique"),
                                     outlets=("outlet", lambda s: "; ".join(sorted(s.astype(str).unique()))))
     out = out.reset_index()
     out["small_group"] = out["n_articles"] < MIN_GROUP_ARTICLES
-    out.insert(0, "group_by", grouping.by)
+    out.insert(0, "group_by", by)
     order = out["group"].eq(NO_GROUP).astype(int)
     return out.assign(_last=order).sort_values(["_last", "group"], kind="stable").drop(columns="_last")[
         SIZE_COLUMNS].reset_index(drop=True)
@@ -126,13 +135,13 @@ def size_phrase(row) -> str:
 
 def compared_groups(grouping: Grouping) -> list[str]:
     """The groups with at least ``MIN_GROUP_ARTICLES`` articles, as ``group_sizes`` orders them."""
-    sizes = group_sizes(grouping)
+    sizes = grouping.sizes
     return sizes.loc[~sizes["small_group"], "group"].tolist()
 
 
 def too_few_sentence(grouping: Grouping) -> str:
     """"" or the sentence naming the groups under ``MIN_GROUP_ARTICLES`` articles."""
-    sizes = group_sizes(grouping)
+    sizes = grouping.sizes
     few = sizes[sizes["small_group"]]
     if few.empty:
         return ""
@@ -144,7 +153,7 @@ def too_few_sentence(grouping: Grouping) -> str:
 def groups_note(grouping: Grouping) -> str:
     """Which groups there are, how many outlets and articles each, which outlets are in
     ``NO_GROUP`` (named), and which groups are too small to compare."""
-    sizes = group_sizes(grouping)
+    sizes = grouping.sizes
     if sizes.empty:
         return f"Grouped by {grouping.by} ({grouping.source}): there are no articles to group."
     named = sizes[sizes["group"] != NO_GROUP]
