@@ -190,17 +190,33 @@ def _write_explorer(staging: Path, results: list[NotebookResult], *, corpus: str
     return write_explorer(data, staging, corpus=corpus).name
 
 
+# Each numeric option: (least, most or None, what it is), read by check_options and the command line alike.
+OPTION_BOUNDS = {
+    "timeout": (1, None, "the seconds a cell may run"),
+    "window_days": (0, MAX_WINDOW_DAYS, "the largest gap in days between two articles whose near-copies are "
+                    "looked for; leave it out for no limit"),
+    "jobs": (1, None, "how many notebooks may run at once"),
+}
+
+
+def option_problem(name: str, number: int) -> str | None:
+    """None if ``number`` is in ``OPTION_BOUNDS[name]``, else what is wrong and what to give."""
+    low, high, what = OPTION_BOUNDS[name]
+    allowed = f"{low} or more" if high is None else f"{low} to {high:,}"
+    shown = str(number)[:20]
+    if number < low:
+        return f"{shown} is {'negative' if number < 0 else 'too small'}; give {allowed} ({what})"
+    if high is not None and number > high:
+        return f"{shown} is too large; give {allowed} ({what})"
+    return None
+
+
 def check_options(*, timeout: int, window_days: int | None, jobs: int | None = None) -> None:
     """Raise ValueError, saying what to pass, for a timeout, window or jobs out of range."""
-    if jobs is not None and jobs < 1:
-        raise ValueError(f"--jobs {jobs}: give how many notebooks may run at once, 1 or more")
-    if timeout < 1:
-        raise ValueError(f"--timeout {timeout}: give the seconds a cell may run, 1 or more")
-    if window_days is not None and not 0 <= window_days <= MAX_WINDOW_DAYS:
-        raise ValueError(
-            f"--window-days {window_days}: give the largest gap in days between two articles "
-            f"whose near-copies are looked for, 0 to {MAX_WINDOW_DAYS:,} (or leave it out for no limit)"
-        )
+    for name, number in (("jobs", jobs), ("timeout", timeout), ("window_days", window_days)):
+        problem = None if number is None else option_problem(name, number)
+        if problem:
+            raise ValueError(f"--{name.replace('_', '-')} {problem}")
 
 
 def notebook_jobs(corpus: Path, jobs: int | None = None) -> int:
@@ -247,25 +263,18 @@ def _report(number: int, total: int, path: Path, result: NotebookResult, detail:
     return result
 
 
-def _non_negative(value: str) -> int:
-    """argparse type: an integer of 0 to ``MAX_WINDOW_DAYS``."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{number} is negative; give 0 or more")
-    if number > MAX_WINDOW_DAYS:
-        raise argparse.ArgumentTypeError(f"{value[:20]} is too large; give at most {MAX_WINDOW_DAYS:,}")
-    return number
-
-
-def _positive(value: str) -> int:
-    """argparse type: an integer of 1 or more."""
-    number = _non_negative(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("give 1 or more")
-    return number
+def _option_type(name: str):
+    """An argparse type reading a whole number within ``OPTION_BOUNDS[name]``."""
+    def read(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value[:20]!r} is not a whole number") from None
+        problem = option_problem(name, number)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+        return number
+    return read
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -322,15 +331,15 @@ def _parser() -> argparse.ArgumentParser:
         "--no-code", action="store_true", help="also write code-free pages to OUT/no-code/"
     )
     parser.add_argument(
-        "--timeout", type=_positive, default=DEFAULT_TIMEOUT, help="seconds allowed per cell"
+        "--timeout", type=_option_type("timeout"), default=DEFAULT_TIMEOUT, help="seconds allowed per cell"
     )
     parser.add_argument(
-        "--window-days", type=_non_negative, default=None,
+        "--window-days", type=_option_type("window_days"), default=None,
         help="shared passages: look for near-copies only between articles at most this many days apart "
         "(for a large corpus; see README, Large corpora)",
     )
     parser.add_argument(
-        "--jobs", type=_positive, default=None,
+        "--jobs", type=_option_type("jobs"), default=None,
         help=f"notebooks run at once, each in its own kernel (default {NOTEBOOK_JOBS}; 1 for a corpus over "
         f"{LARGE_CORPUS_BYTES // 1_000_000} MB)",
     )
