@@ -40,14 +40,16 @@ Sharp edges:
 
 Where: ``normalise.py`` (one line's comparable form), ``rules.py`` (what one line is),
 ``context.py`` (what a line is given its neighbours), ``agency.py`` (the agency's names),
-``page.py`` (``clean_text``: the page, step by step), ``html.py`` (HTML pages saved as
+``header.py`` (the headline, byline name and dek), ``dateline.py`` (the dateline and the
+agency), ``page.py`` (``clean_text``: the page, step by step), ``html.py`` (HTML pages saved as
 text).
 """
 
 from .agency import AGENCY_FORMS, agency_in
+from .header import DEK_MAX_WORDS, HEADER_SEARCH_LINES
 from .html import BLOCK_TAGS, HTML_MIN_TAGS, SKIP_TAGS, html_to_text, looks_like_html
 from .normalise import LINE_BREAK, normalise_line
-from .page import DEK_MAX_WORDS, HEADER_SEARCH_LINES, CleanedText, clean_text
+from .page import CleanedText, clean_text
 from .rules import (
     CROSSHEAD_MAX_WORDS,
     DATELINE_PATTERNS,
