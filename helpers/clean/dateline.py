@@ -10,41 +10,80 @@ from .agency import AGENCY_ALTERNATION, agency_in
 from .context import PageLines
 from .rules import DATE_DATELINE, DATELINE_PATTERNS, NON_PLACES
 
+DATELINE_SEARCH_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs (missed furniture above it)
+AGENCY_DATELINE_SEARCH_PARAGRAPHS = 10  # further down, only one crediting a listed agency is read
+
 
 def opens_dateline(text: str) -> bool:
     """Whether ``text`` opens with a dateline ("TRACY, Calif. — ...", "Chennai: ...")."""
     return split_dateline(text, 0)[3] is not None
 
 
+def find_dateline(
+    paragraphs: list[str], line_ns: list[int]
+) -> tuple[str | None, str | None, int, str, dict | None]:
+    """The story's dateline among the page's first body paragraphs: ``(place, agency, index of
+    its paragraph, that paragraph without it, audit row)``; ``(None, None, 0, paragraphs[0],
+    None)`` if there is none (``paragraphs`` must not be empty).
+
+    The first paragraph opening with one wins among the first ``DATELINE_SEARCH_PARAGRAPHS``
+    (furniture the line rules missed may stand above the story: a wrapped headline, a "0"
+    counter); further down, to ``AGENCY_DATELINE_SEARCH_PARAGRAPHS``, only a dateline crediting
+    a listed agency ("New Delhi [India], Feb. 7 (ANI): ") is read. Below the first paragraph a
+    bare "Name: " opening is never one (it names a speaker)."""
+    for k, paragraph in enumerate(paragraphs[:AGENCY_DATELINE_SEARCH_PARAGRAPHS]):
+        place, agency, rest, row = split_dateline(
+            paragraph, line_ns[k], others=paragraphs[:k] + paragraphs[k + 1:], bare_place=k == 0
+        )
+        if row is not None and (k < DATELINE_SEARCH_PARAGRAPHS or agency):
+            if k:
+                row["detail"] = row["detail"].replace("the first paragraph", f"body paragraph {k + 1}")
+            return place, agency, k, rest, row
+    return None, None, 0, paragraphs[0], None
+
+
+def _colon_opening(pattern: re.Pattern[str], paragraph: str) -> bool:
+    """Whether ``paragraph`` opens as ``pattern`` reads a dateline, closed by a colon."""
+    m = pattern.match(paragraph)
+    return bool(m) and m.group(0).rstrip().endswith(":")
+
 
 def split_dateline(
-    paragraph: str, line_n: int, *, others: list[str] = ()
+    paragraph: str, line_n: int, *, others: list[str] = (), bare_place: bool = True
 ) -> tuple[str | None, str | None, str, dict | None]:
     """The dateline opening the first paragraph, the agency it credits, the paragraph without
     it, and its audit row.
 
     ``(None, None, paragraph, None)`` if the paragraph opens with no dateline (or is nothing
     else). A label before a dash or colon ("UPDATE:") is no dateline; a bracketed agency alone
-    ("(Reuters) - ") is a credit with no place. A bare "Place: " opening is no dateline when
-    one of the ``others`` paragraphs opens the same way (speakers' names: "Jose Mourinho: ...").
+    ("(Reuters) - ") is a credit with no place, unless the place and date follow it ("(ANSA) -
+    Rome, September 24 - "). A bare "Place: " opening is none when ``bare_place`` is False, and
+    no opening closed by a colon is one when another of the ``others`` paragraphs opens the
+    same way (speakers' names: "Jose Mourinho: ...", "COACH SMITH: ...").
     """
     for pattern in DATELINE_PATTERNS:
         m = pattern.match(paragraph)
         if not m or len(paragraph) <= m.end() or m.group("dateline").strip().upper() in NON_PLACES:
             continue
-        if pattern is DATELINE_PATTERNS[-1] and any(pattern.match(other) for other in others):
-            continue  # "Name: ..." opening several paragraphs names speakers, not a place
+        if pattern is DATELINE_PATTERNS[-1] and not bare_place:
+            continue
+        if m.group(0).rstrip().endswith(":") and any(_colon_opening(pattern, other) for other in others):
+            continue  # "Name: ..." or "COACH NAME: ..." opening several paragraphs names speakers, not a place
         place = m.group("dateline").strip()
         groups = m.groupdict()
-        credit = groups.get("agency") or groups.get("agency_after")
+        credit = groups.get("agency") or groups.get("agency_after") or groups.get("agency_open")
         agency = agency_in(credit) or (agency_in(place) if pattern is DATELINE_PATTERNS[0] else None)
+        end = m.end()
         if (pattern is DATELINE_PATTERNS[0] and agency) or pattern is DATE_DATELINE:
             place = None
+            after = split_dateline(paragraph[end:], line_n, bare_place=False) if agency else None
+            if after and after[3] is not None and after[0] and not after[1]:  # "(ANSA) - Rome, September 24 - "
+                place, end = after[0], len(paragraph) - len(after[2])
         row = dict(
-            line_n=line_n, text=m.group(0).strip(), rule="dateline", action="reclassified", kept_as="dateline",
-            detail="opening of the first paragraph" + (f"; credits {agency}" if agency else ""),
+            line_n=line_n, text=paragraph[:end].strip(), rule="dateline", action="reclassified",
+            kept_as="dateline", detail="opening of the first paragraph" + (f"; credits {agency}" if agency else ""),
         )
-        return place, agency, paragraph[m.end():], row
+        return place, agency, paragraph[end:], row
     return None, None, paragraph, None
 
 
@@ -54,11 +93,17 @@ _END_SLUG = re.compile(
     rf"[.!?'\"]\s*(?:\(|[\u2014\u2013-]{{1,2}}\s*)?(?P<bracketed>{AGENCY_ALTERNATION})\)?\.?\s*$"
 )
 
+# Reuters' end credit, which names no agency: reporters, then (after a semicolon) editors.
+REUTERS_END_CREDIT = re.compile(
+    r"^\(?\s*(?:additional\s+)?reporting\s+by\b[^()]*;\s*(?:[^();]*;\s*)*editing\s+by\b", re.IGNORECASE
+)
+
 
 def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str]) -> tuple[str | None, str | None]:
     """The listed agency the page credits and where it says so: the dateline, else the first
     byline or credit line naming one, else an agency's slug closing the last paragraph
-    ("... government." PTI BUN AAR). Captions, photo credits and teasers do not count."""
+    ("... government." PTI BUN AAR), else Reuters for its house end credit naming reporters and
+    editors ("(Reporting by ...; Editing by ...)"). Captions, photo credits and teasers do not count."""
     if from_dateline:
         return from_dateline, "dateline"
     for i, label in enumerate(page.labels):
@@ -67,5 +112,10 @@ def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str
             if found:
                 return found, "byline" if label[0] != "wire credit" else "credit line"
     m = _END_SLUG.search(paragraphs[-1]) if paragraphs else None
-    return (agency_in(m.group("agency") or m.group("bracketed")), "end slug") if m else (None, None)
+    if m:
+        return agency_in(m.group("agency") or m.group("bracketed")), "end slug"
+    for i, label in enumerate(page.labels):
+        if label and label[0] in ("byline", "wire credit") and REUTERS_END_CREDIT.search(page.text(i)):
+            return "Reuters", "end credit"
+    return None, None
 

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .context import PageLines, keep_end_credit, mark_header_dateline, mark_in_context, mark_repeats
-from .dateline import find_agency, split_dateline
+from .dateline import find_agency, find_dateline
 from .header import SCORE_LINE, mark_header, mark_headline
 from .normalise import LINE_BREAK, normalise_line
 from .rules import SENTENCE_END, is_crosshead, looks_like_title, rule_for
@@ -70,9 +70,9 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
     body_i = [i for i in range(len(page)) if page.labels[i] is None]
     paragraphs = [page.text(i) for i in body_i]
     agency = None
-    if paragraphs:  # 8. the dateline opening the first paragraph, and the agency it credits
-        result.dateline, agency, paragraphs[0], row = split_dateline(
-            paragraphs[0], page.lines[body_i[0]][0], others=paragraphs[1:]
+    if paragraphs:  # 8. the dateline opening the story, and the agency it credits
+        result.dateline, agency, k, paragraphs[k], row = find_dateline(
+            paragraphs, [page.lines[i][0] for i in body_i]
         )
         if row is not None:
             result.removed.append(row)
