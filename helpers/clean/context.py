@@ -55,6 +55,10 @@ class PageLines:
     def rule_name(self, i: int) -> str | None:
         return self.labels[i][0] if 0 <= i < len(self) and self.labels[i] else None
 
+    def line_rule_name(self, i: int) -> str | None:
+        """The name of the single-line rule line ``i`` matches (before any label is given)."""
+        return self.rules[i].name if 0 <= i < len(self) and self.rules[i] else None
+
     def runs_on(self, i: int) -> bool:
         """Whether line ``i`` runs on into the next: it ends in a word no sentence ends with, or
         the next line follows it with no blank line between and opens in lower case."""

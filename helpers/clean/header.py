@@ -47,6 +47,12 @@ def mark_headline(page: PageLines, headline: str | None) -> int | None:
     if head_i is None:
         return None
     page.mark(head_i, "headline", "headline", detail)
+    i = head_i
+    while i + 1 < n_lines and page.runs_on(i) and page.labels[i + 1] is None and page.rules[i + 1] is None and (
+        count_words(page.text(i + 1)) <= CROSSHEAD_MAX_WORDS  # a headline wrapped over lines: a short run-on
+    ):
+        i += 1
+        page.mark(i, "headline (wrapped)", detail="the headline runs on into this line")
     for i in range(head_i + 1, min(n_lines, head_i + HEADER_SEARCH_LINES)):
         if matches_headline(page.text(i), page.text(head_i)):  # pages often repeat it
             page.mark(i, "headline (repeated)")
@@ -75,9 +81,7 @@ def _find_headline(page: PageLines) -> int | None:
             continue
         if looks_like_title(text):
             titles.append(i)
-        elif fallback is None and count_words(text) <= TITLE_MAX_WORDS and i + 1 < len(page) and (
-            page.rules[i + 1] is not None and page.rules[i + 1].name in ("timestamp", "byline")
-        ):
+        elif fallback is None and count_words(text) <= TITLE_MAX_WORDS and _byline_follows(page, i):
             fallback = i
         if count_words(text) > HEADER_SKIP_WORDS and not looks_like_title(text):
             break
@@ -92,24 +96,37 @@ def _find_headline(page: PageLines) -> int | None:
     return (repeated or story_next or titles or [fallback])[0]
 
 
+def _byline_follows(page: PageLines, i: int) -> bool:
+    """Whether a timestamp or byline follows line ``i`` (and the lines it runs on into, a headline
+    wrapped over lines), share and page widgets read past."""
+    j = i + 1
+    while j < len(page) and (page.runs_on(j - 1) or page.line_rule_name(j) in _READ_PAST):
+        j += 1
+    return j < len(page) and page.line_rule_name(j) in ("timestamp", "byline")
+
+
 def _story_follows(page: PageLines, i: int) -> bool:
     """Whether what follows line ``i`` is how a story opens under its headline: a long line (the
     dek or the first paragraph) or the header's byline, time or credit. Title-like lines above
     the headline (a logo's name, a player's "Play Live Radio", a call to vote) are followed by
-    more of the site's furniture instead. (A caption does not tell: a photo's alt text has one
-    under it too.)"""
-    if i + 1 >= len(page):
+    more of the site's furniture instead. Page widgets and section labels ("Author") are read
+    past; a photo credit tells, a caption does not (a photo's alt text has one under it too)."""
+    j = i + 1
+    while j < len(page) and page.line_rule_name(j) in ("page widget", "section label"):
+        j += 1
+    if j >= len(page):
         return False
-    rule = page.rules[i + 1]
+    rule = page.rules[j]
     if rule is not None:
-        return rule.name in ("timestamp", "byline", "wire credit", "share/print widget")
-    return count_words(page.text(i + 1)) > HEADER_SKIP_WORDS and not looks_like_title(page.text(i + 1))
+        return rule.name in ("timestamp", "byline", "wire credit", "share/print widget", "photo credit")
+    return count_words(page.text(j)) > HEADER_SKIP_WORDS and not looks_like_title(page.text(j))
 
 
 
 # A score between paragraphs of a match report: "Burnley 0 0 Manchester United", "Arsenal 3-2 Bolton".
 _TEAM = r"[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*){0,3}"
 SCORE_LINE = re.compile(rf"^{_TEAM}\s\d{{1,2}}(?:\s*[-\u2013:]\s*|\s)\d{{1,2}}\s{_TEAM}$")
+_READ_PAST = ("share/print widget", "page widget")  # widgets between a headline and its byline
 HEADER_RULES = ("timestamp", "byline", "photo credit", "photo caption", "share/print widget", "wire credit")
 
 
@@ -144,7 +161,10 @@ def mark_header(page: PageLines, start: int, has_headline: bool) -> str | None:
     if has_headline and i + 1 < len(page) and page.labels[i] is None and _is_name_alone(page.text(i)) and (
         page.rule_name(i + 1) != "byline"  # a byline right under it is the byline; the name is a label
     ):
-        page.mark(i, "byline", detail="a name alone under the headline")
+        if page.rule_name(i + 1) == "photo credit":
+            page.mark(i, "photo caption", detail="a short title above its photo credit")
+        else:
+            page.mark(i, "byline", detail="a name alone under the headline")
         i = _skip_furniture(page, i + 1)
     dek = None
     if i < len(page) and page.labels[i] is None and _is_dek(page, i, start, has_headline):
@@ -167,7 +187,7 @@ def _is_dek(page: PageLines, i: int, start: int, has_headline: bool) -> bool:
     text = page.text(i)
     if not DEK_MIN_WORDS <= count_words(text) <= DEK_MAX_WORDS or SCORE_LINE.match(text) or opens_dateline(text):
         return False
-    if page.in_wrapped_paragraph(i):  # a piece of a wrapped first paragraph
+    if page.in_wrapped_paragraph(i) or _HIGHLIGHT_BULLET.match(text):  # a wrapped paragraph's piece; a highlight
         return False
     j = _skip_furniture(page, i + 1)
     if j < len(page) and page.labels[j] is None and opens_dateline(page.text(j)):

@@ -114,7 +114,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^(?:(?:facebook|twitter|whatsapp|linkedin|e-?mail|print|pinterest|reddit|telegram|messenger|copy link|sms|"
         r"flipboard|share|x)\s*[|\u2022\u00b7,/]?\s*){2,}$|"
         r"^(?:e-?mail|print|share|send|tweet|save|copy|reprints?|comments?|listen|whatsapp|facebook|twitter)"
-        r"(?:\s+(?:this|the|an?|to|on|via|with|link|article|story|page|feedback|facebook|twitter|x|"
+        r"(?:\s+(?:this|the|an?|to|on|via|with|link|article|story|page|feedback|friends?|facebook|twitter|x|"
         r"whatsapp|linkedin|e-?mail|audio|comments?|url))*\s*(?:\(\d+\))?\s*:?$|"
         r"^(?:short\s*(?:link|url)|permalink|link to (?:this|the) (?:article|story))\s*:?\s*(?:https?://\S+)?$|"
         r"^https?://\S+$"
@@ -124,7 +124,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(?:dis)?like|back|skip to (?:main )?(?:content|footer|navigation|search)|log ?in|log ?out|sign ?in|"
         r"continue reading\W*|search(?:\s+(?:this|the)\s+(?:blog|site|website))?|"
         r"(?:adjust|change) (?:the )?(?:font|text) size|text size|(?:a\s+){1,2}a|"
-        r"email (?:the )?(?:author|reporter|journalist)|report an? (?:error|typo|correction)|have your say|"
+        r"email (?:the )?(?:author|reporter|journalist)|(?:about\s+the\s+)?authors?|"
+        r"report an? (?:error|typo|correction)|have your say|"
         r"watch (?:the )?video|bookmark|save(?: for later| article| story)?|follow|"
         r"scroll to continue(?: with content)?|read the full (?:story|article|report)(?: here)?\.?|"
         r"photo gallery|recommended by|(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+|"
@@ -148,6 +149,7 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("section label", _rx(
         r"^(?:sections?|you are here)\s*:|^#\w+(?:\s+#?\w+){0,3}$|"
         r"^(?:home\s+)?(?:tags?\s+)?(?:posts?|articles?|stories)\s+(?:tagged|filed|categori[sz]ed)\b|\S\s+(?:>|»|›)\s+\S|"
+        r'(?:\S+\s+"\s+){2,}\S|'  # breadcrumbs whose "»" was normalised to a quote mark: 'Site " News " Title'
         r"^(?!by\s)(?:[^/]{1,30}\s/\s*){2,}$"
     ), max_words=30, early_only=True),
     Rule("section label", _rx(r"\w"), max_words=SECTION_LABEL_MAX_WORDS, early_only=True, check=is_section_label),
@@ -263,7 +265,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ), max_words=12),
     Rule("sign-up or newsletter box", _rx(
         r"\b(?:sign up|subscribe|newsletters?|get (?:e-?mail|daily|weekly|breaking news) (?:updates|alerts)|"
-        r"on your tv|download (?:our|the) app|follow us)\b|"
+        r"on your tv|download (?:our|the) app|follow us|in your inbox)\b|"
         r"^follow\s+[^.!?]{1,40}\s+on\s+(?:twitter|facebook|instagram|x|linkedin|threads|bluesky)\b"
     ), max_words=15),
     Rule("publisher's message", _rx(
