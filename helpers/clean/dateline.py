@@ -8,7 +8,7 @@ import re
 
 from .agency import AGENCY_ALTERNATION, agency_in
 from .context import PageLines
-from .rules import DATE_DATELINE, DATELINE_PATTERNS, NON_PLACES
+from .rules import BARE_PLACE_PATTERNS, DATE_DATELINE, DATELINE_PATTERNS, NON_PLACES, looks_like_title
 
 DATELINE_SEARCH_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs (missed furniture above it)
 AGENCY_DATELINE_SEARCH_PARAGRAPHS = 10  # further down, only one crediting a listed agency is read
@@ -57,16 +57,17 @@ def split_dateline(
     ``(None, None, paragraph, None)`` if the paragraph opens with no dateline (or is nothing
     else). A label before a dash or colon ("UPDATE:") is no dateline; a bracketed agency alone
     ("(Reuters) - ") is a credit with no place, unless the place and date follow it ("(ANSA) -
-    Rome, September 24 - "). A bare "Place: " opening is none when ``bare_place`` is False, and
-    no opening closed by a colon is one when another of the ``others`` paragraphs opens the
-    same way (speakers' names: "Jose Mourinho: ...", "COACH SMITH: ...").
+    Rome, September 24 - "). A bare "Place: " or "Place - " opening is none when ``bare_place``
+    is False or the paragraph reads as a title, and no opening closed by a colon is one when
+    another of the ``others`` paragraphs opens the same way (speakers' names: "Jose Mourinho:
+    ...", "COACH SMITH: ...").
     """
     for pattern in DATELINE_PATTERNS:
         m = pattern.match(paragraph)
         if not m or len(paragraph) <= m.end() or m.group("dateline").strip().upper() in NON_PLACES:
             continue
-        if pattern is DATELINE_PATTERNS[-1] and not bare_place:
-            continue
+        if pattern in BARE_PLACE_PATTERNS and (not bare_place or looks_like_title(paragraph)):
+            continue  # a bare place opens the story's first paragraph, not a teaser's title ("League - Coach: ...")
         if m.group(0).rstrip().endswith(":") and any(_colon_opening(pattern, other) for other in others):
             continue  # "Name: ..." or "COACH NAME: ..." opening several paragraphs names speakers, not a place
         place = m.group("dateline").strip()

@@ -107,7 +107,8 @@ def is_section_label(line: str) -> bool:
 # Order matters: the first rule that matches names the line.
 LINE_RULES: tuple[Rule, ...] = (
     Rule("timestamp", _rx(
-        r"^(?:last updated|updated|published|posted|first published|last modified)\b\s*(?:on|at)?\s*[:\-]?\s*\S|"
+        r"^(?:last updated|updated|published|posted|first published|last modified)\b(?!\s+by\b)"  # "Posted by": byline
+        r"\s*(?:on|at)?\s*[:\-]?\s*\S|"
         r"^(?:date|created|modified|edited|dated)\s*:\s*\S"
     ), max_words=14, marks_header=True),
     Rule("share/print widget", _rx(
@@ -350,10 +351,17 @@ DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<dateline>{_TITLE_PLACE}(?:{_REGION}{{1,2}}{_DATELINE_DATE}?|{_DATELINE_DATE})){_CREDIT_NO_DASH}"),
     re.compile(rf"^(?P<dateline>{_TITLE_PLACE}){_CREDIT}(?:{_DASH}|{_COLON})"),
     DATE_DATELINE,
-    # Last: a place alone before a colon ("Chennai: ..."); ``clean_text`` drops it when other
-    # paragraphs open the same way (speakers' names: "Jose Mourinho: ...").
+    # Last, read in the story's first paragraph only (``BARE_PLACE_PATTERNS``): a place in title
+    # case alone before a spaced dash ("Abuja – Man-of-the-match ...") or a colon ("Chennai: ...");
+    # ``clean_text`` drops the colon form when other paragraphs open the same way (speakers'
+    # names: "Jose Mourinho: ...").
+    re.compile(
+        r"^(?P<dateline>[A-Z][a-z]{2,}(?:\s(?!(?:News|Times|Post|Online|Today|Daily|Press|Radio|Report)\b)[A-Z][a-z]+)?)"
+        r"(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+)(?=[A-Z])"  # not a source's name: "Ammon News - ..."
+    ),
     re.compile(rf"^(?P<dateline>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?){_COLON}(?=[A-Z])"),
 )
+BARE_PLACE_PATTERNS = DATELINE_PATTERNS[-2:]
 # A dateline on a line of its own: a place in capitals with its date and perhaps its agency
 # ("TOKYO, April 14 Kyodo"), a place in title case, a comma and its date ("Margao, November 28"),
 # or a place and a listed agency's bracketed credit ("Libreville (AFP)").
