@@ -5,7 +5,7 @@ Reuters' end credit), blog and feed bylines, wrapped headlines, and what is neve
 byline. Hostile lines (a speaker's label, a teaser's title, a day's name) must not pass."""
 
 from helpers.clean import clean_text
-from helpers.clean.rules import rule_for
+from helpers.clean.rules import is_mis_decoded, rule_for
 from tests.clean_texts import P1, P2, P3, rules
 
 
@@ -117,3 +117,11 @@ def test_what_is_never_the_dek_or_the_byline():
     assert not any(row["rule"] == "byline" for row in r.removed)
     r = clean_text(f"Bridge closed\n\nGet Town News in your Inbox:\n\n{P1}\n\n{P2}")
     assert r.dek is None and rules(r)["Get Town News in your Inbox:"] == "sign-up or newsletter box"
+
+
+def test_a_mis_decoded_line_is_no_headline():
+    assert is_mis_decoded("\u00cf\u00ee\u00ef\u00f3\u00eb\u00ff\u00f0\u00ed\u00fb\u00e5 \u00f1\u00ee\u00ee\u00e1")
+    assert not is_mis_decoded("Zürich café reopens after the floods")
+    r = clean_text("\u00cf\u00ee\u00ef\u00f3\u00eb\u00ff\u00f0\u00ed\u00fb\u00e5\n\n"
+                   f"BELFAST (AP) — {P1}\n\n{P2}\n\n{P3}")
+    assert r.headline is None and r.agency == "AP" and r.body.startswith("The council")

@@ -104,6 +104,18 @@ def is_section_label(line: str) -> bool:
     )
 
 
+MIS_DECODED_MAX_WORDS = 5  # only short lines: a whole story mis-decoded is still the story
+MIS_DECODED_SHARE = 0.5  # Latin-1 accented letters (U+00C0-U+00FF) in text read with the wrong code page
+_LATIN1_LETTER = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+
+
+def is_mis_decoded(line: str) -> bool:
+    """More than ``MIS_DECODED_SHARE`` of the letters are Latin-1 accented ones: Cyrillic or Greek
+    text decoded in the wrong code page ("Ïîïóëÿðíûå"); French or German words have a few."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and len(_LATIN1_LETTER.findall(line)) / len(letters) > MIS_DECODED_SHARE
+
+
 # Order matters: the first rule that matches names the line.
 LINE_RULES: tuple[Rule, ...] = (
     Rule("timestamp", _rx(
@@ -154,6 +166,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^(?!by\s)(?:[^/]{1,30}\s/\s*){2,}$"
     ), max_words=30, early_only=True),
     Rule("section label", _rx(r"\w"), max_words=SECTION_LABEL_MAX_WORDS, early_only=True, check=is_section_label),
+    # A short line of text decoded in the wrong code page ("Ïîïóëÿðíûå ñîîáùåíèÿ"): a menu's label, never a title.
+    Rule("page widget", _rx(r"\w"), max_words=MIS_DECODED_MAX_WORDS, check=is_mis_decoded),
     Rule("byline", _rx(
         r"^(?i:by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
         r"(?:(?:,|\s+(?i:and)|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
