@@ -37,17 +37,24 @@ Sharp edges:
   or credit line ("By PTI", "Reuters Staff", "* Agence France-Presse") or an agency's slug
   closing the story; never from a photo credit or a teaser. The dateline keeps the place
   only, so every copy of a wire story loses the same opening.
+- The dateline is looked for in the first three body paragraphs (furniture the rules missed
+  may stand above the story) and, crediting a listed agency, in the first ten; below the
+  first paragraph a bare "Name: " opening is never one (it names a speaker), and a title-case
+  word alone before a dash ("Abuja – ...") counts in the first paragraph only. Reuters is
+  read from its end credit "(Reporting by ...; Editing by ...)", which names no agency.
 
 Where: ``normalise.py`` (one line's comparable form), ``rules.py`` (what one line is),
 ``context.py`` (what a line is given its neighbours), ``agency.py`` (the agency's names),
-``page.py`` (``clean_text``: the page, step by step), ``html.py`` (HTML pages saved as
+``header.py`` (the headline, byline name and dek), ``dateline.py`` (the dateline and the
+agency), ``page.py`` (``clean_text``: the page, step by step), ``html.py`` (HTML pages saved as
 text).
 """
 
 from .agency import AGENCY_FORMS, agency_in
+from .header import DEK_MAX_WORDS, HEADER_SEARCH_LINES
 from .html import BLOCK_TAGS, HTML_MIN_TAGS, SKIP_TAGS, html_to_text, looks_like_html
 from .normalise import LINE_BREAK, normalise_line
-from .page import DEK_MAX_WORDS, HEADER_SEARCH_LINES, CleanedText, clean_text
+from .page import CleanedText, clean_text
 from .rules import (
     CROSSHEAD_MAX_WORDS,
     DATELINE_PATTERNS,

@@ -9,7 +9,15 @@ import re
 from dataclasses import dataclass
 
 from .agency import AGENCY_ALTERNATION
-from .rules import ENDS_PUNCTUATED, OWN_LINE_DATELINE, Rule, count_words, ends_unfinished, looks_like_title
+from .rules import (
+    ENDS_PUNCTUATED,
+    OWN_LINE_DATELINE,
+    Rule,
+    count_words,
+    ends_unfinished,
+    is_time_word,
+    looks_like_title,
+)
 
 CAPTION_RULES = ("photo caption", "photo credit")
 ALT_TEXT_MAX_WORDS = 15  # a photo's alt text is a short label; its caption follows and opens with it
@@ -46,6 +54,10 @@ class PageLines:
 
     def rule_name(self, i: int) -> str | None:
         return self.labels[i][0] if 0 <= i < len(self) and self.labels[i] else None
+
+    def line_rule_name(self, i: int) -> str | None:
+        """The name of the single-line rule line ``i`` matches (before any label is given)."""
+        return self.rules[i].name if 0 <= i < len(self) and self.rules[i] else None
 
     def runs_on(self, i: int) -> bool:
         """Whether line ``i`` runs on into the next: it ends in a word no sentence ends with, or
@@ -123,14 +135,18 @@ def mark_in_context(page: PageLines, start: int) -> None:
 
 def mark_header_dateline(page: PageLines, start: int) -> str | None:
     """A place standing as a bullet among the header's credit and time bullets ("• PTI",
-    "• New Delhi", "Updated: ..."), or a dateline with its date on a line of its own ("TOKYO,
-    April 14 Kyodo"): mark it and return the place (None if there is none)."""
+    "• New Delhi", "Updated: ..."), or a dateline on a line of its own with its date ("TOKYO,
+    April 14 Kyodo", "Margao, November 28") or its agency ("Libreville (AFP)"): mark it and
+    return the place (None if there is none). A day's name is no place ("Monday, November 28")."""
     for i in range(start, min(len(page), start + 8)):
         text = page.text(i)
         own = OWN_LINE_DATELINE.match(text)
-        if own and page.rule_name(i) in (None, "timestamp"):
-            page.mark(i, "dateline (own line)", "dateline", "a dateline with its date on a line of its own")
-            return own.group("place")
+        place = own and (own.group("place") or own.group("title_place") or own.group("credited_place"))
+        if place and not any(is_time_word(w) for w in place.split()) and page.rule_name(i) in (
+            None, "timestamp", "photo caption"  # "Libreville (AFP)" ends like a caption's credit
+        ):
+            page.mark(i, "dateline (own line)", "dateline", "a dateline on a line of its own")
+            return place
         if page.labels[i] is not None or not _BULLET_START.match(text):
             continue
         place = _BULLET_START.sub("", text)

@@ -27,6 +27,9 @@ _PHOTO_AGENCIES = (
 )
 
 
+_NAME = r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}"  # a person's name: two to four capitalised words
+
+
 @dataclass(frozen=True)
 class Rule:
     """One kind of non-body line: a name for the audit and the pattern that finds it."""
@@ -67,6 +70,13 @@ _TIMESTAMP_WORDS = frozenset((
     "created", "modified", "edited", "last", "first", "on", "at", "of", "news", "ago", "read", "year", "years", "day",
     "days", "hour", "hours", "minute", "minutes", "min", "mins", "in", "st", "nd", "rd", "th", "date", "time",
 ))
+
+
+def is_time_word(word: str) -> bool:
+    """A word timestamps are made of: a day, a month, "updated", "ago" ... (any case, dots dropped)."""
+    return word.lower().strip(".,") in _TIMESTAMP_WORDS
+
+
 TIMESTAMP_OTHER_WORDS = 2  # a timestamp line may carry a place or a section ("- New Delhi", "Soccer")
 
 
@@ -94,17 +104,30 @@ def is_section_label(line: str) -> bool:
     )
 
 
+MIS_DECODED_MAX_WORDS = 5  # only short lines: a whole story mis-decoded is still the story
+MIS_DECODED_SHARE = 0.5  # Latin-1 accented letters (U+00C0-U+00FF) in text read with the wrong code page
+_LATIN1_LETTER = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+
+
+def is_mis_decoded(line: str) -> bool:
+    """More than ``MIS_DECODED_SHARE`` of the letters are Latin-1 accented ones: Cyrillic or Greek
+    text decoded in the wrong code page ("Ïîïóëÿðíûå"); French or German words have a few."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and len(_LATIN1_LETTER.findall(line)) / len(letters) > MIS_DECODED_SHARE
+
+
 # Order matters: the first rule that matches names the line.
 LINE_RULES: tuple[Rule, ...] = (
     Rule("timestamp", _rx(
-        r"^(?:last updated|updated|published|posted|first published|last modified)\b\s*(?:on|at)?\s*[:\-]?\s*\S|"
+        r"^(?:last updated|updated|published|posted|first published|last modified)\b(?!\s+by\b)"  # "Posted by": byline
+        r"\s*(?:on|at)?\s*[:\-]?\s*\S|"
         r"^(?:date|created|modified|edited|dated)\s*:\s*\S"
     ), max_words=14, marks_header=True),
     Rule("share/print widget", _rx(
         r"^(?:(?:facebook|twitter|whatsapp|linkedin|e-?mail|print|pinterest|reddit|telegram|messenger|copy link|sms|"
         r"flipboard|share|x)\s*[|\u2022\u00b7,/]?\s*){2,}$|"
         r"^(?:e-?mail|print|share|send|tweet|save|copy|reprints?|comments?|listen|whatsapp|facebook|twitter)"
-        r"(?:\s+(?:this|the|an?|to|on|via|with|link|article|story|page|feedback|facebook|twitter|x|"
+        r"(?:\s+(?:this|the|an?|to|on|via|with|link|article|story|page|feedback|friends?|facebook|twitter|x|"
         r"whatsapp|linkedin|e-?mail|audio|comments?|url))*\s*(?:\(\d+\))?\s*:?$|"
         r"^(?:short\s*(?:link|url)|permalink|link to (?:this|the) (?:article|story))\s*:?\s*(?:https?://\S+)?$|"
         r"^https?://\S+$"
@@ -112,8 +135,10 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("page widget", _rx(
         r"^[\W_]+$|^(?:advertisements?|advert|ad|view(?:\s+(?:gallery|comments|all|more|photos?|slideshow))?|"
         r"(?:dis)?like|back|skip to (?:main )?(?:content|footer|navigation|search)|log ?in|log ?out|sign ?in|"
-        r"continue reading\W*|(?:adjust|change) (?:the )?(?:font|text) size|text size|(?:a\s+){1,2}a|"
-        r"email (?:the )?(?:author|reporter|journalist)|report an? (?:error|typo|correction)|have your say|"
+        r"continue reading\W*|search(?:\s+(?:this|the)\s+(?:blog|site|website))?|"
+        r"(?:adjust|change) (?:the )?(?:font|text) size|text size|(?:a\s+){1,2}a|"
+        r"email (?:the )?(?:author|reporter|journalist)|(?:about\s+the\s+)?authors?|"
+        r"report an? (?:error|typo|correction)|have your say|"
         r"watch (?:the )?video|bookmark|save(?: for later| article| story)?|follow|"
         r"scroll to continue(?: with content)?|read the full (?:story|article|report)(?: here)?\.?|"
         r"photo gallery|recommended by|(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+|"
@@ -135,25 +160,47 @@ LINE_RULES: tuple[Rule, ...] = (
     ), max_words=30),
     Rule("section label", _rx(r"^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in)\s*:\s*\S"), max_words=30),
     Rule("section label", _rx(
-        r"^(?:sections?|you are here)\s*:|^#\w|"
+        r"^(?:sections?|you are here)\s*:|^#\w+(?:\s+#?\w+){0,3}$|"
         r"^(?:home\s+)?(?:tags?\s+)?(?:posts?|articles?|stories)\s+(?:tagged|filed|categori[sz]ed)\b|\S\s+(?:>|»|›)\s+\S|"
-        r"^(?:[^/]{1,30}\s/\s*){2,}$"
+        r'(?:\S+\s+"\s+){2,}\S|'  # breadcrumbs whose "»" was normalised to a quote mark: 'Site " News " Title'
+        r"^(?!by\s)(?:[^/]{1,30}\s/\s*){2,}$"
     ), max_words=30, early_only=True),
     Rule("section label", _rx(r"\w"), max_words=SECTION_LABEL_MAX_WORDS, early_only=True, check=is_section_label),
+    # A short line of text decoded in the wrong code page ("Ïîïóëÿðíûå ñîîáùåíèÿ"): a menu's label, never a title.
+    Rule("page widget", _rx(r"\w"), max_words=MIS_DECODED_MAX_WORDS, check=is_mis_decoded),
     Rule("byline", _rx(
         r"^(?i:by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
         r"(?:(?:,|\s+(?i:and)|\s+&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
-        r"(?:\s+(?:at|in)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?(?:\s*[,|]\s*.*)?$|"
+        r"(?:\s+(?:at|in|with)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?(?:\s*[,|]\s*.*)?$|"
         r"^(?:The\s+)?[A-Z][\w.&'-]+(?:\s+[A-Z][\w.&'-]+){0,2}\s+"
         r"(?i:staff|bureau|desk|news desk|web desk|staff writer)"  # then perhaps initials and a date
         rf"(?:\s*\([a-z]{{2,5}}\))?(?:\s*(?i:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})?$|"
-        r"^[\u2014\u2013-]\s*[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}\s+[\u2014\u2013-]\s+.*\d", 0
+        r"^[\u2014\u2013-]\s*[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}\s+[\u2014\u2013-]\s+.*\d|"
+        # "- Jane Roe and John Doe" (a photo's "NAME/AGENCY" credit may run on after it)
+        rf"^[\u2014\u2013-]\s*{_NAME}(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME}(?:\s+[A-Z][\w.' -]*/[\w.' -]+)?$", 0
     ), max_words=14, marks_header=True),
+    # A blog's or a feed's byline: "Posted by Jane Roe | Politics", "by / June 10th, 2009 /" (the name left
+    # out), "Byexample.com", "Source: Xinhua| 2019-01-11 23:07:33|Editor: Jane Roe", "From Times Wire Services".
+    Rule("byline", _rx(
+        r"^posted\s+by\s*(?:\||[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:\||\bon\b|\bin\b|$))|"
+        r"^by\s*[/|]\s*\S|^by\s*[a-z][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|in|co\.[a-z]{2}|[a-z]{2})$|"
+        rf"^source\s*:\s*(?:{AGENCY_ALTERNATION})\s*\|.*\b(?:editor|author|by)\b|"
+        r"^from\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:wire|news)\s+(?:services?|reports?)$|"
+        r"^from\s+(?:staff\s+and\s+)?wire\s+reports$"
+    ), max_words=30, marks_header=True),
+    # The wire's end mark and its slug: "-0- PANA SIL/SSB 20March2011".
+    Rule("byline", _rx(r"^-0-(?:\s+\S+){0,8}$"), max_words=12),
     # An author's e-mail address alone (or a page's placeholder for it, "[email protected]").
     Rule("byline", _rx(r"^<?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s+protected\])>?$"), max_words=6,
          marks_header=True),
     Rule("byline", _rx(r"^(?:author\s*:|(?:written|reported|words|story|edited) by\s*:?)\s*[A-Z]"), max_words=10,
          marks_header=True),
+    # Before the caption rules, which would read "(EFE)" as a photo credit: "Source: Madrid (EFE)",
+    # "Story published with thanks to PA Mediapoint", "Used with permission of Reuters".
+    Rule("wire credit", re.compile(
+        rf"^(?i:source|agency|credit)\s*:\s*[A-Z][\w.' -]{{1,30}}\s*[(\[]\s*(?:{AGENCY_ALTERNATION})\s*[)\]]\.?$|"
+        rf"^[^.!?]{{0,30}}\b(?i:with\s+(?:thanks|permission)\s+(?:to|of|from))\s+(?:the\s+)?(?:{AGENCY_ALTERNATION})\b[^.!?]{{0,30}}$"
+    ), max_words=14, keep_as="wire_credit"),
     Rule("timestamp", DATE_OR_TIME, max_words=24, marks_header=True, check=is_timestamp_line),
     Rule("photo credit", _rx(
         r"^(?:photos?|photograph|images?|pictures?|credits?|file photo|photo credit)"
@@ -176,12 +223,12 @@ LINE_RULES: tuple[Rule, ...] = (
         r"\([^()/]{1,40}(?:/[^()/]{1,40}){2,}\)\s*$|"
         r"\(\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&' -]{1,40}\)\s*$|"
         rf"\([^()]{{2,60}}\bvia\s+(?:{_AGENCIES})\)\s*$|"
-        rf"\s(?:/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?i:photo)|©\s*(?:{_AGENCIES}))\s*$", 0
+        rf"\s(?:/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?i:photo)|©\s*(?:{_AGENCIES})(?:\s*/\s*\w+)?)\s*$", 0
     ), max_words=CAPTION_MAX_WORDS, marks_header=True),
     # A caption ending in its photo credit: "... | Photo Credit: -", "PHOTO: Name / AFP", "...Image: dpa",
     # "(Photo by NAME / AFP)", "(File Photo| PTI)".
     Rule("photo caption", _rx(
-        r"(?:\|\s*photo(?:\s+credit)?\s*:?[^|]{0,60}|"
+        rf"(?:\|\s*(?:(?:{_AGENCIES})\s+)?photo(?:\s+credit)?\s*[:/]?[^|]{{0,60}}|"
         r"(?:\b|(?<=[a-z]))(?:photo(?:graph)?|image|picture|credit|courtesy)(?:\s+credit)?\s*:\s*[^.!?]{1,60}|"
         r"\(\s*(?:file\s+)?(?:photo|image|picture)s?\s*(?:by\s+|[:|/]\s*)[^()]{1,60}\))\s*$"
     ), max_words=80, marks_header=True),
@@ -206,7 +253,9 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("byline", _rx(r"^(?:\([^()]*\)\s*)*\((?:additional\s+)?(?:reporting|writing|editing)\s+by\b[^()]*\)\.?$"),
          max_words=40),
     # A news agency's name and a place: "Press Trust of India Kolkata", "AFP Paris".
-    Rule("byline", re.compile(rf"^(?:{AGENCY_ALTERNATION})(?:\s+[A-Z][a-z]+){{1,2}}$"), max_words=8, marks_header=True),
+    Rule("byline", re.compile(
+        rf"^(?:{AGENCY_ALTERNATION})(?:\s+(?!(?:Videos?|Photos?|Images?|Live|News|Graphics?|Sport)\b)[A-Z][a-z]+){{1,2}}$"
+    ), max_words=8, marks_header=True),
     Rule("wire credit", _rx(
         r"^(?:[A-Z][\w.&' -]{1,40}\s+and\s+)?(?:wire services|agencies)\.?$|"
         r"^this\s+(?:report|story|article)\b.{0,60}\bwas\s+(?:first\s+)?(?:published|distributed)\b|"
@@ -220,8 +269,9 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("wire credit", re.compile(r"^[(\[]?\s*(?i:source|agency|credit)\s*:\s*[A-Z]{2,6}\s*[)\]]?$"), max_words=4,
          keep_as="wire_credit"),
     Rule("wire credit", re.compile(
-        rf"^[(\[]?\s*(?:[\u2014\u2013-]{{1,2}}\s*)?(?:(?i:source|agency|credit)\s*:\s*)?(?:{AGENCY_ALTERNATION})"
-        r"(?:\s+(?i:news(?:\s+agency)?))?\s*[)\]]?\.?$"
+        r"^[(\[]?\s*(?:[\u2014\u2013-]{1,2}\s*)?"
+        r"(?:(?i:source|agency|credit|courtesy)\s*:\s*|(?i:with|courtesy of)\s+)?"
+        rf"(?:{AGENCY_ALTERNATION})(?:\s+(?i:news(?:\s+agency)?))?\s*[)\]]?\.?$"
     ), max_words=8, keep_as="wire_credit"),
     # A feed's or a syndicator's source line: "via Smart Health Forum http://...", "Source: http://...".
     Rule("source link", _rx(
@@ -230,7 +280,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ), max_words=12),
     Rule("sign-up or newsletter box", _rx(
         r"\b(?:sign up|subscribe|newsletters?|get (?:e-?mail|daily|weekly|breaking news) (?:updates|alerts)|"
-        r"on your tv|download (?:our|the) app|follow us)\b|"
+        r"on your tv|download (?:our|the) app|follow us|in your inbox)\b|"
         r"^follow\s+[^.!?]{1,40}\s+on\s+(?:twitter|facebook|instagram|x|linkedin|threads|bluesky)\b"
     ), max_words=15),
     Rule("publisher's message", _rx(
@@ -286,13 +336,19 @@ _REGION = (  # a bracketed region is not an agency's credit: "Indore (Madhya Pra
     rf"\s*\((?![A-Z]{{2,6}}\))(?!(?:{AGENCY_ALTERNATION})\))[A-Z][\w .]{{1,30}}\))"
 )
 _DATELINE_DATE = rf"(?:,?\s*(?i:{_MONTH})\s\d{{1,2}}(?:,?\s\d{{4}})?|,\s*\d{{1,2}}\s(?i:{_MONTH})(?:\s\d{{4}})?)"
-_CREDIT = r"(?:\s*\((?P<agency>[^)]{1,30})\)|,\s*(?P<agency_after>[A-Z]{2,6}))"
-# A listed agency's bracketed credit may run straight into the story: "Mumbai, Apr 22 (PTI) Union ...".
+# A listed agency's bracket left open before the dash ("Rio de Janeiro (dpa / – ...") counts too.
+_CREDIT = (
+    r"(?:\s*\((?P<agency>[^)]{1,30})\)|,\s*(?P<agency_after>[A-Z]{2,6})|"
+    rf"\s*\((?P<agency_open>{AGENCY_ALTERNATION})\s*/?(?=\s*[\u2014\u2013-]))"
+)
+# A listed agency's (or any short capitals') bracketed credit may run straight into the story:
+# "Mumbai, Apr 22 (PTI) Union ...", "Kolkata, April 8 (IANS) West Bengal ...".
 # So may a credit ending in its date: "MOSCOW (UrduPoint News / Sputnik - 23rd November, 2020) A suspect ...".
-_CREDIT_NO_DASH = rf"\s*\((?P<agency>{AGENCY_ALTERNATION}|[^()]{{1,60}}\b\d{{4}})\)\s+(?=[A-Z\"'])"
+_CREDIT_NO_DASH = rf"\s*\((?P<agency>{AGENCY_ALTERNATION}|[A-Z]{{2,6}}|[^()]{{1,60}}\b\d{{4}})\)\s+(?=[A-Z\"'])"
 _CAPS = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals, accented ones too ("NÎMES")
 _CAPS_PLACE = rf"[{_CAPS}][{_CAPS}.'-]{{2,}}(?:\s[{_CAPS}][{_CAPS}.'-]+){{0,3}}"
-_TITLE_PLACE = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"
+# A place in title case, lower-case particles inside ("Rio de Janeiro", "Dar es Salaam").
+_TITLE_PLACE = r"[A-Z][a-z]+(?:\s(?:(?:de|da|do|dos|del|di|es|el|al|upon|on)\s)?[A-Z][a-z]+){0,2}"
 # A date and an agency's credit with no place: "Sept 18 (Reuters) - ".
 DATE_DATELINE = re.compile(
     rf"^(?P<dateline>(?i:{_MONTH})\s\d{{1,2}}(?:,?\s\d{{4}})?)\s*\((?P<agency>{AGENCY_ALTERNATION})\)(?:{_DASH}|{_COLON})"
@@ -309,14 +365,25 @@ DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<dateline>{_TITLE_PLACE}(?:{_REGION}{{1,2}}{_DATELINE_DATE}?|{_DATELINE_DATE})){_CREDIT_NO_DASH}"),
     re.compile(rf"^(?P<dateline>{_TITLE_PLACE}){_CREDIT}(?:{_DASH}|{_COLON})"),
     DATE_DATELINE,
-    # Last: a place alone before a colon ("Chennai: ..."); ``clean_text`` drops it when other
-    # paragraphs open the same way (speakers' names: "Jose Mourinho: ...").
+    # Last, read in the story's first paragraph only (``BARE_PLACE_PATTERNS``): a place in title
+    # case alone before a spaced dash ("Abuja – Man-of-the-match ...") or a colon ("Chennai: ...");
+    # ``clean_text`` drops the colon form when other paragraphs open the same way (speakers'
+    # names: "Jose Mourinho: ...").
+    re.compile(
+        r"^(?P<dateline>[A-Z][a-z]{2,}(?:\s(?!(?:News|Times|Post|Online|Today|Daily|Press|Radio|Report)\b)[A-Z][a-z]+)?)"
+        r"(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+)(?=[A-Z])"  # not a source's name: "Ammon News - ..."
+    ),
     re.compile(rf"^(?P<dateline>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?){_COLON}(?=[A-Z])"),
 )
-# A dateline on a line of its own, with its date and perhaps its agency: "TOKYO, April 14 Kyodo".
+BARE_PLACE_PATTERNS = DATELINE_PATTERNS[-2:]
+# A dateline on a line of its own: a place in capitals with its date and perhaps its agency
+# ("TOKYO, April 14 Kyodo"), a place in title case, a comma and its date ("Margao, November 28"),
+# or a place and a listed agency's bracketed credit ("Libreville (AFP)").
+_OWN_LINE_REGION = r"(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})?"
 OWN_LINE_DATELINE = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+){{0,2}})?){_DATELINE_DATE}"
-    rf"(?:\s*[(\[]?(?:{AGENCY_ALTERNATION})[)\]]?)?$"
+    rf"^(?P<place>{_CAPS_PLACE}{_OWN_LINE_REGION}){_DATELINE_DATE}(?:\s*[(\[]?(?:{AGENCY_ALTERNATION})[)\]]?)?$|"
+    rf"^(?P<title_place>{_TITLE_PLACE}{_OWN_LINE_REGION}),\s*(?i:{_MONTH})\s\d{{1,2}}(?:,?\s\d{{4}})?$|"
+    rf"^(?P<credited_place>(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_OWN_LINE_REGION})\s*\((?:{AGENCY_ALTERNATION})\)$"
 )
 # Words that open a paragraph like a dateline's place but are labels (helpers/data/dateline_non_places.csv).
 NON_PLACES = frozenset(read_word_list("dateline_non_places"))

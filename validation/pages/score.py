@@ -17,7 +17,8 @@ from .read import Page, none_if_empty, normalise
 # How the cleaner's audit rules (``CleanedText.removed[*]["rule"]``) map onto the labels.
 # A rule not listed here counts as "widget" (page furniture of some other kind).
 RULE_LABELS = {
-    "headline": "headline", "headline (repeated)": "headline", "dek (standfirst)": "dek",
+    "headline": "headline", "headline (repeated)": "headline", "headline (wrapped)": "headline",
+    "dek (standfirst)": "dek",
     "byline": "byline", "sign-off": "byline", "timestamp": "timestamp", "photo credit": "credit",
     "photo caption": "caption", "teaser block heading": "related", "page footer block": "related",
     "crosshead (subhead)": "subhead", "share/print widget": "widget", "sign-up or newsletter box": "widget",

@@ -1,0 +1,122 @@
+"""The dateline opening the story ("CAIRO (AP) —", "New Delhi [India], Feb. 7 (ANI): ") and the
+listed news agency the page credits, read from the dateline, a byline or credit line, or the
+slug closing the story."""
+
+from __future__ import annotations
+
+import re
+
+from .agency import AGENCY_ALTERNATION, agency_in
+from .context import PageLines
+from .rules import BARE_PLACE_PATTERNS, DATE_DATELINE, DATELINE_PATTERNS, NON_PLACES, looks_like_title
+
+DATELINE_SEARCH_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs (missed furniture above it)
+AGENCY_DATELINE_SEARCH_PARAGRAPHS = 10  # further down, only one crediting a listed agency is read
+
+
+def opens_dateline(text: str) -> bool:
+    """Whether ``text`` opens with a dateline ("TRACY, Calif. — ...", "Chennai: ...")."""
+    return split_dateline(text, 0)[3] is not None
+
+
+def find_dateline(
+    paragraphs: list[str], line_ns: list[int]
+) -> tuple[str | None, str | None, int, str, dict | None]:
+    """The story's dateline among the page's first body paragraphs: ``(place, agency, index of
+    its paragraph, that paragraph without it, audit row)``; ``(None, None, 0, paragraphs[0],
+    None)`` if there is none (``paragraphs`` must not be empty).
+
+    The first paragraph opening with one wins among the first ``DATELINE_SEARCH_PARAGRAPHS``
+    (furniture the line rules missed may stand above the story: a wrapped headline, a "0"
+    counter); further down, to ``AGENCY_DATELINE_SEARCH_PARAGRAPHS``, only a dateline crediting
+    a listed agency ("New Delhi [India], Feb. 7 (ANI): ") is read. Below the first paragraph a
+    bare "Name: " opening is never one (it names a speaker)."""
+    for k, paragraph in enumerate(paragraphs[:AGENCY_DATELINE_SEARCH_PARAGRAPHS]):
+        place, agency, rest, row = split_dateline(
+            paragraph, line_ns[k], others=paragraphs[:k] + paragraphs[k + 1:], bare_place=k == 0
+        )
+        if row is not None and (k < DATELINE_SEARCH_PARAGRAPHS or agency):
+            if k:
+                row["detail"] = row["detail"].replace("the first paragraph", f"body paragraph {k + 1}")
+            return place, agency, k, rest, row
+    return None, None, 0, paragraphs[0], None
+
+
+def _colon_opening(pattern: re.Pattern[str], paragraph: str) -> bool:
+    """Whether ``paragraph`` opens as ``pattern`` reads a dateline, closed by a colon."""
+    m = pattern.match(paragraph)
+    return bool(m) and m.group(0).rstrip().endswith(":")
+
+
+def split_dateline(
+    paragraph: str, line_n: int, *, others: list[str] = (), bare_place: bool = True
+) -> tuple[str | None, str | None, str, dict | None]:
+    """The dateline opening the first paragraph, the agency it credits, the paragraph without
+    it, and its audit row.
+
+    ``(None, None, paragraph, None)`` if the paragraph opens with no dateline (or is nothing
+    else). A label before a dash or colon ("UPDATE:") is no dateline; a bracketed agency alone
+    ("(Reuters) - ") is a credit with no place, unless the place and date follow it ("(ANSA) -
+    Rome, September 24 - "). A bare "Place: " or "Place - " opening is none when ``bare_place``
+    is False or the paragraph reads as a title, and no opening closed by a colon is one when
+    another of the ``others`` paragraphs opens the same way (speakers' names: "Jose Mourinho:
+    ...", "COACH SMITH: ...").
+    """
+    for pattern in DATELINE_PATTERNS:
+        m = pattern.match(paragraph)
+        if not m or len(paragraph) <= m.end() or m.group("dateline").strip().upper() in NON_PLACES:
+            continue
+        if pattern in BARE_PLACE_PATTERNS and (not bare_place or looks_like_title(paragraph)):
+            continue  # a bare place opens the story's first paragraph, not a teaser's title ("League - Coach: ...")
+        if m.group(0).rstrip().endswith(":") and any(_colon_opening(pattern, other) for other in others):
+            continue  # "Name: ..." or "COACH NAME: ..." opening several paragraphs names speakers, not a place
+        place = m.group("dateline").strip()
+        groups = m.groupdict()
+        credit = groups.get("agency") or groups.get("agency_after") or groups.get("agency_open")
+        agency = agency_in(credit) or (agency_in(place) if pattern is DATELINE_PATTERNS[0] else None)
+        end = m.end()
+        if (pattern is DATELINE_PATTERNS[0] and agency) or pattern is DATE_DATELINE:
+            place = None
+            after = split_dateline(paragraph[end:], line_n, bare_place=False) if agency else None
+            if after and after[3] is not None and after[0] and not after[1]:  # "(ANSA) - Rome, September 24 - "
+                place, end = after[0], len(paragraph) - len(after[2])
+        row = dict(
+            line_n=line_n, text=paragraph[:end].strip(), rule="dateline", action="reclassified",
+            kept_as="dateline", detail="opening of the first paragraph" + (f"; credits {agency}" if agency else ""),
+        )
+        return place, agency, paragraph[end:], row
+    return None, None, paragraph, None
+
+
+# An agency's slug or credit closing the story: "... government. PTI BUN AAR", "... party. (ANI)", "... said. -- AFP".
+_END_SLUG = re.compile(
+    rf"\b(?P<agency>{AGENCY_ALTERNATION})(?:\s+[A-Z]{{2,4}}){{1,4}}\s*$|"
+    rf"[.!?'\"]\s*(?:\(|[\u2014\u2013-]{{1,2}}\s*)?(?P<bracketed>{AGENCY_ALTERNATION})\)?\.?\s*$"
+)
+
+# Reuters' end credit, which names no agency: reporters, then (after a semicolon) editors.
+REUTERS_END_CREDIT = re.compile(
+    r"^\(?\s*(?:additional\s+)?reporting\s+by\b[^()]*;\s*(?:[^();]*;\s*)*editing\s+by\b", re.IGNORECASE
+)
+
+
+def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """The listed agency the page credits and where it says so: the dateline, else the first
+    byline or credit line naming one, else an agency's slug closing the last paragraph
+    ("... government." PTI BUN AAR), else Reuters for its house end credit naming reporters and
+    editors ("(Reporting by ...; Editing by ...)"). Captions, photo credits and teasers do not count."""
+    if from_dateline:
+        return from_dateline, "dateline"
+    for i, label in enumerate(page.labels):
+        if label and label[0] in ("byline", "sign-off", "wire credit", "dateline (own line)"):
+            found = agency_in(page.text(i))
+            if found:
+                return found, "byline" if label[0] != "wire credit" else "credit line"
+    m = _END_SLUG.search(paragraphs[-1]) if paragraphs else None
+    if m:
+        return agency_in(m.group("agency") or m.group("bracketed")), "end slug"
+    for i, label in enumerate(page.labels):
+        if label and label[0] in ("byline", "wire credit") and REUTERS_END_CREDIT.search(page.text(i)):
+            return "Reuters", "end credit"
+    return None, None
+
