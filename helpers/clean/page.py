@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .context import PageLines, keep_end_credit, mark_header_dateline, mark_in_context, mark_repeats
 from .dateline import find_agency, find_dateline
 from .header import SCORE_LINE, mark_header, mark_headline
+from .linemodel import mark_by_model
 from .normalise import LINE_BREAK, normalise_line
 from .rules import SENTENCE_END, is_crosshead, looks_like_title, rule_for
 
@@ -29,7 +30,7 @@ class CleanedText:
     normalised: Counter = field(default_factory=Counter)
 
 
-def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
+def clean_text(raw_text: str, *, headline: str | None = None, line_model: bool = True) -> CleanedText:
     """Split one news page into body and everything else.
 
     Parameters
@@ -42,6 +43,9 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
         taken as the headline; failing that, a title-like first line (no closing
         punctuation, 2-20 words, starts with a capital) followed by two or more
         lines is.
+    line_model:
+        After the rules, the trained line model (``linemodel.mark_by_model``) removes
+        lines the rules kept that it rates furniture; False gives the rules alone.
 
     Returns
     -------
@@ -67,6 +71,8 @@ def clean_text(raw_text: str, *, headline: str | None = None) -> CleanedText:
     keep_end_credit(page)  # a last paragraph closing with '(ANI)' is no caption
     mark_repeats(page)  # 6. a paragraph printed twice
     result.subheads = _mark_crossheads(page)  # 7. crossheads between body paragraphs
+    if line_model:
+        mark_by_model(page)  # 7b. furniture the rules kept, by the trained line model
     body_i = [i for i in range(len(page)) if page.labels[i] is None]
     paragraphs = [page.text(i) for i in body_i]
     agency = None

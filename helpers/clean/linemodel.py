@@ -1,0 +1,99 @@
+"""The trained line model: furniture the rules kept, found from ``linefeatures`` and a small tree ensemble.
+
+The model ships as plain arrays in ``helpers/data/line_model.npz`` (read with
+``allow_pickle=False``: loading it runs no code) and its description in
+``helpers/data/line_model.json`` (source, feature names, threshold). It is gradient-boosted
+regression trees (scikit-learn's ``GradientBoostingClassifier``, trained by
+``python -m validation.pages.lines --write helpers/data`` on the labelled dev pages),
+evaluated here with numpy: each tree is its nodes' feature, threshold, children and value.
+
+Sharp edges:
+- It only ever removes a line the rules kept as body, and only when its probability of
+  being furniture reaches the stored threshold (chosen in cross-validation, a lost body line
+  counting as five kept furniture lines). It never puts a line back, and never removes a
+  line that ends as a sentence does (``may_remove``): short last sentences with a number
+  ("The vote was 7-2.") rate high. It leaves texts of under ``MIN_PAGE_LINES`` lines alone,
+  and a page whose every body line it rates furniture.
+- It was trained on 158 pages; on pages it never saw it gained a few lines over the rules
+  (validation/pages/README.md, "Line model"). Its audit reason names the probability and the
+  label it rates likeliest only as "furniture"; the kind is not predicted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from ..wordlists import DATA_DIR
+from .context import PageLines
+from .linefeatures import feature_names, line_features
+from .rules import count_words
+
+MODEL_NAME = "line_model"  # helpers/data/line_model.npz and .json
+RULE_NAME = "line model"  # the audit's rule for a line the model removes
+MIN_PAGE_LINES = 5  # on shorter texts (a test's or a user's few lines, not a web page) the model does nothing
+SENTENCE_MIN_WORDS = 3  # a line of this many words ending as a sentence does is never the model's to remove
+_SENTENCE_CLOSE = re.compile(r"[.!?]['\"\u2019\u201d)]*$")
+TREE_ARRAYS = ("feature", "cut", "left", "right", "value")  # per tree: split feature, split value, children, leaf value
+
+
+@lru_cache(maxsize=1)
+def load_line_model() -> dict:
+    """The shipped model: its JSON description with the arrays of the ``.npz`` added.
+
+    Raises ``ValueError`` when the model's features are not the ones ``linefeatures`` computes."""
+    meta = json.loads((DATA_DIR / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
+    with np.load(DATA_DIR / f"{MODEL_NAME}.npz", allow_pickle=False) as arrays:
+        meta.update({name: arrays[name] for name in TREE_ARRAYS})
+    if meta["features"] != feature_names():
+        raise ValueError(f"{MODEL_NAME}.json lists other features than helpers.clean.linefeatures computes")
+    return meta
+
+
+def furniture_probability(features: np.ndarray, model: dict) -> np.ndarray:
+    """P(furniture) per row of ``features``: the trees' summed values from the prior, through the logistic.
+
+    Features are compared as float32, as scikit-learn's trees compare them."""
+    x = features.astype(np.float32).astype(np.float64)
+    raw = np.full(len(x), float(model["prior"]))
+    rows = np.arange(len(x))
+    for feature, cut, left, right, value in zip(*(model[name] for name in TREE_ARRAYS), strict=True):
+        node = np.zeros(len(x), dtype=np.int64)
+        while True:
+            inner = left[node] >= 0
+            if not inner.any():
+                break
+            goes_left = x[rows, np.maximum(feature[node], 0)] <= cut[node]
+            node = np.where(inner, np.where(goes_left, left[node], right[node]), node)
+        raw += float(model["learning_rate"]) * value[node]
+    return 1.0 / (1.0 + np.exp(-raw))
+
+
+def may_remove(text: str, n_lines: int) -> bool:
+    """Whether the model may remove the line at all: it stands on a page of ``MIN_PAGE_LINES`` or
+    more non-blank lines (``n_lines``) and is not a sentence of ``SENTENCE_MIN_WORDS`` or more
+    words closing with a full stop, question or exclamation mark ("The vote was 7-2." at a
+    page's end stays body whatever the model says)."""
+    sentence = count_words(text) >= SENTENCE_MIN_WORDS and _SENTENCE_CLOSE.search(text)
+    return n_lines >= MIN_PAGE_LINES and not sentence
+
+
+def mark_by_model(page: PageLines) -> None:
+    """Mark every line the rules kept as body, and ``may_remove`` allows, whose furniture probability
+    reaches the model's threshold; unless that would leave no body at all."""
+    body = [i for i in range(len(page)) if page.labels[i] is None]
+    kept = [i for i in body if may_remove(page.text(i), len(page))]
+    if not kept:
+        return
+    model = load_line_model()
+    rules = [label[0] if label else None for label in page.labels]
+    features = line_features([(n, text) for n, _, text in page.lines], rules)
+    p = furniture_probability(features[kept], model)
+    hits = [(i, prob) for i, prob in zip(kept, p, strict=True) if prob >= model["threshold"]]
+    if len(hits) == len(body):
+        return  # every body line rated furniture: the page is not one the model knows
+    for i, prob in hits:
+        page.mark(i, RULE_NAME, detail=f"line model: p={prob:.2f} furniture (threshold {model['threshold']:.2f})")

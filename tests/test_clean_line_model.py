@@ -1,0 +1,106 @@
+"""The trained line model (helpers.clean.linefeatures, helpers.clean.linemodel): its features,
+its arrays read as scikit-learn's trees, the shipped file, and what it removes from short pages
+the tests write."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from sklearn.ensemble import GradientBoostingClassifier
+
+from helpers.clean import clean_text
+from helpers.clean.linefeatures import HASH_BUCKETS, LONG_LINE_WORDS, feature_names, line_features
+from helpers.clean.linemodel import (
+    MIN_PAGE_LINES,
+    MODEL_NAME,
+    RULE_NAME,
+    TREE_ARRAYS,
+    furniture_probability,
+    load_line_model,
+    may_remove,
+)
+from helpers.wordlists import DATA_DIR
+from tests.clean_texts import P1, P2, P3
+from validation.pages.lines import tree_arrays
+
+HEADLINE = "Council shuts the old bridge after engineers find cracks"
+LONG = f"{P1} {P2}"  # a paragraph of LONG_LINE_WORDS or more
+
+
+def column(name: str) -> int:
+    return feature_names().index(name)
+
+
+def test_features_read_the_rules_the_neighbours_and_repeats():
+    lines = [(1, HEADLINE), (3, LONG), (5, "Topics"), (7, LONG), (9, "Topics")]
+    rules = ["headline", None, None, None, None]
+    assert len(LONG.split()) >= LONG_LINE_WORDS
+    x = line_features(lines, rules)
+    assert x.shape == (5, len(feature_names()))
+    assert x[0, column("rule=headline")] == 1 and x[1, column("rule_none")] == 1
+    assert x[2, column("repeated")] == 1 and x[0, column("repeated")] == 0
+    assert x[2, column("prev_long")] == 1 and x[2, column("word=topics")] == 1
+    assert x[0, column("before_first_long")] == 1 and x[4, column("after_last_long")] == 1
+    assert x[2, column("blank_before")] == 1
+    hashed = [column(f"hash={k}") for k in range(HASH_BUCKETS)]
+    assert x[2, hashed].sum() == 1 and x[1, hashed].sum() == 0  # a paragraph's words are not hashed
+    assert x[0, column("rule=other rule")] == 0
+    assert line_features([(1, "Odd")], ["some new rule"])[0, column("rule=other rule")] == 1
+
+
+def test_tree_arrays_give_scikit_learns_probabilities():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 4))
+    y = (x[:, 0] + x[:, 1] * x[:, 2] > 0.3).astype(int)
+    model = GradientBoostingClassifier(n_estimators=30, max_depth=2, random_state=0).fit(x, y)
+    arrays = tree_arrays(model)
+    prior = np.log(model.init_.class_prior_[1] / model.init_.class_prior_[0])
+    got = furniture_probability(x, arrays | dict(prior=prior, learning_rate=0.1))
+    assert np.allclose(got, model.predict_proba(x)[:, 1], atol=1e-9)
+
+
+def test_a_stump_by_hand():
+    stump = dict(feature=np.array([[0, -2, -2]]), cut=np.array([[0.5, 0, 0]]), left=np.array([[1, -1, -1]]),
+                 right=np.array([[2, -1, -1]]), value=np.array([[0.0, -2.0, 3.0]]), prior=0.0, learning_rate=1.0)
+    got = furniture_probability(np.array([[0.0], [1.0]]), stump)
+    assert np.allclose(got, 1 / (1 + np.exp([2.0, -3.0])))
+
+
+def test_the_shipped_model_is_arrays_and_json_only():
+    meta = json.loads((DATA_DIR / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
+    assert "validation/pages/lines.py" in meta["source"] and meta["licence"]
+    assert meta["features"] == feature_names() and 0.5 <= meta["threshold"] < 1
+    with np.load(DATA_DIR / f"{MODEL_NAME}.npz", allow_pickle=False) as arrays:
+        assert set(arrays.files) == set(TREE_ARRAYS)
+        assert all(arrays[name].dtype != object for name in arrays.files)
+        assert arrays["feature"].max() < len(feature_names())
+    assert load_line_model()["threshold"] == meta["threshold"]
+
+
+@pytest.mark.parametrize("tail", ["Topics", "Close Story"])
+def test_the_model_removes_furniture_the_rules_keep_and_says_why(tail):
+    page = f"{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{tail}\n"
+    assert tail not in {row["text"] for row in clean_text(page, line_model=False).removed}
+    result = clean_text(page)
+    row = next(row for row in result.removed if row["text"] == tail)
+    assert row["rule"] == RULE_NAME and row["action"] == "removed"
+    assert row["detail"].startswith("line model: p=")
+    assert float(row["detail"].split("p=")[1].split()[0]) >= load_line_model()["threshold"]
+    assert tail not in result.body and P3 in result.body
+
+
+def test_the_model_never_removes_a_sentence_or_a_plain_story():
+    assert not may_remove("The vote was 7-2.", 10) and not may_remove('"We will rebuild it," she said.', 10)
+    assert may_remove("Topics", 10) and may_remove("Yes.", 10) and not may_remove("Topics", MIN_PAGE_LINES - 1)
+    page = f"{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\nThe vote was 7-2.\n"
+    assert "The vote was 7-2." in clean_text(page).body
+    story = f"{P1}\n\n{P2}\n\n{P3}\n"
+    assert clean_text(story).removed == [] and clean_text(story).body == clean_text(story, line_model=False).body
+
+
+def test_short_texts_and_all_furniture_pages_are_left_alone():
+    assert clean_text(f"{P1}\n{P2}\n0\n").body.endswith("0")  # three lines: no page to read
+    lines = "\n".join(["0", "1", "Topics", "Close Story", "More"])
+    assert clean_text(lines).body  # the model would take every line: it takes none
