@@ -27,8 +27,10 @@ CLOSING_VERBS = frozenset(read_word_list("invertible_verbs"))
 # opinion ...' with the closing mark lost) or a speech verb and a comma ('Balyan said, "I am
 # ...', 'adding, "Because ...'): news copy puts a speaker's words after either.
 SPEECH_VERBS = read_word_list("speech_verbs")
+# So does one opening a new sentence after a closed quotation's attribution ('... said Jo Park,
+# a professor. "Every project will benefit from this work.' with the closing mark lost).
 OPEN_TO_END = re.compile(
-    r"(?:^|:|(?<![\w'-])(?i:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"),)\s*$"
+    r"(?:^|:|(?<![\w'-])(?i:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"),|[.!?])\s*$"
 )
 # British-style quotations in single quotes, read only in a paragraph without double quotes:
 # an opening mark at the paragraph's start or after a space, colon or bracket, before a
@@ -38,21 +40,26 @@ OPEN_TO_END = re.compile(
 # with a space next ("the players' kit"). Fewer than ``MIN_SINGLE_WORDS`` words inside a
 # capitalised one is a name or title in quotes ('Jan Ashirwad Yatra'), not a quotation; one
 # opening lower-case is a partial quotation ('to 'locate and arrest' the man': titles are
-# capitalised) from ``MIN_PARTIAL_WORDS`` words.
+# capitalised) from ``MIN_PARTIAL_WORDS`` words. A quotation may open on an ellipsis ("'...running
+# out of money,' Rowan finished") and close before a bracket ("('we prefer to say two and a half')").
 SINGLE_MARK = "'"
-SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[]))'(?=[A-Za-z0-9])")
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[]))'(?=(?:\.\.\.|\u2026)?[A-Za-z0-9])")
 SINGLE_CLOSE = re.compile(
-    r"(?<=[.,!?])'(?![A-Za-z])|(?<=[A-Za-z0-9)])'(?=[,.;:!?](?:\s|$))|(?<=[A-Za-rt-z0-9)])'(?=\s)"
+    r"(?<=[.,!?])'(?![A-Za-z])|(?<=[A-Za-z0-9)])'(?=\)|[,.;:!?](?:\s|$))|(?<=[A-Za-rt-z0-9)])'(?=\s)"
 )
 MIN_SINGLE_WORDS = 4
 MIN_PARTIAL_WORDS = 3  # helpers.quotes.MIN_QUOTE_WORDS: the shortest quotation that is not a term
 
 
 def _opens(text: str, i: int) -> bool:
-    """Could the mark at ``i`` open a quotation? It must touch the word after it, and
-    a mark right after a digit (``5"``, an inch mark) never opens."""
+    """Could the mark at ``i`` open a quotation? It must touch the word after it, or, in
+    French-style spacing (guillemets become '" Il faut "'), stand after a space or the
+    paragraph's start with one space and a word after it; a mark right after a digit
+    (``5"``, an inch mark) never opens."""
     nxt = text[i + 1] if i + 1 < len(text) else ""
     prev = text[i - 1] if i > 0 else ""
+    if nxt == " " and (prev == "" or prev.isspace() or prev in "(:"):
+        return text[i + 2:i + 3].isalnum()
     return bool(nxt) and not nxt.isspace() and not prev.isdigit()
 
 

@@ -17,6 +17,7 @@ from .patterns import (
     ANON_NP,
     BEFORE_VS,
     DATELINE,
+    INVERT_ALT,
     NAME_FULL,
     NAME_RUN,
     NOT_ABBREV_DOT,
@@ -65,7 +66,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
     parts = [p.strip() for p in t.rstrip(",").split(",")]
     if comma and len(parts) >= 2:
         last, prev = parts[-1], parts[-2]
-        if last and (is_appositive(last) or title_appositive(last, names)):
+        if last and (is_appositive(last) or title_appositive(last, names) or described_name(prev, last)):
             sp = parse_np(prev, names)
             if sp is not None:
                 if sp.kind in ("anonymous", "person", "organisation"):
@@ -81,6 +82,15 @@ def np_before(text: str, names: Names) -> Speaker | None:
     if clause:  # "Xinhua reported that President Xi Jinping called for": the clause's own subject
         sp = parse_np(clause.group("np"), names)
     return sp if sp is not None else np_at_end(t, names)
+
+
+def described_name(name: str, part: str) -> bool:
+    """A full name, then a description set off by commas that ends in a common noun ('Francis
+    Ingham, PRCA chief executive, told'): the description is an appositive, whatever its
+    capitals; the name is the speaker."""
+    words = part.split()
+    return (len(words) >= 2 and words[-1][:1].islower() and bool(NAME_FULL.fullmatch(name))
+            and len(name.split()) >= 2)
 
 
 # The subject of a clause inside the phrase before a verb ('reported that Chinese President Xi
@@ -194,6 +204,9 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
     according = None
     for i, v in enumerate(verbs):
         verb = re.sub(r"\s+", " ", v.group(0).lower())
+        closing = inverted_clause(text, v.start(), names)
+        if closing is not None:  # '..., said minister Jo Park.': the clause that ends the sentence
+            return Attribution(closing, verb, RULE_VERB_SPEAKER_AFTER, offset + v.start())
         if verb == "according to":
             if according is None:
                 np_text = re.split(rf"[,;:!?]|{NOT_ABBREV_DOT}|\s(?:who|which|that|in|on|at)\s", text[v.end():],
@@ -224,6 +237,22 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
     return according
 
 
+def inverted_clause(text: str, at: int, names: Names) -> Speaker | None:
+    """The speaker of an inverted verb after a comma that closes the sentence ('The ministry will
+    issue statements, said minister Jo Park.'): reported speech put before its speaker. Only
+    when the speaker phrase runs to the sentence's end, so 'said Jones lied' is never read."""
+    if not text[:at].rstrip().endswith(","):
+        return None
+    m = AFTER_VS.match(text[at:])
+    if m is None or text[at + m.end():].strip(" .\n") or not INVERTED_WORD.match(text[at:]):
+        return None
+    sp = inverted_speaker(m.group("np"), names)
+    return sp if sp is not None and sp.kind in ("person", "anonymous", "role", "backref") else None
+
+
+INVERTED_WORD = re.compile(rf"(?i:{INVERT_ALT})\b")
+
+
 # "according to a news release from Mayor Jo Park": the speaker is the document's author.
 DOCUMENT_FROM = re.compile(r"^(?:an?|the|his|her|their|its)\s+[^,]{0,40}?\s(?:from|by|of)\s+(?P<np>.+)$", re.I)
 
@@ -252,7 +281,10 @@ def cut_after_np(text: str) -> str:
 
 
 # 'said a 51-year-old bystander, Alexandre.': a description, then the speaker's name.
-DESCRIBED_NAME = re.compile(rf"^(?:an?|the)\s+[^,]{{1,60}},\s+(?P<name>{NAME_RUN})\s*(?:[,.;]|$)")
+# Without an article the description ends in a common noun ('said Italian parliamentarian, Massimo Polledri,').
+DESCRIBED_NAME = re.compile(
+    rf"^(?:(?:an?|the)\s+[^,]{{1,60}}|[^,]{{0,60}}\b[a-z][\w-]*),\s+(?P<name>{NAME_RUN})\s*(?:[,.;]|$)"
+)
 # '," BBC News quoted Kathrin Altwegg, a professor ...': the quoted person is the object.
 QUOTED_OBJECT = re.compile(r"^[\s,\u2014\u2013-]*[^\"#.;:!?]{0,80}?\bquoted\s+(?P<np>[^\"#,;:!?]{1,80})")
 

@@ -81,12 +81,26 @@ def full_names(surname: str, body: str) -> list[tuple[int, str]]:
     return found
 
 
+def given_name_full(given: str, body: str) -> str | None:
+    """The one full name a body gives that opens with ``given`` ("Khalid Jamil" for "Khalid",
+    "Michael Moloney" for "Michael smiles"), when it gives no full name ending in it."""
+    found = set()
+    for m in re.finditer(rf"\b{re.escape(given)}\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])", body):
+        surname = m.group(1)
+        if not (surname.lower() in TITLE_WORDS or surname in DEMONYMS or surname.lower() in ORG_WORDS
+                or surname in COUNTRIES or surname in DATE_NAMES or surname.lower() in STOPWORDS):
+            found.add(f"{given} {surname}")
+    return found.pop() if len(found) == 1 else None
+
+
 def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -> dict[int, str]:
     """quote_n index -> the speaker's normalised name, for quotations by a named person.
 
     The actors table first; else a surname becomes the full name the article gives for
     it (the nearest before the quotation if it names two people with that surname);
-    else the one full name the corpus gives for it; else it stays a surname.
+    else, a first name, the one full name the article gives opening with it ("Michael"
+    for "Michael Moloney"); else the one full name the corpus gives for it; else it
+    stays a surname.
     """
     out: dict[int, str] = {}
     full_by_surname: dict[str, set[str]] = {}
@@ -109,6 +123,8 @@ def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -
                 bare = before[-1] if before else candidates.pop()
                 actor = names.canonical(bare)
                 bare = actor if names.is_actor(actor) else bare
+            elif not candidates:  # no "Given Khalid": "Khalid" may be Khalid Jamil's first name
+                bare = given_name_full(bare, bodies.get(q["article_id"], "")) or bare
         if len(bare.split()) > 1:
             full_by_surname.setdefault(bare.split()[-1], set()).add(bare)
         pending.append((i, bare))

@@ -83,7 +83,10 @@ AFTER_SV = re.compile(
 AFTER_VS = re.compile(
     rf"^[\s,\u2014\u2013-]*(?P<verb>{INVERT_ALT})\s+(?P<np>(?:[^\"#.;:!?]|{ABBREV_DOT}){{1,120}})", re.I
 )
-BEFORE_VS = re.compile(rf"(?:^|[\s,])(?P<verb>{INVERT_ALT})\s+(?P<np>[^\"#,:;]{{1,80}}?)\s*[:,]\s*$", re.I)
+# The speaker may carry an appositive ('says Jo Park, the party's candidate, "to run a campaign ...').
+BEFORE_VS = re.compile(
+    rf"(?:^|[\s,])(?P<verb>{INVERT_ALT})\s+(?P<np>[^\"#,:;]{{1,80}}?)(?:,\s[^\"#:;]{{1,80}}?)?\s*[:,]\s*$", re.I
+)
 # An organisation named in the text: a capitalised run ending in an organisation word
 # ("Cooperation Ministry", "Acme Corp."), or after "-based" ("Waterloo, Ont.-based Research In Motion").
 _ORG_END = "|".join(re.escape(w.capitalize()) for w in sorted(ORG_WORDS, key=len, reverse=True))
@@ -93,9 +96,10 @@ ORG_NAMED = re.compile(
 # A speaker and a colon with nothing else before the quotation ('Burnley manager Sean Dyche: "').
 SPEAKER_COLON = re.compile(r"^\s*(?P<np>[^\"#:;!?]{2,80}?)\s*:\s*$")
 # A dateline opening a sentence: 'MUMBAI:', 'Indore (Madhya Pradesh):', 'RABAT, Morocco (AP) —',
-# 'LANSING, Mich. --': capitalised words (an abbreviation's period allowed), maybe a bracket, then a colon or dash.
+# 'LANSING, Mich. --', 'Otavalo (Ecuador) (AFP) –': capitalised words (an abbreviation's period
+# allowed), up to two brackets, then a colon or dash.
 DATELINE = re.compile(
-    r"^\s*[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}(?:\s*\([^()]{1,40}\))?\s*(?::|\u2014|\u2013|--|-)\s+"
+    r"^\s*[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}(?:\s*\([^()]{1,40}\)){0,2}\s*(?::|\u2014|\u2013|--|-)\s+"
 )
 
 # People the text introduces as people, for "the person named nearest before": a full

@@ -211,10 +211,12 @@ class Resolver:
         ("Ont.-based Research In Motion", "the Cooperation Ministry", "Acme Corp"), else the
         last speaker of one word the article never gives a first name ("AstraZeneca said")."""
         spoke = [e for e in self.events if e.speaker.kind == "organisation" and e.pos < pos]
+        spoke = [e for e in spoke if self.headed(e.speaker.name, sp.role)] or spoke  # "the council": a Council
         if spoke:
             why = f"{sp.written} \u2192 the organisation before"
             return replace(spoke[-1].speaker, written=sp.written, resolution=why)
         named = [m.group("org") or m.group("org2") for m in ORG_NAMED.finditer(self.masked[:pos])]
+        named = [n for n in named if self.headed(n, sp.role)] or named
         if named:
             return Speaker("organisation", sp.written, name=named[-1],
                            resolution=f"{sp.written} \u2192 the organisation named before")
@@ -226,6 +228,12 @@ class Resolver:
             return Speaker("organisation", sp.written, name=single[-1],
                            resolution=f"{sp.written} \u2192 the one-word speaker before")
         return Speaker("unknown", sp.written, resolution=f"{sp.written}: no organisation named before")
+
+    @staticmethod
+    def headed(name: str | None, noun: str | None) -> bool:
+        """Whether an organisation's name ends in the noun a reference uses ("Liverpool City
+        Council" for "the council"), so "the council" is not the newspaper named after it."""
+        return bool(name and noun) and name.split()[-1].lower() == noun
 
     def _backref(self, sp: Speaker, sentence_id: str) -> Speaker:
         """The official: the last unnamed source with that head noun, unless the phrase is
