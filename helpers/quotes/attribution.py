@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .patterns import (
+    ACCORDING,
     AFTER_SV,
     AFTER_VS,
     ANON_NP,
@@ -196,6 +197,12 @@ class Attribution:
     pos: int  # offset in the body of the verb (for ordering events)
 
 
+def verb_word(match: re.Match) -> str:
+    """A speech verb as the table writes it: lower case, one space; "as per" is "according to"."""
+    word = re.sub(r"\s+", " ", match.group(0).lower())
+    return "according to" if word == "as per" else word
+
+
 def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: str, allow_subject: bool):
     """Speaker + verb in ``text`` (narration before a quotation, or a whole sentence):
     the first speech verb whose subject is a speaker; else the sentence subject; else
@@ -203,7 +210,7 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
     verbs = list(VERB.finditer(text))
     according = None
     for i, v in enumerate(verbs):
-        verb = re.sub(r"\s+", " ", v.group(0).lower())
+        verb = verb_word(v)
         closing = inverted_clause(text, v.start(), names)
         if closing is not None:  # '..., said minister Jo Park.': the clause that ends the sentence
             return Attribution(closing, verb, RULE_VERB_SPEAKER_AFTER, offset + v.start())
@@ -220,17 +227,17 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
             # a later verb of the same subject ("and said") introduces the quotation:
             # "Erekat confirmed that ... and said Abbas was "making ...": the verb is "said"
             for later in verbs[i + 1:]:
-                word = re.sub(r"\s+", " ", later.group(0).lower())
+                word = verb_word(later)
                 joined = re.search(r"(?:\band|\bbut|\bthen|,)\s+(?:\w+ly\s+)?$", text[: later.start()])
                 if word == "according to" or not joined:
                     break
                 verb = word
             return Attribution(sp, verb, RULE_SPEAKER_VERB_BEFORE, offset + v.start())
-    if verbs and allow_subject and any(re.sub(r"\s+", " ", v.group(0).lower()) != "according to" for v in verbs):
+    if verbs and allow_subject and any(verb_word(v) != "according to" for v in verbs):
         sp = sentence_subject(sentence, names)
         if sp is not None:
             # the speech verb nearest the quotation, outside relative clauses ("who asked not to be named")
-            main = [v for v in verbs if not v.group(0).lower().startswith("according")
+            main = [v for v in verbs if verb_word(v) != "according to"
                     and not re.search(r"\b(?:who|which|that)\s+$", text[: v.start()], re.I)]
             v = main[-1] if main else verbs[-1]
             return Attribution(sp, v.group(0).lower(), RULE_SUBJECT, offset + v.start())
@@ -313,7 +320,7 @@ def after_attribution(after: str, after_at: int, names: Names) -> Attribution | 
     """The attribution right after a quotation: '," Kerry said', '," BBC News quoted Jo Park',
     '," said Raj Patel'."""
     m = AFTER_SV.match(after)
-    if m and not NEW_CLAUSE.match(m.group("np")):
+    if m and not NEW_CLAUSE.match(m.group("np")) and not INVERTED_WORD.match(m.group("np").lstrip(" ,")):
         np_text = m.group("np")
         # '," Gomez, a spokeswoman for the ministry, said' / '," John Smith, 45, said'
         sp = parse_np(np_text, names) or (np_before(np_text.rstrip() + ",", names) if "," in np_text else None)
@@ -351,7 +358,7 @@ def quote_attribution(before: str, before_at: int, after: str, after_at: int, se
         return att
     # later in the sentence: 'will be "at least equal" to ..., Economy Minister Luis de Guindos said'
     rest = after if rest is None else rest
-    later = after if re.search(r"according\s+to", after, re.I) else LATER_CLAUSE.split(rest, maxsplit=1)[0]
+    later = after if re.search(ACCORDING, after, re.I) else LATER_CLAUSE.split(rest, maxsplit=1)[0]
     att = first_verb_attribution(later, after_at, names, sentence=sentence, allow_subject=False)
     if att is not None:
         return att if att.verb == "according to" else replace(att, rule=RULE_SPEAKER_VERB_AFTER)

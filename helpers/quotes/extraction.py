@@ -19,7 +19,7 @@ from ..nltk_data import STOPWORDS
 from ..parallel import dask_client, map_chunks
 from ..wordlists import DEMONYMS, TITLE_WORDS
 from .article import analyse_article
-from .patterns import FUNCTION_WORDS
+from .patterns import FUNCTION_WORDS, NAME_AT_END
 from .speakers import COUNTRIES, DATE_NAMES, Names
 from .vocabulary import (
     KIND_ANONYMOUS,
@@ -79,6 +79,23 @@ def full_names(surname: str, body: str) -> list[tuple[int, str]]:
             continue
         found.append((m.start(), f"{given} {surname}"))
     return found
+
+
+def spelled_out(acronym: str, body: str) -> str:
+    """The name a body spells an organisation's acronym out as, where it defines it ("the Ministry
+    of Defence, MINDEF," / "World Health Organization (WHO)"): the capitalised run right before
+    it, without a possessive ("Cameroon's"), whose letters hold the acronym's in order. Else the acronym."""
+    if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 10):
+        return acronym
+    for m in re.finditer(rf"[,(]\s*{re.escape(acronym)}\b", body):
+        run = NAME_AT_END.search(body[max(0, m.start() - 80):m.start()].rstrip())
+        words = run.group(0).split() if run else []
+        while words and re.search(r"['\u2019]s$", words[0]):
+            words = words[1:]
+        letters = iter("".join(words).lower())
+        if words and words[0][0] == acronym[0] and all(ch in letters for ch in acronym.lower()):
+            return " ".join(words)
+    return acronym
 
 
 def given_name_full(given: str, body: str) -> str | None:
@@ -210,7 +227,7 @@ def _quotes_frame(quotes: list[dict], articles: pd.DataFrame, names: Names) -> p
                 kind = KIND_PERSON
                 side = names.actor_side.get(name)
             elif sp.kind == "organisation":
-                name = names.canonical(sp.name)
+                name = spelled_out(names.canonical(sp.name), bodies.get(q["article_id"], ""))
                 kind = KIND_ORGANISATION
                 side = names.actor_side.get(name) or names.side_of_text(sp.name)
             else:

@@ -24,7 +24,9 @@ MASK = "#"  # what quotations are overwritten with, so narration patterns never 
 VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "described as" right after the verb is a passive participle ('the Games – described as
 # "every minute of every event" –'), not its subject describing: not read as a speech verb.
-VERB = re.compile(rf"(?<![\w'-])(?:{VERB_ALT}|according\s+to)\b(?!(?<=describe[ds])\s+as\b)", re.I)
+# "as per" is "according to" in Indian and Pakistani English ("as per the Union Minister").
+ACCORDING = r"according\s+to|as\s+per"
+VERB = re.compile(rf"(?<![\w'-])(?:{VERB_ALT}|{ACCORDING})\b(?!(?<=describe[ds])\s+as\b)", re.I)
 INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
 
 # A run of capitalised words: a name, with "of" or up to two name particles ("van der",
