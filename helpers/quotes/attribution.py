@@ -124,7 +124,7 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
     m = DEFINITE_AT_END.search(text)
     if m:
         sp = parse_np(m.group(0), names)
-        if sp is not None and sp.kind in ("role", "backref", "orgref"):
+        if sp is not None and sp.kind in ("role", "backref", "orgref", "docref"):
             return sp
     return None
 
@@ -246,15 +246,19 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
 
 def inverted_clause(text: str, at: int, names: Names) -> Speaker | None:
     """The speaker of an inverted verb after a comma that closes the sentence ('The ministry will
-    issue statements, said minister Jo Park.'): reported speech put before its speaker. Only
-    when the speaker phrase runs to the sentence's end, so 'said Jones lied' is never read."""
+    issue statements, said minister Jo Park.', '..., said the report, which ...'): reported
+    speech put before its speaker. Only when the speaker phrase ends the sentence or takes an
+    appositive, so 'said Jones lied' is never read."""
     if not text[:at].rstrip().endswith(","):
         return None
     m = AFTER_VS.match(text[at:])
-    if m is None or text[at + m.end():].strip(" .\n") or not INVERTED_WORD.match(text[at:]):
+    if m is None or not INVERTED_WORD.match(text[at:]):
+        return None
+    following = text[at + m.start("np") + len(cut_after_np(m.group("np"))):].lstrip()
+    if following[:1] not in ("", ".", ","):  # the phrase ends the sentence or takes an appositive
         return None
     sp = inverted_speaker(m.group("np"), names)
-    return sp if sp is not None and sp.kind in ("person", "anonymous", "role", "backref") else None
+    return sp if sp is not None and sp.kind in ("person", "anonymous", "role", "backref", "docref") else None
 
 
 INVERTED_WORD = re.compile(rf"(?i:{INVERT_ALT})\b")
@@ -305,7 +309,7 @@ def inverted_speaker(raw: str, names: Names) -> Speaker | None:
         if sp is not None and sp.kind == "person":
             sp.description = raw.strip().rstrip(".,;")
             return sp
-    np_text = cut_after_np(raw)
+    np_text = strip_trailing(cut_after_np(raw))  # '," editorialized the People's Daily last year'
     if np_text.lower().startswith(("a ", "an ")):  # keep "a diplomat who spoke on condition of anonymity"
         np_text = re.split(r"[,.;]", raw, maxsplit=1)[0].strip()
     return parse_np(np_text, names)

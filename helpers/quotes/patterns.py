@@ -59,8 +59,11 @@ FUNCTION_WORDS = frozenset([
     "as", "his", "her", "their", "its", "our", "is", "was", "were", "has", "had", "have", "would", "will", "be",
     "been", "not", "no", "who", "which", "whose", "where",
 ])
+# An adverb between a speaker and the verb ("Kerry reportedly told"): lower case, so a name
+# ending in -ly ("Jo Kelly said", "the People's Daily last year") is never cut as one.
+ADVERB = r"(?-i:[a-z]\w*ly)"
 TRAILING = re.compile(
-    r"(?:\s+(?:" + "|".join(BETWEEN_WORDS) + r"|\w+ly|on\s+\w+day|last\s+\w+))+\s*$", re.I
+    r"(?:\s+(?:" + "|".join(BETWEEN_WORDS) + r"|" + ADVERB + r"|on\s+\w+day|last\s+\w+))+\s*$", re.I
 )
 LEADING = re.compile(r"^(?:(?:" + "|".join(LEADING_CONJUNCTIONS) + r")\b[\s,]*)+", re.I)
 
@@ -79,7 +82,7 @@ NOT_ABBREV_DOT = "".join(rf"(?<!\b{re.escape(a)})" for a in sorted(w for w in NE
 # speaker), 'Said Toner: "..."' (verb and speaker before it).
 AFTER_SV = re.compile(
     r"^[\s,\u2014\u2013-]*(?P<np>(?:[^\"#.;:!?]|" + ABBREV_DOT + r"){1,120}?)"
-    r"\s+(?:(?:" + "|".join(BETWEEN_WORDS) + r"|\w+ly)\s+)*"
+    r"\s+(?:(?:" + "|".join(BETWEEN_WORDS) + r"|" + ADVERB + r")\s+)*"
     rf"(?P<verb>{VERB_ALT})\b", re.I,
 )
 AFTER_VS = re.compile(

@@ -136,6 +136,8 @@ class Resolver:
             return self._backref(sp, sentence_id)
         if sp.kind == "orgref":
             return self._orgref(sp, pos)
+        if sp.kind == "docref":
+            return self._docref(sp, pos, para)
         if sp.kind == "anonymous" and sp.source_n is None:
             head = re.search(rf"({HEADS})s?$", sp.core, re.I)
             src = new_source(self.sources, description=sp.description, core=sp.core,
@@ -228,6 +230,21 @@ class Resolver:
             return Speaker("organisation", sp.written, name=single[-1],
                            resolution=f"{sp.written} \u2192 the one-word speaker before")
         return Speaker("unknown", sp.written, resolution=f"{sp.written}: no organisation named before")
+
+    def _docref(self, sp: Speaker, pos: int, para: int) -> Speaker:
+        """The statement: the person or organisation that spoke last before it, in this or the
+        previous two paragraphs ("The World Wildlife Fund says ... , said the report"); else
+        the organisation named nearest before."""
+        spoke = [e for e in self.events if e.pos < pos and e.paragraph_n >= para - 2 and not e.action
+                 and e.speaker.kind in ("person", "organisation")]
+        if spoke:
+            return replace(spoke[-1].speaker, written=sp.written,
+                           resolution=f"{sp.written} \u2192 its author, the speaker before")
+        named = [m.group("org") or m.group("org2") for m in ORG_NAMED.finditer(self.masked[:pos])]
+        if named:
+            return Speaker("organisation", sp.written, name=named[-1],
+                           resolution=f"{sp.written} \u2192 the organisation named before")
+        return Speaker("unknown", sp.written, resolution=f"{sp.written}: no author before")
 
     @staticmethod
     def headed(name: str | None, noun: str | None) -> bool:

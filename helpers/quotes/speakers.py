@@ -29,7 +29,15 @@ from .patterns import (
     NAME_RUN,
     PRONOUN,
 )
-from .vocabulary import GROUP_NOUNS, NAME_PARTICLES, ORG_WORDS, PERSON_NOUNS, ROLE_DESCRIPTIONS, ROLE_NOUNS
+from .vocabulary import (
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    ROLE_DESCRIPTIONS,
+    ROLE_NOUNS,
+)
 
 # A capitalised run opening with one of these is a place or a date ("In Algeria", "On Monday").
 PREPOSITIONS = frozenset({"in", "on", "at", "from", "during", "after", "before", "since", "near", "outside",
@@ -54,7 +62,7 @@ DATE_NAMES = frozenset({
 class Speaker:
     """A speaker as found in the text, before and after resolution."""
 
-    kind: str  # person, organisation, anonymous, pronoun, role, backref, orgref
+    kind: str  # person, organisation, anonymous, pronoun, role, backref, orgref, docref
     written: str  # as the text has it: "he", "the prime minister", "Toner"
     name: str | None = None  # person/organisation name, titles stripped
     description: str | None = None  # anonymous: the noun phrase with its appositive
@@ -287,6 +295,21 @@ def definite_speaker(rest: str, written: str, names: Names) -> Speaker | None:
     return None
 
 
+DOCUMENT_OF = re.compile(r"^(?i:the)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z]+)(?:\s+(?:from|by|of)\s+(?P<np>.+))?$")
+
+
+def document_speaker(np_text: str, written: str, names: Names) -> Speaker | None:
+    """"the statement" (``DOCUMENT_NOUNS``): a reference to the author who spoke before
+    (kind "docref"); "the release from the Defense Ministry": that author."""
+    m = DOCUMENT_OF.match(np_text)
+    if m is None or m.group("noun") not in DOCUMENT_NOUNS:
+        return None
+    if m.group("np") is None:
+        return Speaker("docref", written, role=m.group("noun"))
+    author = parse_np(m.group("np"), names)
+    return author if author is not None and author.kind in ("person", "organisation") else None
+
+
 def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speaker | None:  # noqa: PLR0911, PLR0912 -- one early return per phrase shape
     """Read a noun phrase in subject position as a speaker, or return None."""
     np_text = clean_np(np_text)
@@ -313,6 +336,9 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
     if (re.fullmatch(r"the\s+(?:\w+\s+)?(\w+)", low) and low.split()[-1] in ORG_REFERENCES
             and np_text.split()[-1].islower()):  # not "the State Council": a name
         return Speaker("orgref", written, role=low.split()[-1])  # "the company": the one named before
+    doc = document_speaker(np_text, written, names)
+    if doc is not None:
+        return doc
     if low.startswith("the ") and described_person(np_text[4:].strip()):
         return Speaker("pronoun", written)  # "the Dutchman said": the person spoken of, as "he" is
     if low.startswith("the "):

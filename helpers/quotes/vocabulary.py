@@ -56,6 +56,8 @@ ORG_WORDS = frozenset(read_word_list("organisation_words"))
 NAME_PARTICLES = frozenset(read_word_list("name_particles"))
 # Nouns for what someone said: "Sadhvi Prachi's comment that "..."" is her quotation.
 SPEECH_NOUNS = read_word_list("speech_nouns")
+# Nouns for a document that speaks for its author ("the statement said"): its author spoke before.
+DOCUMENT_NOUNS = frozenset(read_word_list("document_nouns"))
 # Nouns for a person just spoken of ("the SPD politician", "the veteran"): read as "he" is.
 PERSON_NOUNS = frozenset(read_word_list("person_nouns"))
 # Groups that open sentences with a capital ("Officials said"): not names, not unnamed sources.
