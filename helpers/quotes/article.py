@@ -153,7 +153,7 @@ def inherit_speaker(resolver: Resolver, q: dict, quotes: list[dict], para_starts
         # 'He also wanted the residents to know ...' / '"Please understand ..."': a paragraph that
         # is only a quotation, after one whose sentences are about a person, is that person's
         about = [e for e in resolver.events if e.action and e.paragraph_n == para - 1 and e.pos < q["start_char"]]
-        if about and only_quotation(resolver.masked, q["end_char"]):
+        if about and not q["open_end"] and only_quotation(resolver.masked, q["end_char"]):
             return about[-1].speaker, None, RULE_AFTER_SUBJECT
     return None, None, None
 
