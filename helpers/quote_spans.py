@@ -121,10 +121,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
       after it opens a new quotation: the earlier mark is taken as stray; unless a verb
       that follows quotations comes next ('an example "said Porco': ``CLOSING_VERBS``).
     - With a quotation open, two apostrophes close it (``DOUBLE_APOSTROPHE``, ``closing_width``).
-    - A quotation left open at a paragraph's end whose mark opens the paragraph or follows
-      a colon, a speech verb and comma ('Goyal said: "In my ...', 'Balyan said, "I am ...') or
-      a sentence's end ('... said Park. "Every project will ...') runs to that end (``OPEN_TO_END``).
-    - French spacing (guillemets made '" Il faut "') opens a quotation too (``_opens``).
+    - A quotation left open at a paragraph's end whose mark opens the paragraph or follows a colon,
+      a speech verb and comma or a sentence's end ('Goyal said: "In my', 'Balyan said, "I am',
+      'said Park. "Every ...') runs to that end (``OPEN_TO_END``); French spacing ('" Il faut "') opens.
     - In a paragraph with no double quote, single-quoted quotations of ``MIN_SINGLE_WORDS``
       words or more (``MIN_PARTIAL_WORDS`` opening lower-case) count (British style).
 

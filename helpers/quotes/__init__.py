@@ -68,8 +68,9 @@ quotation, after one about a person (``He also wanted ...``), is that person's.
 
 Names are normalised: the actors table first (``canonical_name``), then the full name the
 article (or else the corpus) gives for a surname, so ``John Kerry``, ``Kerry`` and
-``Secretary Kerry`` are one speaker; a first name the article never uses as a surname (``Michael smiles``) becomes the full name opening with it, and an
-organisation's acronym the name the article spells it out as (``the Ministry of Defence, MINDEF``).
+``Secretary Kerry`` are one speaker; a first name the article never uses as a surname
+(``Michael smiles``) becomes the full name opening with it, and an organisation's acronym
+the name the article spells it out as (``the Ministry of Defence, MINDEF``).
 """
 
 from ..wordlists import DEMONYMS, TITLE_WORDS
