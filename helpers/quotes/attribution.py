@@ -249,7 +249,7 @@ def inverted_clause(text: str, at: int, names: Names) -> Speaker | None:
     issue statements, said minister Jo Park.', '..., said the report, which ...'): reported
     speech put before its speaker. Only when the speaker phrase ends the sentence or takes an
     appositive, so 'said Jones lied' is never read."""
-    if not text[:at].rstrip().endswith(","):
+    if not text[max(0, at - 8):at].rstrip().endswith(","):
         return None
     m = AFTER_VS.match(text[at:])
     if m is None or not INVERTED_WORD.match(text[at:]):

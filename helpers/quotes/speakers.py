@@ -109,10 +109,10 @@ class Names:
         either = "(?:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in self.roles) + ")"
         self.role_patterns = [
             re.compile(rf"(?<![\w-])(?i:{role})\s+{name}"),
-            # "Minister of Foreign Affairs Madické Niang": a role, "of" and its office, then the name
-            re.compile(rf"(?<![\w-])(?i:{role})\s+of\s+(?:the\s+)?{name}"),
+            # "Minister of Foreign Affairs Madické Niang": a role, "of" and its office, then the name;
             # "CEO and Ferrari President Sergio Marchionne": the first of two titles is his too
-            re.compile(rf"(?<![\w-])(?i:{role})\s+and\s+(?:[A-Z][\w.'-]*\s+){{0,3}}?(?i:{either})\s+{name}"),
+            re.compile(rf"(?<![\w-])(?i:{role})\s+(?:of\s+(?:the\s+)?|and\s+(?:[A-Z][\w.'-]*\s+){{0,3}}?"
+                       rf"(?i:{either})\s+){name}"),
             re.compile(rf"{name},\s+(?i:the|a|an)\s+[^,;#]{{0,60}}?(?<![\w-])(?i:{role})\b[^,;#]{{0,60}}[,;.]"),
             re.compile(rf"(?<![\w-])(?i:the|a|an)\s+[^,;#]{{0,60}}?(?<![\w-])(?i:{role}),\s+{name},"),
             # "Dharmendra Pradhan, Union Minister for Petroleum": a capitalised title, no article
