@@ -124,10 +124,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     - A quotation left open at a paragraph's end whose mark opens the paragraph or follows a colon,
       a speech verb and comma or a sentence's end ('Goyal said: "In my', 'Balyan said, "I am',
       'said Park. "Every ...') runs to that end (``OPEN_TO_END``); French spacing ('" Il faut "') opens.
-    - In a paragraph with no double quote, single-quoted quotations of ``MIN_SINGLE_WORDS``
-      words or more (``MIN_PARTIAL_WORDS`` opening lower-case) count (British style).
+    - In a paragraph with no double quote (or only inside single-quoted ones), single-quoted
+      quotations of ``MIN_SINGLE_WORDS`` words or more (``MIN_PARTIAL_WORDS`` lower-case) count.
 
-    What it cannot do: single quotes in a paragraph that has double ones (nested quotes);
+    What it cannot do: single quotes in a paragraph that also has double ones outside them;
     quotations nested in double quotes (``"He said "no" to me"`` pairs the wrong
     marks); inch marks inside a quotation (``"He is 6'2" tall"`` closes it early);
     quotations without quote marks (reported speech, Q&A transcripts, block quotes).
@@ -147,7 +147,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         return spans
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(text)]
     for k, (p_start, p_end) in enumerate(paragraphs):
-        if QUOTE_MARK not in text[p_start:p_end]:
+        if QUOTE_MARK not in text[p_start:p_end] or _doubles_nested(text, p_start, p_end):
             spans.extend(_single_quoted(text, p_start, p_end))
             continue
         open_at = _paragraph_spans(text, p_start, p_end, spans)
@@ -157,6 +157,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         ):
             spans.append((open_at, p_end))
     return spans
+
+
+def _doubles_nested(text: str, p_start: int, p_end: int) -> bool:
+    """Whether every double quote of a paragraph lies inside one of its single-quoted quotations:
+    British style nests double quotes in single ones ('\'He called it "a disgrace",\' said Park')."""
+    singles = _single_quoted(text, p_start, p_end)
+    marks = [i for i in range(p_start, p_end) if text[i] == QUOTE_MARK]
+    return bool(singles) and all(any(s < i < e for s, e in singles) for i in marks)
 
 
 def _single_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:

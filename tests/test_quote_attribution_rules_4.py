@@ -148,3 +148,13 @@ def test_as_per_is_according_to():
     got = _speakers("Union Minister Ravi Nair spoke in Delhi.\n\n"
                     'The party, as per the Union Minister, has become a "fake fabricated fable kitty party".')
     assert got == {"fake fabricated fable": "Ravi Nair"}
+
+
+def test_double_quotes_nested_in_single_ones_and_the_passive_quoted_as_saying():
+    text = "'He called it \"a disgrace\" and walked out of the room,' said Ana Vert."
+    assert _spans(text) == ["'He called it \"a disgrace\" and walked out of the room,'"]
+    # a double quote outside the single-quoted words keeps the paragraph double-quoted
+    text = "'It is \"fine\" for now' and \"we will see about it later,\" she said."
+    assert _spans(text) == ['"fine"', '"we will see about it later,"']
+    got = _speakers('Mayor Jo Park arrived late.\n\n"We will rebuild the bridge this year," she was quoted as saying.')
+    assert got == {"We will rebuild": "Jo Park"}
