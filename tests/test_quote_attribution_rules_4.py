@@ -158,3 +158,10 @@ def test_double_quotes_nested_in_single_ones_and_the_passive_quoted_as_saying():
     assert _spans(text) == ['"fine"', '"we will see about it later,"']
     got = _speakers('Mayor Jo Park arrived late.\n\n"We will rebuild the bridge this year," she was quoted as saying.')
     assert got == {"We will rebuild": "Jo Park"}
+
+
+def test_it_said_is_the_organisation_named_before_never_a_person():
+    got = _speakers('Mayor Jo Park praised Acme Corp. on Monday.\n\n"We expect a better second half," it said.')
+    assert got == {"We expect a": "Acme Corp."}  # not Jo Park, the person named nearest before
+    got = _speakers('Mayor Jo Park spoke on Monday.\n\n"We expect a better second half," it said.')
+    assert got == {"We expect a": None}

@@ -50,7 +50,7 @@ ANON_ANYWHERE = re.compile(
 BACKREF = re.compile(rf"^(?:[\w.'\u2019-]+\s+){{0,3}}?(?P<head>{HEADS})s?$", re.I)
 BACKREF_ANYWHERE = re.compile(rf"\bthe\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{HEADS})\b", re.I)
 CUES = re.compile("|".join(ANONYMITY_CUES), re.I)
-PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
+PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.I)  # "it said": the organisation before
 # "officials", "Israeli officials", "the police": a group's voice, not a name.
 GROUP_NP = re.compile(r"^(?i:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?i:" + "|".join(sorted(GROUP_NOUNS)) + r")$")
 # Words that cannot stand in a speaker's phrase before a name ("with Kerry", "his aide").

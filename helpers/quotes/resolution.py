@@ -148,9 +148,12 @@ class Resolver:
     def _pronoun(self, sp: Speaker, pos: int, para: int) -> Speaker:
         """He/she: the latest speaker or sentence subject (a person the article names) in
         this or the previous paragraph (a sentence whose subject is "he" carries its person
-        on), else the person named nearest before; they: the organisation speaking before.
+        on), else the person named nearest before; they: the organisation speaking before; it:
+        the organisation spoken of before, as "the company".
         So in "Kerry could not force ... Mahmoud Abbas ... he said", "he" is Kerry, the
         subject, not Abbas, the nearest name."""
+        if sp.written.lower() == "it":  # '," it said': as "the company" is
+            return self._orgref(replace(sp, kind="orgref"), pos)
         kinds = ("organisation",) if sp.written.lower() == "they" else ("person", "anonymous")
         cands = [e for e in self.events if e.speaker.kind in kinds and e.paragraph_n >= para - 1 and e.pos < pos]
         if cands:
