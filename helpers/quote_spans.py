@@ -27,8 +27,10 @@ CLOSING_VERBS = frozenset(read_word_list("invertible_verbs"))
 # opinion ...' with the closing mark lost) or a speech verb and a comma ('Balyan said, "I am
 # ...', 'adding, "Because ...'): news copy puts a speaker's words after either.
 SPEECH_VERBS = read_word_list("speech_verbs")
+# So does one opening a new sentence after a closed quotation's attribution ('... said Jo Park,
+# a professor. "Every project will benefit from this work.' with the closing mark lost).
 OPEN_TO_END = re.compile(
-    r"(?:^|:|(?<![\w'-])(?i:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"),)\s*$"
+    r"(?:^|:|(?<![\w'-])(?i:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"),|[.!?])\s*$"
 )
 # British-style quotations in single quotes, read only in a paragraph without double quotes:
 # an opening mark at the paragraph's start or after a space, colon or bracket, before a
@@ -38,21 +40,26 @@ OPEN_TO_END = re.compile(
 # with a space next ("the players' kit"). Fewer than ``MIN_SINGLE_WORDS`` words inside a
 # capitalised one is a name or title in quotes ('Jan Ashirwad Yatra'), not a quotation; one
 # opening lower-case is a partial quotation ('to 'locate and arrest' the man': titles are
-# capitalised) from ``MIN_PARTIAL_WORDS`` words.
+# capitalised) from ``MIN_PARTIAL_WORDS`` words. A quotation may open on an ellipsis ("'...running
+# out of money,' Rowan finished") and close before a bracket ("('we prefer to say two and a half')").
 SINGLE_MARK = "'"
-SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[]))'(?=[A-Za-z0-9])")
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[]))'(?=(?:\.\.\.|\u2026)?[A-Za-z0-9])")
 SINGLE_CLOSE = re.compile(
-    r"(?<=[.,!?])'(?![A-Za-z])|(?<=[A-Za-z0-9)])'(?=[,.;:!?](?:\s|$))|(?<=[A-Za-rt-z0-9)])'(?=\s)"
+    r"(?<=[.,!?])'(?![A-Za-z])|(?<=[A-Za-z0-9)])'(?=\)|[,.;:!?](?:\s|$))|(?<=[A-Za-rt-z0-9)])'(?=\s)"
 )
 MIN_SINGLE_WORDS = 4
 MIN_PARTIAL_WORDS = 3  # helpers.quotes.MIN_QUOTE_WORDS: the shortest quotation that is not a term
 
 
 def _opens(text: str, i: int) -> bool:
-    """Could the mark at ``i`` open a quotation? It must touch the word after it, and
-    a mark right after a digit (``5"``, an inch mark) never opens."""
+    """Could the mark at ``i`` open a quotation? It must touch the word after it, or, in
+    French-style spacing (guillemets become '" Il faut "'), stand after a space or the
+    paragraph's start with one space and a word after it; a mark right after a digit
+    (``5"``, an inch mark) never opens."""
     nxt = text[i + 1] if i + 1 < len(text) else ""
     prev = text[i - 1] if i > 0 else ""
+    if nxt == " " and (prev == "" or prev.isspace() or prev in "(:"):
+        return text[i + 2:i + 3].isalnum()
     return bool(nxt) and not nxt.isspace() and not prev.isdigit()
 
 
@@ -114,13 +121,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
       after it opens a new quotation: the earlier mark is taken as stray; unless a verb
       that follows quotations comes next ('an example "said Porco': ``CLOSING_VERBS``).
     - With a quotation open, two apostrophes close it (``DOUBLE_APOSTROPHE``, ``closing_width``).
-    - A quotation left open at a paragraph's end whose mark opens the paragraph or follows
-      a colon or a speech verb and comma ('Goyal said: "In my ...', 'Balyan said, "I am ...')
-      runs to that end (``OPEN_TO_END``).
-    - In a paragraph with no double quote, single-quoted quotations of ``MIN_SINGLE_WORDS``
-      words or more (``MIN_PARTIAL_WORDS`` opening lower-case) count (British style).
+    - A quotation left open at a paragraph's end whose mark opens the paragraph or follows a colon,
+      a speech verb and comma or a sentence's end ('Goyal said: "In my', 'Balyan said, "I am',
+      'said Park. "Every ...') runs to that end (``OPEN_TO_END``); French spacing ('" Il faut "') opens.
+    - In a paragraph with no double quote (or only inside single-quoted ones), single-quoted
+      quotations of ``MIN_SINGLE_WORDS`` words or more (``MIN_PARTIAL_WORDS`` lower-case) count.
 
-    What it cannot do: single quotes in a paragraph that has double ones (nested quotes);
+    What it cannot do: single quotes in a paragraph that also has double ones outside them;
     quotations nested in double quotes (``"He said "no" to me"`` pairs the wrong
     marks); inch marks inside a quotation (``"He is 6'2" tall"`` closes it early);
     quotations without quote marks (reported speech, Q&A transcripts, block quotes).
@@ -140,7 +147,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         return spans
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(text)]
     for k, (p_start, p_end) in enumerate(paragraphs):
-        if QUOTE_MARK not in text[p_start:p_end]:
+        if QUOTE_MARK not in text[p_start:p_end] or _doubles_nested(text, p_start, p_end):
             spans.extend(_single_quoted(text, p_start, p_end))
             continue
         open_at = _paragraph_spans(text, p_start, p_end, spans)
@@ -150,6 +157,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         ):
             spans.append((open_at, p_end))
     return spans
+
+
+def _doubles_nested(text: str, p_start: int, p_end: int) -> bool:
+    """Whether every double quote of a paragraph lies inside one of its single-quoted quotations:
+    British style nests double quotes in single ones ('\'He called it "a disgrace",\' said Park')."""
+    singles = _single_quoted(text, p_start, p_end)
+    marks = [i for i in range(p_start, p_end) if text[i] == QUOTE_MARK]
+    return bool(singles) and all(any(s < i < e for s, e in singles) for i in marks)
 
 
 def _single_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:

@@ -62,9 +62,15 @@ that role (``Israeli Prime Minister Benjamin Netanyahu``, ``Martin Indyk, the U.
 special envoy``, ``A State Department spokeswoman, Marie Harf,``, ``Dharmendra Pradhan,
 Union Minister for Steel``, ``Gov. Gavin Newsom``), or, of several, the one named with the
 role as written (``the Home Minister``); ``a Swedish prosecutor`` likewise; ``the official`` to the
-anonymous source introduced before it. Names are normalised: the actors table first
-(``canonical_name``), then the full name the article (or else the corpus) gives for a
-surname, so ``John Kerry``, ``Kerry`` and ``Secretary Kerry`` are one speaker.
+anonymous source introduced before it; ``the statement`` (``helpers/data/document_nouns.csv``)
+to its author, the person or organisation that spoke before it. A paragraph that is only a
+quotation, after one about a person (``He also wanted ...``), is that person's.
+
+Names are normalised: the actors table first (``canonical_name``), then the full name the
+article (or else the corpus) gives for a surname, so ``John Kerry``, ``Kerry`` and
+``Secretary Kerry`` are one speaker; a first name the article never uses as a surname
+(``Michael smiles``) becomes the full name opening with it, and an organisation's acronym
+the name the article spells it out as (``the Ministry of Defence, MINDEF``).
 """
 
 from ..wordlists import DEMONYMS, TITLE_WORDS

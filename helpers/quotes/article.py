@@ -19,6 +19,7 @@ from .resolution import Event, Resolver, new_source, person_vocabulary, place_li
 from .speakers import Names
 from .vocabulary import (
     MIN_QUOTE_WORDS,
+    RULE_AFTER_SUBJECT,
     RULE_CONTINUES,
     RULE_CONTINUES_PARAGRAPH,
     RULE_OPENS_PARAGRAPH,
@@ -95,7 +96,10 @@ def action_subjects(masked: str, sents: list, names: Names) -> list[tuple]:
     "she" may refer to them; a quotation never inherits them as its speaker."""
     found = []
     for r in sents:
-        sp = sentence_subject(masked[r.start_char:r.end_char], names)
+        text = masked[r.start_char:r.end_char].strip()
+        if text.endswith(":") and len(text.split()) <= 4:  # a label ("Opening Statement:"), no subject
+            continue
+        sp = sentence_subject(text, names)
         if sp is not None and sp.kind in ("person", "pronoun") and sp.written.lower() != "they":
             found.append((r, sp))
     return found
@@ -146,7 +150,18 @@ def inherit_speaker(resolver: Resolver, q: dict, quotes: list[dict], para_starts
         prev_para = [e for e in earlier if e.paragraph_n == para - 1]
         if prev_para:
             return prev_para[-1].speaker, prev_para[-1].verb, RULE_OPENS_PARAGRAPH
+        # 'He also wanted the residents to know ...' / '"Please understand ..."': a paragraph that
+        # is only a quotation, after one whose sentences are about a person, is that person's
+        about = [e for e in resolver.events if e.action and e.paragraph_n == para - 1 and e.pos < q["start_char"]]
+        if about and not q["open_end"] and only_quotation(resolver.masked, q["end_char"]):
+            return about[-1].speaker, None, RULE_AFTER_SUBJECT
     return None, None, None
+
+
+def only_quotation(masked: str, end: int) -> bool:
+    """Whether nothing but quotations and punctuation follows ``end`` in its paragraph."""
+    stop = masked.find("\n", end)
+    return not masked[end:stop if stop != -1 else len(masked)].strip(" .,;:!?" + MASK)
 
 
 def resolve_quote(resolver: Resolver, q: dict, quotes: list[dict], para_starts: set[int]) -> None:

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, replace
 
 from .patterns import (
+    ACCORDING,
     AFTER_SV,
     AFTER_VS,
     ANON_NP,
     BEFORE_VS,
     DATELINE,
+    INVERT_ALT,
     NAME_FULL,
     NAME_RUN,
     NOT_ABBREV_DOT,
@@ -65,7 +67,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
     parts = [p.strip() for p in t.rstrip(",").split(",")]
     if comma and len(parts) >= 2:
         last, prev = parts[-1], parts[-2]
-        if last and (is_appositive(last) or title_appositive(last, names)):
+        if last and (is_appositive(last) or title_appositive(last, names) or described_name(prev, last)):
             sp = parse_np(prev, names)
             if sp is not None:
                 if sp.kind in ("anonymous", "person", "organisation"):
@@ -81,6 +83,15 @@ def np_before(text: str, names: Names) -> Speaker | None:
     if clause:  # "Xinhua reported that President Xi Jinping called for": the clause's own subject
         sp = parse_np(clause.group("np"), names)
     return sp if sp is not None else np_at_end(t, names)
+
+
+def described_name(name: str, part: str) -> bool:
+    """A full name, then a description set off by commas that ends in a common noun ('Francis
+    Ingham, PRCA chief executive, told'): the description is an appositive, whatever its
+    capitals; the name is the speaker."""
+    words = part.split()
+    return (len(words) >= 2 and words[-1][:1].islower() and bool(NAME_FULL.fullmatch(name))
+            and len(name.split()) >= 2)
 
 
 # The subject of a clause inside the phrase before a verb ('reported that Chinese President Xi
@@ -113,7 +124,7 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
     m = DEFINITE_AT_END.search(text)
     if m:
         sp = parse_np(m.group(0), names)
-        if sp is not None and sp.kind in ("role", "backref", "orgref"):
+        if sp is not None and sp.kind in ("role", "backref", "orgref", "docref"):
             return sp
     return None
 
@@ -186,6 +197,12 @@ class Attribution:
     pos: int  # offset in the body of the verb (for ordering events)
 
 
+def verb_word(match: re.Match) -> str:
+    """A speech verb as the table writes it: lower case, one space; "as per" is "according to"."""
+    word = re.sub(r"\s+", " ", match.group(0).lower())
+    return "according to" if word == "as per" else word
+
+
 def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: str, allow_subject: bool):
     """Speaker + verb in ``text`` (narration before a quotation, or a whole sentence):
     the first speech verb whose subject is a speaker; else the sentence subject; else
@@ -193,7 +210,10 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
     verbs = list(VERB.finditer(text))
     according = None
     for i, v in enumerate(verbs):
-        verb = re.sub(r"\s+", " ", v.group(0).lower())
+        verb = verb_word(v)
+        closing = inverted_clause(text, v.start(), names)
+        if closing is not None:  # '..., said minister Jo Park.': the clause that ends the sentence
+            return Attribution(closing, verb, RULE_VERB_SPEAKER_AFTER, offset + v.start())
         if verb == "according to":
             if according is None:
                 np_text = re.split(rf"[,;:!?]|{NOT_ABBREV_DOT}|\s(?:who|which|that|in|on|at)\s", text[v.end():],
@@ -207,21 +227,41 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
             # a later verb of the same subject ("and said") introduces the quotation:
             # "Erekat confirmed that ... and said Abbas was "making ...": the verb is "said"
             for later in verbs[i + 1:]:
-                word = re.sub(r"\s+", " ", later.group(0).lower())
+                word = verb_word(later)
                 joined = re.search(r"(?:\band|\bbut|\bthen|,)\s+(?:\w+ly\s+)?$", text[: later.start()])
                 if word == "according to" or not joined:
                     break
                 verb = word
             return Attribution(sp, verb, RULE_SPEAKER_VERB_BEFORE, offset + v.start())
-    if verbs and allow_subject and any(re.sub(r"\s+", " ", v.group(0).lower()) != "according to" for v in verbs):
+    if verbs and allow_subject and any(verb_word(v) != "according to" for v in verbs):
         sp = sentence_subject(sentence, names)
         if sp is not None:
             # the speech verb nearest the quotation, outside relative clauses ("who asked not to be named")
-            main = [v for v in verbs if not v.group(0).lower().startswith("according")
+            main = [v for v in verbs if verb_word(v) != "according to"
                     and not re.search(r"\b(?:who|which|that)\s+$", text[: v.start()], re.I)]
             v = main[-1] if main else verbs[-1]
             return Attribution(sp, v.group(0).lower(), RULE_SUBJECT, offset + v.start())
     return according
+
+
+def inverted_clause(text: str, at: int, names: Names) -> Speaker | None:
+    """The speaker of an inverted verb after a comma that closes the sentence ('The ministry will
+    issue statements, said minister Jo Park.', '..., said the report, which ...'): reported
+    speech put before its speaker. Only when the speaker phrase ends the sentence or takes an
+    appositive, so 'said Jones lied' is never read."""
+    if not text[max(0, at - 8):at].rstrip().endswith(","):
+        return None
+    m = AFTER_VS.match(text[at:])
+    if m is None or not INVERTED_WORD.match(text[at:]):
+        return None
+    following = text[at + m.start("np") + len(cut_after_np(m.group("np"))):].lstrip()
+    if following[:1] not in ("", ".", ","):  # the phrase ends the sentence or takes an appositive
+        return None
+    sp = inverted_speaker(m.group("np"), names)
+    return sp if sp is not None and sp.kind in ("person", "anonymous", "role", "backref", "docref") else None
+
+
+INVERTED_WORD = re.compile(rf"(?i:{INVERT_ALT})\b")
 
 
 # "according to a news release from Mayor Jo Park": the speaker is the document's author.
@@ -252,7 +292,10 @@ def cut_after_np(text: str) -> str:
 
 
 # 'said a 51-year-old bystander, Alexandre.': a description, then the speaker's name.
-DESCRIBED_NAME = re.compile(rf"^(?:an?|the)\s+[^,]{{1,60}},\s+(?P<name>{NAME_RUN})\s*(?:[,.;]|$)")
+# Without an article the description ends in a common noun ('said Italian parliamentarian, Massimo Polledri,').
+DESCRIBED_NAME = re.compile(
+    rf"^(?:(?:an?|the)\s+[^,]{{1,60}}|[^,]{{0,60}}\b[a-z][\w-]*),\s+(?P<name>{NAME_RUN})\s*(?:[,.;]|$)"
+)
 # '," BBC News quoted Kathrin Altwegg, a professor ...': the quoted person is the object.
 QUOTED_OBJECT = re.compile(r"^[\s,\u2014\u2013-]*[^\"#.;:!?]{0,80}?\bquoted\s+(?P<np>[^\"#,;:!?]{1,80})")
 
@@ -266,7 +309,7 @@ def inverted_speaker(raw: str, names: Names) -> Speaker | None:
         if sp is not None and sp.kind == "person":
             sp.description = raw.strip().rstrip(".,;")
             return sp
-    np_text = cut_after_np(raw)
+    np_text = strip_trailing(cut_after_np(raw))  # '," editorialized the People's Daily last year'
     if np_text.lower().startswith(("a ", "an ")):  # keep "a diplomat who spoke on condition of anonymity"
         np_text = re.split(r"[,.;]", raw, maxsplit=1)[0].strip()
     return parse_np(np_text, names)
@@ -281,7 +324,7 @@ def after_attribution(after: str, after_at: int, names: Names) -> Attribution | 
     """The attribution right after a quotation: '," Kerry said', '," BBC News quoted Jo Park',
     '," said Raj Patel'."""
     m = AFTER_SV.match(after)
-    if m and not NEW_CLAUSE.match(m.group("np")):
+    if m and not NEW_CLAUSE.match(m.group("np")) and not INVERTED_WORD.match(m.group("np").lstrip(" ,")):
         np_text = m.group("np")
         # '," Gomez, a spokeswoman for the ministry, said' / '," John Smith, 45, said'
         sp = parse_np(np_text, names) or (np_before(np_text.rstrip() + ",", names) if "," in np_text else None)
@@ -319,7 +362,7 @@ def quote_attribution(before: str, before_at: int, after: str, after_at: int, se
         return att
     # later in the sentence: 'will be "at least equal" to ..., Economy Minister Luis de Guindos said'
     rest = after if rest is None else rest
-    later = after if re.search(r"according\s+to", after, re.I) else LATER_CLAUSE.split(rest, maxsplit=1)[0]
+    later = after if re.search(ACCORDING, after, re.I) else LATER_CLAUSE.split(rest, maxsplit=1)[0]
     att = first_verb_attribution(later, after_at, names, sentence=sentence, allow_subject=False)
     if att is not None:
         return att if att.verb == "according to" else replace(att, rule=RULE_SPEAKER_VERB_AFTER)

@@ -19,7 +19,7 @@ from ..nltk_data import STOPWORDS
 from ..parallel import dask_client, map_chunks
 from ..wordlists import DEMONYMS, TITLE_WORDS
 from .article import analyse_article
-from .patterns import FUNCTION_WORDS
+from .patterns import FUNCTION_WORDS, NAME_AT_END
 from .speakers import COUNTRIES, DATE_NAMES, Names
 from .vocabulary import (
     KIND_ANONYMOUS,
@@ -81,12 +81,43 @@ def full_names(surname: str, body: str) -> list[tuple[int, str]]:
     return found
 
 
+def spelled_out(acronym: str, body: str) -> str:
+    """The name a body spells an organisation's acronym out as, where it defines it ("the Ministry
+    of Defence, MINDEF," / "World Health Organization (WHO)"): the capitalised run right before
+    it, without a possessive ("Cameroon's"), whose letters hold the acronym's in order. Else the acronym."""
+    if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 10):
+        return acronym
+    for m in re.finditer(rf"[,(]\s*{re.escape(acronym)}\b", body):
+        run = NAME_AT_END.search(body[max(0, m.start() - 80):m.start()].rstrip())
+        words = run.group(0).split() if run else []
+        while words and re.search(r"['\u2019]s$", words[0]):
+            words = words[1:]
+        letters = iter("".join(words).lower())
+        if words and words[0][0] == acronym[0] and all(ch in letters for ch in acronym.lower()):
+            return " ".join(words)
+    return acronym
+
+
+def given_name_full(given: str, body: str) -> str | None:
+    """The one full name a body gives that opens with ``given`` ("Khalid Jamil" for "Khalid",
+    "Michael Moloney" for "Michael smiles"), when it gives no full name ending in it."""
+    found = set()
+    for m in re.finditer(rf"\b{re.escape(given)}\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])", body):
+        surname = m.group(1)
+        if not (surname.lower() in TITLE_WORDS or surname in DEMONYMS or surname.lower() in ORG_WORDS
+                or surname in COUNTRIES or surname in DATE_NAMES or surname.lower() in STOPWORDS):
+            found.add(f"{given} {surname}")
+    return found.pop() if len(found) == 1 else None
+
+
 def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -> dict[int, str]:
     """quote_n index -> the speaker's normalised name, for quotations by a named person.
 
     The actors table first; else a surname becomes the full name the article gives for
     it (the nearest before the quotation if it names two people with that surname);
-    else the one full name the corpus gives for it; else it stays a surname.
+    else, a first name, the one full name the article gives opening with it ("Michael"
+    for "Michael Moloney"); else the one full name the corpus gives for it; else it
+    stays a surname.
     """
     out: dict[int, str] = {}
     full_by_surname: dict[str, set[str]] = {}
@@ -109,6 +140,8 @@ def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -
                 bare = before[-1] if before else candidates.pop()
                 actor = names.canonical(bare)
                 bare = actor if names.is_actor(actor) else bare
+            elif not candidates:  # no "Given Khalid": "Khalid" may be Khalid Jamil's first name
+                bare = given_name_full(bare, bodies.get(q["article_id"], "")) or bare
         if len(bare.split()) > 1:
             full_by_surname.setdefault(bare.split()[-1], set()).add(bare)
         pending.append((i, bare))
@@ -194,7 +227,7 @@ def _quotes_frame(quotes: list[dict], articles: pd.DataFrame, names: Names) -> p
                 kind = KIND_PERSON
                 side = names.actor_side.get(name)
             elif sp.kind == "organisation":
-                name = names.canonical(sp.name)
+                name = spelled_out(names.canonical(sp.name), bodies.get(q["article_id"], ""))
                 kind = KIND_ORGANISATION
                 side = names.actor_side.get(name) or names.side_of_text(sp.name)
             else:

@@ -24,7 +24,9 @@ MASK = "#"  # what quotations are overwritten with, so narration patterns never 
 VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "described as" right after the verb is a passive participle ('the Games – described as
 # "every minute of every event" –'), not its subject describing: not read as a speech verb.
-VERB = re.compile(rf"(?<![\w'-])(?:{VERB_ALT}|according\s+to)\b(?!(?<=describe[ds])\s+as\b)", re.I)
+# "as per" is "according to" in Indian and Pakistani English ("as per the Union Minister").
+ACCORDING = r"according\s+to|as\s+per"
+VERB = re.compile(rf"(?<![\w'-])(?:{VERB_ALT}|{ACCORDING})\b(?!(?<=describe[ds])\s+as\b)", re.I)
 INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
 
 # A run of capitalised words: a name, with "of" or up to two name particles ("van der",
@@ -48,7 +50,7 @@ ANON_ANYWHERE = re.compile(
 BACKREF = re.compile(rf"^(?:[\w.'\u2019-]+\s+){{0,3}}?(?P<head>{HEADS})s?$", re.I)
 BACKREF_ANYWHERE = re.compile(rf"\bthe\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{HEADS})\b", re.I)
 CUES = re.compile("|".join(ANONYMITY_CUES), re.I)
-PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
+PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.I)  # "it said": the organisation before
 # "officials", "Israeli officials", "the police": a group's voice, not a name.
 GROUP_NP = re.compile(r"^(?i:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?i:" + "|".join(sorted(GROUP_NOUNS)) + r")$")
 # Words that cannot stand in a speaker's phrase before a name ("with Kerry", "his aide").
@@ -57,8 +59,11 @@ FUNCTION_WORDS = frozenset([
     "as", "his", "her", "their", "its", "our", "is", "was", "were", "has", "had", "have", "would", "will", "be",
     "been", "not", "no", "who", "which", "whose", "where",
 ])
+# An adverb between a speaker and the verb ("Kerry reportedly told"): lower case, so a name
+# ending in -ly ("Jo Kelly said", "the People's Daily last year") is never cut as one.
+ADVERB = r"(?-i:[a-z]\w*ly)"
 TRAILING = re.compile(
-    r"(?:\s+(?:" + "|".join(BETWEEN_WORDS) + r"|\w+ly|on\s+\w+day|last\s+\w+))+\s*$", re.I
+    r"(?:\s+(?:" + "|".join(BETWEEN_WORDS) + r"|" + ADVERB + r"|on\s+\w+day|last\s+\w+))+\s*$", re.I
 )
 LEADING = re.compile(r"^(?:(?:" + "|".join(LEADING_CONJUNCTIONS) + r")\b[\s,]*)+", re.I)
 
@@ -77,13 +82,16 @@ NOT_ABBREV_DOT = "".join(rf"(?<!\b{re.escape(a)})" for a in sorted(w for w in NE
 # speaker), 'Said Toner: "..."' (verb and speaker before it).
 AFTER_SV = re.compile(
     r"^[\s,\u2014\u2013-]*(?P<np>(?:[^\"#.;:!?]|" + ABBREV_DOT + r"){1,120}?)"
-    r"\s+(?:(?:" + "|".join(BETWEEN_WORDS) + r"|\w+ly)\s+)*"
+    r"\s+(?:(?:" + "|".join(BETWEEN_WORDS) + r"|" + ADVERB + r")\s+)*"
     rf"(?P<verb>{VERB_ALT})\b", re.I,
 )
 AFTER_VS = re.compile(
     rf"^[\s,\u2014\u2013-]*(?P<verb>{INVERT_ALT})\s+(?P<np>(?:[^\"#.;:!?]|{ABBREV_DOT}){{1,120}})", re.I
 )
-BEFORE_VS = re.compile(rf"(?:^|[\s,])(?P<verb>{INVERT_ALT})\s+(?P<np>[^\"#,:;]{{1,80}}?)\s*[:,]\s*$", re.I)
+# The speaker may carry an appositive ('says Jo Park, the party's candidate, "to run a campaign ...').
+BEFORE_VS = re.compile(
+    rf"(?:^|[\s,])(?P<verb>{INVERT_ALT})\s+(?P<np>[^\"#,:;]{{1,80}}?)(?:,\s[^\"#:;]{{1,80}}?)?\s*[:,]\s*$", re.I
+)
 # An organisation named in the text: a capitalised run ending in an organisation word
 # ("Cooperation Ministry", "Acme Corp."), or after "-based" ("Waterloo, Ont.-based Research In Motion").
 _ORG_END = "|".join(re.escape(w.capitalize()) for w in sorted(ORG_WORDS, key=len, reverse=True))
@@ -93,9 +101,10 @@ ORG_NAMED = re.compile(
 # A speaker and a colon with nothing else before the quotation ('Burnley manager Sean Dyche: "').
 SPEAKER_COLON = re.compile(r"^\s*(?P<np>[^\"#:;!?]{2,80}?)\s*:\s*$")
 # A dateline opening a sentence: 'MUMBAI:', 'Indore (Madhya Pradesh):', 'RABAT, Morocco (AP) —',
-# 'LANSING, Mich. --': capitalised words (an abbreviation's period allowed), maybe a bracket, then a colon or dash.
+# 'LANSING, Mich. --', 'Otavalo (Ecuador) (AFP) –': capitalised words (an abbreviation's period
+# allowed), up to two brackets, then a colon or dash.
 DATELINE = re.compile(
-    r"^\s*[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}(?:\s*\([^()]{1,40}\))?\s*(?::|\u2014|\u2013|--|-)\s+"
+    r"^\s*[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}(?:\s*\([^()]{1,40}\)){0,2}\s*(?::|\u2014|\u2013|--|-)\s+"
 )
 
 # People the text introduces as people, for "the person named nearest before": a full

@@ -136,6 +136,8 @@ class Resolver:
             return self._backref(sp, sentence_id)
         if sp.kind == "orgref":
             return self._orgref(sp, pos)
+        if sp.kind == "docref":
+            return self._docref(sp, pos, para)
         if sp.kind == "anonymous" and sp.source_n is None:
             head = re.search(rf"({HEADS})s?$", sp.core, re.I)
             src = new_source(self.sources, description=sp.description, core=sp.core,
@@ -146,9 +148,12 @@ class Resolver:
     def _pronoun(self, sp: Speaker, pos: int, para: int) -> Speaker:
         """He/she: the latest speaker or sentence subject (a person the article names) in
         this or the previous paragraph (a sentence whose subject is "he" carries its person
-        on), else the person named nearest before; they: the organisation speaking before.
+        on), else the person named nearest before; they: the organisation speaking before; it:
+        the organisation spoken of before, as "the company".
         So in "Kerry could not force ... Mahmoud Abbas ... he said", "he" is Kerry, the
         subject, not Abbas, the nearest name."""
+        if sp.written.lower() == "it":  # '," it said': as "the company" is
+            return self._orgref(replace(sp, kind="orgref"), pos)
         kinds = ("organisation",) if sp.written.lower() == "they" else ("person", "anonymous")
         cands = [e for e in self.events if e.speaker.kind in kinds and e.paragraph_n >= para - 1 and e.pos < pos]
         if cands:
@@ -211,10 +216,12 @@ class Resolver:
         ("Ont.-based Research In Motion", "the Cooperation Ministry", "Acme Corp"), else the
         last speaker of one word the article never gives a first name ("AstraZeneca said")."""
         spoke = [e for e in self.events if e.speaker.kind == "organisation" and e.pos < pos]
+        spoke = [e for e in spoke if self.headed(e.speaker.name, sp.role)] or spoke  # "the council": a Council
         if spoke:
             why = f"{sp.written} \u2192 the organisation before"
             return replace(spoke[-1].speaker, written=sp.written, resolution=why)
         named = [m.group("org") or m.group("org2") for m in ORG_NAMED.finditer(self.masked[:pos])]
+        named = [n for n in named if self.headed(n, sp.role)] or named
         if named:
             return Speaker("organisation", sp.written, name=named[-1],
                            resolution=f"{sp.written} \u2192 the organisation named before")
@@ -226,6 +233,27 @@ class Resolver:
             return Speaker("organisation", sp.written, name=single[-1],
                            resolution=f"{sp.written} \u2192 the one-word speaker before")
         return Speaker("unknown", sp.written, resolution=f"{sp.written}: no organisation named before")
+
+    def _docref(self, sp: Speaker, pos: int, para: int) -> Speaker:
+        """The statement: the person or organisation that spoke last before it, in this or the
+        previous two paragraphs ("The World Wildlife Fund says ... , said the report"); else
+        the organisation named nearest before."""
+        spoke = [e for e in self.events if e.pos < pos and e.paragraph_n >= para - 2 and not e.action
+                 and e.speaker.kind in ("person", "organisation")]
+        if spoke:
+            return replace(spoke[-1].speaker, written=sp.written,
+                           resolution=f"{sp.written} \u2192 its author, the speaker before")
+        named = [m.group("org") or m.group("org2") for m in ORG_NAMED.finditer(self.masked[:pos])]
+        if named:
+            return Speaker("organisation", sp.written, name=named[-1],
+                           resolution=f"{sp.written} \u2192 the organisation named before")
+        return Speaker("unknown", sp.written, resolution=f"{sp.written}: no author before")
+
+    @staticmethod
+    def headed(name: str | None, noun: str | None) -> bool:
+        """Whether an organisation's name ends in the noun a reference uses ("Liverpool City
+        Council" for "the council"), so "the council" is not the newspaper named after it."""
+        return bool(name and noun) and name.split()[-1].lower() == noun
 
     def _backref(self, sp: Speaker, sentence_id: str) -> Speaker:
         """The official: the last unnamed source with that head noun, unless the phrase is

@@ -29,14 +29,26 @@ from .patterns import (
     NAME_RUN,
     PRONOUN,
 )
-from .vocabulary import GROUP_NOUNS, NAME_PARTICLES, ORG_WORDS, PERSON_NOUNS, ROLE_DESCRIPTIONS, ROLE_NOUNS
+from .vocabulary import (
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    ROLE_DESCRIPTIONS,
+    ROLE_NOUNS,
+)
 
 # A capitalised run opening with one of these is a place or a date ("In Algeria", "On Monday").
 PREPOSITIONS = frozenset({"in", "on", "at", "from", "during", "after", "before", "since", "near", "outside",
                           "inside", "across", "throughout", "until", "by", "over", "under"})
 # Generic nouns for an organisation the article has named: "the company said" is that company.
 ORG_REFERENCES = frozenset({"company", "firm", "club", "group", "bank", "ministry", "agency", "carrier",
-                            "retailer", "insurer", "manufacturer", "maker", "airline", "university", "charity"})
+                            "retailer", "insurer", "manufacturer", "maker", "airline", "university", "charity",
+                            "council", "board", "committee", "commission", "federation", "association"})
+# Head nouns of an unnamed source that briefing copy capitalises as if a name ('," Senior Defense
+# Official said', 'Senior Administration Official'): such a run is an unnamed source, never a person.
+CAPITALISED_SOURCE_HEADS = frozenset({"official", "officials", "source", "sources", "diplomat", "insider", "staffer"})
 # Country names (the demonyms file's): a country may speak as an institution, never as a person.
 COUNTRIES = frozenset(country for countries in DEMONYMS.values() for country in countries)
 # Days and months are never a speaker.
@@ -50,7 +62,7 @@ DATE_NAMES = frozenset({
 class Speaker:
     """A speaker as found in the text, before and after resolution."""
 
-    kind: str  # person, organisation, anonymous, pronoun, role, backref, orgref
+    kind: str  # person, organisation, anonymous, pronoun, role, backref, orgref, docref
     written: str  # as the text has it: "he", "the prime minister", "Toner"
     name: str | None = None  # person/organisation name, titles stripped
     description: str | None = None  # anonymous: the noun phrase with its appositive
@@ -94,8 +106,13 @@ class Names:
         name = rf"(?P<name>{NAME_RUN})"
         self.role_word = re.compile(rf"(?<![\w-])(?i:{role})\b")
         # "Prime Minister Benjamin Netanyahu", "Indyk, the U.S. special envoy", "A spokeswoman, Marie Harf,"
+        either = "(?:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in self.roles) + ")"
         self.role_patterns = [
             re.compile(rf"(?<![\w-])(?i:{role})\s+{name}"),
+            # "Minister of Foreign Affairs Madické Niang": a role, "of" and its office, then the name;
+            # "CEO and Ferrari President Sergio Marchionne": the first of two titles is his too
+            re.compile(rf"(?<![\w-])(?i:{role})\s+(?:of\s+(?:the\s+)?|and\s+(?:[A-Z][\w.'-]*\s+){{0,3}}?"
+                       rf"(?i:{either})\s+){name}"),
             re.compile(rf"{name},\s+(?i:the|a|an)\s+[^,;#]{{0,60}}?(?<![\w-])(?i:{role})\b[^,;#]{{0,60}}[,;.]"),
             re.compile(rf"(?<![\w-])(?i:the|a|an)\s+[^,;#]{{0,60}}?(?<![\w-])(?i:{role}),\s+{name},"),
             # "Dharmendra Pradhan, Union Minister for Petroleum": a capitalised title, no article
@@ -250,6 +267,8 @@ def name_speaker(run: str, written: str, names: Names, *, definite: bool = False
         return Speaker("organisation", written, name=re.sub(r"^The\s+", "", run))
     if demonym_only(words):  # "Israeli", "Prime Minister": no name
         return None
+    if len(words) > 1 and words[-1].lower() in CAPITALISED_SOURCE_HEADS:  # "Senior Defense Official"
+        return Speaker("anonymous", written, description=run, core=run)
     if definite_article and len(words) == 1 and not definite:  # "The Dutchman", "The Briton": a description
         return None
     if definite:  # "the daily Ha'aretz", "the Parks Alliance"
@@ -276,6 +295,21 @@ def definite_speaker(rest: str, written: str, names: Names) -> Speaker | None:
     return None
 
 
+DOCUMENT_OF = re.compile(r"^(?i:the)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z]+)(?:\s+(?:from|by|of)\s+(?P<np>.+))?$")
+
+
+def document_speaker(np_text: str, written: str, names: Names) -> Speaker | None:
+    """"the statement" (``DOCUMENT_NOUNS``): a reference to the author who spoke before
+    (kind "docref"); "the release from the Defense Ministry": that author."""
+    m = DOCUMENT_OF.match(np_text)
+    if m is None or m.group("noun") not in DOCUMENT_NOUNS:
+        return None
+    if m.group("np") is None:
+        return Speaker("docref", written, role=m.group("noun"))
+    author = parse_np(m.group("np"), names)
+    return author if author is not None and author.kind in ("person", "organisation") else None
+
+
 def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speaker | None:  # noqa: PLR0911, PLR0912 -- one early return per phrase shape
     """Read a noun phrase in subject position as a speaker, or return None."""
     np_text = clean_np(np_text)
@@ -299,8 +333,12 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
         group = re.sub(r"^the\s+", "", np_text, flags=re.I)
         return Speaker("organisation", written, name=group.lower() if len(group.split()) == 1 else group)
     low = np_text.lower()
-    if re.fullmatch(r"the\s+(?:\w+\s+)?(\w+)", low) and low.split()[-1] in ORG_REFERENCES:
+    if (re.fullmatch(r"the\s+(?:\w+\s+)?(\w+)", low) and low.split()[-1] in ORG_REFERENCES
+            and np_text.split()[-1].islower()):  # not "the State Council": a name
         return Speaker("orgref", written, role=low.split()[-1])  # "the company": the one named before
+    doc = document_speaker(np_text, written, names)
+    if doc is not None:
+        return doc
     if low.startswith("the ") and described_person(np_text[4:].strip()):
         return Speaker("pronoun", written)  # "the Dutchman said": the person spoken of, as "he" is
     if low.startswith("the "):

@@ -56,6 +56,8 @@ ORG_WORDS = frozenset(read_word_list("organisation_words"))
 NAME_PARTICLES = frozenset(read_word_list("name_particles"))
 # Nouns for what someone said: "Sadhvi Prachi's comment that "..."" is her quotation.
 SPEECH_NOUNS = read_word_list("speech_nouns")
+# Nouns for a document that speaks for its author ("the statement said"): its author spoke before.
+DOCUMENT_NOUNS = frozenset(read_word_list("document_nouns"))
 # Nouns for a person just spoken of ("the SPD politician", "the veteran"): read as "he" is.
 PERSON_NOUNS = frozenset(read_word_list("person_nouns"))
 # Groups that open sentences with a capital ("Officials said"): not names, not unnamed sources.
@@ -84,9 +86,11 @@ RULE_SAME_PARAGRAPH = "after an attribution in the same paragraph"
 RULE_CONTINUES_PARAGRAPH = "continues the quote from the paragraph before"
 RULE_OPENS_PARAGRAPH = "opens the paragraph after an attribution"
 RULE_RUNS_ON = "runs on into the next paragraph's quote"
+RULE_AFTER_SUBJECT = "opens the paragraph after one about its speaker"
 RULE_TERM = "quoted term, not a quotation"
 INHERITED_RULES = (
     RULE_CONTINUES, RULE_SAME_PARAGRAPH, RULE_CONTINUES_PARAGRAPH, RULE_OPENS_PARAGRAPH, RULE_RUNS_ON,
+    RULE_AFTER_SUBJECT,
 )
 
 QUOTE_COLUMNS = [
