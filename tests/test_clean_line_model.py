@@ -79,7 +79,7 @@ def test_the_shipped_model_is_arrays_and_json_only():
     assert load_line_model()["threshold"] == meta["threshold"]
 
 
-@pytest.mark.parametrize("tail", ["Topics", "Close Story"])
+@pytest.mark.parametrize("tail", ["Topics", "Related Topics"])
 def test_the_model_removes_furniture_the_rules_keep_and_says_why(tail):
     page = f"{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{tail}\n"
     assert tail not in {row["text"] for row in clean_text(page, line_model=False).removed}

@@ -46,7 +46,7 @@ Sharp edges:
 - After the rules, a trained line model (``linemodel.py``: 200 small regression trees over the
   features of ``linefeatures.py``, shipped as arrays in ``helpers/data/line_model.npz``)
   removes lines the rules kept that it rates furniture (p >= its threshold): "Topics",
-  "Close Story", a lone "0". It never removes a line ending as a sentence does, never acts on
+  "Related Topics", a lone "0". It never removes a line ending as a sentence does, never acts on
   texts under five lines, and never empties a body; ``clean_text(..., line_model=False)``
   gives the rules alone. Trained on 158 labelled pages: on unseen pages it gains a few lines.
 
