@@ -10,6 +10,7 @@ so every number traces back to a sentence. One job per module:
   or Porter stems) and, besides them, phrases (rows of their own, never in totals).
 - ``counting``: words per outlet (the per-1,000 denominator) and term counts, also
   chunk by chunk of articles (``count_terms``) for corpora too big for a token table.
+- ``coded``: one chunk's counts for ``count_terms``, on integer word codes (no token table).
 - ``keyness``: the weighted log-odds with an informative Dirichlet prior of Monroe,
   Colaresi & Quinn (2008), "Fightin' Words", each outlet against the others, tested
   with a Benjamini-Hochberg correction; TF-IDF.

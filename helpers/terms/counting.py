@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from ..tables import require_columns
+from .coded import ChunkCounts, chunk_counts
 from .occurrences import (
     COUNTRY_TERM,
     DEFAULT_STEMMER,
+    PHRASE,
     WORD,
     is_word,
     make_stemmer,
-    name_evidence,
-    occurrences_of,
     stem_forms,
     tokens_with_outlet,
 )
@@ -121,36 +122,68 @@ def term_counts(occurrences: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame
     return _counts_from_aggregate(agg, totals)
 
 
-def _count_chunk(args: tuple) -> tuple[pd.DataFrame, pd.Series, set[str], set[str]]:
-    """Tokens of one chunk of sentences, reduced to what ``count_terms`` adds up: uses
-    per (outlet, article, form, kind, is the country), words per outlet, ``name_evidence``."""
-    from ..text import tokenize_chunk
-
+def _count_chunk(args: tuple) -> ChunkCounts:
+    """``coded.chunk_counts`` of one chunk (the worker's job)."""
     sentences, phrases, keep_numbers = args
-    toks = tokens_with_outlet(tokenize_chunk(sentences), sentences).reset_index(drop=True)
-    occ = occurrences_of(toks, sentences, stem=None, phrases=phrases, keep_numbers=keep_numbers)
-    country = (occ["term"] == COUNTRY_TERM) & (occ["form"] != COUNTRY_TERM)
-    occ = occ.assign(country=country.to_numpy(dtype=bool))
-    keys = ["outlet", "article_id", "form", "kind", "country"]
-    agg = occ.groupby(keys, sort=False).size().rename("n").reset_index()
-    n_words = toks[is_word(toks)].groupby("outlet").size()
-    evidence = name_evidence(
-        toks["token"].astype(str).to_numpy(dtype=object),
-        toks["lower"].astype(str).to_numpy(dtype=object),
-        toks["is_punct"].to_numpy(dtype=bool), toks["token_n"].to_numpy(),
-    )
-    return agg, n_words, *evidence
+    return chunk_counts(sentences, phrases, keep_numbers)
 
 
-def _chunk_terms(agg: pd.DataFrame, stemmer, names: set[str]) -> pd.Series:
-    """The term of each row of the chunks' counts: the country, or the form (stemmed)."""
-    country = agg["country"].to_numpy(dtype=bool)
-    term = agg["form"].astype(str).to_numpy(dtype=object).copy()
+def _merged_codes(parts: list[ChunkCounts]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The chunks' counts on codes shared by all: forms (form, phrase, country), groups
+    (article_id, outlet) and one row per count (group, form, n)."""
+    forms = pd.concat([p.forms for p in parts], ignore_index=True)
+    form_key = (forms["form"] + "\x00" + forms["phrase"].astype("str") + forms["country"].astype("str"))
+    form_code = pd.factorize(form_key)[0]
+    groups = pd.concat([p.groups for p in parts], ignore_index=True)
+    group_code = pd.factorize(groups["article_id"] + "\x00" + groups["outlet"])[0]
+    form_offset = np.cumsum([0] + [len(p.forms) for p in parts])
+    group_offset = np.cumsum([0] + [len(p.groups) for p in parts])
+    rows = pd.DataFrame({
+        "group": np.concatenate([group_code[o + p.group] for o, p in zip(group_offset, parts, strict=False)]),
+        "form": np.concatenate([form_code[o + p.form] for o, p in zip(form_offset, parts, strict=False)]),
+        "n": np.concatenate([p.n for p in parts]),
+    })
+    first_form = np.unique(form_code, return_index=True)[1]  # codes are numbered in order of appearance
+    first_group = np.unique(group_code, return_index=True)[1]
+    return (forms.iloc[first_form].reset_index(drop=True),
+            groups.iloc[first_group].reset_index(drop=True), rows)
+
+
+def _coded_tables(parts: list[ChunkCounts], stemmer) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``_counts_table``'s inputs from the chunks: uses per (outlet, term, form), and per
+    (outlet, term, kind) uses and articles. Stems are applied here, once the chunks'
+    evidence for names is added up (a name is never written in lower case anywhere)."""
+    forms, groups, rows = _merged_codes(parts)
+    lowercase_seen = set().union(*(p.lowercase_seen for p in parts))
+    names = set().union(*(p.capitalised_inside for p in parts)) - lowercase_seen
+    term = forms["form"].to_numpy(dtype=object).copy()
+    country = forms["country"].to_numpy(dtype=bool)
     term[country] = COUNTRY_TERM
     if stemmer is not None:
         stems = stem_forms(set(term[~country]), stemmer, names)
         term[~country] = [stems[f] for f in term[~country]]
-    return pd.Series(term, dtype="str")
+    kind = np.where(forms["phrase"].to_numpy(dtype=bool), PHRASE, WORD)
+    term_code, term_keys = pd.factorize(pd.MultiIndex.from_arrays([term, kind]))
+    outlet_code, outlets = pd.factorize(groups["outlet"])
+    rows["outlet"] = outlet_code[rows["group"].to_numpy()]
+    rows["term"] = term_code[rows["form"].to_numpy()]
+    by_form = rows.groupby(["outlet", "form"], sort=False)["n"].sum().reset_index()
+    by_term = rows.groupby(["outlet", "term"], sort=False)["n"].sum().reset_index()
+    used = rows.drop_duplicates(["group", "term"])  # a group is one article of one outlet
+    n_articles = used.groupby(["outlet", "term"], sort=False).size()
+    by_term["n_articles"] = n_articles.reindex(pd.MultiIndex.from_frame(by_term[["outlet", "term"]])).to_numpy()
+    outlets = pd.Series(outlets, dtype="str")
+    form_table = pd.DataFrame({
+        "outlet": outlets.take(by_form["outlet"]).reset_index(drop=True),
+        "term": pd.Series(term, dtype="str").take(by_form["form"]).reset_index(drop=True),
+        "form": forms["form"].take(by_form["form"]).reset_index(drop=True),
+        "n": by_form["n"].astype("int64")})
+    term_table = pd.DataFrame({
+        "outlet": outlets.take(by_term["outlet"]).reset_index(drop=True),
+        "term": pd.Series(term_keys.get_level_values(0), dtype="str").take(by_term["term"]).reset_index(drop=True),
+        "kind": pd.Series(term_keys.get_level_values(1), dtype="str").take(by_term["term"]).reset_index(drop=True),
+        "n": by_term["n"].astype("int64"), "n_articles": by_term["n_articles"].astype("int64")})
+    return form_table, term_table
 
 
 def count_terms(
@@ -184,28 +217,32 @@ def count_terms(
     chunks = article_chunks(sentences.reset_index(drop=True))
     parts = map_chunks(_count_chunk, [(c, phrases, keep_numbers) for c in chunks],
                        n_articles=n_articles, n_jobs=n_jobs, client=client, desc="term counts")
-    agg = pd.concat([p[0] for p in parts], ignore_index=True)
-    n_words = pd.concat([p[1] for p in parts]).groupby(level=0).sum()
-    lowercase_seen = set().union(*(p[2] for p in parts))
-    names = set().union(*(p[3] for p in parts)) - lowercase_seen
-    agg["term"] = _chunk_terms(agg, stemmer, names)
-    words = agg[agg["kind"] == WORD]
+    n_words = pd.concat([p.n_words for p in parts]).groupby(level=0).sum()
+    forms, counts = _coded_tables(parts, stemmer)
+    words = counts[counts["kind"] == WORD]
     totals = _outlet_totals(sentences, n_words, words.groupby("outlet")["n"].sum())
-    if agg.empty:
+    if counts.empty:
         return pd.DataFrame(columns=COUNT_COLUMNS), totals
-    return _counts_from_aggregate(agg, totals), totals
+    return _counts_table(forms, counts, totals), totals
 
 
 def _counts_from_aggregate(agg: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     """The ``term_counts`` table from uses per (outlet, article_id, term, kind, form): ``n``.
     A term and its kind go together (a phrase's term has a space, a word's has none)."""
     forms = agg.groupby(["outlet", "term", "form"])["n"].sum().rename("n").reset_index()
+    counts = agg.groupby(["outlet", "term", "kind"]).agg(
+        n=("n", "sum"), n_articles=("article_id", "nunique")).reset_index()
+    return _counts_table(forms, counts, totals)
+
+
+def _counts_table(forms: pd.DataFrame, counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+    """The ``term_counts`` table from uses per (outlet, term, form) and per (outlet, term,
+    kind) with ``n_articles``, whatever their row order."""
     corpus_forms = forms.groupby(["term", "form"])["n"].sum().rename("n").reset_index()
     corpus_forms = corpus_forms.sort_values(["term", "n", "form"], ascending=[True, False, True],
                                             kind="stable")
     labels = corpus_forms.drop_duplicates("term").set_index("term")["form"]
-    counts = agg.groupby(["outlet", "term", "kind"]).agg(
-        n=("n", "sum"), n_articles=("article_id", "nunique")).reset_index()
+    counts = counts.sort_values(["outlet", "term", "kind"], kind="stable", ignore_index=True)
     counts["label"] = counts["term"].map(labels)
     counts = counts.join(_forms_from_counts(forms), on=["outlet", "term"])
     counts["n_words"] = counts["outlet"].map(totals.set_index("outlet")["n_words"])

@@ -59,7 +59,7 @@ OCCURRENCE_COLUMNS = [
 ]
 
 
-def _compound_parts(token: str) -> list[tuple[int, str]]:
+def compound_parts(token: str) -> list[tuple[int, str]]:
     """``(offset, part)`` of each part of a hyphenated compound; ``[]`` for any other token."""
     if HYPHEN not in token or not ALNUM.search(token):
         return []
@@ -88,7 +88,7 @@ def split_compounds(tokens: pd.DataFrame) -> pd.DataFrame:
         return tokens
     found = []
     for i in np.flatnonzero(has_hyphen):
-        for offset, part in _compound_parts(token[i]):
+        for offset, part in compound_parts(token[i]):
             found.append((i, offset, part))
     if not found:
         return tokens
@@ -161,7 +161,7 @@ def stem_forms(forms: Iterable[str], stemmer, names: set[str]) -> dict[str, str]
             for f in forms}
 
 
-def _shouting_sentences(sentences: pd.DataFrame) -> set:
+def shouting_sentences(sentences: pd.DataFrame) -> set:
     """Ids of sentences whose letters are mostly capitals."""
     if "text" not in sentences.columns or sentences.empty:
         return set()
@@ -202,7 +202,7 @@ def _mark_country(toks: pd.DataFrame, sentences: pd.DataFrame, marks: _Marks) ->
     shouting = np.zeros(len(token), dtype=bool)
     if is_us.any():  # only there does shouting matter: its test reads every letter of the sentence
         with_us = sentences[sentences["sentence_id"].isin(set(marks.sentence[is_us]))]
-        shouting = toks["sentence_id"].isin(_shouting_sentences(with_us)).to_numpy()
+        shouting = toks["sentence_id"].isin(shouting_sentences(with_us)).to_numpy()
     country = pd.Series(token).isin(COUNTRY_FORMS).to_numpy(dtype=bool) & ~(is_us & shouting)
     marks.form[country] = token[country]
     same_sentence_next = np.append(marks.sentence[1:] == marks.sentence[:-1], False)
@@ -229,15 +229,21 @@ def _phrase_starts(codes: np.ndarray, sentence_code: np.ndarray,
 
 def _find_phrases(marks: _Marks, phrases: Iterable[str] | None,
                   country: np.ndarray) -> list[tuple[int, int, str]]:
-    """Step 3: ``(first token, last token, phrase)`` of each use of ``phrases``, in the
-    order given (strongest first), longest first where lengths differ, never over a
-    stronger or longer phrase's use or over the country."""
-    size = len(marks.token)
-    taken = country.copy() | marks.drop
-    given = list(dict.fromkeys(tuple(p.split()) for p in (phrases or []) if len(p.split()) > 1))
+    """Step 3: ``(first token, last token, phrase)`` of each use of ``phrases`` (``phrase_spans``)."""
     codes, uniques = pd.factorize(marks.lower)  # compare integer codes, not strings
+    return phrase_spans(codes, uniques, pd.factorize(marks.sentence)[0], country | marks.drop, phrases)
+
+
+def phrase_spans(codes: np.ndarray, uniques, sentence_code: np.ndarray, taken: np.ndarray,
+                 phrases: Iterable[str] | None) -> list[tuple[int, int, str]]:
+    """``(first token, last token, phrase)`` of each use of ``phrases`` among tokens whose
+    lower-cased words are ``uniques[codes]``, in the order given (strongest first),
+    longest first where lengths differ, never over a stronger or longer phrase's use or
+    over a ``taken`` token (the country); a use lies inside one sentence (``sentence_code``)."""
+    size = len(codes)
+    taken = taken.copy()
+    given = list(dict.fromkeys(tuple(p.split()) for p in (phrases or []) if len(p.split()) > 1))
     code_of = {w: c for c, w in enumerate(uniques)}
-    sentence_code = pd.factorize(marks.sentence)[0]
     found = []
     for words in sorted(given, key=len, reverse=True):
         k = len(words)

@@ -123,6 +123,18 @@ def tokenize_chunk(sentences: pd.DataFrame, *, memo: PieceMemo | None = None) ->
     )
 
 
+def token_strings(sentences: pd.DataFrame, *, memo: PieceMemo | None = None) -> tuple[list[str], np.ndarray]:
+    """The tokens of ``tokenize_chunk`` as plain strings, without the table: every
+    sentence's tokens one after the other, and how many each sentence has (int64).
+    For callers that only count tokens (``helpers.terms.count_terms``)."""
+    memo = process_memo() if memo is None else memo
+    groups, n_groups, _ = _token_groups(sentences["text"].tolist(), memo)
+    group_size = np.fromiter(map(len, groups), dtype="int64", count=len(groups))
+    bounds = np.concatenate([[0], np.cumsum(np.asarray(n_groups, dtype="int64"))])
+    per_sentence = np.diff(np.concatenate([[0], np.cumsum(group_size)])[bounds])
+    return list(itertools.chain.from_iterable(groups)), per_sentence.astype("int64", copy=False)
+
+
 def _token_groups(
     texts: list, memo: PieceMemo
 ) -> tuple[list[Tokens], list[int], list[tuple[int, list[int]]]]:
