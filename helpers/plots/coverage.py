@@ -57,7 +57,8 @@ def lengths(articles: pd.DataFrame, sentences: pd.DataFrame) -> plt.Figure:
     })
     fig, axes = plt.subplots(1, 2, figsize=(FIG_WIDTH, 1.0 + 0.4 * len(data)), sharey=True)
     for ax, col in zip(axes, ["words", "sentences"], strict=False):
-        sns.barplot(data=data, y="label", x=col, ax=ax, color="#2b6cb0")
+        # one row per bar: nothing to aggregate, so no error bar (seaborn would compute an empty one)
+        sns.barplot(data=data, y="label", x=col, ax=ax, color="#2b6cb0", errorbar=None)
         ax.bar_label(ax.containers[0], fmt="%d", padding=3, fontsize=9)
         ax.set_ylabel("")
         ax.set_xlabel(f"{col} in the cleaned body")

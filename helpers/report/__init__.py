@@ -2,6 +2,7 @@
 
 - ``build``: ``build_reports`` and the command line (``python -m helpers.report``);
 - ``notebook``: one notebook executed with papermill and rendered with nbconvert;
+- ``engine``: how papermill runs it (the executed copy written once; no reloading in the kernel);
 - ``index``: the index page, each notebook with its one-line finding;
 - ``folder``: the report folder the build may write (its mark, staging, lock, publishing);
 - ``templates/``: nbconvert's lab template without CDN scripts, plus a CSP.

@@ -26,6 +26,7 @@ from papermill.translators import papermill_translators, translate_parameters
 from traitlets.config import Config
 
 from ..paths import PROJECT_ROOT
+from .engine import ENGINE_NAME, KERNEL_EXEC_LINE
 
 KERNEL_NAME = "python3"
 LANGUAGE = "python"
@@ -227,8 +228,8 @@ def _execute(
     Parameters
     ----------
     path, executed_path : Path
-        The source notebook and where papermill writes the executed copy. Papermill saves
-        it after every cell, so it holds the outputs up to an error.
+        The source notebook and where papermill writes the executed copy, once, when the
+        run ends however it ends (``helpers.report.engine``), so it holds the outputs up to an error.
     parameters : dict
         Values for the injected-parameters cell.
     timeout : int
@@ -250,8 +251,10 @@ def _execute(
             cwd=path.parent,
             progress_bar=False,
             execution_timeout=timeout,
-            extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
+            extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}",
+                             f"--IPKernelApp.exec_lines={KERNEL_EXEC_LINE}"],
             kernel_manager_class=ReportKernelManager,
+            engine_name=ENGINE_NAME,
         )
     except PapermillExecutionError as exc:
         lines = str(exc.evalue).splitlines() or [""]
