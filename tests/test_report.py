@@ -191,7 +191,10 @@ def test_failed_results_from_build_reports(tmp_path):
     write_notebook(notebooks, "00_slow.ipynb", [
         code(PARAMETERS_SOURCE, "parameters"), code("import time\ntime.sleep(30)")])
     write_notebook(notebooks, "01_next.ipynb", [code(PARAMETERS_SOURCE, "parameters")])
-    results = build_reports(corpus, tmp_path / "out", notebooks_dir=notebooks, timeout=2)
+    # jobs=1: the notebooks run here, one after the other (no worker processes to start, which cost
+    # more than these two tiny notebooks); the two-at-a-time path and its failures are
+    # test_failure_stops_the_build_and_leaves_no_stale_pages's
+    results = build_reports(corpus, tmp_path / "out", notebooks_dir=notebooks, timeout=2, jobs=1)
     assert [r.status for r in results] == ["failed", "ok"]
     assert results[0].error.startswith("cell 2 (In [")
     assert "Timeout" in results[0].error
@@ -275,7 +278,7 @@ def test_unreadable_notebook_fails_without_a_page(tmp_path):
     notebooks.mkdir()
     (notebooks / "00_broken.ipynb").write_text("{not json")
     (notebooks / "01_next.ipynb").write_text("{not json either")
-    results = build_reports(corpus, out, notebooks_dir=notebooks)
+    results = build_reports(corpus, out, notebooks_dir=notebooks, jobs=1)  # no workers to start for two bad files
     assert [(r.status, r.html) for r in results] == [("failed", None), ("failed", None)]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "cannot be read as a notebook" in index and "href=" not in index

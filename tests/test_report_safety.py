@@ -31,7 +31,11 @@ def setup(tmp_path):
 
 
 def run(s, out, *extra):
-    return main(["--corpus", str(s["corpus"]), "--out", str(out), "--notebooks", str(s["notebooks"]), *extra])
+    """Build ``s``'s tiny notebooks into ``out``, one at a time in this process (``--jobs 1``): what these
+    tests check is where the build writes, and two worker processes would cost more to start than the
+    notebooks take (the two-at-a-time path is checked by every build of the real notebooks)."""
+    return main(["--corpus", str(s["corpus"]), "--out", str(out), "--notebooks", str(s["notebooks"]),
+                 "--jobs", "1", *extra])
 
 
 @pytest.mark.parametrize("contents", [

@@ -98,17 +98,29 @@ def test_worker_processes_give_the_same_tables(synthetic, monkeypatch):
     _assert_same(_all_tables(articles, sentences, n_jobs=2), expected)
 
 
+DASK_ARTICLES, DASK_CHUNK = 600, 200  # the Dask comparison: 3 chunks over 2 workers
+
+
 @pytest.fixture(scope="module")
-def plain_tables(synthetic):
-    """Every table of the synthetic corpus by the plain path (one process), computed once."""
+def planted_passages(synthetic):
+    """The shared passages of the whole synthetic corpus by the plain path (one process)."""
     articles, sentences, _ = synthetic
-    return _all_tables(articles, sentences, n_jobs=1)
+    return shared_passages(sentences, articles=articles, window_days=7, n_jobs=1)
 
 
-def test_a_dask_local_cluster_gives_the_same_tables(synthetic, plain_tables):
+def test_a_dask_local_cluster_gives_the_same_tables(synthetic, monkeypatch):
+    """Every table, from chunks sent to a cluster of two worker processes, equals the plain path's.
+    On the first 600 articles in chunks of 200 (what is checked is the chunking, as in
+    test_worker_processes_give_the_same_tables, not the size), with the cache off so that
+    no table is read back instead of being made on the cluster."""
     distributed = pytest.importorskip("distributed")
     articles, sentences, _ = synthetic
-    expected = plain_tables
+    articles = articles.iloc[:DASK_ARTICLES]
+    sentences = sentences[sentences["article_id"].isin(articles["article_id"])].reset_index(drop=True)
+    monkeypatch.setenv("NEWS_BUNDLE_CACHE", "0")
+    expected = _all_tables(articles, sentences, n_jobs=1)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ARTICLES", 1)
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", DASK_CHUNK)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         got = _all_tables(articles, sentences, client=client)
@@ -131,9 +143,9 @@ def test_the_dask_address_can_come_from_the_environment(monkeypatch):
             parallel.connect.cache_clear()
 
 
-def test_shared_passages_find_the_planted_reuse(synthetic, plain_tables):
+def test_shared_passages_find_the_planted_reuse(synthetic, planted_passages):
     _, _, reuse = synthetic
-    passages = plain_tables["passages"]  # shared_passages(sentences, articles=articles, window_days=7, n_jobs=1)
+    passages = planted_passages
     found = set(zip(passages["article_id_a"], passages["article_id_b"], strict=False))
     planted = set(zip(reuse["source_id"], reuse["article_id"], strict=False))
     assert len(planted) > 150  # 10% of 2,000 articles reuse an earlier one
