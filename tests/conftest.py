@@ -91,23 +91,6 @@ SMALL_ARTICLES = [
 ]
 
 
-# The session fixtures that build a report or start Chromium. Run in parallel with pytest-xdist
-# (`pytest -n 2 --dist loadgroup`), every test that uses one (directly or through another fixture)
-# goes to one worker, so each is built once, not once per worker; the other tests share the rest.
-SHARED_BUILDS = ("seed_report", "written_report", "one_article_report", "browser")
-SHARED_GROUP = "shared-builds"
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "xdist_group(name): pytest-xdist runs a group's tests on one worker")
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if set(SHARED_BUILDS) & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group(SHARED_GROUP))
-
-
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
     return DEFAULT_CORPUS_DIR

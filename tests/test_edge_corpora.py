@@ -8,7 +8,7 @@ import re
 import pytest
 
 from helpers.report import main
-from tests.conftest import NOTEBOOK_ARGS, ONE_OUTLET, SHARED_GROUP, write_corpus
+from tests.conftest import NOTEBOOK_ARGS, ONE_OUTLET, write_corpus
 
 
 def _build(tmp_path, articles):
@@ -36,10 +36,7 @@ NO_SENTENCES = dict(  # a saved page that is all furniture: cleaning keeps no se
 )
 
 
-# "one article" reads a session fixture through request (not its arguments): grouped by hand with
-# the other tests of the shared builds (tests/conftest.py)
-@pytest.mark.parametrize("case", [pytest.param("one article", marks=pytest.mark.xdist_group(SHARED_GROUP)),
-                                  "one outlet"])
+@pytest.mark.parametrize("case", ["one article", "one outlet"])
 def test_small_corpora_build_and_say_what_they_cannot_compare(tmp_path, request, case):
     if case == "one article":  # built once in tests/conftest.py; test_sentiment.py reads it too
         out = request.getfixturevalue("one_article_report")
