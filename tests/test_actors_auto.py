@@ -8,9 +8,8 @@ import pandas as pd
 
 from helpers.actors_auto import FOUND, actors_for, find_actors, found_actors_note
 from helpers.corpus import load_corpus
-from helpers.report import main
 from helpers.text import split_sentences
-from tests.conftest import NOTEBOOK_ARGS, write_corpus
+from tests.conftest import write_corpus
 
 ARTICLES = [
     dict(file="a.txt", outlet="Daily Alpha", date="2024-05-01", headline="Budget talks",
@@ -68,15 +67,13 @@ def test_actors_for_reads_the_file_when_there_is_one(tmp_path):
     assert "found automatically" not in found_actors_note(table)
 
 
-def test_report_without_actors_csv_shows_the_found_actors(tmp_path):
-    folder, _, _ = _corpus(tmp_path)
-    out = tmp_path / "reports"
-    assert main(["--corpus", str(folder), "--out", str(out), "--no-code", *NOTEBOOK_ARGS]) == 0
+def test_report_without_actors_csv_shows_the_found_actors(written_report):
+    _, out = written_report  # tests/conftest.py: a written corpus with no actors.csv, built once per session
     for page in sorted(out.glob("0*.html")):
         html = page.read_text()
         assert "Traceback" not in html and 'data-mime-type="application/vnd.jupyter.stderr"' not in html, page.name
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (out / "01_sources.html").read_text()))
     assert "found automatically" in text
     cells = pd.read_csv(out / "data" / "sentiment_actors.csv")
-    assert {"Jane Doe", "Acme Corp"} <= set(cells["actor"])
+    assert {"Ann Lee", "Raj Patel"} <= set(cells["actor"])
     assert "found automatically" in (out / "03_sentiment.html").read_text()

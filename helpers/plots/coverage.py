@@ -13,7 +13,7 @@ import seaborn as sns
 from matplotlib.ticker import MaxNLocator
 
 from ..attention import all_periods
-from .style import FIG_WIDTH, article_labels, empty_panel
+from .style import FIG_WIDTH, article_labels, empty_panel, short_label
 
 MAX_ATTENTION_OUTLETS = 12  # outlets named in the attention chart (the largest); the CSV has all
 MAX_GRID_EVENTS = 30  # events shown in the coverage grid (the largest); the CSV has all
@@ -133,7 +133,7 @@ def coverage_grid_heatmap(grid: pd.DataFrame, *, max_events: int = MAX_GRID_EVEN
         return empty_panel(ax, "No events")
     annot = table.astype(int).astype(str).where(table > 0, "")
     sns.heatmap(table.where(table > 0), annot=annot, fmt="", cmap="Blues", vmin=0, cbar=False, linewidths=0.5,
-                linecolor="#e2e8f0", ax=ax)
+                linecolor="#e2e8f0", ax=ax, xticklabels=[short_label(outlet) for outlet in table.columns])
     ax.grid(visible=False)
     ax.set_xlabel("")
     ax.set_ylabel("")

@@ -12,6 +12,7 @@ import pandas as pd
 import seaborn as sns
 
 FIG_WIDTH = 9  # inches; fits the report's text column
+MAX_LABEL_CHARS = 40  # a longer tick label (an outlet's name) is cut, with "…": the tables keep it whole
 
 
 def use_style() -> None:
@@ -47,3 +48,10 @@ def empty_panel(ax: plt.Axes, message: str) -> plt.Axes:
 def outlet_label(outlet: str, periods) -> str:
     """``outlet``, with its coverage periods on a second line when there are any."""
     return f"{outlet}\n({periods})" if isinstance(periods, str) and periods else str(outlet)
+
+
+def short_label(text: object, max_chars: int = MAX_LABEL_CHARS) -> str:
+    """``text`` as a tick label: cut to ``max_chars`` characters with a closing "…" when longer,
+    so one long name cannot squeeze the chart out of its figure."""
+    text = str(text)
+    return text if len(text) <= max_chars else text[:max_chars - 1].rstrip() + "\u2026"
