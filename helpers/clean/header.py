@@ -240,7 +240,16 @@ def _is_dek(page: PageLines, i: int, start: int, has_headline: bool) -> bool:
     after = {page.labels[k][0] for k in range(i + 1, j)}
     followers = HEADER_RULES if i == start else ("timestamp", "byline", "wire credit")
     unpunctuated = not ENDS_PUNCTUATED.search(text) and not SENTENCE_END.search(text)  # no paragraph cut short
-    return unpunctuated or bool(after & set(followers))
+    return unpunctuated or bool(after & set(followers)) or (i == start and _crosshead_follows(page, j))
+
+
+def _crosshead_follows(page: PageLines, j: int) -> bool:
+    """Whether line ``j`` is a crosshead over the story: a short title-like line, then a paragraph
+    (a standfirst stands apart from the story; a first paragraph runs on into the next)."""
+    return j + 1 < len(page) and page.labels[j] is None and page.labels[j + 1] is None and (
+        looks_like_title(page.text(j)) and count_words(page.text(j)) <= CROSSHEAD_MAX_WORDS
+        and count_words(page.text(j + 1)) > HEADER_SKIP_WORDS and not page.in_wrapped_paragraph(j)
+    )
 
 
 def _mark_header_teasers(page: PageLines, i: int) -> None:
