@@ -100,8 +100,9 @@ REUTERS_END_CREDIT = re.compile(
 )
 
 
-# A page's copyright notice naming the agency whose copy it is: "Copyright 2019 The Associated Press. All rights reserved."
-COPYRIGHT_NOTICE = re.compile(r"^(?:\(c\)|\u00a9|copyright)\b.*|.*\ball rights reserved\b.*", re.IGNORECASE)
+# A copyright notice, which may name the agency whose copy the page is:
+# "Copyright 2019 The Associated Press. All rights reserved.", "(c) 2020 AFP".
+COPYRIGHT_NOTICE = re.compile(r"^(?:\(c\)|\u00a9|copyright\b).*|.*\ball rights reserved\b.*", re.IGNORECASE)
 _PHOTO_RULES = ("photo caption", "photo credit")
 
 
@@ -122,7 +123,8 @@ def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str
     """The listed agency the page credits and where it says so: the dateline, else the first
     byline or credit line naming one, else an agency's slug closing the last paragraph
     ("... government." PTI BUN AAR), else Reuters for its house end credit naming reporters and
-    editors ("(Reporting by ...; Editing by ...)"), else the agency a copyright notice names. Captions, photo credits and teasers do not count."""
+    editors ("(Reporting by ...; Editing by ...)"), else the agency a copyright notice names.
+    Captions, photo credits and teasers do not count."""
     if from_dateline:
         return from_dateline, "dateline"
     for i, label in enumerate(page.labels):
