@@ -100,11 +100,31 @@ REUTERS_END_CREDIT = re.compile(
 )
 
 
+# A copyright notice, which may name the agency whose copy the page is:
+# "Copyright 2019 The Associated Press. All rights reserved.", "(c) 2020 AFP".
+COPYRIGHT_NOTICE = re.compile(r"^(?:\(c\)|\u00a9|copyright\b).*|.*\ball rights reserved\b.*", re.IGNORECASE)
+_PHOTO_RULES = ("photo caption", "photo credit")
+
+
+def copyright_agency(page: PageLines) -> str | None:
+    """The listed agency a copyright notice outside the photos names ("(c) 2020 AFP", "Copyright
+    (c) 2021, Agence France-Presse"), or None."""
+    for i in range(len(page)):
+        label = page.labels[i]
+        text = page.text(i)
+        if COPYRIGHT_NOTICE.match(text) and not (label and label[0] in _PHOTO_RULES and "reserved" not in text.lower()):
+            found = agency_in(text)
+            if found:
+                return found
+    return None
+
+
 def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str]) -> tuple[str | None, str | None]:
     """The listed agency the page credits and where it says so: the dateline, else the first
     byline or credit line naming one, else an agency's slug closing the last paragraph
     ("... government." PTI BUN AAR), else Reuters for its house end credit naming reporters and
-    editors ("(Reporting by ...; Editing by ...)"). Captions, photo credits and teasers do not count."""
+    editors ("(Reporting by ...; Editing by ...)"), else the agency a copyright notice names.
+    Captions, photo credits and teasers do not count."""
     if from_dateline:
         return from_dateline, "dateline"
     for i, label in enumerate(page.labels):
@@ -118,5 +138,6 @@ def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str
     for i, label in enumerate(page.labels):
         if label and label[0] in ("byline", "wire credit") and REUTERS_END_CREDIT.search(page.text(i)):
             return "Reuters", "end credit"
-    return None, None
+    found = copyright_agency(page)
+    return (found, "copyright notice") if found else (None, None)
 

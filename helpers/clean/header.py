@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .byline import is_header_byline
 from .context import PageLines
 from .dateline import opens_dateline
 from .rules import (
@@ -77,9 +78,9 @@ def _find_headline(page: PageLines) -> int | None:
     titles, fallback = [], None
     for i in range(min(len(page), HEADER_SEARCH_LINES + 4)):
         text = page.text(i)
-        if page.rules[i] is not None:
+        if page.rules[i] is not None or is_nav_run(text) or is_header_byline(text):
             continue
-        if looks_like_title(text):
+        if looks_like_headline(text):
             titles.append(i)
         elif fallback is None and count_words(text) <= TITLE_MAX_WORDS and _byline_follows(page, i):
             fallback = i
@@ -87,13 +88,52 @@ def _find_headline(page: PageLines) -> int | None:
             break
     window = range(HEADER_SEARCH_LINES)
     repeated = [i for i in titles if any(
-        matches_headline(page.text(j), page.text(i)) for j in window if i < j < len(page)
+        same_title(page.text(j), page.text(i)) for j in window if i < j < len(page)
     )]
     story_next = [i for k, i in enumerate(titles) if _story_follows(page, i) and all(
         count_words(page.text(j)) <= SITE_LINE_MAX_WORDS and count_words(page.text(j)) < count_words(page.text(i))
         and not (j + 2 == i and _is_name_alone(page.text(j + 1))) for j in titles[:k]
     )]
     return (repeated or story_next or titles or [fallback])[0]
+
+
+def looks_like_headline(text: str) -> bool:
+    """A title-like line (``looks_like_title``), or one a question or exclamation mark closes
+    ("Is the dollar's rally over?"), of up to ``TITLE_MAX_WORDS`` words: how headlines read."""
+    if looks_like_title(text):
+        return True
+    if count_words(text) > TITLE_MAX_WORDS:
+        return False
+    stem = re.sub(r"[?!]+(?:\s*['\"\u2019\u201d)])*$", "", text)
+    if stem == text and ENDS_PUNCTUATED.search(text):
+        return False
+    return bool(stem) and looks_like_title(" ".join(stem.split()[:20]))
+
+
+# Separators between the items of a navigation run or breadcrumb ("Home » News » World", "ISL / Jamshedpur FC /").
+_NAV_SEPARATOR = re.compile(r"\s(?:[|\u00bb\u203a>/\u2022])(?=\s|$)")
+NAV_RUN_MIN_SEPARATORS = 2  # "Headline | Site" has one; a menu or breadcrumb has more
+# A site's name after the title, as a page's <title> gives it: "Headline | Site", "Headline - Site".
+_SITE_SUFFIX = re.compile(r"\s(?:[|\u2013\u2014]|-|::)\s[^|\u2013\u2014]{1,40}$")
+SITE_SUFFIX_MAX_WORDS = 4
+
+
+def is_nav_run(text: str) -> bool:
+    """A menu or breadcrumb: items between ``NAV_RUN_MIN_SEPARATORS`` or more separators."""
+    return len(_NAV_SEPARATOR.findall(text)) >= NAV_RUN_MIN_SEPARATORS
+
+
+def without_site(text: str) -> str:
+    """``text`` without a site's name after it ("Headline | Site" -> "Headline")."""
+    m = _SITE_SUFFIX.search(text)
+    if m and count_words(m.group(0)) <= SITE_SUFFIX_MAX_WORDS and count_words(text[:m.start()]) >= 3:
+        return text[:m.start()]
+    return text
+
+
+def same_title(line: str, title: str) -> bool:
+    """``line`` repeats ``title``, either with a site's name after it or not."""
+    return matches_headline(line, title) or matches_headline(without_site(line), without_site(title))
 
 
 def _byline_follows(page: PageLines, i: int) -> bool:
@@ -200,7 +240,16 @@ def _is_dek(page: PageLines, i: int, start: int, has_headline: bool) -> bool:
     after = {page.labels[k][0] for k in range(i + 1, j)}
     followers = HEADER_RULES if i == start else ("timestamp", "byline", "wire credit")
     unpunctuated = not ENDS_PUNCTUATED.search(text) and not SENTENCE_END.search(text)  # no paragraph cut short
-    return unpunctuated or bool(after & set(followers))
+    return unpunctuated or bool(after & set(followers)) or (i == start and _crosshead_follows(page, j))
+
+
+def _crosshead_follows(page: PageLines, j: int) -> bool:
+    """Whether line ``j`` is a crosshead over the story: a short title-like line, then a paragraph
+    (a standfirst stands apart from the story; a first paragraph runs on into the next)."""
+    return j + 1 < len(page) and page.labels[j] is None and page.labels[j + 1] is None and (
+        looks_like_title(page.text(j)) and count_words(page.text(j)) <= CROSSHEAD_MAX_WORDS
+        and count_words(page.text(j + 1)) > HEADER_SKIP_WORDS and not page.in_wrapped_paragraph(j)
+    )
 
 
 def _mark_header_teasers(page: PageLines, i: int) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .byline import mark_header_bylines
 from .context import PageLines, keep_end_credit, mark_header_dateline, mark_in_context, mark_repeats
 from .dateline import find_agency, find_dateline
 from .header import SCORE_LINE, mark_header, mark_headline
@@ -65,7 +66,7 @@ def clean_text(raw_text: str, *, headline: str | None = None, line_model: bool =
         result.headline = page.text(head_i)
     start = _mark_line_rules(page, head_i)  # 2. single-line rules below the headline
     mark_in_context(page, start)  # 3. alt text, photographers' names, sponsored titles
-    header_place = mark_header_dateline(page, start)
+    header_place, _ = mark_header_dateline(page, start), mark_header_bylines(page, start)  # 3b. header bylines
     result.dek = mark_header(page, start, head_i is not None)  # 4. byline name, standfirst, highlights
     _mark_footer(page, start)  # 5. teasers and the like at the end
     keep_end_credit(page)  # a last paragraph closing with '(ANI)' is no caption
