@@ -46,7 +46,7 @@ appositive (``Balyan, Union Minister of State for Agriculture, told``).
 A quotation with no attribution in its own sentence takes the speaker of the nearest
 attribution before it in the same paragraph (``"...," Kerry said. "The leaders have to
 lead."``), of the quotation it continues from the previous paragraph, or, when it opens
-its paragraph, of the last attribution in the previous paragraph (``An Israeli source
+its paragraph, of the last attribution in the two paragraphs before it (``An Israeli source
 ... said that ...`` followed by a paragraph that is only a quotation).
 
 Speakers are then resolved: ``he``/``she`` (and ``the Dutchman``, ``the 34-year-old``,

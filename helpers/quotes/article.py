@@ -135,7 +135,8 @@ def resolve_event(resolver: Resolver, r, att: Attribution) -> None:
 
 def inherit_speaker(resolver: Resolver, q: dict, quotes: list[dict], para_starts: set[int]):
     """(speaker, verb, rule) for a quotation with no attribution of its own: the attribution
-    before it in its paragraph, the quotation it continues, or the previous paragraph's last."""
+    before it in its paragraph, the quotation it continues, or, when it opens its paragraph, the last
+    attribution of the two paragraphs before (a narration paragraph may sit between a speaker's quotations)."""
     para = q["paragraph_n"]
     earlier = [e for e in resolver.events if e.pos < q["start_char"] and not e.action]
     prev_q = quotes[q["quote_n"] - 2] if q["quote_n"] > 1 else None
@@ -147,7 +148,7 @@ def inherit_speaker(resolver: Resolver, q: dict, quotes: list[dict], para_starts
     if para_start and prev_q is not None and prev_q["open_end"] and prev_q.get("_speaker") is not None:
         return prev_q["_speaker"], prev_q.get("verb"), RULE_CONTINUES_PARAGRAPH
     if para_start:
-        prev_para = [e for e in earlier if e.paragraph_n == para - 1]
+        prev_para = [e for e in earlier if e.paragraph_n >= para - 2]
         if prev_para:
             return prev_para[-1].speaker, prev_para[-1].verb, RULE_OPENS_PARAGRAPH
         # 'He also wanted the residents to know ...' / '"Please understand ..."': a paragraph that
