@@ -1,8 +1,9 @@
 """Quotation spans and speakers, round 5 (issue 15): general shapes, each on a short made-up text written here.
 
 A single-quoted quotation running over paragraphs, a quotation-only paragraph two paragraphs after
-its speaker's attribution, each
-with a near miss the rule must not take.
+its speaker's attribution, a paragraph opening with a quotation after one about a person, and a
+quotation whose attribution comes in a later sentence of its paragraph, each with a near miss the
+rule must not take.
 """
 
 from __future__ import annotations
@@ -48,3 +49,25 @@ def test_a_quotation_paragraph_takes_the_speaker_two_paragraphs_before():
            '"We have listened to every resident who wrote to us."')
     assert _speakers(far)["We have listened"] is None
 
+
+
+def test_a_paragraph_opening_with_a_quotation_after_one_about_a_person_is_theirs():
+    text = ("Coach Marta Lind watched the final from the bench.\n\n"
+            '"We were tired in the second half." The team flies home on Monday.')
+    assert _speakers(text)["We were tired"] == "Marta Lind"
+    # a paragraph about no one named gives nothing
+    text = ("The final was played in the rain.\n\n"
+            '"We were tired in the second half." The team flies home on Monday.')
+    assert _speakers(text)["We were tired"] is None
+
+
+def test_a_quotation_takes_the_attribution_of_a_later_sentence_in_its_paragraph():
+    text = ('The vote went badly. "We lost our way in this campaign." After the count, Tom Reyes said '
+            "the party would rebuild.")
+    assert _speakers(text)["We lost our"] == "Tom Reyes"
+    # one later in its own sentence, past a new clause, is not its speaker
+    text = 'The mayor called it "a total disgrace for the city", but Sam Roe said it was fine.'
+    assert _speakers(text)["a total disgrace"] is None
+    # nor one in the next paragraph
+    text = '"We lost our way in this campaign."\n\nAfter the count, Tom Reyes said the party would rebuild.'
+    assert _speakers(text)["We lost our"] is None
