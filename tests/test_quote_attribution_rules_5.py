@@ -2,8 +2,8 @@
 
 A single-quoted quotation running over paragraphs, a quotation-only paragraph two paragraphs after
 its speaker's attribution, a paragraph opening with a quotation after one about a person, and a
-quotation whose attribution comes in a later sentence of its paragraph, each with a near miss the
-rule must not take.
+quotation whose attribution comes in a later sentence of its paragraph, else the person a sentence
+before it in its paragraph is about, each with a near miss the rule must not take.
 """
 
 from __future__ import annotations
@@ -71,3 +71,12 @@ def test_a_quotation_takes_the_attribution_of_a_later_sentence_in_its_paragraph(
     # nor one in the next paragraph
     text = '"We lost our way in this campaign."\n\nAfter the count, Tom Reyes said the party would rebuild.'
     assert _speakers(text)["We lost our"] is None
+
+
+def test_else_the_person_a_sentence_before_it_in_its_paragraph_is_about():
+    text = ('Council President Ana Vert closed the meeting. She is keeping the process "clean and '
+            'transparent for everyone."')
+    assert _speakers(text)["clean and transparent"] == "Ana Vert"
+    # a person named only after the quotation, in the next paragraph, is not its speaker
+    text = 'The process stays "clean and transparent for everyone."\n\nAna Vert closed the meeting.'
+    assert _speakers(text)["clean and transparent"] is None

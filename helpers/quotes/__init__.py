@@ -48,8 +48,10 @@ attribution before it in the same paragraph (``"...," Kerry said. "The leaders h
 lead."``), of the quotation it continues from the previous paragraph, or, when it opens
 its paragraph, of the last attribution in the two paragraphs before it (``An Israeli source
 ... said that ...`` followed by a paragraph that is only a quotation), or of the person the
-paragraph before is about; else it takes the first attribution in a later sentence of its own
-paragraph (never one later in its own sentence, past a new clause).
+paragraph before is about; else the person a sentence before it in its paragraph is about
+(``Council President Ana Vert closed the meeting ... the process "clean and transparent."``);
+else it takes the first attribution in a later sentence of its own paragraph (never one later
+in its own sentence, past a new clause).
 
 Speakers are then resolved: ``he``/``she`` (and ``the Dutchman``, ``the 34-year-old``,
 ``the SPD politician``: ``helpers/data/person_nouns.csv``) to

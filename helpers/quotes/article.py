@@ -137,7 +137,8 @@ def resolve_event(resolver: Resolver, r, att: Attribution) -> None:
 def inherit_speaker(resolver: Resolver, q: dict, quotes: list[dict], para_starts: set[int]):
     """(speaker, verb, rule) for a quotation with no attribution of its own: the attribution
     before it in its paragraph, the quotation it continues, or, when it opens its paragraph, the last
-    attribution of the two paragraphs before (a narration paragraph may sit between a speaker's quotations)."""
+    attribution of the two paragraphs before (a narration paragraph may sit between a speaker's quotations)
+    or the person the paragraph before is about; else the person a sentence before it in its paragraph is about."""
     para = q["paragraph_n"]
     earlier = [e for e in resolver.events if e.pos < q["start_char"] and not e.action]
     prev_q = quotes[q["quote_n"] - 2] if q["quote_n"] > 1 else None
@@ -157,6 +158,11 @@ def inherit_speaker(resolver: Resolver, q: dict, quotes: list[dict], para_starts
         about = [e for e in resolver.events if e.action and e.paragraph_n == para - 1 and e.pos < q["start_char"]]
         if about and not q["open_end"]:
             return about[-1].speaker, None, RULE_AFTER_SUBJECT
+    # 'Council President Ana Vert closed the meeting ... keeping the process "clean and transparent."':
+    # else a person who is the subject of a sentence before it in its paragraph
+    here = [e for e in resolver.events if e.action and e.paragraph_n == para and e.pos < q["start_char"]]
+    if here:
+        return here[-1].speaker, None, RULE_AFTER_SUBJECT
     return None, None, None
 
 
