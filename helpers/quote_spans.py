@@ -125,7 +125,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
       a speech verb and comma or a sentence's end ('Goyal said: "In my', 'Balyan said, "I am',
       'said Park. "Every ...') runs to that end (``OPEN_TO_END``); French spacing ('" Il faut "') opens.
     - In a paragraph with no double quote (or only inside single-quoted ones), single-quoted
-      quotations of ``MIN_SINGLE_WORDS`` words or more (``MIN_PARTIAL_WORDS`` lower-case) count.
+      quotations of ``MIN_SINGLE_WORDS`` words or more (``MIN_PARTIAL_WORDS`` lower-case) count;
+      one left open runs to the paragraph's end on the same terms as a double-quoted one (the
+      next paragraph opens with a quote mark, or ``OPEN_TO_END``).
 
     What it cannot do: single quotes in a paragraph that also has double ones outside them;
     quotations nested in double quotes (``"He said "no" to me"`` pairs the wrong
@@ -147,14 +149,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         return spans
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(text)]
     for k, (p_start, p_end) in enumerate(paragraphs):
+        reopened = k + 1 < len(paragraphs) and text[paragraphs[k + 1][0]] in (QUOTE_MARK, SINGLE_MARK)
         if QUOTE_MARK not in text[p_start:p_end] or _doubles_nested(text, p_start, p_end):
-            spans.extend(_single_quoted(text, p_start, p_end))
+            spans.extend(_single_quoted(text, p_start, p_end, reopened=reopened))
             continue
         open_at = _paragraph_spans(text, p_start, p_end, spans)
-        if open_at is not None and (
-            (k + 1 < len(paragraphs) and text[paragraphs[k + 1][0]] == QUOTE_MARK)
-            or OPEN_TO_END.search(text[p_start:open_at])
-        ):
+        if open_at is not None and (reopened or OPEN_TO_END.search(text[p_start:open_at])):
             spans.append((open_at, p_end))
     return spans
 
@@ -167,15 +167,19 @@ def _doubles_nested(text: str, p_start: int, p_end: int) -> bool:
     return bool(singles) and all(any(s < i < e for s, e in singles) for i in marks)
 
 
-def _single_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
-    """The single-quoted quotations of one paragraph (``SINGLE_OPEN`` ... ``SINGLE_CLOSE``)."""
+def _single_quoted(text: str, p_start: int, p_end: int, *, reopened: bool = False) -> list[tuple[int, int]]:
+    """The single-quoted quotations of one paragraph (``SINGLE_OPEN`` ... ``SINGLE_CLOSE``); one left
+    open runs to the paragraph's end as a double-quoted one does (``reopened``: the next paragraph
+    opens with a quote mark; or ``OPEN_TO_END``)."""
     found = []
     pos = p_start
     while (m := SINGLE_OPEN.search(text, pos, p_end)) is not None:
+        least = MIN_PARTIAL_WORDS if text[m.end()].islower() else MIN_SINGLE_WORDS
         close = SINGLE_CLOSE.search(text, m.end(), p_end)
         if close is None:
+            if (reopened or OPEN_TO_END.search(text[p_start:m.start()])) and len(text[m.end():p_end].split()) >= least:
+                found.append((m.start(), p_end))
             break
-        least = MIN_PARTIAL_WORDS if text[m.end()].islower() else MIN_SINGLE_WORDS
         if len(text[m.end():close.start()].split()) >= least:
             found.append((m.start(), close.end()))
         pos = close.end()

@@ -46,8 +46,12 @@ appositive (``Balyan, Union Minister of State for Agriculture, told``).
 A quotation with no attribution in its own sentence takes the speaker of the nearest
 attribution before it in the same paragraph (``"...," Kerry said. "The leaders have to
 lead."``), of the quotation it continues from the previous paragraph, or, when it opens
-its paragraph, of the last attribution in the previous paragraph (``An Israeli source
-... said that ...`` followed by a paragraph that is only a quotation).
+its paragraph, of the last attribution in the two paragraphs before it (``An Israeli source
+... said that ...`` followed by a paragraph that is only a quotation), or of the person the
+paragraph before is about; else the person a sentence before it in its paragraph is about
+(``Council President Ana Vert closed the meeting ... the process "clean and transparent."``);
+else it takes the first attribution in a later sentence of its own paragraph (never one later
+in its own sentence, past a new clause).
 
 Speakers are then resolved: ``he``/``she`` (and ``the Dutchman``, ``the 34-year-old``,
 ``the SPD politician``: ``helpers/data/person_nouns.csv``) to
@@ -63,8 +67,7 @@ special envoy``, ``A State Department spokeswoman, Marie Harf,``, ``Dharmendra P
 Union Minister for Steel``, ``Gov. Gavin Newsom``), or, of several, the one named with the
 role as written (``the Home Minister``); ``a Swedish prosecutor`` likewise; ``the official`` to the
 anonymous source introduced before it; ``the statement`` (``helpers/data/document_nouns.csv``)
-to its author, the person or organisation that spoke before it. A paragraph that is only a
-quotation, after one about a person (``He also wanted ...``), is that person's.
+to its author, the person or organisation that spoke before it.
 
 Names are normalised: the actors table first (``canonical_name``), then the full name the
 article (or else the corpus) gives for a surname, so ``John Kerry``, ``Kerry`` and

@@ -22,6 +22,7 @@ from .vocabulary import (
     RULE_AFTER_SUBJECT,
     RULE_CONTINUES,
     RULE_CONTINUES_PARAGRAPH,
+    RULE_LATER_IN_PARAGRAPH,
     RULE_OPENS_PARAGRAPH,
     RULE_RUNS_ON,
     RULE_SAME_PARAGRAPH,
@@ -68,7 +69,7 @@ def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: lis
         form = quote_form(inner)
         q = dict(article_id=article_id, outlet=outlet, sentence_id=first.sentence_id, paragraph_n=first.paragraph_n,
                  quote_n=k + 1, start_char=s, end_char=e, quote=inner.strip(), n_words=len(inner.split()),
-                 form=form, open_end=close == 0)
+                 form=form, open_end=close == 0, sentence_end=last.end_char)
         att = None
         if form != "term":
             frame = masked[first.start_char:last.end_char]
@@ -135,7 +136,9 @@ def resolve_event(resolver: Resolver, r, att: Attribution) -> None:
 
 def inherit_speaker(resolver: Resolver, q: dict, quotes: list[dict], para_starts: set[int]):
     """(speaker, verb, rule) for a quotation with no attribution of its own: the attribution
-    before it in its paragraph, the quotation it continues, or the previous paragraph's last."""
+    before it in its paragraph, the quotation it continues, or, when it opens its paragraph, the last
+    attribution of the two paragraphs before (a narration paragraph may sit between a speaker's quotations)
+    or the person the paragraph before is about; else the person a sentence before it in its paragraph is about."""
     para = q["paragraph_n"]
     earlier = [e for e in resolver.events if e.pos < q["start_char"] and not e.action]
     prev_q = quotes[q["quote_n"] - 2] if q["quote_n"] > 1 else None
@@ -147,21 +150,20 @@ def inherit_speaker(resolver: Resolver, q: dict, quotes: list[dict], para_starts
     if para_start and prev_q is not None and prev_q["open_end"] and prev_q.get("_speaker") is not None:
         return prev_q["_speaker"], prev_q.get("verb"), RULE_CONTINUES_PARAGRAPH
     if para_start:
-        prev_para = [e for e in earlier if e.paragraph_n == para - 1]
+        prev_para = [e for e in earlier if e.paragraph_n >= para - 2]
         if prev_para:
             return prev_para[-1].speaker, prev_para[-1].verb, RULE_OPENS_PARAGRAPH
         # 'He also wanted the residents to know ...' / '"Please understand ..."': a paragraph that
-        # is only a quotation, after one whose sentences are about a person, is that person's
+        # opens with a quotation, after one whose sentences are about a person, is that person's
         about = [e for e in resolver.events if e.action and e.paragraph_n == para - 1 and e.pos < q["start_char"]]
-        if about and not q["open_end"] and only_quotation(resolver.masked, q["end_char"]):
+        if about and not q["open_end"]:
             return about[-1].speaker, None, RULE_AFTER_SUBJECT
+    # 'Council President Ana Vert closed the meeting ... keeping the process "clean and transparent."':
+    # else a person who is the subject of a sentence before it in its paragraph
+    here = [e for e in resolver.events if e.action and e.paragraph_n == para and e.pos < q["start_char"]]
+    if here:
+        return here[-1].speaker, None, RULE_AFTER_SUBJECT
     return None, None, None
-
-
-def only_quotation(masked: str, end: int) -> bool:
-    """Whether nothing but quotations and punctuation follows ``end`` in its paragraph."""
-    stop = masked.find("\n", end)
-    return not masked[end:stop if stop != -1 else len(masked)].strip(" .,;:!?" + MASK)
 
 
 def resolve_quote(resolver: Resolver, q: dict, quotes: list[dict], para_starts: set[int]) -> None:
@@ -223,6 +225,20 @@ def run_on(quotes: list[dict], para_starts: set[int]) -> None:
             prev["rule"] = RULE_RUNS_ON
 
 
+def attributed_later(resolver: Resolver, quotes: list[dict]) -> None:
+    """A quotation still without a speaker takes the first attribution in a later sentence of its
+    paragraph ('"We lost our way." After the vote, Smith said the party "will rebuild."'): a
+    paragraph is one speaker's more often than not. Never one later in its own sentence ('The mayor
+    called it "a disgrace", but Sam Roe said ...': a new clause, a new subject)."""
+    for q in quotes:
+        if q["form"] == "term" or q.get("_speaker") is not None:
+            continue
+        later = [e for e in resolver.events
+                 if not e.action and e.paragraph_n == q["paragraph_n"] and e.pos >= q["sentence_end"]]
+        if later:
+            q["_speaker"], q["verb"], q["rule"] = later[0].speaker, later[0].verb, RULE_LATER_IN_PARAGRAPH
+
+
 def attach_cues(masked: str, sents: list, sources: list[dict]) -> None:
     """Anonymity cues attach to the source named in (or referred back to by) their
     sentence; a cue next to an unnamed source not yet counted ("two diplomats who asked
@@ -275,5 +291,6 @@ def analyse_article(article_id: str, outlet: str, body: str, sents: list, names:
     resolver = Resolver(masked, roles, person_vocabulary(masked, speakers, roles, names), names)
     attribute_in_order(resolver, quotes, events, para_starts, actions)
     run_on(quotes, para_starts)
+    attributed_later(resolver, quotes)
     attach_cues(masked, sents, resolver.sources)
     return quotes, resolver.sources
