@@ -10,17 +10,28 @@ import numpy as np
 import pytest
 from sklearn.ensemble import GradientBoostingClassifier
 
-from helpers.clean import clean_text
-from helpers.clean.linefeatures import HASH_BUCKETS, LONG_LINE_WORDS, feature_names, line_features
+from helpers.clean import clean_text, linemodel
+from helpers.clean.linefeatures import (
+    GRAM_BUCKETS,
+    HASH_BUCKETS,
+    LONG_LINE_WORDS,
+    ROUND4_COLUMNS,
+    feature_names,
+    line_features,
+)
 from helpers.clean.linemodel import (
     MIN_PAGE_LINES,
     MODEL_NAME,
+    PART_RULES,
     RULE_NAME,
     TREE_ARRAYS,
     furniture_probability,
     load_line_model,
+    may_put_back,
     may_remove,
+    wrapped_pieces,
 )
+from helpers.clean.rules import count_words
 from helpers.wordlists import DATA_DIR
 from tests.clean_texts import P1, P2, P3
 from validation.pages.lines import tree_arrays
@@ -94,6 +105,8 @@ def test_the_model_removes_furniture_the_rules_keep_and_says_why(tail):
 def test_the_model_never_removes_a_sentence_or_a_plain_story():
     assert not may_remove("The vote was 7-2.", 10) and not may_remove('"We will rebuild it," she said.', 10)
     assert may_remove("Topics", 10) and may_remove("Yes.", 10) and not may_remove("Topics", MIN_PAGE_LINES - 1)
+    assert not may_remove("The minister said the talks would resume next week. AFP", 10)  # a sentence, then a credit
+    assert may_remove("Photo: Jane Doe. Reuters", 10)  # no sentence of three words ends inside it
     page = f"{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\nThe vote was 7-2.\n"
     assert "The vote was 7-2." in clean_text(page).body
     story = f"{P1}\n\n{P2}\n\n{P3}\n"
@@ -104,3 +117,52 @@ def test_short_texts_and_all_furniture_pages_are_left_alone():
     assert clean_text(f"{P1}\n{P2}\n0\n").body.endswith("0")  # three lines: no page to read
     lines = "\n".join(["0", "1", "Topics", "Close Story", "More"])
     assert clean_text(lines).body  # the model would take every line: it takes none
+
+
+def test_features_read_the_page_the_voice_and_short_lines_letters():
+    lines = [(1, "Home | World \u00bb Politics"), (2, "UPDATED 10:45 AM GMT, March 3"), (3, LONG),
+             (4, '"We will rebuild it," he said. Work starts soon.'), (5, "The mayor said the work would start in the"),
+             (6, "Home | World \u00bb Politics")]
+    rules = ["section label", "timestamp", None, None, None, None]
+    x = line_features(lines, rules)
+    assert feature_names()[:ROUND4_COLUMNS][-1] == f"hash={HASH_BUCKETS - 1}"  # round 4's columns come first
+    words = [count_words(text) for _, text in lines]
+    assert x[2, column("share_of_page_words")] == pytest.approx(words[2] / sum(words)) and words[2] / sum(words) > 0.5
+    assert x[2, column("length_rank")] == 0 and x[2, column("in_longest_block")] == 1
+    assert x[0, column("separators")] > 0 and x[0, column("section_words")] > 0.5
+    assert x[1, column("all_caps")] == 0 and line_features([(1, "READ MORE")], [None])[0, column("all_caps")] == 1
+    assert x[1, column("clock_times")] > 0 and x[1, column("month_names")] > 0 and x[2, column("clock_times")] == 0
+    assert x[3, column("quote_marks")] > 0 and x[3, column("first_person")] > 0 and x[3, column("third_person")] > 0
+    assert x[3, column("speech_verbs")] > 0 and x[3, column("sentences")] > x[1, column("sentences")]
+    assert x[4, column("ends_unfinished")] == 1 and x[3, column("ends_unfinished")] == 0
+    assert x[5, column("repeats_removed_line")] == 1 and x[0, column("repeats_body_line")] == 1
+    grams = [column(f"gram={k}") for k in range(GRAM_BUCKETS)]
+    assert x[0, grams].sum() > 3 and x[2, grams].sum() == 0  # a paragraph's letters are not hashed
+
+
+def test_parts_are_never_put_back():
+    assert not any(may_put_back(rule, 10) for rule in PART_RULES)
+    assert may_put_back("repeated paragraph", 10) and may_put_back("teaser link", 10)
+    assert not may_put_back(None, 10) and not may_put_back("teaser link", MIN_PAGE_LINES - 1)
+
+
+def test_a_confident_model_puts_back_what_the_rules_removed_but_no_page_part(monkeypatch):
+    body_everywhere = dict(  # one leaf: P(furniture) = 1 / (1 + e^8) for every line
+        feature=np.array([[-2]]), cut=np.array([[0.0]]), left=np.array([[-1]]), right=np.array([[-1]]),
+        value=np.array([[0.0]]), prior=-8.0, learning_rate=0.1, threshold=0.9, keep_threshold=0.0,
+    )
+    page = f"{HEADLINE}\n\nBy Jane Doe\n\n{P1}\n\nAdvertisement\n\n{P2}\n\n{P3}\n"
+    monkeypatch.setattr(linemodel, "load_line_model", lambda: body_everywhere)
+    never = clean_text(page)
+    assert "Advertisement" in {row["text"] for row in never.removed}  # keep threshold 0: no put-back
+    monkeypatch.setattr(linemodel, "load_line_model", lambda: body_everywhere | dict(keep_threshold=0.5))
+    result = clean_text(page)
+    assert "Advertisement" in result.body and result.headline == HEADLINE
+    assert {row["text"] for row in result.removed} >= {HEADLINE, "By Jane Doe"}
+    assert P1 in result.body and "By Jane Doe" not in result.body
+
+
+def test_pieces_of_a_wrapped_paragraph_are_never_the_models():
+    lines = [(1, "The council said the bridge would close for"), (2, "repairs next week."), (4, "Topics"),
+             (6, "Officers said the road was shut and"), (8, "Close Story")]
+    assert wrapped_pieces(lines) == [True, True, False, True, False]  # line 6 ends on "and": it runs on

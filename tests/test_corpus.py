@@ -508,3 +508,17 @@ def test_messages_for_common_slips(tmp_path):
     (folder / "real.txt").write_text(STORY)
     (folder / "link.txt").symlink_to("real.txt")
     assert not load_corpus(folder).log.message.str.contains("no row in metadata.csv").any()
+
+
+def test_the_cache_key_covers_every_module_and_data_file_of_the_cleaner():
+    """A cleaner module or model file nobody listed by hand still invalidates the cache."""
+    from pathlib import Path
+
+    import helpers
+    from helpers.corpus import cache
+
+    here = Path(helpers.__file__).parent
+    keyed = {p.relative_to(here).as_posix() for p in cache.source_files(here)}
+    cleaner = {f"clean/{p.name}" for p in (here / "clean").glob("*.py")}
+    assert cleaner <= keyed and {"clean/linemodel.py", "clean/header.py", "clean/dateline.py"} <= keyed
+    assert {"data/line_model.npz", "data/line_model.json", "data/section_labels.csv", "corpus/cache.py"} <= keyed

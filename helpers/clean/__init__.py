@@ -43,12 +43,14 @@ Sharp edges:
   word alone before a dash ("Abuja – ...") counts in the first paragraph only. Reuters is
   read from its end credit "(Reporting by ...; Editing by ...)", which names no agency.
 
-- After the rules, a trained line model (``linemodel.py``: 200 small regression trees over the
+- After the rules, a trained line model (``linemodel.py``: small regression trees over the
   features of ``linefeatures.py``, shipped as arrays in ``helpers/data/line_model.npz``)
   removes lines the rules kept that it rates furniture (p >= its threshold): "Topics",
-  "Related Topics", a lone "0". It never removes a line ending as a sentence does, never acts on
-  texts under five lines, and never empties a body; ``clean_text(..., line_model=False)``
-  gives the rules alone. Trained on 158 labelled pages: on unseen pages it gains a few lines.
+  "Close Story", a lone "0". It never removes a line ending as a sentence does, never acts on
+  texts under five lines, and never empties a body. It may put back a line a rule removed
+  when it rates it body with confidence (p under its keep threshold), never a headline, dek,
+  byline, dateline, agency or crosshead line. ``clean_text(..., line_model=False)`` gives the
+  rules alone. Trained on 205 labelled pages: on unseen pages it gains a few lines.
 
 Where: ``normalise.py`` (one line's comparable form), ``rules.py`` (what one line is),
 ``context.py`` (what a line is given its neighbours), ``agency.py`` (the agency's names),

@@ -8,13 +8,16 @@ regression trees (scikit-learn's ``GradientBoostingClassifier``, trained by
 evaluated here with numpy: each tree is its nodes' feature, threshold, children and value.
 
 Sharp edges:
-- It only ever removes a line the rules kept as body, and only when its probability of
-  being furniture reaches the stored threshold (chosen in cross-validation, a lost body line
-  counting as five kept furniture lines). It never puts a line back, and never removes a
+- It removes a line the rules kept as body when its probability of being furniture reaches
+  the stored threshold (chosen in cross-validation, a lost body line counting as five kept
+  furniture lines). It may put back a line a rule removed when the probability is under the
+  stored keep threshold (0: never), but never a line of a page part (``PART_RULES``): the
+  headline, dek, byline, dateline and agency stay the rules'. It never removes a
   line that ends as a sentence does (``may_remove``): short last sentences with a number
-  ("The vote was 7-2.") rate high. It leaves texts of under ``MIN_PAGE_LINES`` lines alone,
+  ("The vote was 7-2.") rate high; nor a piece of a paragraph wrapped over several lines.
+  It leaves texts of under ``MIN_PAGE_LINES`` lines alone,
   and a page whose every body line it rates furniture.
-- It was trained on 158 pages; on pages it never saw it gained a few lines over the rules
+- It was trained on the 205 dev pages; on pages it never saw it gained a few lines over the rules
   (validation/pages/README.md, "Line model"). Its audit reason names the probability and the
   label it rates likeliest only as "furniture"; the kind is not predicted.
 """
@@ -30,13 +33,19 @@ import numpy as np
 from ..wordlists import DATA_DIR
 from .context import PageLines
 from .linefeatures import feature_names, line_features
-from .rules import count_words
+from .rules import SENTENCE_END, count_words
 
 MODEL_NAME = "line_model"  # helpers/data/line_model.npz and .json
 RULE_NAME = "line model"  # the audit's rule for a line the model removes
 MIN_PAGE_LINES = 5  # on shorter texts (a test's or a user's few lines, not a web page) the model does nothing
 SENTENCE_MIN_WORDS = 3  # a line of this many words ending as a sentence does is never the model's to remove
 _SENTENCE_CLOSE = re.compile(r"[.!?]['\"\u2019\u201d)]*$")
+# Rules whose lines the model never puts back: they fill the page parts (headline, dek, byline,
+# dateline, agency) or the subheads column, which their own logic decides.
+PART_RULES = frozenset({
+    "headline", "headline (repeated)", "headline (wrapped)", "dek (standfirst)", "byline", "sign-off",
+    "dateline (own line)", "wire credit", "crosshead (subhead)",
+})
 TREE_ARRAYS = ("feature", "cut", "left", "right", "value")  # per tree: split feature, split value, children, leaf value
 
 
@@ -75,25 +84,45 @@ def furniture_probability(features: np.ndarray, model: dict) -> np.ndarray:
 def may_remove(text: str, n_lines: int) -> bool:
     """Whether the model may remove the line at all: it stands on a page of ``MIN_PAGE_LINES`` or
     more non-blank lines (``n_lines``) and is not a sentence of ``SENTENCE_MIN_WORDS`` or more
-    words closing with a full stop, question or exclamation mark ("The vote was 7-2." at a
-    page's end stays body whatever the model says)."""
-    sentence = count_words(text) >= SENTENCE_MIN_WORDS and _SENTENCE_CLOSE.search(text)
+    words closing with a full stop, question or exclamation mark, or holding a sentence's end before
+    more text ("The vote was 7-2." at a page's end, "... resume next week. AFP", stay body whatever
+    the model says)."""
+    closes = _SENTENCE_CLOSE.search(text) or SENTENCE_END.search(text)
+    sentence = count_words(text) >= SENTENCE_MIN_WORDS and closes
     return n_lines >= MIN_PAGE_LINES and not sentence
 
 
+def wrapped_pieces(lines: list[tuple[int, str]]) -> list[bool]:
+    """For each of a page's non-blank lines (1-based line number, text), whether it is a piece of a
+    paragraph wrapped over several lines (``PageLines.in_wrapped_paragraph``): never the model's to remove."""
+    blank = [None] * len(lines)
+    page = PageLines(lines=[(n, text, text) for n, text in lines], labels=list(blank), rules=list(blank))
+    return [page.in_wrapped_paragraph(i) for i in range(len(lines))]
+
+
+def may_put_back(rule: str | None, n_lines: int) -> bool:
+    """Whether the model may put back a line the rule named ``rule`` removed: a rule of no page part
+    (``PART_RULES``), on a page of ``MIN_PAGE_LINES`` or more non-blank lines."""
+    return rule is not None and rule not in PART_RULES and n_lines >= MIN_PAGE_LINES
+
+
 def mark_by_model(page: PageLines) -> None:
-    """Mark every line the rules kept as body, and ``may_remove`` allows, whose furniture probability
-    reaches the model's threshold; unless that would leave no body at all."""
+    """Mark every line the rules kept as body, and ``may_remove`` allows (not a piece of a wrapped
+    paragraph either), whose furniture probability
+    reaches the model's threshold (unless that would leave no body at all); put back every line
+    ``may_put_back`` allows whose probability is under the model's keep threshold (0: none)."""
     body = [i for i in range(len(page)) if page.labels[i] is None]
-    kept = [i for i in body if may_remove(page.text(i), len(page))]
-    if not kept:
-        return
+    kept = [i for i in body if may_remove(page.text(i), len(page)) and not page.in_wrapped_paragraph(i)]
+    undo = [i for i, label in enumerate(page.labels) if label and may_put_back(label[0], len(page))]
     model = load_line_model()
+    if not kept and not (undo and model.get("keep_threshold", 0.0) > 0):
+        return
     rules = [label[0] if label else None for label in page.labels]
-    features = line_features([(n, text) for n, _, text in page.lines], rules)
-    p = furniture_probability(features[kept], model)
-    hits = [(i, prob) for i, prob in zip(kept, p, strict=True) if prob >= model["threshold"]]
-    if len(hits) == len(body):
+    p = furniture_probability(line_features([(n, text) for n, _, text in page.lines], rules), model)
+    hits = [i for i in kept if p[i] >= model["threshold"]]
+    for i in [i for i in undo if p[i] < model.get("keep_threshold", 0.0)]:
+        page.labels[i] = None  # the model rates it body: the rules' removal is undone
+    if hits and len(hits) == len(body):
         return  # every body line rated furniture: the page is not one the model knows
-    for i, prob in hits:
-        page.mark(i, RULE_NAME, detail=f"line model: p={prob:.2f} furniture (threshold {model['threshold']:.2f})")
+    for i in hits:
+        page.mark(i, RULE_NAME, detail=f"line model: p={p[i]:.2f} furniture (threshold {model['threshold']:.2f})")

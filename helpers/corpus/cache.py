@@ -30,14 +30,15 @@ from .rows import corpus_inputs
 
 TABLES_DIR = CACHE_DIR / "tables"
 KEEP_ENTRIES = 20  # older entries are deleted when a new one is written
-SOURCES = (  # the code whose output is cached
-    "corpus/__init__.py", "corpus/load.py", "corpus/errors.py", "corpus/files.py", "corpus/read.py", "corpus/rows.py",
-    "corpus/dates.py", "corpus/outlets.py", "corpus/cache.py", "corpus/columns.py", "data/export_columns.csv",
-    "corpus/outlet_table.py", "corpus/pages.py", "corpus/warc.py",
-    "clean/__init__.py", "clean/normalise.py", "clean/rules.py", "clean/page.py", "clean/html.py", "nltk_data.py",
-    "clean/context.py", "clean/agency.py", "data/section_labels.csv", "data/dateline_non_places.csv",
-    "data/news_agencies.csv", "data/unfinished_line_words.csv",
-)
+# The code, word lists and model whose output is cached: every file these match, so a new
+# module or data file of the cleaner is in the key without anyone listing it (a list by hand
+# missed the line model and the header/dateline modules).
+SOURCE_GLOBS = ("corpus/*.py", "clean/*.py", "nltk_data.py", "data/*.csv", "data/*.npz", "data/*.json")
+
+
+def source_files(here: Path) -> list[Path]:
+    """The files of ``SOURCE_GLOBS`` under the helpers folder ``here``, in a fixed order."""
+    return sorted({path for pattern in SOURCE_GLOBS for path in here.glob(pattern)})
 
 
 LIBRARIES = ("trafilatura", "htmldate", "justext", "lxml", "warcio", "charset-normalizer")  # whose output is cached
@@ -59,8 +60,8 @@ def corpus_key(source: Path) -> str:
     """
     digest = hashlib.sha256(str(source).encode())  # messages in the tables name the corpus path
     here = Path(__file__).resolve().parent.parent  # helpers/
-    for name in SOURCES:
-        digest.update((here / name).read_bytes())
+    for path in source_files(here):
+        digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(library_versions(LIBRARIES))
     for name, path in corpus_inputs(source):
         digest.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")

@@ -4,19 +4,20 @@ Issue 15 asks for "a small trained line classifier, if it beats the rules on hel
 This script builds one and measures it honestly, on ``dev`` pages only (``eval`` is never read):
 
 - features: ``helpers.clean.linefeatures.line_features`` (the rules' verdict, the line's
-  shape, its place, its neighbours, furniture words, hashed words of short lines);
-- model: scikit-learn's logistic regression (``C``, balanced classes), deterministic;
-- decision threshold: chosen by page-grouped cross-validation on the training pages only,
-  minimising ``BODY_COST`` x body lines lost + furniture lines kept;
-- three readings of each line: the rules alone, the model alone, and the combination (the
-  model removes a line the rules keep when its probability reaches the threshold; it never
-  puts back a line the rules removed);
-- the honest test: trained on dev/001-248, tested on dev/301-348 (48 pages no rule was
-  written on); then 5-fold cross-validation grouped by page over all dev pages, where the
-  rules look better than they are (they were written on most of those pages).
+  shape, its place, its neighbours, furniture words, hashed words of short lines; since round 5
+  the line against its page, its voice and hashed character trigrams);
+- model: scikit-learn's gradient-boosted trees, deterministic; the trees (``GRID``) and the
+  thresholds chosen by page-grouped cross-validation on the training pages only, minimising
+  ``BODY_COST`` x body lines lost + furniture lines kept;
+- readings of each line: the rules alone, the model alone, the combination (the model removes a
+  line the rules keep), and the combination that may also put back a line the rules removed
+  when the model rates it body with confidence (never a headline, dek, byline, dateline, agency
+  or crosshead: ``helpers.clean.linemodel.may_put_back``); and round 4's model for comparison;
+- the tests: forward in time, leave-set-out (``FORWARD``): trained on the sets labelled before,
+  tested on the next one, and the two pooled.
 
-``--write DIR`` also trains the final model on every dev page and writes it as
-``line_model.npz`` (arrays only) and ``line_model.json`` (feature names, threshold, source).
+``--write DIR`` also chooses and trains the final model on every dev page and writes it as
+``line_model.npz`` (arrays only) and ``line_model.json`` (feature names, thresholds, source).
 """
 
 from __future__ import annotations
@@ -28,23 +29,31 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from sklearn.ensemble import GradientBoostingClassifier
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from helpers.clean import clean_text, normalise_line
-from helpers.clean.linefeatures import feature_names, line_features
-from helpers.clean.linemodel import furniture_probability, may_remove
+from helpers.clean.linefeatures import ROUND4_COLUMNS, feature_names, line_features
+from helpers.clean.linemodel import furniture_probability, may_put_back, may_remove, wrapped_pieces
 
 from .read import HERE, Page, read_set
 
 BODY_COST = 5  # a body line lost costs as much as five furniture lines kept
-C = 0.3  # the logistic regression's inverse regularisation strength
-TREES = dict(n_estimators=200, max_depth=2, learning_rate=0.1)  # the tree ensemble: 200 trees of 3 splits
-FAMILY = "trees"  # the model shipped; "logistic" is measured beside it
-FAMILIES = ("trees", "logistic")
+ROUND4_TREES = dict(n_estimators=200, max_depth=2, learning_rate=0.1)  # round 4's model, on round 4's columns
+GRID = (  # the settings inner cross-validation chooses among (the first wins ties)
+    dict(n_estimators=200, max_depth=2, learning_rate=0.1),
+    dict(n_estimators=300, max_depth=2, learning_rate=0.05),
+    dict(n_estimators=100, max_depth=3, learning_rate=0.1),
+)
 FOLDS = 5
-THRESHOLDS = np.round(np.arange(0.50, 0.991, 0.01), 2)
-TRAIN_BEFORE, TEST_FROM = "300", "301"  # dev/001-248 train, dev/301-348 test
+THRESHOLDS = np.round(np.arange(0.50, 0.991, 0.01), 2)  # remove a body line at P(furniture) >= this
+KEEP_THRESHOLDS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2)  # put a line back at P < this (0: never)
+# Forward-in-time tests: train on the sets labelled before, test on the next (page ids as text).
+FORWARD = (("dev/001-248 -> dev/301-348", "300", "301", "400"), ("dev/001-348 -> dev/401-447", "400", "401", "500"))
+READINGS = ("model", "combination", "combination + put back")
+# Shipped: round 4's columns and trees in the combination (with the wrapped-paragraph guard), no put-back:
+# on the forward tests the round 5 columns did not beat it on 401-447, and put-back changed no test line
+# while its keep threshold chosen on all dev (0.15) put the sample corpus's appeals and footers back.
+SHIPPED = "combination"
 
 
 def page_table(page: Page) -> tuple[np.ndarray, pd.DataFrame]:
@@ -58,7 +67,9 @@ def page_table(page: Page) -> tuple[np.ndarray, pd.DataFrame]:
         if norm:
             rows.append(dict(page=page.page_id, line_n=n, text=norm, gold=gold or "body", rule=by_line.get(n)))
     table = pd.DataFrame(rows)
-    table["allowed"] = [may_remove(text, len(table)) for text in table["text"]]
+    wrapped = wrapped_pieces(list(zip(table["line_n"], table["text"], strict=True)))
+    table["allowed"] = [may_remove(text, len(table)) and not w for text, w in zip(table["text"], wrapped, strict=True)]
+    table["undoable"] = [may_put_back(rule, len(table)) for rule in table["rule"]]
     features = line_features(list(zip(table["line_n"], table["text"], strict=True)), list(table["rule"]))
     return features, table
 
@@ -69,40 +80,99 @@ def dev_lines(pages: list[Page]) -> tuple[np.ndarray, pd.DataFrame]:
     return np.vstack([f for f, _ in parts]), pd.concat([t for _, t in parts], ignore_index=True)
 
 
-def fit(x: np.ndarray, y: np.ndarray, family: str = FAMILY):
-    """A line model of ``family`` ("trees" or "logistic"): P(furniture) from the features.
-
-    Trees: gradient-boosted regression trees (``TREES``), deterministic (``random_state=0``, no
-    subsampling). Logistic: L2 logistic regression (no intercept: the features hold a bias column)."""
-    if family == "trees":
-        model = GradientBoostingClassifier(**TREES, random_state=0)
-    else:
-        model = LogisticRegression(C=C, class_weight="balanced", fit_intercept=False, max_iter=5000)
-    return model.fit(x, y)
+def fit(x: np.ndarray, y: np.ndarray, trees: dict) -> GradientBoostingClassifier:
+    """Gradient-boosted regression trees (``trees``: estimators, depth, learning rate): P(furniture)
+    from the features; deterministic (``random_state=0``, no subsampling)."""
+    return GradientBoostingClassifier(**trees, random_state=0).fit(x, y)
 
 
-def out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, family: str = FAMILY) -> np.ndarray:
+def out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, trees: dict) -> np.ndarray:
     """P(furniture) for every line from a model trained without its page (``FOLDS`` folds by page)."""
     p = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=FOLDS).split(x, y, groups):
-        p[test] = fit(x[train], y[train], family).predict_proba(x[test])[:, 1]
+        p[test] = fit(x[train], y[train], trees).predict_proba(x[test])[:, 1]
     return p
 
 
-def verdicts(p: np.ndarray, rules_out: np.ndarray, threshold: float, allowed: np.ndarray) -> dict[str, np.ndarray]:
-    """Furniture or not per line: the rules, the model alone, and the combination (the model removes
-    lines the rules keep, only those ``allowed``: ``helpers.clean.linemodel.may_remove``)."""
-    model = p >= threshold
-    return {"rules": rules_out, "model": model, "combination": rules_out | (model & allowed)}
+def verdict(p: np.ndarray, lines: pd.DataFrame, reading: str, threshold: float, keep: float = 0.0) -> np.ndarray:
+    """Furniture or not per line of ``lines`` under ``reading``: the model alone (P >= ``threshold``), the
+    combination (the model removes lines the rules keep, only those ``may_remove`` allows), or the
+    combination that also puts back a line the rules removed when P < ``keep`` (``may_put_back``)."""
+    rules_out = lines["rule"].notna().to_numpy()
+    if reading == "rules":
+        return rules_out
+    if reading == "model":
+        return p >= threshold
+    out = rules_out | ((p >= threshold) & lines["allowed"].to_numpy())
+    if reading == "combination + put back":
+        out &= ~(lines["undoable"].to_numpy() & (p < keep))
+    return out
 
 
-def choose_threshold(p: np.ndarray, y: np.ndarray, rules_out: np.ndarray, allowed: np.ndarray, reading: str) -> float:
-    """The threshold minimising ``BODY_COST`` x body lost + furniture kept (the lowest on ties)."""
-    costs = []
-    for t in THRESHOLDS:
-        out = verdicts(p, rules_out, t, allowed)[reading]
-        costs.append(BODY_COST * int(np.sum(out & ~y)) + int(np.sum(~out & y)))
-    return float(THRESHOLDS[int(np.argmin(costs))])
+def cost(out: np.ndarray, y: np.ndarray) -> int:
+    """``BODY_COST`` x body lines lost + furniture lines kept."""
+    return BODY_COST * int(np.sum(out & ~y)) + int(np.sum(~out & y))
+
+
+def choose_thresholds(p: np.ndarray, lines: pd.DataFrame, reading: str) -> tuple[int, float, float]:
+    """(cost, threshold, keep threshold) with the lowest cost on ``lines``; on ties no put-back, then the
+    lowest keep threshold, then the lowest threshold."""
+    y = (lines["gold"] != "body").to_numpy()
+    keeps = KEEP_THRESHOLDS if reading == "combination + put back" else (0.0,)
+    best = min((cost(verdict(p, lines, reading, t, k), y), k, t) for k in keeps for t in THRESHOLDS)
+    return best[0], float(best[2]), float(best[1])
+
+
+def choose_setting(x: np.ndarray, lines: pd.DataFrame, grid=GRID) -> dict[str, tuple[dict, float, float]]:
+    """Per reading, the trees of ``grid`` and thresholds with the lowest cost in ``FOLDS``-fold
+    cross-validation by page inside ``lines`` (the training pages only)."""
+    groups = lines["page"].to_numpy()
+    inner = [(trees, out_of_fold(x, (lines["gold"] != "body").to_numpy(), groups, trees)) for trees in grid]
+    chosen = {}
+    for reading in READINGS:
+        scored = [(choose_thresholds(p, lines, reading), k, trees) for k, (trees, p) in enumerate(inner)]
+        (_, threshold, keep), _, trees = min(scored, key=lambda s: (s[0][0], s[1]))
+        chosen[reading] = (trees, threshold, keep)
+    return chosen
+
+
+def forward_test(x: np.ndarray, lines: pd.DataFrame, train_before: str, test_from: str, test_to: str) -> list[dict]:
+    """Train on pages before ``train_before``, test on pages ``test_from`` to ``test_to``: the rules;
+    round 4 (its columns and trees, the combination that only removes); and each reading with the
+    trees and thresholds inner cross-validation chose on the training pages."""
+    train = (lines["page"] < train_before).to_numpy()
+    test = ((lines["page"] >= test_from) & (lines["page"] < test_to)).to_numpy()
+    y = (lines["gold"] != "body").to_numpy()
+    tr_lines, te_lines = lines[train].reset_index(drop=True), lines[test].reset_index(drop=True)
+    rows = [dict(reading="rules", setting="", out=verdict(None, te_lines, "rules", 0.0))]
+    old = slice(0, ROUND4_COLUMNS)
+    p_old = out_of_fold(x[train][:, old], y[train], tr_lines["page"].to_numpy(), ROUND4_TREES)
+    p = fit(x[train][:, old], y[train], ROUND4_TREES).predict_proba(x[test][:, old])[:, 1]
+    for reading in ("model", "combination"):
+        _, t_old, _ = choose_thresholds(p_old, tr_lines, reading)
+        rows.append(dict(reading=f"round 4 {reading}", setting=f"{ROUND4_TREES} t {t_old:.2f}",
+                         out=verdict(p, te_lines, reading, t_old)))
+    fitted = {}
+    for reading, (trees, threshold, keep) in choose_setting(x[train], tr_lines).items():
+        key = tuple(trees.values())
+        if key not in fitted:
+            fitted[key] = fit(x[train], y[train], trees).predict_proba(x[test])[:, 1]
+        rows.append(dict(reading=reading, setting=f"{trees} t {threshold:.2f} keep {keep:.2f}",
+                         out=verdict(fitted[key], te_lines, reading, threshold, keep)))
+    return [dict(test=f"{test_from}", **r, y=y[test]) for r in rows]
+
+
+def forward_tests(x: np.ndarray, lines: pd.DataFrame) -> pd.DataFrame:
+    """Every ``FORWARD`` test and, per reading, the two pooled."""
+    rows = []
+    for name, train_before, test_from, test_to in FORWARD:
+        rows += [r | dict(test=name) for r in forward_test(x, lines, train_before, test_from, test_to)]
+    table = [dict(test=r["test"], reading=r["reading"], setting=r["setting"]) | figures(r["out"], r["y"]) for r in rows]
+    for reading in dict.fromkeys(r["reading"] for r in rows):
+        mine = [r for r in rows if r["reading"] == reading]
+        table.append(dict(test="pooled", reading=reading, setting="")
+                     | figures(np.concatenate([r["out"] for r in mine]), np.concatenate([r["y"] for r in mine])))
+    return pd.DataFrame(table)
 
 
 def figures(out: np.ndarray, y: np.ndarray) -> dict[str, float | int]:
@@ -113,48 +183,6 @@ def figures(out: np.ndarray, y: np.ndarray) -> dict[str, float | int]:
     return dict(body_kept=body - fp, body=body, body_recall=round((body - fp) / body, 4), tp=tp,
                 removed=tp + fp, nonbody=tp + fn, precision=round(p, 4), recall=round(r, 4),
                 f1=round(2 * p * r / (p + r), 4) if p + r else 0.0)
-
-
-def train_and_test(x: np.ndarray, lines: pd.DataFrame, train: np.ndarray, test: np.ndarray) -> list[dict]:
-    """Train each family on ``train`` lines (thresholds by grouped CV inside them), score on ``test`` lines:
-    one dict per reading (the rules; each family alone and combined with the rules)."""
-    y, rules_out, groups = (lines["gold"] != "body").to_numpy(), lines["rule"].notna().to_numpy(), lines["page"]
-    allowed = lines["allowed"].to_numpy()
-    rows = [dict(reading="rules", threshold=None, out=rules_out[test])]
-    for family in FAMILIES:
-        inner = out_of_fold(x[train], y[train], groups[train].to_numpy(), family)
-        p = fit(x[train], y[train], family).predict_proba(x[test])[:, 1]
-        for reading in ("model", "combination"):
-            t = choose_threshold(inner, y[train], rules_out[train], allowed[train], reading)
-            out = verdicts(p, rules_out[test], t, allowed[test])[reading]
-            rows.append(dict(reading=f"{family} {reading}", threshold=t, out=out))
-    return rows
-
-
-def held_out_test(x: np.ndarray, lines: pd.DataFrame) -> pd.DataFrame:
-    """Trained on dev/001-248, scored on dev/301-348."""
-    train = (lines["page"] < TRAIN_BEFORE).to_numpy()
-    test = (lines["page"] >= TEST_FROM).to_numpy()
-    y = (lines["gold"] != "body").to_numpy()
-    rows = train_and_test(x, lines, np.flatnonzero(train), np.flatnonzero(test))
-    return pd.DataFrame([dict(test="dev/301-348", reading=r["reading"], threshold=r["threshold"])
-                         | figures(r["out"], y[test]) for r in rows])
-
-
-def cross_validation(x: np.ndarray, lines: pd.DataFrame) -> pd.DataFrame:
-    """``FOLDS``-fold cross-validation grouped by page over every dev page, pooled over the folds."""
-    y = (lines["gold"] != "body").to_numpy()
-    pooled: dict[str, np.ndarray] = {}
-    thresholds: dict[str, list[float]] = {}
-    for train, test in GroupKFold(n_splits=FOLDS).split(x, y, lines["page"]):
-        for r in train_and_test(x, lines, train, test):
-            pooled.setdefault(r["reading"], np.zeros(len(y), dtype=bool))[test] = r["out"]
-            thresholds.setdefault(r["reading"], []).append(r["threshold"])
-    return pd.DataFrame([
-        dict(test=f"{FOLDS}-fold CV, all dev", reading=k,
-             threshold=None if k == "rules" else "/".join(f"{t:.2f}" for t in thresholds[k])) | figures(v, y)
-        for k, v in pooled.items()
-    ])
 
 
 def tree_arrays(model: GradientBoostingClassifier) -> dict[str, np.ndarray]:
@@ -175,29 +203,32 @@ def tree_arrays(model: GradientBoostingClassifier) -> dict[str, np.ndarray]:
     )
 
 
-def write_model(x: np.ndarray, lines: pd.DataFrame, folder: Path, reading: str = "combination") -> dict:
-    """Train the ``FAMILY`` model on every dev page; write ``line_model.npz`` (the trees as arrays) and
-    ``line_model.json`` (source, features, prior, learning rate, threshold). Checks that the arrays,
-    evaluated as ``helpers.clean.linemodel`` does, give scikit-learn's probabilities."""
-    y, rules_out = (lines["gold"] != "body").to_numpy(), lines["rule"].notna().to_numpy()
-    p = out_of_fold(x, y, lines["page"].to_numpy())
-    threshold = choose_threshold(p, y, rules_out, lines["allowed"].to_numpy(), reading)
-    model = fit(x, y, "trees")
+def write_model(x: np.ndarray, lines: pd.DataFrame, folder: Path, reading: str = SHIPPED) -> dict:
+    """Train round 4's trees on round 4's columns of every dev page, with the thresholds cross-validation
+    chooses for ``reading``; write ``line_model.npz`` (the trees as arrays) and ``line_model.json``
+    (source, features, prior, learning rate, thresholds). Checks that the arrays, evaluated as
+    ``helpers.clean.linemodel`` does, give scikit-learn's probabilities."""
+    y = (lines["gold"] != "body").to_numpy()
+    x = x[:, :ROUND4_COLUMNS]  # the shipped trees read round 4's columns (the first ones) only
+    trees, threshold, keep = choose_setting(x, lines, grid=(ROUND4_TREES,))[reading]
+    model = fit(x, y, trees)
     arrays = tree_arrays(model)
     prior = float(np.log(model.init_.class_prior_[1] / model.init_.class_prior_[0]))
     meta = dict(
         source="validation/pages/lines.py (python -m validation.pages.lines --write helpers/data), trained on "
                f"every page of validation/pages/dev ({lines['page'].nunique()} pages, {len(y)} lines, "
-               f"{int(y.sum())} furniture); scikit-learn GradientBoostingClassifier({TREES}, random_state=0)",
+               f"{int(y.sum())} furniture); scikit-learn GradientBoostingClassifier({trees}, random_state=0) on the "
+               f"first {ROUND4_COLUMNS} features (round 4's), threshold by {FOLDS}-fold cross-validation by page",
         licence="computed for this bundle from labelled page excerpts (copyright their publishers, kept for "
                 "evaluation only); the numbers may be used under the bundle's terms",
         arrays="line_model.npz holds, one row per tree, each node's split feature (index into features; -2 at "
                "a leaf), cut (go left when the feature, as float32, is <= cut), left and right child (-1 at a "
                "leaf) and value; P(furniture) = logistic(prior + learning_rate * sum of the leaves reached)",
-        reading=reading, threshold=threshold, body_cost=BODY_COST, prior=prior,
-        learning_rate=TREES["learning_rate"], features=feature_names(),
+        reading=reading, threshold=threshold, keep_threshold=keep, body_cost=BODY_COST, prior=prior,
+        learning_rate=trees["learning_rate"], features=feature_names(),
     )
-    gap = np.abs(furniture_probability(x, meta | arrays) - model.predict_proba(x)[:, 1]).max()
+    gap = np.abs(furniture_probability(np.hstack([x, np.zeros((len(x), len(feature_names()) - x.shape[1]))]),
+                                       meta | arrays) - model.predict_proba(x)[:, 1]).max()
     if gap > 1e-9:
         raise AssertionError(f"the exported trees differ from scikit-learn's by {gap}")
     folder.mkdir(parents=True, exist_ok=True)
@@ -213,12 +244,13 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     parser.add_argument("--out", type=Path, default=HERE / "lines.csv", help="CSV of the figures")
     args = parser.parse_args(argv)
     x, lines = dev_lines(read_set("dev"))
-    table = pd.concat([held_out_test(x, lines), cross_validation(x, lines)], ignore_index=True)
+    table = forward_tests(x, lines)
     with pd.option_context("display.width", 200, "display.max_columns", None):
         print(table.to_string(index=False))
     table.to_csv(args.out, index=False, lineterminator="\n")
     if args.write:
-        print("threshold", write_model(x, lines, args.write)["threshold"])
+        meta = write_model(x, lines, args.write)
+        print("shipped", meta["source"], "threshold", meta["threshold"], "keep", meta["keep_threshold"])
     return table
 
 
