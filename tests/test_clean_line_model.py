@@ -166,3 +166,9 @@ def test_pieces_of_a_wrapped_paragraph_are_never_the_models():
     lines = [(1, "The council said the bridge would close for"), (2, "repairs next week."), (4, "Topics"),
              (6, "Officers said the road was shut and"), (8, "Close Story")]
     assert wrapped_pieces(lines) == [True, True, False, True, False]  # line 6 ends on "and": it runs on
+
+
+def test_a_lead_in_closing_with_a_colon_is_never_the_models_to_remove():
+    assert not may_remove("Cllr Rob Stewart, Swansea Council Leader, said:", 10)
+    assert not may_remove("Read the tweets here:", 10)
+    assert may_remove("Read more:", 10) and may_remove("Related:", 10)  # short labels stay the model's

@@ -38,6 +38,7 @@ from .rules import SENTENCE_END, count_words
 MODEL_NAME = "line_model"  # helpers/data/line_model.npz and .json
 RULE_NAME = "line model"  # the audit's rule for a line the model removes
 MIN_PAGE_LINES = 5  # on shorter texts (a test's or a user's few lines, not a web page) the model does nothing
+LEAD_IN_MIN_WORDS = 4  # a line this long closing with a colon introduces what follows: never removed
 SENTENCE_MIN_WORDS = 3  # a line of this many words ending as a sentence does is never the model's to remove
 _SENTENCE_CLOSE = re.compile(r"[.!?]['\"\u2019\u201d)]*$")
 # Rules whose lines the model never puts back: they fill the page parts (headline, dek, byline,
@@ -86,10 +87,13 @@ def may_remove(text: str, n_lines: int) -> bool:
     more non-blank lines (``n_lines``) and is not a sentence of ``SENTENCE_MIN_WORDS`` or more
     words closing with a full stop, question or exclamation mark, or holding a sentence's end before
     more text ("The vote was 7-2." at a page's end, "... resume next week. AFP", stay body whatever
-    the model says)."""
+    the model says), nor a lead-in of ``LEAD_IN_MIN_WORDS`` or more words closing with a colon
+    ("Cllr Rob Stewart, Swansea Council Leader, said:", "Read the tweets here:"): it introduces the
+    story's next lines ("Related:", "Read more:" are shorter)."""
     closes = _SENTENCE_CLOSE.search(text) or SENTENCE_END.search(text)
     sentence = count_words(text) >= SENTENCE_MIN_WORDS and closes
-    return n_lines >= MIN_PAGE_LINES and not sentence
+    lead_in = count_words(text) >= LEAD_IN_MIN_WORDS and text.rstrip().endswith(":")
+    return n_lines >= MIN_PAGE_LINES and not sentence and not lead_in
 
 
 def wrapped_pieces(lines: list[tuple[int, str]]) -> list[bool]:
