@@ -98,13 +98,13 @@ def _pattern_words(terms: np.ndarray, vocab: set[str]) -> dict[str, list[str]]:
 
 
 def _article_matches(article_id, idx: np.ndarray, token: np.ndarray, lower: np.ndarray,
-                     sentence: np.ndarray, framing: pd.DataFrame,
+                     sentence: np.ndarray, framing: list[tuple[str, str]],
                      matching: dict[str, list[str]]) -> list[tuple]:
     """``(article_id, group, term, first, last)`` token positions of each use in one article."""
     index = ConcordanceIndex(token[idx].tolist(), key=str.lower)
     here = set(lower[idx])
     rows = []
-    for group, term in framing[FRAMING_COLUMNS].itertuples(index=False):
+    for group, term in framing:
         choices = [[w for w in matching[part] if w in here] for part in term.split()]
         for phrase in itertools.product(*choices):
             for line in index.find_concordance(list(phrase), width=KWIC_WIDTH):
@@ -179,10 +179,11 @@ def _chunk_matches(toks: pd.DataFrame, framing: pd.DataFrame, rules: pd.DataFram
     sentence = toks["sentence_id"].to_numpy(dtype=object)
     matching = _pattern_words(framing["term"].unique(), set(lower))
     positions = toks.groupby("article_id", sort=False).indices
+    pairs = list(framing[FRAMING_COLUMNS].itertuples(index=False, name=None))  # (group, term), once
     rows = []
     for article_id in toks["article_id"].unique():
         rows += _article_matches(article_id, positions[article_id], token, lower, sentence,
-                                 framing, matching)
+                                 pairs, matching)
     if not rows:
         return pd.DataFrame(columns=MATCH_COLUMNS)
     found = _drop_covered(pd.DataFrame(rows, columns=["article_id", "group", "term", "first",
