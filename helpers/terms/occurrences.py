@@ -357,6 +357,16 @@ def term_occurrences(
     """
     require_columns(tokens, TOKEN_COLUMNS, "tokens")
     stemmer = make_stemmer(stem)
+    out, names = _unstemmed(tokens, sentences, phrases, keep_numbers)
+    if stemmer is not None and len(out):  # names are known only once every chunk is seen
+        out["term"] = stemmed_terms(out, stemmer, names)
+    return out
+
+
+def _unstemmed(tokens: pd.DataFrame, sentences: pd.DataFrame, phrases: Iterable[str] | None,
+               keep_numbers: bool) -> tuple[pd.DataFrame, set[str]]:
+    """``term_occurrences(..., stem=None)`` chunk by chunk of articles, and the names
+    (``name_evidence`` over every chunk)."""
     parts, lowercase_seen, capitalised_inside = [], set(), set()
     for chunk in token_chunks(tokens):  # a few articles' copies at a time, not the corpus's
         toks = tokens_with_outlet(chunk, sentences).reset_index(drop=True)
@@ -367,11 +377,9 @@ def term_occurrences(
         lowercase_seen |= seen
         capitalised_inside |= capitalised
     if not parts:
-        return pd.DataFrame(columns=OCCURRENCE_COLUMNS)
+        return pd.DataFrame(columns=OCCURRENCE_COLUMNS), set()
     out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    if stemmer is not None:  # names are known only once every chunk is seen
-        out["term"] = stemmed_terms(out, stemmer, capitalised_inside - lowercase_seen)
-    return out
+    return out, capitalised_inside - lowercase_seen
 
 
 def token_chunks(tokens: pd.DataFrame) -> list[pd.DataFrame]:
