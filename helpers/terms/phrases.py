@@ -81,22 +81,10 @@ def _first_uses(docs: list, size: int, kept: set[tuple]) -> tuple[dict, dict]:
 
 
 def _summed_finder(chunks, size: int):
-    """NLTK's finder of one phrase length over every chunk's sentences, its counts
-    (``FreqDist``) added up chunk by chunk: the same counts, and so the same scores, as
-    ``from_documents`` over all the sentences at once (each sentence is padded apart)."""
-    finder_cls = FINDERS[size][0]
-    names = ("word_fd", "ngram_fd") if size == 2 else ("word_fd", "bigram_fd", "wildcard_fd", "ngram_fd")
-    total = None
-    for docs in chunks:
-        finder = finder_cls.from_documents([ws for _, _, ws, _ in docs])
-        if total is None:
-            total = [getattr(finder, name) for name in names]
-        else:
-            for fd, name in zip(total, names, strict=True):
-                fd.update(getattr(finder, name))
-    if total is None:
-        return finder_cls.from_documents([])
-    return finder_cls(*total) if size == 2 else finder_cls(total[0], total[1], total[2], total[3])
+    """NLTK's finder of one phrase length over every chunk's sentences, fed one chunk at
+    a time (``from_documents`` reads its documents lazily): the counts, and so the
+    scores, of ``from_documents`` over all the sentences at once."""
+    return FINDERS[size][0].from_documents(ws for docs in chunks for _, _, ws, _ in docs)
 
 
 def _scored_phrases(outlet: str, chunks, size: int, *, min_count: int,
