@@ -121,8 +121,9 @@ def _sentence_chunks(tokens: pd.DataFrame, sentences: pd.DataFrame):
 
 def _grouped_words(tokens: pd.DataFrame, sentences: pd.DataFrame, by: str | None):
     """``(group, chunks)`` per outlet in order (``by="outlet"``) or for all in one group
-    (``by=None``): ``chunks()`` yields the group's sentences chunk by chunk, so only one
-    outlet's tokens and one chunk's copies are held at a time."""
+    (``by=None``): ``chunks()`` yields the group's sentences chunk by chunk. The whole
+    corpus is read again on each call, a chunk at a time; an outlet's sentences are
+    prepared once and held while it is scored (one outlet at a time)."""
     if by not in ("outlet", None):
         raise ValueError("by must be 'outlet' or None")
     tokens = tokens.reset_index(drop=True)
@@ -131,8 +132,20 @@ def _grouped_words(tokens: pd.DataFrame, sentences: pd.DataFrame, by: str | None
     outlet_of = sentences.drop_duplicates("sentence_id").set_index("sentence_id")["outlet"]
     outlet = tokens["sentence_id"].map(outlet_of).astype("str")
     rows = outlet.groupby(outlet, sort=True).indices
-    return [(name, lambda idx=rows[name]: _sentence_chunks(tokens.take(idx), sentences))
-            for name in sorted(rows)]
+    return ((name, _held(lambda idx=rows[name]: _sentence_chunks(tokens.take(idx), sentences)))
+            for name in sorted(rows))
+
+
+def _held(make):
+    """``make`` as a function that prepares its chunks once, on the first call: one
+    outlet's sentences are read for both phrase lengths and their first uses."""
+    held = []
+
+    def chunks():
+        if not held:
+            held.append(list(make()))
+        return iter(held[0])
+    return chunks
 
 
 def collocations(
