@@ -20,10 +20,12 @@ from .occurrences import (
     COUNTRY_TERM,
     DEFAULT_STEMMER,
     PHRASE,
+    TOKEN_COLUMNS,
     WORD,
     is_word,
     make_stemmer,
     stem_forms,
+    token_chunks,
     tokens_with_outlet,
 )
 
@@ -61,8 +63,12 @@ def word_totals(tokens: pd.DataFrame, sentences: pd.DataFrame,
         above, a hyphenated compound's parts each a word), ``n_terms`` (the word rows of
         ``occurrences``: words counted as terms; phrases, counted besides, are not in it).
     """
-    toks = tokens_with_outlet(tokens, sentences)
-    n_words = toks[is_word(toks)].groupby("outlet").size()
+    require_columns(tokens, TOKEN_COLUMNS, "tokens")
+    per_chunk = []
+    for chunk in token_chunks(tokens):  # a few articles' copies at a time
+        toks = tokens_with_outlet(chunk, sentences)
+        per_chunk.append(toks[is_word(toks)].groupby("outlet").size())
+    n_words = pd.concat(per_chunk).groupby(level=0).sum() if per_chunk else pd.Series(dtype="int64")
     words = occurrences[occurrences["kind"] == WORD]
     return _outlet_totals(sentences, n_words, words.groupby("outlet").size())
 

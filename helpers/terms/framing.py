@@ -19,7 +19,7 @@ from ..corpus import CorpusError, side_table_path
 from ..corpus.read import read_csv_rows
 from .counting import PER_WORDS, forms_text
 from .keyness import MIN_TEST_COUNT, fdr_test, log_odds
-from .occurrences import LETTER, tokens_with_outlet
+from .occurrences import LETTER, token_chunks, tokens_with_outlet
 from .senses import AMBIGUOUS, COUNTED, NO_RULES, OTHER, merge_adjacent, resolve_senses
 from .senses import word_pattern as _pattern
 
@@ -98,13 +98,13 @@ def _pattern_words(terms: np.ndarray, vocab: set[str]) -> dict[str, list[str]]:
 
 
 def _article_matches(article_id, idx: np.ndarray, token: np.ndarray, lower: np.ndarray,
-                     sentence: np.ndarray, framing: pd.DataFrame,
+                     sentence: np.ndarray, framing: list[tuple[str, str]],
                      matching: dict[str, list[str]]) -> list[tuple]:
     """``(article_id, group, term, first, last)`` token positions of each use in one article."""
     index = ConcordanceIndex(token[idx].tolist(), key=str.lower)
     here = set(lower[idx])
     rows = []
-    for group, term in framing[FRAMING_COLUMNS].itertuples(index=False):
+    for group, term in framing:
         choices = [[w for w in matching[part] if w in here] for part in term.split()]
         for phrase in itertools.product(*choices):
             for line in index.find_concordance(list(phrase), width=KWIC_WIDTH):
@@ -160,21 +160,34 @@ def framing_matches(tokens: pd.DataFrame, sentences: pd.DataFrame,
     """
     if framing is None or framing.empty:
         return pd.DataFrame(columns=MATCH_COLUMNS)
-    toks = tokens_with_outlet(tokens, sentences, split=False).reset_index(drop=True)
+    rules = NO_RULES if senses is None else senses
+    parts = []
+    for chunk in token_chunks(tokens):  # uses lie inside an article: a few articles at a time
+        toks = tokens_with_outlet(chunk, sentences, split=False).reset_index(drop=True)
+        found = _chunk_matches(toks, framing, rules)
+        if len(found):
+            parts.append(found)
+    if not parts:
+        return pd.DataFrame(columns=MATCH_COLUMNS)
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def _chunk_matches(toks: pd.DataFrame, framing: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
+    """``framing_matches`` of one chunk of whole articles' tokens (with their outlet)."""
     token = toks["token"].astype(str).to_numpy(dtype=object)
     lower = toks["lower"].astype(str).to_numpy(dtype=object)
     sentence = toks["sentence_id"].to_numpy(dtype=object)
     matching = _pattern_words(framing["term"].unique(), set(lower))
     positions = toks.groupby("article_id", sort=False).indices
+    pairs = list(framing[FRAMING_COLUMNS].itertuples(index=False, name=None))  # (group, term), once
     rows = []
     for article_id in toks["article_id"].unique():
         rows += _article_matches(article_id, positions[article_id], token, lower, sentence,
-                                 framing, matching)
+                                 pairs, matching)
     if not rows:
         return pd.DataFrame(columns=MATCH_COLUMNS)
     found = _drop_covered(pd.DataFrame(rows, columns=["article_id", "group", "term", "first",
                                                       "last"]))
-    rules = NO_RULES if senses is None else senses
     found = merge_adjacent(resolve_senses(found, lower, sentence, rules), sentence)
     first, last = found["first"].to_numpy(), found["last"].to_numpy()
     found["outlet"] = toks["outlet"].to_numpy()[first]

@@ -355,8 +355,58 @@ def term_occurrences(
         counted: the form, stemmed, or ``"u.s."``), ``kind`` (``"word"``, or
         ``"phrase"`` for a phrase counted besides its words: only words make up totals).
     """
-    toks = tokens_with_outlet(tokens, sentences).reset_index(drop=True)
-    return occurrences_of(toks, sentences, stem=stem, phrases=phrases, keep_numbers=keep_numbers)
+    require_columns(tokens, TOKEN_COLUMNS, "tokens")
+    stemmer = make_stemmer(stem)
+    out, names = _unstemmed(tokens, sentences, phrases, keep_numbers)
+    if stemmer is not None and len(out):  # names are known only once every chunk is seen
+        out["term"] = stemmed_terms(out, stemmer, names)
+    return out
+
+
+def _unstemmed(tokens: pd.DataFrame, sentences: pd.DataFrame, phrases: Iterable[str] | None,
+               keep_numbers: bool) -> tuple[pd.DataFrame, set[str]]:
+    """``term_occurrences(..., stem=None)`` chunk by chunk of articles, and the names
+    (``name_evidence`` over every chunk)."""
+    parts, lowercase_seen, capitalised_inside = [], set(), set()
+    for chunk in token_chunks(tokens):  # a few articles' copies at a time, not the corpus's
+        toks = tokens_with_outlet(chunk, sentences).reset_index(drop=True)
+        if toks.empty:
+            continue
+        parts.append(occurrences_of(toks, sentences, stem=None, phrases=phrases, keep_numbers=keep_numbers))
+        seen, capitalised = _name_sets(toks)
+        lowercase_seen |= seen
+        capitalised_inside |= capitalised
+    if not parts:
+        return pd.DataFrame(columns=OCCURRENCE_COLUMNS), set()
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return out, capitalised_inside - lowercase_seen
+
+
+def token_chunks(tokens: pd.DataFrame) -> list[pd.DataFrame]:
+    """The token table in chunks of whole articles (``helpers.parallel.article_chunks``)."""
+    from ..parallel import article_chunks
+
+    return article_chunks(tokens.reset_index(drop=True))
+
+
+def _name_sets(toks: pd.DataFrame) -> tuple[set[str], set[str]]:
+    """``name_evidence`` of prepared tokens."""
+    return name_evidence(toks["token"].astype(str).to_numpy(dtype=object),
+                         toks["lower"].astype(str).to_numpy(dtype=object),
+                         toks["is_punct"].to_numpy(dtype=bool), toks["token_n"].to_numpy())
+
+
+def stemmed_terms(occurrences: pd.DataFrame, stemmer, names: set[str]) -> pd.Series:
+    """The ``term`` column of unstemmed occurrences (``stem=None``) stemmed as
+    ``occurrences_of`` stems it: the country stays ``u.s.`` (the one row whose term is
+    not its form), every other word and phrase is its form's stem."""
+    form = occurrences["form"].astype(str).to_numpy(dtype=object)
+    term = occurrences["term"].astype(str).to_numpy(dtype=object)
+    country = term != form
+    stems = stem_forms(set(form[~country]), stemmer, names)
+    term = term.copy()
+    term[~country] = [stems[f] for f in form[~country]]
+    return pd.Series(term, index=occurrences.index, dtype="str")
 
 
 def occurrences_of(toks: pd.DataFrame, sentences: pd.DataFrame, *, stem: str | None = DEFAULT_STEMMER,

@@ -16,7 +16,7 @@ from nltk.collocations import (
 )
 
 from ..nltk_data import STOPWORDS
-from .occurrences import CLITICS, COUNTRY_FORMS, COUNTRY_TERM, LETTER, tokens_with_outlet
+from .occurrences import CLITICS, COUNTRY_FORMS, COUNTRY_TERM, LETTER, token_chunks, tokens_with_outlet
 
 # Collocations. A phrase must occur at least this often in a group to be scored
 # (NLTK's apply_freq_filter); two is the least that can be a pattern.
@@ -80,17 +80,31 @@ def _first_uses(docs: list, size: int, kept: set[tuple]) -> tuple[dict, dict]:
     return first, articles
 
 
-def _scored_phrases(outlet: str, docs: list, size: int, *, min_count: int,
+def _summed_finder(chunks, size: int):
+    """NLTK's finder of one phrase length over every chunk's sentences, fed one chunk at
+    a time (``from_documents`` reads its documents lazily): the counts, and so the
+    scores, of ``from_documents`` over all the sentences at once."""
+    return FINDERS[size][0].from_documents(ws for docs in chunks for _, _, ws, _ in docs)
+
+
+def _scored_phrases(outlet: str, chunks, size: int, *, min_count: int,
                     measure: str) -> list[dict]:
-    """``collocations``' rows for the phrases of one length in one group's sentences."""
-    finder_cls, measures = FINDERS[size]
-    finder = finder_cls.from_documents([ws for _, _, ws, _ in docs])
+    """``collocations``' rows for the phrases of one length in one group's sentences
+    (``chunks()``: the group's sentences, chunk by chunk, each time it is called)."""
+    measures = FINDERS[size][1]
+    finder = _summed_finder(chunks(), size)
     finder.apply_freq_filter(min_count)
     finder.apply_ngram_filter(lambda *ngram: _stop(ngram[0]) or _stop(ngram[-1]))
     if size == 3:
         finder.apply_ngram_filter(lambda w1, w2, w3: not LETTER.search(w2))
     scored = finder.score_ngrams(getattr(measures, measure))
-    first, articles = _first_uses(docs, size, {ngram for ngram, _ in scored})
+    kept = {ngram for ngram, _ in scored}
+    first, articles = {}, {}
+    for docs in (chunks() if kept else []):  # in reading order: the first use is the first chunk's
+        chunk_first, chunk_articles = _first_uses(docs, size, kept)
+        for ngram, use in chunk_first.items():
+            first.setdefault(ngram, use)
+            articles.setdefault(ngram, set()).update(chunk_articles[ngram])
     return [{
         "outlet": outlet, "phrase": " ".join(ngram), "n_words_in_phrase": size,
         "n": int(finder.ngram_fd[ngram]), "n_articles": len(articles[ngram]),
@@ -99,14 +113,39 @@ def _scored_phrases(outlet: str, docs: list, size: int, *, min_count: int,
     } for ngram, score in scored]
 
 
+def _sentence_chunks(tokens: pd.DataFrame, sentences: pd.DataFrame):
+    """``_by_sentence`` of ``_phrase_words``, chunk by chunk of articles (``token_chunks``)."""
+    for chunk in token_chunks(tokens):
+        yield _by_sentence(_phrase_words(tokens_with_outlet(chunk, sentences)))
+
+
 def _grouped_words(tokens: pd.DataFrame, sentences: pd.DataFrame, by: str | None):
-    """``_phrase_words`` per outlet (``by="outlet"``) or all in one group (``by=None``)."""
-    words = _phrase_words(tokens_with_outlet(tokens, sentences))
-    if by is None:
-        words["outlet"] = ALL_OUTLETS
-    elif by != "outlet":
+    """``(group, chunks)`` per outlet in order (``by="outlet"``) or for all in one group
+    (``by=None``): ``chunks()`` yields the group's sentences chunk by chunk. The whole
+    corpus is read again on each call, a chunk at a time; an outlet's sentences are
+    prepared once and held while it is scored (one outlet at a time)."""
+    if by not in ("outlet", None):
         raise ValueError("by must be 'outlet' or None")
-    return words.groupby("outlet", sort=True)
+    tokens = tokens.reset_index(drop=True)
+    if by is None:
+        return [(ALL_OUTLETS, lambda: _sentence_chunks(tokens, sentences))] if len(tokens) else []
+    outlet_of = sentences.drop_duplicates("sentence_id").set_index("sentence_id")["outlet"]
+    outlet = tokens["sentence_id"].map(outlet_of).astype("str")
+    rows = outlet.groupby(outlet, sort=True).indices
+    return ((name, _held(lambda idx=rows[name]: _sentence_chunks(tokens.take(idx), sentences)))
+            for name in sorted(rows))
+
+
+def _held(make):
+    """``make`` as a function that prepares its chunks once, on the first call: one
+    outlet's sentences are read for both phrase lengths and their first uses."""
+    held = []
+
+    def chunks():
+        if not held:
+            held.append(list(make()))
+        return iter(held[0])
+    return chunks
 
 
 def collocations(
@@ -153,11 +192,10 @@ def collocations(
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     rows = []
-    for outlet, group in _grouped_words(tokens, sentences, by):
-        docs = _by_sentence(group)
+    for outlet, chunks in _grouped_words(tokens, sentences, by):
         for size in FINDERS:
             if size in sizes:
-                rows += _scored_phrases(outlet, docs, size, min_count=min_count, measure=measure)
+                rows += _scored_phrases(outlet, chunks, size, min_count=min_count, measure=measure)
     out = pd.DataFrame(rows, columns=COLLOCATION_COLUMNS)
     if out.empty:
         return out
@@ -171,15 +209,17 @@ def collocations(
 def _ambiguous_pairs(tokens: pd.DataFrame, sentences: pd.DataFrame,
                      candidates: set[tuple]) -> set[tuple]:
     """Candidate pairs that share a word with another candidate at one of their uses."""
-    words = _phrase_words(tokens_with_outlet(tokens, sentences))
-    claimed: dict[tuple, list] = {}  # (sentence, word position) -> candidates using it
-    for sentence_id, _, ws, _ in _by_sentence(words):
-        for i in range(len(ws) - 1):
-            pair = (ws[i], ws[i + 1])
-            if pair in candidates:
-                claimed.setdefault((sentence_id, i), []).append(pair)
-                claimed.setdefault((sentence_id, i + 1), []).append(pair)
-    return {pair for users in claimed.values() if len(set(users)) > 1 for pair in users}
+    ambiguous: set[tuple] = set()
+    for docs in _sentence_chunks(tokens.reset_index(drop=True), sentences):  # no sentence spans two chunks
+        claimed: dict[tuple, list] = {}  # (sentence, word position) -> candidates using it
+        for sentence_id, _, ws, _ in docs:
+            for i in range(len(ws) - 1):
+                pair = (ws[i], ws[i + 1])
+                if pair in candidates:
+                    claimed.setdefault((sentence_id, i), []).append(pair)
+                    claimed.setdefault((sentence_id, i + 1), []).append(pair)
+        ambiguous |= {pair for users in claimed.values() if len(set(users)) > 1 for pair in users}
+    return ambiguous
 
 
 def phrases_to_join(tokens: pd.DataFrame, sentences: pd.DataFrame, *,
