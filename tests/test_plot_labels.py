@@ -23,7 +23,12 @@ def test_short_label_cuts_long_names_only():
 
 
 def test_a_long_outlet_name_draws_the_coverage_grid_without_a_layout_warning():
-    use_style()
+    with plt.rc_context():  # the house style for this test only: other tests read matplotlib's defaults
+        use_style()
+        _draw_with_a_long_name()
+
+
+def _draw_with_a_long_name():
     events = pd.DataFrame(dict(article_id=["a", "b", "c"], outlet=[LONG, "JTA", "JTA"], event=[0, 0, 1],
                                event_label=["1 May 2024", "1 May 2024", "3 May 2024"]))
     with warnings.catch_warnings():
