@@ -126,8 +126,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
       'said Park. "Every ...') runs to that end (``OPEN_TO_END``); French spacing ('" Il faut "') opens.
     - In a paragraph with no double quote (or only inside single-quoted ones), single-quoted
       quotations of ``MIN_SINGLE_WORDS`` words or more (``MIN_PARTIAL_WORDS`` lower-case) count;
-      one left open runs to the paragraph's end on the same terms as a double-quoted one (the
-      next paragraph opens with a quote mark, or ``OPEN_TO_END``).
+      one left open runs to the paragraph's end when the next paragraph opens with a quote mark
+      (a sentence's end before it is not enough, unlike double quotes: "'Odysseus' lander").
 
     What it cannot do: single quotes in a paragraph that also has double ones outside them;
     quotations nested in double quotes (``"He said "no" to me"`` pairs the wrong
@@ -169,15 +169,14 @@ def _doubles_nested(text: str, p_start: int, p_end: int) -> bool:
 
 def _single_quoted(text: str, p_start: int, p_end: int, *, reopened: bool = False) -> list[tuple[int, int]]:
     """The single-quoted quotations of one paragraph (``SINGLE_OPEN`` ... ``SINGLE_CLOSE``); one left
-    open runs to the paragraph's end as a double-quoted one does (``reopened``: the next paragraph
-    opens with a quote mark; or ``OPEN_TO_END``)."""
+    open runs to the paragraph's end when ``reopened`` (the next paragraph opens with a quote mark)."""
     found = []
     pos = p_start
     while (m := SINGLE_OPEN.search(text, pos, p_end)) is not None:
         least = MIN_PARTIAL_WORDS if text[m.end()].islower() else MIN_SINGLE_WORDS
         close = SINGLE_CLOSE.search(text, m.end(), p_end)
         if close is None:
-            if (reopened or OPEN_TO_END.search(text[p_start:m.start()])) and len(text[m.end():p_end].split()) >= least:
+            if reopened and len(text[m.end():p_end].split()) >= least:  # not OPEN_TO_END: "'Odysseus' lander"
                 found.append((m.start(), p_end))
             break
         if len(text[m.end():close.start()].split()) >= least:
