@@ -213,8 +213,9 @@ def _gram_columns(text: str) -> list[float]:
     return out
 
 
-def line_features(lines: list[tuple[int, str]], rules: list[str | None]) -> np.ndarray:
-    """One row per non-blank line: the columns ``feature_names()`` names.
+def line_features(lines: list[tuple[int, str]], rules: list[str | None], *, extended: bool = True) -> np.ndarray:
+    """One row per non-blank line: the columns ``feature_names()`` names (only the first
+    ``ROUND4_COLUMNS`` when ``extended`` is False: a model that reads no later column skips their cost).
 
     Parameters
     ----------
@@ -223,10 +224,13 @@ def line_features(lines: list[tuple[int, str]], rules: list[str | None]) -> np.n
     rules:
         For each line, the name of the rule that took it out of the body, or None (body).
 
+    extended:
+        Also the later columns (page, voice and letter-trigram columns).
+
     Returns
     -------
     numpy.ndarray
-        Shape (len(lines), len(feature_names())), float64.
+        Shape (len(lines), len(feature_names()) or ``ROUND4_COLUMNS``), float64.
     """
     n = len(lines)
     words = [count_words(text) for _, text in lines]
@@ -235,13 +239,13 @@ def line_features(lines: list[tuple[int, str]], rules: list[str | None]) -> np.n
             for k in range(n)]
     keys = [_comparable(text) for _, text in lines]
     seen = Counter(keys)
-    block = _longest_block(words, rules)
+    block = _longest_block(words, rules) if extended else (0, 0)
     rows = []
     for i, (_, text) in enumerate(lines):
         repeated = float(bool(keys[i]) and seen[keys[i]] > 1)
-        rows.append(
-            _shape(text) + _place(i, n, words) + _neighbours(i, words, rules, gaps)
-            + [repeated, float(rules[i] is None)] + _rule_columns(rules[i]) + _word_columns(text)
-            + _page_columns(i, words, rules, keys, block) + _voice_columns(text) + _gram_columns(text)
-        )
-    return np.asarray(rows, dtype=np.float64).reshape(n, len(feature_names()))
+        row = (_shape(text) + _place(i, n, words) + _neighbours(i, words, rules, gaps)
+               + [repeated, float(rules[i] is None)] + _rule_columns(rules[i]) + _word_columns(text))
+        if extended:
+            row += _page_columns(i, words, rules, keys, block) + _voice_columns(text) + _gram_columns(text)
+        rows.append(row)
+    return np.asarray(rows, dtype=np.float64).reshape(n, len(feature_names()) if extended else ROUND4_COLUMNS)

@@ -32,7 +32,7 @@ import numpy as np
 
 from ..wordlists import DATA_DIR
 from .context import PageLines
-from .linefeatures import feature_names, line_features
+from .linefeatures import ROUND4_COLUMNS, feature_names, line_features
 from .rules import SENTENCE_END, count_words
 
 MODEL_NAME = "line_model"  # helpers/data/line_model.npz and .json
@@ -122,7 +122,8 @@ def mark_by_model(page: PageLines) -> None:
     if not kept and not (undo and model.get("keep_threshold", 0.0) > 0):
         return
     rules = [label[0] if label else None for label in page.labels]
-    p = furniture_probability(line_features([(n, text) for n, _, text in page.lines], rules), model)
+    extended = int(model["feature"].max()) >= ROUND4_COLUMNS  # the later columns only if a tree reads one
+    p = furniture_probability(line_features([(n, text) for n, _, text in page.lines], rules, extended=extended), model)
     hits = [i for i in kept if p[i] >= model["threshold"]]
     for i in [i for i in undo if p[i] < model.get("keep_threshold", 0.0)]:
         page.labels[i] = None  # the model rates it body: the rules' removal is undone
