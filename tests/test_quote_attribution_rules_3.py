@@ -9,49 +9,32 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.quote_spans import quote_spans
-from helpers.quotes import anonymous_sources, extract_quotes
+from helpers.quotes import anonymous_sources
 from helpers.quotes.speakers import Names, parse_np
 from helpers.text import split_sentences
-
-
-def _quotes(body: str) -> pd.DataFrame:
-    articles = pd.DataFrame({"article_id": ["t"], "outlet": ["Test"], "body": [body]})
-    return extract_quotes(split_sentences(articles), articles, None)
-
-
-def _speakers(body: str) -> dict[str, str | None]:
-    """Quotation (its first three words) -> speaker, quoted terms left out."""
-    quotes = _quotes(body)
-    quotes = quotes[quotes.form != "term"]
-    return {" ".join(q.split()[:3]): None if pd.isna(s) else s
-            for q, s in zip(quotes["quote"], quotes["speaker"], strict=True)}
-
-
-def _spans(text: str) -> list[str]:
-    return [text[s:e] for s, e in quote_spans(text)]
+from tests.quote_cases import article_quotes, spans, speakers
 
 
 def test_an_unclosed_quotation_after_a_speech_verb_and_comma_runs_to_the_paragraph_end():
     text = 'On the other claim, Jo Park said, "I am not the right person to comment on it.\n\nThe talks go on.'
-    assert _spans(text) == ['"I am not the right person to comment on it.']
+    assert spans(text) == ['"I am not the right person to comment on it.']
     # a stray mark after anything else still opens nothing
-    assert _spans('The so-called "deal was never signed by anyone.\n\nThe talks go on.') == []
+    assert spans('The so-called "deal was never signed by anyone.\n\nThe talks go on.') == []
 
 
 def test_lower_case_single_quoted_quotations_of_three_words_count_titles_need_four():
     text = ("Officers were sent to 'locate and arrest' the man, who is 'potentially extremely "
             "dangerous', the prosecutor said.")
-    assert _spans(text) == ["'locate and arrest'", "'potentially extremely dangerous'"]
+    assert spans(text) == ["'locate and arrest'", "'potentially extremely dangerous'"]
     # a closing mark after a letter other than "s" before a space; possessives and 'n' are no marks
-    assert _spans("He 'surrendered himself to a police station' near Pisa.") == [
+    assert spans("He 'surrendered himself to a police station' near Pisa.") == [
         "'surrendered himself to a police station'"]
-    assert _spans("They love rock 'n' roll and the players' kit and the coaches' plans.") == []
-    assert _spans("She joined the 'Jan Ashirwad Yatra' last week.") == []  # a capitalised title
+    assert spans("They love rock 'n' roll and the players' kit and the coaches' plans.") == []
+    assert spans("She joined the 'Jan Ashirwad Yatra' last week.") == []  # a capitalised title
 
 
 def test_a_short_lower_case_fragment_is_a_term_even_with_the_stop_inside_the_marks():
-    quotes = _quotes('Jo Park said she does not think the plan is "perfect," but she backed it.\n\n'
+    quotes = article_quotes('Jo Park said she does not think the plan is "perfect," but she backed it.\n\n'
                      'Talks with Italy are "far advanced." The deal is "at least equal" to the old one, Park said.\n\n'
                      '"No," Park said.')
     forms = dict(zip(quotes["quote"], quotes["form"], strict=True))
@@ -60,19 +43,19 @@ def test_a_short_lower_case_fragment_is_a_term_even_with_the_stop_inside_the_mar
 
 
 def test_the_speaker_may_come_later_in_the_sentence_but_not_after_a_new_clause():
-    got = _speakers('Growth will be "at least equal" to the 0.2 percent rise of the last quarter, '
+    got = speakers('Growth will be "at least equal" to the 0.2 percent rise of the last quarter, '
                     "Economy Minister Luis de Guindos said Tuesday.")
     assert got["at least equal"] == "Luis de Guindos"
-    got = _speakers('Officers were sent to \'locate and arrest\' the man, considered \'potentially extremely '
+    got = speakers('Officers were sent to \'locate and arrest\' the man, considered \'potentially extremely '
                     "dangerous', the prosecutor said.\n\nJean Dupont, the prosecutor, opened the case.")
     assert got["locate and arrest"] == "Jean Dupont"  # past the second quotation: the one prosecutor named
     assert got["potentially extremely dangerous"] == "Jean Dupont"
-    got = _speakers('The mayor called it "a total disgrace for the city", but Sam Roe said it was fine.')
+    got = speakers('The mayor called it "a total disgrace for the city", but Sam Roe said it was fine.')
     assert got["a total disgrace"] is None
 
 
 def test_a_person_of_a_firm_is_the_person_and_an_institution_with_of_is_one_name():
-    got = _speakers('Irene Nattel of RBC Capital Markets said the results were "reinforcing our thesis that '
+    got = speakers('Irene Nattel of RBC Capital Markets said the results were "reinforcing our thesis that '
                     'the cycle is stabilising."')
     assert got["reinforcing our thesis"] == "Irene Nattel"
     names = Names(None)
@@ -83,53 +66,53 @@ def test_a_person_of_a_firm_is_the_person_and_an_institution_with_of_is_one_name
 
 
 def test_a_preposition_or_participle_opening_a_sentence_is_not_a_name():
-    got = _speakers("Behind Suga's remarks is a long dispute with the city.\n\n"
+    got = speakers("Behind Suga's remarks is a long dispute with the city.\n\n"
                     'In explaining them, Suga said at a press conference, "It is based on the fact that cases rose."')
     assert got["It is based"] == "Suga"
-    got = _speakers("Best Buy sent notes to buyers. Spotted by The Verge, the letter was posted online. "
+    got = speakers("Best Buy sent notes to buyers. Spotted by The Verge, the letter was posted online. "
                     'It cites "a plethora of unforeseen hiccups" in the launch.')
     assert got["a plethora of"] not in ("The Verge", "Spotted")  # the paragraph's subject, Best Buy, is taken
-    got = _speakers('The agency sent 90 people.\n\nSays the Press Gazette: "There has been growing controversy '
+    got = speakers('The agency sent 90 people.\n\nSays the Press Gazette: "There has been growing controversy '
                     'in recent weeks."')
     assert got["There has been"] == "Press Gazette"
 
 
 def test_a_title_set_off_by_commas_and_a_role_with_and_before_the_name():
-    got = _speakers('"Such comments should not be made," Balyan, Union Minister of State for Agriculture, '
+    got = speakers('"Such comments should not be made," Balyan, Union Minister of State for Agriculture, '
                     "told reporters.")
     assert got["Such comments should"] == "Balyan"
-    got = _speakers('Acme president and chief executive Mr John Chambers, stated: "We are very pleased with '
+    got = speakers('Acme president and chief executive Mr John Chambers, stated: "We are very pleased with '
                     'this quarter."')
     assert got["We are very"] == "John Chambers"
-    got = _speakers('"I grant the title to everyone who deserves it," said Scholz and also addressed finances.')
+    got = speakers('"I grant the title to everyone who deserves it," said Scholz and also addressed finances.')
     assert got["I grant the"] == "Scholz"
 
 
 def test_the_subject_of_a_reported_clause_and_a_possessive_comment():
-    got = _speakers("Xinhua reported that President Xi Jinping called for \"all-out search and rescue efforts\".")
+    got = speakers("Xinhua reported that President Xi Jinping called for \"all-out search and rescue efforts\".")
     assert got["all-out search and"] == "Xi Jinping"
-    got = _speakers('Jane Roe condemned Sam Doe\'s comment that "it is time to close the border".')
+    got = speakers('Jane Roe condemned Sam Doe\'s comment that "it is time to close the border".')
     assert got["it is time"] == "Sam Doe"
-    got = _speakers('A spokesperson from the company described the phone as "a continuation of earlier plans."')
+    got = speakers('A spokesperson from the company described the phone as "a continuation of earlier plans."')
     assert got["a continuation of"] == "spokesperson (anonymous)"
-    got = _speakers("Coverage of the Games \u2013 described as 'every minute of every event' \u2013 is promised.")
+    got = speakers("Coverage of the Games \u2013 described as 'every minute of every event' \u2013 is promised.")
     assert got["every minute of"] is None  # "described as": a passive participle, not the Games speaking
 
 
 def test_descriptions_companies_and_full_names_refer_back():
-    got = _speakers("Chancellor Olaf Scholz sees the league as a bonfire.\n\n"
+    got = speakers("Chancellor Olaf Scholz sees the league as a bonfire.\n\n"
                     '"I am pleased that the season had three leaders," said the SPD politician at the gala.')
     assert got["I am pleased"] == "Olaf Scholz"
-    got = _speakers("AstraZeneca said regulators had backed the vaccine.\n\n"
+    got = speakers("AstraZeneca said regulators had backed the vaccine.\n\n"
                     'The company said it was checking "whether these rare cases occur more often than expected".')
     assert got["whether these rare"] == "AstraZeneca"
-    got = _speakers("Allan McManus took charge of the side today.\n\nSome goals were mistakes.\n\n"
+    got = speakers("Allan McManus took charge of the side today.\n\nSome goals were mistakes.\n\n"
                     'He said: "You cannot legislate for it at all."')
     assert got["You cannot legislate"] == "Allan McManus"
-    got = _speakers("Jean Dupont, the prosecutor, opened the case.\n\n"
+    got = speakers("Jean Dupont, the prosecutor, opened the case.\n\n"
                     '"It is over now for the suspect," the prosecutor of the southern city said.')
     assert got["It is over"] == "Jean Dupont"  # the role before its "of ..." phrase
-    got = _speakers("Jean Dupont, the prosecutor, opened the case.\n\n"
+    got = speakers("Jean Dupont, the prosecutor, opened the case.\n\n"
                     '"It is over now for the suspect," the chief of staff said.')
     assert got["It is over"] is None  # "chief of staff" is a role of its own, not "chief"
 
@@ -137,7 +120,7 @@ def test_descriptions_companies_and_full_names_refer_back():
 def test_a_man_who_gives_no_name_is_an_unnamed_source():
     body = ("A man who answered the phone at the city office said the lines were cut.\n\n"
             '"I felt the strong quake this morning in my office," said the man, who refused to give his name.')
-    quotes = _quotes(body)
+    quotes = article_quotes(body)
     assert quotes["speaker_kind"].tolist() == ["anonymous source"]
     articles = pd.DataFrame({"article_id": ["t"], "outlet": ["Test"], "body": [body]})
     sources = anonymous_sources(split_sentences(articles), articles, None)
