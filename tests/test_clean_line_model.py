@@ -149,7 +149,7 @@ def test_parts_are_never_put_back():
 def test_a_confident_model_puts_back_what_the_rules_removed_but_no_page_part(monkeypatch):
     body_everywhere = dict(  # one leaf: P(furniture) = 1 / (1 + e^8) for every line
         feature=np.array([[-2]]), cut=np.array([[0.0]]), left=np.array([[-1]]), right=np.array([[-1]]),
-        value=np.array([[0.0]]), prior=-8.0, learning_rate=0.1, threshold=0.9, keep_threshold=0.0,
+        value=np.array([[0.0]]), prior=-8.0, learning_rate=0.1, threshold=0.9, keep_threshold=0.0, extended=False,
     )
     page = f"{HEADLINE}\n\nBy Jane Doe\n\n{P1}\n\nAdvertisement\n\n{P2}\n\n{P3}\n"
     monkeypatch.setattr(linemodel, "load_line_model", lambda: body_everywhere)

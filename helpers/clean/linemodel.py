@@ -60,6 +60,8 @@ def load_line_model() -> dict:
         meta.update({name: arrays[name] for name in TREE_ARRAYS})
     if meta["features"] != feature_names():
         raise ValueError(f"{MODEL_NAME}.json lists other features than helpers.clean.linefeatures computes")
+    meta.setdefault("keep_threshold", 0.0)  # 0: the model puts back no line
+    meta["extended"] = int(meta["feature"].max()) >= ROUND4_COLUMNS  # the later columns only if a tree reads one
     return meta
 
 
@@ -115,17 +117,18 @@ def mark_by_model(page: PageLines) -> None:
     paragraph either), whose furniture probability
     reaches the model's threshold (unless that would leave no body at all); put back every line
     ``may_put_back`` allows whose probability is under the model's keep threshold (0: none)."""
+    model = load_line_model()
     body = [i for i in range(len(page)) if page.labels[i] is None]
     kept = [i for i in body if may_remove(page.text(i), len(page)) and not page.in_wrapped_paragraph(i)]
-    undo = [i for i, label in enumerate(page.labels) if label and may_put_back(label[0], len(page))]
-    model = load_line_model()
-    if not kept and not (undo and model.get("keep_threshold", 0.0) > 0):
+    undo = [i for i, label in enumerate(page.labels)
+            if label and model["keep_threshold"] > 0 and may_put_back(label[0], len(page))]
+    if not kept and not undo:
         return
     rules = [label[0] if label else None for label in page.labels]
-    extended = int(model["feature"].max()) >= ROUND4_COLUMNS  # the later columns only if a tree reads one
-    p = furniture_probability(line_features([(n, text) for n, _, text in page.lines], rules, extended=extended), model)
+    features = line_features([(n, text) for n, _, text in page.lines], rules, extended=model["extended"])
+    p = furniture_probability(features, model)
     hits = [i for i in kept if p[i] >= model["threshold"]]
-    for i in [i for i in undo if p[i] < model.get("keep_threshold", 0.0)]:
+    for i in [i for i in undo if p[i] < model["keep_threshold"]]:
         page.labels[i] = None  # the model rates it body: the rules' removal is undone
     if hits and len(hits) == len(body):
         return  # every body line rated furniture: the page is not one the model knows
