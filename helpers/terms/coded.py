@@ -26,6 +26,7 @@ from .occurrences import (
     LETTER,
     MIN_TERM_CHARS,
     compound_parts,
+    inside_sentence,
     phrase_spans,
     shouting_sentences,
 )
@@ -107,11 +108,10 @@ def _country(codes: np.ndarray, vocab: Vocabulary, sentence: np.ndarray,
 
 
 def _name_evidence(codes: np.ndarray, vocab: Vocabulary, token_n: np.ndarray) -> tuple[set, set]:
-    """``occurrences.name_evidence`` on codes: lower-case words seen as written, and
-    words seen capitalised inside a sentence."""
+    """``occurrences.name_evidence`` on codes (each distinct word tested once): lower-case
+    words seen as written, and words seen capitalised inside a sentence (``inside_sentence``)."""
     as_lower = vocab.word == vocab.lower
-    is_punct = vocab.is_punct[codes]
-    inside = (token_n > 1) & ~np.insert(is_punct[:-1], 0, True)
+    inside = inside_sentence(vocab.is_punct[codes], token_n)
     seen = np.unique(codes[as_lower[codes]])
     capitalised = np.unique(codes[inside & ~as_lower[codes]])
     return set(vocab.lower[seen]), set(vocab.lower[capitalised])

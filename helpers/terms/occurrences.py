@@ -150,9 +150,13 @@ def name_evidence(token: np.ndarray, lower: np.ndarray, is_punct: np.ndarray,
     """Words seen written in lower case, and words seen capitalised inside a sentence
     (not first, not after punctuation): a name is in the second set and not the first."""
     as_lower = token == lower
-    after_punct = np.insert(is_punct[:-1], 0, True)
-    inside = (token_n > 1) & ~after_punct
-    return set(lower[as_lower]), set(lower[inside & ~as_lower])
+    return set(lower[as_lower]), set(lower[inside_sentence(is_punct, token_n) & ~as_lower])
+
+
+def inside_sentence(is_punct: np.ndarray, token_n: np.ndarray) -> np.ndarray:
+    """Which tokens stand inside a sentence: not its first (``token_n`` 1), not right after
+    punctuation; capitalised there, a word is a name (``name_evidence``)."""
+    return (token_n > 1) & ~np.insert(is_punct[:-1], 0, True)
 
 
 def stem_forms(forms: Iterable[str], stemmer, names: set[str]) -> dict[str, str]:
