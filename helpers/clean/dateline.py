@@ -154,7 +154,8 @@ def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str
     m = _END_SLUG.search(paragraphs[-1]) if paragraphs else None
     if m:
         return agency_in(m.group("agency") or m.group("bracketed")), "end slug"
-    found = next((agency_in(t) for t in (*paragraphs, *_labelled(page)) if CONTRIBUTED.search(t) and agency_in(t)), None)
+    notes = (t for t in (*paragraphs, *_labelled(page)) if CONTRIBUTED.search(t))
+    found = next((agency_in(t) for t in notes if agency_in(t)), None)
     if found:
         return found, "contributor note"
     for i, label in enumerate(page.labels):
