@@ -35,7 +35,9 @@ Sharp edges:
 - The agency (``CleanedText.agency``) is one of the listed news agencies
   (``helpers/data/news_agencies.csv``), read from the dateline ("CAIRO (AP) —"), a byline
   or credit line ("By PTI", "Reuters Staff", "* Agence France-Presse") or an agency's slug
-  closing the story; never from a photo credit or a teaser. The dateline keeps the place
+  closing the story, a time line above the story ("Source:Xinhua Published: ..."), a dateline
+  that is only an agency ("AFP - ...") or a contributor note ("The Associated Press contributed
+  to this report."); never from a photo credit or a teaser. The dateline keeps the place
   only, so every copy of a wire story loses the same opening.
 - The dateline is looked for in the first three body paragraphs (furniture the rules missed
   may stand above the story) and, crediting a listed agency, in the first ten; below the

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .agency import AGENCY_ALTERNATION, agency_in
+from .agency import AGENCY_ALTERNATION, AGENCY_PATTERN, agency_in
 from .context import PageLines
 from .rules import BARE_PLACE_PATTERNS, DATE_DATELINE, DATELINE_PATTERNS, NON_PLACES, looks_like_title
 
@@ -74,8 +74,10 @@ def split_dateline(
         groups = m.groupdict()
         credit = groups.get("agency") or groups.get("agency_after") or groups.get("agency_open")
         agency = agency_in(credit) or (agency_in(place) if pattern is DATELINE_PATTERNS[0] else None)
+        agency_alone = not agency and _only_agency(place)  # "AFP - ...": the agency, no place
+        agency = agency or (agency_in(place) if agency_alone else None)
         end = m.end()
-        if (pattern is DATELINE_PATTERNS[0] and agency) or pattern is DATE_DATELINE:
+        if (pattern is DATELINE_PATTERNS[0] and agency) or pattern is DATE_DATELINE or agency_alone:
             place = None
             after = split_dateline(paragraph[end:], line_n, bare_place=False) if agency else None
             if after and after[3] is not None and after[0] and not after[1]:  # "(ANSA) - Rome, September 24 - "
@@ -86,6 +88,12 @@ def split_dateline(
         )
         return place, agency, paragraph[end:], row
     return None, None, paragraph, None
+
+
+def _only_agency(text: str) -> bool:
+    """Whether ``text`` is an agency's name and nothing else ("AFP", "Associated Press")."""
+    m = AGENCY_PATTERN.fullmatch(text.strip(" ()[]"))
+    return m is not None
 
 
 # An agency's slug or credit closing the story: "... government. PTI BUN AAR", "... party. (ANI)", "... said. -- AFP".
@@ -102,6 +110,8 @@ REUTERS_END_CREDIT = re.compile(
 
 # A copyright notice, which may name the agency whose copy the page is:
 # "Copyright 2019 The Associated Press. All rights reserved.", "(c) 2020 AFP".
+# A contributor note closing the story: "The Associated Press contributed to this report."
+CONTRIBUTED = re.compile(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b", re.IGNORECASE)
 COPYRIGHT_NOTICE = re.compile(r"^(?:\(c\)|\u00a9|copyright\b).*|.*\ball rights reserved\b.*", re.IGNORECASE)
 _PHOTO_RULES = ("photo caption", "photo credit")
 
@@ -119,22 +129,35 @@ def copyright_agency(page: PageLines) -> str | None:
     return None
 
 
+def _labelled(page: PageLines) -> list[str]:
+    """The text of every line a rule took out of the body, captions and photo credits left out."""
+    return [page.text(i) for i, label in enumerate(page.labels) if label and label[0] not in _PHOTO_RULES]
+
+
 def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str]) -> tuple[str | None, str | None]:
     """The listed agency the page credits and where it says so: the dateline, else the first
     byline or credit line naming one, else an agency's slug closing the last paragraph
     ("... government." PTI BUN AAR), else Reuters for its house end credit naming reporters and
     editors ("(Reporting by ...; Editing by ...)"), else the agency a copyright notice names.
-    Captions, photo credits and teasers do not count."""
+    A time line above the story naming one ("Source:Xinhua Published: ...", "TOKYO, Feb. 3 Kyodo -")
+    counts as a byline; a contributor note naming one ("The Associated Press contributed to this
+    report.") after the slug. Captions, photo credits and teasers do not count."""
     if from_dateline:
         return from_dateline, "dateline"
+    first_body = next((i for i, label in enumerate(page.labels) if label is None), len(page))
     for i, label in enumerate(page.labels):
-        if label and label[0] in ("byline", "sign-off", "wire credit", "dateline (own line)"):
+        header_time = label and label[0] == "timestamp" and i < first_body
+        if label and (label[0] in ("byline", "sign-off", "wire credit", "dateline (own line)") or header_time):
             found = agency_in(page.text(i))
             if found:
                 return found, "byline" if label[0] != "wire credit" else "credit line"
     m = _END_SLUG.search(paragraphs[-1]) if paragraphs else None
     if m:
         return agency_in(m.group("agency") or m.group("bracketed")), "end slug"
+    notes = (t for t in (*paragraphs, *_labelled(page)) if CONTRIBUTED.search(t))
+    found = next((agency_in(t) for t in notes if agency_in(t)), None)
+    if found:
+        return found, "contributor note"
     for i, label in enumerate(page.labels):
         if label and label[0] in ("byline", "wire credit") and REUTERS_END_CREDIT.search(page.text(i)):
             return "Reuters", "end credit"
