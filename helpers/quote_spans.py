@@ -49,6 +49,11 @@ SINGLE_CLOSE = re.compile(
 )
 MIN_SINGLE_WORDS = 4
 MIN_PARTIAL_WORDS = 3  # helpers.quotes.MIN_QUOTE_WORDS: the shortest quotation that is not a term
+# Typewriter double quotes of older wire copy and archives: two backticks, or two apostrophes
+# where a quotation opens (after a space, a bracket, a colon or the text's start, before a
+# word), open a quotation ("``We believe this is new,'' he said", "told reporters, ''In the
+# event"). They are read as a space and a quote mark (same length, so offsets hold).
+TYPEWRITER_OPEN = re.compile(r"``(?=[\w.\u2026])|(?:^|(?<=[\s(\[:]))''(?=[A-Za-z0-9])", re.M)
 
 
 def _opens(text: str, i: int) -> bool:
@@ -90,10 +95,10 @@ def closing_width(span_text: str) -> int:
     """How many characters the closing mark of a span takes: 1 for '"' (or "'" closing a
     single-quoted span), 2 for "''", 0 when the quotation is left open (it runs on to its
     paragraph's end)."""
+    if len(span_text) > 2 and span_text.endswith(DOUBLE_APOSTROPHE) and not span_text.endswith(" ''"):
+        return 2
     if span_text.startswith(SINGLE_MARK):
         return 1 if len(span_text) > 1 and span_text.endswith(SINGLE_MARK) else 0
-    if len(span_text) > 2 and span_text.endswith(DOUBLE_APOSTROPHE):
-        return 2
     return 1 if len(span_text) > 1 and span_text.endswith(QUOTE_MARK) else 0
 
 
@@ -120,7 +125,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     - With a quotation open, a mark that has a space before it and a letter or digit
       after it opens a new quotation: the earlier mark is taken as stray; unless a verb
       that follows quotations comes next ('an example "said Porco': ``CLOSING_VERBS``).
-    - With a quotation open, two apostrophes close it (``DOUBLE_APOSTROPHE``, ``closing_width``).
+    - Two apostrophes close an open quotation (``DOUBLE_APOSTROPHE``); typewriter marks open one (``TYPEWRITER_OPEN``).
     - A quotation left open at a paragraph's end whose mark opens the paragraph or follows a colon,
       a speech verb and comma or a sentence's end ('Goyal said: "In my', 'Balyan said, "I am',
       'said Park. "Every ...') runs to that end (``OPEN_TO_END``); French spacing ('" Il faut "') opens.
@@ -139,12 +144,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     text
         A cleaned body: paragraphs separated by ``"\\n\\n"``, straight quotes.
 
-    Returns
-    -------
-    list of (int, int)
-        ``(start, end)`` offsets into ``text``, end exclusive.
+    Returns: a list of ``(start, end)`` offsets into ``text``, end exclusive.
     """
     spans: list[tuple[int, int]] = []
+    text = TYPEWRITER_OPEN.sub(' "', text)
     if QUOTE_MARK not in text and SINGLE_MARK not in text:
         return spans
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(text)]

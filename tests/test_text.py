@@ -732,6 +732,26 @@ def test_two_apostrophes_close_a_quotation():
     assert quote_spans("The players'' kit was new.") == []  # never an opening mark
 
 
+def test_typewriter_double_quotes_open_a_quotation():
+    body = ("``We believe this is a new species,'' Jo Park told a news conference.\n\n"
+            "Ann Lee told reporters, ''In the event of danger we will respond.''\n\n"
+            "``It is the common ancestor of us all.''")
+    spans = quote_spans(body)
+    assert [body[s:e] for s, e in spans] == [
+        "`We believe this is a new species,''", "'In the event of danger we will respond.''",
+        "`It is the common ancestor of us all.''",
+    ]
+    assert [body[s + 1:e - closing_width(body[s:e])] for s, e in spans] == [
+        "We believe this is a new species,", "In the event of danger we will respond.",
+        "It is the common ancestor of us all.",
+    ]
+    # near misses: two apostrophes after a word or a digit, or before a space, open nothing
+    assert quote_spans("The players'' kit and a 5'' screen were new.") == []
+    assert quote_spans("He typed '' and `` as marks.") == []
+    # a closing pair after a space does not take two characters of the quotation
+    assert closing_width("'no ''") == 1
+
+
 def test_a_mark_before_said_closes_rather_than_reopens():
     body = 'Jo added: "This is a step beyond. It is an example "said Ann Lee, a scientist.'
     assert [body[s:e] for s, e in quote_spans(body)] == ['"This is a step beyond. It is an example "']

@@ -106,3 +106,28 @@ def test_held_out_pages_are_not_dev_pages():
     """A page that guided rule work (dev) is never also scored as held out (eval)."""
     dev_urls = {p.meta["url"] for p in read_set("dev")}
     assert not dev_urls & {p.meta["url"] for p in read_set("eval")}
+
+
+def test_speaker_candidates_are_names_outside_quotations_with_their_features():
+    from helpers.quote_spans import PARAGRAPH_PATTERN, quote_spans
+    from helpers.quotes.article import mask_quotes
+    from validation.pages.candidates import FEATURES, article_candidates, mentions
+
+    assert [n for _, _, n in mentions("He was in Lahore. He met North Carolina Gov. Roy Cooper.")] == [
+        "Lahore", "North Carolina Gov", "Roy Cooper"]  # cut after a full stop; "He" opens a sentence
+    assert [n for _, _, n in mentions("Chancellor Angela Merkel and Transport Minister Volker Wissing")] == [
+        "Angela Merkel", "Volker Wissing"]  # title words before the name dropped
+    body = ('Police in Paris said on Monday that Jo Park spoke.\n\n'
+            '"We will not stop," Park said, as Ann Lee looked on.')
+    paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(body)]
+    start, end = quote_spans(body)[0]
+    quote = dict(start_char=start, end_char=end, speaker="Jo Park", speaker_kind="person",
+                 rule="quote, then speaker and verb", resolution=None)
+    [cands] = article_candidates(body, mask_quotes(body, quote_spans(body)), [quote], paragraphs)
+    by_name = {c["name"]: dict(zip(FEATURES, c["x"], strict=True)) for c in cands}
+    assert set(by_name) == {"Police", "Paris", "Jo Park", "Ann Lee"}  # "Park" is Jo Park; "We" is quoted
+    park, lee = by_name["Jo Park"], by_name["Ann Lee"]
+    assert park["rule_choice"] == 1 and park["verb_after"] == 1 and park["same_sentence"] == 1
+    assert park["rule_in_sentence"] == 1 and park["log_mentions"] > lee["log_mentions"]
+    assert lee["rule_choice"] == 0 and lee["before"] == 0 and lee["verb_after"] == 0
+    assert by_name["Paris"]["paragraphs_back"] == 1 and by_name["Police"]["org_word"] == 1

@@ -277,7 +277,9 @@ def analyse_article(article_id: str, outlet: str, body: str, sents: list, names:
     spans = quote_spans(body)
     masked = mask_quotes(body, spans)
     roles = role_map(masked, names)
-    para_starts = {m.start() for m in PARAGRAPH_PATTERN.finditer(body)}
+    # a quotation opening with typewriter marks ("``We ...''") starts one character in
+    para_starts = {m.start() + (body[m.start():m.start() + 2] in ("``", "''"))
+                   for m in PARAGRAPH_PATTERN.finditer(body)}
     quotes = read_quotes(article_id, outlet, body, masked, spans, sents, names)
     events = speech_events(masked, sents, names)
     actions = action_subjects(masked, sents, names)

@@ -327,7 +327,8 @@ def after_attribution(after: str, after_at: int, names: Names) -> Attribution | 
     if m and not NEW_CLAUSE.match(m.group("np")) and not INVERTED_WORD.match(m.group("np").lstrip(" ,")):
         np_text = m.group("np")
         # '," Gomez, a spokeswoman for the ministry, said' / '," John Smith, 45, said'
-        sp = parse_np(np_text, names) or (np_before(np_text.rstrip() + ",", names) if "," in np_text else None)
+        sp = (parse_np(np_text, names) or (np_before(np_text.rstrip() + ",", names) if "," in np_text else None)
+              or affiliated_name(np_text, names))
         if sp is not None:
             return Attribution(sp, m.group("verb").lower(), RULE_SPEAKER_VERB_AFTER, after_at + m.start("verb"))
     m = QUOTED_OBJECT.match(after)
@@ -341,6 +342,20 @@ def after_attribution(after: str, after_at: int, names: Names) -> Attribution | 
         if sp is not None:
             return Attribution(sp, m.group("verb").lower(), RULE_VERB_SPEAKER_AFTER, after_at + m.start("verb"))
     return None
+
+
+# '," Jo Park of the National Museum in Madrid told': a full name, then where the person is from.
+AFFILIATED = re.compile(rf"^\s*(?P<name>{NAME_RUN})\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
+
+
+def affiliated_name(np_text: str, names: Names) -> Speaker | None:
+    """The person a phrase names before an affiliation ('Jo Park of the National Museum in Madrid',
+    'Ann Lee from the University of Leeds'): only a full name of two words or more."""
+    m = AFFILIATED.match(np_text)
+    if m is None or len(m.group("name").split()) < 2 or not NAME_FULL.fullmatch(m.group("name")):
+        return None
+    sp = parse_np(m.group("name"), names)
+    return sp if sp is not None and sp.kind == "person" else None
 
 
 def quote_attribution(before: str, before_at: int, after: str, after_at: int, sentence: str,
