@@ -14,7 +14,7 @@ This script builds one and measures it honestly, on ``dev`` pages only (``eval``
   when the model rates it body with confidence (never a headline, dek, byline, dateline, agency
   or crosshead: ``helpers.clean.linemodel.may_put_back``); and round 4's model for comparison;
 - the tests: forward in time, leave-set-out (``FORWARD``): trained on the sets labelled before,
-  tested on the next one, and the two pooled.
+  tested on the next one, and all pooled; the learning curve (``learning_curve``).
 
 ``--write DIR`` also chooses and trains the final model on every dev page and writes it as
 ``line_model.npz`` (arrays only) and ``line_model.json`` (feature names, thresholds, source).
@@ -169,7 +169,7 @@ def forward_test(x: np.ndarray, lines: pd.DataFrame, train_before: str, test_fro
 
 
 def forward_tests(x: np.ndarray, lines: pd.DataFrame) -> pd.DataFrame:
-    """Every ``FORWARD`` test and, per reading, the two pooled."""
+    """Every ``FORWARD`` test and, per reading, all of them pooled."""
     rows = []
     for name, train_before, test_from, test_to in FORWARD:
         rows += [r | dict(test=name) for r in forward_test(x, lines, train_before, test_from, test_to)]
