@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 from sklearn.ensemble import GradientBoostingClassifier
 
@@ -172,3 +173,35 @@ def test_a_lead_in_closing_with_a_colon_is_never_the_models_to_remove():
     assert not may_remove("Cllr Rob Stewart, Swansea Council Leader, said:", 10)
     assert not may_remove("Read the tweets here:", 10)
     assert may_remove("Read more:", 10) and may_remove("Related:", 10)  # short labels stay the model's
+
+
+def test_the_shipped_model_reads_the_later_columns():
+    model = load_line_model()
+    assert model["extended"] and model["feature"].max() >= ROUND4_COLUMNS  # round 5's columns are read
+    page = f"{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\nTopics\n"
+    assert "Topics" not in clean_text(page).body and P3 in clean_text(page).body
+
+
+def test_forward_tests_train_only_on_earlier_sets():
+    from validation.pages import lines as script
+
+    assert len(script.FORWARD) == 3 and script.FORWARD[-1][2:] == ("501", "600")
+    for _, train_before, test_from, test_to in script.FORWARD:
+        assert train_before <= test_from < test_to  # page ids as text: the test set follows the training sets
+
+
+def test_the_learning_curve_draws_shares_of_the_training_pages(monkeypatch):
+    from validation.pages import lines as script
+
+    rng = np.random.default_rng(1)
+    pages = [f"{k:03d}" for k in range(1, 21)] + [f"{k:03d}" for k in range(501, 511)]
+    table = pd.DataFrame([dict(page=p, gold="body" if k % 3 else "widget", rule=None, allowed=True, undoable=False)
+                          for p in pages for k in range(6)])
+    y = (table["gold"] != "body").to_numpy()
+    x = np.column_stack([y + rng.normal(scale=0.1, size=len(y)), rng.normal(size=len(y))])
+    monkeypatch.setattr(script, "FORWARD", (("001-020 -> 501-510", "500", "501", "600"),))
+    monkeypatch.setattr(script, "CURVE_SHARES", (0.5, 1.0))
+    curve = script.learning_curve(x, table, trees=dict(n_estimators=10, max_depth=1, learning_rate=0.5))
+    assert list(curve["pages"]) == [10] * 6 + [20] * 2  # three seeds at half, one draw of all, two readings each
+    assert set(curve["reading"]) == {"model", "combination"} and (curve["body"] == 40).all()
+    assert (curve["f1"] == 1.0).all() and (curve["body_kept"] == 40).all()  # the test pages are separable

@@ -17,9 +17,10 @@ Sharp edges:
   ("The vote was 7-2.") rate high; nor a piece of a paragraph wrapped over several lines.
   It leaves texts of under ``MIN_PAGE_LINES`` lines alone,
   and a page whose every body line it rates furniture.
-- It was trained on the 205 dev pages; on pages it never saw it gained a few lines over the rules
-  (validation/pages/README.md, "Line model"). Its audit reason names the probability and the
-  label it rates likeliest only as "furniture"; the kind is not predicted.
+- It was trained on the 254 dev pages, on every column ``linefeatures`` computes; on pages it never
+  saw it gained a few lines over the rules (validation/pages/README.md, "Line model"). Its audit
+  reason names the probability and the label it rates likeliest only as "furniture"; the kind is
+  not predicted.
 """
 
 from __future__ import annotations

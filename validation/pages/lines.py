@@ -14,7 +14,7 @@ This script builds one and measures it honestly, on ``dev`` pages only (``eval``
   when the model rates it body with confidence (never a headline, dek, byline, dateline, agency
   or crosshead: ``helpers.clean.linemodel.may_put_back``); and round 4's model for comparison;
 - the tests: forward in time, leave-set-out (``FORWARD``): trained on the sets labelled before,
-  tested on the next one, and the two pooled.
+  tested on the next one, and all pooled; the learning curve (``learning_curve``).
 
 ``--write DIR`` also chooses and trains the final model on every dev page and writes it as
 ``line_model.npz`` (arrays only) and ``line_model.json`` (feature names, thresholds, source).
@@ -48,11 +48,17 @@ FOLDS = 5
 THRESHOLDS = np.round(np.arange(0.50, 0.991, 0.01), 2)  # remove a body line at P(furniture) >= this
 KEEP_THRESHOLDS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2)  # put a line back at P < this (0: never)
 # Forward-in-time tests: train on the sets labelled before, test on the next (page ids as text).
-FORWARD = (("dev/001-248 -> dev/301-348", "300", "301", "400"), ("dev/001-348 -> dev/401-447", "400", "401", "500"))
+FORWARD = (
+    ("dev/001-248 -> dev/301-348", "300", "301", "400"), ("dev/001-348 -> dev/401-447", "400", "401", "500"),
+    ("dev/001-447 -> dev/501-549", "500", "501", "600"),
+)
+CURVE_SHARES = (0.25, 0.5, 0.75, 1.0)  # learning curve: this share of each forward test's training pages
+CURVE_SEEDS = (0, 1, 2)  # pages drawn at random, once per seed (all pages: once)
 READINGS = ("model", "combination", "combination + put back")
-# Shipped: round 4's columns and trees in the combination (with the wrapped-paragraph guard), no put-back:
-# on the forward tests the round 5 columns did not beat it on 401-447, and put-back changed no test line
-# while its keep threshold chosen on all dev (0.15) put the sample corpus's appeals and footers back.
+# Shipped: every column, the trees of GRID cross-validation chooses, in the combination (with the guards),
+# no put-back: on the three forward tests (round 6) every column beat round 4's on each test and pooled
+# with the same body lines kept; put-back changed no test line in round 5 while its keep threshold chosen
+# on all dev (0.15) put the sample corpus's appeals and footers back.
 SHIPPED = "combination"
 
 
@@ -163,7 +169,7 @@ def forward_test(x: np.ndarray, lines: pd.DataFrame, train_before: str, test_fro
 
 
 def forward_tests(x: np.ndarray, lines: pd.DataFrame) -> pd.DataFrame:
-    """Every ``FORWARD`` test and, per reading, the two pooled."""
+    """Every ``FORWARD`` test and, per reading, all of them pooled."""
     rows = []
     for name, train_before, test_from, test_to in FORWARD:
         rows += [r | dict(test=name) for r in forward_test(x, lines, train_before, test_from, test_to)]
@@ -173,6 +179,29 @@ def forward_tests(x: np.ndarray, lines: pd.DataFrame) -> pd.DataFrame:
         table.append(dict(test="pooled", reading=reading, setting="")
                      | figures(np.concatenate([r["out"] for r in mine]), np.concatenate([r["y"] for r in mine])))
     return pd.DataFrame(table)
+
+
+def learning_curve(x: np.ndarray, lines: pd.DataFrame, trees: dict = GRID[0]) -> pd.DataFrame:
+    """Per ``FORWARD`` test, the test figures of the model alone and the combination when trained on a
+    share (``CURVE_SHARES``) of the training pages drawn at random (``CURVE_SEEDS``), ``trees`` fixed,
+    thresholds by cross-validation inside the drawn pages."""
+    y, rows = (lines["gold"] != "body").to_numpy(), []
+    for name, train_before, test_from, test_to in FORWARD:
+        train = (lines["page"] < train_before).to_numpy()
+        test = ((lines["page"] >= test_from) & (lines["page"] < test_to)).to_numpy()
+        pages = np.array(sorted(lines.loc[train, "page"].unique()))
+        for share in CURVE_SHARES:
+            for seed in CURVE_SEEDS if share < 1 else CURVE_SEEDS[:1]:
+                drawn = np.random.default_rng(seed).choice(pages, size=round(share * len(pages)), replace=False)
+                sub = train & lines["page"].isin(set(drawn)).to_numpy()
+                chosen = choose_setting(x[sub], lines[sub].reset_index(drop=True), grid=(trees,))
+                p = fit(x[sub], y[sub], trees).predict_proba(x[test])[:, 1]
+                for reading in ("model", "combination"):
+                    threshold = chosen[reading][1]
+                    out = verdict(p, lines[test].reset_index(drop=True), reading, threshold)
+                    rows.append(dict(test=name, share=share, pages=len(drawn), seed=seed, reading=reading,
+                                     threshold=threshold) | figures(out, y[test]))
+    return pd.DataFrame(rows)
 
 
 def figures(out: np.ndarray, y: np.ndarray) -> dict[str, float | int]:
@@ -204,21 +233,20 @@ def tree_arrays(model: GradientBoostingClassifier) -> dict[str, np.ndarray]:
 
 
 def write_model(x: np.ndarray, lines: pd.DataFrame, folder: Path, reading: str = SHIPPED) -> dict:
-    """Train round 4's trees on round 4's columns of every dev page, with the thresholds cross-validation
+    """Train on every column of every dev page, with the trees (``GRID``) and thresholds cross-validation
     chooses for ``reading``; write ``line_model.npz`` (the trees as arrays) and ``line_model.json``
     (source, features, prior, learning rate, thresholds). Checks that the arrays, evaluated as
     ``helpers.clean.linemodel`` does, give scikit-learn's probabilities."""
     y = (lines["gold"] != "body").to_numpy()
-    x = x[:, :ROUND4_COLUMNS]  # the shipped trees read round 4's columns (the first ones) only
-    trees, threshold, keep = choose_setting(x, lines, grid=(ROUND4_TREES,))[reading]
+    trees, threshold, keep = choose_setting(x, lines)[reading]
     model = fit(x, y, trees)
     arrays = tree_arrays(model)
     prior = float(np.log(model.init_.class_prior_[1] / model.init_.class_prior_[0]))
     meta = dict(
         source="validation/pages/lines.py (python -m validation.pages.lines --write helpers/data), trained on "
                f"every page of validation/pages/dev ({lines['page'].nunique()} pages, {len(y)} lines, "
-               f"{int(y.sum())} furniture); scikit-learn GradientBoostingClassifier({trees}, random_state=0) on the "
-               f"first {ROUND4_COLUMNS} features (round 4's), threshold by {FOLDS}-fold cross-validation by page",
+               f"{int(y.sum())} furniture); scikit-learn GradientBoostingClassifier({trees}, random_state=0) on all "
+               f"{x.shape[1]} features, trees and threshold by {FOLDS}-fold cross-validation by page",
         licence="computed for this bundle from labelled page excerpts (copyright their publishers, kept for "
                 "evaluation only); the numbers may be used under the bundle's terms",
         arrays="line_model.npz holds, one row per tree, each node's split feature (index into features; -2 at "
@@ -227,8 +255,7 @@ def write_model(x: np.ndarray, lines: pd.DataFrame, folder: Path, reading: str =
         reading=reading, threshold=threshold, keep_threshold=keep, body_cost=BODY_COST, prior=prior,
         learning_rate=trees["learning_rate"], features=feature_names(),
     )
-    gap = np.abs(furniture_probability(np.hstack([x, np.zeros((len(x), len(feature_names()) - x.shape[1]))]),
-                                       meta | arrays) - model.predict_proba(x)[:, 1]).max()
+    gap = np.abs(furniture_probability(x, meta | arrays) - model.predict_proba(x)[:, 1]).max()
     if gap > 1e-9:
         raise AssertionError(f"the exported trees differ from scikit-learn's by {gap}")
     folder.mkdir(parents=True, exist_ok=True)
@@ -242,8 +269,11 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     parser = argparse.ArgumentParser(prog="python -m validation.pages.lines", description=__doc__.split("\n")[0])
     parser.add_argument("--write", type=Path, help="train on all dev pages and write the model into this folder")
     parser.add_argument("--out", type=Path, default=HERE / "lines.csv", help="CSV of the figures")
+    parser.add_argument("--curve", type=Path, help="also the learning curve (learning_curve), as a CSV here")
     args = parser.parse_args(argv)
     x, lines = dev_lines(read_set("dev"))
+    if args.curve:
+        learning_curve(x, lines).to_csv(args.curve, index=False, lineterminator="\n")
     table = forward_tests(x, lines)
     with pd.option_context("display.width", 200, "display.max_columns", None):
         print(table.to_string(index=False))
