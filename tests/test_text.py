@@ -33,6 +33,7 @@ from helpers.text import (
     pieces,
     sentence_tokenizer,
     split_sentences,
+    token_strings,
     tokenize,
     tokenize_chunk,
 )
@@ -779,3 +780,60 @@ def test_single_quoted_quotations_in_a_paragraph_without_double_quotes():
         '"a fine day for all"',  # a paragraph with double quotes reads only those
     ]
     assert closing_width("'Therefore, we are taking the blessings of the public'") == 1
+
+
+# Written for the block-wise path of helpers.text.tokens (usual sentences looked up all at
+# once, the others one by one): characters the usual path must leave to NLTK, and usual
+# sentences between them.
+_MORE_HOSTILE = [
+    'zero\u200bwidth space', 'join\u200dthe \U0001f468\u200d\U0001f469 family.', 'soft\xadhyphen here.',
+    'rtl \u200fmark\u200e here.', '\u202bembedded\u202c text.', 'bom\ufeff here.',
+    'What?!?!?!?!?! No!!!!!!!!', '...... ,,,,, ;;;;; ----- ((((( ))))) """""', "'''''' ``````",
+    'It rose 1,234,567.89 points, or 12,5%.', 'Visit http://a.b/c?d=1,2&e="f" now.',
+    'https://example.com/x.html.', 'U.S.', 'He went to the U.S.', 'The U.S. said.', "can't",
+    "It can't be, can't it?", "We're gonna go.", "gonna", '"Hello," he said.', "'Hello,' he said.",
+    '\u201cHello,\u201d he said.', 'He said \u201cno.\u201d', 'He said: \u201cno\u201d.',
+    'It was a \u2018test\u2019, he said.', 'A \U0001f600 B \U0001f600.', '\U0001f600 \U0001f600 )',
+    '\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd.',
+    '\u0645\u0631\u062d\u0628\u0627 \u0628\u0643\u0645 "\u0646\u0639\u0645".',
+    'Two  spaces here.', ' lead space.', 'trail space. ', 'one', 'x )', 'x ) "', 'said. )',
+]
+
+
+def test_block_path_matches_nltk_on_mixed_blocks(fresh_memo, monkeypatch):
+    # Usual sentences (single spaces, printable) and unusual ones in the same small blocks,
+    # so every splice between the two paths and every block edge is crossed.
+    import random
+
+    monkeypatch.setattr(tokens_module, "BLOCK_SENTENCES", 7)
+    rng = random.Random(1)
+    usual = _nyt_sentences()[:400]
+    texts = usual[:100] + _MORE_HOSTILE + usual[100:200]
+    mixed = [rng.choice([*usual[200:], *_MORE_HOSTILE, *_hostile_texts()[:120]]) for _ in range(600)]
+    _assert_same_as_nltk(fresh_memo, texts + mixed)
+    # a block with no usual sentence at all, and one with nothing else
+    _assert_same_as_nltk(fresh_memo, ["\t", "a", " x ", "one"] * 3)
+    _assert_same_as_nltk(fresh_memo, usual[:20])
+    # pieces that cannot be done alone (here: any with a "w") send their usual sentences
+    # to NLTK whole, between the others
+    checked = pieces._checked
+    monkeypatch.setattr(pieces, "_checked", lambda piece, tokens: None if "w" in piece else checked(piece, tokens))
+    fresh_memo.clear()
+    _assert_same_as_nltk(fresh_memo, texts + mixed)
+    assert any(v is None for v in fresh_memo.middle.values())
+
+
+def test_non_text_sentences_have_no_tokens(fresh_memo):
+    texts = ["He said no.", None, "She said \u201cyes.\u201d", float("nan"), "Two  spaces."]
+    frame = pd.DataFrame({"article_id": "a", "sentence_id": ["0", "1", "2", "3", "4"],
+                          "start_char": [0, 100, 200, 300, 400], "text": texts})
+    tokens = tokenize_chunk(frame, memo=fresh_memo)
+    assert set(tokens["sentence_id"]) == {"0", "2", "4"}
+    for sid, start in (("0", 0), ("2", 200), ("4", 400)):
+        rows = tokens[tokens["sentence_id"] == sid]
+        want = nltk_token_spans(texts[int(sid)])
+        assert list(zip(rows["start_char"] - start, rows["end_char"] - start, strict=True)) == want
+        assert rows["token_n"].tolist() == list(range(1, len(want) + 1))
+    strings, per_sentence = token_strings(frame, memo=fresh_memo)
+    want_counts = [len(nltk_token_spans(t)) if isinstance(t, str) else 0 for t in texts]
+    assert per_sentence.tolist() == want_counts and strings == tokens["token"].tolist()

@@ -281,14 +281,14 @@ class PieceMemo:
                 groups[-1] = self.last.get(words[-1])
                 if all(groups):  # every piece known (their tokens are never empty)
                     return groups, None
-                if unknown is not None and self._note_unknown(words, unknown):
+                if unknown is not None and self.note_unknown(words, unknown):
                     return None
         spans = self.general_spans(text, unknown)
         if spans is None:
             return None
         return [(text[s:e],) for s, e in spans], _gaps(spans)
 
-    def _note_unknown(self, words: list[str], unknown: Unknown) -> bool:
+    def note_unknown(self, words: list[str], unknown: Unknown) -> bool:
         """Add the pieces of a sentence of single spaces not memoised yet to ``unknown``; any?"""
         first, middle, last = unknown
         new = [word for word in words[1:-1] if word not in self.middle]

@@ -10,11 +10,13 @@ import itertools
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..nltk_data import STOPWORDS
 from ..parallel import map_articles
 from ..tables import require_columns
-from .pieces import PieceMemo, Tokens, Unknown, process_memo
+from .pieces import CLOSERS, PieceMemo, Unknown, process_memo
 
 SENTENCE_INPUT_COLUMNS = ("article_id", "sentence_id", "start_char", "text")
 TOKEN_COLUMNS = [
@@ -45,7 +47,8 @@ def tokenize(sentences: pd.DataFrame, *, n_jobs: int | None = None, client=None)
     the sentence), so the tokens of each piece are memoised (up to ``pieces.MEMO_MAX`` pieces,
     in a memo kept by each process) and new pieces are tokenized by NLTK many at a
     time; a sentence whose pieces cannot be done this way goes to NLTK
-    whole. See ``helpers.text.pieces``. ``tests/test_text.py`` checks the result is
+    whole. See ``helpers.text.pieces``. The words of sentences of single spaces are split
+    and looked up block by block with Arrow (``_Words``), not one sentence at a time. ``tests/test_text.py`` checks the result is
     identical to NLTK's on the seed corpus, 5,190 New York Times sentences and hostile
     strings (quotes of every kind, contractions, odd whitespace, very long lines).
 
@@ -90,11 +93,11 @@ def tokenize_chunk(sentences: pd.DataFrame, *, memo: PieceMemo | None = None) ->
     ``helpers.text.pieces.process_memo()``). The table is the same whatever it holds.
     """
     memo = process_memo() if memo is None else memo  # (an empty memo is falsy: it has a len)
-    groups, n_groups, other_gaps = _token_groups(sentences["text"].tolist(), memo)
-    token = pd.Series(list(itertools.chain.from_iterable(groups)), dtype="str")
+    tokens, group_size, n_groups, other_gaps = _token_groups(sentences["text"].tolist(), memo)
+    token = pd.Series(tokens, dtype="str")
     length = token.str.len().to_numpy(dtype="int64")  # characters, as len() counts them
     start, end, token_n, counts = _token_offsets(
-        groups, n_groups, other_gaps, length, sentences["start_char"].to_numpy(dtype="int64")
+        group_size, n_groups, other_gaps, length, sentences["start_char"].to_numpy(dtype="int64")
     )
     # lower-casing and the flags once per distinct token
     codes, distinct = pd.factorize(token)
@@ -128,52 +131,154 @@ def token_strings(sentences: pd.DataFrame, *, memo: PieceMemo | None = None) -> 
     sentence's tokens one after the other, and how many each sentence has (int64).
     For callers that only count tokens (``helpers.terms.count_terms``)."""
     memo = process_memo() if memo is None else memo
-    groups, n_groups, _ = _token_groups(sentences["text"].tolist(), memo)
-    group_size = np.fromiter(map(len, groups), dtype="int64", count=len(groups))
+    tokens, group_size, n_groups, _ = _token_groups(sentences["text"].tolist(), memo)
     bounds = np.concatenate([[0], np.cumsum(np.asarray(n_groups, dtype="int64"))])
     per_sentence = np.diff(np.concatenate([[0], np.cumsum(group_size)])[bounds])
-    return list(itertools.chain.from_iterable(groups)), per_sentence.astype("int64", copy=False)
+    return tokens.tolist(), per_sentence.astype("int64", copy=False)
 
 
 def _token_groups(
     texts: list, memo: PieceMemo
-) -> tuple[list[Tokens], list[int], list[tuple[int, list[int]]]]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[int, list[int]]]]:
     """Every sentence's tokens, in groups of tokens that follow one another.
 
-    Returns all groups in one list, each sentence's number of groups, and
-    ``(first group, gaps)`` for the sentences whose groups are not one space apart
-    (see ``PieceMemo.sentence_tokens``). Flat lists keep few objects alive (the memo's
-    tuples are shared), which keeps the garbage collector quiet. The unknown pieces of
-    ``BLOCK_SENTENCES`` sentences at a time are tokenized together.
+    Returns every token in one object array, each group's number of tokens and each
+    sentence's number of groups (int64), and ``(first group, gaps)`` for the sentences
+    whose groups are not one space apart (see ``PieceMemo.sentence_tokens``). The token
+    strings are the memo's own (shared, not copied), which keeps memory and the garbage
+    collector quiet. ``BLOCK_SENTENCES`` sentences are done at a time (``_block_groups``).
     """
-    groups: list[Tokens] = []
-    n_groups: list[int] = []
+    tokens: list[np.ndarray] = [np.zeros(0, dtype=object)]
+    sizes: list[np.ndarray] = [np.zeros(0, dtype="int64")]
+    n_groups: list[np.ndarray] = [np.zeros(0, dtype="int64")]
     other_gaps: list[tuple[int, list[int]]] = []
     for block in range(0, len(texts), BLOCK_SENTENCES):
         memo.make_room()
-        unknown: Unknown = (set(), set(), set())
-        sentence_tokens = memo.sentence_tokens
-        found = [
-            sentence_tokens(text, unknown) if isinstance(text, str) else ([], None)
-            for text in texts[block : block + BLOCK_SENTENCES]
+        _block_groups(texts[block : block + BLOCK_SENTENCES], memo, (tokens, sizes, n_groups, other_gaps))
+    return np.concatenate(tokens), np.concatenate(sizes), np.concatenate(n_groups), other_gaps
+
+
+def _printable(texts: list) -> list[bool]:
+    """Which texts are strings with every character printable (all at once when they all are)."""
+    try:
+        if "".join(texts).isprintable():
+            return [True] * len(texts)
+    except TypeError:  # not all strings
+        pass
+    return [isinstance(t, str) and t.isprintable() for t in texts]
+
+
+class _Words:
+    """The words between single spaces of some sentences, split and told apart by Arrow
+    (no Python string per word): ``codes`` into ``distinct``, sentence ``j``'s words
+    being ``codes[offsets[j]:offsets[j + 1]]``."""
+
+    def __init__(self, chosen: list[str]) -> None:
+        split = pc.split_pattern(pa.array(chosen, type=pa.string()), " ")
+        encoded = pc.dictionary_encode(split.flatten())
+        self.codes = encoded.indices.to_numpy(zero_copy_only=False).astype("int64")
+        self.distinct: list[str] = encoded.dictionary.to_pylist()
+        self.offsets = split.offsets.to_numpy(zero_copy_only=False).astype("int64")
+        self.first, self.last = self.offsets[:-1], self.offsets[1:] - 1
+
+    def sentences_of(self, word: np.ndarray) -> list[int]:
+        """The sentences holding the words at positions ``word`` (bool or positions)."""
+        where = np.flatnonzero(word) if word.dtype == bool else word
+        return np.unique(np.searchsorted(self.offsets[1:], where, side="right")).tolist()
+
+    def unusual(self) -> list[int]:
+        """The sentences ``PieceMemo.sentence_tokens`` does not do the usual way: one
+        piece, other spaces than single ones inside, or a last piece of closing marks only."""
+        n_words = np.diff(self.offsets)
+        bad = set(np.flatnonzero(n_words < 2).tolist())
+        flagged = np.array([w == "" for w in self.distinct], dtype=bool)
+        bad.update(self.sentences_of(flagged[self.codes]))
+        last_code = self.codes[self.last[n_words > 0]]
+        closers_only = np.array([not w.strip(CLOSERS) for w in self.distinct], dtype=bool)
+        bad.update(np.flatnonzero(n_words > 0)[closers_only[last_code]].tolist())
+        return sorted(bad)
+
+    def lookup(self, memo: PieceMemo) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every word's memoised tokens one after the other (object array), each word's
+        number of tokens (0 if not known or not usable), and each word's first token."""
+        distinct, none = self.distinct, itertools.repeat(())  # () for a piece not known
+        first_codes, first_entry = np.unique(self.codes[self.first], return_inverse=True)
+        last_codes, last_entry = np.unique(self.codes[self.last], return_inverse=True)
+        entries = [
+            *map(memo.middle.get, distinct, none),
+            *map(memo.first.get, [distinct[c] for c in first_codes.tolist()], none),
+            *map(memo.last.get, [distinct[c] for c in last_codes.tolist()], none),
         ]
-        if any(unknown):  # tokenize the block's new pieces together, then ask again
-            memo.learn(*unknown)
-            found = [
-                sentence_tokens(texts[block + i]) if result is None else result
-                for i, result in enumerate(found)
-            ]
-        for sentence_groups, sentence_gaps in found:
-            if sentence_gaps is not None:
-                other_gaps.append((len(groups), sentence_gaps))
-            groups.extend(sentence_groups)
-            n_groups.append(len(sentence_groups))
-    return groups, n_groups, other_gaps
+        entry = self.codes.copy()
+        entry[self.first] = len(distinct) + first_entry
+        entry[self.last] = len(distinct) + len(first_codes) + last_entry
+        if None in entries:  # pieces that cannot be done alone: no tokens
+            entries = [e or () for e in entries]
+        size = np.fromiter(map(len, entries), dtype="int64", count=len(entries))
+        flat = np.fromiter(itertools.chain.from_iterable(entries), dtype=object, count=size.sum())
+        word_size = size[entry]
+        word_start = np.concatenate([[0], np.cumsum(word_size)])
+        within = np.arange(word_start[-1]) - np.repeat(word_start[:-1], word_size)
+        tokens = flat[np.repeat((np.cumsum(size) - size)[entry], word_size) + within]
+        return tokens, word_size, word_start
+
+
+def _block_groups(texts: list, memo: PieceMemo, out: tuple[list, list, list, list]) -> None:
+    """``_token_groups`` for one block of sentences, added to its lists ``out``.
+
+    The words of the usual sentences (printable pieces between single spaces: see
+    ``PieceMemo.sentence_tokens``) are looked up in the memo all together (``_Words``);
+    the block's new pieces (of those sentences and of the others) are tokenized
+    together (``PieceMemo.learn``), then looked up again. A sentence with a piece that
+    cannot be done alone, and every other sentence, gets ``sentence_tokens`` of its own.
+    """
+    tokens_out, sizes, n_groups, other_gaps = out
+    usual = np.array(_printable(texts), dtype=bool)
+    words = _Words([texts[i] for i in np.flatnonzero(usual)])
+    if unusual := words.unusual():
+        usual[np.flatnonzero(usual)[unusual]] = False
+        words = _Words([texts[i] for i in np.flatnonzero(usual)])
+    usual_index = np.flatnonzero(usual)
+    tokens, size, start = words.lookup(memo)
+    unknown: Unknown = (set(), set(), set())
+    others = {i: memo.sentence_tokens(texts[i], unknown) for i in np.flatnonzero(~usual).tolist()
+              if isinstance(texts[i], str)}
+    missing = words.sentences_of(size == 0)
+    for j in missing:
+        memo.note_unknown(texts[usual_index[j]].split(" "), unknown)
+    if any(unknown):
+        memo.learn(*unknown)
+        tokens, size, start = words.lookup(memo)
+        missing = words.sentences_of(size == 0)
+    for j in missing:  # a piece that cannot be done alone: the sentence on its own
+        others[int(usual_index[j])] = memo.sentence_tokens(texts[usual_index[j]])
+    counts = np.zeros(len(texts), dtype="int64")
+    counts[usual_index] = np.diff(words.offsets)
+    before = (np.cumsum(usual) - usual).tolist()  # usual sentences before each
+    offsets, pos, done = words.offsets.tolist(), 0, sum(map(len, sizes))  # pos: the next word to add
+    for i in sorted(others):
+        sentence_groups, sentence_gaps = others[i] or memo.sentence_tokens(texts[i])
+        j = before[i]
+        tokens_out.append(tokens[start[pos] : start[offsets[j]]])
+        sizes.append(size[pos : offsets[j]])
+        done += offsets[j] - pos
+        pos = offsets[j + 1] if usual[i] else offsets[j]
+        if sentence_gaps is not None:
+            other_gaps.append((done, sentence_gaps))
+        group_size = [len(group) for group in sentence_groups]
+        tokens_out.append(np.fromiter(itertools.chain.from_iterable(sentence_groups), dtype=object,
+                                      count=sum(group_size)))
+        sizes.append(np.array(group_size, dtype="int64"))
+        done += len(group_size)
+        counts[i] = len(group_size)
+    tokens_out.append(tokens[start[pos] :])
+    sizes.append(size[pos:])
+    n_groups.append(counts)
 
 
 def _token_offsets(
-    groups: list[Tokens],
-    n_groups: list[int],
+    group_size: np.ndarray,
+    n_groups: np.ndarray,
     other_gaps: list[tuple[int, list[int]]],
     length: np.ndarray,
     sentence_start: np.ndarray,
@@ -183,10 +288,9 @@ def _token_offsets(
     Offsets are running sums of the tokens' ``length`` and the characters skipped
     before each group, counted from each sentence's ``sentence_start``.
     """
-    group_size = np.fromiter(map(len, groups), dtype="int64", count=len(groups))
     n_groups_array = np.asarray(n_groups, dtype="int64")
     group_bounds = np.concatenate([[0], np.cumsum(n_groups_array)])
-    gaps = np.ones(len(groups), dtype="int64")  # characters before each group
+    gaps = np.ones(len(group_size), dtype="int64")  # characters before each group
     gaps[group_bounds[:-1][n_groups_array > 0]] = 0
     for first_group, sentence_gaps in other_gaps:
         gaps[first_group : first_group + len(sentence_gaps)] = sentence_gaps
