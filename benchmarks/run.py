@@ -6,7 +6,10 @@
 Each size runs in its own process, so its memory is its own; peak memory is the largest
 resident set of that process and its worker processes together, sampled every 0.2 s
 while the helpers' stages run (the peers' runs are left out: the exact all-pairs peer
-alone takes gigabytes).
+alone takes gigabytes). Each stage's row has its own peak (``peak_memory_mb``: what is
+held from earlier stages included) and its CPU seconds (``cpu_seconds``: user + system
+of the process and its workers, which a loaded machine does not inflate as it does
+seconds); "end to end" has the largest peak and the summed CPU.
 Stages run as a user's build would: load and clean, sentences, term counts and
 distinctive terms (tokenizing chunk by chunk), sentiment, quotations, shared passages;
 "end to end" is their sum. Tokens are also timed alone (the "tokens" row), outside the
