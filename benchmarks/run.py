@@ -6,7 +6,10 @@
 Each size runs in its own process, so its memory is its own; peak memory is the largest
 resident set of that process and its worker processes together, sampled every 0.2 s
 while the helpers' stages run (the peers' runs are left out: the exact all-pairs peer
-alone takes gigabytes).
+alone takes gigabytes). Each stage's row has its own peak (``peak_memory_mb``: what is
+held from earlier stages included) and its CPU seconds (``cpu_seconds``: user + system
+of the process and its workers, which a loaded machine does not inflate as it does
+seconds); "end to end" has the largest peak and the summed CPU.
 Stages run as a user's build would: load and clean, sentences, term counts and
 distinctive terms (tokenizing chunk by chunk), sentiment, quotations, shared passages;
 "end to end" is their sum. Tokens are also timed alone (the "tokens" row), outside the
@@ -61,9 +64,13 @@ class PeakMemory:
         self.interval, self.peak, self._stop = interval, 0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _tree_rss(self) -> int:
+    @staticmethod
+    def _tree(field: int, width: int = 1) -> int:
+        """``/proc/PID/stat``'s fields ``field`` to ``field + width`` (counted after the command), summed
+        over this process and its descendants: 21 is the resident set in pages; 11 to 15 are user,
+        system, waited-for children's user and system CPU time, in clock ticks."""
         parents: dict[int, int] = {}
-        rss: dict[int, int] = {}
+        values: dict[int, int] = {}
         for entry in os.scandir("/proc"):
             if not entry.name.isdigit():
                 continue
@@ -71,20 +78,27 @@ class PeakMemory:
                 with open(f"/proc/{entry.name}/stat") as fh:
                     fields = fh.read().rsplit(")", 1)[1].split()
                 parents[int(entry.name)] = int(fields[1])
-                rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+                values[int(entry.name)] = sum(int(v) for v in fields[field:field + width])
             except (OSError, IndexError, ValueError):
                 continue
         root, total = os.getpid(), 0
-        for pid, size in rss.items():
+        for pid, value in values.items():
             p = pid
             while p and p != root and p in parents:
                 p = parents[p]
             if p == root:
-                total += size
+                total += value
         return total
+
+    def _tree_rss(self) -> int:
+        return self._tree(21) * os.sysconf("SC_PAGE_SIZE")
 
     def sample(self) -> int:
         return self._tree_rss()
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) of this process and its live and waited-for descendants."""
+        return self._tree(11, 4) / os.sysconf("SC_CLK_TCK")
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -185,13 +199,17 @@ def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[d
     def add(stage, seconds, *, peer=None, peer_seconds=None, in_total=True, **extra):
         rows.append(dict(n_articles=n, stage=stage, seconds=round(seconds, 2), in_total=in_total, peer=peer,
                          peer_seconds=None if peer_seconds is None else round(peer_seconds, 2),
-                         ratio=None if not peer_seconds else round(seconds / peer_seconds, 3), **extra))
+                         ratio=None if not peer_seconds else round(seconds / peer_seconds, 3), **stage_use, **extra))
+
+    stage_use: dict = {}  # the stage ``ours`` ran last: its peak MB and CPU seconds (process tree)
 
     def ours(fn, *args, **kwargs):
         nonlocal ours_peak
-        memory.peak = 0
+        memory.peak, cpu = 0, memory.cpu_seconds()
         result = _timed(fn, *args, **kwargs)
-        ours_peak = max(ours_peak, memory.peak, memory.sample())
+        peak = max(memory.peak, memory.sample())
+        ours_peak = max(ours_peak, peak)
+        stage_use.update(peak_memory_mb=round(peak / 2**20), cpu_seconds=round(memory.cpu_seconds() - cpu, 2))
         return result
 
     memory = PeakMemory()
@@ -250,8 +268,9 @@ def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[d
         else:
             add("shared passages", t, **extra)
     total = sum(r["seconds"] for r in rows if r["in_total"])
+    cpu = sum(r["cpu_seconds"] for r in rows if r["in_total"])
     rows.append(dict(n_articles=n, stage="end to end", seconds=round(total, 2), in_total=False,
-                     peak_memory_mb=round(ours_peak / 2**20)))
+                     peak_memory_mb=round(ours_peak / 2**20), cpu_seconds=round(cpu, 2)))
     return rows
 
 

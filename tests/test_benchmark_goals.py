@@ -66,3 +66,22 @@ def test_a_run_of_some_sizes_keeps_the_other_sizes_of_the_file(tmp_path):
     assert table["n_articles"].tolist() == [1_000, 10_000, 100_000]
     assert table["seconds"].tolist() == [10.0, 42.0, 1000.0]
     assert merged([dict(n_articles=5, stage="x", seconds=1.0)], tmp_path / "none.csv")["n_articles"].tolist() == [5]
+
+
+def test_peak_memory_measures_the_process_trees_memory_and_cpu():
+    """``PeakMemory`` (each stage's peak MB and CPU seconds in benchmarks.run's table)
+    sees memory this process takes and CPU time it spends."""
+    import time
+
+    import numpy as np
+
+    from benchmarks.run import PeakMemory
+
+    memory = PeakMemory(interval=0.05)
+    before, cpu = memory.sample(), memory.cpu_seconds()
+    block = np.ones(200 * 2**20 // 8)  # 200 MB, touched
+    assert memory.sample() - before > 150 * 2**20
+    end = time.process_time() + 0.3
+    while time.process_time() < end:
+        block[:1000] += 1
+    assert memory.cpu_seconds() - cpu >= 0.25

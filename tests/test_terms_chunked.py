@@ -94,3 +94,34 @@ def test_chunked_steps_of_a_corpus_without_words(corpus_folder, monkeypatch):
     assert out["phrases"] == [] and out["collocations"].empty and out["matches"].empty
     assert out["occurrences snowball"].empty
     assert out["totals"].set_index("outlet")["n_words"].to_dict() == {"Y": 0, "Z": 3}
+
+
+@pytest.mark.parametrize("chunk", [1, 3])
+def test_token_chunks_give_the_whole_token_tables_steps(chunk, corpus_folder, monkeypatch):
+    """``TokenChunks`` (the tokens made a chunk at a time, never a whole table) stands for
+    the token table in every step, collocations per outlet included, with equal tables."""
+    sentences = _sentences()
+    whole = _steps(sentences, tokenize(sentences, n_jobs=1), corpus_folder)
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", chunk)
+    lazy = terms.TokenChunks(sentences)
+    assert len(list(lazy.chunks())) > 2
+    assert pd.concat(list(lazy.chunks()), ignore_index=True).equals(tokenize(sentences, n_jobs=1))
+    chunked = _steps(sentences, lazy, corpus_folder)
+    assert set(whole["collocations"]["outlet"]) >= {"A", "C"}
+    assert "peace talks" in whole["phrases"] and len(whole["matches"]) > 3
+    for name, expected in whole.items():
+        if isinstance(expected, pd.DataFrame):
+            pd.testing.assert_frame_equal(chunked[name], expected, obj=name)
+        else:
+            assert chunked[name] == expected, name
+
+
+def test_token_chunks_of_a_corpus_without_words(corpus_folder, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 1)
+    articles = pd.DataFrame({"article_id": ["x", "y", "z"], "outlet": ["X", "Y", "Z"],
+                             "body": ["", "... !!!", "the of and"]})
+    sentences = split_sentences(articles)
+    out = _steps(sentences, terms.TokenChunks(sentences), corpus_folder)
+    assert out["phrases"] == [] and out["collocations"].empty and out["matches"].empty
+    assert out["occurrences snowball"].empty
+    assert out["totals"].set_index("outlet")["n_words"].to_dict() == {"Y": 0, "Z": 3}

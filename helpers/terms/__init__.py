@@ -19,6 +19,8 @@ so every number traces back to a sentence. One job per module:
   ``ConcordanceIndex``) and counts per outlet, keyword-in-context lines.
 - ``senses``: each framing use's sense from its cue words, and a group's words
   standing together made one use.
+- ``tokenchunks``: ``TokenChunks``, the token table made a chunk of articles at a time
+  as each step reads it, for corpora whose whole token table would not fit in memory.
 - ``tables``: tables for reading; ``findings``: the sentences of 02_terms; ``method``: its Method paragraph.
 
 Every public name is importable from ``helpers.terms`` itself.
@@ -119,6 +121,7 @@ from .tables import (
     term_table,
     top_distinctive,
 )
+from .tokenchunks import TokenChunks
 
 __all__ = [
     "AMBIGUOUS",
@@ -160,6 +163,7 @@ __all__ = [
     "TOTAL_COLUMNS",
     "WORD",
     "Z_CRITICAL",
+    "TokenChunks",
     "collocations",
     "count_terms",
     "default_prior_strength",

@@ -18,6 +18,7 @@ from nltk.stem import PorterStemmer, SnowballStemmer
 
 from ..nltk_data import STOPWORDS
 from ..tables import require_columns
+from .tokenchunks import token_chunks
 
 # The country, however an outlet writes it. Matched case-sensitively on the token as
 # written, so the pronoun "us" (a stopword) stays a stopword while "US" the country is
@@ -384,13 +385,6 @@ def _unstemmed(tokens: pd.DataFrame, sentences: pd.DataFrame, phrases: Iterable[
         return pd.DataFrame(columns=OCCURRENCE_COLUMNS), set()
     out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     return out, capitalised_inside - lowercase_seen
-
-
-def token_chunks(tokens: pd.DataFrame) -> list[pd.DataFrame]:
-    """The token table in chunks of whole articles (``helpers.parallel.article_chunks``)."""
-    from ..parallel import article_chunks
-
-    return article_chunks(tokens.reset_index(drop=True))
 
 
 def _name_sets(toks: pd.DataFrame) -> tuple[set[str], set[str]]:

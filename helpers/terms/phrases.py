@@ -16,7 +16,8 @@ from nltk.collocations import (
 )
 
 from ..nltk_data import STOPWORDS
-from .occurrences import CLITICS, COUNTRY_FORMS, COUNTRY_TERM, LETTER, token_chunks, tokens_with_outlet
+from .occurrences import CLITICS, COUNTRY_FORMS, COUNTRY_TERM, LETTER, tokens_with_outlet
+from .tokenchunks import TokenChunks, in_reading_order, token_chunks
 
 # Collocations. A phrase must occur at least this often in a group to be scored
 # (NLTK's apply_freq_filter); two is the least that can be a pattern.
@@ -126,7 +127,9 @@ def _grouped_words(tokens: pd.DataFrame, sentences: pd.DataFrame, by: str | None
     prepared once and held while it is scored (one outlet at a time)."""
     if by not in ("outlet", None):
         raise ValueError("by must be 'outlet' or None")
-    tokens = tokens.reset_index(drop=True)
+    tokens = in_reading_order(tokens)
+    if isinstance(tokens, TokenChunks):
+        return _grouped_chunks(tokens, sentences, by)
     if by is None:
         return [(ALL_OUTLETS, lambda: _sentence_chunks(tokens, sentences))] if len(tokens) else []
     outlet_of = sentences.drop_duplicates("sentence_id").set_index("sentence_id")["outlet"]
@@ -134,6 +137,18 @@ def _grouped_words(tokens: pd.DataFrame, sentences: pd.DataFrame, by: str | None
     rows = outlet.groupby(outlet, sort=True).indices
     return ((name, _held(lambda idx=rows[name]: _sentence_chunks(tokens.take(idx), sentences)))
             for name in sorted(rows))
+
+
+def _grouped_chunks(tokens: TokenChunks, sentences: pd.DataFrame, by: str | None):
+    """``_grouped_words`` of tokens made chunk by chunk: an outlet's are the tokens of its
+    sentences (``TokenChunks.of_sentences``), tokenized when the outlet is scored."""
+    if by is None:
+        return [(ALL_OUTLETS, lambda: _sentence_chunks(tokens, sentences))] if len(tokens.sentences) else []
+    outlet_of = sentences.drop_duplicates("sentence_id").set_index("sentence_id")["outlet"]
+    outlet = tokens.sentences["sentence_id"].map(outlet_of).astype("str")
+    ids = tokens.sentences["sentence_id"].groupby(outlet, sort=True)
+    return ((name, _held(lambda group=group: _sentence_chunks(tokens.of_sentences(group), sentences)))
+            for name, group in ids)
 
 
 def _held(make):
@@ -210,7 +225,7 @@ def _ambiguous_pairs(tokens: pd.DataFrame, sentences: pd.DataFrame,
                      candidates: set[tuple]) -> set[tuple]:
     """Candidate pairs that share a word with another candidate at one of their uses."""
     ambiguous: set[tuple] = set()
-    for docs in _sentence_chunks(tokens.reset_index(drop=True), sentences):  # no sentence spans two chunks
+    for docs in _sentence_chunks(in_reading_order(tokens), sentences):  # no sentence spans two chunks
         claimed: dict[tuple, list] = {}  # (sentence, word position) -> candidates using it
         for sentence_id, _, ws, _ in docs:
             for i in range(len(ws) - 1):
