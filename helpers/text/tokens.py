@@ -50,7 +50,8 @@ def tokenize(sentences: pd.DataFrame, *, n_jobs: int | None = None, client=None)
     whole. See ``helpers.text.pieces``. The words of sentences of single spaces are split
     and looked up block by block with Arrow (``_Words``), not one sentence at a time.
     ``tests/test_text.py`` checks the result is identical to NLTK's on the seed corpus,
-    5,190 New York Times sentences and hostile strings (quotes of every kind, contractions, odd whitespace, very long lines).
+    5,190 New York Times sentences and hostile strings (quotes of every kind,
+    contractions, odd whitespace, very long lines).
 
     Parameters
     ----------
