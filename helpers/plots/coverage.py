@@ -13,7 +13,7 @@ import seaborn as sns
 from matplotlib.ticker import MaxNLocator
 
 from ..attention import all_periods
-from .style import FIG_WIDTH, article_labels, empty_panel, short_label
+from .style import FIG_WIDTH, article_labels, empty_panel, heatmap, short_label
 
 MAX_ATTENTION_OUTLETS = 12  # outlets named in the attention chart (the largest); the CSV has all
 MAX_GRID_EVENTS = 30  # events shown in the coverage grid (the largest); the CSV has all
@@ -75,7 +75,7 @@ def removed_by_rule(removed: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Ax
         grid = pd.DataFrame(np.zeros((1, len(outlets)), dtype=int), index=["(nothing removed)"], columns=outlets)
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.35 * len(grid)))[1]
     annot = grid.astype(str).where(grid > 0, "")  # blank cells read faster than rows of zeros
-    sns.heatmap(grid, annot=annot, fmt="", cmap="Blues", cbar=False, linewidths=0.5, ax=ax)
+    heatmap(grid, annot=annot, fmt="", cmap="Blues", cbar=False, linewidths=0.5, ax=ax)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.tick_params(axis="x", rotation=20)
@@ -107,7 +107,7 @@ def attention_chart(attention_table: pd.DataFrame, *, max_outlets: int = MAX_ATT
     share = shown.pivot_table(index="outlet", columns="period_start", values="share_of_outlet", fill_value=0)
     share = share.reindex(columns=periods, fill_value=0) * 100
     darkest = float(share.to_numpy().max())  # the scale ends at the largest share, and the title says so
-    sns.heatmap(share, cmap="Blues", vmin=0, vmax=darkest, cbar=False, linewidths=0.3, linecolor="#e2e8f0", ax=bottom)
+    heatmap(share, cmap="Blues", vmin=0, vmax=darkest, cbar=False, linewidths=0.3, linecolor="#e2e8f0", ax=bottom)
     bottom.set_ylabel(f"the {max_outlets} largest of {len(sizes)} outlets" if len(sizes) > max_outlets else "")
     bottom.set_xlabel("")
     labels = [_period_label(p, unit) for p in periods]
@@ -132,8 +132,8 @@ def coverage_grid_heatmap(grid: pd.DataFrame, *, max_events: int = MAX_GRID_EVEN
     if table.empty:
         return empty_panel(ax, "No events")
     annot = table.astype(int).astype(str).where(table > 0, "")
-    sns.heatmap(table.where(table > 0), annot=annot, fmt="", cmap="Blues", vmin=0, cbar=False, linewidths=0.5,
-                linecolor="#e2e8f0", ax=ax, xticklabels=[short_label(outlet) for outlet in table.columns])
+    heatmap(table.where(table > 0), annot=annot, fmt="", cmap="Blues", vmin=0, cbar=False, linewidths=0.5,
+            linecolor="#e2e8f0", ax=ax, xticklabels=[short_label(outlet) for outlet in table.columns])
     ax.grid(visible=False)
     ax.set_xlabel("")
     ax.set_ylabel("")

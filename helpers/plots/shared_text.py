@@ -11,12 +11,11 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from scipy.cluster.hierarchy import dendrogram, leaves_list, linkage
 from scipy.spatial.distance import squareform
 
 from ..overlap import similarity_matrix
-from .style import FIG_WIDTH, article_labels, empty_panel
+from .style import FIG_WIDTH, article_labels, empty_panel, heatmap
 
 MAX_ANNOTATED = 20  # articles up to which every heatmap cell shows its value
 MAX_FACT_ROWS = 40  # facts shown in the fact matrix (most outlets first); the CSV has all
@@ -94,10 +93,10 @@ def similarity_heatmaps(similarity: pd.DataFrame, articles: pd.DataFrame) -> plt
                                            (jaccard, "Same wording: shared word 5-grams (Jaccard)")]):
         ax = fig.add_subplot(grid[1, col])
         ax.set_facecolor("#edf2f7")  # the masked diagonal
-        sns.heatmap(matrix.iloc[order, order].to_numpy(), ax=ax, mask=np.eye(n, dtype=bool), cmap="Blues",
-                    vmin=0, vmax=SCALE_MAX, linewidths=0.5, annot=annotate, fmt=".2f", annot_kws={"fontsize": 8},
-                    cbar=col == 1, cbar_ax=fig.add_subplot(grid[1, 2]) if col == 1 else None,
-                    xticklabels=labels, yticklabels=labels if col == 0 else False)
+        heatmap(matrix.iloc[order, order].to_numpy(), ax=ax, mask=np.eye(n, dtype=bool), cmap="Blues",
+                vmin=0, vmax=SCALE_MAX, linewidths=0.5, annot=annotate, fmt=".2f", annot_kws={"fontsize": 8},
+                cbar=col == 1, cbar_ax=fig.add_subplot(grid[1, 2]) if col == 1 else None,
+                xticklabels=labels, yticklabels=labels if col == 0 else False)
         ax.grid(False)
         ax.tick_params(axis="x", rotation=90, labelsize=8)
         ax.tick_params(axis="y", rotation=0, labelsize=8)
@@ -148,8 +147,8 @@ def fact_matrix_heatmap(matrix: pd.DataFrame, events: pd.DataFrame, *, max_rows:
     event_of = events.sort_values("event", kind="stable").groupby("outlet")["event_label"].agg(
         lambda s: ", ".join(dict.fromkeys(s)))
     annot = shown.astype(str).where(shown > 0, "")
-    sns.heatmap(shown.where(shown > 0), annot=annot, fmt="", cmap="Blues", cbar=False, linewidths=0.5,
-                linecolor="#e2e8f0", ax=ax, vmin=0, vmax=max(int(shown.to_numpy().max()), 4))
+    heatmap(shown.where(shown > 0), annot=annot, fmt="", cmap="Blues", cbar=False, linewidths=0.5,
+            linecolor="#e2e8f0", ax=ax, vmin=0, vmax=max(int(shown.to_numpy().max()), 4))
     ax.grid(False)
     ax.set_xticks(np.arange(len(shown.columns)) + 0.5, [f"{o}\n({event_of.get(o, '')})" for o in shown.columns],
                   rotation=0, fontsize=8)

@@ -3,10 +3,22 @@
 Labels come from corpus metadata (outlet names), which is untrusted text; ``use_style``
 turns off matplotlib's mathtext so a "$" in a name is drawn as a dollar sign rather than
 parsed as LaTeX.
+
+Drawing a figure (text layout above all) is most of a report page's time, so the charts
+draw each figure as few times as the picture needs (issue 18):
+
+- In a notebook kernel (matplotlib's inline backend), ``use_style`` disconnects pyplot's
+  redraw after every cell, which draws every changed figure in full just before the
+  inline backend draws it again to make its image: the image is the same without it.
+- ``heatmap`` is ``sns.heatmap`` whose draw of the whole figure (it measures the tick
+  labels to turn them if they overlap) lays the figure out without painting its pixels.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
+import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
@@ -27,6 +39,29 @@ def use_style() -> None:
         "axes.titlelocation": "left",
         "axes.titleweight": "bold",
     })
+    backend = matplotlib.get_backend()
+    if "inline" in backend:  # a notebook kernel
+        plt.switch_backend(backend)  # what pyplot does at the first figure, connecting its redraw ...
+        plt.uninstall_repl_displayhook()  # ... which goes; the inline backend still draws and shows each figure
+
+
+@contextmanager
+def layout_only_draws(fig: plt.Figure):
+    """Within the block, ``fig.canvas.draw()`` lays ``fig`` out (text sizes, tick labels,
+    layout) without painting pixels: for code that draws only to measure."""
+    canvas = fig.canvas
+    canvas.draw = fig.draw_without_rendering
+    try:
+        yield fig
+    finally:
+        del canvas.draw  # the class's own draw again
+
+
+def heatmap(data, *, ax: plt.Axes, **kwargs) -> plt.Axes:
+    """``sns.heatmap(data, ax=ax, **kwargs)``, its measuring draw done without painting
+    (``layout_only_draws``): the same chart, drawn in full once, when it is shown."""
+    with layout_only_draws(ax.figure):
+        return sns.heatmap(data, ax=ax, **kwargs)
 
 
 def article_labels(articles: pd.DataFrame) -> pd.Series:

@@ -12,11 +12,10 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib import ticker
 
 from ..sentiment import BOOTSTRAP_SEED, THIN_CELL, THRESHOLD
-from .style import FIG_WIDTH, empty_panel, outlet_label
+from .style import FIG_WIDTH, empty_panel, heatmap, outlet_label
 
 JITTER = 0.18  # half-height of the band of dots around each outlet's row
 POINT_COLOR = "#2b6cb0"
@@ -110,8 +109,8 @@ def actor_heatmap(actor_summary: pd.DataFrame, *, max_actors: int = MAX_ACTORS, 
     thin = counts < THIN_CELL
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.6 + 0.55 * len(actors)))[1]
     limit = max(0.3, float(np.ceil(np.nanmax(np.abs(means.to_numpy(dtype=float))) * 10) / 10))
-    sns.heatmap(means.where(~thin), cmap="RdBu", vmin=-limit, vmax=limit, center=0, linewidths=0.5,
-                linecolor="white", cbar_kws={"label": "mean compound", "shrink": 0.6}, ax=ax)
+    heatmap(means.where(~thin), cmap="RdBu", vmin=-limit, vmax=limit, center=0, linewidths=0.5,
+            linecolor="white", cbar_kws={"label": "mean compound", "shrink": 0.6}, ax=ax)
     grey = np.where(thin.to_numpy() & counts.notna().to_numpy(), 1.0, np.nan)
     ax.pcolormesh(np.arange(len(outlets) + 1), np.arange(len(actors) + 1), grey, cmap="Greys", vmin=0, vmax=4,
                   edgecolors="white", linewidth=0.5)

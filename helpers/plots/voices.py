@@ -12,11 +12,10 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.ticker import MaxNLocator
 
 from ..quotes import NO_AFFILIATION, UNATTRIBUTED
-from .style import FIG_WIDTH, article_labels, empty_panel, outlet_label
+from .style import FIG_WIDTH, article_labels, empty_panel, heatmap, outlet_label
 
 MAX_SPEAKERS = 20  # columns of the speaker heatmap (most quoted first); the CSV has all
 PERIOD_COLORS = ["#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b7791f", "#c53030"]  # one per coverage period
@@ -100,8 +99,8 @@ def speaker_heatmap(speakers: pd.DataFrame, outlets: pd.DataFrame, *, max_speake
     labels = [outlet_label(o, p) for o, p in zip(outlets["outlet"], outlets["periods"], strict=False)]
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.6 + 0.55 * len(grid)))[1]
     annot = grid.astype(int).astype(str).where(grid > 0, "")
-    sns.heatmap(grid, annot=annot, fmt="", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#e2e8f0", ax=ax,
-                vmin=0)
+    heatmap(grid, annot=annot, fmt="", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#e2e8f0", ax=ax,
+            vmin=0)
     ax.set_yticks(np.arange(len(labels)) + 0.5, labels, rotation=0, fontsize=9)
     ax.set_xticks(np.arange(len(order)) + 0.5, order, rotation=40, ha="right", fontsize=9)
     ax.set_xlabel("")

@@ -12,10 +12,9 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
 
 from ..terms import Z_CRITICAL
-from .style import FIG_WIDTH
+from .style import FIG_WIDTH, heatmap
 
 DOT_COLOUR = "#2b6cb0"  # significant after the Benjamini-Hochberg correction
 FAINT_COLOUR = "#a0aec0"  # not
@@ -101,8 +100,8 @@ def framing_heatmap(framing: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt
     annot = rate.map(lambda v: f"{v:.1f}") + n.map(lambda v: f"\n({int(v)})")
     annot = annot.where(n > 0, "")
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.55 * len(groups)))[1]
-    sns.heatmap(rate.fillna(0), annot=annot, fmt="", cmap="Blues", cbar=True, linewidths=0.5,
-                cbar_kws={"label": "uses per 1,000 words"}, ax=ax, annot_kws={"fontsize": 9})
+    heatmap(rate.fillna(0), annot=annot, fmt="", cmap="Blues", cbar=True, linewidths=0.5,
+            cbar_kws={"label": "uses per 1,000 words"}, ax=ax, annot_kws={"fontsize": 9})
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.tick_params(axis="x", rotation=20)
