@@ -25,7 +25,7 @@ from helpers.sentiment import (
     target_validation_note,
 )
 from helpers.sentiment.target import MODEL_FILE, VOCABULARY_FILE, load_model, save_model
-from helpers.sentiment.target_features import DENSE_FEATURES, lexicon_features, mention_words
+from helpers.sentiment.target_features import DENSE_FEATURES, lexicon_features
 from helpers.wordlists import DATA_DIR
 from validation.newsmtsc import __main__ as newsmtsc_cli
 from validation.newsmtsc.training import (
@@ -121,8 +121,7 @@ def test_the_model_file_is_plain_arrays_and_json():
     about = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
     model = load_model()
     assert len(about["word_vocabulary"]) == len(model.word_idf)
-    n_columns = (len(model.word_idf) + len(model.char_idf) + len(model.proximity_vocabulary) + len(model.dense_mean)
-                 + len(model.mention_vocabulary))
+    n_columns = len(model.word_idf) + len(model.char_idf) + len(model.proximity_vocabulary) + len(model.dense_mean)
     assert model.coef.shape == (3, n_columns) and model.classes.tolist() == [-1, 0, 1]
 
 
@@ -141,16 +140,6 @@ def test_numpy_predict_from_saved_arrays_matches_scikit_learn(tmp_path):
 def _feature(sentence: str, mention: str, name: str) -> float:
     start = sentence.index(mention)
     return float(lexicon_features(sentence, start, start + len(mention))[DENSE_FEATURES.index(name)])
-
-
-def test_mention_words_are_the_mention_s_own_words_and_its_last_word():
-    sentence = "Obama's aides said Mr. Obama would meet Netanyahu."
-    start = sentence.index("Mr. Obama")
-    assert mention_words(sentence, start, start + len("Mr. Obama")) == {
-        "M_mr": 1.0, "M_.": 1.0, "M_obama": 1.0, "MH_obama": 1.0}
-    start = sentence.index("Netanyahu")  # the other names and words of the sentence stay out
-    assert mention_words(sentence, start, start + len("Netanyahu")) == {"M_netanyahu": 1.0, "MH_netanyahu": 1.0}
-    assert "M_obama" in load_model().mention_vocabulary  # the shipped model reads the view
 
 
 def test_afinn_features_read_the_words_either_side():
@@ -317,7 +306,6 @@ def test_method_note_takes_its_numbers_from_the_model_and_the_metrics():
     assert f"{load_model().about['n_rows']:,} human-labelled mentions" in text
     assert "321 mentions" in text and "macro F1 of 0.457" in text
     assert f"fewer than {MIN_MENTIONS_TO_COMPARE} mentions" in text
-    assert "the mention's own words" in text  # the person prior is disclosed
     offset = load_model().class_offset
     assert f"shifted by {offset[0]:+.2f} and the positive class's by {offset[2]:+.2f}" in text
 

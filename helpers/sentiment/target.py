@@ -27,7 +27,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .scoring import analyzer
-from .target_features import DENSE_FEATURES, lexicon_features, marked_text, mention_words, proximity_weights
+from .target_features import DENSE_FEATURES, lexicon_features, marked_text, proximity_weights
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # helpers/data/
 MODEL_FILE = DATA_DIR / "target_sentiment.npz"
@@ -55,7 +55,6 @@ class TargetModel(NamedTuple):
     dense_mean: np.ndarray  # standardising the FEATURE_NAMES columns
     dense_scale: np.ndarray
     dense_weight: float  # the standardised columns' weight beside the unit-length views
-    mention_vocabulary: list[str]  # M_word / MH_word: the mention's own words, its last word
     coef: np.ndarray  # classes x all columns
     intercept: np.ndarray
     classes: np.ndarray  # -1, 0, 1
@@ -64,7 +63,7 @@ class TargetModel(NamedTuple):
 
 
 ARRAYS = ("word_idf", "char_idf", "dense_mean", "dense_scale", "coef", "intercept", "classes", "class_offset")
-VOCABULARIES = ("word_vocabulary", "char_vocabulary", "proximity_vocabulary", "mention_vocabulary")
+VOCABULARIES = ("word_vocabulary", "char_vocabulary", "proximity_vocabulary")
 
 
 @functools.lru_cache(maxsize=2)
@@ -73,11 +72,9 @@ def load_model(path: str | Path = MODEL_FILE, vocabulary_path: str | Path = VOCA
     with np.load(path, allow_pickle=False) as arrays:
         parts = {name: arrays[name] for name in (*ARRAYS, "dense_weight")}
     about = json.loads(Path(vocabulary_path).read_text(encoding="utf-8"))
+    vocabularies = {name: about.pop(name) for name in VOCABULARIES}
     if tuple(about["features"]) != FEATURE_NAMES:
         raise ValueError(f"{path} was trained on other features; retrain: python -m validation.newsmtsc train")
-    if any(name not in about for name in VOCABULARIES):
-        raise ValueError(f"{vocabulary_path} lacks a vocabulary; retrain: python -m validation.newsmtsc train")
-    vocabularies = {name: about.pop(name) for name in VOCABULARIES}
     return TargetModel(**vocabularies, **{k: parts[k] for k in ARRAYS}, dense_weight=float(parts["dense_weight"]),
                        about=about)
 
@@ -127,7 +124,7 @@ def scaled_dense(dense: np.ndarray, *, mean, scale, weight: float) -> sp.csr_mat
 
 
 def features(sentences: list[str], starts: list[int], ends: list[int], model: TargetModel) -> sp.csr_matrix:
-    """The model's input for each mention: the five views side by side."""
+    """The model's input for each mention: the four views side by side."""
     rows = list(zip(sentences, starts, ends, strict=True))
     texts = [marked_text(s, a, b) for s, a, b in rows]
     blocks = [
@@ -136,7 +133,6 @@ def features(sentences: list[str], starts: list[int], ends: list[int], model: Ta
         proximity_matrix([proximity_weights(s, a, b) for s, a, b in rows], model.proximity_vocabulary),
         scaled_dense(dense_matrix(sentences, starts, ends), mean=model.dense_mean, scale=model.dense_scale,
                      weight=model.dense_weight),
-        proximity_matrix([mention_words(s, a, b) for s, a, b in rows], model.mention_vocabulary),
     ]
     return sp.hstack(blocks).tocsr()
 

@@ -10,9 +10,7 @@ Three kinds, for a sentence and the character offsets of one mention in it:
   distance of each sentiment word from the mention, negation, the clause the mention sits
   in, quotation marks and speech verbs (``helpers/data/speech_verbs.csv``); the same
   distance sums with the AFINN-165 lexicon (``helpers/data/afinn.csv``, ODbL);
-- ``proximity_weights``: each word on either side of the mention, weighted by how near it is;
-- ``mention_words``: the mention's own words, so the model can learn how the training news
-  wrote about a person it names ("Trump", "Mr. Obama", "she").
+- ``proximity_weights``: each word on either side of the mention, weighted by how near it is.
 
 The model that uses them is trained by ``python -m validation.newsmtsc train``; both read
 this module, so training and prediction see the same features.
@@ -171,9 +169,3 @@ def proximity_weights(sentence: str, start: int, end: int, *, scale: float = PRO
             key = side + word
             weights[key] = weights.get(key, 0.0) + math.exp(-distance / scale)
     return weights
-
-
-def mention_words(sentence: str, start: int, end: int) -> dict[str, float]:
-    """The mention's own words (``M_word``) and its last word (``MH_word``), each weighing 1."""
-    words = tokens(sentence[start:end])
-    return {**{"M_" + word: 1.0 for word in words}, **({"MH_" + words[-1]: 1.0} if words else {})}

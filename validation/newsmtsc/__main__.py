@@ -28,7 +28,6 @@ from .training import (
     DEVTEST_FILE,
     LABELS,
     TRAIN_FILE,
-    VIEWS_BEFORE_MENTION,
     best_offset,
     fit,
     folds,
@@ -115,10 +114,9 @@ ABLATION = (  # (idea, fit options), each adding to the one before
     ("+ balanced class weights", dict(views=("word", "dense"), dense_keep=WITH_VADER, c=1.0)),
     ("+ letter sequences (3-5) of the marked sentence",
      dict(views=("word", "char", "dense"), dense_keep=WITH_VADER, c=1.0)),
-    ("+ words weighted by distance from the mention", dict(views=VIEWS_BEFORE_MENTION, dense_keep=WITH_VADER, c=1.0)),
-    ("+ C=0.5", dict(views=VIEWS_BEFORE_MENTION, dense_keep=WITH_VADER)),
-    ("+ AFINN-165 sums around the mention", dict(views=VIEWS_BEFORE_MENTION)),
-    ("+ the mention's own words (the shipped features)", dict()),
+    ("+ words weighted by distance from the mention", dict(dense_keep=WITH_VADER, c=1.0)),
+    ("+ C=0.5", dict(dense_keep=WITH_VADER)),
+    ("+ AFINN-165 sums around the mention (the shipped features)", dict()),
 )
 
 

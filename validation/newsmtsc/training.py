@@ -29,7 +29,7 @@ from helpers.sentiment.target import (
     predict,
     scaled_dense,
 )
-from helpers.sentiment.target_features import marked_text, mention_words, proximity_weights, tokens
+from helpers.sentiment.target_features import marked_text, proximity_weights, tokens
 from helpers.sentiment.target_validation import NEWSMTSC_TEST, NEWSMTSC_TRAIN, load_newsmtsc, target_scores
 
 TRAIN_FILE = NEWSMTSC_TRAIN
@@ -43,8 +43,7 @@ DENSE_WEIGHT = 0.3
 C = 0.5
 CLASS_WEIGHT = "balanced"
 MAX_ITER = 5000
-VIEWS = ("word", "char", "proximity", "dense", "mention")
-VIEWS_BEFORE_MENTION = VIEWS[:4]  # the views shipped until the mention view (ablation rows)
+VIEWS = ("word", "char", "proximity", "dense")
 LABELS = (-1, 0, 1)
 # Class offsets tried (the negative and the positive class's; the neutral one stays 0), in
 # order of size so that a tie keeps the smaller offset.
@@ -97,10 +96,9 @@ def blocks(data: pd.DataFrame, transformers: dict, options: dict, *, fitting: bo
         step = transformers[view]
         if view in ("word", "char"):
             out.append(step.fit_transform(texts) if fitting else step.transform(texts))
-        elif view in ("proximity", "mention"):
+        elif view == "proximity":
             rows = zip(data["sentence"], data["start"], data["end"], strict=True)
-            words = proximity_weights if view == "proximity" else mention_words
-            weights = [words(s, a, b) for s, a, b in rows]
+            weights = [proximity_weights(s, a, b) for s, a, b in rows]
             out.append(normalize(step.fit_transform(weights) if fitting else step.transform(weights)))
         else:
             dense = dense_of(data, keep=options["dense_keep"])
@@ -119,7 +117,7 @@ def fit(data: pd.DataFrame, *, c: float = C, class_weight: str | None = CLASS_WE
     """
     options = dict(mark=mark, views=views, dense_keep=dense_keep, dense_weight=dense_weight)
     transformers = {"word": TfidfVectorizer(**WORD_VIEW), "char": TfidfVectorizer(**CHAR_VIEW),
-                    "proximity": DictVectorizer(), "dense": StandardScaler(), "mention": DictVectorizer()}
+                    "proximity": DictVectorizer(), "dense": StandardScaler()}
     matrix = sp.hstack(blocks(data, transformers, options, fitting=True)).tocsr()
     classifier = LogisticRegression(C=c, class_weight=class_weight, max_iter=MAX_ITER)
     classifier.fit(matrix, data["label"].to_numpy())
@@ -129,10 +127,10 @@ def fit(data: pd.DataFrame, *, c: float = C, class_weight: str | None = CLASS_WE
              "n_columns": matrix.shape[1]}
     model = None
     if views == VIEWS and mark:
-        word, char, prox, scaler, mention = (transformers[v] for v in VIEWS)
+        word, char, prox, scaler = (transformers[v] for v in VIEWS)
         model = TargetModel(
             list(word.get_feature_names_out()), word.idf_, list(char.get_feature_names_out()), char.idf_,
-            list(prox.feature_names_), scaler.mean_, scaler.scale_, dense_weight, list(mention.feature_names_),
+            list(prox.feature_names_), scaler.mean_, scaler.scale_, dense_weight,
             classifier.coef_, classifier.intercept_, classifier.classes_.astype(np.int64),
             np.zeros(len(classifier.classes_)), about,
         )
