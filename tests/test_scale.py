@@ -88,17 +88,27 @@ def test_count_terms_equals_the_token_table_path(seed_dir):
     pd.testing.assert_frame_equal(counts, terms.term_counts(occurrences, totals))
 
 
-def test_worker_processes_give_the_same_tables(synthetic, monkeypatch):
+CHUNKED_ARTICLES = 300  # the chunked paths run on the first 300 articles: the chunking is checked, not the size
+DASK_CHUNK = 100  # the Dask comparison: 3 chunks over 2 workers
+
+
+@pytest.fixture(scope="module")
+def plain_tables(synthetic):
+    """The first ``CHUNKED_ARTICLES`` articles, their sentences, and every table of them by the
+    plain path (one process, the cache off): what both chunked paths must give."""
     articles, sentences, _ = synthetic
-    articles = articles.iloc[:300]
+    articles = articles.iloc[:CHUNKED_ARTICLES]
     sentences = sentences[sentences["article_id"].isin(articles["article_id"])].reset_index(drop=True)
-    expected = _all_tables(articles, sentences, n_jobs=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWS_BUNDLE_CACHE", "0")
+        return articles, sentences, _all_tables(articles, sentences, n_jobs=1)
+
+
+def test_worker_processes_give_the_same_tables(plain_tables, monkeypatch):
+    articles, sentences, expected = plain_tables
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ARTICLES", 1)
     monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 40)  # 8 chunks over 2 processes
     _assert_same(_all_tables(articles, sentences, n_jobs=2), expected)
-
-
-DASK_ARTICLES, DASK_CHUNK = 600, 200  # the Dask comparison: 3 chunks over 2 workers
 
 
 @pytest.fixture(scope="module")
@@ -108,17 +118,14 @@ def planted_passages(synthetic):
     return shared_passages(sentences, articles=articles, window_days=7, n_jobs=1)
 
 
-def test_a_dask_local_cluster_gives_the_same_tables(synthetic, monkeypatch):
+def test_a_dask_local_cluster_gives_the_same_tables(plain_tables, monkeypatch):
     """Every table, from chunks sent to a cluster of two worker processes, equals the plain path's.
-    On the first 600 articles in chunks of 200 (what is checked is the chunking, as in
-    test_worker_processes_give_the_same_tables, not the size), with the cache off so that
+    On the articles and plain-path tables of test_worker_processes_give_the_same_tables, in chunks
+    of 100 (what is checked is the chunking, not the size), with the cache off so that
     no table is read back instead of being made on the cluster."""
     distributed = pytest.importorskip("distributed")
-    articles, sentences, _ = synthetic
-    articles = articles.iloc[:DASK_ARTICLES]
-    sentences = sentences[sentences["article_id"].isin(articles["article_id"])].reset_index(drop=True)
+    articles, sentences, expected = plain_tables
     monkeypatch.setenv("NEWS_BUNDLE_CACHE", "0")
-    expected = _all_tables(articles, sentences, n_jobs=1)
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ARTICLES", 1)
     monkeypatch.setattr(parallel, "CHUNK_ARTICLES", DASK_CHUNK)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,

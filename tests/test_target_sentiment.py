@@ -125,9 +125,16 @@ def test_the_model_file_is_plain_arrays_and_json():
     assert model.coef.shape == (3, n_columns) and model.classes.tolist() == [-1, 0, 1]
 
 
-def test_numpy_predict_from_saved_arrays_matches_scikit_learn(tmp_path):
+@pytest.fixture(scope="module")
+def fitted_900():
+    """NewsMTSC's training split and one fit of its first 900 rows, shared by the save-and-reload
+    tests (a fit is a NamedTuple: ``with_offset`` returns a new one, nothing changes it)."""
     data = load_split(newsmtsc_cli.TRAIN_FILE)
-    fitted = fit(data.iloc[:900])
+    return data, fit(data.iloc[:900])
+
+
+def test_numpy_predict_from_saved_arrays_matches_scikit_learn(fitted_900, tmp_path):
+    data, fitted = fitted_900
     npz, vocabulary = tmp_path / "m.npz", tmp_path / "m.json"
     save_model(fitted.model, npz, vocabulary)
     reloaded = load_model.__wrapped__(npz, vocabulary)
@@ -151,10 +158,9 @@ def test_afinn_features_read_the_words_either_side():
     assert "AFINN-165" in header and "Licence: Open Database License (ODbL)" in header
 
 
-def test_class_offsets_are_saved_and_move_numpy_and_scikit_learn_alike(tmp_path):
-    data = load_split(newsmtsc_cli.TRAIN_FILE)
+def test_class_offsets_are_saved_and_move_numpy_and_scikit_learn_alike(fitted_900, tmp_path):
+    data, plain = fitted_900
     held = data.iloc[900:1300]
-    plain = fit(data.iloc[:900])
     shifted = with_offset(plain, np.array([0.0, 0.0, 0.6]))  # favour the positive class
     npz, vocabulary = tmp_path / "m.npz", tmp_path / "m.json"
     save_model(shifted.model, npz, vocabulary)
