@@ -156,7 +156,7 @@ def chunk_counts(sentences: pd.DataFrame, phrases: Iterable[str], keep_numbers: 
     codes, vocab, source = _split_codes(codes, distinct)
     sentence = np.repeat(np.arange(len(sentences)), per_sentence)[source]
     token_n = (np.arange(n_tokens) - np.repeat(np.cumsum(per_sentence) - per_sentence,
-                                                  per_sentence) + 1)[source]
+                                               per_sentence) + 1)[source]
     sentence_group, groups = _groups(sentences)
     clitic = pd.Series(vocab.lower).isin(CLITICS).to_numpy(dtype=bool)
     words = np.bincount(sentence, weights=(~vocab.is_punct & ~clitic)[codes], minlength=len(sentences))
