@@ -5,6 +5,7 @@ articles, one-article outlets, and articles cut into many chunks."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -91,5 +92,57 @@ def test_chunks_give_the_same_tables_as_one_chunk(monkeypatch):
     expected_counts, expected_totals = _token_table_path(sentences, phrases=PHRASES)
     monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 2)  # 11 chunks, one process
     counts, totals = terms.count_terms(sentences, n_jobs=1, phrases=PHRASES)
+    pd.testing.assert_frame_equal(totals, expected_totals)
+    pd.testing.assert_frame_equal(counts, expected_counts)
+
+
+# Sentences the tokenizer does not do the usual way (one piece, tabs, doubled spaces,
+# control characters, a last piece of closing marks, quotes of every kind), among usual
+# ones, with words that recur across blocks and compounds that split into parts.
+HOSTILE = [
+    "Abbas", "   ", "\t\"quoted\"\t", "He left the U.S.", "He left the U.S. )", "wait...what?!",
+    "a,\x1cb", "He\x1cleft the U.S.\x1cyesterday.", "dogs'\tbone", "x  y  z", "end . ", '"a "b" c"',
+    "''Yes,'' I cannot go.", "rock 'n' roll, gimme more'n that", "O'Neill's 'quote' isn't it'",
+    "\u201cHi,\u201d he said \u2014 \u2018never\u2019.", "\xabOui\xbb, dit-il \xe0 \u0130stanbul.",
+    "The West-Bank road and U.S.-brokered F-16s -- again.", "It cost $2.5 million, or 1,000 euros.",
+    "Kerry met Abbas in the United States.", "x" * 3000 + " y.", "\u0642\u0627\u0644 \"\u0644\u0627\" \u0661\u0662.",
+]
+
+
+def test_token_codes_are_the_token_strings_over_many_blocks(monkeypatch):
+    """Codes made block by block (7 sentences a block, a memo that empties itself between
+    blocks) index a vocabulary that gives back every token of the token table, and NLTK's
+    own tokens, in order."""
+    from helpers.text import PieceMemo, token_codes, token_strings, tokenize_chunk
+    from helpers.text import tokens as tokens_module
+    from helpers.text.pieces import nltk_token_spans
+
+    texts = HOSTILE * 3 + [f"{h} and {w}" for h in HOSTILE for w in ("Kerry's", "co-op")]
+    frame = pd.DataFrame({"article_id": "a", "sentence_id": [str(i) for i in range(len(texts))],
+                          "start_char": 0, "text": texts})
+    table = tokenize_chunk(frame, memo=PieceMemo())  # the usual blocks
+    monkeypatch.setattr(tokens_module, "BLOCK_SENTENCES", 7)
+    codes, vocabulary, per_sentence = token_codes(frame, memo=PieceMemo(max_pieces=30))
+    strings, strings_per_sentence = token_strings(frame, memo=PieceMemo())
+    assert len(texts) > 10 * 7 and len(table) > 500
+    nltk_tokens = [text[start:end] for text in texts for start, end in nltk_token_spans(text)]
+    assert vocabulary[codes].tolist() == table["token"].tolist() == strings == nltk_tokens
+    assert per_sentence.tolist() == strings_per_sentence.tolist()
+    assert per_sentence.tolist() == table.groupby("sentence_id", sort=False).size().reindex(
+        frame["sentence_id"], fill_value=0).tolist()
+    assert len(set(vocabulary.tolist())) == len(vocabulary)  # each token string once
+    assert codes.min() == 0 and (np.diff(np.maximum.accumulate(codes)) <= 1).all()  # first seen first
+
+
+def test_count_terms_over_many_blocks_gives_the_token_table_path_s_tables(monkeypatch):
+    from helpers.text import tokens as tokens_module
+
+    bodies = [" ".join(HOSTILE[i::3]) + " " + BODIES[i % 3] for i in range(9)]
+    sentences = _sentences(bodies, [f"Outlet {i % 4}" for i in range(9)])
+    expected_counts, expected_totals = _token_table_path(sentences, phrases=PHRASES)
+    monkeypatch.setattr(tokens_module, "BLOCK_SENTENCES", 5)
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 4)
+    counts, totals = terms.count_terms(sentences, n_jobs=1, phrases=PHRASES)
+    assert len(sentences) > 3 * 5 and len(expected_counts) > 60
     pd.testing.assert_frame_equal(totals, expected_totals)
     pd.testing.assert_frame_equal(counts, expected_counts)

@@ -1,7 +1,7 @@
 """Term counts of one chunk of sentences on integer word codes, without a token table.
 
 ``count_terms`` runs ``chunk_counts`` on each chunk of articles: the chunk's tokens
-(``helpers.text.token_strings``) become integer codes into the chunk's distinct words,
+(``helpers.text.token_codes``) are integer codes into the chunk's distinct words,
 every rule of ``term_occurrences`` (compounds split into their parts, the country,
 stopwords, phrases, the evidence that a word is a name) is decided once per distinct
 word and applied to the codes with numpy, and the uses are added up per article. A
@@ -61,22 +61,25 @@ class Vocabulary:
                    is_stop=lower.isin(STOPWORDS).to_numpy(dtype=bool))
 
 
-def _split_codes(tokens: list[str]) -> tuple[np.ndarray, Vocabulary, np.ndarray]:
-    """Each token's code, a hyphenated compound's replaced by its parts' (``split_compounds``);
-    the vocabulary; and for each code after the split, which token it came from."""
-    codes, distinct = pd.factorize(np.array(tokens, dtype=object))
-    distinct = np.asarray(distinct, dtype=object)
+def _split_codes(codes: np.ndarray, distinct: np.ndarray) -> tuple[np.ndarray, Vocabulary, np.ndarray]:
+    """Each token's code (into ``distinct``), a hyphenated compound's replaced by its parts'
+    (``split_compounds``); the vocabulary; and for each code after the split, which token
+    it came from. Only the distinct words with a hyphen are looked at in Python."""
     part_code: dict[str, int] = {}
-    expand = []
-    for i, token in enumerate(distinct):
-        found = compound_parts(token) if "-" in token else []
-        expand.append([len(distinct) + part_code.setdefault(p, len(part_code)) for _, p in found] or [i])
+    parts_of: dict[int, list[int]] = {}
+    hyphen = pd.Series(distinct, dtype="str").str.contains("-", regex=False).to_numpy(dtype=bool)
+    for i in np.flatnonzero(hyphen).tolist():
+        if found := compound_parts(distinct[i]):
+            parts_of[i] = [len(distinct) + part_code.setdefault(p, len(part_code)) for _, p in found]
     vocab = Vocabulary.of(distinct, list(part_code))
-    size = np.fromiter(map(len, expand), dtype="int64", count=len(expand))
-    if not len(codes) or (size == 1).all():
-        return codes.astype("int64"), vocab, np.arange(len(codes))
-    flat = np.fromiter((c for e in expand for c in e), dtype="int64", count=int(size.sum()))
+    if not len(codes) or not parts_of:
+        return codes.astype("int64", copy=False), vocab, np.arange(len(codes))
+    size = np.ones(len(distinct), dtype="int64")
+    size[list(parts_of)] = [len(p) for p in parts_of.values()]
     first = np.cumsum(size) - size
+    flat = np.repeat(np.arange(len(distinct), dtype="int64"), size)
+    for i, parts in parts_of.items():
+        flat[first[i] : first[i] + len(parts)] = parts
     repeat = size[codes]
     source = np.repeat(np.arange(len(codes)), repeat)
     within = np.arange(len(source)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
@@ -146,13 +149,14 @@ def _groups(sentences: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
 def chunk_counts(sentences: pd.DataFrame, phrases: Iterable[str], keep_numbers: bool) -> ChunkCounts:
     """Uses of each form (lower-cased word; the country as written; phrase) per article
     of ``sentences``, as ``term_occurrences(..., stem=None)`` would count them."""
-    from ..text import token_strings
+    from ..text import token_codes
 
-    tokens, per_sentence = token_strings(sentences)
-    codes, vocab, source = _split_codes(tokens)
+    codes, distinct, per_sentence = token_codes(sentences)
+    n_tokens = len(codes)
+    codes, vocab, source = _split_codes(codes, distinct)
     sentence = np.repeat(np.arange(len(sentences)), per_sentence)[source]
-    token_n = (np.arange(len(tokens)) - np.repeat(np.cumsum(per_sentence) - per_sentence,
-                                                  per_sentence) + 1)[source]
+    token_n = (np.arange(n_tokens) - np.repeat(np.cumsum(per_sentence) - per_sentence,
+                                               per_sentence) + 1)[source]
     sentence_group, groups = _groups(sentences)
     clitic = pd.Series(vocab.lower).isin(CLITICS).to_numpy(dtype=bool)
     words = np.bincount(sentence, weights=(~vocab.is_punct & ~clitic)[codes], minlength=len(sentences))

@@ -155,6 +155,16 @@ def _merged_codes(parts: list[ChunkCounts]) -> tuple[pd.DataFrame, pd.DataFrame,
             groups.iloc[first_group].reset_index(drop=True), rows)
 
 
+def _articles_using(rows: pd.DataFrame, outlet_code: np.ndarray, n_terms: int, by_term: pd.DataFrame) -> np.ndarray:
+    """For each (outlet, term) of ``by_term``, how many groups (one article of one outlet)
+    of ``rows`` use the term: distinct (group, term) pairs as integer keys, counted per outlet."""
+    pair = np.sort(rows["group"].to_numpy(dtype="int64") * n_terms + rows["term"].to_numpy(dtype="int64"))
+    pair = pair[np.append(True, pair[1:] != pair[:-1])[: len(pair)]]  # (np.unique hashes: slower here)
+    key, n = np.unique(outlet_code[pair // n_terms].astype("int64") * n_terms + pair % n_terms, return_counts=True)
+    wanted = by_term["outlet"].to_numpy(dtype="int64") * n_terms + by_term["term"].to_numpy(dtype="int64")
+    return n[np.searchsorted(key, wanted)]
+
+
 def _coded_tables(parts: list[ChunkCounts], stemmer) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``_counts_table``'s inputs from the chunks: uses per (outlet, term, form), and per
     (outlet, term, kind) uses and articles. Stems are applied here, once the chunks'
@@ -175,9 +185,7 @@ def _coded_tables(parts: list[ChunkCounts], stemmer) -> tuple[pd.DataFrame, pd.D
     rows["term"] = term_code[rows["form"].to_numpy()]
     by_form = rows.groupby(["outlet", "form"], sort=False)["n"].sum().reset_index()
     by_term = rows.groupby(["outlet", "term"], sort=False)["n"].sum().reset_index()
-    used = rows.drop_duplicates(["group", "term"])  # a group is one article of one outlet
-    n_articles = used.groupby(["outlet", "term"], sort=False).size()
-    by_term["n_articles"] = n_articles.reindex(pd.MultiIndex.from_frame(by_term[["outlet", "term"]])).to_numpy()
+    by_term["n_articles"] = _articles_using(rows, outlet_code, len(term_keys), by_term)
     outlets = pd.Series(outlets, dtype="str")
     form_table = pd.DataFrame({
         "outlet": outlets.take(by_form["outlet"]).reset_index(drop=True),

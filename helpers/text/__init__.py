@@ -21,7 +21,7 @@ from .sentences import (
     sentence_tokenizer,
     split_sentences,
 )
-from .tokens import SENTENCE_INPUT_COLUMNS, TOKEN_COLUMNS, token_strings, tokenize, tokenize_chunk
+from .tokens import SENTENCE_INPUT_COLUMNS, TOKEN_COLUMNS, token_codes, token_strings, tokenize, tokenize_chunk
 
 __all__ = [
     "ARTICLE_INPUT_COLUMNS",
@@ -32,6 +32,7 @@ __all__ = [
     "PieceMemo",
     "sentence_tokenizer",
     "split_sentences",
+    "token_codes",
     "token_strings",
     "tokenize",
     "tokenize_chunk",

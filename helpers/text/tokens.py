@@ -129,13 +129,36 @@ def tokenize_chunk(sentences: pd.DataFrame, *, memo: PieceMemo | None = None) ->
 
 def token_strings(sentences: pd.DataFrame, *, memo: PieceMemo | None = None) -> tuple[list[str], np.ndarray]:
     """The tokens of ``tokenize_chunk`` as plain strings, without the table: every
-    sentence's tokens one after the other, and how many each sentence has (int64).
-    For callers that only count tokens (``helpers.terms.count_terms``)."""
+    sentence's tokens one after the other, and how many each sentence has (int64)."""
     memo = process_memo() if memo is None else memo
     tokens, group_size, n_groups, _ = _token_groups(sentences["text"].tolist(), memo)
+    return tokens.tolist(), _per_sentence(group_size, n_groups)
+
+
+def token_codes(sentences: pd.DataFrame, *, memo: PieceMemo | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The tokens of ``tokenize_chunk`` as integer codes, for callers that only count
+    tokens (``helpers.terms.count_terms``): every sentence's codes one after the other
+    (int64), the ``vocabulary`` they index (object array of distinct token strings, in
+    order of first appearance: ``vocabulary[codes]`` are ``token_strings``' tokens), and
+    how many tokens each sentence has (int64).
+
+    The codes come from the memo's entries for each block's distinct words, not from
+    the tokens one by one: only those entries' strings are hashed, not every token."""
+    memo = process_memo() if memo is None else memo
+    blocks, group_size, n_groups, _ = _token_blocks(sentences["text"].tolist(), memo)
+    blocks = [(np.zeros(0, dtype=object), np.zeros(0, dtype="int64")), *blocks]
+    entry_code, distinct = pd.factorize(np.concatenate([flat for flat, _ in blocks]), use_na_sentinel=False)
+    first = np.cumsum([0] + [len(flat) for flat, _ in blocks])
+    codes = np.concatenate([entry_code[o + index] for o, (_, index) in zip(first, blocks, strict=False)])
+    codes, seen = pd.factorize(codes)  # renumbered in order of first appearance
+    vocabulary = np.asarray(distinct, dtype=object)[seen]
+    return codes.astype("int64", copy=False), vocabulary, _per_sentence(group_size, n_groups)
+
+
+def _per_sentence(group_size: np.ndarray, n_groups: np.ndarray) -> np.ndarray:
+    """Each sentence's number of tokens, from its groups' sizes."""
     bounds = np.concatenate([[0], np.cumsum(np.asarray(n_groups, dtype="int64"))])
-    per_sentence = np.diff(np.concatenate([[0], np.cumsum(group_size)])[bounds])
-    return tokens.tolist(), per_sentence.astype("int64", copy=False)
+    return np.diff(np.concatenate([[0], np.cumsum(group_size)])[bounds]).astype("int64", copy=False)
 
 
 def _token_groups(
@@ -147,16 +170,28 @@ def _token_groups(
     sentence's number of groups (int64), and ``(first group, gaps)`` for the sentences
     whose groups are not one space apart (see ``PieceMemo.sentence_tokens``). The token
     strings are the memo's own (shared, not copied), which keeps memory and the garbage
-    collector quiet. ``BLOCK_SENTENCES`` sentences are done at a time (``_block_groups``).
+    collector quiet.
     """
-    tokens: list[np.ndarray] = [np.zeros(0, dtype=object)]
+    blocks, sizes, n_groups, other_gaps = _token_blocks(texts, memo)
+    tokens = [np.zeros(0, dtype=object)] + [flat[index] for flat, index in blocks]
+    return np.concatenate(tokens), sizes, n_groups, other_gaps
+
+
+def _token_blocks(
+    texts: list, memo: PieceMemo
+) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray, np.ndarray, list[tuple[int, list[int]]]]:
+    """``_token_groups`` with the tokens left as each block's ``(flat, index)``: the
+    block's tokens are ``flat[index]``, ``flat`` holding each distinct word's memoised
+    tokens once (and the tokens of the sentences done on their own). ``BLOCK_SENTENCES``
+    sentences are done at a time (``_block_groups``)."""
+    blocks: list[tuple[np.ndarray, np.ndarray]] = []
     sizes: list[np.ndarray] = [np.zeros(0, dtype="int64")]
     n_groups: list[np.ndarray] = [np.zeros(0, dtype="int64")]
     other_gaps: list[tuple[int, list[int]]] = []
     for block in range(0, len(texts), BLOCK_SENTENCES):
         memo.make_room()
-        _block_groups(texts[block : block + BLOCK_SENTENCES], memo, (tokens, sizes, n_groups, other_gaps))
-    return np.concatenate(tokens), np.concatenate(sizes), np.concatenate(n_groups), other_gaps
+        _block_groups(texts[block : block + BLOCK_SENTENCES], memo, (blocks, sizes, n_groups, other_gaps))
+    return blocks, np.concatenate(sizes), np.concatenate(n_groups), other_gaps
 
 
 def _printable(texts: list) -> list[bool]:
@@ -199,9 +234,11 @@ class _Words:
         bad.update(np.flatnonzero(n_words > 0)[closers_only[last_code]].tolist())
         return sorted(bad)
 
-    def lookup(self, memo: PieceMemo) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Every word's memoised tokens one after the other (object array), each word's
-        number of tokens (0 if not known or not usable), and each word's first token."""
+    def lookup(self, memo: PieceMemo) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The memo's entries for the distinct words, their tokens one after the other
+        (object array: ``flat``); every word's tokens one after the other as positions in
+        ``flat``; each word's number of tokens (0 if not known or not usable); and each
+        word's first token."""
         distinct, none = self.distinct, itertools.repeat(())  # () for a piece not known
         first_codes, first_entry = np.unique(self.codes[self.first], return_inverse=True)
         last_codes, last_entry = np.unique(self.codes[self.last], return_inverse=True)
@@ -220,8 +257,7 @@ class _Words:
         word_size = size[entry]
         word_start = np.concatenate([[0], np.cumsum(word_size)])
         within = np.arange(word_start[-1]) - np.repeat(word_start[:-1], word_size)
-        tokens = flat[np.repeat((np.cumsum(size) - size)[entry], word_size) + within]
-        return tokens, word_size, word_start
+        return flat, np.repeat((np.cumsum(size) - size)[entry], word_size) + within, word_size, word_start
 
 
 def _block_groups(texts: list, memo: PieceMemo, out: tuple[list, list, list, list]) -> None:
@@ -233,14 +269,14 @@ def _block_groups(texts: list, memo: PieceMemo, out: tuple[list, list, list, lis
     together (``PieceMemo.learn``), then looked up again. A sentence with a piece that
     cannot be done alone, and every other sentence, gets ``sentence_tokens`` of its own.
     """
-    tokens_out, sizes, n_groups, other_gaps = out
+    blocks, sizes, n_groups, other_gaps = out
     usual = np.array(_printable(texts), dtype=bool)
     words = _Words([texts[i] for i in np.flatnonzero(usual)])
     if unusual := words.unusual():
         usual[np.flatnonzero(usual)[unusual]] = False
         words = _Words([texts[i] for i in np.flatnonzero(usual)])
     usual_index = np.flatnonzero(usual)
-    tokens, size, start = words.lookup(memo)
+    flat, index, size, start = words.lookup(memo)
     unknown: Unknown = (set(), set(), set())
     others = {i: memo.sentence_tokens(texts[i], unknown) for i in np.flatnonzero(~usual).tolist()
               if isinstance(texts[i], str)}
@@ -249,7 +285,7 @@ def _block_groups(texts: list, memo: PieceMemo, out: tuple[list, list, list, lis
         memo.note_unknown(texts[usual_index[j]].split(" "), unknown)
     if any(unknown):
         memo.learn(*unknown)
-        tokens, size, start = words.lookup(memo)
+        flat, index, size, start = words.lookup(memo)
         missing = words.sentences_of(size == 0)
     for j in missing:  # a piece that cannot be done alone: the sentence on its own
         others[int(usual_index[j])] = memo.sentence_tokens(texts[usual_index[j]])
@@ -257,22 +293,27 @@ def _block_groups(texts: list, memo: PieceMemo, out: tuple[list, list, list, lis
     counts[usual_index] = np.diff(words.offsets)
     before = (np.cumsum(usual) - usual).tolist()  # usual sentences before each
     offsets, pos, done = words.offsets.tolist(), 0, sum(map(len, sizes))  # pos: the next word to add
+    pieces, extra = [], [flat]  # the block's tokens as positions in extra's arrays, one after the other
+    n_flat = len(flat)
     for i in sorted(others):
         sentence_groups, sentence_gaps = others[i] or memo.sentence_tokens(texts[i])
         j = before[i]
-        tokens_out.append(tokens[start[pos] : start[offsets[j]]])
+        pieces.append(index[start[pos] : start[offsets[j]]])
         sizes.append(size[pos : offsets[j]])
         done += offsets[j] - pos
         pos = offsets[j + 1] if usual[i] else offsets[j]
         if sentence_gaps is not None:
             other_gaps.append((done, sentence_gaps))
         group_size = [len(group) for group in sentence_groups]
-        tokens_out.append(np.fromiter(itertools.chain.from_iterable(sentence_groups), dtype=object,
-                                      count=sum(group_size)))
+        extra.append(np.fromiter(itertools.chain.from_iterable(sentence_groups), dtype=object,
+                                 count=sum(group_size)))
+        pieces.append(np.arange(n_flat, n_flat + len(extra[-1])))
+        n_flat += len(extra[-1])
         sizes.append(np.array(group_size, dtype="int64"))
         done += len(group_size)
         counts[i] = len(group_size)
-    tokens_out.append(tokens[start[pos] :])
+    pieces.append(index[start[pos] :])
+    blocks.append((np.concatenate(extra), np.concatenate(pieces)))
     sizes.append(size[pos:])
     n_groups.append(counts)
 
