@@ -1,10 +1,19 @@
 """The shared-passage exact check's cheap pre-tests never rule out a pair the full check keeps."""
 
+from difflib import SequenceMatcher
+
 import numpy as np
 import pytest
 
 from helpers.overlap import MIN_COVERAGE, PARTIAL_MIN_COVERAGE, compare_sentences, overlap_share
-from helpers.overlap.align import map_variants, matched_bound, variant_pairs
+from helpers.overlap.align import (
+    VARIANT_MIN_LETTERS,
+    VARIANT_MIN_RATIO,
+    is_variant,
+    map_variants,
+    matched_bound,
+    variant_pairs,
+)
 from helpers.overlap.passages import PARTIAL, VERIFIED, may_pass, verify_chunk
 from helpers.overlap.tokens import token_norms
 
@@ -106,3 +115,17 @@ def test_a_repeated_phrase_keeps_its_any_order_share():
     assert al.coverage < PARTIAL_MIN_COVERAGE <= overlap_share(al)
     assert may_pass(token_norms(a), token_norms(b), MIN_COVERAGE, PARTIAL_MIN_COVERAGE)
     assert [row[-1] for row in verify_chunk(([(a, b)], MIN_COVERAGE, PARTIAL_MIN_COVERAGE))] == [PARTIAL]
+
+
+def test_is_variant_gives_the_full_ratio_rule_on_every_pair_of_written_words():
+    """Its quick difflib bounds only skip the full ratio where it could not reach the threshold."""
+    words = sorted({*WORDS, *VARIANTS.values(), "recognise", "defence", "there", "three", "monday", "sunday",
+                    "israelis", "continue", "continued", "prisoner", "premier", "minister", "ministers"})
+    agree = 0
+    for x in words:
+        for y in words:
+            full = (x[0] == y[0] and min(len(x), len(y)) >= VARIANT_MIN_LETTERS
+                    and SequenceMatcher(None, x, y).ratio() >= VARIANT_MIN_RATIO)
+            assert is_variant(x, y) == full
+            agree += full and x != y
+    assert agree >= 8  # balked/baulked, recognise/recognize, ...

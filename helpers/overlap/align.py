@@ -64,12 +64,16 @@ class Alignment:
 
 
 def is_variant(x: str, y: str) -> bool:
-    """Whether ``y`` is a spelling variant of ``x`` (see ``VARIANT_MIN_RATIO``)."""
-    return (
-        x[0] == y[0] and len(x) >= VARIANT_MIN_LETTERS and len(y) >= VARIANT_MIN_LETTERS
-        and LETTERS.fullmatch(x) is not None and LETTERS.fullmatch(y) is not None
-        and SequenceMatcher(None, x, y).ratio() >= VARIANT_MIN_RATIO
-    )
+    """Whether ``y`` is a spelling variant of ``x`` (see ``VARIANT_MIN_RATIO``).
+
+    difflib's ``real_quick_ratio`` (from the lengths) and ``quick_ratio`` (letters in
+    common, in any order) are upper bounds on its ``ratio``, so they rule pairs out first."""
+    if not (x[0] == y[0] and len(x) >= VARIANT_MIN_LETTERS and len(y) >= VARIANT_MIN_LETTERS
+            and LETTERS.fullmatch(x) is not None and LETTERS.fullmatch(y) is not None):
+        return False
+    matcher = SequenceMatcher(None, x, y)
+    return (matcher.real_quick_ratio() >= VARIANT_MIN_RATIO and matcher.quick_ratio() >= VARIANT_MIN_RATIO
+            and matcher.ratio() >= VARIANT_MIN_RATIO)
 
 
 def _counted_runs(opcodes: list, min_run: int) -> list:
@@ -110,10 +114,13 @@ def variant_pairs(na: list[str], nb: list[str]) -> list[tuple[str, str]]:
     with the first word of a missing from b (alphabetically) it is a variant of, a's first."""
     only_a = sorted(set(na) - set(nb))
     only_b = sorted(set(nb) - set(na))
+    by_letter: dict[str, list[str]] = {}  # a variant starts with the same letter (see ``is_variant``)
+    for y in only_b:
+        by_letter.setdefault(y[0], []).append(y)
     mapped: set[str] = set()
     variants = []
     for x in only_a:
-        for y in only_b:
+        for y in by_letter.get(x[0], ()):
             if y not in mapped and is_variant(x, y):
                 mapped.add(y)
                 variants.append((x, y))
