@@ -71,6 +71,7 @@ PASSAGE_COLUMNS = [
 ]
 VERIFIED, PARTIAL = "verified", "partial"  # the tiers: coverage >= min_coverage; overlap_share >= partial
 VERIFY_CHUNK = 20_000  # candidate pairs per chunk of the exact check
+SIGNATURE_CHUNK = 250  # articles per chunk of step 1: its shingles and MinHash objects held at once
 
 
 class _Groups(NamedTuple):
@@ -164,7 +165,7 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     """Step 1, chunk by chunk of articles: ``(positions, digests, keys, (hashes, counts))``
     of the indexed sentences (see ``signature_chunk``; ``params`` are its arguments after
     the texts)."""
-    chunks = article_chunks(table) if len(table) else []
+    chunks = article_chunks(table, size=SIGNATURE_CHUNK) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
     jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
     results = map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash")
