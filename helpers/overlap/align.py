@@ -64,12 +64,16 @@ class Alignment:
 
 
 def is_variant(x: str, y: str) -> bool:
-    """Whether ``y`` is a spelling variant of ``x`` (see ``VARIANT_MIN_RATIO``)."""
-    return (
-        x[0] == y[0] and len(x) >= VARIANT_MIN_LETTERS and len(y) >= VARIANT_MIN_LETTERS
-        and LETTERS.fullmatch(x) is not None and LETTERS.fullmatch(y) is not None
-        and SequenceMatcher(None, x, y).ratio() >= VARIANT_MIN_RATIO
-    )
+    """Whether ``y`` is a spelling variant of ``x`` (see ``VARIANT_MIN_RATIO``).
+
+    difflib's ``real_quick_ratio`` (from the lengths) and ``quick_ratio`` (letters in
+    common, in any order) are upper bounds on its ``ratio``, so they rule pairs out first."""
+    if not (x[0] == y[0] and len(x) >= VARIANT_MIN_LETTERS and len(y) >= VARIANT_MIN_LETTERS
+            and LETTERS.fullmatch(x) is not None and LETTERS.fullmatch(y) is not None):
+        return False
+    matcher = SequenceMatcher(None, x, y)
+    return (matcher.real_quick_ratio() >= VARIANT_MIN_RATIO and matcher.quick_ratio() >= VARIANT_MIN_RATIO
+            and matcher.ratio() >= VARIANT_MIN_RATIO)
 
 
 def _counted_runs(opcodes: list, min_run: int) -> list:
@@ -98,6 +102,51 @@ def _counted_runs(opcodes: list, min_run: int) -> list:
     return out
 
 
+def align_words(na: list[str], nb: list[str]) -> tuple[list, int, list]:
+    """``compare_sentences`` on two sentences' normalised tokens (``token_norms``):
+    ``(opcodes, n_matched, variants)``, for a caller that has the tokens already."""
+    variants = variant_pairs(na, nb)
+    return (*align_mapped(na, map_variants(nb, variants)), variants)
+
+
+def variant_pairs(na: list[str], nb: list[str]) -> list[tuple[str, str]]:
+    """The spelling variants ``compare_sentences`` pairs: each word of b missing from a
+    with the first word of a missing from b (alphabetically) it is a variant of, a's first."""
+    only_a = sorted(set(na) - set(nb))
+    only_b = sorted(set(nb) - set(na))
+    by_letter: dict[str, list[str]] = {}  # a variant starts with the same letter (see ``is_variant``)
+    for y in only_b:
+        by_letter.setdefault(y[0], []).append(y)
+    mapped: set[str] = set()
+    variants = []
+    for x in only_a:
+        for y in by_letter.get(x[0], ()):
+            if y not in mapped and is_variant(x, y):
+                mapped.add(y)
+                variants.append((x, y))
+                break
+    return variants
+
+
+def map_variants(nb: list[str], variants: list[tuple[str, str]]) -> list[str]:
+    """b's tokens with each spelling variant replaced by a's word."""
+    mapping = {y: x for x, y in variants}
+    return [mapping.get(t, t) for t in nb] if mapping else nb
+
+
+def align_mapped(na: list[str], mb: list[str]) -> tuple[list, int]:
+    """``(opcodes, n_matched)`` of a's tokens against b's with its variants mapped (``map_variants``)."""
+    matcher = SequenceMatcher(None, na, mb, autojunk=False)
+    opcodes = _counted_runs(matcher.get_opcodes(), max(min(MIN_RUN, len(na), len(mb)), 1))
+    return opcodes, sum(i2 - i1 for tag, i1, i2, _, _ in opcodes if tag == "equal")
+
+
+def coverage_and_similarity(n_matched: int, n_a: int, n_b: int) -> tuple[float, float]:
+    """``compare_sentences``' two scores from its matched words and the two sentences' word counts."""
+    shorter, total = min(n_a, n_b), n_a + n_b
+    return n_matched / shorter if shorter else 0.0, 2 * n_matched / total if total else 0.0
+
+
 def compare_sentences(text_a: str, text_b: str) -> Alignment:
     """Align two sentences word by word and score how much of one is in the other.
 
@@ -106,7 +155,7 @@ def compare_sentences(text_a: str, text_b: str) -> Alignment:
     as the same word. ``difflib.SequenceMatcher`` (no autojunk) then finds the longest
     matching runs of words in order; runs shorter than ``MIN_RUN`` words (or than the
     shorter sentence, if that is shorter) count only next to a run that does, across a
-    change of at most ``MAX_GAP`` words (see ``_counted_runs``).
+    change of at most ``MAX_GAP`` words (see ``_counted_runs``; ``align_words`` does this).
 
     Returns
     -------
@@ -118,26 +167,9 @@ def compare_sentences(text_a: str, text_b: str) -> Alignment:
         first), ``opcodes`` (difflib's, over the tokens) and the tokens of both.
     """
     ta, tb = normalise_tokens(text_a), normalise_tokens(text_b)
-    na, nb = [t.norm for t in ta], [t.norm for t in tb]
-    only_a = sorted(set(na) - set(nb))
-    only_b = sorted(set(nb) - set(na))
-    mapping: dict[str, str] = {}
-    variants = []
-    for x in only_a:
-        for y in only_b:
-            if y not in mapping and is_variant(x, y):
-                mapping[y] = x
-                variants.append((x, y))
-                break
-    matcher = SequenceMatcher(None, na, [mapping.get(t, t) for t in nb], autojunk=False)
-    shorter = min(len(na), len(nb))
-    opcodes = _counted_runs(matcher.get_opcodes(), max(min(MIN_RUN, shorter), 1))
-    matched = sum(i2 - i1 for tag, i1, i2, _, _ in opcodes if tag == "equal")
-    total = len(na) + len(nb)
-    return Alignment(
-        ta, tb, len(text_a), len(text_b), opcodes, matched,
-        matched / shorter if shorter else 0.0, 2 * matched / total if total else 0.0, variants,
-    )
+    opcodes, matched, variants = align_words([t.norm for t in ta], [t.norm for t in tb])
+    coverage, similarity = coverage_and_similarity(matched, len(ta), len(tb))
+    return Alignment(ta, tb, len(text_a), len(text_b), opcodes, matched, coverage, similarity, variants)
 
 
 def matched_spans(al: Alignment, side: str) -> list[tuple[int, int]]:
@@ -167,9 +199,17 @@ def any_order_coverage(al: Alignment) -> float:
     the other sentence also has, *in any order* (spelling variants counted as the same
     word): clauses moved around keep their runs, which ``coverage`` (runs in order) loses.
     0 when either sentence has no words."""
-    variant = {y: x for x, y in al.variants}
-    na, nb = [t.norm for t in al.tokens_a], [variant.get(t.norm, t.norm) for t in al.tokens_b]
-    short, other = (na, nb) if len(na) <= len(nb) else (nb, na)
+    return any_order_words([t.norm for t in al.tokens_a], [t.norm for t in al.tokens_b], al.variants)
+
+
+def any_order_words(na: list[str], nb: list[str], variants: list[tuple[str, str]]) -> float:
+    """``any_order_coverage`` on the two sentences' normalised tokens and ``align_words``' variants."""
+    return any_order_mapped(na, map_variants(nb, variants))
+
+
+def any_order_mapped(na: list[str], mb: list[str]) -> float:
+    """``any_order_words`` on a's tokens and b's with its variants mapped (``map_variants``)."""
+    short, other = (na, mb) if len(na) <= len(mb) else (mb, na)
     if not short:
         return 0.0
     k = max(min(MIN_RUN, len(short)), 1)
@@ -179,6 +219,25 @@ def any_order_coverage(al: Alignment) -> float:
         if tuple(short[i:i + k]) in grams:
             covered[i:i + k] = True
     return float(covered.mean())
+
+
+def matched_bound(na: list[str], mb: list[str]) -> int:
+    """An upper bound on ``align_mapped(na, mb)``'s matched words, without aligning.
+
+    With k the run length that counts (``MIN_RUN``, or the shorter sentence's length), a
+    word in a counted run of k or more is in a k-gram of a that mb also has; a shorter
+    run counts only beside such a run (at most two beside each), and has at most k - 1
+    words. So with c the words of a in a shared k-gram, at most c + 2 (k - 1) (c // k)
+    words are matched.
+    """
+    k = max(min(MIN_RUN, len(na), len(mb)), 1)
+    grams = {tuple(mb[i:i + k]) for i in range(len(mb) - k + 1)}
+    covered = np.zeros(len(na), dtype=bool)
+    for i in range(len(na) - k + 1):
+        if tuple(na[i:i + k]) in grams:
+            covered[i:i + k] = True
+    c = int(covered.sum())
+    return c + 2 * (k - 1) * (c // k)
 
 
 def overlap_share(al: Alignment) -> float:

@@ -48,7 +48,7 @@ SHORT_THRESHOLD = 0.2  # ... and is paired on each of them unless it has 5 or mo
 # spelling variants (Israeli/Israelis, continue/continued, recognise/recognize), which
 # compare_sentences counts as matched, are not missing; the same folded words make the shingles.
 FOLD_LETTERS = 5
-PAIRS_CHUNK = 500_000  # proposed pairs expanded at a time
+PAIRS_CHUNK = 100_000  # proposed pairs expanded at a time (each, with its words: about 100 MB at most)
 _MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
                         dtype=np.uint64)  # odd constants that fold a shingle's token hashes into one
 

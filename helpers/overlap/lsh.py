@@ -73,7 +73,7 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, n
             positions.append(i)
             kept.append(norms)
             digests.append(hashlib.blake2b("\x00".join(norms).encode("utf-8"), digest_size=16).digest())
-            sets.append([sh.encode("utf-8") for sh in sorted(shingles(norms, shingle_size))])
+            sets.append([sh.encode("utf-8") for sh in shingles(norms, shingle_size)])  # any order: a minimum
     keys = np.zeros((len(positions), bands), dtype=np.uint64)
     if positions:
         values = np.stack([m.hashvalues for m in MinHash.generator(sets, num_perm=num_perm, seed=seed)])

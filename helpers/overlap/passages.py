@@ -30,6 +30,7 @@ Steps 1 and 3 run on every core for a large corpus, or on a Dask cluster (``n_jo
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
@@ -38,7 +39,17 @@ import pandas as pd
 
 from ..parallel import article_chunks, map_chunks
 from ..tables import require_columns
-from .align import MIN_COVERAGE, VARIANT_MIN_LETTERS, compare_sentences, overlap_share
+from .align import (
+    LETTERS,
+    MIN_COVERAGE,
+    VARIANT_MIN_LETTERS,
+    align_mapped,
+    any_order_mapped,
+    coverage_and_similarity,
+    map_variants,
+    matched_bound,
+    variant_pairs,
+)
 from .containment import CONTAINMENT_THRESHOLD, containment_pairs
 from .lsh import (
     LSH_THRESHOLD,
@@ -60,6 +71,7 @@ PASSAGE_COLUMNS = [
 ]
 VERIFIED, PARTIAL = "verified", "partial"  # the tiers: coverage >= min_coverage; overlap_share >= partial
 VERIFY_CHUNK = 20_000  # candidate pairs per chunk of the exact check
+SIGNATURE_CHUNK = 250  # articles per chunk of step 1: its shingles and MinHash objects held at once
 
 
 class _Groups(NamedTuple):
@@ -72,24 +84,43 @@ class _Groups(NamedTuple):
     members: dict  # group -> rows in the table, for groups of two or more
 
 
-def _may_cover(na: list[str], nb: list[str], min_coverage: float) -> bool:
-    """False only when ``compare_sentences`` cannot reach ``min_coverage``: a cheap test first.
+def may_pass(na: list[str], nb: list[str], min_coverage: float, partial: float | None = None) -> bool:
+    """False only when ``compare_sentences`` on two sentences (their ``token_norms``) can
+    neither reach ``min_coverage`` nor, with ``partial``, an ``overlap_share`` of ``partial``.
 
-    A word counted as matched is, on each side, a word the other sentence also has or a
-    possible spelling variant (``VARIANT_MIN_LETTERS`` letters or more, not in the other
-    sentence, whose first letter starts such a word there). Counting those words on
-    each side bounds the matched words from above.
+    A cheap, exact upper bound first. A word counted as matched is paired with one word
+    of the other sentence: the same word, or a spelling variant, which is a word of
+    ``VARIANT_MIN_LETTERS`` letters or more missing from the other sentence and starting
+    with the letter of one missing from this one. So the matched words are at most the
+    words both have (each as often as the sentence with fewer of it has it) plus the
+    fewer of the two sentences' possible variants. The any-order share (the partial
+    tier) counts the shorter sentence's words that are in the other or possible variants.
     """
     shorter = min(len(na), len(nb))
     if shorter == 0:
         return False
-    sa, sb = set(na), set(nb)
+    ca, cb = Counter(na), Counter(nb)
+    common = sum(min(n, cb[w]) for w, n in ca.items() if w in cb)
+    if common / shorter >= min_coverage:
+        return True
+    var_a, var_b = _possible_variants(ca, cb), _possible_variants(cb, ca)
+    bound = common + min(sum(ca[w] for w in var_a), sum(cb[w] for w in var_b))
+    if bound / shorter >= min_coverage:
+        return True
+    if partial is None:
+        return False
+    short, other, var = (ca, cb, var_a) if len(na) <= len(nb) else (cb, ca, var_b)
+    any_order = sum(n for w, n in short.items() if w in other or w in var)
+    return max(bound, any_order) / shorter >= partial
 
-    def possible(words: list[str], own: set[str], other: set[str]) -> int:
-        starts = {w[0] for w in other - own if len(w) >= VARIANT_MIN_LETTERS}
-        return sum(1 for w in words if w in other or (len(w) >= VARIANT_MIN_LETTERS and w[0] in starts))
 
-    return min(possible(na, sa, sb), possible(nb, sb, sa)) >= min_coverage * shorter
+def _possible_variants(own: Counter, other: Counter) -> set[str]:
+    """The words of one sentence that may be spelling variants of a word of the other (see ``is_variant``)."""
+    def variable(w: str) -> bool:
+        return len(w) >= VARIANT_MIN_LETTERS and LETTERS.fullmatch(w) is not None
+
+    starts = {w[0] for w in other if w not in own and variable(w)}
+    return {w for w in own if w not in other and w[0] in starts and variable(w)} if starts else set()
 
 
 def verify_chunk(args: tuple) -> list[tuple]:
@@ -99,23 +130,34 @@ def verify_chunk(args: tuple) -> list[tuple]:
     tier); returns ``(k, coverage, similarity, n_tokens_a, n_tokens_b, n_matched, variants,
     overlap_share, tier)`` for each pair ``k`` that passes: "verified" when its coverage is
     at least ``min_coverage``, else "partial" when its overlap share is at least the other.
+    Each text is normalised once (``token_norms``); a pair that ``may_pass`` rules out,
+    or whose ``matched_bound`` cannot reach the thresholds, is not aligned.
     """
     pairs, min_coverage, partial = args
-    floor = min_coverage if partial is None else min(min_coverage, partial)
     norms: dict[str, list[str]] = {}
     out = []
     for k, (a, b) in enumerate(pairs):
-        for text in (a, b):
-            if text not in norms:
-                norms[text] = token_norms(text)
-        if not _may_cover(norms[a], norms[b], floor):
+        na, nb = norms.get(a), norms.get(b)
+        if na is None:
+            na = norms[a] = token_norms(a)
+        if nb is None:
+            nb = norms[b] = token_norms(b)
+        if not may_pass(na, nb, min_coverage, partial):
             continue
-        al = compare_sentences(a, b)
-        share = overlap_share(al)
-        tier = VERIFIED if al.coverage >= min_coverage else PARTIAL if partial is not None and share >= partial else ""
+        variants = variant_pairs(na, nb)
+        mb = map_variants(nb, variants)
+        shorter = min(len(na), len(nb))
+        any_order = any_order_mapped(na, mb) if partial is not None else None
+        reach = matched_bound(na, mb) / shorter  # the highest coverage aligning could give
+        if reach < min_coverage and (any_order is None or max(reach, any_order) < partial):
+            continue
+        _, matched = align_mapped(na, mb)
+        coverage, similarity = coverage_and_similarity(matched, len(na), len(nb))
+        share = max(coverage, any_order_mapped(na, mb) if any_order is None else any_order)
+        tier = VERIFIED if coverage >= min_coverage else PARTIAL if partial is not None and share >= partial else ""
         if tier:
-            out.append((k, al.coverage, al.similarity, len(al.tokens_a), len(al.tokens_b), al.n_matched,
-                        "; ".join(f"{x}/{y}" for x, y in al.variants), share, tier))
+            out.append((k, coverage, similarity, len(na), len(nb), matched,
+                        "; ".join(f"{x}/{y}" for x, y in variants), share, tier))
     return out
 
 
@@ -123,7 +165,7 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     """Step 1, chunk by chunk of articles: ``(positions, digests, keys, (hashes, counts))``
     of the indexed sentences (see ``signature_chunk``; ``params`` are its arguments after
     the texts)."""
-    chunks = article_chunks(table) if len(table) else []
+    chunks = article_chunks(table, size=SIGNATURE_CHUNK) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
     jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
     results = map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash")
