@@ -76,20 +76,16 @@ def test_chunked_steps_equal_the_whole_table_steps(chunk, corpus_folder, monkeyp
     assert {"abbas", "u.s.", "west bank", "prison"} <= set(occurrences["term"])
     assert "kerri" in set(occurrences["term"])  # "kerry's" in lower case in another chunk
     assert {"in", "other", "no rule"} <= set(whole["matches"]["sense"])
-    for name, expected in whole.items():
-        if isinstance(expected, pd.DataFrame):
-            assert len(expected), name
-            pd.testing.assert_frame_equal(chunked[name], expected, obj=name)
-        else:
-            assert chunked[name] == expected, name
+    _assert_same_steps(chunked, whole, non_empty=True)
 
 
-def test_chunked_steps_of_a_corpus_without_words(corpus_folder, monkeypatch):
+@pytest.mark.parametrize("lazy", [False, True], ids=["token table", "TokenChunks"])
+def test_chunked_steps_of_a_corpus_without_words(lazy, corpus_folder, monkeypatch):
     monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 1)
     articles = pd.DataFrame({"article_id": ["x", "y", "z"], "outlet": ["X", "Y", "Z"],
                              "body": ["", "... !!!", "the of and"]})
     sentences = split_sentences(articles)
-    tokens = tokenize(sentences, n_jobs=1)
+    tokens = terms.TokenChunks(sentences) if lazy else tokenize(sentences, n_jobs=1)
     out = _steps(sentences, tokens, corpus_folder)
     assert out["phrases"] == [] and out["collocations"].empty and out["matches"].empty
     assert out["occurrences snowball"].empty
@@ -109,19 +105,14 @@ def test_token_chunks_give_the_whole_token_tables_steps(chunk, corpus_folder, mo
     chunked = _steps(sentences, lazy, corpus_folder)
     assert set(whole["collocations"]["outlet"]) >= {"A", "C"}
     assert "peace talks" in whole["phrases"] and len(whole["matches"]) > 3
+    _assert_same_steps(chunked, whole, non_empty=False)
+
+
+def _assert_same_steps(chunked: dict, whole: dict, *, non_empty: bool) -> None:
+    """Every step's table (or list) from chunks equals the whole-table one."""
     for name, expected in whole.items():
         if isinstance(expected, pd.DataFrame):
+            assert not non_empty or len(expected), name
             pd.testing.assert_frame_equal(chunked[name], expected, obj=name)
         else:
             assert chunked[name] == expected, name
-
-
-def test_token_chunks_of_a_corpus_without_words(corpus_folder, monkeypatch):
-    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 1)
-    articles = pd.DataFrame({"article_id": ["x", "y", "z"], "outlet": ["X", "Y", "Z"],
-                             "body": ["", "... !!!", "the of and"]})
-    sentences = split_sentences(articles)
-    out = _steps(sentences, terms.TokenChunks(sentences), corpus_folder)
-    assert out["phrases"] == [] and out["collocations"].empty and out["matches"].empty
-    assert out["occurrences snowball"].empty
-    assert out["totals"].set_index("outlet")["n_words"].to_dict() == {"Y": 0, "Z": 3}
