@@ -22,11 +22,23 @@ MASK = "#"  # what quotations are overwritten with, so narration patterns never 
 
 # Speech verbs (longest first, so "says" is not read as "say"), and "according to".
 VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+
+
+def initials(words) -> str:
+    """A lookahead for the first characters of ``words``, case-insensitive. Put before an
+    alternation of those words, it matches exactly what the alternation matches, but the
+    regex engine skips every other position at once instead of trying each word there (under
+    ``re.I`` it has no fast path for literals): about twice as fast over a long text."""
+    chars = "".join(re.escape(c) for c in sorted({w[0] for w in words if w}))
+    return f"(?=(?i:[{chars}]))" if chars else ""
+
+
 # "described as" right after the verb is a passive participle ('the Games – described as
 # "every minute of every event" –'), not its subject describing: not read as a speech verb.
 # "as per" is "according to" in Indian and Pakistani English ("as per the Union Minister").
 ACCORDING = r"according\s+to|as\s+per"
-VERB = re.compile(rf"(?<![\w'-])(?:{VERB_ALT}|{ACCORDING})\b(?!(?<=describe[ds])\s+as\b)", re.I)
+VERB = re.compile(rf"(?<![\w'-]){initials([*SPEECH_VERBS, 'according', 'as'])}(?:{VERB_ALT}|{ACCORDING})\b"
+                  r"(?!(?<=describe[ds])\s+as\b)", re.I)
 INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
 
 # A run of capitalised words: a name, with "of" or up to two name particles ("van der",

@@ -28,6 +28,7 @@ from .patterns import (
     NAME_AT_END,
     NAME_RUN,
     PRONOUN,
+    initials,
 )
 from .vocabulary import (
     DOCUMENT_NOUNS,
@@ -102,11 +103,12 @@ class Names:
         for value in self.actors.get("roles", pd.Series(dtype=str)):
             roles |= {r.strip().lower() for r in str(value or "").split(";") if r.strip()}
         self.roles = sorted(roles, key=len, reverse=True)
-        role = "(?P<role>" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in self.roles) + ")"
+        alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in self.roles)
+        role = f"(?P<role>{initials(self.roles)}(?:{alternation}))"
         name = rf"(?P<name>{NAME_RUN})"
         self.role_word = re.compile(rf"(?<![\w-])(?i:{role})\b")
         # "Prime Minister Benjamin Netanyahu", "Indyk, the U.S. special envoy", "A spokeswoman, Marie Harf,"
-        either = "(?:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in self.roles) + ")"
+        either = f"(?:{initials(self.roles)}(?:{alternation}))"
         self.role_patterns = [
             re.compile(rf"(?<![\w-])(?i:{role})\s+{name}"),
             # "Minister of Foreign Affairs Madické Niang": a role, "of" and its office, then the name;
