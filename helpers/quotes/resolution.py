@@ -80,6 +80,8 @@ def person_vocabulary(masked: str, speakers: list[Speaker | None], roles: dict[s
 
 def place_like(name: str, text: str) -> bool:
     """Whether ``text`` writes ``name`` after a preposition of place ("in New York", "at Real Madrid")."""
+    if name not in text:  # the pattern needs the name: no regex to compile and run
+        return False
     return re.search(rf"\b(?:in|at|from|near|outside|inside|across|throughout)\s+{re.escape(name)}\b",
                      text) is not None
 
