@@ -382,3 +382,27 @@ def test_attribution_validation_reads_the_dated_summary(tmp_path):
     assert sentence.startswith("Scored on 2026-01-02: on 4 held-out pages from 3 outlets, 6 of 10")
     assert "2 not attributed at all" in sentence and "F1 0.67" in sentence
     assert attribution_validation(tmp_path / "missing.csv")[0].empty
+
+
+def test_initials_lookahead_keeps_every_match():
+    """The first-character lookahead before the speech-verb and role alternations only skips
+    positions: the matches are those of the plain alternation, edge cases included."""
+    import re
+
+    from helpers.quotes.patterns import ACCORDING, VERB, VERB_ALT, initials
+    from helpers.quotes.speakers import Names
+
+    text = ("Said Toner: \"no.\" SHE ADDED, pre-said, re-told, hesaid. According to  the Prime\n"
+            "Minister, as per Gov. Ann Lee, the spokeswoman's deputy, Ministers and CEO Jo Park told it.")
+    plain = re.compile(VERB.pattern.replace(initials([*VERB_ALT.split("|"), "according", "as"]), ""), re.I)
+    assert plain.pattern != VERB.pattern and "(?=" not in plain.pattern.split("(?!")[0]
+    spans = [(m.start(), m.group(0)) for m in VERB.finditer(text)]
+    assert spans == [(m.start(), m.group(0)) for m in plain.finditer(text)]
+    assert [w.lower() for _, w in spans] == ["said", "added", "according to", "as per", "told"]
+    names = Names(None)
+    look = initials(names.roles)
+    for pattern in [names.role_word, *names.role_patterns]:
+        without = re.compile(pattern.pattern.replace(look, ""))
+        assert [m.groupdict() for m in pattern.finditer(text)] == [m.groupdict() for m in without.finditer(text)]
+    assert {m.group("role").lower().split()[-1] for m in names.role_word.finditer(text)} >= {"minister", "ceo"}
+    assert initials([]) == "" and ACCORDING in VERB.pattern
