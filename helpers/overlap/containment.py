@@ -114,7 +114,7 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
         return np.empty(0, dtype=np.int64)
     idx = _index_type(max(len(hashes), n_groups))
     sid = _dense_ids(hashes)
-    group = group.astype(idx)
+    group = group.astype(idx, copy=False)
     size = np.bincount(group, minlength=n_groups)
     probe = _probes(group, sid, size, threshold, max_df, short, short_threshold)
     probe, start, count, indexed = _partner_runs(group, sid, probe, days, window)
@@ -214,7 +214,7 @@ def _word_index(word_group: np.ndarray, word_hashes: np.ndarray, n_tokens: np.nd
     codes = word_group.astype(np.int64) * n_words + wid  # distinct; searched sorted (a hash table is 3 times the size)
     if len(codes) > 1 and not (codes[1:] > codes[:-1]).all():
         codes = np.sort(codes)
-    rarest = wid[np.lexsort((wid, np.bincount(wid)[wid], word_group))]
+    rarest = wid[np.lexsort((wid, np.bincount(wid).astype(wid.dtype)[wid], word_group))]
     counts = np.bincount(word_group, minlength=n_groups)
     return codes, rarest, np.r_[0, np.cumsum(counts)[:-1]], counts, n_words, n_tokens
 
