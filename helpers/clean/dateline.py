@@ -155,7 +155,7 @@ def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str
     if m:
         return agency_in(m.group("agency") or m.group("bracketed")), "end slug"
     notes = (t for t in (*paragraphs, *_labelled(page)) if CONTRIBUTED.search(t))
-    found = next((agency_in(t) for t in notes if agency_in(t)), None)
+    found = next(filter(None, map(agency_in, notes)), None)
     if found:
         return found, "contributor note"
     for i, label in enumerate(page.labels):

@@ -112,7 +112,7 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
     """
     if not len(hashes):
         return np.empty(0, dtype=np.int64)
-    idx = _index_type(max(len(hashes), n_groups))
+    idx = index_type(max(len(hashes), n_groups))
     sid = _dense_ids(hashes)
     group = group.astype(idx, copy=False)
     size = np.bincount(group, minlength=n_groups)
@@ -139,7 +139,7 @@ def _probes(group, sid, size, threshold, max_df, short, short_threshold) -> np.n
     """The entries each group is paired on: its prefix, rarest first, less the shingles
     no other group has and, for a long group, those in more than ``max_df`` groups.
     Per-entry arrays are int32 where the counts fit (the memory peak of the search)."""
-    idx = _index_type(len(sid))
+    idx = index_type(len(sid))
     entry_df = np.bincount(sid).astype(idx)[sid]
     order = np.lexsort((sid, entry_df, group))  # each group's shingles, rarest first
     group_start = np.r_[0, np.cumsum(size)[:-1]].astype(idx)
@@ -161,12 +161,12 @@ def _dense_ids(values: np.ndarray) -> np.ndarray:
     new = np.zeros(len(values), dtype=bool)  # where a value differs from the one before, in order
     new[1:] = ordered[1:] != ordered[:-1]
     del ordered
-    ids = np.empty(len(values), dtype=_index_type(len(values)))
+    ids = np.empty(len(values), dtype=index_type(len(values)))
     ids[order] = np.cumsum(new, dtype=ids.dtype)
     return ids
 
 
-def _index_type(n: int) -> type:
+def index_type(n: int) -> type:
     """int32 for counts and positions below ``n`` when they fit, else int64."""
     return np.int32 if n < np.iinfo(np.int32).max else np.int64
 

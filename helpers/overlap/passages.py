@@ -50,7 +50,7 @@ from .align import (
     matched_bound,
     variant_pairs,
 )
-from .containment import CONTAINMENT_THRESHOLD, containment_pairs
+from .containment import CONTAINMENT_THRESHOLD, containment_pairs, index_type
 from .lsh import (
     LSH_THRESHOLD,
     MIN_SENTENCE_TOKENS,
@@ -206,7 +206,7 @@ def _contained(groups: _Groups, words: tuple, threshold: float, days, window) ->
     """Step 2's containment candidates (``containment_pairs``) over each group's first
     sentence; ``words`` as ``signature_chunk`` gives them, for every indexed sentence."""
     hashes, counts, word_hashes, word_counts, n_tokens = words
-    group_of_row = np.full(len(counts), -1, dtype=np.int32 if len(groups.first_row) < 2**31 else np.int64)
+    group_of_row = np.full(len(counts), -1, dtype=index_type(len(groups.first_row)))
     group_of_row[groups.first_row] = np.arange(len(groups.first_row))
 
     def entries(per_row: np.ndarray, values: np.ndarray) -> tuple:
