@@ -131,3 +131,33 @@ def test_speaker_candidates_are_names_outside_quotations_with_their_features():
     assert park["rule_in_sentence"] == 1 and park["log_mentions"] > lee["log_mentions"]
     assert lee["rule_choice"] == 0 and lee["before"] == 0 and lee["verb_after"] == 0
     assert by_name["Paris"]["paragraphs_back"] == 1 and by_name["Police"]["org_word"] == 1
+
+
+def test_agreement_pages_parse_and_cover_45_dev_pages():
+    """The second, blind labelling (agreement/) is of 45 dev pages, each the same text as its dev twin."""
+    from validation.pages.agreement import read_pairs
+
+    _, second = read_pairs()  # raises if a page's text differs from its dev twin
+    ids = [p.page_id for p in second]
+    assert len(set(ids)) == 45 and set(ids) <= {p.page_id for p in read_set("dev")}
+    assert all(any(lab == "body" for lab, _ in p.lines) for p in second)
+
+
+def test_agreement_compares_two_labellings_as_the_scorer_does(tmp_path):
+    from validation.pages.agreement import agreement_table
+
+    text = ('{h} | Club wins cup\n{b} | By Ann Lee\nbody | ROME (AP) — The club won.\n'
+            'body | "We played very well today," said Marco Rossi. "It was hard," he added.\nwidget | Share\n')
+    for folder, head, by, quotes in (("dev", "headline", "byline", "quote: Marco Rossi | We played very well\n"),
+                                     ("agreement", "headline", "widget", "quote: Rossi | We played very well\n"
+                                      "quote: Ann Lee | It was hard\n")):
+        (tmp_path / folder).mkdir()
+        write_page(tmp_path / folder, 7, text.format(h=head, b=by), agency="AP", dateline="ROME", quotes=quotes)
+    rows = {(r.measure, r.label): r for r in agreement_table(tmp_path).itertuples()}
+    agree = rows[("line agreement", "12 labels")]
+    assert (agree.numerator, agree.denominator) == (4, 5)
+    assert rows[("body line recall (A truth)", "body")].value == 1.0
+    assert rows[("pages part agrees", "byline")].numerator == 0 and rows[("pages part agrees", "agency")].numerator == 1
+    assert rows[("pages all five parts agree", "all")].numerator == 0
+    assert rows[("quotations only B listed", "quotes")].numerator == 1  # "It was hard" (Ann Lee: wrong too)
+    assert rows[("matched quotations, same speaker", "quotes")].numerator == 1  # Rossi is Marco Rossi's part
