@@ -35,6 +35,8 @@ from .score import (
 SECOND = "agreement"  # the folder of the second labelling
 FIRST = "dev"  # the folder of the first (the dev set's labels)
 COLUMNS = ["measure", "label", "numerator", "denominator", "value"]
+COUNTS_ONLY = "lines with the label, A / B"  # rows holding two counts, not a share
+AGENCY_COUNTS = "pages stating an agency, A / B"  # likewise
 
 
 def read_pairs(folder: Path = HERE) -> tuple[list[Page], list[Page]]:
@@ -111,7 +113,7 @@ def kappa_rows(pairs: list[tuple[str, str]]) -> list[dict]:
         either = sum(label in (x, y) for x, y in pairs)
         if either:
             rows += [_row("lines with the label, both of either", label, both, either),
-                     dict(measure="lines with the label, A / B", label=label, numerator=a.count(label),
+                     dict(measure=COUNTS_ONLY, label=label, numerator=a.count(label),
                           denominator=b.count(label), value=None)]
     return rows
 
@@ -152,8 +154,8 @@ def part_agreement_rows(first: list[Page], second: list[Page]) -> list[dict]:
               for a, b in zip(first, second, strict=True)]
     either = [(x, y) for x, y in stated if x or y]
     rows.append(_row("agency same where either states one", "agency", sum(x == y for x, y in either), len(either)))
-    rows.append(_row("agency stated by A / by B", "agency", sum(bool(x) for x, _ in stated),
-                     sum(bool(y) for _, y in stated)))
+    rows.append(dict(measure=AGENCY_COUNTS, label="agency", numerator=sum(bool(x) for x, _ in stated),
+                     denominator=sum(bool(y) for _, y in stated), value=None))
     return rows
 
 
@@ -220,6 +222,22 @@ def system_rows(folder: Path = HERE) -> list[dict]:
     return rows
 
 
+def with_intervals(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the 95% Wilson interval (``ci_low``, ``ci_high``) of every share numerator / denominator
+    (scipy's ``binomtest``): 45 pages leave wide intervals."""
+    from scipy.stats import binomtest
+
+    def interval(row):
+        num, den = row["numerator"], row["denominator"]
+        counts_only = row["measure"] in (COUNTS_ONLY, AGENCY_COUNTS, "pages")
+        if counts_only or pd.isna(num) or pd.isna(den) or not den or num > den:
+            return pd.Series([None, None])
+        ci = binomtest(int(num), int(den)).proportion_ci(method="wilson")
+        return pd.Series([round(ci.low, 4), round(ci.high, 4)])
+
+    return table.assign(**dict(zip(["ci_low", "ci_high"], table.apply(interval, axis=1).T.values, strict=True)))
+
+
 def main(argv: list[str] | None = None) -> pd.DataFrame:
     """Compute, print and write the agreement table; return it."""
     parser = argparse.ArgumentParser(prog="python -m validation.pages.agreement", description=__doc__.split("\n")[0])
@@ -232,6 +250,7 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     table = agreement_table(args.folder)
     if args.system:
         table = pd.concat([table, pd.DataFrame(system_rows(args.folder), columns=COLUMNS)], ignore_index=True)
+    table = with_intervals(table)
     if args.lines:
         print(*disagreements(*read_pairs(args.folder)), sep="\n")
     with pd.option_context("display.max_rows", None, "display.width", 140):
