@@ -8,7 +8,7 @@ import pytest
 
 from helpers.clean import clean_text
 from helpers.clean.dateline import credit_position_agency
-from tests.clean_texts import P1, P2, P3
+from tests.clean_texts import P1, P2, P3, rules
 
 HEAD = "Bridge closed after floods"
 
@@ -73,3 +73,21 @@ def test_a_listing_of_agency_story_openings_reads_the_first_as_the_dateline():
     # speakers' names opening several paragraphs ("Name: ...") still give no dateline
     r = clean_text(f"Jose Mourinho: {P1}\n\nJose Mourinho: {P2}\n\n{P3}")
     assert r.dateline is None
+
+
+@pytest.mark.parametrize("line", [
+    "Xinhua, January 7, 2015 Adjust font size:",
+    "Source:Xinhua Published: 2013-2-21 22:30:31",
+    "AP News",
+    "Reuters | Jan 3, 2019 10:56",
+])
+def test_an_agency_with_its_date_under_the_headline_is_the_byline(line):
+    r = clean_text(f"{HEAD}\n\n{line}\n\n{P1}\n\n{P2}\n\n{P3}")
+    assert rules(r).get(line) == "byline"
+    assert r.body.startswith(P1)
+
+
+@pytest.mark.parametrize("line", ["Source: PTI", "Reuters and AP reported the closure first"])
+def test_a_credit_or_a_sentence_naming_an_agency_is_no_byline(line):
+    r = clean_text(f"{HEAD}\n\n{line}\n\n{P1}\n\n{P2}\n\n{P3}")
+    assert rules(r).get(line) != "byline"
