@@ -37,7 +37,12 @@ Sharp edges:
   or credit line ("By PTI", "Reuters Staff", "* Agence France-Presse") or an agency's slug
   closing the story, a time line above the story ("Source:Xinhua Published: ..."), a dateline
   that is only an agency ("AFP - ...") or a contributor note ("The Associated Press contributed
-  to this report."); never from a photo credit or a teaser. The dateline keeps the place
+  to this report."), last from any short line in a credit position (under the headline, or
+  the story's last paragraphs and the lines below them) naming one as a credit: bracketed,
+  opening or closing the line, or after a credit word ("(With inputs from Reuters)", "bk/msh
+  (AFP, dpa)", "Xinhua, January 7, 2015"), read and never removed; never from a photo credit
+  or a teaser. Listed stories' openings "Place [Country], Date (ANI): " are datelines, however
+  many paragraphs open so. The dateline keeps the place
   only, so every copy of a wire story loses the same opening.
 - The dateline is looked for in the first three body paragraphs (furniture the rules missed
   may stand above the story) and, crediting a listed agency, in the first ten; below the

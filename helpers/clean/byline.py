@@ -29,6 +29,14 @@ _DATE_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 _NAME_WORD = rf"(?!{_DATE_WORD})[A-Z][\w.'\u2019-]+"
 _NAME_DATE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\s*[|,\u2013\u2014-]?\s*(?=\S*\d|{_DATE_WORD})")
 _AGENCY_NAME_ALONE = re.compile(rf"^(?:by\s+)?(?:the\s+)?(?:{AGENCY_ALTERNATION})\.?$", re.IGNORECASE)
+# A news agency as the story's author, with its date: "Xinhua, January 7, 2015", "Source:Xinhua
+# Published: 2013-2-21 22:30", "AP News", "Reuters | Jan 3, 2019 10:56" ("Source: PTI" alone is
+# a credit line, not a byline).
+_AGENCY_BYLINE = re.compile(
+    rf"^(?:(?i:by)\s+)?(?:the\s+)?(?:{AGENCY_ALTERNATION})(?:\s+(?i:news))?"
+    rf"(?:\W*$|\s*[,|/\u2013\u2014-]\s*(?=\S*\d|{_DATE_WORD})|\s+(?i:published|updated|posted)\b)|"
+    rf"^(?i:source)\s*:?\s*(?:{AGENCY_ALTERNATION})\s+(?i:published|updated|posted)\b"
+)
 
 
 def is_header_byline(text: str) -> bool:
@@ -43,7 +51,8 @@ def is_header_byline(text: str) -> bool:
 
 def mark_header_bylines(page: PageLines, start: int) -> None:
     """From line ``start`` (under the headline) to the story's first paragraph, mark the lines
-    ``is_header_byline`` reads as bylines (over a timestamp rule: "Jane Roe June 3, 2019"), and a
+    ``is_header_byline`` reads as bylines (over a timestamp rule: "Jane Roe June 3, 2019"), a news
+    agency with its date ("Xinhua, January 7, 2015", "Source:Xinhua Published: ..."), and a
     news agency's name alone ("Reuters", "The Associated Press") as the byline crediting it."""
     for i in range(start, min(len(page), start + HEADER_BYLINE_SEARCH_LINES)):
         text, label = page.text(i), page.labels[i]
@@ -53,6 +62,15 @@ def mark_header_bylines(page: PageLines, start: int) -> None:
             continue
         if label is not None and label[0] == "wire credit" and _AGENCY_NAME_ALONE.match(text.strip("()[] ")):
             page.mark(i, "byline", "wire_credit", "a news agency's name under the headline")
-        elif (label is None or label[0] in ("timestamp", "wire credit")) and is_header_byline(text):
+        elif (label is None or label[0] in ("timestamp", "wire credit")) and (
+            is_header_byline(text) or _is_agency_byline(text)
+        ):
             kept = "wire_credit" if agency_in(text) else None
             page.mark(i, "byline", kept, "a byline's form under the headline")
+
+
+def _is_agency_byline(text: str) -> bool:
+    """Whether ``text`` is a news agency named as the story's author, with its date or alone
+    (``_AGENCY_BYLINE``), short and no sentence."""
+    short = count_words(text) <= HEADER_BYLINE_MAX_WORDS and not SENTENCE_END.search(text)
+    return short and bool(_AGENCY_BYLINE.match(text.strip()))

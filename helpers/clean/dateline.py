@@ -8,7 +8,15 @@ import re
 
 from .agency import AGENCY_ALTERNATION, AGENCY_PATTERN, agency_in
 from .context import PageLines
-from .rules import BARE_PLACE_PATTERNS, DATE_DATELINE, DATELINE_PATTERNS, NON_PLACES, looks_like_title
+from .rules import (
+    BARE_PLACE_PATTERNS,
+    DATE_DATELINE,
+    DATELINE_PATTERNS,
+    NON_PLACES,
+    SENTENCE_END,
+    count_words,
+    looks_like_title,
+)
 
 DATELINE_SEARCH_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs (missed furniture above it)
 AGENCY_DATELINE_SEARCH_PARAGRAPHS = 10  # further down, only one crediting a listed agency is read
@@ -60,7 +68,8 @@ def split_dateline(
     Rome, September 24 - "). A bare "Place: " or "Place - " opening is none when ``bare_place``
     is False or the paragraph reads as a title, and no opening closed by a colon is one when
     another of the ``others`` paragraphs opens the same way (speakers' names: "Jose Mourinho:
-    ...", "COACH SMITH: ...").
+    ...", "COACH SMITH: ..."), unless it credits a listed agency (a listing of ANI stories, each
+    opening "Place [Country], Date (ANI): ").
     """
     for pattern in DATELINE_PATTERNS:
         m = pattern.match(paragraph)
@@ -68,11 +77,12 @@ def split_dateline(
             continue
         if pattern in BARE_PLACE_PATTERNS and (not bare_place or looks_like_title(paragraph)):
             continue  # a bare place opens the story's first paragraph, not a teaser's title ("League - Coach: ...")
-        if m.group(0).rstrip().endswith(":") and any(_colon_opening(pattern, other) for other in others):
-            continue  # "Name: ..." or "COACH NAME: ..." opening several paragraphs names speakers, not a place
-        place = m.group("dateline").strip()
         groups = m.groupdict()
         credit = groups.get("agency") or groups.get("agency_after") or groups.get("agency_open")
+        if (m.group(0).rstrip().endswith(":") and not agency_in(credit)
+                and any(_colon_opening(pattern, other) for other in others)):
+            continue  # "Name: ..." opening several paragraphs names speakers; "Place, Date (ANI): " never does
+        place = m.group("dateline").strip()
         agency = agency_in(credit) or (agency_in(place) if pattern is DATELINE_PATTERNS[0] else None)
         agency_alone = not agency and _only_agency(place)  # "AFP - ...": the agency, no place
         agency = agency or (agency_in(place) if agency_alone else None)
@@ -141,7 +151,8 @@ def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str
     editors ("(Reporting by ...; Editing by ...)"), else the agency a copyright notice names.
     A time line above the story naming one ("Source:Xinhua Published: ...", "TOKYO, Feb. 3 Kyodo -")
     counts as a byline; a contributor note naming one ("The Associated Press contributed to this
-    report.") after the slug. Captions, photo credits and teasers do not count."""
+    report.") after the slug; last, a short line crediting one at the story's start or end
+    (``credit_position_agency``). Captions, photo credits and teasers do not count."""
     if from_dateline:
         return from_dateline, "dateline"
     first_body = next((i for i, label in enumerate(page.labels) if label is None), len(page))
@@ -161,6 +172,53 @@ def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str
     for i, label in enumerate(page.labels):
         if label and label[0] in ("byline", "wire credit") and REUTERS_END_CREDIT.search(page.text(i)):
             return "Reuters", "end credit"
-    found = copyright_agency(page)
-    return (found, "copyright notice") if found else (None, None)
+    found, where = copyright_agency(page), "copyright notice"
+    if not found:  # else a short credit line at the story's start or end ("(With inputs from PTI)")
+        found, where = credit_position_agency(page), "credit position"
+    return (found, where) if found else (None, None)
+
+
+CREDIT_MAX_WORDS = 12  # a credit is a short line: "(With inputs from Reuters and NBC News.)", "bk/msh (AFP, dpa)"
+CREDIT_END_LINES = 3  # the story's last paragraphs, and the lines below it to the footer, hold its end credit
+CREDIT_HEAD_LINES = 3  # the lines right under the headline, and the story's first paragraph, hold its byline
+# An agency named as a credit: in brackets, opening the line before a comma, dash, bar or slash
+# ("Xinhua, January 7"; not "Reuters could not verify ..."), closing it after one ("... / AFP",
+# "\u2014 AFP"; not "... told Reuters."), or after a credit word opening the line ("Source: PTI").
+_CREDIT_SHAPE = re.compile(
+    rf"[(\[][^()\[\]]*(?<![\w-])(?:{AGENCY_ALTERNATION})(?![\w-])[^()\[\]]*[)\]]|"
+    rf"^\W*(?:the\s+)?(?:{AGENCY_ALTERNATION})(?:\W*$|\s*[,|/:(\u2013\u2014-])|"
+    rf"(?:^|[|/:\u2022\u2013\u2014-]\s*)(?:the\s+)?(?:{AGENCY_ALTERNATION})\.?\s*$|"
+    rf"^\W*(?i:(?:source|(?:with\s+)?inputs?\s+from|with|via|credit|courtesy(?:\s+of)?)\b)\W*(?:the\s+)?"
+    rf"(?:{AGENCY_ALTERNATION})(?![\w-])"
+)
+_NOT_COPY_CREDIT = re.compile(r"\b(?:photo|image|picture|file|getty|video|graphic|illustration)s?\b", re.IGNORECASE)
+_TEASER_RULES = ("teaser link", "teaser block heading", "partner teasers", "highlights", *_PHOTO_RULES)
+
+
+def credit_position_agency(page: PageLines) -> str | None:
+    """The listed agency a short line in a credit position names as a credit, or None: the lines
+    under the headline (not it, nor what stands above it) to the story's first paragraph, and the
+    lines from the story's ``CREDIT_END_LINES``-th last paragraph to ``CREDIT_END_LINES`` below
+    its last ("Xinhua, January 7, 2015", "(With inputs from Reuters)", "bk/msh (AFP, dpa)",
+    "Source: PTI"). A credit names the agency in brackets, at the line's
+    start, at its end after a dash, bar or slash, or after a credit word opening the line
+    (source, with, with inputs from, via, credit, courtesy of). Photo credits, captions and
+    teasers, and lines ending a sentence inside, do not count; the line is read, never removed."""
+    body = [i for i, label in enumerate(page.labels) if label is None]
+    if not body:
+        return None
+    heads = [i for i, label in enumerate(page.labels) if label and label[0].startswith("headline")]
+    above = heads[-1] + 1 if heads and heads[-1] < body[0] else 0  # never the headline or what stands above it
+    head = list(range(max(above, body[0] - CREDIT_HEAD_LINES), body[0] + 1))
+    end = list(range(body[-CREDIT_END_LINES:][0], min(len(page), body[-1] + 1 + CREDIT_END_LINES)))
+    for i in head + end:
+        text, label = page.text(i), page.labels[i]
+        if (label and label[0] in _TEASER_RULES) or count_words(text) > CREDIT_MAX_WORDS:
+            continue
+        if SENTENCE_END.search(text) or _NOT_COPY_CREDIT.search(text) or not _CREDIT_SHAPE.search(text):
+            continue
+        found = agency_in(_CREDIT_SHAPE.search(text).group(0))
+        if found:
+            return found
+    return None
 

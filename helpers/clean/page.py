@@ -25,7 +25,7 @@ class CleanedText:
     dateline: str | None = None
     wire_credit: str | None = None
     agency: str | None = None  # the listed news agency the page credits ("AP", "Reuters", ...)
-    agency_from: str | None = None  # where it was read: dateline, byline, credit line or end slug
+    agency_from: str | None = None  # where: dateline, byline, credit line, end slug, ..., credit position
     subheads: list[str] = field(default_factory=list)
     removed: list[dict] = field(default_factory=list)  # line_n, text, rule, action, kept_as
     normalised: Counter = field(default_factory=Counter)

@@ -162,8 +162,8 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) ->
         paragraphs joined by a blank line), ``raw_text`` (as read), ``subheads``
         (crossheads, one per line), ``n_paragraphs``, ``n_words`` (whitespace-separated
         words in the body), ``headline_source`` ("metadata", "page", "text" or None) and
-        ``wire_source`` ("metadata"; "dateline", "byline", "credit line" or "end slug" for
-        an agency read from the text; "text" for another credit line; None), ``encoding``,
+        ``wire_source`` ("metadata"; ``CleanedText.agency_from`` for an agency read from the
+        text: "dateline", "byline", "end slug", "credit position", ...; "text" for another credit; None), ``encoding``,
         ``duplicate_of`` (the first article from another outlet with the same body, else
         None; a second copy from one outlet is not loaded, the log says so), then any extra metadata columns
         unchanged (nested JSON values as JSON text); a page adds ``author``, ``captured``
