@@ -311,7 +311,7 @@ def inverted_speaker(raw: str, names: Names) -> Speaker | None:
             return sp
     np_text = strip_trailing(cut_after_np(raw))  # '," editorialized the People's Daily last year'
     if np_text.lower().startswith(("a ", "an ")):  # keep "a diplomat who spoke on condition of anonymity"
-        np_text = re.split(r"[,.;]", raw, maxsplit=1)[0].strip()
+        np_text = re.split(rf"[,;]|{NOT_ABBREV_DOT}", raw, maxsplit=1)[0].strip()  # "a senior U.S. official"
     return parse_np(np_text, names)
 
 

@@ -73,8 +73,14 @@ class Speaker:
     resolution: str = ""
 
 
+# A short bracket closing a speaker's phrase: a party tag ("Gov. Roy Cooper (D)", "Sen. Jo Park
+# (R-Texas)"), an acronym ("the World Health Organization (WHO)"), an age ("Jo Park (45)").
+TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,30}\)$")
+
+
 def clean_np(text: str) -> str:
     text = text.strip().strip(",;:\u2014\u2013-").strip()
+    text = TRAILING_BRACKET.sub("", text)
     return LEADING.sub("", text).strip()
 
 

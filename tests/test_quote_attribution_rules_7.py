@@ -1,0 +1,44 @@
+"""Quotation speakers, round 7 (issue 15): forms news sites share, each on a short made-up text written here.
+
+An unnamed source whose phrase holds an abbreviation ("said a senior U.S. official who ..."),
+a short bracket between a speaker and the verb (a party tag "Gov. Jo Park (D) said", an
+acronym "the World Health Organization (WHO) said"), and an acronym defined after a name
+with words before its first letter ("the United States National Hurricane Center (NHC)").
+Each with a near miss.
+"""
+
+from __future__ import annotations
+
+from helpers.quotes.extraction import spelled_out
+from tests.quote_cases import quotations, speakers
+
+
+def test_an_unnamed_source_with_an_abbreviation_after_the_verb():
+    found = quotations('"We are starting out slowly," said a senior U.S. official who asked not to be named.')
+    assert list(found["speaker_kind"]) == ["anonymous source"]
+    assert "U.S. official" in found["speaker"].iloc[0]
+    # a named person after the verb stays a person
+    assert speakers('"We are starting out slowly," said U.S. envoy Jo Park.')["We are starting"] == "Jo Park"
+
+
+def test_a_short_bracket_between_the_speaker_and_the_verb():
+    text = '"We know that we are in the path of it," North Carolina Gov. Jo Park (D) said at a briefing.'
+    assert speakers(text)["We know that"] == "Jo Park"
+    text = '"The region is in for a real episode," Sen. Ann Lee (R-Texas) said.'
+    assert speakers(text)["The region is"] == "Ann Lee"
+    text = '"The outbreak is not yet over," the World Health Organization (WHO) said on Monday.'
+    assert speakers(text)["The outbreak is"] == "World Health Organization"
+    # a bracket that is not short is not cut off, and names no one
+    text = '"The outbreak is not yet over," the statement (which was issued late on a long Monday night) said.'
+    assert speakers(text)["The outbreak is"] in (None, "")
+
+
+def test_an_acronym_defined_after_words_before_its_first_letter():
+    body = "The storm will strengthen, according to the United States National Hurricane Center (NHC)."
+    assert spelled_out("NHC", body) == "National Hurricane Center"
+    assert spelled_out("WHO", "the World Health Organization (WHO) said") == "World Health Organization"
+    # letters that do not follow the name's words in order leave the acronym as it is
+    assert spelled_out("NHC", "the United States Hurricane Centre (NHC) said") == "NHC"
+    text = ('The storm will be "near hurricane strength" by Wednesday, according to the United States'
+            ' National Hurricane Center (NHC).\n\n"Tropical storm conditions are expected on the coast," the NHC said.')
+    assert speakers(text)["Tropical storm conditions"] == "National Hurricane Center"
