@@ -42,3 +42,16 @@ def test_an_acronym_defined_after_words_before_its_first_letter():
     text = ('The storm will be "near hurricane strength" by Wednesday, according to the United States'
             ' National Hurricane Center (NHC).\n\n"Tropical storm conditions are expected on the coast," the NHC said.')
     assert speakers(text)["Tropical storm conditions"] == "National Hurricane Center"
+
+
+def test_common_nouns_for_people_quoted_without_a_name():
+    found = quotations('Another driver interviewed said, "Learn the rules first and then we will see."')
+    assert list(found["speaker_kind"]) == ["anonymous source"]
+    text = 'One sheriff in the county warned that those who stay "must understand that rescue will not come."'
+    assert list(quotations(text)["speaker_kind"]) == ["anonymous source"]
+    # a title stays a named person's role: "the prosecutor" after the prosecutor is named
+    text = ('Prosecutor Ann Lee said the man was armed.\n\n'
+            '"He is potentially extremely dangerous," the prosecutor said.')
+    assert speakers(text)["He is potentially"] == "Ann Lee"
+    # a driver who is named is the named person
+    assert speakers('"Learn the rules first," driver Jo Park said.')["Learn the rules"] == "Jo Park"
