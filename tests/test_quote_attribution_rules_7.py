@@ -55,3 +55,15 @@ def test_common_nouns_for_people_quoted_without_a_name():
     assert speakers(text)["He is potentially"] == "Ann Lee"
     # a driver who is named is the named person
     assert speakers('"Learn the rules first," driver Jo Park said.')["Learn the rules"] == "Jo Park"
+
+
+def test_a_quotation_relayed_by_whoever_comes_after_it():
+    text = 'Judge Jo Park said the case is "a story of betrayal of trust," the Daily Gazette tweeted from court.'
+    assert speakers(text)["a story of"] == "Jo Park"
+    text = 'Ann Lee said the deal was "dead and buried now," according to police.'
+    assert speakers(text)["dead and buried"] == "Ann Lee"
+    # with no speaker of its own before it, the quotation is the relaying source's
+    assert speakers('"The deal is dead and buried now," according to police.')["The deal is"] == "police"
+    # a person who tweets a quotation is its speaker
+    text = 'Ann Lee said on Monday that "the deal is dead now," Jo Park tweeted.'
+    assert speakers(text)["the deal is"] == "Jo Park"

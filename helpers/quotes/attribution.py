@@ -364,7 +364,7 @@ def quote_attribution(before: str, before_at: int, after: str, after_at: int, se
     the sentence after it, later quotations masked; ``after`` by default)."""
     att = after_attribution(after, after_at, names)
     if att is not None:
-        return att
+        return relayed_speaker(att, before, before_at, names, sentence) or att
     m = BEFORE_VS.search(before)
     if m:
         sp = parse_np(m.group("np"), names)
@@ -380,8 +380,25 @@ def quote_attribution(before: str, before_at: int, after: str, after_at: int, se
     later = after if re.search(ACCORDING, after, re.I) else LATER_CLAUSE.split(rest, maxsplit=1)[0]
     att = first_verb_attribution(later, after_at, names, sentence=sentence, allow_subject=False)
     if att is not None:
-        return att if att.verb == "according to" else replace(att, rule=RULE_SPEAKER_VERB_AFTER)
+        if att.verb == "according to":
+            return relayed_speaker(att, before, before_at, names, sentence) or att
+        return replace(att, rule=RULE_SPEAKER_VERB_AFTER)
     return colon_attribution(before, before_at, names)
+
+
+# Verbs by which an outlet or a body passes on what someone else said ('," the Daily News tweeted').
+RELAY_VERBS = frozenset({"according to", "tweeted", "posted", "reported"})
+
+
+def relayed_speaker(att: Attribution, before: str, before_at: int, names: Names, sentence: str) -> Attribution | None:
+    """The speaker a relayed quotation is from: 'Judge Jo Park said the case is "...," the Daily News
+    tweeted' / 'Park said "...," according to police' are Park's words, passed on by whoever comes after
+    the quotation (by "according to" anyone; by "tweeted" or "posted" an organisation). None when no speech
+    verb with its speaker stands before the quotation in its sentence."""
+    if att.verb not in RELAY_VERBS or (att.verb != "according to" and att.speaker.kind == "person"):
+        return None
+    own = first_verb_attribution(before, before_at, names, sentence=sentence, allow_subject=False)
+    return own if own is not None and own.verb not in RELAY_VERBS and own.rule == RULE_SPEAKER_VERB_BEFORE else None
 
 
 # Where a later clause with a speaker of its own may start ('"...", but Smith said'): the
