@@ -67,3 +67,14 @@ def test_a_quotation_relayed_by_whoever_comes_after_it():
     # a person who tweets a quotation is its speaker
     text = 'Ann Lee said on Monday that "the deal is dead now," Jo Park tweeted.'
     assert speakers(text)["the deal is"] == "Jo Park"
+
+
+def test_a_participle_clause_opening_the_sentence_is_not_its_subject():
+    text = ('Reacting to the video, France\'s Minister for European Affairs Ann Lee, told a network that Paris'
+            ' would "not allow its policy to be dictated by kidnappers."')
+    assert speakers(text)["not allow its"] != "Reacting"
+    text = 'Responding to the claims, Jo Park told a news network the plan was "a very bad idea for all."'
+    assert speakers(text)["a very bad"] == "Jo Park"
+    # a name ending in -ing, followed by its appositive, is still the subject
+    text = 'Fleming, the coach, told reporters the team would "fight on to the very end."'
+    assert speakers(text)["fight on to"] == "Fleming"

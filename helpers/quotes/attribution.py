@@ -129,11 +129,16 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
     return None
 
 
+# A participle clause opening a sentence ("Reacting to the video, France's minister Jo Park told ..."):
+# the subject comes after its comma. A name ending in -ing ("Fleming, the coach,") is followed by a comma.
+PARTICIPLE_OPENING = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
+
+
 def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PLR0911 -- one early return per subject shape
     """The subject at the start of a sentence (or after an introductory clause)."""
     s = clean_np(DATELINE.sub("", sentence[:MAX_PHRASE_CHARS], count=1))
     first = s.split()[0].lower().strip(",") if s.split() else ""
-    if first in INTRODUCTORY_WORDS and "," in s[:120]:
+    if (first in INTRODUCTORY_WORDS or PARTICIPLE_OPENING.match(s)) and "," in s[:120]:
         s = clean_np(s.split(",", 1)[1])
     m = ANON_NP.match(s)
     if m:
