@@ -78,3 +78,20 @@ def test_a_participle_clause_opening_the_sentence_is_not_its_subject():
     # a name ending in -ing, followed by its appositive, is still the subject
     text = 'Fleming, the coach, told reporters the team would "fight on to the very end."'
     assert speakers(text)["fight on to"] == "Fleming"
+
+
+def test_a_role_no_one_is_named_with_is_the_person_speaking_before():
+    text = ('"We must be prepared for more," Wissing told the newspaper.\n\n'
+            'Asked about a limit, the minister replied: "This question does not arise at all."')
+    assert speakers(text)["This question does"] == "Wissing"
+    text = ('Justice Ann Lee said there were two petitions before the court.\n\n'
+            '"Should he withdraw the reply he gave," the judge asked the counsel.')
+    assert speakers(text)["Should he withdraw"] == "Ann Lee"
+    # an organisation speaking before is no minister
+    text = ('"We must be prepared for more," the Interior Ministry said in a statement.\n\n'
+            'Asked about a limit, the minister replied: "This question does not arise at all."')
+    assert speakers(text)["This question does"] in (None, "")
+    # nor is a person who spoke three paragraphs before
+    text = ('"We must be prepared for more," Wissing told the newspaper.\n\nThe rain fell.\n\nThe river rose.\n\n'
+            'Asked about a limit, the minister replied: "This question does not arise at all."')
+    assert speakers(text)["This question does"] in (None, "")
