@@ -95,3 +95,13 @@ def test_a_role_no_one_is_named_with_is_the_person_speaking_before():
     text = ('"We must be prepared for more," Wissing told the newspaper.\n\nThe rain fell.\n\nThe river rose.\n\n'
             'Asked about a limit, the minister replied: "This question does not arise at all."')
     assert speakers(text)["This question does"] in (None, "")
+
+
+def test_a_full_name_before_a_post_at_a_named_body():
+    text = '"This is clearly a very important finding," Jo Park, European editor of Science, told reporters.'
+    assert speakers(text)["This is clearly"] == "Jo Park"
+    text = '"The data are clear," Ann Lee, Senior lecturer at Leeds University, said.'
+    assert speakers(text)["The data are"] == "Ann Lee"
+    # two organisations' names around a comma are no person and a post
+    text = '"The data are clear," Leeds University, Science Museum said.'
+    assert speakers(text)["The data are"] not in ("Leeds University", "Leeds")

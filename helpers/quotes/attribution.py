@@ -88,10 +88,15 @@ def np_before(text: str, names: Names) -> Speaker | None:
 def described_name(name: str, part: str) -> bool:
     """A full name, then a description set off by commas that ends in a common noun ('Francis
     Ingham, PRCA chief executive, told'): the description is an appositive, whatever its
-    capitals; the name is the speaker."""
+    capitals; the name is the speaker. So is one whose common noun is a post at a named body
+    ('Richard Gallagher, European editor of Science, told')."""
     words = part.split()
-    return (len(words) >= 2 and words[-1][:1].islower() and bool(NAME_FULL.fullmatch(name))
-            and len(name.split()) >= 2)
+    described = words[-1][:1].islower() or bool(POST_AT_BODY.search(part))
+    return len(words) >= 2 and described and bool(NAME_FULL.fullmatch(name)) and len(name.split()) >= 2
+
+
+# A post at a named body inside an appositive: 'editor of Science', 'professor at Leeds University'.
+POST_AT_BODY = re.compile(r"\b[a-z][\w-]+\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]")
 
 
 # The subject of a clause inside the phrase before a verb ('reported that Chinese President Xi
