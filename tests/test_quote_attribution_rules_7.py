@@ -105,3 +105,15 @@ def test_a_full_name_before_a_post_at_a_named_body():
     # two organisations' names around a comma are no person and a post
     text = '"The data are clear," Leeds University, Science Museum said.'
     assert speakers(text)["The data are"] not in ("Leeds University", "Leeds")
+
+
+def test_a_title_with_its_portfolio_before_a_name():
+    text = ('Minister of State for Information and Broadcasting Ann Lee told reporters the party was warned.'
+            ' "We cannot be intimidated by them," she said.')
+    assert speakers(text)["We cannot be"] == "Ann Lee"
+    text = ('Reacting to the video, France\'s Minister for European Affairs Jo Park, told a network that Paris'
+            ' would "not allow its policy to be dictated by kidnappers."')
+    assert speakers(text)["not allow its"] == "Jo Park"
+    # no title before "for": no name is cut out of the run
+    text = '"We are ready to help them all," Friends for Animal Welfare Scotland said.'
+    assert speakers(text)["We are ready"] != "Welfare Scotland"
