@@ -117,3 +117,13 @@ def test_a_title_with_its_portfolio_before_a_name():
     # no title before "for": no name is cut out of the run
     text = '"We are ready to help them all," Friends for Animal Welfare Scotland said.'
     assert speakers(text)["We are ready"] != "Welfare Scotland"
+
+
+def test_a_question_mark_closing_a_quotation_does_not_end_its_sentence():
+    text = 'Drivers dislike the rules. "If you are clean and tidy, why should it matter?" asked one driver in the city.'
+    assert list(quotations(text)["speaker_kind"]) == ["anonymous source"]
+    text = 'Jo Park spoke first. "Why should it matter to anyone at all?" asked Ann Lee.'
+    assert speakers(text)["Why should it"] == "Ann Lee"
+    # the sentence after it is read up to the next quotation only
+    text = '"Why should it matter to anyone at all?" asked Ann Lee. "It does not matter to me," said Jo Park.'
+    assert speakers(text) == {"Why should it": "Ann Lee", "It does not": "Jo Park"}
