@@ -127,3 +127,13 @@ def test_a_question_mark_closing_a_quotation_does_not_end_its_sentence():
     # the sentence after it is read up to the next quotation only
     text = '"Why should it matter to anyone at all?" asked Ann Lee. "It does not matter to me," said Jo Park.'
     assert speakers(text) == {"Why should it": "Ann Lee", "It does not": "Jo Park"}
+
+
+def test_an_unnamed_role_followed_by_a_full_name_is_that_person():
+    text = ('Officers radioed for help, telling colleagues "they are shooting at us now,"'
+            ' a spokesperson, Jo Ann Park, said.')
+    assert speakers(text)["they are shooting"] == "Jo Ann Park"
+    # without a name, or with a one-word name, the source stays unnamed
+    for text in ('"They are shooting at us right now," a spokesperson said.',
+                 '"They are shooting at us right now," a spokesperson, Park, said.'):
+        assert list(quotations(text)["speaker_kind"]) == ["anonymous source"]

@@ -338,6 +338,12 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
     m = ANON_NP.match(np_text)
     if m:
         rest = m.group("rest")
+        named = re.fullmatch(rf"\s*,\s*(?P<name>{NAME_RUN})\s*,?\s*", rest)
+        if named and len(named.group("name").split()) >= 2:  # "a spokesperson, Bernhard Christian Erfort,"
+            person = name_speaker(named.group("name"), written, names)
+            if person is not None and person.kind == "person":
+                person.description = np_text
+                return person
         if not re.match(r"^\s*(?:of|for|at|in)\s+[A-Z]", rest) or CUES.search(rest):
             core = re.sub(r"\s+", " ", m.group("core"))
             return Speaker("anonymous", written, description=np_text, core=core)
