@@ -62,7 +62,10 @@ def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: lis
     for k, (s, e) in enumerate(spans):
         first, last = sentence_at(s), sentence_at(max(e - 1, s))
         b_from = max(first.start_char, spans[k - 1][1] if k > 0 else -1)
-        a_to = min(last.end_char, spans[k + 1][0] if k + 1 < len(spans) else len(body))
+        end = last.end_char
+        if re.match(r"\s+[a-z]", body[e:e + 2]):  # '?" asked one driver': the splitter may end the sentence at '?"'
+            end = max(end, sentence_at(e + 1).end_char)
+        a_to = min(end, spans[k + 1][0] if k + 1 < len(spans) else len(body))
         text = body[s:e]
         close = closing_width(text)
         inner = text[1:len(text) - close]
@@ -74,7 +77,7 @@ def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: lis
         if form != "term":
             frame = masked[first.start_char:last.end_char]
             att = quote_attribution(masked[b_from:s], b_from, masked[e:a_to], e, frame, names,
-                                    rest=masked[e:last.end_char])
+                                    rest=masked[e:end])
         q["att"] = att
         quotes.append(q)
     return quotes

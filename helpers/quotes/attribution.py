@@ -88,10 +88,15 @@ def np_before(text: str, names: Names) -> Speaker | None:
 def described_name(name: str, part: str) -> bool:
     """A full name, then a description set off by commas that ends in a common noun ('Francis
     Ingham, PRCA chief executive, told'): the description is an appositive, whatever its
-    capitals; the name is the speaker."""
+    capitals; the name is the speaker. So is one whose common noun is a post at a named body
+    ('Richard Gallagher, European editor of Science, told')."""
     words = part.split()
-    return (len(words) >= 2 and words[-1][:1].islower() and bool(NAME_FULL.fullmatch(name))
-            and len(name.split()) >= 2)
+    described = words[-1][:1].islower() or bool(POST_AT_BODY.search(part))
+    return len(words) >= 2 and described and bool(NAME_FULL.fullmatch(name)) and len(name.split()) >= 2
+
+
+# A post at a named body inside an appositive: 'editor of Science', 'professor at Leeds University'.
+POST_AT_BODY = re.compile(r"\b[a-z][\w-]+\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]")
 
 
 # The subject of a clause inside the phrase before a verb ('reported that Chinese President Xi
@@ -129,11 +134,16 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
     return None
 
 
+# A participle clause opening a sentence ("Reacting to the video, France's minister Jo Park told ..."):
+# the subject comes after its comma. A name ending in -ing ("Fleming, the coach,") is followed by a comma.
+PARTICIPLE_OPENING = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
+
+
 def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PLR0911 -- one early return per subject shape
     """The subject at the start of a sentence (or after an introductory clause)."""
     s = clean_np(DATELINE.sub("", sentence[:MAX_PHRASE_CHARS], count=1))
     first = s.split()[0].lower().strip(",") if s.split() else ""
-    if first in INTRODUCTORY_WORDS and "," in s[:120]:
+    if (first in INTRODUCTORY_WORDS or PARTICIPLE_OPENING.match(s)) and "," in s[:120]:
         s = clean_np(s.split(",", 1)[1])
     m = ANON_NP.match(s)
     if m:
@@ -311,7 +321,7 @@ def inverted_speaker(raw: str, names: Names) -> Speaker | None:
             return sp
     np_text = strip_trailing(cut_after_np(raw))  # '," editorialized the People's Daily last year'
     if np_text.lower().startswith(("a ", "an ")):  # keep "a diplomat who spoke on condition of anonymity"
-        np_text = re.split(r"[,.;]", raw, maxsplit=1)[0].strip()
+        np_text = re.split(rf"[,;]|{NOT_ABBREV_DOT}", raw, maxsplit=1)[0].strip()  # "a senior U.S. official"
     return parse_np(np_text, names)
 
 
@@ -364,7 +374,7 @@ def quote_attribution(before: str, before_at: int, after: str, after_at: int, se
     the sentence after it, later quotations masked; ``after`` by default)."""
     att = after_attribution(after, after_at, names)
     if att is not None:
-        return att
+        return relayed_speaker(att, before, before_at, names, sentence) or att
     m = BEFORE_VS.search(before)
     if m:
         sp = parse_np(m.group("np"), names)
@@ -380,8 +390,25 @@ def quote_attribution(before: str, before_at: int, after: str, after_at: int, se
     later = after if re.search(ACCORDING, after, re.I) else LATER_CLAUSE.split(rest, maxsplit=1)[0]
     att = first_verb_attribution(later, after_at, names, sentence=sentence, allow_subject=False)
     if att is not None:
-        return att if att.verb == "according to" else replace(att, rule=RULE_SPEAKER_VERB_AFTER)
+        if att.verb == "according to":
+            return relayed_speaker(att, before, before_at, names, sentence) or att
+        return replace(att, rule=RULE_SPEAKER_VERB_AFTER)
     return colon_attribution(before, before_at, names)
+
+
+# Verbs by which an outlet or a body passes on what someone else said ('," the Daily News tweeted').
+RELAY_VERBS = frozenset({"according to", "tweeted", "posted", "reported"})
+
+
+def relayed_speaker(att: Attribution, before: str, before_at: int, names: Names, sentence: str) -> Attribution | None:
+    """The speaker a relayed quotation is from: 'Judge Jo Park said the case is "...," the Daily News
+    tweeted' / 'Park said "...," according to police' are Park's words, passed on by whoever comes after
+    the quotation (by "according to" anyone; by "tweeted" or "posted" an organisation). None when no speech
+    verb with its speaker stands before the quotation in its sentence."""
+    if att.verb not in RELAY_VERBS or (att.verb != "according to" and att.speaker.kind == "person"):
+        return None
+    own = first_verb_attribution(before, before_at, names, sentence=sentence, allow_subject=False)
+    return own if own is not None and own.verb not in RELAY_VERBS and own.rule == RULE_SPEAKER_VERB_BEFORE else None
 
 
 # Where a later clause with a speaker of its own may start ('"...", but Smith said'): the

@@ -84,13 +84,17 @@ def full_names(surname: str, body: str) -> list[tuple[int, str]]:
 def spelled_out(acronym: str, body: str) -> str:
     """The name a body spells an organisation's acronym out as, where it defines it ("the Ministry
     of Defence, MINDEF," / "World Health Organization (WHO)"): the capitalised run right before
-    it, without a possessive ("Cameroon's"), whose letters hold the acronym's in order. Else the acronym."""
+    it, without a possessive ("Cameroon's") or words before the acronym's first letter ("United
+    States National Hurricane Center (NHC)"), whose letters hold the acronym's in order. Else the acronym."""
     if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 10):
         return acronym
     for m in re.finditer(rf"[,(]\s*{re.escape(acronym)}\b", body):
         run = NAME_AT_END.search(body[max(0, m.start() - 80):m.start()].rstrip())
         words = run.group(0).split() if run else []
         while words and re.search(r"['\u2019]s$", words[0]):
+            words = words[1:]
+        # "the United States National Hurricane Center (NHC)": the name starts at the acronym's letter
+        while len(words) > len(acronym) and words[0][0] != acronym[0]:
             words = words[1:]
         letters = iter("".join(words).lower())
         if words and words[0][0] == acronym[0] and all(ch in letters for ch in acronym.lower()):

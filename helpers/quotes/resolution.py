@@ -133,9 +133,9 @@ class Resolver:
         if sp.kind == "pronoun":
             return self._pronoun(sp, pos, para)
         if sp.kind == "role":
-            return self._role(sp)
+            return self.speaking_before(self._role(sp), pos, para)
         if sp.kind == "backref":
-            return self._backref(sp, sentence_id)
+            return self.speaking_before(self._backref(sp, sentence_id), pos, para)
         if sp.kind == "orgref":
             return self._orgref(sp, pos)
         if sp.kind == "docref":
@@ -171,6 +171,23 @@ class Resolver:
                     person.resolution = f"{sp.written} \u2192 the person named nearest before"
                     return person
         return Speaker("unknown", sp.written, resolution=f"{sp.written}: no one named before")
+
+    def speaking_before(self, sp: Speaker, pos: int, para: int) -> Speaker:
+        """A role the article names no one with ("the minister replied" after "Wissing told RND"):
+        the person who spoke last, in this or the previous paragraph, unless the article names that
+        person with other roles only ("Union minister Jo Park" is not "the coach"). Else ``sp`` as it is."""
+        if sp.kind != "unknown":
+            return sp
+        spoke = [e for e in self.events if e.speaker.kind == "person" and not e.action
+                 and e.paragraph_n >= para - 1 and e.pos < pos]
+        if not spoke:
+            return sp
+        words = set(sp.written.lower().split())
+        held = [role for role, people in self.roles.items() if spoke[-1].speaker.name in people]
+        if held and not any(words & set(role.split()) for role in held):
+            return sp
+        return replace(spoke[-1].speaker, written=sp.written,
+                       resolution=f"{sp.written} \u2192 the person speaking before")
 
     def _role(self, sp: Speaker) -> Speaker:
         """The prime minister: the one person the article names with that role (or, for a

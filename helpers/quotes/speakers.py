@@ -73,8 +73,14 @@ class Speaker:
     resolution: str = ""
 
 
+# A short bracket closing a speaker's phrase: a party tag ("Gov. Roy Cooper (D)", "Sen. Jo Park
+# (R-Texas)"), an acronym ("the World Health Organization (WHO)"), an age ("Jo Park (45)").
+TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,30}\)$")
+
+
 def clean_np(text: str) -> str:
     text = text.strip().strip(",;:\u2014\u2013-").strip()
+    text = TRAILING_BRACKET.sub("", text)
     return LEADING.sub("", text).strip()
 
 
@@ -312,6 +318,15 @@ def document_speaker(np_text: str, written: str, names: Names) -> Speaker | None
     return author if author is not None and author.kind in ("person", "organisation") else None
 
 
+def portfolio_title(prefix_words: list[str], run: str) -> bool:
+    """A title with its portfolio before a name ("Minister for European Affairs Jo Park", "Assistant
+    Superintendent for Learning Services Ann Lee"): a title word, "for" (or "of ... for"), then a
+    capitalised run of three words or more whose last two are the name."""
+    return (len(run.split()) >= 3 and "for" in prefix_words and len(prefix_words) <= 8
+            and any(re.sub(r"['\u2019]s$", "", w) in TITLE_WORDS for w in prefix_words)
+            and all(w not in FUNCTION_WORDS or w in ("for", "and", "of", "the") for w in prefix_words))
+
+
 def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speaker | None:  # noqa: PLR0911, PLR0912 -- one early return per phrase shape
     """Read a noun phrase in subject position as a speaker, or return None."""
     np_text = clean_np(np_text)
@@ -323,6 +338,12 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
     m = ANON_NP.match(np_text)
     if m:
         rest = m.group("rest")
+        named = re.fullmatch(rf"\s*,\s*(?P<name>{NAME_RUN})\s*,?\s*", rest)
+        if named and len(named.group("name").split()) >= 2:  # "a spokesperson, Bernhard Christian Erfort,"
+            person = name_speaker(named.group("name"), written, names)
+            if person is not None and person.kind == "person":
+                person.description = np_text
+                return person
         if not re.match(r"^\s*(?:of|for|at|in)\s+[A-Z]", rest) or CUES.search(rest):
             core = re.sub(r"\s+", " ", m.group("core"))
             return Speaker("anonymous", written, description=np_text, core=core)
@@ -351,6 +372,8 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
     if m:
         prefix = np_text[: m.start()].strip()
         prefix_words = prefix.lower().split()
+        if portfolio_title(prefix_words, m.group(0)):  # "Minister of State for Information and Broadcasting Ann Lee"
+            return name_speaker(" ".join(m.group(0).split()[-2:]), written, names)
         if any(w in FUNCTION_WORDS for w in prefix_words if w != "the") or len(prefix_words) > 6 or "," in prefix:
             return None
         definite = prefix_words[:1] == ["the"] and not any(w in TITLE_WORDS for w in prefix_words[1:])
