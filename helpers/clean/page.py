@@ -106,13 +106,15 @@ def _read_page(raw_text: str, counts: Counter) -> PageLines:
 
 
 def _mark_line_rules(page: PageLines, head_i: int | None) -> int:
-    """Apply ``LINE_RULES`` to every line below the headline (and its repeats); return the first such line."""
+    """Label every line below the headline (and its repeats) with the ``LINE_RULES`` rule it matches
+    (found once per line by ``_read_page``: a line's rule depends only on its text and place); return
+    the first such line."""
     n_lines = len(page)
     start = 0 if head_i is None else head_i + 1
     while head_i is not None and start < n_lines and page.labels[start] is not None:
         start += 1  # past a repeated headline
     for i in range(start, n_lines):
-        rule = page.rules[i] = rule_for(page.text(i), i, n_lines)
+        rule = page.rules[i]
         if rule is not None:
             page.mark(i, rule.name, rule.keep_as)
     return start
