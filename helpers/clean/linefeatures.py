@@ -21,6 +21,7 @@ import numpy as np
 
 from ..wordlists import read_word_list
 from .agency import AGENCY_ALTERNATION
+from .normalise import comparable
 from .rules import (
     DATE_OR_TIME,
     ENDS_PUNCTUATED,
@@ -90,10 +91,6 @@ def feature_names() -> list[str]:
         *(f"word={w}" for w in FURNITURE_WORDS), *(f"hash={k}" for k in range(HASH_BUCKETS)),
         *PAGE_NAMES, *(f"gram={k}" for k in range(GRAM_BUCKETS)),
     ]
-
-
-def _comparable(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
 
 
 def _shape(text: str) -> list[float]:
@@ -207,7 +204,7 @@ def _gram_columns(text: str) -> list[float]:
     """The character trigrams of a short line (``GRAM_LINE_WORDS`` words or fewer), hashed."""
     out = [0.0] * GRAM_BUCKETS
     if count_words(text) <= GRAM_LINE_WORDS:
-        padded = f" {_comparable(text)} "
+        padded = f" {comparable(text)} "
         for k in range(len(padded) - 2):
             out[zlib.crc32(padded[k : k + 3].encode("utf-8")) % GRAM_BUCKETS] = 1.0
     return out
@@ -237,7 +234,7 @@ def line_features(lines: list[tuple[int, str]], rules: list[str | None], *, exte
     numbers = [number for number, _ in lines]
     gaps = [(k == 0 or numbers[k - 1] != numbers[k] - 1, k == n - 1 or numbers[k + 1] != numbers[k] + 1)
             for k in range(n)]
-    keys = [_comparable(text) for _, text in lines]
+    keys = [comparable(text) for _, text in lines]
     seen = Counter(keys)
     block = _longest_block(words, rules) if extended else (0, 0)
     rows = []
