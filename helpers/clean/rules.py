@@ -450,6 +450,11 @@ def looks_like_title(line: str) -> bool:
 
 
 _LEADING_BULLETS = re.compile(r"^(?:[\u2022\u00b7*|]\s*)+(?=\S)")
+# ``LINE_RULES`` in order, those for the first half of a page and those for the second.
+_HALF_RULES = (
+    tuple(rule for rule in LINE_RULES if not rule.late_only),
+    tuple(rule for rule in LINE_RULES if not rule.early_only),
+)
 
 
 def rule_for(line: str, position: int, n_lines: int) -> Rule | None:
@@ -458,9 +463,8 @@ def rule_for(line: str, position: int, n_lines: int) -> Rule | None:
     Leading bullets ("• PTI", "* Agence France-Presse") are read past."""
     line = _LEADING_BULLETS.sub("", line)
     words = count_words(line)
-    late = position >= n_lines / 2
-    for rule in LINE_RULES:
-        if words > rule.max_words or (rule.late_only and not late) or (rule.early_only and late):
+    for rule in _HALF_RULES[position >= n_lines / 2]:
+        if words > rule.max_words:
             continue
         if rule.needs and not any(c in line for c in rule.needs):
             continue
