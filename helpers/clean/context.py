@@ -111,8 +111,9 @@ def mark_in_context(page: PageLines, start: int) -> None:
         if found:
             page.mark(i, found[0], detail=found[1])
     for i in range(start, n):
-        near = {page.rule_name(i - 1), page.rule_name(i + 1)}
-        if page.rule_name(i) == "wire credit" and _AGENCY_ALONE.match(page.text(i)) and near & set(CAPTION_RULES):
+        if page.rule_name(i) != "wire credit" or not _AGENCY_ALONE.match(page.text(i)):
+            continue
+        if {page.rule_name(i - 1), page.rule_name(i + 1)} & set(CAPTION_RULES):
             page.mark(i, "photo credit", detail="an agency's name alone beside a caption credits the photo")
     for i in range(start, n):
         if page.rule_name(i) == "partner teasers":

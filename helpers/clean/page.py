@@ -12,7 +12,15 @@ from .dateline import find_agency, find_dateline
 from .header import SCORE_LINE, mark_header, mark_headline
 from .linemodel import mark_by_model
 from .normalise import LINE_BREAK, normalise_line
-from .rules import SENTENCE_END, is_crosshead, looks_like_title, rule_for
+from .rules import (
+    CROSSHEAD_MAX_WORDS,
+    LINE_TITLE_MAX_WORDS,
+    SENTENCE_END,
+    count_words,
+    is_crosshead,
+    looks_like_title,
+    rule_for,
+)
 
 
 @dataclass
@@ -157,8 +165,9 @@ def _mark_crossheads(page: PageLines) -> list[str]:
     title's 20 words, are another story's title: a teaser link); return the text of
     every crosshead on the page (those found above the first paragraph too), in page order."""
     body_i = [i for i in range(len(page)) if page.labels[i] is None]
+    longest = max(CROSSHEAD_MAX_WORDS, LINE_TITLE_MAX_WORDS)  # a longer line is neither: not looked at
     for k, i in enumerate(body_i):
-        between = 0 < k < len(body_i) - 1 and not _is_sentence_piece(page, i)
+        between = 0 < k < len(body_i) - 1 and count_words(page.text(i)) <= longest and not _is_sentence_piece(page, i)
         if (between and is_crosshead(page.text(i))) or SCORE_LINE.match(page.text(i)):
             page.mark(i, "crosshead (subhead)", "subheads")
         elif between and looks_like_title(page.text(i)):  # too long for a crosshead

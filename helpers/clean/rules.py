@@ -401,6 +401,7 @@ _BULLET = re.compile(r"^(?:[\u2022*\u00b7-]|\d+[.)])\s")
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 
 CROSSHEAD_MAX_WORDS = 10  # crossheads are a few words; body paragraphs are sentences
+LINE_TITLE_MAX_WORDS = 20  # ``looks_like_title``: a title is 2 to this many words
 HEADLINE_MATCH_RATIO = 0.85  # difflib ratio for a metadata headline vs a page line
 
 
@@ -443,7 +444,7 @@ def looks_like_title(line: str) -> bool:
     return (
         not ENDS_PUNCTUATED.search(line)
         and not TITLE_SENTENCE_END.search(line)
-        and 2 <= count_words(line) <= 20
+        and 2 <= count_words(line) <= LINE_TITLE_MAX_WORDS
         and (first.isupper() or first.isdigit())
         and not _BULLET.match(line)
     )
