@@ -106,6 +106,17 @@ def test_all_trees_at_once_give_the_same_floats_as_one_tree_at_a_time():
     assert spread.min() < model["threshold"] <= spread.max()  # rows on both sides of the threshold
 
 
+def test_rows_of_some_lines_are_those_lines_rows_of_the_whole_page():
+    lines = [(1, HEADLINE), (3, "Topics"), (5, LONG), (7, "Share this:"), (9, P3), (11, "Topics"), (12, "0")]
+    rules = ["headline", None, None, "share/print widget", None, "section label", None]
+    for extended in (True, False):
+        every = line_features(lines, rules, extended=extended)
+        for rows in ([1, 5, 6], [6], [0, 2, 4], []):
+            assert np.array_equal(line_features(lines, rules, extended=extended, rows=rows), every[rows])
+    alone = line_features(lines, rules, rows=[1])
+    assert alone[0, column("repeated")] == 1  # "Topics" read against the page, though line 5 is not asked for
+
+
 def test_the_shipped_model_is_arrays_and_json_only():
     meta = json.loads((DATA_DIR / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
     assert "validation/pages/lines.py" in meta["source"] and meta["licence"]

@@ -210,7 +210,9 @@ def _gram_columns(text: str) -> list[float]:
     return out
 
 
-def line_features(lines: list[tuple[int, str]], rules: list[str | None], *, extended: bool = True) -> np.ndarray:
+def line_features(
+    lines: list[tuple[int, str]], rules: list[str | None], *, extended: bool = True, rows: list[int] | None = None
+) -> np.ndarray:
     """One row per non-blank line: the columns ``feature_names()`` names (only the first
     ``ROUND4_COLUMNS`` when ``extended`` is False: a model that reads no later column skips their cost).
 
@@ -223,11 +225,13 @@ def line_features(lines: list[tuple[int, str]], rules: list[str | None], *, exte
 
     extended:
         Also the later columns (page, voice and letter-trigram columns).
+    rows:
+        Only these lines' rows, in this order (each read against the whole page as before); None: every line.
 
     Returns
     -------
     numpy.ndarray
-        Shape (len(lines), len(feature_names()) or ``ROUND4_COLUMNS``), float64.
+        Shape (len(lines), len(feature_names()) or ``ROUND4_COLUMNS``), float64; len(rows) rows when given.
     """
     n = len(lines)
     words = [count_words(text) for _, text in lines]
@@ -237,12 +241,13 @@ def line_features(lines: list[tuple[int, str]], rules: list[str | None], *, exte
     keys = [comparable(text) for _, text in lines]
     seen = Counter(keys)
     block = _longest_block(words, rules) if extended else (0, 0)
-    rows = []
-    for i, (_, text) in enumerate(lines):
+    out = []
+    for i in range(n) if rows is None else rows:
+        text = lines[i][1]
         repeated = float(bool(keys[i]) and seen[keys[i]] > 1)
         row = (_shape(text) + _place(i, n, words) + _neighbours(i, words, rules, gaps)
                + [repeated, float(rules[i] is None)] + _rule_columns(rules[i]) + _word_columns(text))
         if extended:
             row += _page_columns(i, words, rules, keys, block) + _voice_columns(text) + _gram_columns(text)
-        rows.append(row)
-    return np.asarray(rows, dtype=np.float64).reshape(n, len(feature_names()) if extended else ROUND4_COLUMNS)
+        out.append(row)
+    return np.asarray(out, dtype=np.float64).reshape(len(out), len(feature_names()) if extended else ROUND4_COLUMNS)

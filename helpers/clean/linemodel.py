@@ -130,8 +130,9 @@ def mark_by_model(page: PageLines) -> None:
     if not kept and not undo:
         return
     rules = [label[0] if label else None for label in page.labels]
-    features = line_features([(n, text) for n, _, text in page.lines], rules, extended=model["extended"])
-    p = furniture_probability(features, model)
+    rated = sorted({*kept, *undo})  # only these lines' rows are read (each row is its line's against the page)
+    features = line_features([(n, text) for n, _, text in page.lines], rules, extended=model["extended"], rows=rated)
+    p = dict(zip(rated, furniture_probability(features, model), strict=True))
     hits = [i for i in kept if p[i] >= model["threshold"]]
     for i in [i for i in undo if p[i] < model["keep_threshold"]]:
         page.labels[i] = None  # the model rates it body: the rules' removal is undone
