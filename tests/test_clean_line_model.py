@@ -80,6 +80,43 @@ def test_a_stump_by_hand():
     assert np.allclose(got, 1 / (1 + np.exp([2.0, -3.0])))
 
 
+def one_tree_at_a_time(features: np.ndarray, model: dict) -> np.ndarray:
+    """The model read tree by tree, each tree's rows stepping down until all reach a leaf (the
+    form before issue 18): ``furniture_probability`` must give exactly these floats."""
+    x = features.astype(np.float32).astype(np.float64)
+    raw, rows = np.full(len(x), float(model["prior"])), np.arange(len(x))
+    for feature, cut, left, right, value in zip(*(model[name] for name in TREE_ARRAYS), strict=True):
+        node = np.zeros(len(x), dtype=np.int64)
+        while (left[node] >= 0).any():
+            goes_left = x[rows, np.maximum(feature[node], 0)] <= cut[node]
+            node = np.where(left[node] >= 0, np.where(goes_left, left[node], right[node]), node)
+        raw += float(model["learning_rate"]) * value[node]
+    return 1.0 / (1.0 + np.exp(-raw))
+
+
+def test_all_trees_at_once_give_the_same_floats_as_one_tree_at_a_time():
+    model = load_line_model()
+    lines = [(1, HEADLINE), (3, "Topics"), (5, LONG), (7, "Share this:"), (9, P3), (11, "Related News"), (12, "0")]
+    x = line_features(lines, ["headline", None, None, "share/print widget", None, None, None])
+    rng = np.random.default_rng(18)
+    noisy = np.vstack([x, x + rng.normal(scale=0.5, size=x.shape), rng.integers(0, 3, size=(50, x.shape[1]))])
+    for features in (x, noisy, x[:1], x[:0]):
+        assert np.array_equal(furniture_probability(features, model), one_tree_at_a_time(features, model))
+    spread = furniture_probability(noisy, model)
+    assert spread.min() < model["threshold"] <= spread.max()  # rows on both sides of the threshold
+
+
+def test_rows_of_some_lines_are_those_lines_rows_of_the_whole_page():
+    lines = [(1, HEADLINE), (3, "Topics"), (5, LONG), (7, "Share this:"), (9, P3), (11, "Topics"), (12, "0")]
+    rules = ["headline", None, None, "share/print widget", None, "section label", None]
+    for extended in (True, False):
+        every = line_features(lines, rules, extended=extended)
+        for rows in ([1, 5, 6], [6], [0, 2, 4], []):
+            assert np.array_equal(line_features(lines, rules, extended=extended, rows=rows), every[rows])
+    alone = line_features(lines, rules, rows=[1])
+    assert alone[0, column("repeated")] == 1  # "Topics" read against the page, though line 5 is not asked for
+
+
 def test_the_shipped_model_is_arrays_and_json_only():
     meta = json.loads((DATA_DIR / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
     assert "validation/pages/lines.py" in meta["source"] and meta["licence"]

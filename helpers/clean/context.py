@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .agency import AGENCY_ALTERNATION
+from .normalise import comparable
 from .rules import (
     ENDS_PUNCTUATED,
     OWN_LINE_DATELINE,
@@ -79,16 +80,12 @@ class PageLines:
         self.labels[i] = (rule, kept_as, detail)
 
 
-def _comparable(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
-
-
 def _beside_caption(page: PageLines, i: int) -> tuple[str, str] | None:
     """What the unclaimed line ``i`` is because of a caption or a widget beside it, as (rule,
     detail), or None."""
     text, nxt = page.text(i), page.rule_name(i + 1)
     if nxt == "photo caption" and count_words(text) <= ALT_TEXT_MAX_WORDS and (
-        _comparable(page.text(i + 1)).startswith(_comparable(text))
+        comparable(page.text(i + 1)).startswith(comparable(text))
     ):
         return "photo caption", "alt text: the caption below opens with it"
     if _NAME_ONLY.match(text) and count_words(text) <= NAME_CREDIT_MAX_WORDS and (
@@ -114,8 +111,9 @@ def mark_in_context(page: PageLines, start: int) -> None:
         if found:
             page.mark(i, found[0], detail=found[1])
     for i in range(start, n):
-        near = {page.rule_name(i - 1), page.rule_name(i + 1)}
-        if page.rule_name(i) == "wire credit" and _AGENCY_ALONE.match(page.text(i)) and near & set(CAPTION_RULES):
+        if page.rule_name(i) != "wire credit" or not _AGENCY_ALONE.match(page.text(i)):
+            continue
+        if {page.rule_name(i - 1), page.rule_name(i + 1)} & set(CAPTION_RULES):
             page.mark(i, "photo credit", detail="an agency's name alone beside a caption credits the photo")
     for i in range(start, n):
         if page.rule_name(i) == "partner teasers":
@@ -177,7 +175,7 @@ def mark_repeats(page: PageLines) -> None:
     for i in range(len(page)):
         if page.labels[i] is not None or count_words(page.text(i)) < REPEAT_MIN_WORDS:
             continue
-        key = _comparable(page.text(i))
+        key = comparable(page.text(i))
         if key in seen:
             page.mark(i, "repeated paragraph", detail="the same paragraph appears earlier on the page")
         seen.add(key)

@@ -8,6 +8,7 @@ import re
 from .byline import is_header_byline
 from .context import PageLines
 from .dateline import opens_dateline
+from .normalise import comparable
 from .rules import (
     CROSSHEAD_MAX_WORDS,
     ENDS_PUNCTUATED,
@@ -162,7 +163,6 @@ def _story_follows(page: PageLines, i: int) -> bool:
     return count_words(page.text(j)) > HEADER_SKIP_WORDS and not looks_like_title(page.text(j))
 
 
-
 # A score between paragraphs of a match report: "Burnley 0 0 Manchester United", "Arsenal 3-2 Bolton".
 _TEAM = r"[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*){0,3}"
 SCORE_LINE = re.compile(rf"^{_TEAM}\s\d{{1,2}}(?:\s*[-\u2013:]\s*|\s)\d{{1,2}}\s{_TEAM}$")
@@ -232,8 +232,8 @@ def _is_dek(page: PageLines, i: int, start: int, has_headline: bool) -> bool:
     j = _skip_furniture(page, i + 1)
     if j < len(page) and page.labels[j] is None and opens_dateline(page.text(j)):
         return True
-    opening = " ".join(_comparable(text).split()[:DEK_RESTATED_WORDS])
-    if any(page.labels[k] is None and _comparable(page.text(k)).startswith(opening) for k in range(i + 1, len(page))):
+    opening = " ".join(comparable(text).split()[:DEK_RESTATED_WORDS])
+    if any(page.labels[k] is None and comparable(page.text(k)).startswith(opening) for k in range(i + 1, len(page))):
         return True
     if not has_headline:
         return False
@@ -276,8 +276,3 @@ def _mark_header_teasers(page: PageLines, i: int) -> None:
             page.mark(k, "crosshead (subhead)", "subheads", "right above the story's first paragraph")
         else:
             page.mark(k, rule, detail="above the story's first paragraph")
-
-
-def _comparable(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
-

@@ -21,6 +21,7 @@ import numpy as np
 
 from ..wordlists import read_word_list
 from .agency import AGENCY_ALTERNATION
+from .normalise import comparable
 from .rules import (
     DATE_OR_TIME,
     ENDS_PUNCTUATED,
@@ -90,10 +91,6 @@ def feature_names() -> list[str]:
         *(f"word={w}" for w in FURNITURE_WORDS), *(f"hash={k}" for k in range(HASH_BUCKETS)),
         *PAGE_NAMES, *(f"gram={k}" for k in range(GRAM_BUCKETS)),
     ]
-
-
-def _comparable(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
 
 
 def _shape(text: str) -> list[float]:
@@ -207,13 +204,15 @@ def _gram_columns(text: str) -> list[float]:
     """The character trigrams of a short line (``GRAM_LINE_WORDS`` words or fewer), hashed."""
     out = [0.0] * GRAM_BUCKETS
     if count_words(text) <= GRAM_LINE_WORDS:
-        padded = f" {_comparable(text)} "
+        padded = f" {comparable(text)} "
         for k in range(len(padded) - 2):
             out[zlib.crc32(padded[k : k + 3].encode("utf-8")) % GRAM_BUCKETS] = 1.0
     return out
 
 
-def line_features(lines: list[tuple[int, str]], rules: list[str | None], *, extended: bool = True) -> np.ndarray:
+def line_features(
+    lines: list[tuple[int, str]], rules: list[str | None], *, extended: bool = True, rows: list[int] | None = None
+) -> np.ndarray:
     """One row per non-blank line: the columns ``feature_names()`` names (only the first
     ``ROUND4_COLUMNS`` when ``extended`` is False: a model that reads no later column skips their cost).
 
@@ -226,26 +225,29 @@ def line_features(lines: list[tuple[int, str]], rules: list[str | None], *, exte
 
     extended:
         Also the later columns (page, voice and letter-trigram columns).
+    rows:
+        Only these lines' rows, in this order (each read against the whole page as before); None: every line.
 
     Returns
     -------
     numpy.ndarray
-        Shape (len(lines), len(feature_names()) or ``ROUND4_COLUMNS``), float64.
+        Shape (len(lines), len(feature_names()) or ``ROUND4_COLUMNS``), float64; len(rows) rows when given.
     """
     n = len(lines)
     words = [count_words(text) for _, text in lines]
     numbers = [number for number, _ in lines]
     gaps = [(k == 0 or numbers[k - 1] != numbers[k] - 1, k == n - 1 or numbers[k + 1] != numbers[k] + 1)
             for k in range(n)]
-    keys = [_comparable(text) for _, text in lines]
+    keys = [comparable(text) for _, text in lines]
     seen = Counter(keys)
     block = _longest_block(words, rules) if extended else (0, 0)
-    rows = []
-    for i, (_, text) in enumerate(lines):
+    out = []
+    for i in range(n) if rows is None else rows:
+        text = lines[i][1]
         repeated = float(bool(keys[i]) and seen[keys[i]] > 1)
         row = (_shape(text) + _place(i, n, words) + _neighbours(i, words, rules, gaps)
                + [repeated, float(rules[i] is None)] + _rule_columns(rules[i]) + _word_columns(text))
         if extended:
             row += _page_columns(i, words, rules, keys, block) + _voice_columns(text) + _gram_columns(text)
-        rows.append(row)
-    return np.asarray(rows, dtype=np.float64).reshape(n, len(feature_names()) if extended else ROUND4_COLUMNS)
+        out.append(row)
+    return np.asarray(out, dtype=np.float64).reshape(len(out), len(feature_names()) if extended else ROUND4_COLUMNS)

@@ -69,19 +69,23 @@ def load_line_model() -> dict:
 def furniture_probability(features: np.ndarray, model: dict) -> np.ndarray:
     """P(furniture) per row of ``features``: the trees' summed values from the prior, through the logistic.
 
-    Features are compared as float32, as scikit-learn's trees compare them."""
+    Features are compared as float32, as scikit-learn's trees compare them. Every tree walks all
+    rows at once (one step down per pass, a row at a leaf staying there); the leaf values are then
+    added to the prior tree by tree, in the trees' order, as one tree at a time would add them."""
     x = features.astype(np.float32).astype(np.float64)
+    feature, cut, left, right, value = (model[name] for name in TREE_ARRAYS)
+    trees = np.arange(len(feature))[:, None]
+    rows = np.arange(len(x))[None, :]
+    node = np.zeros((len(feature), len(x)), dtype=np.int64)  # (tree, row)
+    while True:
+        inner = left[trees, node] >= 0
+        if not inner.any():
+            break
+        goes_left = x[rows, np.maximum(feature[trees, node], 0)] <= cut[trees, node]
+        node = np.where(inner, np.where(goes_left, left[trees, node], right[trees, node]), node)
     raw = np.full(len(x), float(model["prior"]))
-    rows = np.arange(len(x))
-    for feature, cut, left, right, value in zip(*(model[name] for name in TREE_ARRAYS), strict=True):
-        node = np.zeros(len(x), dtype=np.int64)
-        while True:
-            inner = left[node] >= 0
-            if not inner.any():
-                break
-            goes_left = x[rows, np.maximum(feature[node], 0)] <= cut[node]
-            node = np.where(inner, np.where(goes_left, left[node], right[node]), node)
-        raw += float(model["learning_rate"]) * value[node]
+    for leaf in float(model["learning_rate"]) * value[trees, node]:
+        raw += leaf
     return 1.0 / (1.0 + np.exp(-raw))
 
 
@@ -126,8 +130,9 @@ def mark_by_model(page: PageLines) -> None:
     if not kept and not undo:
         return
     rules = [label[0] if label else None for label in page.labels]
-    features = line_features([(n, text) for n, _, text in page.lines], rules, extended=model["extended"])
-    p = furniture_probability(features, model)
+    rated = sorted({*kept, *undo})  # only these lines' rows are read (each row is its line's against the page)
+    features = line_features([(n, text) for n, _, text in page.lines], rules, extended=model["extended"], rows=rated)
+    p = dict(zip(rated, furniture_probability(features, model), strict=True))
     hits = [i for i in kept if p[i] >= model["threshold"]]
     for i in [i for i in undo if p[i] < model["keep_threshold"]]:
         page.labels[i] = None  # the model rates it body: the rules' removal is undone

@@ -1,10 +1,12 @@
-"""Unicode normalisation of one line of a page: the comparable form the body uses, changes counted."""
+"""Unicode normalisation of one line of a page: the comparable form the body uses, changes counted
+(and ``comparable``, the case- and punctuation-blind form lines are matched in)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 # Characters news pages use that compare unequal to their plain forms. Straight
 # ASCII quotes are kept as the comparable form: they stay recognisable as quote
@@ -45,6 +47,8 @@ def normalise_line(line: str, counts: Counter | None = None) -> str:
     in it by kind.
     """
     line = unicodedata.normalize("NFC", line)
+    if "--" not in line and not _SPECIAL_CHARS.search(line):  # nothing to count, map or drop (most lines)
+        return _SPACES.sub(" ", line).strip()
     if counts is not None:
         for ch in _SPECIAL_CHARS.findall(line):
             counts[_CHAR_MAP[ch][1] if ch in _CHAR_MAP else "control character"] += 1
@@ -54,3 +58,12 @@ def normalise_line(line: str, counts: Counter | None = None) -> str:
     line = _DOUBLE_HYPHEN.sub(" \u2014 ", line)
     return _SPACES.sub(" ", line).strip()
 
+
+_LETTERS_OR_DIGITS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4096)  # a page's paragraphs are compared with each other by several steps
+def comparable(text: str) -> str:
+    """``text`` case-folded, its runs of letters and digits joined by one space (punctuation,
+    underscores and spaces between them dropped): "Gaza's 'truce'" -> "gaza s truce"."""
+    return " ".join(_LETTERS_OR_DIGITS.findall(text.casefold()))

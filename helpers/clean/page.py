@@ -12,7 +12,15 @@ from .dateline import find_agency, find_dateline
 from .header import SCORE_LINE, mark_header, mark_headline
 from .linemodel import mark_by_model
 from .normalise import LINE_BREAK, normalise_line
-from .rules import SENTENCE_END, is_crosshead, looks_like_title, rule_for
+from .rules import (
+    CROSSHEAD_MAX_WORDS,
+    LINE_TITLE_MAX_WORDS,
+    SENTENCE_END,
+    count_words,
+    is_crosshead,
+    looks_like_title,
+    rule_for,
+)
 
 
 @dataclass
@@ -106,13 +114,15 @@ def _read_page(raw_text: str, counts: Counter) -> PageLines:
 
 
 def _mark_line_rules(page: PageLines, head_i: int | None) -> int:
-    """Apply ``LINE_RULES`` to every line below the headline (and its repeats); return the first such line."""
+    """Label every line below the headline (and its repeats) with the ``LINE_RULES`` rule it matches
+    (found once per line by ``_read_page``: a line's rule depends only on its text and place); return
+    the first such line."""
     n_lines = len(page)
     start = 0 if head_i is None else head_i + 1
     while head_i is not None and start < n_lines and page.labels[start] is not None:
         start += 1  # past a repeated headline
     for i in range(start, n_lines):
-        rule = page.rules[i] = rule_for(page.text(i), i, n_lines)
+        rule = page.rules[i]
         if rule is not None:
             page.mark(i, rule.name, rule.keep_as)
     return start
@@ -155,8 +165,9 @@ def _mark_crossheads(page: PageLines) -> list[str]:
     title's 20 words, are another story's title: a teaser link); return the text of
     every crosshead on the page (those found above the first paragraph too), in page order."""
     body_i = [i for i in range(len(page)) if page.labels[i] is None]
+    longest = max(CROSSHEAD_MAX_WORDS, LINE_TITLE_MAX_WORDS)  # a longer line is neither: not looked at
     for k, i in enumerate(body_i):
-        between = 0 < k < len(body_i) - 1 and not _is_sentence_piece(page, i)
+        between = 0 < k < len(body_i) - 1 and count_words(page.text(i)) <= longest and not _is_sentence_piece(page, i)
         if (between and is_crosshead(page.text(i))) or SCORE_LINE.match(page.text(i)):
             page.mark(i, "crosshead (subhead)", "subheads")
         elif between and looks_like_title(page.text(i)):  # too long for a crosshead

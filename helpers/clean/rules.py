@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..wordlists import read_word_list
 from .agency import AGENCY_ALTERNATION
@@ -43,6 +44,9 @@ class Rule:
     keep_as: str | None = None  # column the line's text is kept in, if any
     early_only: bool = False  # only in the first half of the page
     check: Callable[[str], bool] | None = None  # a further test the line must pass
+    # Characters one of which every match of ``pattern`` holds: a line holding none is not searched.
+    # Speed only (the pattern decides); tests/test_clean_rule_needs.py proves each from the pattern.
+    needs: str = ""
 
 
 def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -214,7 +218,7 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("photo caption", _rx(
         r"[\[(](?:(?i:(?:file\s+)?photo)\s*[:/]?\s*)?"
         rf"(?:{_AGENCIES}|[A-Z]{{2,}}|Al Jazeera|File|Archive|Handout)(?:[\s/]+[\w.]+){{0,4}}[\])]\s*$", 0
-    ), marks_header=True),
+    ), marks_header=True, needs="[("),
     # A caption ending in a bracketed "Photographer/Organisation" credit, an agency's "via"
     # credit or "AGENCY/Photographer": "... (Eric Risberg/Associated Press)", "... (Name/TT News
     # Agency via AP)", "(NASA / JPL)", "... May 11, 2017. REUTERS/Stringer".
@@ -224,14 +228,14 @@ LINE_RULES: tuple[Rule, ...] = (
         r"\(\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&' -]{1,40}\)\s*$|"
         rf"\([^()]{{2,60}}\bvia\s+(?:{_AGENCIES})\)\s*$|"
         rf"\s(?:/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?i:photo)|©\s*(?:{_AGENCIES})(?:\s*/\s*\w+)?)\s*$", 0
-    ), max_words=CAPTION_MAX_WORDS, marks_header=True),
+    ), max_words=CAPTION_MAX_WORDS, marks_header=True, needs="/(©"),
     # A caption ending in its photo credit: "... | Photo Credit: -", "PHOTO: Name / AFP", "...Image: dpa",
     # "(Photo by NAME / AFP)", "(File Photo| PTI)".
     Rule("photo caption", _rx(
         rf"(?:\|\s*(?:(?:{_AGENCIES})\s+)?photo(?:\s+credit)?\s*[:/]?[^|]{{0,60}}|"
         r"(?:\b|(?<=[a-z]))(?:photo(?:graph)?|image|picture|credit|courtesy)(?:\s+credit)?\s*:\s*[^.!?]{1,60}|"
         r"\(\s*(?:file\s+)?(?:photo|image|picture)s?\s*(?:by\s+|[:|/]\s*)[^()]{1,60}\))\s*$"
-    ), max_words=80, marks_header=True),
+    ), max_words=80, marks_header=True, needs="|:("),
     # A caption whose last sentence is followed by its credit alone: "... on Tuesday. Jane Doe/AP",
     # "... Tuesday. Getty Images", "... Tuesday. (Representational image)", "... Tuesday. AFP" (a news
     # agency's name closing the story's last paragraph is its end credit: ``context.keep_end_credit``),
@@ -397,9 +401,11 @@ _BULLET = re.compile(r"^(?:[\u2022*\u00b7-]|\d+[.)])\s")
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 
 CROSSHEAD_MAX_WORDS = 10  # crossheads are a few words; body paragraphs are sentences
+LINE_TITLE_MAX_WORDS = 20  # ``looks_like_title``: a title is 2 to this many words
 HEADLINE_MATCH_RATIO = 0.85  # difflib ratio for a metadata headline vs a page line
 
 
+@lru_cache(maxsize=4096)  # the steps of ``clean_text`` count the same line's words several times
 def count_words(text: str) -> int:
     """Words in ``text`` (letters or digits, inner hyphens and apostrophes kept)."""
     return len(_WORD.findall(text))
@@ -438,13 +444,18 @@ def looks_like_title(line: str) -> bool:
     return (
         not ENDS_PUNCTUATED.search(line)
         and not TITLE_SENTENCE_END.search(line)
-        and 2 <= count_words(line) <= 20
+        and 2 <= count_words(line) <= LINE_TITLE_MAX_WORDS
         and (first.isupper() or first.isdigit())
         and not _BULLET.match(line)
     )
 
 
 _LEADING_BULLETS = re.compile(r"^(?:[\u2022\u00b7*|]\s*)+(?=\S)")
+# ``LINE_RULES`` in order, those for the first half of a page and those for the second.
+_HALF_RULES = (
+    tuple(rule for rule in LINE_RULES if not rule.late_only),
+    tuple(rule for rule in LINE_RULES if not rule.early_only),
+)
 
 
 def rule_for(line: str, position: int, n_lines: int) -> Rule | None:
@@ -453,9 +464,10 @@ def rule_for(line: str, position: int, n_lines: int) -> Rule | None:
     Leading bullets ("• PTI", "* Agence France-Presse") are read past."""
     line = _LEADING_BULLETS.sub("", line)
     words = count_words(line)
-    late = position >= n_lines / 2
-    for rule in LINE_RULES:
-        if words > rule.max_words or (rule.late_only and not late) or (rule.early_only and late):
+    for rule in _HALF_RULES[position >= n_lines / 2]:
+        if words > rule.max_words:
+            continue
+        if rule.needs and not any(c in line for c in rule.needs):
             continue
         if rule.pattern.search(line) and (rule.check is None or rule.check(line)):
             return rule

@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -474,7 +475,8 @@ def _clean_chunk(pages: list[tuple[str, str | None]]) -> list[tuple[CleanedText,
         words = cleaned.body.casefold().split()
         share = None
         if len(words) >= MIN_WORDS_FOR_LANGUAGE:
-            share = sum(w.strip(".,;:!?\"'()") in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+            stripped = map(str.strip, words, repeat(".,;:!?\"'()"))
+            share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, stripped)) / len(words)
         out.append((cleaned, share))
     return out
 
