@@ -9,6 +9,7 @@ quote; the first speech verb whose subject is a speaker; the sentence's subject;
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass, replace
 
 from .patterns import (
@@ -203,10 +204,23 @@ def verb_word(match: re.Match) -> str:
     return "according to" if word == "as per" else word
 
 
-def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: str, allow_subject: bool):
+def subject_of(sentence: str, names: Names, subjects: dict | None) -> Speaker | None:
+    """``sentence_subject``, read once per sentence text when ``subjects`` (a dict the caller
+    keeps for one article) is given: a repeat gets a copy, so no caller changes another's speaker."""
+    if subjects is None:
+        return sentence_subject(sentence, names)
+    if sentence not in subjects:
+        subjects[sentence] = sentence_subject(sentence, names)
+        return subjects[sentence]
+    sp = subjects[sentence]
+    return None if sp is None else copy(sp)
+
+
+def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: str, allow_subject: bool,
+                           subjects: dict | None = None):
     """Speaker + verb in ``text`` (narration before a quotation, or a whole sentence):
     the first speech verb whose subject is a speaker; else the sentence subject; else
-    "according to X"."""
+    "according to X" (``subjects``: see ``subject_of``)."""
     verbs = list(VERB.finditer(text))
     according = None
     for i, v in enumerate(verbs):
@@ -234,7 +248,7 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
                 verb = word
             return Attribution(sp, verb, RULE_SPEAKER_VERB_BEFORE, offset + v.start())
     if verbs and allow_subject and any(verb_word(v) != "according to" for v in verbs):
-        sp = sentence_subject(sentence, names)
+        sp = subject_of(sentence, names, subjects)
         if sp is not None:
             # the speech verb nearest the quotation, outside relative clauses ("who asked not to be named")
             main = [v for v in verbs if verb_word(v) != "according to"

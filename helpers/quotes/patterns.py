@@ -61,7 +61,61 @@ ANON_ANYWHERE = re.compile(
 )
 BACKREF = re.compile(rf"^(?:[\w.'\u2019-]+\s+){{0,3}}?(?P<head>{HEADS})s?$", re.I)
 BACKREF_ANYWHERE = re.compile(rf"\bthe\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{HEADS})\b", re.I)
-CUES = re.compile("|".join(ANONYMITY_CUES), re.I)
+
+
+def _top_level(pattern: str) -> tuple[list[str], int | None]:
+    """``pattern`` split at its top-level ``|`` (not inside brackets, a class or after a
+    backslash), and where a ``)`` first closes a bracket the pattern did not open (None if none)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return [*parts, pattern[start:i]], i
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]], None
+
+
+def first_letters(pattern: str) -> set[str] | None:
+    """The characters a match of ``pattern`` can start with, when each of its alternatives opens
+    with a letter or digit (or a ``(?:...)`` group of such alternatives) that is not optional;
+    else None (then no lookahead is put before it)."""
+    alts, _ = _top_level(pattern)
+    if len(alts) > 1:
+        sets = [first_letters(a) for a in alts]
+        return None if any(s is None for s in sets) else set().union(*sets)
+    if pattern.startswith("(?:"):
+        inner, close = _top_level(pattern[3:])
+        if close is None or pattern[3 + close + 1:3 + close + 2] in ("?", "*", "{"):
+            return None
+        sets = [first_letters(a) for a in inner]
+        return None if any(s is None for s in sets) else set().union(*sets)
+    if pattern[:1].isalnum() and pattern[1:2] not in ("?", "*", "{"):
+        return {pattern[0]}
+    return None
+
+
+def cue_pattern(cues) -> re.Pattern[str]:
+    """The anonymity cues as one case-insensitive alternation, behind a lookahead for their first
+    letters (``initials``) when every cue opens with a fixed letter: the same matches, found faster."""
+    firsts = [first_letters(c) for c in cues]
+    ahead = initials(set().union(*firsts)) if cues and all(firsts) else ""
+    return re.compile(ahead + "(?:" + "|".join(cues) + ")", re.I)
+
+
+CUES = cue_pattern(ANONYMITY_CUES)
 PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.I)  # "it said": the organisation before
 # "officials", "Israeli officials", "the police": a group's voice, not a name.
 GROUP_NP = re.compile(r"^(?i:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?i:" + "|".join(sorted(GROUP_NOUNS)) + r")$")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..wordlists import DEMONYMS
 from .patterns import HEADS, INTRODUCED, NAME_FULL, NAME_RUN, ORG_NAMED
@@ -78,12 +79,27 @@ def person_vocabulary(masked: str, speakers: list[Speaker | None], roles: dict[s
     return {v for v in vocab if v}
 
 
+# A preposition of place and the spaces after it; a name written right after them is "in New York".
+PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|outside|inside|across|throughout)\s+")
+WORD_BOUNDARY = re.compile(r"\b")
+
+
+@lru_cache(maxsize=2)
+def place_positions(text: str) -> tuple[int, ...]:
+    """Where a name after a preposition of place would start in ``text`` (read once per article)."""
+    return tuple(m.end() for m in PLACE_PREPOSITION.finditer(text))
+
+
 def place_like(name: str, text: str) -> bool:
-    """Whether ``text`` writes ``name`` after a preposition of place ("in New York", "at Real Madrid")."""
-    if name not in text:  # the pattern needs the name: no regex to compile and run
+    """Whether ``text`` writes ``name`` after a preposition of place ("in New York", "at Real Madrid"):
+    ``PLACE_PREPOSITION`` then ``name`` then a word boundary. The spaces run up to the name (it
+    opens with no space), so the name can only start where ``place_positions`` says."""
+    if name not in text:
         return False
-    return re.search(rf"\b(?:in|at|from|near|outside|inside|across|throughout)\s+{re.escape(name)}\b",
-                     text) is not None
+    if not name or name[0].isspace():  # not a name: the pattern itself, compiled for it
+        return re.search(PLACE_PREPOSITION.pattern + re.escape(name) + r"\b", text) is not None
+    return any(text.startswith(name, p) and WORD_BOUNDARY.match(text, p + len(name)) is not None
+               for p in place_positions(text))
 
 
 def new_source(sources: list[dict], *, description: str, core: str, head: str, sentence_id: str) -> dict:
