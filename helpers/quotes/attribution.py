@@ -25,7 +25,7 @@ from .patterns import (
     NOT_ABBREV_DOT,
     SPEAKER_COLON,
     TRAILING,
-    VERB,
+    VERB_SCAN,
 )
 from .speakers import Names, Speaker, clean_np, name_speaker, parse_np
 from .vocabulary import (
@@ -221,7 +221,7 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
     """Speaker + verb in ``text`` (narration before a quotation, or a whole sentence):
     the first speech verb whose subject is a speaker; else the sentence subject; else
     "according to X" (``subjects``: see ``subject_of``)."""
-    verbs = list(VERB.finditer(text))
+    verbs = list(VERB_SCAN.finditer(text))
     according = None
     for i, v in enumerate(verbs):
         verb = verb_word(v)

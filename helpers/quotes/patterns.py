@@ -33,36 +33,6 @@ def initials(words) -> str:
     return f"(?=(?i:[{chars}]))" if chars else ""
 
 
-# "described as" right after the verb is a passive participle ('the Games – described as
-# "every minute of every event" –'), not its subject describing: not read as a speech verb.
-# "as per" is "according to" in Indian and Pakistani English ("as per the Union Minister").
-ACCORDING = r"according\s+to|as\s+per"
-VERB = re.compile(rf"(?<![\w'-]){initials([*SPEECH_VERBS, 'according', 'as'])}(?:{VERB_ALT}|{ACCORDING})\b"
-                  r"(?!(?<=describe[ds])\s+as\b)", re.I)
-INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
-
-# A run of capitalised words: a name, with "of" or up to two name particles ("van der",
-# "bin", "ten": NAME_PARTICLES) inside.
-CAP = r"(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'-]*)"
-_PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
-NAME_RUN = rf"{CAP}(?:\s+(?:of\s+|(?:(?:{_PARTICLES})\s+){{1,2}})?{CAP})*"
-NAME_AT_END = re.compile(rf"{NAME_RUN}$")
-NAME_FULL = re.compile(rf"{NAME_RUN}")
-
-# Unnamed sources: "an Israeli official", "two diplomats"; "the official" refers back.
-HEADS = "|".join(ANONYMOUS_HEADS)
-_DETS = "|".join(sorted(ANONYMOUS_DETERMINERS, key=len, reverse=True))
-ANON_NP = re.compile(
-    rf"^(?P<det>{_DETS})\s+(?P<core>(?:(?!(?:said|says|told)\b)[\w.'\u2019-]+\s+){{0,6}}?(?:{HEADS})s?)\b(?P<rest>.*)$",
-    re.I | re.S,
-)
-ANON_ANYWHERE = re.compile(
-    rf"\b(?P<det>{_DETS})\s+(?P<core>(?:[\w.'\u2019-]+\s+){{0,4}}?(?:{HEADS})s?)\b", re.I
-)
-BACKREF = re.compile(rf"^(?:[\w.'\u2019-]+\s+){{0,3}}?(?P<head>{HEADS})s?$", re.I)
-BACKREF_ANYWHERE = re.compile(rf"\bthe\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{HEADS})\b", re.I)
-
-
 def _top_level(pattern: str) -> tuple[list[str], int | None]:
     """``pattern`` split at its top-level ``|`` (not inside brackets, a class or after a
     backslash), and where a ``)`` first closes a bracket the pattern did not open (None if none)."""
@@ -105,6 +75,124 @@ def first_letters(pattern: str) -> set[str] | None:
     if pattern[:1].isalnum() and pattern[1:2] not in ("?", "*", "{"):
         return {pattern[0]}
     return None
+
+
+# A long case-insensitive alternation scanned over a whole text is slow in Python's ``re``:
+# it has no fast path for it, so every word is tried at every position. ``Scan`` finds the
+# same matches faster: a case-sensitive trie of the words' literal openings ("according" for
+# ``according\s+to``), run over the text lower-cased, says where a match may start, and the
+# pattern itself is matched there. Where the text has a character outside ASCII that matches
+# an ASCII one when case is ignored ("\u212a" for "k"), the pattern scans it as before.
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+ASCII_FOLD = re.compile(r"(?i:[\x00-\x7f])")
+ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def literal_openings(fragment: str) -> list[str] | None:
+    r"""The literal text each top-level alternative of the regex ``fragment`` must open with
+    ("said" for ``said``, "according" and "as" for ``according\s+to|as\s+per``); None when
+    one opens with no letter (no scan is possible then)."""
+    out = []
+    for alt in _top_level(fragment)[0]:
+        m = re.match(r"[A-Za-z0-9'-]+", alt)
+        opening = m.group(0) if m else ""
+        if alt[len(opening):len(opening) + 1] in ("?", "*", "{"):  # the last character is optional
+            opening = opening[:-1]
+        if not opening:
+            return None
+        out.append(opening)
+    return out
+
+
+def trie_pattern(words) -> str:
+    """A regex matching any of ``words`` (literal, non-empty), their common openings
+    factored out, so the engine tries one letter, not every word, at each position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class Scan:
+    """``pattern.finditer`` with the same matches, faster: ``pattern`` must open (after
+    zero-width assertions) with one of the regex ``fragments``, case ignored."""
+
+    def __init__(self, pattern: re.Pattern[str], fragments):
+        self.pattern = pattern
+        openings = [literal_openings(f) for f in fragments]
+        words = sorted({w.lower() for ws in openings for w in ws or ()}, key=len)
+        shortest: list[str] = []  # "as" covers "asked": a match opening with either opens with "as"
+        for w in words:
+            if not any(w.startswith(v) for v in shortest):
+                shortest.append(w)
+        usable = bool(shortest) and all(openings) and all(w.isascii() for w in shortest)
+        self.openings = re.compile(trie_pattern(shortest)) if usable else None
+
+    def lowered(self, text: str) -> str | None:
+        """``text`` with ASCII capitals lower-cased (same length), or None when that would miss a match."""
+        if text.isascii():
+            return text.lower()
+        if any(ASCII_FOLD.search(run) for run in NON_ASCII.findall(text)):
+            return None
+        return text.translate(ASCII_LOWER)
+
+    def finditer(self, text: str):
+        """The matches of ``pattern`` in ``text``, as ``pattern.finditer(text)`` gives them:
+        each leftmost, from where the last one ended."""
+        low = None if self.openings is None else self.lowered(text)
+        if low is None:
+            yield from self.pattern.finditer(text)
+            return
+        pos = 0
+        while (may := self.openings.search(low, pos)) is not None:
+            hit = self.pattern.match(text, may.start())
+            if hit is None or hit.end() == hit.start():  # no empty match: every match opens with a word
+                pos = may.start() + 1
+                continue
+            yield hit
+            pos = hit.end()
+
+
+# "described as" right after the verb is a passive participle ('the Games – described as
+# "every minute of every event" –'), not its subject describing: not read as a speech verb.
+# "as per" is "according to" in Indian and Pakistani English ("as per the Union Minister").
+ACCORDING = r"according\s+to|as\s+per"
+VERB = re.compile(rf"(?<![\w'-]){initials([*SPEECH_VERBS, 'according', 'as'])}(?:{VERB_ALT}|{ACCORDING})\b"
+                  r"(?!(?<=describe[ds])\s+as\b)", re.I)
+VERB_SCAN = Scan(VERB, [*SPEECH_VERBS, ACCORDING])
+INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
+
+# A run of capitalised words: a name, with "of" or up to two name particles ("van der",
+# "bin", "ten": NAME_PARTICLES) inside.
+CAP = r"(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'-]*)"
+_PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+NAME_RUN = rf"{CAP}(?:\s+(?:of\s+|(?:(?:{_PARTICLES})\s+){{1,2}})?{CAP})*"
+NAME_AT_END = re.compile(rf"{NAME_RUN}$")
+NAME_FULL = re.compile(rf"{NAME_RUN}")
+
+# Unnamed sources: "an Israeli official", "two diplomats"; "the official" refers back.
+HEADS = "|".join(ANONYMOUS_HEADS)
+_DETS = "|".join(sorted(ANONYMOUS_DETERMINERS, key=len, reverse=True))
+ANON_NP = re.compile(
+    rf"^(?P<det>{_DETS})\s+(?P<core>(?:(?!(?:said|says|told)\b)[\w.'\u2019-]+\s+){{0,6}}?(?:{HEADS})s?)\b(?P<rest>.*)$",
+    re.I | re.S,
+)
+ANON_ANYWHERE = re.compile(
+    rf"\b(?P<det>{_DETS})\s+(?P<core>(?:[\w.'\u2019-]+\s+){{0,4}}?(?:{HEADS})s?)\b", re.I
+)
+BACKREF = re.compile(rf"^(?:[\w.'\u2019-]+\s+){{0,3}}?(?P<head>{HEADS})s?$", re.I)
+BACKREF_ANYWHERE = re.compile(rf"\bthe\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{HEADS})\b", re.I)
 
 
 def cue_pattern(cues) -> re.Pattern[str]:

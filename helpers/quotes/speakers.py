@@ -28,6 +28,7 @@ from .patterns import (
     NAME_AT_END,
     NAME_RUN,
     PRONOUN,
+    Scan,
     initials,
 )
 from .vocabulary import (
@@ -107,6 +108,7 @@ class Names:
         role = f"(?P<role>{initials(self.roles)}(?:{alternation}))"
         name = rf"(?P<name>{NAME_RUN})"
         self.role_word = re.compile(rf"(?<![\w-])(?i:{role})\b")
+        self.role_scan = Scan(self.role_word, [re.escape(r).replace(r"\ ", r"\s+") for r in self.roles])
         # "Prime Minister Benjamin Netanyahu", "Indyk, the U.S. special envoy", "A spokeswoman, Marie Harf,"
         either = f"(?:{initials(self.roles)}(?:{alternation}))"
         self.role_patterns = [
