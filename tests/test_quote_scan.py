@@ -70,3 +70,25 @@ def test_first_letters_of_the_cue_patterns():
 def test_the_cue_lookahead_changes_no_match(text):
     plain = re.compile("|".join(ANONYMITY_CUES), re.I)
     assert spans(CUES.finditer(text)) == spans(plain.finditer(text))
+
+
+@pytest.mark.parametrize("text", [
+    *TEXTS,
+    "He met the Israeli prime minister, Benjamin Netanyahu, and a senior U.S. official, Jo Park, on Monday.",
+    "Martin Indyk, the U.S. special envoy, said. Dharmendra Pradhan, Union Minister for Petroleum, told.",
+    "Gov. Gavin Newsom and Sen. Jo Park met Minister of Foreign Affairs Madick\u00e9 Niang.",
+])
+def test_the_role_scans_find_what_the_role_patterns_find(text):
+    names = Names(None)
+    plain = [spans(p.finditer(text)) for p in names.role_patterns]
+    scanned = [spans(s.finditer(text)) if need is None or next(need.finditer(text), None) else []
+               for s, need in zip(names.role_scans, names.role_needs, strict=True)]
+    assert scanned == plain
+
+
+def test_a_role_set_off_by_commas_is_found_past_the_role_comma_check():
+    names = Names(None)
+    text = "He met the Israeli prime minister, Benjamin Netanyahu, on Monday."
+    assert [m.group("name") for m in names.role_scans[3].finditer(text)] == ["Benjamin Netanyahu"]
+    assert next(names.role_needs[3].finditer(text), None) is not None
+    assert next(names.role_needs[3].finditer("The prime minister Benjamin Netanyahu, on Monday."), None) is None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..wordlists import DEMONYMS
-from .patterns import HEADS, INTRODUCED, NAME_FULL, NAME_RUN, ORG_NAMED
+from .patterns import HEADS, INTRODUCED, NAME_FULL, NAME_RUN, ORG_NAMED, Scan
 from .speakers import Names, Speaker, demonym_only, name_speaker
 from .vocabulary import ROLE_DESCRIPTIONS, TITLE_ABBREVIATIONS, UNIQUE_MODIFIERS
 
@@ -22,6 +22,7 @@ TITLE_ABBREVIATION = re.compile(
     r"(?<![\w.])(?P<abbr>" + "|".join(re.escape(a.rstrip(".").capitalize()) for a in TITLE_ABBREVIATIONS)
     + rf")\.\s+(?P<name>{NAME_RUN})"
 )
+TITLE_SCAN = Scan(TITLE_ABBREVIATION, [re.escape(a.rstrip(".").capitalize()) for a in TITLE_ABBREVIATIONS])
 
 
 @dataclass
@@ -43,10 +44,13 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
     for hit in names.role_scan.finditer(masked):  # only around role words: much faster on long texts
         window = masked[max(0, hit.start() - 130):hit.end() + 90]
         found |= {
-            (m.group("role"), m.group("name")) for pattern in names.role_patterns for m in pattern.finditer(window)
+            (m.group("role"), m.group("name"))
+            for scan, needs in zip(names.role_scans, names.role_needs, strict=True)
+            if needs is None or next(needs.finditer(window), None) is not None
+            for m in scan.finditer(window)
         }
     found |= {(TITLE_ABBREVIATIONS[m.group("abbr").lower() + "."], m.group("name"))
-              for m in TITLE_ABBREVIATION.finditer(masked)}  # "Gov. Gavin Newsom": the governor
+              for m in TITLE_SCAN.finditer(masked)}  # "Gov. Gavin Newsom": the governor
     out: dict[str, set[str]] = {}
     for written_role, run in sorted(found):
         sp = name_speaker(run, run, names)
