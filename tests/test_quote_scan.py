@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from helpers.quotes.patterns import CUES, VERB, VERB_SCAN, Scan, cue_pattern, first_letters, literal_openings
+from helpers.quotes.patterns import CUE_SCAN, CUES, VERB, VERB_SCAN, Scan, cue_pattern, first_letters, literal_openings
 from helpers.quotes.speakers import Names
 from helpers.quotes.vocabulary import ANONYMITY_CUES
 
@@ -55,7 +55,8 @@ def test_a_scan_over_words_with_no_literal_opening_uses_the_pattern():
 def test_literal_openings_stop_at_an_optional_letter_and_split_alternatives():
     assert literal_openings(r"says?|told") == ["say", "told"]
     assert literal_openings(r"according\s+to|as\s+per") == ["according", "as"]
-    assert literal_openings(r"(?:on|under) condition") is None
+    assert literal_openings(r"(?:on|under) condition") == ["on", "under"]
+    assert literal_openings(r"(?:on|under)? condition") is None
 
 
 def test_first_letters_of_the_cue_patterns():
@@ -92,3 +93,9 @@ def test_a_role_set_off_by_commas_is_found_past_the_role_comma_check():
     assert [m.group("name") for m in names.role_scans[3].finditer(text)] == ["Benjamin Netanyahu"]
     assert next(names.role_needs[3].finditer(text), None) is not None
     assert next(names.role_needs[3].finditer("The prime minister Benjamin Netanyahu, on Monday."), None) is None
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "He SPOKE ANONYMOUSLY, on condition of anonymity.", "ON CONDITION that"])
+def test_the_cue_scan_finds_what_the_cue_pattern_finds(text):
+    assert spans(CUE_SCAN.finditer(text)) == spans(CUES.finditer(text))
+    assert CUE_SCAN.openings is not None

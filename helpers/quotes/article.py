@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from ..quote_spans import PARAGRAPH_PATTERN, closing_width, quote_spans
 from .attribution import Attribution, first_verb_attribution, quote_attribution, subject_of
-from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUES, MASK
+from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUE_SCAN, MASK
 from .resolution import Event, Resolver, new_source, person_vocabulary, place_like, role_map
 from .speakers import Names
 from .vocabulary import (
@@ -246,7 +246,7 @@ def attach_cues(masked: str, sents: list, sources: list[dict]) -> None:
     not to be named") adds that source."""
     for r in sents:
         text = masked[r.start_char:r.end_char]
-        cue = CUES.search(text)
+        cue = next(CUE_SCAN.finditer(text), None)  # CUES.search, scanned faster
         if not cue:
             continue
         src = next((s for s in sources if r.sentence_id in s["sentence_ids"]), None)

@@ -94,6 +94,13 @@ def literal_openings(fragment: str) -> list[str] | None:
     one opens with no letter (no scan is possible then)."""
     out = []
     for alt in _top_level(fragment)[0]:
+        if alt.startswith("(?:"):  # "(?:on|under) condition": what the group's alternatives open with
+            inner, close = _top_level(alt[3:])
+            nested = [literal_openings(a) for a in inner] if close is not None else [None]
+            if alt[3 + close + 1:3 + close + 2] in ("?", "*", "{") or not all(nested):
+                return None
+            out += [w for ws in nested for w in ws]
+            continue
         m = re.match(r"[A-Za-z0-9'-]+", alt)
         opening = m.group(0) if m else ""
         if alt[len(opening):len(opening) + 1] in ("?", "*", "{"):  # the last character is optional
@@ -204,6 +211,7 @@ def cue_pattern(cues) -> re.Pattern[str]:
 
 
 CUES = cue_pattern(ANONYMITY_CUES)
+CUE_SCAN = Scan(CUES, ANONYMITY_CUES)
 PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.I)  # "it said": the organisation before
 # "officials", "Israeli officials", "the police": a group's voice, not a name.
 GROUP_NP = re.compile(r"^(?i:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?i:" + "|".join(sorted(GROUP_NOUNS)) + r")$")
