@@ -99,3 +99,13 @@ def test_a_role_set_off_by_commas_is_found_past_the_role_comma_check():
 def test_the_cue_scan_finds_what_the_cue_pattern_finds(text):
     assert spans(CUE_SCAN.finditer(text)) == spans(CUES.finditer(text))
     assert CUE_SCAN.openings is not None
+
+
+@pytest.mark.parametrize("text", ["'Hello' he said, 'x", "a 'b' (c) ['d] :'e \n'f", "''", "it's 'ok' \u2026'", "'...a"])
+def test_single_open_finds_what_the_single_quote_pattern_finds(text):
+    from helpers.quote_spans import SINGLE_OPEN, single_open
+
+    for pos in range(len(text) + 1):
+        for end in range(pos, len(text) + 1):
+            want, got = SINGLE_OPEN.search(text, pos, end), single_open(text, pos, end)
+            assert (want and want.span()) == (got and got.span())
