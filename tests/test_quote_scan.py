@@ -109,3 +109,14 @@ def test_single_open_finds_what_the_single_quote_pattern_finds(text):
         for end in range(pos, len(text) + 1):
             want, got = SINGLE_OPEN.search(text, pos, end), single_open(text, pos, end)
             assert (want and want.span()) == (got and got.span())
+
+
+@pytest.mark.parametrize("text", ["he", "She", "they\n", "xhe", "o'she", "said they\n\n", "-he", "so THEY"])
+def test_a_pronoun_at_the_end_is_looked_for_in_the_last_characters_only(text):
+    from helpers.quotes.attribution import PRONOUN_AT_END, PRONOUN_TAIL
+
+    for before in ("", "The minister ", "x" * 20):
+        full = before + text
+        want = PRONOUN_AT_END.search(full)
+        got = PRONOUN_AT_END.search(full, max(0, len(full) - PRONOUN_TAIL))
+        assert (want and want.span()) == (got and got.span())

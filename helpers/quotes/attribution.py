@@ -112,6 +112,7 @@ def title_appositive(part: str, names: Names) -> bool:
 # The phrase right before a verb when the words before it are not a speaker ('In August the
 # minister gave a statement where he said', 'Asked if they were better the coach replied').
 PRONOUN_AT_END = re.compile(r"(?<![\w'-])(?:he|she|they)$", re.I)
+PRONOUN_TAIL = 6  # a match of it starts in a text's last five characters ("they", a final newline)
 DEFINITE_AT_END = re.compile(r"(?<![\w'-])the\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+$", re.I)
 
 
@@ -119,7 +120,7 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
     """A pronoun, or a definite phrase naming a role or an unnamed source ("the coach",
     "the official"), that ends ``text``: the subject of the verb that follows, whatever
     clause comes before it. Never a name here: "... by Mahmoud Abbas said" has no subject."""
-    m = PRONOUN_AT_END.search(text)
+    m = PRONOUN_AT_END.search(text, max(0, len(text) - PRONOUN_TAIL))  # the lookbehind still sees before it
     if m:
         return Speaker("pronoun", m.group(0))
     m = DEFINITE_AT_END.search(text)
