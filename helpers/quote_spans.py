@@ -166,8 +166,25 @@ def _doubles_nested(text: str, p_start: int, p_end: int) -> bool:
     """Whether every double quote of a paragraph lies inside one of its single-quoted quotations:
     British style nests double quotes in single ones ('\'He called it "a disgrace",\' said Park')."""
     singles = _single_quoted(text, p_start, p_end)
-    marks = [i for i in range(p_start, p_end) if text[i] == QUOTE_MARK]
-    return bool(singles) and all(any(s < i < e for s, e in singles) for i in marks)
+    if not singles:
+        return False
+    marks, i = [], text.find(QUOTE_MARK, p_start, p_end)
+    while i != -1:
+        marks.append(i)
+        i = text.find(QUOTE_MARK, i + 1, p_end)
+    return all(any(s < i < e for s, e in singles) for i in marks)
+
+
+def single_open(text: str, pos: int, end: int) -> re.Match | None:
+    """``SINGLE_OPEN.search(text, pos, end)``, tried only at the apostrophes (a match starts
+    at one): the pattern's "start or after a space" has no fast path in ``re``."""
+    i = text.find(SINGLE_MARK, pos, end)
+    while i != -1:
+        m = SINGLE_OPEN.match(text, i, end)
+        if m is not None:
+            return m
+        i = text.find(SINGLE_MARK, i + 1, end)
+    return None
 
 
 def _single_quoted(text: str, p_start: int, p_end: int, *, reopened: bool = False) -> list[tuple[int, int]]:
@@ -175,7 +192,7 @@ def _single_quoted(text: str, p_start: int, p_end: int, *, reopened: bool = Fals
     open runs to the paragraph's end when ``reopened`` (the next paragraph opens with a quote mark)."""
     found = []
     pos = p_start
-    while (m := SINGLE_OPEN.search(text, pos, p_end)) is not None:
+    while (m := single_open(text, pos, p_end)) is not None:
         least = MIN_PARTIAL_WORDS if text[m.end()].islower() else MIN_SINGLE_WORDS
         close = SINGLE_CLOSE.search(text, m.end(), p_end)
         if close is None:

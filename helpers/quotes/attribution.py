@@ -9,6 +9,7 @@ quote; the first speech verb whose subject is a speaker; the sentence's subject;
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass, replace
 
 from .patterns import (
@@ -24,7 +25,7 @@ from .patterns import (
     NOT_ABBREV_DOT,
     SPEAKER_COLON,
     TRAILING,
-    VERB,
+    VERB_SCAN,
 )
 from .speakers import Names, Speaker, clean_np, name_speaker, parse_np
 from .vocabulary import (
@@ -116,6 +117,7 @@ def title_appositive(part: str, names: Names) -> bool:
 # The phrase right before a verb when the words before it are not a speaker ('In August the
 # minister gave a statement where he said', 'Asked if they were better the coach replied').
 PRONOUN_AT_END = re.compile(r"(?<![\w'-])(?:he|she|they)$", re.I)
+PRONOUN_TAIL = 6  # a match of it starts in a text's last five characters ("they", a final newline)
 DEFINITE_AT_END = re.compile(r"(?<![\w'-])the\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+$", re.I)
 
 
@@ -123,7 +125,7 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
     """A pronoun, or a definite phrase naming a role or an unnamed source ("the coach",
     "the official"), that ends ``text``: the subject of the verb that follows, whatever
     clause comes before it. Never a name here: "... by Mahmoud Abbas said" has no subject."""
-    m = PRONOUN_AT_END.search(text)
+    m = PRONOUN_AT_END.search(text, max(0, len(text) - PRONOUN_TAIL))  # the lookbehind still sees before it
     if m:
         return Speaker("pronoun", m.group(0))
     m = DEFINITE_AT_END.search(text)
@@ -213,11 +215,24 @@ def verb_word(match: re.Match) -> str:
     return "according to" if word == "as per" else word
 
 
-def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: str, allow_subject: bool):
+def subject_of(sentence: str, names: Names, subjects: dict | None) -> Speaker | None:
+    """``sentence_subject``, read once per sentence text when ``subjects`` (a dict the caller
+    keeps for one article) is given: a repeat gets a copy, so no caller changes another's speaker."""
+    if subjects is None:
+        return sentence_subject(sentence, names)
+    if sentence not in subjects:
+        subjects[sentence] = sentence_subject(sentence, names)
+        return subjects[sentence]
+    sp = subjects[sentence]
+    return None if sp is None else copy(sp)
+
+
+def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: str, allow_subject: bool,
+                           subjects: dict | None = None):
     """Speaker + verb in ``text`` (narration before a quotation, or a whole sentence):
     the first speech verb whose subject is a speaker; else the sentence subject; else
-    "according to X"."""
-    verbs = list(VERB.finditer(text))
+    "according to X" (``subjects``: see ``subject_of``)."""
+    verbs = list(VERB_SCAN.finditer(text))
     according = None
     for i, v in enumerate(verbs):
         verb = verb_word(v)
@@ -244,7 +259,7 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
                 verb = word
             return Attribution(sp, verb, RULE_SPEAKER_VERB_BEFORE, offset + v.start())
     if verbs and allow_subject and any(verb_word(v) != "according to" for v in verbs):
-        sp = sentence_subject(sentence, names)
+        sp = subject_of(sentence, names, subjects)
         if sp is not None:
             # the speech verb nearest the quotation, outside relative clauses ("who asked not to be named")
             main = [v for v in verbs if verb_word(v) != "according to"

@@ -126,6 +126,13 @@ def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -
     out: dict[int, str] = {}
     full_by_surname: dict[str, set[str]] = {}
     pending = []
+    read: dict[tuple, object] = {}  # (function, name, article) -> its result: a body is read once per name
+
+    def once(fn, name: str, article_id: str):
+        if (fn, name, article_id) not in read:
+            read[fn, name, article_id] = fn(name, bodies.get(article_id, ""))
+        return read[fn, name, article_id]
+
     for i, q in enumerate(quotes):
         sp = q.get("_speaker")
         if sp is None or sp.kind != "person":
@@ -137,7 +144,7 @@ def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -
             continue
         bare = strip_titles(canon) or canon
         if len(bare.split()) == 1:
-            fulls = full_names(bare, bodies.get(q["article_id"], ""))
+            fulls = once(full_names, bare, q["article_id"])
             before = [name for pos, name in fulls if pos < q["start_char"]]
             candidates = {name for _, name in fulls}
             if len(candidates) == 1 or before:
@@ -145,7 +152,7 @@ def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -
                 actor = names.canonical(bare)
                 bare = actor if names.is_actor(actor) else bare
             elif not candidates:  # no "Given Khalid": "Khalid" may be Khalid Jamil's first name
-                bare = given_name_full(bare, bodies.get(q["article_id"], "")) or bare
+                bare = once(given_name_full, bare, q["article_id"]) or bare
         if len(bare.split()) > 1:
             full_by_surname.setdefault(bare.split()[-1], set()).add(bare)
         pending.append((i, bare))

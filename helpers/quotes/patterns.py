@@ -33,12 +33,151 @@ def initials(words) -> str:
     return f"(?=(?i:[{chars}]))" if chars else ""
 
 
+def _top_level(pattern: str) -> tuple[list[str], int | None]:
+    """``pattern`` split at its top-level ``|`` (not inside brackets, a class or after a
+    backslash), and where a ``)`` first closes a bracket the pattern did not open (None if none)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return [*parts, pattern[start:i]], i
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]], None
+
+
+def first_letters(pattern: str) -> set[str] | None:
+    """The characters a match of ``pattern`` can start with, when each of its alternatives opens
+    with a letter or digit (or a ``(?:...)`` group of such alternatives) that is not optional;
+    else None (then no lookahead is put before it)."""
+    alts, _ = _top_level(pattern)
+    if len(alts) > 1:
+        sets = [first_letters(a) for a in alts]
+        return None if any(s is None for s in sets) else set().union(*sets)
+    if pattern.startswith("(?:"):
+        inner, close = _top_level(pattern[3:])
+        if close is None or pattern[3 + close + 1:3 + close + 2] in ("?", "*", "{"):
+            return None
+        sets = [first_letters(a) for a in inner]
+        return None if any(s is None for s in sets) else set().union(*sets)
+    if pattern[:1].isalnum() and pattern[1:2] not in ("?", "*", "{"):
+        return {pattern[0]}
+    return None
+
+
+# A long case-insensitive alternation scanned over a whole text is slow in Python's ``re``:
+# it has no fast path for it, so every word is tried at every position. ``Scan`` finds the
+# same matches faster: a case-sensitive trie of the words' literal openings ("according" for
+# ``according\s+to``), run over the text lower-cased, says where a match may start, and the
+# pattern itself is matched there. Where the text has a character outside ASCII that matches
+# an ASCII one when case is ignored ("\u212a" for "k"), the pattern scans it as before.
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+ASCII_FOLD = re.compile(r"(?i:[\x00-\x7f])")
+ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def literal_openings(fragment: str) -> list[str] | None:
+    r"""The literal text each top-level alternative of the regex ``fragment`` must open with
+    ("said" for ``said``, "according" and "as" for ``according\s+to|as\s+per``); None when
+    one opens with no letter (no scan is possible then)."""
+    out = []
+    for alt in _top_level(fragment)[0]:
+        if alt.startswith("(?:"):  # "(?:on|under) condition": what the group's alternatives open with
+            inner, close = _top_level(alt[3:])
+            nested = [literal_openings(a) for a in inner] if close is not None else [None]
+            if alt[3 + close + 1:3 + close + 2] in ("?", "*", "{") or not all(nested):
+                return None
+            out += [w for ws in nested for w in ws]
+            continue
+        m = re.match(r"[A-Za-z0-9'-]+", alt)
+        opening = m.group(0) if m else ""
+        if alt[len(opening):len(opening) + 1] in ("?", "*", "{"):  # the last character is optional
+            opening = opening[:-1]
+        if not opening:
+            return None
+        out.append(opening)
+    return out
+
+
+def trie_pattern(words) -> str:
+    """A regex matching any of ``words`` (literal, non-empty), their common openings
+    factored out, so the engine tries one letter, not every word, at each position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class Scan:
+    """``pattern.finditer`` with the same matches, faster: ``pattern`` must open (after
+    zero-width assertions) with one of the regex ``fragments``, case ignored."""
+
+    def __init__(self, pattern: re.Pattern[str], fragments):
+        self.pattern = pattern
+        openings = [literal_openings(f) for f in fragments]
+        words = sorted({w.lower() for ws in openings for w in ws or ()}, key=len)
+        shortest: list[str] = []  # "as" covers "asked": a match opening with either opens with "as"
+        for w in words:
+            if not any(w.startswith(v) for v in shortest):
+                shortest.append(w)
+        usable = bool(shortest) and all(openings) and all(w.isascii() for w in shortest)
+        self.openings = re.compile(trie_pattern(shortest)) if usable else None
+
+    def lowered(self, text: str) -> str | None:
+        """``text`` with ASCII capitals lower-cased (same length), or None when that would miss a match."""
+        if text.isascii():
+            return text.lower()
+        if any(ASCII_FOLD.search(run) for run in NON_ASCII.findall(text)):
+            return None
+        return text.translate(ASCII_LOWER)
+
+    def finditer(self, text: str):
+        """The matches of ``pattern`` in ``text``, as ``pattern.finditer(text)`` gives them:
+        each leftmost, from where the last one ended."""
+        low = None if self.openings is None else self.lowered(text)
+        if low is None:
+            yield from self.pattern.finditer(text)
+            return
+        pos = 0
+        while (may := self.openings.search(low, pos)) is not None:
+            hit = self.pattern.match(text, may.start())
+            if hit is None or hit.end() == hit.start():  # no empty match: every match opens with a word
+                pos = may.start() + 1
+                continue
+            yield hit
+            pos = hit.end()
+
+
 # "described as" right after the verb is a passive participle ('the Games – described as
 # "every minute of every event" –'), not its subject describing: not read as a speech verb.
 # "as per" is "according to" in Indian and Pakistani English ("as per the Union Minister").
 ACCORDING = r"according\s+to|as\s+per"
 VERB = re.compile(rf"(?<![\w'-]){initials([*SPEECH_VERBS, 'according', 'as'])}(?:{VERB_ALT}|{ACCORDING})\b"
                   r"(?!(?<=describe[ds])\s+as\b)", re.I)
+VERB_SCAN = Scan(VERB, [*SPEECH_VERBS, ACCORDING])
 INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
 
 # A run of capitalised words: a name, with "of" or up to two name particles ("van der",
@@ -61,7 +200,18 @@ ANON_ANYWHERE = re.compile(
 )
 BACKREF = re.compile(rf"^(?:[\w.'\u2019-]+\s+){{0,3}}?(?P<head>{HEADS})s?$", re.I)
 BACKREF_ANYWHERE = re.compile(rf"\bthe\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{HEADS})\b", re.I)
-CUES = re.compile("|".join(ANONYMITY_CUES), re.I)
+
+
+def cue_pattern(cues) -> re.Pattern[str]:
+    """The anonymity cues as one case-insensitive alternation, behind a lookahead for their first
+    letters (``initials``) when every cue opens with a fixed letter: the same matches, found faster."""
+    firsts = [first_letters(c) for c in cues]
+    ahead = initials(set().union(*firsts)) if cues and all(firsts) else ""
+    return re.compile(ahead + "(?:" + "|".join(cues) + ")", re.I)
+
+
+CUES = cue_pattern(ANONYMITY_CUES)
+CUE_SCAN = Scan(CUES, ANONYMITY_CUES)
 PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.I)  # "it said": the organisation before
 # "officials", "Israeli officials", "the police": a group's voice, not a name.
 GROUP_NP = re.compile(r"^(?i:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?i:" + "|".join(sorted(GROUP_NOUNS)) + r")$")

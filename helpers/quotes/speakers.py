@@ -28,6 +28,7 @@ from .patterns import (
     NAME_AT_END,
     NAME_RUN,
     PRONOUN,
+    Scan,
     initials,
 )
 from .vocabulary import (
@@ -113,6 +114,8 @@ class Names:
         role = f"(?P<role>{initials(self.roles)}(?:{alternation}))"
         name = rf"(?P<name>{NAME_RUN})"
         self.role_word = re.compile(rf"(?<![\w-])(?i:{role})\b")
+        fragments = [re.escape(r).replace(r"\ ", r"\s+") for r in self.roles]
+        self.role_scan = Scan(self.role_word, fragments)
         # "Prime Minister Benjamin Netanyahu", "Indyk, the U.S. special envoy", "A spokeswoman, Marie Harf,"
         either = f"(?:{initials(self.roles)}(?:{alternation}))"
         self.role_patterns = [
@@ -126,6 +129,12 @@ class Names:
             # "Dharmendra Pradhan, Union Minister for Petroleum": a capitalised title, no article
             re.compile(rf"(?P<name>{CAP}\s+{NAME_RUN}),\s+(?:[A-Z][\w.'-]*\s+){{0,3}}(?i:{role})\b"),
         ]
+        # the first two open with the role: scanned as ``role_word`` is; the others open with a
+        # capital or "the" (no scan: the pattern itself). The fourth holds "<role>,": a text
+        # without one (``role_comma``, scanned) has no match of it, so it is not run there.
+        self.role_scans = [Scan(p, fragments if k < 2 else ()) for k, p in enumerate(self.role_patterns)]
+        role_comma = Scan(re.compile(rf"(?<![\w-])(?i:{role}),"), fragments)
+        self.role_needs = [None, None, None, role_comma, None]
         self._canon: dict[str, str] = {}
 
     def canonical(self, name: str) -> str:
