@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from helpers.paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR
-from helpers.report import main as build_main
+from helpers.paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
 
 SEED_FILES = {
     "JTA": "000_d30445ea75725141.txt",
@@ -101,16 +104,14 @@ def small_corpus(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "small", SMALL_ARTICLES)
 
 
-# One build of every notebook per test session, shared by the tests of all notebooks.
 # REPORT_NOTEBOOKS=DIR builds only the notebooks in DIR (for working on one notebook).
 NOTEBOOK_ARGS = ["--notebooks", os.environ.get("REPORT_NOTEBOOKS", str(NOTEBOOKS_DIR))]
 
 
 @pytest.fixture(scope="session")
-def seed_report(tmp_path_factory, seed_dir):
-    out = tmp_path_factory.mktemp("seed") / "reports"
-    assert build_main(["--corpus", str(seed_dir), "--out", str(out), *NOTEBOOK_ARGS]) == 0
-    return out
+def seed_report(tmp_path_factory):
+    """The seed corpus's report, built once (in the background: see PREBUILT below)."""
+    return prebuilt("seed_report", tmp_path_factory)
 
 
 HOSTILE = dict(
@@ -141,13 +142,9 @@ FORMULAS = dict(  # cells a spreadsheet would run, in every column that reaches 
 
 @pytest.fixture(scope="session")
 def written_report(tmp_path_factory):
-    base = tmp_path_factory.mktemp("written")
-    corpus = write_corpus(base / "corpus", [*SMALL_ARTICLES, HOSTILE, FORMULAS])
-    out = base / "reports"
-    assert build_main(["--corpus", str(corpus), "--out", str(out), "--no-code", *NOTEBOOK_ARGS]) == 0
-    return corpus, out
-
-
+    """The small written corpus with hostile and formula text, built once with --no-code:
+    (its corpus folder, its report folder)."""
+    return prebuilt("written_report", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -169,11 +166,160 @@ ONE_OUTLET = [
 ]
 
 
+NO_SENTENCES = dict(  # a saved page that is all furniture: cleaning keeps no sentence of it
+    file="furniture.txt", outlet="JTA", date="2014-04-02",
+    text="Share this article\nSign up for our weekly newsletter\nRelated News\n",
+)
+
+
 @pytest.fixture(scope="session")
 def one_article_report(tmp_path_factory):
     """The report of a one-article corpus (the JTA seed), built once for every test that reads it."""
-    base = tmp_path_factory.mktemp("one-article")
-    corpus = write_corpus(base / "corpus", ONE_OUTLET[:1])
-    out = base / "reports"
-    assert build_main(["--corpus", str(corpus), "--out", str(out), *NOTEBOOK_ARGS]) == 0
-    return out
+    return prebuilt("one_article_report", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def one_outlet_report(tmp_path_factory):
+    """The report of a one-outlet corpus (two seeds, both JTA, and a page with no sentence)."""
+    return prebuilt("one_outlet_report", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def grouped_report(tmp_path_factory):
+    """The report of tests/group_corpus.py's corpus built with --group-by lean."""
+    return prebuilt("grouped_report", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def offline_rebuild(tmp_path_factory, seed_report):
+    """The seed report rebuilt, into a copy of it, by a build that cannot reach the network
+    (tests/test_reproducible.py): (the copy, the finished build, its network-attempts log)."""
+    return prebuilt("offline_rebuild", tmp_path_factory)
+
+
+# Building the real notebooks is most of the suite's time, and a build keeps at most two cores
+# busy only part of the time: while the tests that need no report run in this process, one
+# thread builds the reports they will read, one after the other, each in a process of its own
+# (`python -m helpers.report`, with the environment as the session started, so nothing a test
+# patches reaches a build). The tests that read a report run after the others
+# (pytest_collection_modifyitems). A fixture asked for but not queued is built when asked.
+PREBUILT = ("written_report", "seed_report", "one_article_report", "one_outlet_report", "grouped_report",
+            "offline_rebuild")
+_QUEUE: dict[str, Future] = {}
+_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prebuild")
+
+
+def _build(corpus: Path, out: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python -m helpers.report`` on ``corpus`` into ``out`` in a process of its own."""
+    args = [sys.executable, "-m", "helpers.report", "--corpus", str(corpus), "--out", str(out), *extra,
+            *NOTEBOOK_ARGS]
+    return subprocess.run(args, check=False, cwd=PROJECT_ROOT, env=env or dict(_SESSION_ENV),
+                          capture_output=True, text=True, timeout=1800)
+
+
+def _job(name: str, base: Path):
+    """What ``name`` builds into ``base`` (a folder of its own), and the value its fixture returns."""
+    if name == "seed_report":  # built through a link (see _offline_rebuild); the tests read the folder itself
+        (base / "built").mkdir()
+        (base / "out").symlink_to(base / "built")
+        return _build(DEFAULT_CORPUS_DIR, base / "out" / "reports"), base / "built" / "reports"
+    if name == "written_report":
+        corpus = write_corpus(base / "corpus", [*SMALL_ARTICLES, HOSTILE, FORMULAS])
+        return _build(corpus, base / "reports", "--no-code", *ONE_AT_A_TIME), (corpus, base / "reports")
+    if name == "one_article_report":
+        corpus = write_corpus(base / "corpus", ONE_OUTLET[:1])
+        return _build(corpus, base / "reports", *ONE_AT_A_TIME), base / "reports"
+    if name == "one_outlet_report":
+        corpus = write_corpus(base / "corpus", [*ONE_OUTLET, NO_SENTENCES])
+        return _build(corpus, base / "reports", *ONE_AT_A_TIME), base / "reports"
+    if name == "grouped_report":
+        from tests.group_corpus import write_group_corpus
+
+        corpus = write_group_corpus(base / "corpus")
+        return _build(corpus, base / "reports", "--group-by", "lean", *ONE_AT_A_TIME), base / "reports"
+    return _offline_rebuild(base)
+
+
+def _offline_rebuild(base: Path):
+    """Rebuild a copy of the seed report with the network blocked (tests/test_reproducible.py).
+
+    A page names the folder it was built into (``data_dir``), so the copy is rebuilt under the
+    same name: the seed report was built into ``<seed>/out/reports`` with ``out`` a link to
+    ``built``; the link is pointed at the copy for the rebuild, and back after. The tests read
+    ``built`` itself, which nothing here writes."""
+    from tests.test_reproducible import BLOCK_NETWORK
+
+    seed = prebuilt("seed_report", None)
+    link = _BASES["seed_report"] / "out"
+    copy = base / "rebuilt"
+    shutil.copytree(seed, copy / "reports", symlinks=True)
+    hook = base / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(BLOCK_NETWORK)
+    log = base / "attempts.log"
+    env = dict(_SESSION_ENV, NETWORK_ATTEMPTS_LOG=str(log),
+               PYTHONPATH=os.pathsep.join(filter(None, [str(hook), _SESSION_ENV.get("PYTHONPATH")])))
+    _point(link, copy)
+    try:
+        run = _build(DEFAULT_CORPUS_DIR, link / "reports", env=env)
+    finally:
+        _point(link, seed.parent)
+    return run, (copy / "reports", log)
+
+
+def _point(link: Path, target: Path) -> None:
+    """Make the symlink ``link`` point at ``target`` (replaced in one step)."""
+    new = link.with_name(link.name + ".new")
+    new.symlink_to(target)
+    os.replace(new, link)
+
+
+# The seed report and its offline rebuild run two notebooks at a time, as a user's build does
+# (that path, and that two builds so made are identical, are checked there); the four other
+# reports check what the pages say on their corpora, and run one notebook at a time in the
+# build's own process: no two worker processes to start for each, and the thread's build keeps
+# one core busy while this process's tests keep the other.
+ONE_AT_A_TIME = ("--jobs", "1")
+_SESSION_ENV = dict(os.environ)
+_BASES: dict[str, Path] = {}
+
+
+def _queue(name: str, factory) -> Future:
+    if name not in _QUEUE:
+        _BASES[name] = factory.mktemp(name.removesuffix("_report"))
+        _QUEUE[name] = _POOL.submit(_job, name, _BASES[name])
+    return _QUEUE[name]
+
+
+def prebuilt(name: str, factory):
+    """Wait for ``name``'s build (queue it if nobody did) and return what its fixture gives."""
+    run, value = _queue(name, factory).result()
+    if name == "offline_rebuild":  # the test asserts on the build itself
+        return (*value, run)
+    assert run.returncode == 0, f"{name}: the build failed:\n{run.stderr[-3000:]}"
+    return value
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected what will not run
+def pytest_collection_modifyitems(session, config, items):
+    """Run the test files that read a built report last, and start building, in the order these
+    files need them, the reports the collected tests ask for."""
+    late = {item.module.__name__ for item in items if PREBUILT_NAMES & set(item.fixturenames)}
+    items[:] = sorted(items, key=lambda item: item.module.__name__ in late)  # stable: the same order otherwise
+    if config.option.collectonly:
+        return
+    wanted = [n for item in items for n in PREBUILT if n in item.fixturenames]
+    if "offline_rebuild" in wanted:
+        wanted.insert(wanted.index("offline_rebuild"), "seed_report")
+    factory = session.config._tmp_path_factory  # what tmp_path_factory is, made before any test
+    for name in dict.fromkeys(wanted):
+        _queue(name, factory)
+
+
+PREBUILT_NAMES = set(PREBUILT)
+
+
+def pytest_sessionfinish(session):
+    """Drop the builds nobody waited for (a run stopped early by -x or Ctrl-C)."""
+    _POOL.shutdown(wait=True, cancel_futures=True)
+

@@ -7,16 +7,6 @@ import re
 
 import pytest
 
-from helpers.report import main
-from tests.conftest import NOTEBOOK_ARGS, ONE_OUTLET, write_corpus
-
-
-def _build(tmp_path, articles):
-    corpus = write_corpus(tmp_path / "corpus", articles)
-    out = tmp_path / "reports"
-    assert main(["--corpus", str(corpus), "--out", str(out), *NOTEBOOK_ARGS]) == 0
-    return out
-
 
 def _pages(out):
     pages = {p.stem: p.read_text() for p in sorted(out.glob("*.html")) if p.stem not in ("index", "explorer")}
@@ -30,18 +20,11 @@ def _text(page):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
 
 
-NO_SENTENCES = dict(  # a saved page that is all furniture: cleaning keeps no sentence of it
-    file="furniture.txt", outlet="JTA", date="2014-04-02",
-    text="Share this article\nSign up for our weekly newsletter\nRelated News\n",
-)
-
-
 @pytest.mark.parametrize("case", ["one article", "one outlet"])
-def test_small_corpora_build_and_say_what_they_cannot_compare(tmp_path, request, case):
-    if case == "one article":  # built once in tests/conftest.py; test_sentiment.py reads it too
-        out = request.getfixturevalue("one_article_report")
-    else:
-        out = _build(tmp_path, [*ONE_OUTLET, NO_SENTENCES])
+def test_small_corpora_build_and_say_what_they_cannot_compare(one_article_report, one_outlet_report, case):
+    # both built once in tests/conftest.py (ONE_OUTLET[:1]; ONE_OUTLET and NO_SENTENCES);
+    # test_sentiment.py reads the one-article report too
+    out = one_article_report if case == "one article" else one_outlet_report
     pages = _pages(out)
     assert "00_corpus" in pages
     index = _text((out / "index.html").read_text())

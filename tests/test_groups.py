@@ -25,7 +25,6 @@ from helpers.quotes import affiliation_shares, quotes_and_sources
 from helpers.report import main as build_main
 from helpers.sentiment import label_mentions, outlet_sentiment, score_sentences, target_actor_sentiment
 from helpers.text import split_sentences, tokenize
-from tests.conftest import NOTEBOOK_ARGS
 from tests.group_corpus import OUTLETS, write_group_corpus
 
 LEAN = {o: lean or NO_GROUP for o, (lean, _) in OUTLETS.items()}
@@ -171,10 +170,8 @@ def test_hostile_group_names_are_escaped_in_html_and_neutralised_in_csv(tmp_path
     assert not any(c.startswith("=") for c in cells) and "'" + hostile["Left Daily"] in cells
 
 
-def test_a_report_grouped_by_lean_adds_group_sections_and_tables(grouped, tmp_path):
-    corpus, _, _ = grouped
-    out = tmp_path / "report"
-    assert build_main(["--corpus", str(corpus), "--out", str(out), "--group-by", "lean", *NOTEBOOK_ARGS]) == 0
+def test_a_report_grouped_by_lean_adds_group_sections_and_tables(grouped_report):
+    out = grouped_report  # write_group_corpus's corpus built with --group-by lean (tests/conftest.py)
     data = out / "data"
     for name in ("voices_by_group", "terms_by_group", "term_counts_by_group", "sentiment_by_group",
                  "sentiment_target_by_group", "wire_share_by_group", "shared_passages_by_group"):

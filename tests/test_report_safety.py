@@ -33,7 +33,8 @@ def setup(tmp_path):
 def run(s, out, *extra):
     """Build ``s``'s tiny notebooks into ``out``, one at a time in this process (``--jobs 1``): what these
     tests check is where the build writes, and two worker processes would cost more to start than the
-    notebooks take (the two-at-a-time path is checked by every build of the real notebooks)."""
+    notebooks take (the two-at-a-time path is checked by the seed report's two builds of the real
+    notebooks, tests/conftest.py)."""
     return main(["--corpus", str(s["corpus"]), "--out", str(out), "--notebooks", str(s["notebooks"]),
                  "--jobs", "1", *extra])
 
