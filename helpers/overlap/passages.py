@@ -239,16 +239,33 @@ def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.nd
     return np.where(swap, j_rows, i_rows), np.where(swap, i_rows, j_rows)
 
 
+def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray, params: tuple,
+                dated: tuple | None, containment: float | None, run: dict) -> tuple:
+    """Steps 1 and 2: the candidate pairs as table rows ``(i_rows, j_rows)`` (``_candidate_rows``).
+
+    ``dated`` is None or ``(article_ids, articles, window_days)``. The signatures, band
+    keys and shingles are this function's alone, so they are freed before step 3.
+    """
+    positions, digests, keys, shingle_sets = _signatures(table, texts, params, run)
+    groups = _identical_groups(positions, digests)
+    days = None if dated is None else _group_days(dated[0], dated[1], groups)
+    window = None if dated is None else dated[2]
+    pair_codes = band_pairs(keys[groups.first_row], days, window)
+    del keys, digests
+    if containment is not None:
+        pair_codes = np.union1d(pair_codes, _contained(groups, shingle_sets, containment, days, window))
+    return _candidate_rows(groups, pair_codes, article_rank)
+
+
 def _verify(texts: list[str], i_rows: np.ndarray, j_rows: np.ndarray, article_rank: np.ndarray,
             thresholds: tuple, run: dict) -> tuple:
     """Step 3: each distinct pair of texts checked once. Returns the pairs that pass,
     the verified tier first, each sorted by a's article and position, then b's, and their
     ``verify_chunk`` scores."""
-    text_pairs = pd.DataFrame({"a": np.asarray(texts, dtype=object)[i_rows],
-                               "b": np.asarray(texts, dtype=object)[j_rows]})
-    pair_code, distinct = pd.factorize(pd.MultiIndex.from_frame(text_pairs)) if len(text_pairs) else (
-        np.empty(0, dtype=np.int64), [])
-    distinct = list(distinct)
+    text_id, unique_texts = pd.factorize(pd.Series(texts, dtype=object))  # equal texts, equal ids
+    pair_code, _ = pd.factorize(text_id[i_rows] * max(len(unique_texts), 1) + text_id[j_rows])
+    first = np.unique(pair_code, return_index=True)[1]  # each distinct pair's first row, in order
+    distinct = list(zip(unique_texts[text_id[i_rows[first]]], unique_texts[text_id[j_rows[first]]], strict=True))
     jobs = [(distinct[k:k + VERIFY_CHUNK], *thresholds) for k in range(0, len(distinct), VERIFY_CHUNK)]
     run = dict(run, n_articles=run["n_articles"] if len(distinct) > VERIFY_CHUNK else 0)
     checked = map_chunks(verify_chunk, jobs, **run, desc="shared passages: exact check")
@@ -325,14 +342,8 @@ def shared_passages(
     texts = table["text"].fillna("").astype(str).tolist()
     run = {"n_articles": int(article_rank.max()) + 1 if len(table) else 0, "n_jobs": n_jobs, "client": client}
     params = (min_tokens, shingle_size, num_perm, seed, *lsh_bands(lsh_threshold, num_perm))
-    positions, digests, keys, shingle_sets = _signatures(table, texts, params, run)
-    groups = _identical_groups(positions, digests)
-    days = None if window_days is None else _group_days(article_ids, articles, groups)
-    window = None if window_days is None else float(window_days)
-    pair_codes = band_pairs(keys[groups.first_row], days, window)
-    if containment is not None:
-        pair_codes = np.union1d(pair_codes, _contained(groups, shingle_sets, containment, days, window))
-    i_rows, j_rows = _candidate_rows(groups, pair_codes, article_rank)
+    dated = None if window_days is None else (article_ids, articles, float(window_days))
+    i_rows, j_rows = _candidates(table, texts, article_rank, params, dated, containment, run)
     tiers = (min_coverage, partial_min_coverage)  # the verified tier's floor; the partial's (None: none)
     i_rows, j_rows, verified = _verify(texts, i_rows, j_rows, article_rank, tiers, run)
     return _passage_table(table, i_rows, j_rows, verified)
