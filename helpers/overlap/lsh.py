@@ -11,6 +11,7 @@ import hashlib
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from ..parallel import release_memory
 from .containment import fold, shingle_hashes
 from .tokens import shingles, token_norms
 
@@ -105,7 +106,8 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, n
     ``args`` is ``(texts, min_tokens, shingle_size, num_perm, seed, bands, rows)``.
     Returns ``(positions, digests, keys)``: positions (in the chunk) of sentences with
     at least ``min_tokens`` normalised tokens, a 16-byte hash of each one's token
-    sequence (equal for identical sentences), and a ``(len(positions), bands)`` array
+    sequence (equal for identical sentences; one ``V16`` array, not a Python object
+    each, which would keep the chunk's freed memory from being reused), and a ``(len(positions), bands)`` array
     of uint64 band keys: band j's key is its ``rows`` MinHash values folded together,
     so two sentences share a key exactly when their MinHash values agree on that band
     (bar a 2**-64 chance, and a false candidate is removed by the exact check). Then,
@@ -129,7 +131,8 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, n
         keys = folded.sum(axis=2, dtype=np.uint64)
     words = (*shingle_hashes([fold(norms) for norms in kept], shingle_size, 1),
              np.asarray([len(norms) for norms in kept], dtype=np.int64))
-    return np.asarray(positions, dtype=np.int64), digests, keys, words
+    release_memory()  # the chunk's token lists and shingles
+    return np.asarray(positions, dtype=np.int64), np.frombuffer(b"".join(digests), dtype="V16"), keys, words
 
 
 def band_pairs(keys: np.ndarray, days: np.ndarray | None, window: float | None) -> np.ndarray:

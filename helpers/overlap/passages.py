@@ -37,7 +37,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..parallel import article_chunks, map_chunks
+from ..parallel import article_chunks, map_chunks, release_memory
 from ..tables import require_columns
 from .align import (
     LETTERS,
@@ -171,7 +171,7 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     results = map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash")
     positions = np.concatenate([r[0] + off for r, off in zip(results, offsets, strict=False)] or
                                [np.empty(0, dtype=np.int64)])
-    digests = [d for r in results for d in r[1]]
+    digests = np.concatenate([r[1] for r in results] or [np.empty(0, dtype="V16")])
     bands = params[-2]
     keys = np.concatenate([r[2] for r in results]) if results else np.zeros((0, bands), dtype=np.uint64)
     words = tuple(np.concatenate([r[3][k] for r in results]) if results else np.empty(0, dtype=np.int64)
@@ -179,9 +179,13 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     return positions, digests, keys, words
 
 
-def _identical_groups(positions: np.ndarray, digests: list[bytes]) -> _Groups:
-    """The indexed sentences grouped by token digest: identical texts share a group."""
-    codes, _ = pd.factorize(pd.Series(digests, dtype=object))
+def _identical_groups(positions: np.ndarray, digests: np.ndarray) -> _Groups:
+    """The indexed sentences grouped by token digest: identical texts share a group,
+    numbered in order of first appearance."""
+    _, first, inverse = np.unique(digests, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first)] = np.arange(len(first))
+    codes = rank[inverse.ravel()]
     n_groups = int(codes.max()) + 1 if len(codes) else 0
     first_row = np.full(n_groups, len(codes), dtype=np.int64)
     np.minimum.at(first_row, codes, np.arange(len(codes)))
@@ -247,6 +251,7 @@ def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray,
     keys and shingles are this function's alone, so they are freed before step 3.
     """
     positions, digests, keys, shingle_sets = _signatures(table, texts, params, run)
+    release_memory()  # the chunks' results, now concatenated
     groups = _identical_groups(positions, digests)
     days = None if dated is None else _group_days(dated[0], dated[1], groups)
     window = None if dated is None else dated[2]
