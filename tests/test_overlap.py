@@ -234,6 +234,22 @@ def test_lsh_does_not_compare_every_pair(monkeypatch):
     assert 0 < len(calls) < 1000  # the patched check ran, on few candidates
 
 
+def test_minhash_values_are_datasketch_minhashes():
+    """The batched MinHash gives datasketch's values, set for set, over batch edges and empty or repeated sets."""
+    from datasketch import MinHash
+
+    from helpers.overlap.lsh import MINHASH_BATCH, minhash_values
+
+    rng = np.random.default_rng(3)
+    words = [f"word{i}".encode() for i in range(300)]
+    sets = [[words[k] for k in rng.integers(0, 300, size=rng.integers(1, 30))] for _ in range(MINHASH_BATCH + 7)]
+    sets[5], sets[MINHASH_BATCH], sets[-1] = [], [b"x", b"x"], []  # empty, repeated, empty last
+    expected = np.stack([m.hashvalues for m in MinHash.generator(sets, num_perm=64, seed=9)])
+    got = minhash_values(sets, 64, 9)
+    assert got.dtype == expected.dtype and np.array_equal(got, expected)
+    assert not np.array_equal(got[0], got[1])  # different sets, different signatures: the test can fail
+
+
 def test_same_outlet_pairs_are_flagged_and_do_not_count_as_wire_share(tmp_path):
     source = dict(REUSED_SOURCE, file="w1.txt")
     update = REUSED_SOURCE["text"].replace("was last repaired in 1998", "reopens next month")

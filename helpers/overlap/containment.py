@@ -236,10 +236,20 @@ def _enough_words(g, h, codes, wids, start, counts, n_words, n_tokens) -> np.nda
         entry = np.repeat(start[short], c) + np.arange(int(c.sum()), dtype=wids.dtype) - np.repeat(np.cumsum(c) - c, c)
         wanted = other[pair].astype(np.int64) * n_words + wids[entry]
         del entry
-        found = codes.take(np.searchsorted(codes, wanted), mode="clip") == wanted
+        found = _members(codes, wanted)
         missing = np.bincount(pair[~found], minlength=len(short))
         keep[i[missing > allowed[i]]] = False
     return keep
+
+
+def _members(codes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Whether each of ``wanted`` is in the sorted ``codes``: searched in sorted order (an
+    argsort first), which is about three times faster than random order on millions."""
+    order = np.argsort(wanted)
+    ordered = wanted[order]
+    found = np.empty(len(wanted), dtype=bool)
+    found[order] = codes.take(np.searchsorted(codes, ordered), mode="clip") == ordered
+    return found
 
 
 def prefix_length(n_shingles: int, threshold: float = CONTAINMENT_THRESHOLD) -> int:

@@ -11,6 +11,7 @@ import hashlib
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from ..parallel import release_memory
 from .containment import fold, shingle_hashes
 from .tokens import shingles, token_norms
 
@@ -31,6 +32,8 @@ NUM_PERM = 128
 # candidates this lets through are removed by the exact check.
 LSH_THRESHOLD = 0.3
 SEED = 1  # datasketch's default MinHash seed; fixed, so every build finds the same candidates
+MINHASH_BATCH = 500  # sentences whose permuted shingle hashes are held at once (about 6 MB)
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 
 def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
@@ -51,13 +54,60 @@ def _band_multipliers(rows: int) -> np.ndarray:
     return rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
 
 
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which ``datasketch.MinHash`` applies to each hash before permuting it."""
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = (hv ^ (hv >> s1)) * m1
+    hv = (hv ^ (hv >> s2)) * m2
+    return hv ^ (hv >> s3)
+
+
+def minhash_values(sets: list[list[bytes]], num_perm: int, seed: int) -> np.ndarray:
+    """``[m.hashvalues for m in MinHash.generator(sets, num_perm=num_perm, seed=seed)]`` as one
+    ``(len(sets), num_perm)`` array: the same values, computed for a batch of sets at once.
+
+    datasketch's default scheme ("affine32") hashes each value with its ``hashfunc`` (SHA-1's
+    first 4 bytes), mixes it (``_fmix32``), permutes it as ``a * h + b`` modulo 2**32 and
+    keeps each permutation's minimum; here each distinct value is hashed once, and the
+    permuted hashes of ``MINHASH_BATCH`` sets are one array, reduced per set with
+    ``np.minimum.reduceat``, instead of one MinHash object a set. Under another scheme
+    datasketch's own loop runs (``tests/test_overlap.py`` compares the two).
+    """
+    m = MinHash(num_perm=num_perm, seed=seed)
+    if getattr(m, "scheme", None) != "affine32" or not len(sets):
+        return np.stack([x.hashvalues for x in MinHash.generator(sets, num_perm=num_perm, seed=seed)] or
+                        [np.empty((0, num_perm), dtype=np.uint64)])
+    a, b = (p[:, None] for p in m.permutations)
+    out = np.tile(m.hashvalues, (len(sets), 1))
+    hashed: dict[bytes, int] = {}
+
+    def hashes(values: list[bytes]):
+        for v in values:
+            h = hashed.get(v)
+            if h is None:
+                h = hashed[v] = m.hashfunc(v)
+            yield h
+
+    for lo in range(0, len(sets), MINHASH_BATCH):
+        batch = sets[lo:lo + MINHASH_BATCH]
+        sizes = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
+        hv = _fmix32(np.fromiter((h for values in batch for h in hashes(values)), dtype=np.uint32,
+                                 count=int(sizes.sum())))
+        filled = np.flatnonzero(sizes)
+        if len(filled):
+            least = np.minimum.reduceat(a * hv + b, (np.cumsum(sizes) - sizes)[filled], axis=1)
+            out[lo + filled] = np.minimum(out[lo + filled], least.T)
+    return out
+
+
 def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, np.ndarray, np.ndarray]:
     """For one chunk of sentence texts: which are long enough, their token digests, band keys and shingles.
 
     ``args`` is ``(texts, min_tokens, shingle_size, num_perm, seed, bands, rows)``.
     Returns ``(positions, digests, keys)``: positions (in the chunk) of sentences with
     at least ``min_tokens`` normalised tokens, a 16-byte hash of each one's token
-    sequence (equal for identical sentences), and a ``(len(positions), bands)`` array
+    sequence (equal for identical sentences; one ``V16`` array, not a Python object
+    each, which would keep the chunk's freed memory from being reused), and a ``(len(positions), bands)`` array
     of uint64 band keys: band j's key is its ``rows`` MinHash values folded together,
     so two sentences share a key exactly when their MinHash values agree on that band
     (bar a 2**-64 chance, and a false candidate is removed by the exact check). Then,
@@ -76,12 +126,13 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, n
             sets.append([sh.encode("utf-8") for sh in shingles(norms, shingle_size)])  # any order: a minimum
     keys = np.zeros((len(positions), bands), dtype=np.uint64)
     if positions:
-        values = np.stack([m.hashvalues for m in MinHash.generator(sets, num_perm=num_perm, seed=seed)])
+        values = minhash_values(sets, num_perm, seed)
         folded = values[:, :bands * rows].reshape(len(positions), bands, rows) * _band_multipliers(rows)
         keys = folded.sum(axis=2, dtype=np.uint64)
     words = (*shingle_hashes([fold(norms) for norms in kept], shingle_size, 1),
              np.asarray([len(norms) for norms in kept], dtype=np.int64))
-    return np.asarray(positions, dtype=np.int64), digests, keys, words
+    release_memory()  # the chunk's token lists and shingles
+    return np.asarray(positions, dtype=np.int64), np.frombuffer(b"".join(digests), dtype="V16"), keys, words
 
 
 def band_pairs(keys: np.ndarray, days: np.ndarray | None, window: float | None) -> np.ndarray:

@@ -37,7 +37,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..parallel import article_chunks, map_chunks
+from ..parallel import article_chunks, map_chunks, release_memory
 from ..tables import require_columns
 from .align import (
     LETTERS,
@@ -171,7 +171,7 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     results = map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash")
     positions = np.concatenate([r[0] + off for r, off in zip(results, offsets, strict=False)] or
                                [np.empty(0, dtype=np.int64)])
-    digests = [d for r in results for d in r[1]]
+    digests = np.concatenate([r[1] for r in results] or [np.empty(0, dtype="V16")])
     bands = params[-2]
     keys = np.concatenate([r[2] for r in results]) if results else np.zeros((0, bands), dtype=np.uint64)
     words = tuple(np.concatenate([r[3][k] for r in results]) if results else np.empty(0, dtype=np.int64)
@@ -179,9 +179,13 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     return positions, digests, keys, words
 
 
-def _identical_groups(positions: np.ndarray, digests: list[bytes]) -> _Groups:
-    """The indexed sentences grouped by token digest: identical texts share a group."""
-    codes, _ = pd.factorize(pd.Series(digests, dtype=object))
+def _identical_groups(positions: np.ndarray, digests: np.ndarray) -> _Groups:
+    """The indexed sentences grouped by token digest: identical texts share a group,
+    numbered in order of first appearance."""
+    _, first, inverse = np.unique(digests, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first)] = np.arange(len(first))
+    codes = rank[inverse.ravel()]
     n_groups = int(codes.max()) + 1 if len(codes) else 0
     first_row = np.full(n_groups, len(codes), dtype=np.int64)
     np.minimum.at(first_row, codes, np.arange(len(codes)))
@@ -239,16 +243,34 @@ def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.nd
     return np.where(swap, j_rows, i_rows), np.where(swap, i_rows, j_rows)
 
 
+def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray, params: tuple,
+                dated: tuple | None, containment: float | None, run: dict) -> tuple:
+    """Steps 1 and 2: the candidate pairs as table rows ``(i_rows, j_rows)`` (``_candidate_rows``).
+
+    ``dated`` is None or ``(article_ids, articles, window_days)``. The signatures, band
+    keys and shingles are this function's alone, so they are freed before step 3.
+    """
+    positions, digests, keys, shingle_sets = _signatures(table, texts, params, run)
+    release_memory()  # the chunks' results, now concatenated
+    groups = _identical_groups(positions, digests)
+    days = None if dated is None else _group_days(dated[0], dated[1], groups)
+    window = None if dated is None else dated[2]
+    pair_codes = band_pairs(keys[groups.first_row], days, window)
+    del keys, digests
+    if containment is not None:
+        pair_codes = np.union1d(pair_codes, _contained(groups, shingle_sets, containment, days, window))
+    return _candidate_rows(groups, pair_codes, article_rank)
+
+
 def _verify(texts: list[str], i_rows: np.ndarray, j_rows: np.ndarray, article_rank: np.ndarray,
             thresholds: tuple, run: dict) -> tuple:
     """Step 3: each distinct pair of texts checked once. Returns the pairs that pass,
     the verified tier first, each sorted by a's article and position, then b's, and their
     ``verify_chunk`` scores."""
-    text_pairs = pd.DataFrame({"a": np.asarray(texts, dtype=object)[i_rows],
-                               "b": np.asarray(texts, dtype=object)[j_rows]})
-    pair_code, distinct = pd.factorize(pd.MultiIndex.from_frame(text_pairs)) if len(text_pairs) else (
-        np.empty(0, dtype=np.int64), [])
-    distinct = list(distinct)
+    text_id, unique_texts = pd.factorize(pd.Series(texts, dtype=object))  # equal texts, equal ids
+    pair_code, _ = pd.factorize(text_id[i_rows] * max(len(unique_texts), 1) + text_id[j_rows])
+    first = np.unique(pair_code, return_index=True)[1]  # each distinct pair's first row, in order
+    distinct = list(zip(unique_texts[text_id[i_rows[first]]], unique_texts[text_id[j_rows[first]]], strict=True))
     jobs = [(distinct[k:k + VERIFY_CHUNK], *thresholds) for k in range(0, len(distinct), VERIFY_CHUNK)]
     run = dict(run, n_articles=run["n_articles"] if len(distinct) > VERIFY_CHUNK else 0)
     checked = map_chunks(verify_chunk, jobs, **run, desc="shared passages: exact check")
@@ -325,14 +347,8 @@ def shared_passages(
     texts = table["text"].fillna("").astype(str).tolist()
     run = {"n_articles": int(article_rank.max()) + 1 if len(table) else 0, "n_jobs": n_jobs, "client": client}
     params = (min_tokens, shingle_size, num_perm, seed, *lsh_bands(lsh_threshold, num_perm))
-    positions, digests, keys, shingle_sets = _signatures(table, texts, params, run)
-    groups = _identical_groups(positions, digests)
-    days = None if window_days is None else _group_days(article_ids, articles, groups)
-    window = None if window_days is None else float(window_days)
-    pair_codes = band_pairs(keys[groups.first_row], days, window)
-    if containment is not None:
-        pair_codes = np.union1d(pair_codes, _contained(groups, shingle_sets, containment, days, window))
-    i_rows, j_rows = _candidate_rows(groups, pair_codes, article_rank)
+    dated = None if window_days is None else (article_ids, articles, float(window_days))
+    i_rows, j_rows = _candidates(table, texts, article_rank, params, dated, containment, run)
     tiers = (min_coverage, partial_min_coverage)  # the verified tier's floor; the partial's (None: none)
     i_rows, j_rows, verified = _verify(texts, i_rows, j_rows, article_rank, tiers, run)
     return _passage_table(table, i_rows, j_rows, verified)
