@@ -14,6 +14,7 @@ import pytest
 
 from helpers.corpus import load_corpus
 from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from helpers.report.engine import ENGINE_NAME
 
 
 def _text(page: str) -> str:
@@ -95,11 +96,13 @@ def test_parameters_reach_the_notebook(written_report):
 
 def _run_with_defaults(source: Path, out: Path) -> str | None:
     """Run ``source`` as `jupyter nbconvert --execute notebooks/X.ipynb` from the root would
-    (only data_dir is moved, into ``out``); None, or the error papermill raised, as text."""
+    (only data_dir is moved, into ``out``); None, or the error papermill raised, as text. With the
+    build's papermill engine, which writes the executed copy once at the end rather than before and
+    after every cell (helpers/report/engine.py): the kernel and what it runs are papermill's own."""
     try:
         papermill.execute_notebook(
             source, out / source.name, parameters={"data_dir": str(out / "data")},
-            cwd=str(PROJECT_ROOT), kernel_name="python3", progress_bar=False,
+            cwd=str(PROJECT_ROOT), kernel_name="python3", progress_bar=False, engine_name=ENGINE_NAME,
         )
     except Exception as error:  # reported by the test of this notebook
         return f"{type(error).__name__}: {error}"

@@ -11,6 +11,7 @@ from helpers.report import ReportFolderError, build_reports, main
 from helpers.report import build as report
 from helpers.report.folder import MARK_FILE, STAGING_PREFIX, read_mark
 from tests.conftest import tree_hashes
+from tests.inprocess_engine import in_process
 from tests.test_report import PARAMETERS_SOURCE, code, write_notebook
 
 WRITER = code('import pathlib\n(pathlib.Path(data_dir) / "t.csv").write_text("a\\n1\\n")')
@@ -28,6 +29,17 @@ def setup(tmp_path):
     decoy.mkdir()
     (decoy / "thesis.docx").write_text("precious")
     return dict(root=tmp_path, corpus=corpus, notebooks=notebooks, decoy=decoy)
+
+
+# The one test here that checks what a kernel prints; the others check the folders a build
+# writes, and run the tiny notebook's cell in this process (tests/inprocess_engine.py).
+KERNEL_TESTS = {"test_nbconvert_copies_are_not_built_and_kernels_stay_quiet"}
+
+
+@pytest.fixture(autouse=True)
+def _cells_in_this_process(request, monkeypatch):
+    if request.node.originalname not in KERNEL_TESTS:
+        in_process(monkeypatch)
 
 
 def run(s, out, *extra):
