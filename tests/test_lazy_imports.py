@@ -1,11 +1,11 @@
-"""``helpers.plots`` imports a chart's module on first use (issue 18: the notebooks' setup cell)."""
+"""``helpers.plots`` and ``helpers.display`` import their heavier modules on first use (issue 18)."""
 
 import subprocess
 import sys
 
 import pytest
 
-from helpers import plots
+from helpers import display, plots
 
 
 def test_every_chart_resolves_to_its_module():
@@ -27,3 +27,14 @@ def test_coverage_charts_do_not_load_the_other_analyses():
     loaded = set(run.stdout.split())
     assert "helpers.plots.coverage" in loaded
     assert not loaded & {"helpers.plots.tone", "helpers.sentiment", "helpers.terms", "helpers.plots.words"}
+
+
+def test_display_loads_passages_only_when_asked():
+    code = ("import sys\nfrom helpers.display import finding, note, table\n"
+            "print('overlap' if 'helpers.overlap' in sys.modules else 'none')\n"
+            "from helpers.display import passages_html\n"
+            "print('overlap' if 'helpers.overlap' in sys.modules else 'none', passages_html.__module__)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["none", "overlap", "helpers.display.passages"]
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = display.no_such_name
