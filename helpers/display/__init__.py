@@ -5,8 +5,12 @@ self-contained pages with their Content-Security-Policy (``page``)."""
 
 from .escaped import MAX_CHARS, MAX_ROWS, NO_MATH, EscapedHTML, finding, note, table
 from .page import csp_hash, html_page, page_csp
-from .passages import MAX_PASSAGES_SHOWN, diff_html, passages_html
 from .prose import method, prose_html
+
+# ``passages`` needs the shared-passage alignment (helpers.overlap, which loads helpers.quotes);
+# only 04_overlap shows passages, so its names are imported on first use (issue 18: the
+# other notebooks' setup cell no longer loads overlap and quotes through ``helpers.display``).
+PASSAGES_NAMES = ("MAX_PASSAGES_SHOWN", "diff_html", "passages_html")
 
 __all__ = [
     "MAX_CHARS",
@@ -25,3 +29,14 @@ __all__ = [
     "prose_html",
     "table",
 ]
+
+
+def __getattr__(name: str):
+    """``MAX_PASSAGES_SHOWN``, ``diff_html``, ``passages_html``: from ``passages``, imported on first use."""
+    if name not in PASSAGES_NAMES:
+        raise AttributeError(f"module 'helpers.display' has no attribute {name!r}")
+    from . import passages
+
+    value = getattr(passages, name)
+    globals()[name] = value
+    return value

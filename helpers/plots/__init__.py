@@ -11,12 +11,21 @@ Notebooks call them as ``plots.<chart>(...)``. Each takes the tidy tables an ana
 returned and returns the Figure or Axes it drew on; labels are corpus text, drawn literally.
 """
 
-from .coverage import attention_chart, coverage_grid_heatmap, lengths, removed_by_rule, timeline
-from .shared_text import cluster_order, fact_matrix_heatmap, similarity_heatmaps, wire_share_bars
-from .style import FIG_WIDTH, article_labels, empty_panel, outlet_label, use_style
-from .tone import actor_heatmap, benchmark_agreement, compound_distribution, tone_through_article, voice_tone
-from .voices import affiliation_bars, profile_panels, sourcing_bars, speaker_heatmap
-from .words import distinctive_dots, framing_heatmap
+import importlib
+
+# Each chart's module, imported on first use (``plots.<chart>``, ``from helpers.plots import <chart>``):
+# ``from helpers import plots`` then loads only the analyses the notebook draws. Importing every
+# chart module at once pulled in quotes, sentiment, terms and overlap for 00_corpus's four
+# coverage charts (issue 18: the setup cell's CPU, measured in the build's kernels).
+CHART_MODULES = {
+    "coverage": ("attention_chart", "coverage_grid_heatmap", "lengths", "removed_by_rule", "timeline"),
+    "shared_text": ("cluster_order", "fact_matrix_heatmap", "similarity_heatmaps", "wire_share_bars"),
+    "style": ("FIG_WIDTH", "article_labels", "empty_panel", "outlet_label", "use_style"),
+    "tone": ("actor_heatmap", "benchmark_agreement", "compound_distribution", "tone_through_article", "voice_tone"),
+    "voices": ("affiliation_bars", "profile_panels", "sourcing_bars", "speaker_heatmap"),
+    "words": ("distinctive_dots", "framing_heatmap"),
+}
+CHART_MODULE = {name: module for module, names in CHART_MODULES.items() for name in names}
 
 __all__ = [
     "FIG_WIDTH",
@@ -45,3 +54,18 @@ __all__ = [
     "voice_tone",
     "wire_share_bars",
 ]
+
+
+def __getattr__(name: str):
+    """``plots.<chart>``: import the chart's module on first use and return the chart."""
+    module = CHART_MODULE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'helpers.plots' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The charts (``__all__``) beside the module's own names."""
+    return sorted(set(globals()) | set(__all__))
