@@ -75,7 +75,7 @@ def minhash_values(sets: list[list[bytes]], num_perm: int, seed: int) -> np.ndar
 
     datasketch's default scheme ("affine32") hashes each value with its ``hashfunc`` (SHA-1's
     first 4 bytes), mixes it (``_fmix32``), permutes it as ``a * h + b`` modulo 2**32 and
-    keeps each permutation's minimum; here each distinct value of a batch is hashed once, and the
+    keeps each permutation's minimum; here each distinct value is hashed once, and the
     permuted hashes of ``MINHASH_BATCH`` sets are one array, reduced per set with
     ``np.minimum.reduceat``, instead of one MinHash object a set. Under another scheme
     datasketch's own loop runs (``tests/test_overlap.py`` compares the two).
@@ -87,11 +87,13 @@ def minhash_values(sets: list[list[bytes]], num_perm: int, seed: int) -> np.ndar
     a, b = (p[:, None] for p in m.permutations)
     out = np.tile(m.hashvalues, (len(sets), 1))
     hashfunc = _sha1_32 if m.hashfunc is sha1_hash32 else m.hashfunc
+    hashed: dict[bytes, int] = {}
     for lo in range(0, len(sets), MINHASH_BATCH):
         batch = sets[lo:lo + MINHASH_BATCH]
         sizes = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
         flat = list(chain.from_iterable(batch))
-        hashed = dict(zip(distinct := dict.fromkeys(flat), map(hashfunc, distinct), strict=True))  # each value once
+        fresh = [v for v in dict.fromkeys(flat) if v not in hashed]
+        hashed.update(zip(fresh, map(hashfunc, fresh), strict=True))  # each distinct value hashed once
         hv = _fmix32(np.fromiter(map(hashed.__getitem__, flat), dtype=np.uint32, count=len(flat)))
         filled = np.flatnonzero(sizes)
         if len(filled):
