@@ -51,14 +51,33 @@ from .align import (
     overlap_share,
 )
 from .containment import CONTAINMENT_THRESHOLD, SHORT_SHINGLES, SHORT_THRESHOLD
-from .findings import events_note, overlap_finding, passages_note, similarity_note, wire_note
 from .lsh import LSH_THRESHOLD, MIN_SENTENCE_TOKENS, NUM_PERM, SEED, SENTENCE_SHINGLE_SIZE, lsh_bands
-from .method import method_note
 from .passages import PARTIAL, PASSAGE_COLUMNS, VERIFIED, VERIFY_CHUNK, shared_passages
-from .similarity import DOC_SHINGLE_SIZE, SIMILARITY_COLUMNS, document_similarity, similarity_matrix
-from .tables import event_table, wire_table
 from .tokens import Token, normalise_tokens
-from .wire import WIRE_COLUMNS, label_quotations, quotation_spans, wire_share
+
+# Loaded on first use, so a worker process that unpickles ``lsh.signature_chunk`` or
+# ``passages.verify_chunk`` does not import scikit-learn (about 30 MB a worker) or the
+# quotation helpers: name -> the module that defines it.
+_LAZY = {
+    **dict.fromkeys(("events_note", "overlap_finding", "passages_note", "similarity_note", "wire_note"), "findings"),
+    "method_note": "method",
+    **dict.fromkeys(("DOC_SHINGLE_SIZE", "SIMILARITY_COLUMNS", "document_similarity", "similarity_matrix"),
+                    "similarity"),
+    **dict.fromkeys(("event_table", "wire_table"), "tables"),
+    **dict.fromkeys(("WIRE_COLUMNS", "label_quotations", "quotation_spans", "wire_share"), "wire"),
+}
+
+
+def __getattr__(name: str):
+    """The names of ``_LAZY``, imported from their module when first asked for."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CONTAINMENT_THRESHOLD",

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -57,6 +57,11 @@ def fold(norms: list[str]) -> list[str]:
     return [w[:FOLD_LETTERS] for w in norms]
 
 
+def _token_hash(word: str) -> int:
+    """A token's 64-bit hash (BLAKE2b), the same in every process."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
 def shingle_hashes(token_lists: list[list[str]], *sizes: int) -> tuple[np.ndarray, ...]:
     """Each token list's distinct word ``size``-grams as 64-bit hashes (the same in every process).
 
@@ -65,16 +70,10 @@ def shingle_hashes(token_lists: list[list[str]], *sizes: int) -> tuple[np.ndarra
     once for all sizes. A list shorter than ``size`` is one shingle of all its tokens; an
     empty list has none.
     """
-    cache: dict[str, int] = {}
-    flat, starts = [], [0]
-    for norms in token_lists:
-        for w in norms:
-            if w not in cache:
-                cache[w] = int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
-            flat.append(cache[w])
-        starts.append(len(flat))
-    tokens = np.asarray(flat, dtype=np.uint64)
-    starts_arr = np.asarray(starts, dtype=np.int64)
+    flat = list(chain.from_iterable(token_lists))
+    digest = dict(zip(distinct := dict.fromkeys(flat), map(_token_hash, distinct), strict=True))  # each token once
+    tokens = np.fromiter(map(digest.__getitem__, flat), dtype=np.uint64, count=len(flat))
+    starts_arr = np.r_[0, np.cumsum([len(norms) for norms in token_lists], dtype=np.int64)].astype(np.int64)
     lengths = np.diff(starts_arr)
     out: tuple = ()
     for size in sizes:

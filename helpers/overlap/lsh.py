@@ -7,9 +7,11 @@ loop ever compares all pairs of sentences; ``helpers.overlap.passages`` verifies
 from __future__ import annotations
 
 import hashlib
+from itertools import chain
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from datasketch.hashfunc import sha1_hash32
 
 from ..parallel import release_memory
 from .containment import fold, shingle_hashes
@@ -62,6 +64,11 @@ def _fmix32(hv: np.ndarray) -> np.ndarray:
     return hv ^ (hv >> s3)
 
 
+def _sha1_32(data: bytes) -> int:
+    """``datasketch.hashfunc.sha1_hash32`` (SHA-1's first 4 bytes, little-endian), without ``struct``."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
 def minhash_values(sets: list[list[bytes]], num_perm: int, seed: int) -> np.ndarray:
     """``[m.hashvalues for m in MinHash.generator(sets, num_perm=num_perm, seed=seed)]`` as one
     ``(len(sets), num_perm)`` array: the same values, computed for a batch of sets at once.
@@ -79,20 +86,15 @@ def minhash_values(sets: list[list[bytes]], num_perm: int, seed: int) -> np.ndar
                         [np.empty((0, num_perm), dtype=np.uint64)])
     a, b = (p[:, None] for p in m.permutations)
     out = np.tile(m.hashvalues, (len(sets), 1))
+    hashfunc = _sha1_32 if m.hashfunc is sha1_hash32 else m.hashfunc
     hashed: dict[bytes, int] = {}
-
-    def hashes(values: list[bytes]):
-        for v in values:
-            h = hashed.get(v)
-            if h is None:
-                h = hashed[v] = m.hashfunc(v)
-            yield h
-
     for lo in range(0, len(sets), MINHASH_BATCH):
         batch = sets[lo:lo + MINHASH_BATCH]
         sizes = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
-        hv = _fmix32(np.fromiter((h for values in batch for h in hashes(values)), dtype=np.uint32,
-                                 count=int(sizes.sum())))
+        flat = list(chain.from_iterable(batch))
+        fresh = [v for v in dict.fromkeys(flat) if v not in hashed]
+        hashed.update(zip(fresh, map(hashfunc, fresh), strict=True))  # each distinct value hashed once
+        hv = _fmix32(np.fromiter(map(hashed.__getitem__, flat), dtype=np.uint32, count=len(flat)))
         filled = np.flatnonzero(sizes)
         if len(filled):
             least = np.minimum.reduceat(a * hv + b, (np.cumsum(sizes) - sizes)[filled], axis=1)

@@ -11,8 +11,6 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from ..nltk_data import STOPWORDS
-
 # Words: a run of digits with inner separators (5,000 / 3.5 / 10:30) or a run of word
 # characters with inner apostrophes, periods or hyphens (U.S., long-serving, Kerry's).
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:['\u2019.\-]\w+)*")
@@ -65,9 +63,11 @@ def shingles(norms: list[str], size: int) -> set[str]:
     """
     if len(norms) < size:
         return {" ".join(norms)} if norms else set()
-    return {" ".join(norms[i:i + size]) for i in range(len(norms) - size + 1)}
+    return set(map(" ".join, zip(*(norms[i:] for i in range(size)), strict=False)))  # the runs that fit
 
 
 def content_words(text: str) -> list[str]:
     """Normalised tokens that are not stopwords: the terms of the TF-IDF vectors."""
+    from ..nltk_data import STOPWORDS  # here: it loads scikit-learn, which the MinHash workers never need
+
     return [t.norm for t in normalise_tokens(text) if t.norm not in STOPWORDS]
