@@ -3,6 +3,7 @@ escaped (``escaped``), and shared passages side by side with their differences m
 (``passages``), and the notebooks' Method paragraphs written by code (``prose``); whole
 self-contained pages with their Content-Security-Policy (``page``)."""
 
+from ..lazy import lazy_names
 from .escaped import MAX_CHARS, MAX_ROWS, NO_MATH, EscapedHTML, finding, note, table
 from .page import csp_hash, html_page, page_csp
 from .prose import method, prose_html
@@ -31,12 +32,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    """``MAX_PASSAGES_SHOWN``, ``diff_html``, ``passages_html``: from ``passages``, imported on first use."""
-    if name not in PASSAGES_NAMES:
-        raise AttributeError(f"module 'helpers.display' has no attribute {name!r}")
-    from . import passages
-
-    value = getattr(passages, name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, {"passages": PASSAGES_NAMES}, globals())

@@ -35,6 +35,7 @@ Modules, one job each:
 - ``findings``: the notebook's sentences (``*_note``, ``overlap_finding``); ``method``: its Method paragraph.
 """
 
+from ..lazy import lazy_names
 from .align import (
     LETTERS,
     MAX_GAP,
@@ -57,26 +58,15 @@ from .tokens import Token, normalise_tokens
 
 # Loaded on first use, so a worker process that unpickles ``lsh.signature_chunk`` or
 # ``passages.verify_chunk`` does not import scikit-learn (about 30 MB a worker) or the
-# quotation helpers: name -> the module that defines it.
-_LAZY = {
-    **dict.fromkeys(("events_note", "overlap_finding", "passages_note", "similarity_note", "wire_note"), "findings"),
-    "method_note": "method",
-    **dict.fromkeys(("DOC_SHINGLE_SIZE", "SIMILARITY_COLUMNS", "document_similarity", "similarity_matrix"),
-                    "similarity"),
-    **dict.fromkeys(("event_table", "wire_table"), "tables"),
-    **dict.fromkeys(("WIRE_COLUMNS", "label_quotations", "quotation_spans", "wire_share"), "wire"),
+# quotation helpers: module -> the names it defines.
+LAZY_MODULES = {
+    "findings": ("events_note", "overlap_finding", "passages_note", "similarity_note", "wire_note"),
+    "method": ("method_note",),
+    "similarity": ("DOC_SHINGLE_SIZE", "SIMILARITY_COLUMNS", "document_similarity", "similarity_matrix"),
+    "tables": ("event_table", "wire_table"),
+    "wire": ("WIRE_COLUMNS", "label_quotations", "quotation_spans", "wire_share"),
 }
-
-
-def __getattr__(name: str):
-    """The names of ``_LAZY``, imported from their module when first asked for."""
-    if name in _LAZY:
-        from importlib import import_module
-
-        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, LAZY_MODULES, globals())
 
 
 __all__ = [

@@ -11,7 +11,7 @@ Notebooks call them as ``plots.<chart>(...)``. Each takes the tidy tables an ana
 returned and returns the Figure or Axes it drew on; labels are corpus text, drawn literally.
 """
 
-import importlib
+from ..lazy import lazy_names
 
 # Each chart's module, imported on first use (``plots.<chart>``, ``from helpers.plots import <chart>``):
 # ``from helpers import plots`` then loads only the analyses the notebook draws. Importing every
@@ -56,14 +56,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    """``plots.<chart>``: import the chart's module on first use and return the chart."""
-    module = CHART_MODULE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'helpers.plots' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, CHART_MODULES, globals())
 
 
 def __dir__() -> list[str]:
