@@ -16,12 +16,13 @@ from ..quote_spans import PARAGRAPH_PATTERN, closing_width, quote_spans
 from .attribution import Attribution, first_verb_attribution, quote_attribution, subject_of
 from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUE_SCAN, MASK
 from .resolution import Event, Resolver, new_source, person_vocabulary, place_like, role_map
-from .speakers import Names
+from .speakers import Names, Speaker, parse_np
 from .vocabulary import (
     MIN_QUOTE_WORDS,
     RULE_AFTER_SUBJECT,
     RULE_CONTINUES,
     RULE_CONTINUES_PARAGRAPH,
+    RULE_HEADING,
     RULE_LATER_IN_PARAGRAPH,
     RULE_OPENS_PARAGRAPH,
     RULE_RUNS_ON,
@@ -272,11 +273,78 @@ def one_word_subject(att: Attribution) -> bool:
     return att.rule == RULE_SUBJECT and att.speaker.kind == "person" and len(att.speaker.name.split()) == 1
 
 
-def analyse_article(article_id: str, outlet: str, body: str, sents: list, names: Names):
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def heading_positions(raw_text: str | None, body: str, subheads: str | None) -> list[tuple[int, str]]:
+    """Where the cleaner's crossheads stood: (the body paragraph each one comes right before,
+    counted from 0, its text), found by reading the raw page's lines in order against the body's
+    paragraphs (case and punctuation folded). Empty without the raw page or its subheads."""
+    if not raw_text or not subheads:
+        return []
+    wanted = {_fold(h) for h in subheads.split("\n")} - {""}
+    paragraphs = [_fold(p)[:40] for p in body.split("\n\n")]
+    found, k = [], 0
+    for line in raw_text.splitlines():
+        key = _fold(line)
+        if not key:
+            continue
+        if k < len(paragraphs) and paragraphs[k] and paragraphs[k] in key:
+            k += 1
+        elif key in wanted:
+            found.append((k, line.strip()))
+    return found
+
+
+def heading_person(heading: str, names: Names) -> str | None:
+    """The person a heading names ("Arsene Wenger (Arsenal)", "Head Coach John Shulman"): a full
+    name of two or three capitalised words closing a heading of at most ``HEADING_MAX_WORDS``; never
+    a topic heading ("Opening Statement:", "On the final minute of play:")."""
+    heading = heading.strip().strip("'\" ")
+    if not heading or heading[-1] in ":?." or len(heading.split()) > HEADING_MAX_WORDS:
+        return None
+    sp = parse_np(heading, names)
+    words = sp.name.split() if sp is not None and sp.kind == "person" and sp.name else []
+    if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z]*(?:['-][A-Z]?[a-z]+|[A-Z][a-z]+)*", w) for w in words):
+        return sp.name
+    return None
+
+
+HEADING_MAX_WORDS = 8
+
+
+def heading_speakers(quotes: list[dict], body: str, headings: list[tuple[int, str]], names: Names) -> None:
+    """Quotes pages ("What the managers said", "Postgame quotes"): a quotation opening its paragraph
+    with no speaker of its own takes the person named by the heading above it ("Gary Megson (Bolton)"),
+    past topic headings ("On the lineup:"), when every paragraph between the two opens with a quotation
+    or is a topic line or question of at most twice ``HEADING_MAX_WORDS`` words."""
+    if not headings:
+        return
+    starts = [m.start() for m in PARAGRAPH_PATTERN.finditer(body)]
+    # a quotation, or a topic line or question between them ("On the lineup in the last minute:")
+    quoted = [body[m.start()] in "\"'`" or (m.group(0)[-1] in ":?" and len(m.group(0).split()) <= HEADING_MAX_WORDS * 2)
+              for m in PARAGRAPH_PATTERN.finditer(body)]
+    for q in quotes:
+        if q["form"] == "term" or q.get("_speaker") is not None or q["start_char"] not in starts:
+            continue
+        k = starts.index(q["start_char"])
+        above = [(i, h) for i, h in headings if i <= k and h.strip()[-1:] not in (":", "?")]
+        if not above or not all(quoted[above[-1][0]:k + 1]):
+            continue
+        name = heading_person(above[-1][1], names)
+        if name is not None:
+            q["_speaker"] = Speaker("person", above[-1][1], name=name, resolution="named by the heading above")
+            q["verb"], q["rule"] = None, RULE_HEADING
+
+
+def analyse_article(article_id: str, outlet: str, body: str, sents: list, names: Names,
+                    headings: list[tuple[int, str]] = ()):
     """The quotations of one article with their resolved speakers, and its unnamed sources.
 
-    ``sents`` are the article's sentence rows in body order. Returns ``(quotes, sources)``:
-    one dict per quotation (its resolved speaker under ``_speaker``) and per unnamed source.
+    ``sents`` are the article's sentence rows in body order; ``headings`` the crossheads the cleaner
+    took out, with the body paragraph each stood before (``heading_positions``). Returns ``(quotes,
+    sources)``: one dict per quotation (its resolved speaker under ``_speaker``) and per unnamed source.
     """
     spans = quote_spans(body)
     masked = mask_quotes(body, spans)
@@ -299,5 +367,6 @@ def analyse_article(article_id: str, outlet: str, body: str, sents: list, names:
     attribute_in_order(resolver, quotes, events, para_starts, actions)
     run_on(quotes, para_starts)
     attributed_later(resolver, quotes)
+    heading_speakers(quotes, body, list(headings), names)
     attach_cues(masked, sents, resolver.sources)
     return quotes, resolver.sources

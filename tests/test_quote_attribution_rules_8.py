@@ -1,0 +1,65 @@
+"""Quotation speakers, round 8 (issue 15): forms news sites share, each on a short made-up text written here.
+
+Quotes pages ("What the managers said", "Postgame quotes"): quotation paragraphs with no
+attribution under a heading that names their speaker, which the cleaner takes out of the body
+as a crosshead; the quotations table reads it back from the corpus's ``raw_text`` and
+``subheads`` columns. Each with a near miss.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.quotes import extract_quotes
+from helpers.quotes.article import heading_person, heading_positions
+from helpers.quotes.speakers import Names
+from helpers.text import split_sentences
+
+QUOTES_PAGE = [
+    "Head Coach Jo Parkinson", "Opening statement:",
+    '"We battled for ninety minutes and the players deserved the win tonight."',
+    "On the late goal:", '"It was a great finish from a young player who has worked hard all season."',
+    "Ann Leeford (Rivertown)", '"We knew the crowd would carry us through the last ten minutes."',
+]
+HEADINGS = ("Head Coach Jo Parkinson", "Ann Leeford (Rivertown)")
+
+
+def heading_speakers(lines: list[str], headings: tuple[str, ...]) -> dict[str, str | None]:
+    """Quotation (first three words) -> speaker, for a body of ``lines`` less ``headings``, read
+    with the raw page and its crossheads as ``helpers.corpus.load_corpus`` gives them."""
+    raw = "\n\n".join(lines)
+    body = "\n\n".join(line for line in lines if line not in headings)
+    articles = pd.DataFrame({"article_id": ["t"], "outlet": ["Test"], "body": [body], "raw_text": [raw],
+                             "subheads": ["\n".join(headings)]})
+    quotes = extract_quotes(split_sentences(articles), articles, None)
+    quotes = quotes[quotes.form != "term"]
+    return {" ".join(q.split()[:3]): None if pd.isna(s) else s
+            for q, s in zip(quotes["quote"], quotes["speaker"], strict=True)}
+
+
+def test_where_the_crossheads_stood():
+    body = "\n\n".join(line for line in QUOTES_PAGE if line not in HEADINGS)
+    found = heading_positions("\n".join(QUOTES_PAGE), body, "\n".join(HEADINGS))
+    assert found == [(0, "Head Coach Jo Parkinson"), (4, "Ann Leeford (Rivertown)")]
+    assert heading_positions(None, body, "\n".join(HEADINGS)) == []
+
+
+def test_a_heading_names_a_person_not_a_topic():
+    names = Names(None)
+    assert heading_person("Gary Megson (Bolton)", names) == "Gary Megson"
+    assert heading_person("Men's Basketball Head Coach John Shulman", names) == "John Shulman"
+    for topic in ("Opening Statement:", "On the final minute of play:", "Expectations low", "Categories"):
+        assert heading_person(topic, names) is None
+
+
+def test_quotation_paragraphs_under_a_heading_naming_their_speaker():
+    found = heading_speakers(QUOTES_PAGE, HEADINGS)
+    assert found["We battled for"] == "Jo Parkinson"
+    assert found["It was a"] == "Jo Parkinson"  # past a topic line ("On the late goal:")
+    assert found["We knew the"] == "Ann Leeford"
+    # a story paragraph between the heading and the quotation: the heading is no longer its speaker
+    lines = [*QUOTES_PAGE[:2], "The home side came back from two goals down in the second half.", *QUOTES_PAGE[2:5]]
+    assert heading_speakers(lines, HEADINGS[:1])["It was a"] is None
+    # a quotation with an attribution of its own keeps it
+    lines = [HEADINGS[0], '"We battled for ninety minutes," said striker Sam Oduya after the match.']
+    assert heading_speakers(lines, HEADINGS[:1])["We battled for"] == "Sam Oduya"
