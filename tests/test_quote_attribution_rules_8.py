@@ -3,7 +3,8 @@
 Quotes pages ("What the managers said", "Postgame quotes"): quotation paragraphs with no
 attribution under a heading that names their speaker, which the cleaner takes out of the body
 as a crosshead; the quotations table reads it back from the corpus's ``raw_text`` and
-``subheads`` columns. Each with a near miss.
+``subheads`` columns. British titles written without a full stop ("Insp", "Cllr", "PC"), as
+"Mr" and "Dr" are. Each with a near miss.
 """
 
 from __future__ import annotations
@@ -63,3 +64,16 @@ def test_quotation_paragraphs_under_a_heading_naming_their_speaker():
     # a quotation with an attribution of its own keeps it
     lines = [HEADINGS[0], '"We battled for ninety minutes," said striker Sam Oduya after the match.']
     assert heading_speakers(lines, HEADINGS[:1])["We battled for"] == "Sam Oduya"
+
+
+def test_british_titles_without_a_full_stop():
+    text = ('Insp Jaswant Singh denied going to the wrong takeaway.\n\n'
+            'Insp Singh said: "I entered by the front entrance and saw the other officers."')
+    assert heading_speakers(text.split("\n\n"), ())["I entered by"] == "Jaswant Singh"
+    text = 'Cllr Rob Stewart, the council leader, said: "We will build the new arena next year."'
+    assert heading_speakers([text], ())["We will build"] == "Rob Stewart"
+    text = 'PC Ann Spinks told the court: "He blasted the megaphone into my left ear."'
+    assert heading_speakers([text], ())["He blasted the"] == "Ann Spinks"
+    # a capitalised word that is no title stays part of the name
+    text = 'Inga Park said: "We will build the new arena next year."'
+    assert heading_speakers([text], ())["We will build"] == "Inga Park"
