@@ -4,7 +4,9 @@ Quotes pages ("What the managers said", "Postgame quotes"): quotation paragraphs
 attribution under a heading that names their speaker, which the cleaner takes out of the body
 as a crosshead; the quotations table reads it back from the corpus's ``raw_text`` and
 ``subheads`` columns. British titles written without a full stop ("Insp", "Cllr", "PC"), as
-"Mr" and "Dr" are. Each with a near miss.
+"Mr" and "Dr" are. A quotation over the lines of a hard-wrapped paragraph (archive and wire
+copy broken at a fixed width, each line its own paragraph in the cleaned body), with its
+speaker on the line before or after. Each with a near miss.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from helpers.quotes import extract_quotes
 from helpers.quotes.article import heading_person, heading_positions
 from helpers.quotes.speakers import Names
 from helpers.text import split_sentences
+from tests.quote_cases import quotations, spans, speakers
 
 QUOTES_PAGE = [
     "Head Coach Jo Parkinson", "Opening statement:",
@@ -77,3 +80,25 @@ def test_british_titles_without_a_full_stop():
     # a capitalised word that is no title stays part of the name
     text = 'Inga Park said: "We will build the new arena next year."'
     assert heading_speakers([text], ())["We will build"] == "Inga Park"
+
+
+HARD_WRAPPED = (
+    "Earlier on Tuesday, Chief Cabinet Secretary Jo Kawada told a separate news\n\n"
+    "conference, ''I will refrain from commenting as it will involve intelligence,\n\n"
+    "but the government will keep gathering information.''\n\n"
+    "The missile issue ''is a serious problem not only for our own country's\n\n"
+    "security but also for world peace,'' Press Secretary\n\n"
+    "Ann Kodaira said on Tuesday."
+)
+
+
+def test_a_quotation_over_the_lines_of_a_hard_wrapped_paragraph():
+    found = spans(HARD_WRAPPED)
+    assert len(found) == 2 and found[0].endswith("information.''") and "\n\nsecurity" in found[1]
+    who = speakers(HARD_WRAPPED)
+    assert who["I will refrain"] == "Jo Kawada"  # the verb is on the line before
+    assert who["is a serious"] == "Ann Kodaira"  # the name is on the line after
+    assert "security but also for world peace," in quotations(HARD_WRAPPED)["quote"].iloc[1]  # one line
+    # a line that ends on a full stop is a paragraph's end: a mark left open there is no quotation
+    text = 'He said the plan was "a serious problem for the town.\n\nThe vote is next week," it was reported.'
+    assert spans(text) == []

@@ -12,7 +12,7 @@ import bisect
 import re
 from itertools import pairwise
 
-from ..quote_spans import PARAGRAPH_PATTERN, closing_width, quote_spans
+from ..quote_spans import MAX_WRAPPED_LINES, PARAGRAPH_PATTERN, WRAPPED_LINE_END, closing_width, quote_spans
 from .attribution import Attribution, first_verb_attribution, quote_attribution, subject_of
 from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUE_SCAN, MASK
 from .resolution import Event, Resolver, new_source, person_vocabulary, place_like, role_map
@@ -51,6 +51,25 @@ def quote_form(inner: str) -> str:
     return "full"
 
 
+def wrapped_sentence(body: str, begin: int, end: int, sentence_at) -> tuple[int, int]:
+    """Where a sentence broken over the lines of a hard-wrapped paragraph begins and ends: back past the
+    line before while a line opens in lower case after one that stops mid-sentence ("Takeo Kawamura told
+    a separate news" / "conference, ''I will"); on past the next line after one that stops mid-sentence
+    ("... Press Secretary" / "Kazuo Kodama said."), past more only while they open in lower case;
+    ``MAX_WRAPPED_LINES`` at most each way."""
+    for _ in range(MAX_WRAPPED_LINES):
+        if (begin < 3 or body[begin - 2:begin] != "\n\n" or not body[begin].islower()
+                or not WRAPPED_LINE_END.search(body, 0, begin - 2)):
+            break
+        begin = min(begin, sentence_at(begin - 3).start_char)
+    for n in range(MAX_WRAPPED_LINES):
+        if (end + 2 >= len(body) or body[end:end + 2] != "\n\n" or not WRAPPED_LINE_END.search(body, 0, end)
+                or (n and not body[end + 2].islower())):
+            break
+        end = max(end, sentence_at(end + 2).end_char)
+    return begin, end
+
+
 def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: list[tuple[int, int]],
                 sents: list, names: Names) -> list[dict]:
     """One dict per quotation span, with its sentence, form and attribution (``att``, not yet resolved)."""
@@ -62,21 +81,24 @@ def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: lis
     quotes = []
     for k, (s, e) in enumerate(spans):
         first, last = sentence_at(s), sentence_at(max(e - 1, s))
-        b_from = max(first.start_char, spans[k - 1][1] if k > 0 else -1)
-        end = last.end_char
+        begin, end = first.start_char, last.end_char
         if re.match(r"\s+[a-z]", body[e:e + 2]):  # '?" asked one driver': the splitter may end the sentence at '?"'
             end = max(end, sentence_at(e + 1).end_char)
+        if "\n\n" in body[s:e]:  # a quotation over the lines of a hard-wrapped paragraph: so is its attribution
+            begin, end = wrapped_sentence(body, begin, end, sentence_at)
+        b_from = max(begin, spans[k - 1][1] if k > 0 else -1)
         a_to = min(end, spans[k + 1][0] if k + 1 < len(spans) else len(body))
         text = body[s:e]
         close = closing_width(text)
         inner = text[1:len(text) - close]
         form = quote_form(inner)
         q = dict(article_id=article_id, outlet=outlet, sentence_id=first.sentence_id, paragraph_n=first.paragraph_n,
-                 quote_n=k + 1, start_char=s, end_char=e, quote=inner.strip(), n_words=len(inner.split()),
+                 quote_n=k + 1, start_char=s, end_char=e, n_words=len(inner.split()),
+                 quote=inner.strip().replace("\n\n", " "),  # one line, though hard-wrapped
                  form=form, open_end=close == 0, sentence_end=last.end_char)
         att = None
         if form != "term":
-            frame = masked[first.start_char:last.end_char]
+            frame = masked[begin:last.end_char]
             att = quote_attribution(masked[b_from:s], b_from, masked[e:a_to], e, frame, names,
                                     rest=masked[e:end])
         q["att"] = att
