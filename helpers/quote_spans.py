@@ -53,6 +53,10 @@ MIN_PARTIAL_WORDS = 3  # helpers.quotes.MIN_QUOTE_WORDS: the shortest quotation 
 # where a quotation opens (after a space, a bracket, a colon or the text's start, before a
 # word), open a quotation ("``We believe this is new,'' he said", "told reporters, ''In the
 # event"). They are read as a space and a quote mark (same length, so offsets hold).
+# A line of a hard-wrapped paragraph stops mid-sentence: on a word, a number, a comma or an opening
+# bracket ("... a ''serious" / "problem'' for world peace"), not on closing punctuation or a quote mark.
+WRAPPED_LINE_END = re.compile(r"[\w,;(-]\Z")
+MAX_WRAPPED_LINES = 6
 TYPEWRITER_OPEN = re.compile(r"``(?=[\w.\u2026])|(?:^|(?<=[\s(\[:]))''(?=[A-Za-z0-9])", re.M)
 
 
@@ -119,7 +123,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
       runs to the end of the first paragraph, and the next paragraph's opening mark
       starts a new span.
     - A quotation still open at the end of a paragraph with no such continuation is
-      ignored, rather than swallowing the rest of the text.
+      ignored, rather than swallowing the rest of the text; unless the paragraph stops
+      mid-sentence and the mark closes a few lines on (hard-wrapped copy: ``_wrapped_lines``).
     - A mark right after a digit with no quotation open (``a 5" screen``) is an inch
       mark, not a quote. With a quotation open it closes it (``"Apollo 13"``).
     - With a quotation open, a mark that has a space before it and a letter or digit
@@ -151,15 +156,47 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if QUOTE_MARK not in text and SINGLE_MARK not in text:
         return spans
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(text)]
+    done = 0  # paragraphs before this one were read (as lines of a hard-wrapped paragraph)
     for k, (p_start, p_end) in enumerate(paragraphs):
         reopened = k + 1 < len(paragraphs) and text[paragraphs[k + 1][0]] in (QUOTE_MARK, SINGLE_MARK)
+        if k < done:
+            continue
         if QUOTE_MARK not in text[p_start:p_end] or _doubles_nested(text, p_start, p_end):
             spans.extend(_single_quoted(text, p_start, p_end, reopened=reopened))
             continue
-        open_at = _paragraph_spans(text, p_start, p_end, spans)
-        if open_at is not None and (reopened or OPEN_TO_END.search(text[p_start:open_at])):
-            spans.append((open_at, p_end))
+        done = _double_quoted(text, paragraphs, k, spans, reopened=reopened)
     return spans
+
+
+def _double_quoted(text: str, paragraphs: list[tuple[int, int]], k: int, spans: list[tuple[int, int]], *,
+                   reopened: bool) -> int:
+    """Append paragraph ``k``'s double-quoted quotations to ``spans`` (read on over the next lines of a
+    hard-wrapped paragraph, ``_wrapped_lines``); return the index of the next paragraph to read."""
+    p_start, p_end = paragraphs[k]
+    found: list[tuple[int, int]] = []
+    open_at = _paragraph_spans(text, p_start, p_end, found)
+    done = _wrapped_lines(text, paragraphs, k, found) if open_at is not None else k + 1
+    spans.extend(found)
+    if done == k + 1 and open_at is not None and (reopened or OPEN_TO_END.search(text[p_start:open_at])):
+        spans.append((open_at, p_end))
+    return done
+
+
+def _wrapped_lines(text: str, paragraphs: list[tuple[int, int]], k: int, found: list[tuple[int, int]]) -> int:
+    """Archive and wire copy hard-wrapped at a fixed width puts each line of a paragraph on its own
+    line: a quotation left open where a line stops mid-sentence (``WRAPPED_LINE_END``) reads on into
+    the next lines, up to ``MAX_WRAPPED_LINES`` of them, while each stops mid-sentence. When it closes
+    there, ``found`` becomes the block's closed quotations and the index of the paragraph after the
+    block is returned; else ``found`` is left as it is and ``k + 1`` returned."""
+    j, p_start = k, paragraphs[k][0]
+    while j + 1 < len(paragraphs) and j - k < MAX_WRAPPED_LINES and WRAPPED_LINE_END.search(
+            text, paragraphs[j][0], paragraphs[j][1]):
+        j += 1
+        block: list[tuple[int, int]] = []
+        if _paragraph_spans(text, p_start, paragraphs[j][1], block) is None:
+            found[:] = block
+            return j + 1
+    return k + 1
 
 
 def _doubles_nested(text: str, p_start: int, p_end: int) -> bool:

@@ -51,7 +51,9 @@ its paragraph, of the last attribution in the two paragraphs before it (``An Isr
 paragraph before is about; else the person a sentence before it in its paragraph is about
 (``Council President Ana Vert closed the meeting ... the process "clean and transparent."``);
 else it takes the first attribution in a later sentence of its own paragraph (never one later
-in its own sentence, past a new clause).
+in its own sentence, past a new clause); else, on a quotes page ("What the managers said"), the
+person named by the crosshead above it (``Gary Megson (Bolton)``, read from the corpus's
+``raw_text`` and ``subheads``), past topic lines (``On the lineup:``) and quotation paragraphs only.
 
 Speakers are then resolved: ``he``/``she`` (and ``the Dutchman``, ``the 34-year-old``,
 ``the SPD politician``: ``helpers/data/person_nouns.csv``) to

@@ -12,16 +12,17 @@ import bisect
 import re
 from itertools import pairwise
 
-from ..quote_spans import PARAGRAPH_PATTERN, closing_width, quote_spans
+from ..quote_spans import MAX_WRAPPED_LINES, PARAGRAPH_PATTERN, WRAPPED_LINE_END, closing_width, quote_spans
 from .attribution import Attribution, first_verb_attribution, quote_attribution, subject_of
 from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUE_SCAN, MASK
 from .resolution import Event, Resolver, new_source, person_vocabulary, place_like, role_map
-from .speakers import Names
+from .speakers import Names, Speaker, parse_np
 from .vocabulary import (
     MIN_QUOTE_WORDS,
     RULE_AFTER_SUBJECT,
     RULE_CONTINUES,
     RULE_CONTINUES_PARAGRAPH,
+    RULE_HEADING,
     RULE_LATER_IN_PARAGRAPH,
     RULE_OPENS_PARAGRAPH,
     RULE_RUNS_ON,
@@ -50,6 +51,25 @@ def quote_form(inner: str) -> str:
     return "full"
 
 
+def wrapped_sentence(body: str, begin: int, end: int, sentence_at) -> tuple[int, int]:
+    """Where a sentence broken over the lines of a hard-wrapped paragraph begins and ends: back past the
+    line before while a line opens in lower case after one that stops mid-sentence ("Takeo Kawamura told
+    a separate news" / "conference, ''I will"); on past the next line after one that stops mid-sentence
+    ("... Press Secretary" / "Kazuo Kodama said."), past more only while they open in lower case;
+    ``MAX_WRAPPED_LINES`` at most each way."""
+    for _ in range(MAX_WRAPPED_LINES):
+        if (begin < 3 or body[begin - 2:begin] != "\n\n" or not body[begin].islower()
+                or not WRAPPED_LINE_END.search(body, 0, begin - 2)):
+            break
+        begin = min(begin, sentence_at(begin - 3).start_char)
+    for n in range(MAX_WRAPPED_LINES):
+        if (end + 2 >= len(body) or body[end:end + 2] != "\n\n" or not WRAPPED_LINE_END.search(body, 0, end)
+                or (n and not body[end + 2].islower())):
+            break
+        end = max(end, sentence_at(end + 2).end_char)
+    return begin, end
+
+
 def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: list[tuple[int, int]],
                 sents: list, names: Names) -> list[dict]:
     """One dict per quotation span, with its sentence, form and attribution (``att``, not yet resolved)."""
@@ -61,21 +81,24 @@ def read_quotes(article_id: str, outlet: str, body: str, masked: str, spans: lis
     quotes = []
     for k, (s, e) in enumerate(spans):
         first, last = sentence_at(s), sentence_at(max(e - 1, s))
-        b_from = max(first.start_char, spans[k - 1][1] if k > 0 else -1)
-        end = last.end_char
+        begin, end = first.start_char, last.end_char
         if re.match(r"\s+[a-z]", body[e:e + 2]):  # '?" asked one driver': the splitter may end the sentence at '?"'
             end = max(end, sentence_at(e + 1).end_char)
+        if "\n\n" in body[s:e]:  # a quotation over the lines of a hard-wrapped paragraph: so is its attribution
+            begin, end = wrapped_sentence(body, begin, end, sentence_at)
+        b_from = max(begin, spans[k - 1][1] if k > 0 else -1)
         a_to = min(end, spans[k + 1][0] if k + 1 < len(spans) else len(body))
         text = body[s:e]
         close = closing_width(text)
         inner = text[1:len(text) - close]
         form = quote_form(inner)
         q = dict(article_id=article_id, outlet=outlet, sentence_id=first.sentence_id, paragraph_n=first.paragraph_n,
-                 quote_n=k + 1, start_char=s, end_char=e, quote=inner.strip(), n_words=len(inner.split()),
+                 quote_n=k + 1, start_char=s, end_char=e, n_words=len(inner.split()),
+                 quote=inner.strip().replace("\n\n", " "),  # one line, though hard-wrapped
                  form=form, open_end=close == 0, sentence_end=last.end_char)
         att = None
         if form != "term":
-            frame = masked[first.start_char:last.end_char]
+            frame = masked[begin:last.end_char]
             att = quote_attribution(masked[b_from:s], b_from, masked[e:a_to], e, frame, names,
                                     rest=masked[e:end])
         q["att"] = att
@@ -272,11 +295,78 @@ def one_word_subject(att: Attribution) -> bool:
     return att.rule == RULE_SUBJECT and att.speaker.kind == "person" and len(att.speaker.name.split()) == 1
 
 
-def analyse_article(article_id: str, outlet: str, body: str, sents: list, names: Names):
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def heading_positions(raw_text: str | None, body: str, subheads: str | None) -> list[tuple[int, str]]:
+    """Where the cleaner's crossheads stood: (the body paragraph each one comes right before,
+    counted from 0, its text), found by reading the raw page's lines in order against the body's
+    paragraphs (case and punctuation folded). Empty without the raw page or its subheads."""
+    if not raw_text or not subheads:
+        return []
+    wanted = {_fold(h) for h in subheads.split("\n")} - {""}
+    paragraphs = [_fold(p)[:40] for p in body.split("\n\n")]
+    found, k = [], 0
+    for line in raw_text.splitlines():
+        key = _fold(line)
+        if not key:
+            continue
+        if k < len(paragraphs) and paragraphs[k] and paragraphs[k] in key:
+            k += 1
+        elif key in wanted:
+            found.append((k, line.strip()))
+    return found
+
+
+def heading_person(heading: str, names: Names) -> str | None:
+    """The person a heading names ("Arsene Wenger (Arsenal)", "Head Coach John Shulman"): a full
+    name of two or three capitalised words closing a heading of at most ``HEADING_MAX_WORDS``; never
+    a topic heading ("Opening Statement:", "On the final minute of play:")."""
+    heading = heading.strip().strip("'\" ")
+    if not heading or heading[-1] in ":?." or len(heading.split()) > HEADING_MAX_WORDS:
+        return None
+    sp = parse_np(heading, names)
+    words = sp.name.split() if sp is not None and sp.kind == "person" and sp.name else []
+    if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z]*(?:['-][A-Z]?[a-z]+|[A-Z][a-z]+)*", w) for w in words):
+        return sp.name
+    return None
+
+
+HEADING_MAX_WORDS = 8
+
+
+def heading_speakers(quotes: list[dict], body: str, headings: list[tuple[int, str]], names: Names) -> None:
+    """Quotes pages ("What the managers said", "Postgame quotes"): a quotation opening its paragraph
+    with no speaker of its own takes the person named by the heading above it ("Gary Megson (Bolton)"),
+    past topic headings ("On the lineup:"), when every paragraph between the two opens with a quotation
+    or is a topic line or question of at most twice ``HEADING_MAX_WORDS`` words."""
+    if not headings:
+        return
+    starts = [m.start() for m in PARAGRAPH_PATTERN.finditer(body)]
+    # a quotation, or a topic line or question between them ("On the lineup in the last minute:")
+    quoted = [body[m.start()] in "\"'`" or (m.group(0)[-1] in ":?" and len(m.group(0).split()) <= HEADING_MAX_WORDS * 2)
+              for m in PARAGRAPH_PATTERN.finditer(body)]
+    for q in quotes:
+        if q["form"] == "term" or q.get("_speaker") is not None or q["start_char"] not in starts:
+            continue
+        k = starts.index(q["start_char"])
+        above = [(i, h) for i, h in headings if i <= k and h.strip()[-1:] not in (":", "?")]
+        if not above or not all(quoted[above[-1][0]:k + 1]):
+            continue
+        name = heading_person(above[-1][1], names)
+        if name is not None:
+            q["_speaker"] = Speaker("person", above[-1][1], name=name, resolution="named by the heading above")
+            q["verb"], q["rule"] = None, RULE_HEADING
+
+
+def analyse_article(article_id: str, outlet: str, body: str, sents: list, names: Names,
+                    headings: list[tuple[int, str]] = ()):
     """The quotations of one article with their resolved speakers, and its unnamed sources.
 
-    ``sents`` are the article's sentence rows in body order. Returns ``(quotes, sources)``:
-    one dict per quotation (its resolved speaker under ``_speaker``) and per unnamed source.
+    ``sents`` are the article's sentence rows in body order; ``headings`` the crossheads the cleaner
+    took out, with the body paragraph each stood before (``heading_positions``). Returns ``(quotes,
+    sources)``: one dict per quotation (its resolved speaker under ``_speaker``) and per unnamed source.
     """
     spans = quote_spans(body)
     masked = mask_quotes(body, spans)
@@ -299,5 +389,6 @@ def analyse_article(article_id: str, outlet: str, body: str, sents: list, names:
     attribute_in_order(resolver, quotes, events, para_starts, actions)
     run_on(quotes, para_starts)
     attributed_later(resolver, quotes)
+    heading_speakers(quotes, body, list(headings), names)
     attach_cues(masked, sents, resolver.sources)
     return quotes, resolver.sources

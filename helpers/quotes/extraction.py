@@ -18,7 +18,7 @@ from ..actors import strip_titles
 from ..nltk_data import STOPWORDS
 from ..parallel import dask_client, map_chunks
 from ..wordlists import DEMONYMS, TITLE_WORDS
-from .article import analyse_article
+from .article import analyse_article, heading_positions
 from .patterns import FUNCTION_WORDS, NAME_AT_END
 from .speakers import COUNTRIES, DATE_NAMES, Names
 from .vocabulary import (
@@ -54,12 +54,17 @@ def _run(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame |
     for row in ordered[["article_id", "sentence_id", "paragraph_n", "start_char", "end_char"]].itertuples(index=False):
         by_article.setdefault(str(row.article_id), []).append(row)
     all_quotes, all_sources = [], []
-    for art in articles[["article_id", "outlet", "body"]].itertuples(index=False):
+    # the raw page and the crossheads the cleaner took out, where the table has them: a quotes page's headings
+    heads = articles[["raw_text", "subheads"]] if {"raw_text", "subheads"} <= set(articles.columns) else None
+    for n, art in enumerate(articles[["article_id", "outlet", "body"]].itertuples(index=False)):
         body = art.body if isinstance(art.body, str) else ""
         sents = by_article.get(str(art.article_id))
         if not body or not sents:
             continue
-        quotes, sources = analyse_article(str(art.article_id), art.outlet, body, sents, names)
+        raw, subheads = (heads.iat[n, 0], heads.iat[n, 1]) if heads is not None else (None, None)
+        headings = heading_positions(raw if isinstance(raw, str) else None, body,
+                                     subheads if isinstance(subheads, str) else None)
+        quotes, sources = analyse_article(str(art.article_id), art.outlet, body, sents, names, headings)
         all_quotes.extend(quotes)
         for src in sources:
             src.update(article_id=str(art.article_id), outlet=art.outlet)

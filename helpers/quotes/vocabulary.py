@@ -88,10 +88,11 @@ RULE_OPENS_PARAGRAPH = "opens the paragraph after an attribution"
 RULE_RUNS_ON = "runs on into the next paragraph's quote"
 RULE_AFTER_SUBJECT = "opens the paragraph after one about its speaker"
 RULE_LATER_IN_PARAGRAPH = "before an attribution in the same paragraph"
+RULE_HEADING = "under a heading naming its speaker"
 RULE_TERM = "quoted term, not a quotation"
 INHERITED_RULES = (
     RULE_CONTINUES, RULE_SAME_PARAGRAPH, RULE_CONTINUES_PARAGRAPH, RULE_OPENS_PARAGRAPH, RULE_RUNS_ON,
-    RULE_AFTER_SUBJECT, RULE_LATER_IN_PARAGRAPH,
+    RULE_AFTER_SUBJECT, RULE_LATER_IN_PARAGRAPH, RULE_HEADING,
 )
 
 QUOTE_COLUMNS = [

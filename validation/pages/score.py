@@ -81,6 +81,8 @@ def system_view(pages: list[Page]) -> list[SystemView]:
     articles = pd.DataFrame({
         "article_id": [p.page_id for p in pages], "outlet": [p.meta["outlet"] for p in pages],
         "body": [c.body for c in cleaned],
+        # as helpers.corpus.load_corpus has them: the raw page and its crossheads (a quotes page's headings)
+        "raw_text": [p.text for p in pages], "subheads": ["\n".join(c.subheads) or None for c in cleaned],
     })
     quotes = extract_quotes(split_sentences(articles, n_jobs=1), articles, None)
     views = []
