@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -111,13 +109,16 @@ def _run_with_defaults(source: Path, out: Path) -> str | None:
 
 @pytest.fixture(scope="module")
 def default_runs(tmp_path_factory):
-    """Every notebook run with its defaults, each in its own kernel and folder, two at a time
-    (as the build runs them): notebook file name -> (its folder, None or the error)."""
+    """Every notebook run with its defaults, each in its own kernel and folder, one after the
+    other from this process: notebook file name -> (its folder, None or the error). Two worker
+    processes to run them two at a time would each import papermill and the helpers again (about
+    3 s of CPU each) while the background builds keep the second core busy anyway; the build's
+    two-at-a-time path is the seed report's (conftest.py). Papermill changes this process's
+    folder while a notebook runs; nothing else here reads a relative path meanwhile (the
+    background builds are given whole paths and their own folder)."""
     folder = Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR))
     outs = {p.name: tmp_path_factory.mktemp(p.stem) for p in sorted(folder.glob("*.ipynb"))}
-    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {name: pool.submit(_run_with_defaults, folder / name, out) for name, out in outs.items()}
-        return {name: (outs[name], future.result()) for name, future in futures.items()}
+    return {name: (out, _run_with_defaults(folder / name, out)) for name, out in outs.items()}
 
 
 @pytest.mark.parametrize(
