@@ -18,7 +18,7 @@ Sharp edges:
   the copy the rules kept of a paragraph they removed as repeated (``sole_copies``).
   It leaves texts of under ``MIN_PAGE_LINES`` lines alone,
   and a page whose every body line it rates furniture.
-- It was trained on the 254 dev pages, on every column ``linefeatures`` computes; on pages it never
+- It was trained on the 349 dev pages, on every column ``linefeatures`` computes; on pages it never
   saw it gained a few lines over the rules (validation/pages/README.md, "Line model"). Its audit
   reason names the probability and the label it rates likeliest only as "furniture"; the kind is
   not predicted.
