@@ -30,6 +30,7 @@ from helpers.clean.linemodel import (
     load_line_model,
     may_put_back,
     may_remove,
+    sole_copies,
     wrapped_pieces,
 )
 from helpers.clean.rules import count_words
@@ -222,7 +223,7 @@ def test_the_shipped_model_reads_the_later_columns():
 def test_forward_tests_train_only_on_earlier_sets():
     from validation.pages import lines as script
 
-    assert len(script.FORWARD) == 3 and script.FORWARD[-1][2:] == ("501", "600")
+    assert len(script.FORWARD) == 5 and script.FORWARD[-1][1:] == ("700", "701", "800")
     for _, train_before, test_from, test_to in script.FORWARD:
         assert train_before <= test_from < test_to  # page ids as text: the test set follows the training sets
 
@@ -242,3 +243,42 @@ def test_the_learning_curve_draws_shares_of_the_training_pages(monkeypatch):
     assert list(curve["pages"]) == [10] * 6 + [20] * 2  # three seeds at half, one draw of all, two readings each
     assert set(curve["reading"]) == {"model", "combination"} and (curve["body"] == 40).all()
     assert (curve["f1"] == 1.0).all() and (curve["body_kept"] == 40).all()  # the test pages are separable
+
+
+def test_a_comma_or_a_fixed_width_break_makes_a_wrapped_piece():
+    width = [  # a transcript broken at about 70 characters: a line ending "... Press Secretary" runs on
+        "The missile issue is a serious problem not only for the nation's own",
+        "national security but also for world peace and stability, as well as",
+        "from the viewpoint of nonproliferation of weapons, said the Press Secretary",
+        "Kazuo Kodama while withholding all comment on intelligence matters",
+        "Earlier on Tuesday the Chief Cabinet Secretary told a separate news",
+        "conference that the government would keep gathering information.",
+    ]
+    assert wrapped_pieces(list(enumerate(width, start=1))) == [True] * 6
+    short = [(1, "Topics"), (2, "Politics and the economy this week in review here"), (3, "Share this story")]
+    assert wrapped_pieces(short) == [False] * 3  # a block of three lines is no fixed-width text
+    spaced = [(n, t) for n, t in zip(range(1, 12, 2), width, strict=True)]  # blank lines between: paragraphs
+    assert wrapped_pieces(spaced)[2:4] == [False, False]
+    assert wrapped_pieces([(1, "The five members of the Bench adjourned twice before the chairman,"),
+                           (2, "Colonel Ogier, announced that the case would be dismissed.")]) == [True, True]
+
+
+def test_the_kept_copy_of_a_repeated_paragraph_is_never_the_models():
+    texts = ["• They did not say how many people they detained", P1, "They did not say how many people they detained."]
+    assert sole_copies(texts, [None, None, "repeated paragraph"]) == [True, False, False]
+    assert sole_copies(texts, [None, None, None]) == [False, False, False]
+
+
+def test_a_summary_the_story_restates_loses_its_own_copy_not_the_storys():
+    summary = "Police said they responded to several incidents of disorder on Thursday night in the city."
+    page = f"Police appeal after disorder\n{summary}\nShare this article\n\nBy Jane Doe\n\n{P1}\n\n{summary}\n\n{P2}"
+    r = clean_text(page, line_model=False)
+    assert [row["line_n"] for row in r.removed if row["text"] == summary] == [2]
+    assert r.body.split("\n\n") == [P1, summary, P2]
+    bullet = "They did not say how many people they detained at the scene."
+    points = f"Key points:\n\n• {bullet}\n• The suspects are aged 18 to 21"
+    page = f"Suspects detained\n\n{P1}\n\n{points}\n\n{P2}\n\n{bullet}\n\n{P3}"
+    r = clean_text(page, line_model=False)
+    assert bullet in r.body.split("\n\n") and f"• {bullet}" in {row["text"] for row in r.removed}
+    page = f"Suspects detained\n\n{P3}\n\n{P1}\n\n{P2}\n\n{P1}"  # a paragraph printed twice: the later copy goes
+    assert [row["line_n"] for row in clean_text(page).removed if row["text"] == P1] == [9]

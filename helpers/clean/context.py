@@ -6,7 +6,7 @@ credits, and a paragraph the page repeats."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .agency import AGENCY_ALTERNATION
 from .normalise import comparable
@@ -27,6 +27,14 @@ FOLLOWED_NAME_MAX_WORDS = 4  # "Click to follow" / "The Evening Standard": the n
 NAME_CREDIT_MAX_WORDS = 4  # "Name Surname" standing alone beside a caption is the photographer
 END_SITE_LINE_MAX_WORDS = 6  # after an end credit, a short unpunctuated line is the site's name or a label
 REPEAT_MIN_WORDS = 8  # a paragraph this long printed twice is one paragraph kept twice
+# Text broken at a fixed width (a transcript, a wire feed: "... Press Secretary" / "Kazuo Kodama said ..."):
+# in a block of HARD_WRAP_RUN_MIN+ lines with no blank line between, none over HARD_WRAP_MAX_CHARS characters,
+# an unpunctuated line of HARD_WRAP_MIN_WORDS[0]+ words at least HARD_WRAP_SHARE of the block's longest runs on
+# into the next (of HARD_WRAP_MIN_WORDS[1]+ words).
+HARD_WRAP_RUN_MIN = 5
+HARD_WRAP_MAX_CHARS = 100
+HARD_WRAP_SHARE = 0.8
+HARD_WRAP_MIN_WORDS = (8, 6)
 HEADER_DATELINE_MAX_WORDS = 3  # "• New Delhi" among "• PTI", "Updated: ..."
 END_CREDIT_AFTER_MAX_WORDS = 15  # below the story's last paragraph, unclaimed lines this short are furniture
 _NAME_ONLY = re.compile(r"^[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|da|van|von|al|el|bin)){1,3}$")
@@ -46,6 +54,17 @@ class PageLines:
     lines: list[tuple[int, str, str]]  # (1-based line in the raw text, raw line, normalised line)
     labels: list[tuple[str, str | None, str | None] | None]  # (rule, kept_as, detail); None: body
     rules: list[Rule | None]  # the single-line rule each line matches
+    blocks: list[tuple[int, int]] | None = field(default=None, repr=False)  # per line: its block's size, longest
+
+    def block(self, i: int) -> tuple[int, int]:
+        """(lines, longest line's characters) of the block of lines with no blank line between holding line ``i``."""
+        if self.blocks is None:
+            self.blocks, start = [], 0
+            for k in range(1, len(self) + 1):
+                if k == len(self) or not self._adjacent(k):
+                    self.blocks += [(k - start, max(len(self.text(j)) for j in range(start, k)))] * (k - start)
+                    start = k
+        return self.blocks[i]
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -62,10 +81,24 @@ class PageLines:
 
     def runs_on(self, i: int) -> bool:
         """Whether line ``i`` runs on into the next: it ends in a word no sentence ends with, or
-        the next line follows it with no blank line between and opens in lower case."""
-        if ends_unfinished(self.text(i)):
+        the next line follows it with no blank line between and opens in lower case, or the line
+        ends with a comma, or was broken at the width of its block (``HARD_WRAP_*``)."""
+        text = self.text(i)
+        if ends_unfinished(text):
             return True
-        return self._adjacent(i + 1) and self.text(i + 1)[:1].islower()
+        if not self._adjacent(i + 1):
+            return False
+        return self.text(i + 1)[:1].islower() or text.endswith(",") or self._width_broken(i)
+
+    def _width_broken(self, i: int) -> bool:
+        """Line ``i`` (followed by another with no blank line between) was broken by a fixed width."""
+        size, longest = self.block(i)
+        text = self.text(i)
+        return (
+            size >= HARD_WRAP_RUN_MIN and longest <= HARD_WRAP_MAX_CHARS and len(text) >= HARD_WRAP_SHARE * longest
+            and not ENDS_PUNCTUATED.search(text) and count_words(text) >= HARD_WRAP_MIN_WORDS[0]
+            and count_words(self.text(i + 1)) >= HARD_WRAP_MIN_WORDS[1]
+        )
 
     def in_wrapped_paragraph(self, i: int) -> bool:
         """Whether line ``i`` is a piece of a paragraph wrapped over several lines: it runs on
@@ -170,12 +203,30 @@ def keep_end_credit(page: PageLines) -> None:
 
 
 def mark_repeats(page: PageLines) -> None:
-    """Mark a body paragraph of ``REPEAT_MIN_WORDS`` or more that the page printed before."""
-    seen: set[str] = set()
+    """Mark a body paragraph of ``REPEAT_MIN_WORDS`` or more that the page printed before; but when the
+    earlier copy is a summary above the story (``_summary_restated``), mark that copy instead."""
+    first: dict[str, int] = {}
     for i in range(len(page)):
         if page.labels[i] is not None or count_words(page.text(i)) < REPEAT_MIN_WORDS:
             continue
         key = comparable(page.text(i))
-        if key in seen:
+        if key not in first:
+            first[key] = i
+        elif _summary_restated(page, first[key], i):
+            page.mark(first[key], "repeated paragraph", detail="a summary above the story, which restates it below")
+            first[key] = i
+        else:
             page.mark(i, "repeated paragraph", detail="the same paragraph appears earlier on the page")
-        seen.add(key)
+
+
+def _summary_restated(page: PageLines, j: int, i: int) -> bool:
+    """The kept line ``j``, repeated at ``i``, is a summary the story restates, so the later copy is the
+    story's: a highlight bullet ("• They did not say ...") repeated without its bullet, or the page's
+    first kept paragraph of ``REPEAT_MIN_WORDS`` or more words with furniture or a short line between the
+    copies (a standfirst, then "Share this article" / "By ..." / "Open in App", then the story)."""
+    if _BULLET_START.match(page.text(j)) and not _BULLET_START.match(page.text(i)):
+        return True
+    before = any(page.labels[k] is None and count_words(page.text(k)) >= REPEAT_MIN_WORDS for k in range(j))
+    return not before and any(
+        page.labels[k] is not None or count_words(page.text(k)) < REPEAT_MIN_WORDS for k in range(j + 1, i)
+    )

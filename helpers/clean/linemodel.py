@@ -14,10 +14,11 @@ Sharp edges:
   stored keep threshold (0: never), but never a line of a page part (``PART_RULES``): the
   headline, dek, byline, dateline and agency stay the rules'. It never removes a
   line that ends as a sentence does (``may_remove``): short last sentences with a number
-  ("The vote was 7-2.") rate high; nor a piece of a paragraph wrapped over several lines.
+  ("The vote was 7-2.") rate high; nor a piece of a paragraph wrapped over several lines, nor
+  the copy the rules kept of a paragraph they removed as repeated (``sole_copies``).
   It leaves texts of under ``MIN_PAGE_LINES`` lines alone,
   and a page whose every body line it rates furniture.
-- It was trained on the 254 dev pages, on every column ``linefeatures`` computes; on pages it never
+- It was trained on the 349 dev pages, on every column ``linefeatures`` computes; on pages it never
   saw it gained a few lines over the rules (validation/pages/README.md, "Line model"). Its audit
   reason names the probability and the label it rates likeliest only as "furniture"; the kind is
   not predicted.
@@ -34,6 +35,7 @@ import numpy as np
 from ..wordlists import DATA_DIR
 from .context import PageLines
 from .linefeatures import ROUND4_COLUMNS, feature_names, line_features
+from .normalise import comparable
 from .rules import SENTENCE_END, count_words
 
 MODEL_NAME = "line_model"  # helpers/data/line_model.npz and .json
@@ -111,6 +113,14 @@ def wrapped_pieces(lines: list[tuple[int, str]]) -> list[bool]:
     return [page.in_wrapped_paragraph(i) for i in range(len(lines))]
 
 
+def sole_copies(texts: list[str], rules: list[str | None]) -> list[bool]:
+    """For each line (text, the rule that removed it or None), whether it is the copy the rules kept
+    of a paragraph they removed elsewhere as repeated: the story's only copy, never the model's to remove
+    (a highlight bullet the story repeats word for word)."""
+    removed = {comparable(t) for t, rule in zip(texts, rules, strict=True) if rule == "repeated paragraph"}
+    return [rule is None and comparable(t) in removed for t, rule in zip(texts, rules, strict=True)]
+
+
 def may_put_back(rule: str | None, n_lines: int) -> bool:
     """Whether the model may put back a line the rule named ``rule`` removed: a rule of no page part
     (``PART_RULES``), on a page of ``MIN_PAGE_LINES`` or more non-blank lines."""
@@ -124,12 +134,13 @@ def mark_by_model(page: PageLines) -> None:
     ``may_put_back`` allows whose probability is under the model's keep threshold (0: none)."""
     model = load_line_model()
     body = [i for i in range(len(page)) if page.labels[i] is None]
-    kept = [i for i in body if may_remove(page.text(i), len(page)) and not page.in_wrapped_paragraph(i)]
+    rules = [label[0] if label else None for label in page.labels]
+    sole = sole_copies([page.text(i) for i in range(len(page))], rules)
+    kept = [i for i in body if may_remove(page.text(i), len(page)) and not page.in_wrapped_paragraph(i) and not sole[i]]
     undo = [i for i, label in enumerate(page.labels)
             if label and model["keep_threshold"] > 0 and may_put_back(label[0], len(page))]
     if not kept and not undo:
         return
-    rules = [label[0] if label else None for label in page.labels]
     rated = sorted({*kept, *undo})  # only these lines' rows are read (each row is its line's against the page)
     features = line_features([(n, text) for n, _, text in page.lines], rules, extended=model["extended"], rows=rated)
     p = dict(zip(rated, furniture_probability(features, model), strict=True))
