@@ -67,10 +67,34 @@ def _run(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame |
     return all_quotes, all_sources, names
 
 
+NAME_CHAR = re.compile(r"[\w'-]")
+SPACE = re.compile(r"\s")
+
+
+def given_surnames(surname: str, body: str):
+    r"""The matches of ``\b([A-Z][a-z][\w'-]*)\s+<surname>\b`` in ``body``, as ``re.finditer`` gives
+    them, tried only near each place the surname is written: a match whose surname is the next one
+    written starts in that word or the word before it (a name word, spaces, the surname), so the
+    pattern is tried at the capitals there, not at every character of the body."""
+    pattern = re.compile(rf"\b([A-Z][a-z][\w'-]*)\s+{re.escape(surname)}\b")
+    pos = 0
+    while (at := body.find(surname, pos)) >= 0:
+        start = at
+        for char in (NAME_CHAR, SPACE, NAME_CHAR):  # back to the start of the word before
+            while start > pos and char.match(body, start - 1):
+                start -= 1
+        m = next((m for p in range(start, at + 1) if "A" <= body[p] <= "Z" and (m := pattern.match(body, p))), None)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def full_names(surname: str, body: str) -> list[tuple[int, str]]:
     """Every "Given Surname" in a body, with its offset: the full names a surname may stand for."""
     found = []
-    for m in re.finditer(rf"\b([A-Z][a-z][\w'-]*)\s+{re.escape(surname)}\b", body):
+    for m in given_surnames(surname, body):
         given = m.group(1)
         if (given.lower() in TITLE_WORDS or given in DEMONYMS or given.lower() in ORG_WORDS or given in COUNTRIES
                 or given in DATE_NAMES
