@@ -91,6 +91,19 @@ def given_surnames(surname: str, body: str):
         pos = m.end()
 
 
+def literal_matches(pattern: re.Pattern[str], opening: str, body: str):
+    """``pattern.finditer(body)`` for a pattern whose every match opens with the text ``opening``:
+    the pattern is tried only where ``opening`` is written."""
+    pos = 0
+    while (at := body.find(opening, pos)) >= 0:
+        m = pattern.match(body, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def full_names(surname: str, body: str) -> list[tuple[int, str]]:
     """Every "Given Surname" in a body, with its offset: the full names a surname may stand for."""
     found = []
@@ -130,7 +143,8 @@ def given_name_full(given: str, body: str) -> str | None:
     """The one full name a body gives that opens with ``given`` ("Khalid Jamil" for "Khalid",
     "Michael Moloney" for "Michael smiles"), when it gives no full name ending in it."""
     found = set()
-    for m in re.finditer(rf"\b{re.escape(given)}\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])", body):
+    pattern = re.compile(rf"\b{re.escape(given)}\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+    for m in literal_matches(pattern, given, body):
         surname = m.group(1)
         if not (surname.lower() in TITLE_WORDS or surname in DEMONYMS or surname.lower() in ORG_WORDS
                 or surname in COUNTRIES or surname in DATE_NAMES or surname.lower() in STOPWORDS):
