@@ -146,11 +146,14 @@ class Names:
             re.compile(rf"(?P<name>{CAP}\s+{NAME_RUN}),\s+(?:[A-Z][\w.'-]*\s+){{0,3}}(?i:{role})\b"),
         ]
         # the first two open with the role: scanned as ``role_word`` is; the others open with a
-        # capital or "the" (no scan: the pattern itself). The fourth holds "<role>,": a text
-        # without one (``role_comma``, scanned) has no match of it, so it is not run there.
+        # capital or "the" (no scan: the pattern itself). Each of the last three holds a part a
+        # text must have for it to match there ("<role>,", ", the", ", <Capitals> <role>"): the
+        # pattern is not run on a text without it (the part alone is found much faster).
         self.role_scans = [Scan(p, fragments if k < 2 else ()) for k, p in enumerate(self.role_patterns)]
         role_comma = Scan(re.compile(rf"(?<![\w-])(?i:{role}),"), fragments)
-        self.role_needs = [None, None, None, role_comma, None]
+        comma_article = re.compile(r",\s+(?i:the|a|an)\s")
+        comma_role = re.compile(rf",\s+(?:[A-Z][\w.'-]*\s+){{0,3}}(?i:{role})\b")
+        self.role_needs = [None, None, comma_article, role_comma, comma_role]
         self._canon: dict[str, str] = {}
 
     def canonical(self, name: str) -> str:
