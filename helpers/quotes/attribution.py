@@ -26,6 +26,7 @@ from .patterns import (
     SPEAKER_COLON,
     TRAILING,
     VERB_SCAN,
+    trailing_start,
 )
 from .speakers import Names, Speaker, clean_np, name_speaker, parse_np
 from .vocabulary import (
@@ -67,7 +68,8 @@ def strip_trailing(text: str) -> str:
     prev = None
     while prev != text:
         prev = text
-        text = TRAILING.sub("", text).rstrip()
+        start = trailing_start(text)  # the same as TRAILING.sub("", text), faster
+        text = (text[:start] + TRAILING.sub("", text[start:])).rstrip()
     return text
 
 
