@@ -26,6 +26,7 @@ from .patterns import (
     SPEAKER_COLON,
     TRAILING,
     VERB_SCAN,
+    trailing_start,
 )
 from .speakers import Names, Speaker, clean_np, name_speaker, parse_np
 from .vocabulary import (
@@ -41,12 +42,34 @@ from .vocabulary import (
     SPEECH_NOUNS,
 )
 
+# The patterns below, compiled once (the functions that use them run on every sentence).
+SPACES = re.compile(r"\s+")
+AGE = re.compile(r"\d{1,3}")
+CONCESSIVE = re.compile(r"^(?i:while|whereas|although|though)\s+")
+COMMA_PHRASE = re.compile(r"^\s*,([^,]+),")
+PHRASE_COMMA_NAME = re.compile(r"^(?P<np>[^,]{1,60}),\s+(?P<name>" + NAME_RUN + r")(?:,|\s+(?=[a-z]))")
+ARTICLE_OPENING = re.compile(r"(?i:the|a|an)\s")
+HE_SHE = re.compile(r"^(?:he|she)\b", re.I)
+THE_PHRASE = re.compile(r"^the\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+(?=\s+[a-z])", re.I)
+DESCRIBED_SUBJECT = re.compile(
+    rf"^(?:{NAME_RUN}\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{1,3}}(?:and\s+(?:[a-z][\w-]*\s+){{1,3}})?)"
+    rf"(?P<name>{NAME_RUN})(?![\w'.-]|\s+[A-Z])"
+)
+ACCORDING_NP_END = re.compile(rf"[,;:!?]|{NOT_ABBREV_DOT}|\s(?:who|which|that|in|on|at)\s")
+JOINED_VERB = re.compile(r"(?:\band|\bbut|\bthen|,)\s+(?:\w+ly\s+)?$")
+RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+$", re.I)
+NP_END = re.compile(r",|\s(?:of(?!\s+[A-Z])|who|in|at|on|after|before|when|while|during|to|from|for)\s"
+                    r"|\sand\s(?=[a-z])")
+CLAUSE_END = re.compile(rf"[,;]|{NOT_ABBREV_DOT}")
+ACCORDING_ANYWHERE = re.compile(ACCORDING, re.I)
+
 
 def strip_trailing(text: str) -> str:
     prev = None
     while prev != text:
         prev = text
-        text = TRAILING.sub("", text).rstrip()
+        start = trailing_start(text)  # the same as TRAILING.sub("", text), faster
+        text = (text[:start] + TRAILING.sub("", text[start:])).rstrip()
     return text
 
 
@@ -54,7 +77,7 @@ def is_appositive(part: str) -> bool:
     first = part.split()[0] if part.split() else ""
     return (
         first.lower() in {"a", "an", "the", "who", "which", "whose", "one", "himself", "herself"} or first[:1].islower()
-        or bool(re.fullmatch(r"\d{1,3}", part.strip()))  # an age: "John Smith, 45, said"
+        or bool(AGE.fullmatch(part.strip()))  # an age: "John Smith, 45, said"
     )
 
 
@@ -79,7 +102,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
             if sp is not None and sp.kind == "person":
                 sp.description = f"{clean_np(prev)}, {last}"
                 return sp
-    sp = parse_np(re.sub(r"^(?i:while|whereas|although|though)\s+", "", parts[-1]), names)  # ", while X said"
+    sp = parse_np(CONCESSIVE.sub("", parts[-1]), names)  # ", while X said"
     clause = CLAUSE_SUBJECT.search(parts[-1]) if sp is None else None
     if clause:  # "Xinhua reported that President Xi Jinping called for": the clause's own subject
         sp = parse_np(clause.group("np"), names)
@@ -151,14 +174,14 @@ def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PL
     if m:
         rest = m.group("rest")
         desc = m.group(0)[: len(m.group(0)) - len(rest)]
-        cue = re.match(r"^\s*,([^,]+),", rest)
+        cue = COMMA_PHRASE.match(rest)
         if cue and is_appositive(cue.group(1).strip()):
             desc += "," + cue.group(1) + ""
-        return Speaker("anonymous", desc.strip(), description=desc.strip(), core=re.sub(r"\s+", " ", m.group("core")))
+        return Speaker("anonymous", desc.strip(), description=desc.strip(), core=SPACES.sub(" ", m.group("core")))
     # "The chief negotiator, Saeb Erekat," / "Union minister of state for environment, Ashwini Kumar Choubey,"
-    m = re.match(r"^(?P<np>[^,]{1,60}),\s+(?P<name>" + NAME_RUN + r")(?:,|\s+(?=[a-z]))", s)
+    m = PHRASE_COMMA_NAME.match(s)
     if (m and NAME_FULL.fullmatch(m.group("name"))
-            and (re.match(r"(?i:the|a|an)\s", m.group("np")) or names.role_word.search(m.group("np")))):
+            and (ARTICLE_OPENING.match(m.group("np")) or names.role_word.search(m.group("np")))):
         sp = parse_np(m.group("name"), names)
         if sp is not None and sp.kind == "person":
             sp.description = f"{m.group('np')}, {m.group('name')}"
@@ -166,15 +189,15 @@ def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PL
     sp = described_subject(s, names)
     if sp is not None:
         return sp
-    m = re.match(r"^(?:he|she)\b", s, re.I)
+    m = HE_SHE.match(s)
     if m:
         return Speaker("pronoun", m.group(0))
-    m = re.match(r"^the\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+(?=\s+[a-z])", s, re.I)
+    m = THE_PHRASE.match(s)
     if m:
         sp = parse_np(m.group(0), names)
         if sp is not None and sp.kind in ("role", "backref"):
             return sp
-    m = re.match(NAME_RUN, s)
+    m = NAME_FULL.match(s)
     if m:
         run = m.group(0)
         after = s[m.end():]
@@ -190,8 +213,7 @@ def described_subject(s: str, names: Names) -> Speaker | None:
     """A sentence opening with a role before a name ("Bolton manager Owen Coyle was ...",
     "Union minister Piyush Goyal said", "Cisco president and chief executive Mr John
     Chambers"): the named person, not the club or place before the role."""
-    m = re.match(rf"^(?:{NAME_RUN}\s+)?(?P<desc>(?:[a-z][\w-]*\s+){{1,3}}(?:and\s+(?:[a-z][\w-]*\s+){{1,3}})?)"
-                 rf"(?P<name>{NAME_RUN})(?![\w'.-]|\s+[A-Z])", s)
+    m = DESCRIBED_SUBJECT.match(s)
     if m is None or not names.role_word.search(m.group("desc")):
         return None
     sp = parse_np(m.group("name"), names)
@@ -211,7 +233,7 @@ class Attribution:
 
 def verb_word(match: re.Match) -> str:
     """A speech verb as the table writes it: lower case, one space; "as per" is "according to"."""
-    word = re.sub(r"\s+", " ", match.group(0).lower())
+    word = SPACES.sub(" ", match.group(0).lower())
     return "according to" if word == "as per" else word
 
 
@@ -241,8 +263,7 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
             return Attribution(closing, verb, RULE_VERB_SPEAKER_AFTER, offset + v.start())
         if verb == "according to":
             if according is None:
-                np_text = re.split(rf"[,;:!?]|{NOT_ABBREV_DOT}|\s(?:who|which|that|in|on|at)\s", text[v.end():],
-                                   maxsplit=1)[0]
+                np_text = ACCORDING_NP_END.split(text[v.end():], maxsplit=1)[0]
                 sp = according_to_speaker(np_text, names)
                 if sp is not None:
                     according = Attribution(sp, "according to", RULE_ACCORDING_TO, offset + v.start())
@@ -253,7 +274,7 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
             # "Erekat confirmed that ... and said Abbas was "making ...": the verb is "said"
             for later in verbs[i + 1:]:
                 word = verb_word(later)
-                joined = re.search(r"(?:\band|\bbut|\bthen|,)\s+(?:\w+ly\s+)?$", text[: later.start()])
+                joined = JOINED_VERB.search(text[: later.start()])
                 if word == "according to" or not joined:
                     break
                 verb = word
@@ -263,7 +284,7 @@ def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: st
         if sp is not None:
             # the speech verb nearest the quotation, outside relative clauses ("who asked not to be named")
             main = [v for v in verbs if verb_word(v) != "according to"
-                    and not re.search(r"\b(?:who|which|that)\s+$", text[: v.start()], re.I)]
+                    and not RELATIVE_BEFORE.search(text[: v.start()])]
             v = main[-1] if main else verbs[-1]
             return Attribution(sp, v.group(0).lower(), RULE_SUBJECT, offset + v.start())
     return according
@@ -311,8 +332,7 @@ def cut_after_np(text: str) -> str:
     """The speaker phrase after an inverted verb: up to a comma, "of/who/in ..." or "and" before
     a verb ('said Scholz and also addressed'), but "of" before a capital stays inside an
     organisation's name ("Arizona Department of Public Safety spokesman Bart Graves")."""
-    text = re.split(r",|\s(?:of(?!\s+[A-Z])|who|in|at|on|after|before|when|while|during|to|from|for)\s"
-                    r"|\sand\s(?=[a-z])", text, maxsplit=1)[0]
+    text = NP_END.split(text, maxsplit=1)[0]
     return text.strip()
 
 
@@ -336,7 +356,7 @@ def inverted_speaker(raw: str, names: Names) -> Speaker | None:
             return sp
     np_text = strip_trailing(cut_after_np(raw))  # '," editorialized the People's Daily last year'
     if np_text.lower().startswith(("a ", "an ")):  # keep "a diplomat who spoke on condition of anonymity"
-        np_text = re.split(rf"[,;]|{NOT_ABBREV_DOT}", raw, maxsplit=1)[0].strip()  # "a senior U.S. official"
+        np_text = CLAUSE_END.split(raw, maxsplit=1)[0].strip()  # "a senior U.S. official"
     return parse_np(np_text, names)
 
 
@@ -402,7 +422,7 @@ def quote_attribution(before: str, before_at: int, after: str, after_at: int, se
         return att
     # later in the sentence: 'will be "at least equal" to ..., Economy Minister Luis de Guindos said'
     rest = after if rest is None else rest
-    later = after if re.search(ACCORDING, after, re.I) else LATER_CLAUSE.split(rest, maxsplit=1)[0]
+    later = after if ACCORDING_ANYWHERE.search(after) else LATER_CLAUSE.split(rest, maxsplit=1)[0]
     att = first_verb_attribution(later, after_at, names, sentence=sentence, allow_subject=False)
     if att is not None:
         if att.verb == "according to":

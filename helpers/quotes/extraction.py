@@ -72,10 +72,47 @@ def _run(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame |
     return all_quotes, all_sources, names
 
 
+NAME_CHAR = re.compile(r"[\w'-]")
+SPACE = re.compile(r"\s")
+
+
+def given_surnames(surname: str, body: str):
+    r"""The matches of ``\b([A-Z][a-z][\w'-]*)\s+<surname>\b`` in ``body``, as ``re.finditer`` gives
+    them, tried only near each place the surname is written: a match whose surname is the next one
+    written starts in that word or the word before it (a name word, spaces, the surname), so the
+    pattern is tried at the capitals there, not at every character of the body."""
+    pattern = re.compile(rf"\b([A-Z][a-z][\w'-]*)\s+{re.escape(surname)}\b")
+    pos = 0
+    while (at := body.find(surname, pos)) >= 0:
+        start = at
+        for char in (NAME_CHAR, SPACE, NAME_CHAR):  # back to the start of the word before
+            while start > pos and char.match(body, start - 1):
+                start -= 1
+        m = next((m for p in range(start, at + 1) if "A" <= body[p] <= "Z" and (m := pattern.match(body, p))), None)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+def literal_matches(pattern: re.Pattern[str], opening: str, body: str):
+    """``pattern.finditer(body)`` for a pattern whose every match opens with the text ``opening``:
+    the pattern is tried only where ``opening`` is written."""
+    pos = 0
+    while (at := body.find(opening, pos)) >= 0:
+        m = pattern.match(body, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def full_names(surname: str, body: str) -> list[tuple[int, str]]:
     """Every "Given Surname" in a body, with its offset: the full names a surname may stand for."""
     found = []
-    for m in re.finditer(rf"\b([A-Z][a-z][\w'-]*)\s+{re.escape(surname)}\b", body):
+    for m in given_surnames(surname, body):
         given = m.group(1)
         if (given.lower() in TITLE_WORDS or given in DEMONYMS or given.lower() in ORG_WORDS or given in COUNTRIES
                 or given in DATE_NAMES
@@ -111,7 +148,8 @@ def given_name_full(given: str, body: str) -> str | None:
     """The one full name a body gives that opens with ``given`` ("Khalid Jamil" for "Khalid",
     "Michael Moloney" for "Michael smiles"), when it gives no full name ending in it."""
     found = set()
-    for m in re.finditer(rf"\b{re.escape(given)}\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])", body):
+    pattern = re.compile(rf"\b{re.escape(given)}\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+    for m in literal_matches(pattern, given, body):
         surname = m.group(1)
         if not (surname.lower() in TITLE_WORDS or surname in DEMONYMS or surname.lower() in ORG_WORDS
                 or surname in COUNTRIES or surname in DATE_NAMES or surname.lower() in STOPWORDS):

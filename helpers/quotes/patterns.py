@@ -227,6 +227,37 @@ ADVERB = r"(?-i:[a-z]\w*ly)"
 TRAILING = re.compile(
     r"(?:\s+(?:" + "|".join(BETWEEN_WORDS) + r"|" + ADVERB + r"|on\s+\w+day|last\s+\w+))+\s*$", re.I
 )
+# Each word a match of ``TRAILING`` may hold ("also", "reportedly", "on Monday", "last week"), for ``trailing_start``.
+BETWEEN_WORD = re.compile("(?:" + "|".join(BETWEEN_WORDS) + ")", re.I)
+ADVERB_WORD = re.compile(ADVERB, re.I)
+DAY_WORD = re.compile(r"\w+day", re.I)
+LAST_WORD = re.compile("last", re.I)
+WORD = re.compile(r"\w+")
+
+
+def trailing_word(word: str, before: str) -> bool:
+    """Whether ``word``, with ``before`` the text before it, may be part of a match of ``TRAILING``."""
+    if BETWEEN_WORD.fullmatch(word) or ADVERB_WORD.fullmatch(word) or DAY_WORD.fullmatch(word):
+        return True
+    prev = before.rsplit(None, 1)[-1] if before.split() else ""
+    return bool(LAST_WORD.fullmatch(prev) and WORD.fullmatch(word))  # "last week"
+
+
+def trailing_start(text: str) -> int:
+    """Where a match of ``TRAILING`` (which runs to the end of ``text``) can start at the earliest:
+    the space before the run of words at the end that each may be part of one (``trailing_word``).
+    ``TRAILING.sub`` on ``text`` from there gives the same as on all of it, without trying the
+    pattern at every character of a long text."""
+    head, start = text.rstrip(), len(text)
+    while head:
+        parts = head.rsplit(None, 1)
+        before, word = parts if len(parts) == 2 else ("", parts[0])
+        if len(before) + len(word) == len(head) or not trailing_word(word, before):
+            break  # the first word with no space before it, or a word no match holds
+        head, start = before, len(before)
+    return start
+
+
 LEADING = re.compile(r"^(?:(?:" + "|".join(LEADING_CONJUNCTIONS) + r")\b[\s,]*)+", re.I)
 
 # A period that ends an abbreviation ("Dr.", "Gov.", "U.S.", "J."), not a sentence: it may

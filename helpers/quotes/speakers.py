@@ -60,6 +60,21 @@ DATE_NAMES = frozenset({
 })
 
 
+# The patterns below, compiled once (the functions that use them run on every phrase).
+SPACES = re.compile(r"\s+")
+INDEFINITE = re.compile(r"(?i:an?)\s+(?:[\w.'-]+\s+){0,3}?(?P<rest>[\w.'-]+(?:\s+[\w.'-]+)?)")
+AGED = re.compile(r"\d{1,3}-year-old")
+MAN_END = re.compile(r"(?:wo)?man$")
+POSSESSIVE_END = re.compile(r"'s$|\u2019s$")
+POSSESSIVE_S = re.compile(r"['\u2019]s$")
+THE_OPENING = re.compile(r"^The\s+")
+THE_ANY_CASE = re.compile(r"^the\s+", re.I)
+HEAD_END = re.compile(r"\s(?:of|for|at|in|from)\s+(?=the\s|an?\s|[a-z])")
+NAMED_APPOSITIVE = re.compile(rf"\s*,\s*(?P<name>{NAME_RUN})\s*,?\s*")
+OF_PLACE = re.compile(r"^\s*(?:of|for|at|in)\s+[A-Z]")
+THE_NOUN = re.compile(r"the\s+(?:\w+\s+)?(\w+)")
+
+
 @dataclass
 class Speaker:
     """A speaker as found in the text, before and after resolution."""
@@ -81,7 +96,8 @@ TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,30}\)$")
 
 def clean_np(text: str) -> str:
     text = text.strip().strip(",;:\u2014\u2013-").strip()
-    text = TRAILING_BRACKET.sub("", text)
+    if text.endswith(")"):  # the only text ``TRAILING_BRACKET`` can match (stripped: ``$`` is its end)
+        text = TRAILING_BRACKET.sub("", text)
     return LEADING.sub("", text).strip()
 
 
@@ -130,11 +146,14 @@ class Names:
             re.compile(rf"(?P<name>{CAP}\s+{NAME_RUN}),\s+(?:[A-Z][\w.'-]*\s+){{0,3}}(?i:{role})\b"),
         ]
         # the first two open with the role: scanned as ``role_word`` is; the others open with a
-        # capital or "the" (no scan: the pattern itself). The fourth holds "<role>,": a text
-        # without one (``role_comma``, scanned) has no match of it, so it is not run there.
+        # capital or "the" (no scan: the pattern itself). Each of the last three holds a part a
+        # text must have for it to match there ("<role>,", ", the", ", <Capitals> <role>"): the
+        # pattern is not run on a text without it (the part alone is found much faster).
         self.role_scans = [Scan(p, fragments if k < 2 else ()) for k, p in enumerate(self.role_patterns)]
         role_comma = Scan(re.compile(rf"(?<![\w-])(?i:{role}),"), fragments)
-        self.role_needs = [None, None, None, role_comma, None]
+        comma_article = re.compile(r",\s+(?i:the|a|an)\s")
+        comma_role = re.compile(rf",\s+(?:[A-Z][\w.'-]*\s+){{0,3}}(?i:{role})\b")
+        self.role_needs = [None, None, comma_article, role_comma, comma_role]
         self._canon: dict[str, str] = {}
 
     def canonical(self, name: str) -> str:
@@ -169,7 +188,7 @@ def is_given_name(word: str) -> bool:
 def indefinite_role(np_text: str, names: Names) -> str | None:
     """The role of "a/an <modifiers> <role>" ("A Swedish prosecutor", "a team coach"): live
     files introduce a person so before naming them ("The prosecutor, Hans Ihrman, said")."""
-    m = re.fullmatch(r"(?i:an?)\s+(?:[\w.'-]+\s+){0,3}?(?P<rest>[\w.'-]+(?:\s+[\w.'-]+)?)", np_text)
+    m = INDEFINITE.fullmatch(np_text)
     if m is None:
         return None
     rest = m.group("rest").lower()
@@ -180,10 +199,10 @@ def described_person(rest: str) -> bool:
     """Whether "the <rest>" describes a person the article has just spoken of, by nationality,
     age or a noun for a person ("the Dutchman", "the Frenchwoman", "the 34-year-old", "the SPD
     politician": ``PERSON_NOUNS``), not by name or title."""
-    if re.fullmatch(r"\d{1,3}-year-old", rest) or (rest.split() and rest.split()[-1].lower() in PERSON_NOUNS
+    if AGED.fullmatch(rest) or (rest.split() and rest.split()[-1].lower() in PERSON_NOUNS
                                                     and len(rest.split()) <= 3):
         return True
-    stem = re.sub(r"(?:wo)?man$", "", rest)
+    stem = MAN_END.sub("", rest)
     return rest in NATIONALITY_ADJECTIVES or (stem != rest and (stem in NATIONALITY_ADJECTIVES or stem == "Scots"))
 
 
@@ -264,7 +283,7 @@ def of_phrase_speaker(words: list[str], written: str) -> Speaker | None:
 
 def name_speaker(run: str, written: str, names: Names, *, definite: bool = False) -> Speaker | None:  # noqa: PLR0911 -- one early return per kind of run
     """A capitalised run as a person or an organisation."""
-    run = re.sub(r"'s$|\u2019s$", "", run.strip())
+    run = POSSESSIVE_END.sub("", run.strip())
     words = run.split()
     if words and words[0].lower() in PREPOSITIONS:  # "In Algeria", "On Monday": a place or a date
         return None
@@ -281,7 +300,7 @@ def name_speaker(run: str, written: str, names: Names, *, definite: bool = False
         return sp
     last = words[-1].lower().rstrip(",")
     if last in ORG_WORDS or (len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()):
-        return Speaker("organisation", written, name=re.sub(r"^The\s+", "", run))
+        return Speaker("organisation", written, name=THE_OPENING.sub("", run))
     if demonym_only(words):  # "Israeli", "Prime Minister": no name
         return None
     if len(words) > 1 and words[-1].lower() in CAPITALISED_SOURCE_HEADS:  # "Senior Defense Official"
@@ -298,12 +317,12 @@ def definite_speaker(rest: str, written: str, names: Names) -> Speaker | None:
     """"the <rest>" as an unnamed source referred back to ("the official") or a role ("the
     chief of staff"); failing both, its head before an "of/for ..." phrase is tried ("the
     prosecutor of the southern city of Ales" is the prosecutor)."""
-    head = re.split(r"\s(?:of|for|at|in|from)\s+(?=the\s|an?\s|[a-z])", rest, maxsplit=1)[0]
+    head = HEAD_END.split(rest, maxsplit=1)[0]
     for phrase in dict.fromkeys((rest, head)):
         b = BACKREF.match(phrase)
         if b and not NAME_AT_END.search(phrase.split()[-1]):
             return Speaker("backref", written, role=b.group("head").lower())
-        low = re.sub(r"\s+", " ", phrase.lower())
+        low = SPACES.sub(" ", phrase.lower())
         for role in names.roles:
             if (low == role or low.endswith(" " + role)) and (
                 not NAME_AT_END.search(phrase) or phrase.split()[-1].lower() in TITLE_WORDS
@@ -332,7 +351,7 @@ def portfolio_title(prefix_words: list[str], run: str) -> bool:
     Superintendent for Learning Services Ann Lee"): a title word, "for" (or "of ... for"), then a
     capitalised run of three words or more whose last two are the name."""
     return (len(run.split()) >= 3 and "for" in prefix_words and len(prefix_words) <= 8
-            and any(re.sub(r"['\u2019]s$", "", w) in TITLE_WORDS for w in prefix_words)
+            and any(POSSESSIVE_S.sub("", w) in TITLE_WORDS for w in prefix_words)
             and all(w not in FUNCTION_WORDS or w in ("for", "and", "of", "the") for w in prefix_words))
 
 
@@ -347,14 +366,14 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
     m = ANON_NP.match(np_text)
     if m:
         rest = m.group("rest")
-        named = re.fullmatch(rf"\s*,\s*(?P<name>{NAME_RUN})\s*,?\s*", rest)
+        named = NAMED_APPOSITIVE.fullmatch(rest)
         if named and len(named.group("name").split()) >= 2:  # "a spokesperson, Bernhard Christian Erfort,"
             person = name_speaker(named.group("name"), written, names)
             if person is not None and person.kind == "person":
                 person.description = np_text
                 return person
-        if not re.match(r"^\s*(?:of|for|at|in)\s+[A-Z]", rest) or CUES.search(rest):
-            core = re.sub(r"\s+", " ", m.group("core"))
+        if not OF_PLACE.match(rest) or CUES.search(rest):
+            core = SPACES.sub(" ", m.group("core"))
             return Speaker("anonymous", written, description=np_text, core=core)
     role = indefinite_role(np_text, names)
     if role is not None:  # "A Swedish prosecutor says": the one prosecutor the article names, if it names one
@@ -362,10 +381,10 @@ def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speak
     if GROUP_NP.match(np_text):  # "officials", "Israeli officials", "the police": a group's voice
         if np_text in names.alias_to_actor:
             return name_speaker(np_text, written, names)
-        group = re.sub(r"^the\s+", "", np_text, flags=re.I)
+        group = THE_ANY_CASE.sub("", np_text)
         return Speaker("organisation", written, name=group.lower() if len(group.split()) == 1 else group)
     low = np_text.lower()
-    if (re.fullmatch(r"the\s+(?:\w+\s+)?(\w+)", low) and low.split()[-1] in ORG_REFERENCES
+    if (THE_NOUN.fullmatch(low) and low.split()[-1] in ORG_REFERENCES
             and np_text.split()[-1].islower()):  # not "the State Council": a name
         return Speaker("orgref", written, role=low.split()[-1])  # "the company": the one named before
     doc = document_speaker(np_text, written, names)
