@@ -31,9 +31,6 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..explorer import TABLES as EXPLORER_TABLES
-from ..explorer import write_explorer
-from ..groups import check_group_by
 from ..paths import DEFAULT_CORPUS_DIR, NOTEBOOKS_DIR, REPORTS_DIR, resolve
 from .folder import (
     ReportFolderError,
@@ -131,6 +128,8 @@ def _check_inputs(corpus: Path, nb_dir: Path, group_by: str | None) -> list[Path
     if not corpus.exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
     if group_by:
+        from ..groups import check_group_by  # here: it loads the corpus and analysis layers (2.5 s of imports)
+
         check_group_by(corpus, group_by)
     return notebooks
 
@@ -183,6 +182,9 @@ def _build_into(
 def _write_explorer(staging: Path, results: list[NotebookResult], *, corpus: str) -> str | None:
     """Write ``explorer.html`` from the tables the notebooks wrote; its name, or None when there is
     nothing to explore (a failed build, or notebooks that wrote none of the explorer's tables)."""
+    from ..explorer import TABLES as EXPLORER_TABLES  # here, not at import: a notebook worker never needs it
+    from ..explorer import write_explorer
+
     data = staging / "data"
     if any(r.status != "ok" for r in results) or not any((data / f"{n}.csv").is_file() for n in EXPLORER_TABLES):
         return None
