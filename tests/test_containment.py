@@ -8,7 +8,7 @@ from math import ceil
 import numpy as np
 import pandas as pd
 
-from helpers.overlap import MIN_COVERAGE, compare_sentences, shared_passages
+from helpers.overlap import MIN_COVERAGE, compare_sentences, containment, shared_passages
 from helpers.overlap.containment import containment_pairs, shingle_hashes
 
 LONG = ("Officials from both sides met in Jerusalem on Tuesday evening for three hours, and a senior negotiator "
@@ -103,8 +103,6 @@ def test_a_date_window_keeps_exactly_the_pairs_close_enough_in_time():
 def test_the_windowed_search_gives_the_same_pairs_in_slabs_of_dates(monkeypatch):
     """Searched in many small slabs of dates (some groups undated), the pairs are those of
     one search of everything less those too far apart."""
-    import helpers.overlap.containment as containment
-
     rng = np.random.default_rng(8)
     sets = [set(rng.choice(50, size=int(rng.integers(3, 15)), replace=False).tolist()) for _ in range(200)]
     group = np.concatenate([np.full(len(s), g) for g, s in enumerate(sets)])

@@ -116,7 +116,8 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
     sid = _dense_ids(hashes)
     group = group.astype(idx, copy=False)
     size = np.bincount(group, minlength=n_groups)
-    prefix = (np.bincount(sid).astype(sid.dtype), size, threshold, max_df, short, short_threshold)
+    df = np.bincount(sid).astype(sid.dtype)
+    prefix = (df, _rarity_rank(df), size, threshold, max_df, short, short_threshold)
     words_index = None if words is None else _word_index(*words, n_groups)
     found = []
     for entries, probe in _slabs(group, sid, prefix, days, window):
@@ -156,7 +157,7 @@ def _slabs(group, sid, prefix, days, window):
     the undated ones, so the index and runs of a search are bounded by its slab. The
     undated groups' probes are searched last, among the entries of their shingles.
     """
-    size = prefix[1]
+    size = prefix[2]
     starts = np.r_[0, np.cumsum(size)].astype(group.dtype)
     dated = ~np.isnan(days) if window is not None and days is not None else np.zeros(len(size), dtype=bool)
     if not dated.any():
@@ -197,14 +198,15 @@ def _group_entries(groups: np.ndarray, starts: np.ndarray, size: np.ndarray) -> 
             - np.repeat((np.cumsum(c) - c).astype(starts.dtype), c))
 
 
-def _probes(group, sid, df, size, threshold, max_df, short, short_threshold) -> np.ndarray:
+def _probes(group, sid, df, rarity, size, threshold, max_df, short, short_threshold) -> np.ndarray:
     """The entries each group is paired on: its prefix, rarest first (``df``: each shingle's
-    groups in the whole corpus), less the shingles no other group has and, for a long
-    group, those in more than ``max_df`` groups. ``group`` and ``sid`` hold every entry of
-    their groups, sorted by group. Per-entry arrays are int32 where the counts fit."""
+    groups in the whole corpus; ``rarity``: its ``_rarity_rank``), less the shingles no
+    other group has and, for a long group, those in more than ``max_df`` groups. ``group``
+    and ``sid`` hold every entry of their groups, sorted by group. Per-entry arrays are
+    int32 where the counts fit."""
     idx = index_type(len(sid))
     entry_df = df[sid]
-    order = np.lexsort((sid, entry_df, group))  # each group's shingles, rarest first
+    order = np.argsort(group.astype(np.int64) * len(df) + rarity[sid], kind="stable")  # each group's, rarest first
     ordered = group[order]
     new = np.r_[True, ordered[1:] != ordered[:-1]]
     del ordered
@@ -281,9 +283,19 @@ def _word_index(word_group: np.ndarray, word_hashes: np.ndarray, n_tokens: np.nd
     codes = word_group.astype(np.int64) * n_words + wid  # distinct; searched sorted (a hash table is 3 times the size)
     if len(codes) > 1 and not (codes[1:] > codes[:-1]).all():
         codes = np.sort(codes)
-    rarest = wid[np.lexsort((wid, np.bincount(wid).astype(wid.dtype)[wid], word_group))]
+    rarest = wid[np.argsort(word_group.astype(np.int64) * n_words + _rarity_rank(np.bincount(wid))[wid], kind="stable")]
     counts = np.bincount(word_group, minlength=n_groups)
     return codes, rarest, np.r_[0, np.cumsum(counts)[:-1]], counts, n_words, n_tokens
+
+
+def _rarity_rank(df: np.ndarray) -> np.ndarray:
+    """Each id's rank (from 0) by ``df``, its number of occurrences, then by id: a group's
+    entries sorted by ``group * len(df) + rank`` (one stable sort, which finds the runs of
+    each group already in order) are sorted rarest first, as a three-key lexsort would."""
+    idx = index_type(len(df))
+    rank = np.empty(len(df), dtype=idx)
+    rank[np.argsort(df.astype(np.int64) * len(df) + np.arange(len(df)), kind="stable")] = np.arange(len(df), dtype=idx)
+    return rank
 
 
 def _enough_words(g, h, codes, wids, start, counts, n_words, n_tokens) -> np.ndarray:

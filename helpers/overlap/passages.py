@@ -169,15 +169,21 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     chunks = article_chunks(table, size=SIGNATURE_CHUNK) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
     jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
-    results = map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash")
-    positions = np.concatenate([r[0] + off for r, off in zip(results, offsets, strict=False)] or
-                               [np.empty(0, dtype=np.int64)])
-    digests = np.concatenate([r[1] for r in results] or [np.empty(0, dtype="V16")])
-    bands = params[-2]
-    keys = np.concatenate([r[2] for r in results]) if results else np.zeros((0, bands), dtype=np.uint64)
-    words = tuple(np.concatenate([r[3][k] for r in results]) if results else np.empty(0, dtype=np.int64)
-                  for k in range(5))
-    return positions, digests, keys, words
+    results = [[r[0] + off, r[1], r[2], *r[3]] for r, off in
+               zip(map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash"), offsets, strict=False)]
+    empty = (np.empty(0, dtype=np.int64), np.empty(0, dtype="V16"), np.zeros((0, params[-2]), dtype=np.uint64),
+             *[np.empty(0, dtype=np.int64)] * 5)
+    fields = [_gather(results, k, none) for k, none in enumerate(empty)]
+    return fields[0], fields[1], fields[2], tuple(fields[3:])
+
+
+def _gather(results: list[list], k: int, empty: np.ndarray) -> np.ndarray:
+    """Field ``k`` of every chunk's result, concatenated; the chunks' copies are dropped
+    field by field, so that only one field is ever held twice."""
+    parts = [r[k] for r in results]
+    for r in results:
+        r[k] = None
+    return np.concatenate(parts) if parts else empty
 
 
 def _identical_groups(positions: np.ndarray, digests: np.ndarray) -> _Groups:
