@@ -114,6 +114,7 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
         return np.empty(0, dtype=np.int64)
     idx = index_type(max(len(hashes), n_groups))
     sid = _dense_ids(hashes)
+    del hashes  # freed here when the caller holds no other reference
     group = group.astype(idx, copy=False)
     size = np.bincount(group, minlength=n_groups)
     df = np.bincount(sid).astype(sid.dtype)

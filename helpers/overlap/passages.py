@@ -233,10 +233,10 @@ def _contained(entries: list, n_groups: int, threshold: float, days, window) -> 
     """Step 2's containment candidates (``containment_pairs``) over each group's first
     sentence; ``entries`` holds ``_group_entries``' arrays, emptied here so that they are
     freed as soon as the search no longer needs them."""
-    group, hashes, *words = entries
-    entries.clear()
-    return containment_pairs(group, hashes, n_groups, threshold=threshold, days=days, window=window,
-                             words=tuple(words))
+    words = tuple(entries[2:])
+    del entries[2:]
+    return containment_pairs(entries.pop(0), entries.pop(0), n_groups, threshold=threshold, days=days,
+                             window=window, words=words)  # held by containment_pairs alone
 
 
 def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.ndarray) -> tuple:
