@@ -8,7 +8,7 @@ from math import ceil
 import numpy as np
 import pandas as pd
 
-from helpers.overlap import MIN_COVERAGE, compare_sentences, shared_passages
+from helpers.overlap import MIN_COVERAGE, compare_sentences, containment, shared_passages
 from helpers.overlap.containment import containment_pairs, shingle_hashes
 
 LONG = ("Officials from both sides met in Jerusalem on Tuesday evening for three hours, and a senior negotiator "
@@ -98,3 +98,21 @@ def test_a_date_window_keeps_exactly_the_pairs_close_enough_in_time():
     gap = np.abs(days[everything // n] - days[everything % n])
     assert windowed.tolist() == everything[np.isnan(gap) | (gap <= 3)].tolist()
     assert 0 < len(windowed) < len(everything)
+
+
+def test_the_windowed_search_gives_the_same_pairs_in_slabs_of_dates(monkeypatch):
+    """Searched in many small slabs of dates (some groups undated), the pairs are those of
+    one search of everything less those too far apart."""
+    rng = np.random.default_rng(8)
+    sets = [set(rng.choice(50, size=int(rng.integers(3, 15)), replace=False).tolist()) for _ in range(200)]
+    group = np.concatenate([np.full(len(s), g) for g, s in enumerate(sets)])
+    hashes = np.concatenate([np.array(sorted(s), dtype=np.uint64) for s in sets])
+    days = rng.integers(100, 160, size=len(sets)).astype(float)
+    days[rng.choice(len(sets), size=15, replace=False)] = np.nan
+    n = len(sets)
+    everything = containment_pairs(group, hashes, n, max_df=n)
+    gap = np.abs(days[everything // n] - days[everything % n])
+    monkeypatch.setattr(containment, "SLAB_ENTRIES", 40)  # 15 slabs of 4 days (the window), searched one by one
+    slabbed = containment_pairs(group, hashes, n, max_df=n, days=days, window=4.0)
+    assert slabbed.tolist() == everything[np.isnan(gap) | (gap <= 4)].tolist()
+    assert 0 < len(slabbed) < len(everything)

@@ -47,6 +47,7 @@ SHORT_THRESHOLD = 0.2  # ... and is paired on each of them unless it has 5 or mo
 # spelling variants (Israeli/Israelis, continue/continued, recognise/recognize), which
 # compare_sentences counts as matched, are not missing; the same folded words make the shingles.
 FOLD_LETTERS = 5
+SLAB_ENTRIES = 4_000_000  # entries of a slab of dates searched at once (each search: a few hundred MB)
 PAIRS_CHUNK = 100_000  # proposed pairs expanded at a time (each, with its words: about 100 MB at most)
 _MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
                         dtype=np.uint64)  # odd constants that fold a shingle's token hashes into one
@@ -100,28 +101,41 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
     """Pairs ``(g, h)``, g < h, of groups whose shingle containment may reach the threshold.
 
     ``group[e]`` and ``hashes[e]`` are entry e: a distinct shingle of group ``group[e]``
-    (each group's shingles distinct). With S the group with fewer shingles (at most
-    ``short`` of them: ``short_threshold``, else ``threshold``), every pair with
-    ``|S & L| >= ceil(t |S|)`` is returned when a prefix shingle of S they share is in
-    at most ``max_df`` groups (any number for a short S); others may be. With ``window``,
-    only pairs whose ``days`` are at most ``window`` apart (or either NaN). With ``words``
-    (``word_group, word_hashes, n_tokens``: each group's distinct folded words and its
-    token count), only pairs passing ``_enough_words``. Returns int64 codes
-    ``g * n_groups + h``, sorted and unique.
+    (entries sorted by group; each group's shingles distinct). With S the group with fewer
+    shingles (at most ``short`` of them: ``short_threshold``, else ``threshold``), every
+    pair with ``|S & L| >= ceil(t |S|)`` is returned when a prefix shingle of S they share
+    is in at most ``max_df`` groups (any number for a short S); others may be. With
+    ``window``, only pairs whose ``days`` are at most ``window`` apart (or either NaN),
+    searched slab of dates by slab (``_slabs``). With ``words`` (``word_group,
+    word_hashes, n_tokens``: each group's distinct folded words and its token count), only
+    pairs passing ``_enough_words``. Returns int64 codes ``g * n_groups + h``, sorted and unique.
     """
     if not len(hashes):
         return np.empty(0, dtype=np.int64)
     idx = index_type(max(len(hashes), n_groups))
     sid = _dense_ids(hashes)
+    del hashes  # freed here when the caller holds no other reference
     group = group.astype(idx, copy=False)
     size = np.bincount(group, minlength=n_groups)
-    probe = _probes(group, sid, size, threshold, max_df, short, short_threshold)
-    probe, start, count, indexed = _partner_runs(group, sid, probe, days, window)
-    found = []
+    df = np.bincount(sid).astype(sid.dtype)
+    prefix = (df, _rarity_rank(df), size, threshold, max_df, short, short_threshold)
     words_index = None if words is None else _word_index(*words, n_groups)
+    found = []
+    for entries, probe in _slabs(group, sid, prefix, days, window):
+        sub_group, sub_sid = (group, sid) if entries is None else (group[entries], sid[entries])
+        local = probe if entries is None else np.searchsorted(entries, probe).astype(idx)
+        runs = _partner_runs(sub_group, sub_sid, local, days, window)
+        found += _expand(sub_group, size, *runs, words, words_index)
+    return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+
+
+def _expand(group, size, probe, start, count, indexed, words, words_index) -> list:
+    """The codes of the pairs the runs propose (about ``PAIRS_CHUNK`` at a time), the
+    smaller (or equal) group probing, each chunk's distinct and, with ``words``, passing
+    ``_enough_words``."""
+    n_groups, found = len(size), []
     cuts = np.searchsorted(np.cumsum(count), np.arange(PAIRS_CHUNK, int(count.sum()), PAIRS_CHUNK), side="right")
-    edges = np.unique(np.r_[0, cuts, len(count)])
-    for lo, hi in pairwise(edges.tolist()):  # about PAIRS_CHUNK pairs at a time
+    for lo, hi in pairwise(np.unique(np.r_[0, cuts, len(count)]).tolist()):
         c = count[lo:hi]
         g = np.repeat(group[probe[lo:hi]], c)
         h = group[indexed[np.repeat(start[lo:hi], c) + np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)]]
@@ -131,20 +145,76 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
         if words is not None and len(code):
             code = code[_enough_words(code // n_groups, code % n_groups, *words_index)]
         found.append(code)
-    return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    return found
 
 
-def _probes(group, sid, size, threshold, max_df, short, short_threshold) -> np.ndarray:
-    """The entries each group is paired on: its prefix, rarest first, less the shingles
-    no other group has and, for a long group, those in more than ``max_df`` groups.
-    Per-entry arrays are int32 where the counts fit (the memory peak of the search)."""
+def _slabs(group, sid, prefix, days, window):
+    """``(entries, probes)`` for each search: the entries indexed (sorted; None: all)
+    and the probes (entry numbers) searched in them.
+
+    Without ``window``, one search of everything. With it, the dated groups are cut into
+    slabs of ``width`` days holding about ``SLAB_ENTRIES`` entries: a slab's probes
+    are searched among the entries of the groups within ``window`` days of the slab and
+    the undated ones, so the index and runs of a search are bounded by its slab. The
+    undated groups' probes are searched last, among the entries of their shingles.
+    """
+    size = prefix[2]
+    starts = np.r_[0, np.cumsum(size)].astype(group.dtype)
+    dated = ~np.isnan(days) if window is not None and days is not None else np.zeros(len(size), dtype=bool)
+    if not dated.any():
+        yield None, _probes(group, sid, *prefix)
+        return
+    low, high = float(np.nanmin(days)), float(np.nanmax(days))
+    width = max(math.ceil(window), 1, math.ceil((high - low + 1) * SLAB_ENTRIES / max(int(size[dated].sum()), 1)))
+    slab = np.where(dated, (np.nan_to_num(days, nan=low) - low) // width, -1).astype(np.int64)
+    undated = np.flatnonzero(~dated)
+    for s in range(int(slab.max()) + 1):
+        own = _group_entries(np.flatnonzero(slab == s), starts, size)
+        if not len(own):
+            continue
+        first = low + s * width
+        near = np.flatnonzero(dated & (days >= first - window) & (days < first + width + window))
+        probe = own[_probes(group[own], sid[own], *prefix)]
+        yield _sharing(_group_entries(np.union1d(near, undated), starts, size), sid, probe, len(prefix[0])), probe
+    if len(undated):
+        own = _group_entries(undated, starts, size)
+        probe = own[_probes(group[own], sid[own], *prefix)]
+        yield _sharing(None, sid, probe, len(prefix[0])), probe
+
+
+def _sharing(entries: np.ndarray | None, sid: np.ndarray, probe: np.ndarray, n_shingles: int) -> np.ndarray:
+    """Those of ``entries`` (None: every entry) whose shingle is one of the probes'."""
+    wanted = np.zeros(n_shingles, dtype=bool)
+    wanted[sid[probe]] = True
+    if entries is None:
+        return np.flatnonzero(wanted[sid]).astype(probe.dtype)
+    return entries[wanted[sid[entries]]]
+
+
+def _group_entries(groups: np.ndarray, starts: np.ndarray, size: np.ndarray) -> np.ndarray:
+    """The entries of ``groups`` (sorted), entries being sorted by group from ``starts``."""
+    c = size[groups]
+    total = int(c.sum())
+    return (np.repeat(starts[groups], c) + np.arange(total, dtype=starts.dtype)
+            - np.repeat((np.cumsum(c) - c).astype(starts.dtype), c))
+
+
+def _probes(group, sid, df, rarity, size, threshold, max_df, short, short_threshold) -> np.ndarray:
+    """The entries each group is paired on: its prefix, rarest first (``df``: each shingle's
+    groups in the whole corpus; ``rarity``: its ``_rarity_rank``), less the shingles no
+    other group has and, for a long group, those in more than ``max_df`` groups. ``group``
+    and ``sid`` hold every entry of their groups, sorted by group. Per-entry arrays are
+    int32 where the counts fit."""
     idx = index_type(len(sid))
-    entry_df = np.bincount(sid).astype(idx)[sid]
-    order = np.lexsort((sid, entry_df, group))  # each group's shingles, rarest first
-    group_start = np.r_[0, np.cumsum(size)[:-1]].astype(idx)
+    entry_df = df[sid]
+    order = np.argsort(group.astype(np.int64) * len(df) + rarity[sid], kind="stable")  # each group's, rarest first
+    ordered = group[order]
+    new = np.r_[True, ordered[1:] != ordered[:-1]]
+    del ordered
+    position = np.arange(len(order), dtype=idx)
     rank = np.empty(len(order), dtype=idx)
-    rank[order] = np.arange(len(order), dtype=idx) - group_start[group[order]]
-    del order
+    rank[order] = position - np.maximum.accumulate(np.where(new, position, 0))
+    del order, new, position
     is_short = size <= short
     need = np.maximum(np.ceil(np.where(is_short, short_threshold, threshold) * size - 1e-9).astype(np.int64), 1)
     keep = (rank < (size - need + 1).astype(idx)[group]) & (entry_df >= 2)
@@ -187,8 +257,9 @@ def _partner_runs(group, sid, probe, days, window) -> tuple:
         day = np.where(dated, np.nan_to_num(d, nan=low) - low + window + 1, 0).astype(np.int64)
         window = int(window)
     span = int(day.max()) + window + 2
-    undated = day[probe] == 0
     key = sid.astype(np.int64) * span + day
+    probe = probe[np.argsort(key[probe], kind="stable")]  # searched in order: about three times faster
+    undated = day[probe] == 0
     indexed = np.argsort(key, kind="stable").astype(sid.dtype)
     sorted_key = key[indexed]
     base = sid[probe].astype(np.int64) * span
@@ -213,9 +284,19 @@ def _word_index(word_group: np.ndarray, word_hashes: np.ndarray, n_tokens: np.nd
     codes = word_group.astype(np.int64) * n_words + wid  # distinct; searched sorted (a hash table is 3 times the size)
     if len(codes) > 1 and not (codes[1:] > codes[:-1]).all():
         codes = np.sort(codes)
-    rarest = wid[np.lexsort((wid, np.bincount(wid).astype(wid.dtype)[wid], word_group))]
+    rarest = wid[np.argsort(word_group.astype(np.int64) * n_words + _rarity_rank(np.bincount(wid))[wid], kind="stable")]
     counts = np.bincount(word_group, minlength=n_groups)
     return codes, rarest, np.r_[0, np.cumsum(counts)[:-1]], counts, n_words, n_tokens
+
+
+def _rarity_rank(df: np.ndarray) -> np.ndarray:
+    """Each id's rank (from 0) by ``df``, its number of occurrences, then by id: a group's
+    entries sorted by ``group * len(df) + rank`` (one stable sort, which finds the runs of
+    each group already in order) are sorted rarest first, as a three-key lexsort would."""
+    idx = index_type(len(df))
+    rank = np.empty(len(df), dtype=idx)
+    rank[np.argsort(df.astype(np.int64) * len(df) + np.arange(len(df)), kind="stable")] = np.arange(len(df), dtype=idx)
+    return rank
 
 
 def _enough_words(g, h, codes, wids, start, counts, n_words, n_tokens) -> np.ndarray:

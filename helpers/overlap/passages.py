@@ -31,7 +31,7 @@ Steps 1 and 3 run on every core for a large corpus, or on a Dask cluster (``n_jo
 from __future__ import annotations
 
 from collections import Counter
-from itertools import combinations, pairwise
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -81,7 +81,8 @@ class _Groups(NamedTuple):
     codes: np.ndarray  # its group
     first_row: np.ndarray  # per group: its first indexed sentence (an index into positions)
     size: np.ndarray  # per group: how many sentences
-    members: dict  # group -> rows in the table, for groups of two or more
+    members: np.ndarray  # rows in the table of the indexed sentences, by group (each group's in order)
+    member_start: np.ndarray  # per group: where its rows start in members
 
 
 def may_pass(na: list[str], nb: list[str], min_coverage: float, partial: float | None = None) -> bool:
@@ -168,15 +169,21 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     chunks = article_chunks(table, size=SIGNATURE_CHUNK) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
     jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
-    results = map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash")
-    positions = np.concatenate([r[0] + off for r, off in zip(results, offsets, strict=False)] or
-                               [np.empty(0, dtype=np.int64)])
-    digests = np.concatenate([r[1] for r in results] or [np.empty(0, dtype="V16")])
-    bands = params[-2]
-    keys = np.concatenate([r[2] for r in results]) if results else np.zeros((0, bands), dtype=np.uint64)
-    words = tuple(np.concatenate([r[3][k] for r in results]) if results else np.empty(0, dtype=np.int64)
-                  for k in range(5))
-    return positions, digests, keys, words
+    results = [[r[0] + off, r[1], r[2], *r[3]] for r, off in
+               zip(map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash"), offsets, strict=False)]
+    empty = (np.empty(0, dtype=np.int64), np.empty(0, dtype="V16"), np.zeros((0, params[-2]), dtype=np.uint64),
+             *[np.empty(0, dtype=np.int64)] * 5)
+    fields = [_gather(results, k, none) for k, none in enumerate(empty)]
+    return fields[0], fields[1], fields[2], tuple(fields[3:])
+
+
+def _gather(results: list[list], k: int, empty: np.ndarray) -> np.ndarray:
+    """Field ``k`` of every chunk's result, concatenated; the chunks' copies are dropped
+    field by field, so that only one field is ever held twice."""
+    parts = [r[k] for r in results]
+    for r in results:
+        r[k] = None
+    return np.concatenate(parts) if parts else empty
 
 
 def _identical_groups(positions: np.ndarray, digests: np.ndarray) -> _Groups:
@@ -190,8 +197,8 @@ def _identical_groups(positions: np.ndarray, digests: np.ndarray) -> _Groups:
     first_row = np.full(n_groups, len(codes), dtype=np.int64)
     np.minimum.at(first_row, codes, np.arange(len(codes)))
     size = np.bincount(codes, minlength=n_groups)
-    members = {g: positions[codes == g].tolist() for g in np.flatnonzero(size > 1)}
-    return _Groups(positions, codes, first_row, size, members)
+    members = positions[np.argsort(codes, kind="stable")]  # one pass: each group's rows, in order
+    return _Groups(positions, codes, first_row, size, members, np.cumsum(size) - size)
 
 
 def _group_days(article_ids: pd.Series, articles: pd.DataFrame, groups: _Groups) -> np.ndarray:
@@ -206,36 +213,47 @@ def _group_days(article_ids: pd.Series, articles: pd.DataFrame, groups: _Groups)
     return np.where(np.isinf(group_days), np.nan, group_days)
 
 
-def _contained(groups: _Groups, words: tuple, threshold: float, days, window) -> np.ndarray:
-    """Step 2's containment candidates (``containment_pairs``) over each group's first
-    sentence; ``words`` as ``signature_chunk`` gives them, for every indexed sentence."""
+def _group_entries(groups: _Groups, words: tuple) -> tuple:
+    """The shingles and words of each group's first sentence (``words`` as
+    ``signature_chunk`` gives them, for every indexed sentence): ``(group, hashes,
+    word_group, word_hashes, n_tokens)``, the entries sorted by group."""
     hashes, counts, word_hashes, word_counts, n_tokens = words
     group_of_row = np.full(len(counts), -1, dtype=index_type(len(groups.first_row)))
     group_of_row[groups.first_row] = np.arange(len(groups.first_row))
 
     def entries(per_row: np.ndarray, values: np.ndarray) -> tuple:
         owner = group_of_row[np.repeat(np.arange(len(per_row)), per_row)]
-        return owner[owner >= 0], values[owner >= 0]
+        kept = owner >= 0
+        return (owner, values) if kept.all() else (owner[kept], values[kept])  # no copy when every row is first
 
-    word_group, word_values = entries(word_counts, word_hashes)
-    return containment_pairs(*entries(counts, hashes), len(groups.first_row), threshold=threshold, days=days,
-                             window=window, words=(word_group, word_values, n_tokens[groups.first_row]))
+    return (*entries(counts, hashes), *entries(word_counts, word_hashes), n_tokens[groups.first_row])
+
+
+def _contained(entries: list, n_groups: int, threshold: float, days, window) -> np.ndarray:
+    """Step 2's containment candidates (``containment_pairs``) over each group's first
+    sentence; ``entries`` holds ``_group_entries``' arrays, emptied here so that they are
+    freed as soon as the search no longer needs them."""
+    words = tuple(entries[2:])
+    del entries[2:]
+    return containment_pairs(entries.pop(0), entries.pop(0), n_groups, threshold=threshold, days=days,
+                             window=window, words=words)  # held by containment_pairs alone
 
 
 def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.ndarray) -> tuple:
     """Step 2's pairs of groups, and every pair of identical texts, as pairs of table rows
     ``(i_rows, j_rows)`` from two different articles, i's article first."""
-    n_groups = len(groups.first_row)
-    row_pairs = [(i, j) for group in groups.members.values() for i, j in combinations(group, 2)]
-    g_all, h_all = pair_codes // max(n_groups, 1), pair_codes % max(n_groups, 1)
-    single = (groups.size[g_all] == 1) & (groups.size[h_all] == 1)
-    rep = groups.positions[groups.first_row] if n_groups else np.empty(0, dtype=np.int64)
-    i_rows, j_rows = rep[g_all[single]], rep[h_all[single]]
-    for g, h in zip(g_all[~single].tolist(), h_all[~single].tolist(), strict=True):
-        row_pairs.extend((i, j) for i in groups.members.get(g, [rep[g]]) for j in groups.members.get(h, [rep[h]]))
-    if row_pairs:
-        extra = np.asarray(row_pairs, dtype=np.int64)
-        i_rows, j_rows = np.r_[i_rows, extra[:, 0]], np.r_[j_rows, extra[:, 1]]
+    n_groups = max(len(groups.first_row), 1)
+    size, start, members = groups.size, groups.member_start, groups.members
+    g, h = pair_codes // n_groups, pair_codes % n_groups
+    count = size[g] * size[h]  # every row of g with every row of h
+    pair = np.repeat(np.arange(len(g)), count)
+    k = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    i_rows, j_rows = members[start[g][pair] + k // size[h][pair]], members[start[h][pair] + k % size[h][pair]]
+    group = np.repeat(np.arange(len(size)), size)  # each member's group, then each pair of members of one group
+    after = size[group] - 1 - (np.arange(len(members)) - start[group])  # members after it in its group
+    first = np.repeat(np.arange(len(members)), after)
+    second = first + 1 + np.arange(int(after.sum())) - np.repeat(np.cumsum(after) - after, after)
+    i_rows, j_rows = np.r_[i_rows, members[first]].astype(np.int64), np.r_[j_rows, members[second]].astype(np.int64)
     keep = article_rank[i_rows] != article_rank[j_rows]
     i_rows, j_rows = i_rows[keep], j_rows[keep]
     swap = (article_rank[i_rows] > article_rank[j_rows]) | (
@@ -255,10 +273,13 @@ def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray,
     groups = _identical_groups(positions, digests)
     days = None if dated is None else _group_days(dated[0], dated[1], groups)
     window = None if dated is None else dated[2]
-    pair_codes = band_pairs(keys[groups.first_row], days, window)
-    del keys, digests
+    entries = [] if containment is None else list(_group_entries(groups, shingle_sets))
+    del shingle_sets, digests  # the entries are copies (or the same arrays)
+    keys = keys[groups.first_row]
+    pair_codes = band_pairs(keys, days, window)
+    del keys
     if containment is not None:
-        pair_codes = np.union1d(pair_codes, _contained(groups, shingle_sets, containment, days, window))
+        pair_codes = np.union1d(pair_codes, _contained(entries, len(groups.first_row), containment, days, window))
     return _candidate_rows(groups, pair_codes, article_rank)
 
 
