@@ -2,6 +2,7 @@
 
     python -m benchmarks.run                       # 1,000, 10,000 and 100,000 articles
     python -m benchmarks.run --sizes 1000 10000    # a quicker run
+    python -m benchmarks.run --sizes 30000 --stages terms sentiment --out /tmp/r.csv  # some stages
 
 Each size runs in its own process, so its memory is its own; peak memory is the largest
 resident set of that process and its worker processes together, sampled every 0.2 s
@@ -12,7 +13,8 @@ of the process and its workers, which a loaded machine does not inflate as it do
 seconds); "end to end" has the largest peak and the summed CPU.
 Stages run as a user's build would: load and clean, sentences, term counts and
 distinctive terms (tokenizing chunk by chunk), sentiment, quotations, shared passages;
-"end to end" is their sum. Tokens are also timed alone (the "tokens" row), outside the
+"end to end" is their sum (of the stages run: ``--stages`` names which run after loading and
+splitting, by default all). Tokens are also timed alone (the "tokens" row), outside the
 sum, because ``count_terms`` tokenizes again as it counts.
 
 Peers, on the same data: scikit-learn's ``CountVectorizer`` (term counting), the
@@ -55,6 +57,7 @@ ALL_PAIRS_QUERIES = 2_000  # query sentences the exact peer compares with every 
 SIMILAR_LENGTH = 0.5  # recall is also given for pairs whose shorter sentence has at least half the longer's words
 SAMPLE_ARTICLES = 200  # articles whose term counts are compared with the token-table path
 SAMPLE_SENTENCES = 2_000  # sentences whose scores are compared with NLTK's polarity_scores
+STAGES = ("tokens", "terms", "sentiment", "quotations", "passages")  # after load and clean, and sentences
 
 
 class PeakMemory:
@@ -176,8 +179,10 @@ def synthetic_corpus(n: int, workdir: Path) -> tuple[Path, pd.DataFrame]:
     return path, pd.read_parquet(reuse_path)
 
 
-def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[dict]:  # noqa: PLR0915 -- a benchmark run reads top to bottom
-    """Every stage on an ``n``-article synthetic corpus; one dict per stage."""
+def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int,  # noqa: PLR0915 -- a benchmark run reads top to bottom
+             stages: tuple[str, ...] = STAGES) -> list[dict]:
+    """Every stage (load and clean, sentences, then those of ``stages``) on an ``n``-article
+    synthetic corpus; one dict per stage."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     from benchmarks import allpairs
@@ -222,51 +227,54 @@ def run_size(n: int, workdir: Path, *, jobs: int | None, queries: int) -> list[d
         sentences, t = ours(split_sentences, articles, n_jobs=jobs)
         add("sentences", t, n_rows=len(sentences))
 
-        chunks = parallel.article_chunks(sentences)
-        n_tokens, t = ours(lambda: sum(parallel.map_chunks(_count_tokens, chunks, n_articles=n, n_jobs=jobs)))
-        add("tokens (timed alone; count_terms tokenizes again)", t, in_total=False, n_rows=n_tokens)
+        if "tokens" in stages:
+            chunks = parallel.article_chunks(sentences)
+            n_tokens, t = ours(lambda: sum(parallel.map_chunks(_count_tokens, chunks, n_articles=n, n_jobs=jobs)))
+            add("tokens (timed alone; count_terms tokenizes again)", t, in_total=False, n_rows=n_tokens)
+            del chunks
 
-        def term_stage():
-            counts, totals = terms.count_terms(sentences, n_jobs=jobs)
-            return counts, terms.distinctive_terms(counts, totals)
+        if "terms" in stages:
+            def term_stage():
+                counts, totals = terms.count_terms(sentences, n_jobs=jobs)
+                return counts, terms.distinctive_terms(counts, totals)
 
-        (counts, distinctive), t = ours(term_stage)
-        vectorizer = CountVectorizer(stop_words="english")
-        _, t_peer = _timed(vectorizer.fit_transform, articles["body"])
-        add("term counts and distinctive terms", t, peer="sklearn CountVectorizer (bodies, 1 process)",
-            peer_seconds=t_peer, n_rows=len(counts), identical=terms_identical(sentences))
-        del counts, distinctive
-
-        scores, t = ours(score_sentences, sentences, n_jobs=jobs)
-        reference = reference_analyzer()
-        _, t_peer = _timed(lambda: [reference.polarity_scores(s)["compound"] for s in sentences["text"]])
-        add("sentiment", t, peer="vaderSentiment (1 process)", peer_seconds=t_peer, n_rows=len(scores),
-            identical=sentiment_identical(scores))
-        del scores
-
-        (quotes, sources), t = ours(quotes_and_sources, sentences, articles, n_jobs=jobs)
-        add("quotations", t, n_rows=len(quotes))
-        del quotes, sources
-
-        window = WINDOW_DAYS if n > ALL_PAIRS_UP_TO else None
-        passages, t = ours(shared_passages, sentences, articles=articles, window_days=window, n_jobs=jobs)
-        found = set(zip(passages["article_id_a"], passages["article_id_b"], strict=False))
-        planted = set(zip(reuse["source_id"], reuse["article_id"], strict=False))
-        extra = dict(n_rows=len(passages), window_days=window,
-                     planted_found=round(len(planted & found) / max(len(planted), 1), 4))
-        if n <= ALL_PAIRS_UP_TO:
-            sample = sentences["sentence_id"].sample(min(queries, len(sentences)), random_state=0).tolist()
-            exact, t_sample = _timed(allpairs.exact_pairs, sentences, queries=sample, n_jobs=jobs or os.cpu_count())
-            t_peer = t_sample * len(sentences) / len(sample)
-            score = allpairs.recall(passages, exact)
-            similar = allpairs.recall(passages, exact[_length_ratio(exact, sentences) >= SIMILAR_LENGTH])
-            extra.update(all_pairs_sample=len(sample), all_pairs_pairs=score["n_exact"],
-                         recall=round(score["share"], 4), similar_length_pairs=similar["n_exact"],
-                         recall_similar_length=round(similar["share"], 4))
-            add("shared passages", t, peer=f"exact all-pairs ({len(sample):,} query sentences, time x "
-                f"{len(sentences) / len(sample):,.0f})", peer_seconds=t_peer, **extra)
-        else:
-            add("shared passages", t, **extra)
+            (counts, distinctive), t = ours(term_stage)
+            vectorizer = CountVectorizer(stop_words="english")
+            _, t_peer = _timed(vectorizer.fit_transform, articles["body"])
+            add("term counts and distinctive terms", t, peer="sklearn CountVectorizer (bodies, 1 process)",
+                peer_seconds=t_peer, n_rows=len(counts), identical=terms_identical(sentences))
+            del counts, distinctive
+        if "sentiment" in stages:
+            scores, t = ours(score_sentences, sentences, n_jobs=jobs)
+            reference = reference_analyzer()
+            _, t_peer = _timed(lambda: [reference.polarity_scores(s)["compound"] for s in sentences["text"]])
+            add("sentiment", t, peer="vaderSentiment (1 process)", peer_seconds=t_peer, n_rows=len(scores),
+                identical=sentiment_identical(scores))
+            del scores
+        if "quotations" in stages:
+            (quotes, sources), t = ours(quotes_and_sources, sentences, articles, n_jobs=jobs)
+            add("quotations", t, n_rows=len(quotes))
+            del quotes, sources
+        if "passages" in stages:
+            window = WINDOW_DAYS if n > ALL_PAIRS_UP_TO else None
+            passages, t = ours(shared_passages, sentences, articles=articles, window_days=window, n_jobs=jobs)
+            found = set(zip(passages["article_id_a"], passages["article_id_b"], strict=False))
+            planted = set(zip(reuse["source_id"], reuse["article_id"], strict=False))
+            extra = dict(n_rows=len(passages), window_days=window,
+                         planted_found=round(len(planted & found) / max(len(planted), 1), 4))
+            if n <= ALL_PAIRS_UP_TO:
+                sample = sentences["sentence_id"].sample(min(queries, len(sentences)), random_state=0).tolist()
+                exact, t_sample = _timed(allpairs.exact_pairs, sentences, queries=sample, n_jobs=jobs or os.cpu_count())
+                t_peer = t_sample * len(sentences) / len(sample)
+                score = allpairs.recall(passages, exact)
+                similar = allpairs.recall(passages, exact[_length_ratio(exact, sentences) >= SIMILAR_LENGTH])
+                extra.update(all_pairs_sample=len(sample), all_pairs_pairs=score["n_exact"],
+                             recall=round(score["share"], 4), similar_length_pairs=similar["n_exact"],
+                             recall_similar_length=round(similar["share"], 4))
+                add("shared passages", t, peer=f"exact all-pairs ({len(sample):,} query sentences, time x "
+                    f"{len(sentences) / len(sample):,.0f})", peer_seconds=t_peer, **extra)
+            else:
+                add("shared passages", t, **extra)
     total = sum(r["seconds"] for r in rows if r["in_total"])
     cpu = sum(r["cpu_seconds"] for r in rows if r["in_total"])
     rows.append(dict(n_articles=n, stage="end to end", seconds=round(total, 2), in_total=False,
@@ -296,16 +304,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="where synthetic corpora are kept between runs")
     parser.add_argument("--explorer", type=int, nargs="*", default=[10_000],
                         help="sizes at which to measure the explorer page's size and open time (none: skip)")
+    parser.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES),
+                        help="stages to run after load and clean and sentences (default: all)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size in this process
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     if args.one:
-        print(json.dumps(run_size(args.one, args.workdir, jobs=args.jobs, queries=args.queries)))
+        print(json.dumps(run_size(args.one, args.workdir, jobs=args.jobs, queries=args.queries,
+                                  stages=tuple(args.stages))))
         return 0
     rows = []
     for n in args.sizes:
         command = [sys.executable, "-m", "benchmarks.run", "--one", str(n), "--workdir", str(args.workdir),
-                   "--queries", str(args.queries)] + (["--jobs", str(args.jobs)] if args.jobs else [])
+                   "--queries", str(args.queries), "--stages", *args.stages] + (
+                       ["--jobs", str(args.jobs)] if args.jobs else [])
         print(f"{n:,} articles ...", file=sys.stderr, flush=True)
         done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=HERE.parent)
         if done.returncode != 0:

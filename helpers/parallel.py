@@ -131,7 +131,7 @@ def map_chunks(
             from joblib import Parallel, delayed
 
             results = []
-            for result in Parallel(n_jobs=jobs, return_as="generator")(delayed(fn)(c) for c in chunks):
+            for result in Parallel(n_jobs=jobs, return_as="generator")(delayed(_released)(fn, c) for c in chunks):
                 results.append(result)
                 bar.update()
             return results
@@ -142,10 +142,21 @@ def map_chunks(
         return results
     finally:
         bar.close()
+        release_memory()  # what the chunks' work left in this process's heap
+
+
+def _released(fn: Callable[[Any], Any], chunk: Any) -> Any:
+    """``fn(chunk)`` in a worker process, then the worker's freed heap given back to the system:
+    an idle worker otherwise keeps its largest chunk's memory resident until the pool stops."""
+    try:
+        return fn(chunk)
+    finally:
+        release_memory()
 
 
 def release_memory() -> None:
-    """Give the heap memory freed so far back to the system (glibc's ``malloc_trim``).
+    """Give the heap memory freed so far back to the system (glibc's ``malloc_trim``, and
+    the unused pages of pyarrow's memory pool, which holds pandas' ``str`` columns).
 
     A step that builds and drops millions of small objects (token lists, shingles) leaves
     the freed memory resident, and it counts in every later step's peak; a no-op where
@@ -153,6 +164,9 @@ def release_memory() -> None:
     """
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
+    if "pyarrow" in sys.modules:  # never imported here only to release it
+        with contextlib.suppress(AttributeError):
+            sys.modules["pyarrow"].default_memory_pool().release_unused()
 
 
 def map_articles(
@@ -177,4 +191,7 @@ def map_articles(
     if len(chunks) == 1 and dask_client(client) is None:
         return fn(table)
     parts = map_chunks(fn, chunks, n_articles=n_articles, n_jobs=n_jobs, client=client, desc=desc)
-    return pd.concat(parts, ignore_index=True)
+    out = pd.concat(parts, ignore_index=True)
+    del parts, chunks
+    release_memory()  # the chunks' tables, now copied into one
+    return out

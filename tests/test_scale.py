@@ -117,6 +117,21 @@ def test_worker_processes_give_the_same_tables(plain_tables, monkeypatch):
     _assert_same(_all_tables(articles, sentences, n_jobs=2), expected)
 
 
+def test_quotations_of_sentences_out_of_article_order_are_the_same_in_chunks(synthetic, monkeypatch):
+    """Chunks of sentences are views when each chunk's rows run together; sentences in another
+    order are gathered row by row, and the tables are the plain path's either way."""
+    articles, sentences, _ = synthetic
+    articles = articles.iloc[:200]
+    shuffled = sentences[sentences["article_id"].isin(articles["article_id"])].sample(frac=1, random_state=0)
+    expected = quotes_and_sources(shuffled, articles, n_jobs=1)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ARTICLES", 1)
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 40)  # 5 chunks over 2 processes
+    got = quotes_and_sources(shuffled, articles, n_jobs=2)
+    assert len(expected[0]) > 0 and len(expected[1]) > 0
+    pd.testing.assert_frame_equal(got[0], expected[0])
+    pd.testing.assert_frame_equal(got[1], expected[1])
+
+
 @pytest.fixture(scope="module")
 def planted_passages(synthetic):
     """The shared passages of the whole synthetic corpus by the plain path (one process)."""

@@ -49,7 +49,7 @@ import pandas as pd
 
 from ..clean import CleanedText, clean_text, html_to_text, looks_like_html
 from ..nltk_data import STOPWORDS as ENGLISH_FUNCTION_WORDS
-from ..parallel import map_chunks
+from ..parallel import map_chunks, release_memory
 from ..paths import DEFAULT_CORPUS_DIR, resolve
 from . import cache as table_cache
 from .dates import read_date
@@ -225,7 +225,10 @@ def _load(source: Path, kind: str) -> Corpus:
                             f"Ids must be unique.{hint}")
     raise_all(problems, f"Corpus {source} has problems:")
     _merge_outlets(records, log, listing)
-    return _clean(records, log)
+    corpus = _clean(records, log)
+    del rows, records, seen
+    release_memory()  # the files' text and the cleaning's rows, now held in the tables
+    return corpus
 
 
 def _rows_with_text(rows: list[dict], source: Path, log: list[dict]) -> list[dict]:

@@ -263,8 +263,9 @@ def _quotes_frame(quotes: list[dict], articles: pd.DataFrame, names: Names) -> p
         return _empty(QUOTE_COLUMNS)
     bodies = dict(zip(articles["article_id"].astype(str), articles["body"], strict=False))
     people = normalise_people(quotes, bodies, names)
-    rows = []
-    for i, q in enumerate(quotes):
+    columns: dict[str, list] = {k: [] for k in QUOTE_COLUMNS}  # built column by column: a dict per
+    for i in range(len(quotes)):  # row would hold every quotation twice at 100,000 articles
+        q, quotes[i] = quotes[i], None  # the caller's list is emptied as its rows are taken
         sp = q.get("_speaker")
         row = {k: q.get(k) for k in QUOTE_COLUMNS}
         if q["form"] == "term":
@@ -291,8 +292,9 @@ def _quotes_frame(quotes: list[dict], articles: pd.DataFrame, names: Names) -> p
             row.update(speaker=name, speaker_kind=kind, affiliation=side or NO_AFFILIATION,
                        speaker_as_written=sp.written, speaker_description=sp.description,
                        resolution=sp.resolution or None)
-        rows.append(row)
-    out = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+        for k in QUOTE_COLUMNS:
+            columns[k].append(row[k])
+    out = pd.DataFrame(columns, columns=QUOTE_COLUMNS)
     for col in ("paragraph_n", "quote_n", "start_char", "end_char", "n_words"):
         out[col] = out[col].astype("int64")
     return out
@@ -374,6 +376,8 @@ def _run_chunked(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.Dat
     size = parallel.CHUNK_ARTICLES
     for start in range(0, len(articles), size):
         rows = np.sort(np.concatenate([rows_of.get(a, none) for a in ids[start:start + size]] or [none]))
+        if len(rows) and rows[-1] - rows[0] == len(rows) - 1:  # one run of rows (as split_sentences
+            rows = slice(rows[0], rows[-1] + 1)  # orders them): a view, not a copy of those sentences
         chunks.append((sentences.iloc[rows], articles.iloc[start:start + size], actors))
     results = map_chunks(_run_chunk, chunks, n_articles=len(articles), n_jobs=n_jobs, client=client,
                          desc="quotations")

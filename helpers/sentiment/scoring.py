@@ -131,11 +131,15 @@ def with_scores(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
-    """One chunk of ``score_sentences`` (whole articles): scores, labels and ``position``."""
-    out = with_scores(sentences)
-    n_in_article = out.groupby("article_id")["sentence_n"].transform("max")
-    out["position"] = (out["sentence_n"] - 0.5) / n_in_article
-    return out[SENTENCE_SCORE_COLUMNS]
+    """One chunk of ``score_sentences`` (whole articles: ``article_id, sentence_n, text``):
+    only what scoring adds, ``position``, the scores and ``label``, one row per sentence."""
+    scores = score_texts(sentences["text"])
+    n_in_article = sentences.groupby("article_id")["sentence_n"].transform("max")
+    out = pd.DataFrame({"position": ((sentences["sentence_n"] - 0.5) / n_in_article).to_numpy()})
+    for col in SCORE_COLUMNS:
+        out[col] = scores[col].to_numpy()
+    out["label"] = label_scores(out["compound"])
+    return out
 
 
 def score_sentences(sentences: pd.DataFrame, *, n_jobs: int | None = None, client=None) -> pd.DataFrame:
@@ -161,4 +165,11 @@ def score_sentences(sentences: pd.DataFrame, *, n_jobs: int | None = None, clien
         ``neg, neu, pos, compound`` (VADER) and ``label`` (negative / neutral /
         positive by the +/-0.05 cut-offs).
     """
-    return map_articles(_score_sentences, sentences, n_jobs=n_jobs, client=client, desc="sentiment")
+    # The workers get and return only what scoring reads and adds: the other columns are
+    # the input's own, shared with it rather than copied (half the memory at 100,000 articles).
+    added = map_articles(_score_sentences, sentences[["article_id", "sentence_n", "text"]], n_jobs=n_jobs,
+                         client=client, desc="sentiment")
+    out = sentences.reset_index(drop=True)
+    for col in added.columns:
+        out[col] = added[col].array
+    return out[SENTENCE_SCORE_COLUMNS]

@@ -185,5 +185,8 @@ def chunk_counts(sentences: pd.DataFrame, phrases: Iterable[str], keep_numbers: 
         "phrase": np.repeat([False, False, True], [len(lower_forms), len(country_forms), len(phrase_forms)]),
         "country": np.repeat([False, True, False], [len(lower_forms), len(country_forms), len(phrase_forms)]),
     })
-    return ChunkCounts(forms, groups, key // n_forms, key % n_forms, n.astype("int64"), n_words,
+    # int32 codes and counts (a chunk has far fewer than 2**31 of anything): the parts of every
+    # chunk are held together while count_terms adds them up, so their size is its peak memory.
+    return ChunkCounts(forms, groups, (key // n_forms).astype("int32"), (key % n_forms).astype("int32"),
+                       n.astype("int32"), n_words,
                        *_name_evidence(codes, vocab, token_n))

@@ -136,19 +136,27 @@ def _count_chunk(args: tuple) -> ChunkCounts:
 
 def _merged_codes(parts: list[ChunkCounts]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The chunks' counts on codes shared by all: forms (form, phrase, country), groups
-    (article_id, outlet) and one row per count (group, form, n)."""
+    (article_id, outlet) and one row per count (group, form, n; int32).
+
+    ``parts`` is emptied as its counts are copied, so each chunk's arrays are freed as soon
+    as they are merged (the chunks' counts and the merged rows are never all held at once).
+    """
     forms = pd.concat([p.forms for p in parts], ignore_index=True)
     form_key = (forms["form"] + "\x00" + forms["phrase"].astype("str") + forms["country"].astype("str"))
-    form_code = pd.factorize(form_key)[0]
+    form_code = pd.factorize(form_key)[0].astype("int32")
     groups = pd.concat([p.groups for p in parts], ignore_index=True)
-    group_code = pd.factorize(groups["article_id"] + "\x00" + groups["outlet"])[0]
-    form_offset = np.cumsum([0] + [len(p.forms) for p in parts])
-    group_offset = np.cumsum([0] + [len(p.groups) for p in parts])
-    rows = pd.DataFrame({
-        "group": np.concatenate([group_code[o + p.group] for o, p in zip(group_offset, parts, strict=False)]),
-        "form": np.concatenate([form_code[o + p.form] for o, p in zip(form_offset, parts, strict=False)]),
-        "n": np.concatenate([p.n for p in parts]),
-    })
+    group_code = pd.factorize(groups["article_id"] + "\x00" + groups["outlet"])[0].astype("int32")
+    group, form, n = (np.empty(sum(len(p.n) for p in parts), dtype="int32") for _ in range(3))
+    start = form_offset = group_offset = 0
+    parts.reverse()  # popped from the end, in chunk order
+    while parts:
+        p = parts.pop()
+        end = start + len(p.n)
+        group[start:end] = group_code[group_offset + p.group]
+        form[start:end] = form_code[form_offset + p.form]
+        n[start:end] = p.n
+        start, form_offset, group_offset = end, form_offset + len(p.forms), group_offset + len(p.groups)
+    rows = pd.DataFrame({"group": group, "form": form, "n": n}, copy=False)
     first_form = np.unique(form_code, return_index=True)[1]  # codes are numbered in order of appearance
     first_group = np.unique(group_code, return_index=True)[1]
     return (forms.iloc[first_form].reset_index(drop=True),
@@ -169,9 +177,9 @@ def _coded_tables(parts: list[ChunkCounts], stemmer) -> tuple[pd.DataFrame, pd.D
     """``_counts_table``'s inputs from the chunks: uses per (outlet, term, form), and per
     (outlet, term, kind) uses and articles. Stems are applied here, once the chunks'
     evidence for names is added up (a name is never written in lower case anywhere)."""
-    forms, groups, rows = _merged_codes(parts)
     lowercase_seen = set().union(*(p.lowercase_seen for p in parts))
     names = set().union(*(p.capitalised_inside for p in parts)) - lowercase_seen
+    forms, groups, rows = _merged_codes(parts)  # empties parts
     term = forms["form"].to_numpy(dtype=object).copy()
     country = forms["country"].to_numpy(dtype=bool)
     term[country] = COUNTRY_TERM
@@ -181,8 +189,8 @@ def _coded_tables(parts: list[ChunkCounts], stemmer) -> tuple[pd.DataFrame, pd.D
     kind = np.where(forms["phrase"].to_numpy(dtype=bool), PHRASE, WORD)
     term_code, term_keys = pd.factorize(pd.MultiIndex.from_arrays([term, kind]))
     outlet_code, outlets = pd.factorize(groups["outlet"])
-    rows["outlet"] = outlet_code[rows["group"].to_numpy()]
-    rows["term"] = term_code[rows["form"].to_numpy()]
+    rows["outlet"] = outlet_code.astype("int32")[rows["group"].to_numpy()]
+    rows["term"] = term_code.astype("int32")[rows["form"].to_numpy()]
     by_form = rows.groupby(["outlet", "form"], sort=False)["n"].sum().reset_index()
     by_term = rows.groupby(["outlet", "term"], sort=False)["n"].sum().reset_index()
     by_term["n_articles"] = _articles_using(rows, outlet_code, len(term_keys), by_term)
@@ -232,7 +240,7 @@ def count_terms(
     parts = map_chunks(_count_chunk, [(c, phrases, keep_numbers) for c in chunks],
                        n_articles=n_articles, n_jobs=n_jobs, client=client, desc="term counts")
     n_words = pd.concat([p.n_words for p in parts]).groupby(level=0).sum()
-    forms, counts = _coded_tables(parts, stemmer)
+    forms, counts = _coded_tables(parts, stemmer)  # empties parts
     words = counts[counts["kind"] == WORD]
     totals = _outlet_totals(sentences, n_words, words.groupby("outlet")["n"].sum())
     if counts.empty:
