@@ -159,8 +159,7 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) ->
         the agency), ``wire`` (metadata, else the listed news agency the page credits
         in a dateline, byline or credit line, e.g. "AP", else a wire credit line in the
         text), ``url``, ``file`` (file name, or table and the line its record starts
-        on, or Parquet row), ``body`` (cleaned
-        paragraphs joined by a blank line), ``raw_text`` (as read), ``subheads``
+        on, or Parquet row), ``body`` (cleaned paragraphs joined by a blank line), ``raw_text`` (as read), ``subheads``
         (crossheads, one per line), ``n_paragraphs``, ``n_words`` (whitespace-separated
         words in the body), ``headline_source`` ("metadata", "page", "text" or None) and
         ``wire_source`` ("metadata"; ``CleanedText.agency_from`` for an agency read from the
@@ -190,6 +189,7 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_DIR, *, cache: bool = True) ->
             warnings.warn(message, CorpusWarning, stacklevel=2)
         return Corpus(*hit)
     corpus = _load(source, kind)
+    release_memory()  # the files' text and the cleaning's rows, freed with _load's locals
     if key:
         table_cache.save(key, corpus._asdict())
     return corpus
@@ -225,10 +225,7 @@ def _load(source: Path, kind: str) -> Corpus:
                             f"Ids must be unique.{hint}")
     raise_all(problems, f"Corpus {source} has problems:")
     _merge_outlets(records, log, listing)
-    corpus = _clean(records, log)
-    del rows, records, seen
-    release_memory()  # the files' text and the cleaning's rows, now held in the tables
-    return corpus
+    return _clean(records, log)
 
 
 def _rows_with_text(rows: list[dict], source: Path, log: list[dict]) -> list[dict]:

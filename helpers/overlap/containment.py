@@ -81,7 +81,7 @@ def shingle_hashes(token_lists: list[list[str]], *sizes: int) -> tuple[np.ndarra
         width = np.minimum(lengths, size)
         n_shingles = np.where(lengths > 0, lengths - width + 1, 0)
         owner = np.repeat(np.arange(len(token_lists)), n_shingles)
-        first = starts_arr[owner] + np.arange(len(owner)) - np.repeat(np.cumsum(n_shingles) - n_shingles, n_shingles)
+        first = starts_arr[owner] + run_positions(n_shingles)
         hashes = np.zeros(len(owner), dtype=np.uint64)
         for j in range(size):
             inside = j < width[owner]
@@ -138,7 +138,7 @@ def _expand(group, size, probe, start, count, indexed, words, words_index) -> li
     for lo, hi in pairwise(np.unique(np.r_[0, cuts, len(count)]).tolist()):
         c = count[lo:hi]
         g = np.repeat(group[probe[lo:hi]], c)
-        h = group[indexed[np.repeat(start[lo:hi], c) + np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)]]
+        h = group[indexed[ranges(start[lo:hi], c)]]
         keep = (h != g) & (size[h] >= size[g])  # the smaller (or equal) group probes
         code = np.sort(np.minimum(g[keep], h[keep]).astype(np.int64) * n_groups + np.maximum(g[keep], h[keep]))
         code = code[np.r_[True, code[1:] != code[:-1]]] if len(code) else code  # distinct (a sort: faster here)
@@ -193,10 +193,7 @@ def _sharing(entries: np.ndarray | None, sid: np.ndarray, probe: np.ndarray, n_s
 
 def _group_entries(groups: np.ndarray, starts: np.ndarray, size: np.ndarray) -> np.ndarray:
     """The entries of ``groups`` (sorted), entries being sorted by group from ``starts``."""
-    c = size[groups]
-    total = int(c.sum())
-    return (np.repeat(starts[groups], c) + np.arange(total, dtype=starts.dtype)
-            - np.repeat((np.cumsum(c) - c).astype(starts.dtype), c))
+    return ranges(starts[groups], size[groups], starts.dtype)
 
 
 def _probes(group, sid, df, rarity, size, threshold, max_df, short, short_threshold) -> np.ndarray:
@@ -238,6 +235,16 @@ def _dense_ids(values: np.ndarray) -> np.ndarray:
 def index_type(n: int) -> type:
     """int32 for counts and positions below ``n`` when they fit, else int64."""
     return np.int32 if n < np.iinfo(np.int32).max else np.int64
+
+
+def run_positions(counts: np.ndarray, dtype: type = np.int64) -> np.ndarray:
+    """0, 1, ..., c - 1 for each count c, concatenated: each item's place in its run."""
+    return np.arange(int(counts.sum()), dtype=dtype) - np.repeat((np.cumsum(counts) - counts).astype(dtype), counts)
+
+
+def ranges(starts: np.ndarray, counts: np.ndarray, dtype: type = np.int64) -> np.ndarray:
+    """``range(s, s + c)`` for each start s and count c, concatenated (without a Python loop)."""
+    return np.repeat(starts, counts).astype(dtype, copy=False) + run_positions(counts, dtype)
 
 
 def _partner_runs(group, sid, probe, days, window) -> tuple:
@@ -313,7 +320,7 @@ def _enough_words(g, h, codes, wids, start, counts, n_words, n_tokens) -> np.nda
         short, other = np.where(n_tokens[a] <= n_tokens[b], a, b), np.where(n_tokens[a] <= n_tokens[b], b, a)
         c = np.minimum(counts[short], allowed[i] + 1) if first_only else counts[short]
         pair = np.repeat(np.arange(len(short), dtype=wids.dtype), c)
-        entry = np.repeat(start[short], c) + np.arange(int(c.sum()), dtype=wids.dtype) - np.repeat(np.cumsum(c) - c, c)
+        entry = ranges(start[short], c)
         wanted = other[pair].astype(np.int64) * n_words + wids[entry]
         del entry
         found = _members(codes, wanted)

@@ -14,7 +14,7 @@ from datasketch import MinHash, MinHashLSH
 from datasketch.hashfunc import sha1_hash32
 
 from ..parallel import release_memory
-from .containment import fold, shingle_hashes
+from .containment import fold, run_positions, shingle_hashes
 from .tokens import shingles, token_norms
 
 # Word 3-grams per sentence: short enough that one changed word (balked/baulked) breaks
@@ -170,7 +170,7 @@ def band_pairs(keys: np.ndarray, days: np.ndarray | None, window: float | None) 
         if count.sum() == 0:
             continue
         first = np.repeat(np.arange(n), count)
-        offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        offset = run_positions(count)
         g, h = order[first], order[first + 1 + offset]
         lo, hi = np.minimum(g, h), np.maximum(g, h)
         found.append(np.unique(lo.astype(np.int64) * n + hi))

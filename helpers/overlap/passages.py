@@ -50,7 +50,7 @@ from .align import (
     matched_bound,
     variant_pairs,
 )
-from .containment import CONTAINMENT_THRESHOLD, containment_pairs, index_type
+from .containment import CONTAINMENT_THRESHOLD, containment_pairs, index_type, run_positions
 from .lsh import (
     LSH_THRESHOLD,
     MIN_SENTENCE_TOKENS,
@@ -247,12 +247,12 @@ def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.nd
     g, h = pair_codes // n_groups, pair_codes % n_groups
     count = size[g] * size[h]  # every row of g with every row of h
     pair = np.repeat(np.arange(len(g)), count)
-    k = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    k = run_positions(count)
     i_rows, j_rows = members[start[g][pair] + k // size[h][pair]], members[start[h][pair] + k % size[h][pair]]
     group = np.repeat(np.arange(len(size)), size)  # each member's group, then each pair of members of one group
     after = size[group] - 1 - (np.arange(len(members)) - start[group])  # members after it in its group
     first = np.repeat(np.arange(len(members)), after)
-    second = first + 1 + np.arange(int(after.sum())) - np.repeat(np.cumsum(after) - after, after)
+    second = first + 1 + run_positions(after)
     i_rows, j_rows = np.r_[i_rows, members[first]].astype(np.int64), np.r_[j_rows, members[second]].astype(np.int64)
     keep = article_rank[i_rows] != article_rank[j_rows]
     i_rows, j_rows = i_rows[keep], j_rows[keep]
