@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..wordlists import read_word_list
 from .agency import AGENCY_ALTERNATION
+from .rulesearch import anchored_split, proved_needs
 
 _AGENCIES = (
     r"AFP|AP|Reuters|Getty Images|Getty|EPA|EPA-EFE|Bloomberg|Xinhua|Anadolu(?: Agency)?|"
@@ -451,10 +452,12 @@ def looks_like_title(line: str) -> bool:
 
 
 _LEADING_BULLETS = re.compile(r"^(?:[\u2022\u00b7*|]\s*)+(?=\S)")
-# ``LINE_RULES`` in order, those for the first half of a page and those for the second.
-_HALF_RULES = (
-    tuple(rule for rule in LINE_RULES if not rule.late_only),
-    tuple(rule for rule in LINE_RULES if not rule.early_only),
+# ``LINE_RULES`` in order, those for the first half of a page and those for the second, each with
+# how ``rule_for`` searches it (``rulesearch``: the characters a match needs, its ``^`` alternatives
+# and the others): the same matches as ``rule.pattern``, found sooner.
+_HALF_RULES = tuple(
+    tuple((rule, rule.needs or proved_needs(rule.pattern), *anchored_split(rule.pattern)) for rule in half)
+    for half in ([r for r in LINE_RULES if not r.late_only], [r for r in LINE_RULES if not r.early_only])
 )
 
 
@@ -462,14 +465,19 @@ def rule_for(line: str, position: int, n_lines: int) -> Rule | None:
     """The first of ``LINE_RULES`` matching the line at ``position`` of ``n_lines``, or None.
 
     Leading bullets ("• PTI", "* Agence France-Presse") are read past."""
+    return _rule_in_half(line, position >= n_lines / 2)
+
+
+@lru_cache(maxsize=1 << 14)  # a line's rule depends on its text and half only; furniture recurs across pages
+def _rule_in_half(line: str, late: bool) -> Rule | None:
     line = _LEADING_BULLETS.sub("", line)
     words = count_words(line)
-    for rule in _HALF_RULES[position >= n_lines / 2]:
+    for rule, needs, head, rest in _HALF_RULES[late]:
         if words > rule.max_words:
             continue
-        if rule.needs and not any(c in line for c in rule.needs):
+        if needs and not any(c in line for c in needs):
             continue
-        if rule.pattern.search(line) and (rule.check is None or rule.check(line)):
+        if ((head and head.match(line)) or (rest and rest.search(line))) and (rule.check is None or rule.check(line)):
             return rule
     return None
 

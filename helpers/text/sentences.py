@@ -31,6 +31,41 @@ SENTENCE_COLUMNS = [
 ]
 
 
+BREAK_MEMO_SIZE = 1 << 16  # distinct break contexts kept by ``_MemoPunkt`` before it starts afresh
+
+
+class _MemoPunkt(PunktSentenceTokenizer):
+    """Punkt deciding each distinct break context once.
+
+    ``text_contains_sentbreak`` reads only its argument (the word before a candidate
+    break, the break and the next token: "said. The") and the fixed parameters of an
+    untrained model, which tokenizing never changes; so its answer for a context is
+    kept in a dict and the sentences are exactly Punkt's. Most contexts recur across
+    articles ("said. The"), and deciding one is most of Punkt's work.
+
+    A text with no candidate break (no match of Punkt's own ``period_context_re``: most
+    one-sentence paragraphs) is one sentence, its trailing whitespace left out, as
+    Punkt's ``_slices_from_text`` and ``_realign_boundaries`` would give, without them."""
+
+    def __init__(self, params: PunktParameters):
+        super().__init__(params)
+        self._breaks: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        found = self._breaks.get(text)
+        if found is None:
+            if len(self._breaks) >= BREAK_MEMO_SIZE:
+                self._breaks.clear()
+            found = self._breaks[text] = super().text_contains_sentbreak(text)
+        return found
+
+    def span_tokenize(self, text: str, realign_boundaries: bool = True):
+        if realign_boundaries and self._lang_vars.period_context_re().search(text) is None:
+            end = len(text.rstrip())
+            return iter([(0, end)] if end else [])
+        return super().span_tokenize(text, realign_boundaries)
+
+
 @functools.lru_cache(maxsize=1)
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """The Punkt sentence tokenizer used here, built in code (no data files needed).
@@ -60,12 +95,13 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
     Returns
     -------
     PunktSentenceTokenizer
-        Cached; the same object on every call.
+        Cached; the same object on every call. It decides each distinct break context
+        once (``_MemoPunkt``): the same sentences as a plain ``PunktSentenceTokenizer``.
     """
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params)
+    return _MemoPunkt(params)
 
 
 def _quoted_chars(spans: list[tuple[int, int]]):

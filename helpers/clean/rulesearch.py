@@ -1,0 +1,92 @@
+"""How ``rules.rule_for`` searches a line rule's pattern quickly, finding exactly what the pattern finds.
+
+Two plans are read from a pattern's own text, for speed only:
+
+- ``required_chars``: characters one of which every match holds (a line holding none is
+  not searched). Letters are never used: a case-blind pattern matches either case.
+- ``anchored_split``: the pattern's top-level alternatives that open with ``^`` and the
+  rest, compiled apart. Without MULTILINE, ``^`` holds only at the line's start, so the
+  pattern finds a match in a line exactly when the first part matches at its start or
+  the second finds one anywhere. The second part alone often begins with a character
+  class (``[.!?]\\s+...``), which Python's engine scans for directly; joined to a ``^``
+  alternative it tries every alternative at every position.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre_c  # the parser's node names, read only to prove ``needs``
+import re._parser as sre_p
+
+_REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)yes|no)
+
+
+def required_chars(items) -> frozenset[str] | None:
+    """Characters one of which every match of the parsed sequence ``items`` holds, from one element
+    the sequence cannot skip (a literal, a class of literals, a group, a branch whose every
+    alternative has such a set, a repeat at least once); None when no element gives one. Letters
+    are never used (a case-blind pattern matches either case)."""
+    for op, av in items:
+        found = None
+        if op == sre_c.LITERAL and not chr(av).isalpha():
+            found = frozenset(chr(av))
+        elif op == sre_c.IN and all(o == sre_c.LITERAL and not chr(v).isalpha() for o, v in av):
+            found = frozenset(chr(v) for _, v in av)
+        elif op == sre_c.SUBPATTERN:
+            found = required_chars(av[-1])
+        elif op == sre_c.ATOMIC_GROUP:
+            found = required_chars(av)
+        elif op in _REPEATS and av[0] >= 1:
+            found = required_chars(av[2])
+        elif op == sre_c.BRANCH:
+            sets = [required_chars(alt) for alt in av[1]]
+            found = None if any(s is None for s in sets) else frozenset().union(*sets)
+        if found:
+            return found
+    return None
+
+
+def proved_needs(pattern: re.Pattern[str]) -> str:
+    """``required_chars`` of a compiled pattern, sorted into a string ("" when none is proved)."""
+    found = required_chars(sre_p.parse(pattern.pattern, pattern.flags))
+    return "".join(sorted(found)) if found else ""
+
+
+def top_branches(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's text: ``"|".join`` of them gives ``source`` back.
+    Escapes, character classes and groups are stepped over, so only a bare ``|`` splits."""
+    out, depth, i, start = [], 0, 0, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class runs to its first unescaped "]" ("]" first in it is a literal)
+            i += 1 + (source[i + 1:i + 2] == "^")
+            i += source[i:i + 1] == "]"
+            while source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
+
+
+def anchored_split(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(the alternatives opening with ``^``, to ``match`` at a line's start; the others, to
+    ``search``), each compiled with the pattern's flags, None when there are none. A pattern
+    with MULTILINE, a backreference (its group numbers would shift) or no ``^`` alternative is
+    kept whole as the second."""
+    branches = top_branches(pattern.pattern)
+    head = [b for b in branches if b.startswith("^")]
+    if pattern.flags & re.MULTILINE or _BACKREFERENCE.search(pattern.pattern) or not head:
+        return None, pattern
+    tail = [b for b in branches if not b.startswith("^")]
+    return re.compile("|".join(head), pattern.flags), re.compile("|".join(tail), pattern.flags) if tail else None
