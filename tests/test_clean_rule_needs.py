@@ -1,48 +1,21 @@
 """A line rule's ``needs`` (characters one of which every match holds; ``rule_for`` skips the
-search on a line holding none) is proved from the rule's own pattern, so the quick test never
-changes what a rule finds (issue 18: the cleaning stage's speed)."""
+search on a line holding none) is proved from the rule's own pattern, and its pattern split into
+``^`` alternatives and the rest finds a match exactly where the whole does, so the quick tests
+never change what a rule finds (issue 18: the cleaning stage's speed)."""
 
 from __future__ import annotations
 
 import re
-import re._constants as sre_c  # the parser's node names, read only to prove ``needs``
-import re._parser as sre_p
 
 import pytest
 
 from helpers.clean import LINE_RULES
 from helpers.clean.rules import rule_for
-
-_REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
-
-
-def required_chars(items) -> frozenset[str] | None:
-    """Characters one of which every match of the parsed sequence ``items`` holds, from one element
-    the sequence cannot skip (a literal, a class of literals, a group, a branch whose every
-    alternative has such a set, a repeat at least once); None when no element gives one. Letters
-    are never used (a case-blind pattern matches either case)."""
-    for op, av in items:
-        found = None
-        if op == sre_c.LITERAL and not chr(av).isalpha():
-            found = frozenset(chr(av))
-        elif op == sre_c.IN and all(o == sre_c.LITERAL and not chr(v).isalpha() for o, v in av):
-            found = frozenset(chr(v) for _, v in av)
-        elif op == sre_c.SUBPATTERN:
-            found = required_chars(av[-1])
-        elif op == sre_c.ATOMIC_GROUP:
-            found = required_chars(av)
-        elif op in _REPEATS and av[0] >= 1:
-            found = required_chars(av[2])
-        elif op == sre_c.BRANCH:
-            sets = [required_chars(alt) for alt in av[1]]
-            found = None if any(s is None for s in sets) else frozenset().union(*sets)
-        if found:
-            return found
-    return None
+from helpers.clean.rulesearch import anchored_split, proved_needs, required_chars, top_branches
 
 
 def proved(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    return required_chars(sre_p.parse(pattern.pattern, pattern.flags))
+    return frozenset(proved_needs(pattern)) or None
 
 
 @pytest.mark.parametrize("k", [k for k, rule in enumerate(LINE_RULES) if rule.needs])
@@ -72,3 +45,49 @@ def test_some_rules_have_needs_and_their_lines_are_still_found():
     for line, name in lines.items():
         rule = rule_for(line, 5, 10)
         assert (rule.name if rule else None) == name, line
+
+
+def test_required_chars_reads_parsed_patterns():
+    import re._parser as sre_p
+
+    assert required_chars(sre_p.parse(r"a+:b")) == frozenset(":")
+    assert required_chars(sre_p.parse(r"(?:x|y)z")) is None  # letters only
+
+
+def test_every_rule_splits_into_its_own_alternatives():
+    for rule in LINE_RULES:
+        assert "|".join(top_branches(rule.pattern.pattern)) == rule.pattern.pattern, rule.name
+    assert top_branches(r"^a|[|(]b|(c|d)|\\|e") == ["^a", "[|(]b", "(c|d)", "\\\\", "e"]
+    assert top_branches(r"[]|]x|y") == ["[]|]x", "y"]
+
+
+LINES = [
+    "", "Advertisement", "advertisement:", "Read more", "Tags: politics, economy", "By Jane Roe",
+    "Image caption Protesters gather in the square", "image caption", "The talks failed. Jane Doe/AP",
+    "The talks failed. Getty Images", "The talks failed. (Representational image)", "Officials met. AFP",
+    "He said the talks failed and left. Nobody / Nothing here at all today", "Photo: Jane Roe",
+    "FILE PHOTO: A man walks", "Copyright 2020 Reuters. All rights reserved.", "#tags #here",
+    "Home > World > Asia", "Share this article", "— Jane Roe, Reuters", "(Reporting by Jane Roe; Editing by Tom Ray)",
+    "The minister said on Tuesday that the plan, agreed in March, would go ahead. AP Photo/Jane Roe",
+    "Protesters gather outside parliament on Tuesday (Eric Risberg/Associated Press)",
+    "Posted in: World", "Sign up for our newsletter", "***", "12:30 GMT", "Updated: March 3, 2021",
+]
+
+
+@pytest.mark.parametrize("k", range(len(LINE_RULES)))
+def test_split_pattern_finds_what_the_pattern_finds(k):
+    rule = LINE_RULES[k]
+    head, rest = anchored_split(rule.pattern)
+    for line in LINES + [f"x {line}" for line in LINES] + [f"{line} x" for line in LINES]:
+        split = bool((head and head.match(line)) or (rest and rest.search(line)))
+        assert split == bool(rule.pattern.search(line)), (rule.name, k, line)
+
+
+def test_split_keeps_a_pattern_whole_when_it_cannot_be_split():
+    for source in (r"^(a)|\1b", r"^a|b(?P<n>c)(?P=n)", "ab|cd"):
+        pattern = re.compile(source)
+        assert anchored_split(pattern) == (None, pattern)
+    head, rest = anchored_split(re.compile(r"^a|^b|c", re.IGNORECASE))
+    assert head.pattern == "^a|^b" and rest.pattern == "c" and head.flags & re.IGNORECASE
+    assert head.match("B") and not head.match("xa") and rest.search("xC")
+    assert anchored_split(re.compile("^a|b", re.MULTILINE))[0] is None  # ^ after a newline too

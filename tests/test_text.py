@@ -145,6 +145,31 @@ def test_what_punkt_does_with_abbreviations(text, expected):
     assert len(sentence_tokenizer().tokenize(text)) == expected
 
 
+PUNKT_TEXTS = [
+    "", "   ", "One sentence without a stop", "One sentence.", "One sentence.  \n ", 'He said "no."',
+    "Ends with a bracket (really.)", "Mr. Abbas met Gen. Smith on Jan. 5. Then he left.",
+    "He left the U.S. The talks failed.",
+    "Wait... what? Yes! No.", "It rose 5.5 per cent. Shares fell.", "A. B. Cee went home. So did J. Bach.",
+    '"We will win." He said so. (Reuters) -- Done.', "Line one.\nLine two.", "x " * 50 + "end. Next one",
+    "U.S. Talks failed.",
+]
+
+
+@pytest.mark.parametrize("text", PUNKT_TEXTS)
+def test_sentence_tokenizer_spans_are_plain_punkts(text):
+    """The tokenizer's shortcuts (a decided break context kept; a text with no candidate break
+    taken whole) give Punkt's own spans, asked twice so the kept answers are used too."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types, params.sent_starters = set(NEWS_ABBREVIATIONS), set(SENTENCE_STARTERS)
+    plain = list(PunktSentenceTokenizer(params).span_tokenize(text))
+    assert list(sentence_tokenizer().span_tokenize(text)) == plain
+    assert list(sentence_tokenizer().span_tokenize(text)) == plain
+    assert list(sentence_tokenizer().span_tokenize(text, realign_boundaries=False)) == list(
+        PunktSentenceTokenizer(params).span_tokenize(text, realign_boundaries=False))
+
+
 def test_multi_paragraph_article():
     articles = one_article(*PARAGRAPHS, article_id="000_x")
     body = articles["body"][0]
