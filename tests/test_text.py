@@ -151,8 +151,28 @@ PUNKT_TEXTS = [
     "He left the U.S. The talks failed.",
     "Wait... what? Yes! No.", "It rose 5.5 per cent. Shares fell.", "A. B. Cee went home. So did J. Bach.",
     '"We will win." He said so. (Reuters) -- Done.', "Line one.\nLine two.", "x " * 50 + "end. Next one",
-    "U.S. Talks failed.",
+    "U.S. Talks failed.", "He quit. The end.", "Ms. Roe quit? Yes.", "Israel. Thursday came.", "etc. And more.",
+    "Tel. Aviv is hot. Gen. Smith said! (Maybe)", 'He said. "Quote here." so.', "Done!  Next", "vs. Them. Then",
 ]
+
+
+def test_plain_break_contexts_are_punkts_breaks():
+    """Every context ``PLAIN_BREAK`` answers at once is one plain Punkt calls a break, and a listed
+    abbreviation before the period is left to Punkt."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from helpers.text.sentences import PLAIN_BREAK
+
+    params = PunktParameters()
+    params.abbrev_types, params.sent_starters = set(NEWS_ABBREVIATIONS), set(SENTENCE_STARTERS)
+    plain = PunktSentenceTokenizer(params)
+    words = ["said", "The", "Israel", "mr", "Gen", "etc", "vs", "no", "No", "ok", "U.S", "a", "A", "jan"]
+    nexts = ["The", "the", '"We', "(AP)", "5", "Mr.", "Thursday", "it", "'Tis"]
+    contexts = [f"{w}{end}{space}{n}" for w in words for end in ".?!" for space in (" ", "  ") for n in nexts]
+    answered = [c for c in contexts if PLAIN_BREAK.fullmatch(c)]
+    assert len(answered) > len(contexts) / 2
+    for context in contexts:
+        assert sentence_tokenizer().text_contains_sentbreak(context) == plain.text_contains_sentbreak(context), context
 
 
 @pytest.mark.parametrize("text", PUNKT_TEXTS)

@@ -9,6 +9,7 @@ Punkt model is built from ``helpers.nltk_data`` constants.
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left
 
 import numpy as np
@@ -31,17 +32,25 @@ SENTENCE_COLUMNS = [
 ]
 
 
+# A break context Punkt always takes as a sentence break: a word of two or more ASCII letters,
+# lower case after the first, then ".", "?" or "!", spaces and a token ("said. The"). Punkt's
+# first pass marks such a word with its period a break unless it is a listed abbreviation, and
+# its second pass keeps the mark (no collocations are listed; the word is no abbreviation, initial
+# or number); "?" and "!" are tokens and breaks of their own; a token follows, so the break is
+# inside the context. ``_MemoPunkt`` answers these without tokenizing (tests/test_text.py checks
+# them against plain Punkt).
+PLAIN_BREAK = re.compile(r"([A-Za-z][a-z]+)([.?!]) +[A-Za-z0-9\"'(]\S*")
 BREAK_MEMO_SIZE = 1 << 16  # distinct break contexts kept by ``_MemoPunkt`` before it starts afresh
 
 
 class _MemoPunkt(PunktSentenceTokenizer):
-    """Punkt deciding each distinct break context once.
+    """Punkt with its break decisions made cheaply, the sentences exactly Punkt's.
 
-    ``text_contains_sentbreak`` reads only its argument (the word before a candidate
-    break, the break and the next token: "said. The") and the fixed parameters of an
-    untrained model, which tokenizing never changes; so its answer for a context is
-    kept in a dict and the sentences are exactly Punkt's. Most contexts recur across
-    articles ("said. The"), and deciding one is most of Punkt's work.
+    Deciding whether a candidate break's context (the word before it, the break and the
+    next token) holds a break is most of Punkt's work. A ``PLAIN_BREAK`` context is a
+    break outright. Any other is decided by Punkt once: ``text_contains_sentbreak``
+    reads only its argument and the fixed parameters of an untrained model, so its
+    answer is kept in a dict ("U.S. official" recurs across articles).
 
     A text with no candidate break (no match of Punkt's own ``period_context_re``: most
     one-sentence paragraphs) is one sentence, its trailing whitespace left out, as
@@ -52,6 +61,9 @@ class _MemoPunkt(PunktSentenceTokenizer):
         self._breaks: dict[str, bool] = {}
 
     def text_contains_sentbreak(self, text: str) -> bool:
+        plain = PLAIN_BREAK.fullmatch(text)
+        if plain and (plain.group(2) != "." or plain.group(1).lower() not in self._params.abbrev_types):
+            return True
         found = self._breaks.get(text)
         if found is None:
             if len(self._breaks) >= BREAK_MEMO_SIZE:
