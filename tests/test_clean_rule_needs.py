@@ -91,3 +91,13 @@ def test_split_keeps_a_pattern_whole_when_it_cannot_be_split():
     assert head.pattern == "^a|^b" and rest.pattern == "c" and head.flags & re.IGNORECASE
     assert head.match("B") and not head.match("xa") and rest.search("xC")
     assert anchored_split(re.compile("^a|b", re.MULTILINE))[0] is None  # ^ after a newline too
+
+
+def test_factored_writes_a_shared_opening_once_only_where_the_parse_allows():
+    from helpers.clean.rulesearch import factored
+
+    assert factored([r"[.!?]\s+A", r"[.!?]\s+\(?B"], 0).pattern == r"[.!?]\s+(?:A|\(?B)"
+    assert factored(["ab*", "ab+"], 0).pattern == "a(?:b*|b+)"  # never between an atom and its repeat
+    assert factored([r"\012", r"\013"], 0).pattern == r"\012|\013"  # an octal escape is one character
+    assert factored(["(a)b", "(a)(c)"], 0).pattern == "(a)b|(a)(c)"  # (c) would be renumbered
+    assert factored(["x"], 0).pattern == "x"

@@ -19,7 +19,6 @@ import re._constants as sre_c  # the parser's node names, read only to prove ``n
 import re._parser as sre_p
 
 _REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)yes|no)
 
 
 def required_chars(items) -> frozenset[str] | None:
@@ -86,7 +85,40 @@ def anchored_split(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re
     kept whole as the second."""
     branches = top_branches(pattern.pattern)
     head = [b for b in branches if b.startswith("^")]
-    if pattern.flags & re.MULTILINE or _BACKREFERENCE.search(pattern.pattern) or not head:
+    # \1, (?P=name) and (?(1)yes|no) parse as GROUPREF nodes; a literal's repr is its number
+    backreference = "GROUPREF" in repr(sre_p.parse(pattern.pattern, pattern.flags).data)
+    if pattern.flags & re.MULTILINE or backreference or not head:
         return None, pattern
     tail = [b for b in branches if not b.startswith("^")]
-    return re.compile("|".join(head), pattern.flags), re.compile("|".join(tail), pattern.flags) if tail else None
+    return re.compile("|".join(head), pattern.flags), factored(tail, pattern.flags) if tail else None
+
+
+def factored(branches: list[str], flags: int) -> re.Pattern[str]:
+    """``"|".join(branches)`` compiled, the text all branches open with written once before
+    them ("[.!?]\\s+(?:A|B)" for "[.!?]\\s+A|[.!?]\\s+B"; a pattern opening with a character
+    class is scanned for it directly). The longest shared opening is taken whose parse,
+    followed by the parse of each branch's remainder, is that branch's own parse: the same
+    sequence, so a line holds a match of the one exactly when it holds a match of the other."""
+    shared = _common_start(branches)
+    for k in range(len(shared), 0, -1):
+        rests = [b[k:] for b in branches]
+        if all(r and r[0] not in "*+?{" and _parse_splits(b, k, flags) for b, r in zip(branches, rests, strict=True)):
+            return re.compile(shared[:k] + "(?:" + "|".join(rests) + ")", flags)
+    return re.compile("|".join(branches), flags)
+
+
+def _common_start(texts: list[str]) -> str:
+    first, last = min(texts), max(texts)
+    k = 0
+    while k < len(first) and first[k] == last[k]:
+        k += 1
+    return first[:k] if len(texts) > 1 else ""
+
+
+def _parse_splits(branch: str, k: int, flags: int) -> bool:
+    """``branch[:k]`` and ``branch[k:]`` each parse, and the branch parses as the one then the other."""
+    try:
+        whole, start, rest = (sre_p.parse(text, flags) for text in (branch, branch[:k], branch[k:]))
+    except re.error:
+        return False
+    return repr(whole.data) == repr(start.data + rest.data)
