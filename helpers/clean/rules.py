@@ -47,6 +47,7 @@ class Rule:
     check: Callable[[str], bool] | None = None  # a further test the line must pass
     # Characters one of which every match of ``pattern`` holds: a line holding none is not searched.
     # Speed only (the pattern decides); tests/test_clean_rule_needs.py proves each from the pattern.
+    # Left empty, ``rule_for`` uses those ``rulesearch.proved_needs`` reads from the pattern.
     needs: str = ""
 
 
