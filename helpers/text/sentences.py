@@ -52,9 +52,10 @@ class _MemoPunkt(PunktSentenceTokenizer):
     reads only its argument and the fixed parameters of an untrained model, so its
     answer is kept in a dict ("U.S. official" recurs across articles).
 
-    A text with no candidate break (no match of Punkt's own ``period_context_re``: most
-    one-sentence paragraphs) is one sentence, its trailing whitespace left out, as
-    Punkt's ``_slices_from_text`` and ``_realign_boundaries`` would give, without them."""
+    A text with no ".", "?" or "!" but as its last character before trailing spaces has no
+    candidate break (Punkt's ``period_context_re`` wants one followed by punctuation or by
+    spaces and a token): it is one sentence, its trailing whitespace left out, as Punkt's
+    ``_slices_from_text`` and ``_realign_boundaries`` would give, without them."""
 
     def __init__(self, params: PunktParameters):
         super().__init__(params)
@@ -72,8 +73,9 @@ class _MemoPunkt(PunktSentenceTokenizer):
         return found
 
     def span_tokenize(self, text: str, realign_boundaries: bool = True):
-        if realign_boundaries and self._lang_vars.period_context_re().search(text) is None:
-            end = len(text.rstrip())
+        end = len(text.rstrip())
+        head = text[:max(end - 1, 0)]
+        if realign_boundaries and not text[end:].strip(" \t\n\r") and not any(c in head for c in ".?!"):
             return iter([(0, end)] if end else [])
         return super().span_tokenize(text, realign_boundaries)
 
