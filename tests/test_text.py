@@ -152,7 +152,9 @@ PUNKT_TEXTS = [
     "Wait... what? Yes! No.", "It rose 5.5 per cent. Shares fell.", "A. B. Cee went home. So did J. Bach.",
     '"We will win." He said so. (Reuters) -- Done.', "Line one.\nLine two.", "x " * 50 + "end. Next one",
     "U.S. Talks failed.", "He quit. The end.", "Ms. Roe quit? Yes.", "Israel. Thursday came.", "etc. And more.",
-    "Tel. Aviv is hot. Gen. Smith said! (Maybe)", "Stop. \x1c", "Stop.\x1c", "No stop\u00a0", "One.\u2003", "?", 'He said. "Quote here." so.', "Done!  Next", "vs. Them. Then",
+    "Tel. Aviv is hot. Gen. Smith said! (Maybe)",
+    "Stop. \x1c", "Stop.\x1c", "No stop\u00a0", "One.\u2003", "?",
+    'He said. "Quote here." so.', "Done!  Next", "vs. Them. Then",
 ]
 
 
