@@ -34,6 +34,12 @@ from .vocabulary import (
 
 def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
     """``body`` with every quotation overwritten by ``MASK`` (same length, same offsets)."""
+    if all(0 <= s <= e <= len(body) for s, e in spans) and all(a[1] <= b[0] for a, b in pairwise(spans)):
+        parts, at = [], 0  # spans in order, none over another (as ``quote_spans`` gives them): joined in pieces
+        for s, e in spans:
+            parts += (body[at:s], MASK * (e - s))
+            at = e
+        return "".join(parts) + body[at:]
     chars = list(body)
     for s, e in spans:
         chars[s:e] = MASK * (e - s)
