@@ -131,6 +131,9 @@ def trie_pattern(words) -> str:
     return build(trie)
 
 
+LOOKBEHIND_CLASS = re.compile(r"\(\?<!\[[^\]]*\]\)")
+
+
 class Scan:
     """``pattern.finditer`` with the same matches, faster: ``pattern`` must open (after
     zero-width assertions) with one of the regex ``fragments``, case ignored."""
@@ -144,7 +147,12 @@ class Scan:
             if not any(w.startswith(v) for v in shortest):
                 shortest.append(w)
         usable = bool(shortest) and all(openings) and all(w.isascii() for w in shortest)
-        self.openings = re.compile(trie_pattern(shortest)) if usable else None
+        # a pattern that opens with a lookbehind on one character class ("(?<![\\w-])", before no
+        # top-level "|") matches only where it holds: the trie is tried only there too (lower-casing
+        # keeps every character in or out of the class), not inside every word
+        behind = LOOKBEHIND_CLASS.match(pattern.pattern)
+        guard = behind.group(0) if behind and len(_top_level(pattern.pattern)[0]) == 1 else ""
+        self.openings = re.compile(guard + trie_pattern(shortest)) if usable else None
 
     def lowered(self, text: str) -> str | None:
         """``text`` with ASCII capitals lower-cased (same length), or None when that would miss a match."""
