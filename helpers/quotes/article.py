@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from ..quote_spans import MAX_WRAPPED_LINES, PARAGRAPH_PATTERN, WRAPPED_LINE_END, closing_width, quote_spans
 from .attribution import Attribution, first_verb_attribution, quote_attribution, subject_of
-from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUE_SCAN, MASK
+from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUE_SCAN, CUE_WORDS, MASK
 from .resolution import Event, Resolver, new_source, person_vocabulary, place_like, role_map
 from .speakers import Names, Speaker, parse_np
 from .vocabulary import (
@@ -276,7 +276,11 @@ def attach_cues(masked: str, sents: list, sources: list[dict]) -> None:
     """Anonymity cues attach to the source named in (or referred back to by) their
     sentence; a cue next to an unnamed source not yet counted ("two diplomats who asked
     not to be named") adds that source."""
+    # the body lower-cased, unless a character outside ASCII matches an ASCII one with case ignored
+    low = CUE_SCAN.lowered(masked) if CUE_WORDS is not None else None
     for r in sents:
+        if low is not None and not any(w in low[r.start_char:r.end_char] for w in CUE_WORDS):
+            continue  # no word every cue holds: no cue
         text = masked[r.start_char:r.end_char]
         cue = next(CUE_SCAN.finditer(text), None)  # CUES.search, scanned faster
         if not cue:

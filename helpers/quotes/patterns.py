@@ -220,6 +220,32 @@ def cue_pattern(cues) -> re.Pattern[str]:
 
 CUES = cue_pattern(ANONYMITY_CUES)
 CUE_SCAN = Scan(CUES, ANONYMITY_CUES)
+
+
+def holds_word(cue: str, words) -> bool:
+    """Whether every text the regex ``cue`` matches holds one of ``words``: written outside its groups
+    (escapes, classes and optional or repeated characters left out), or in each alternative of a group at
+    its top level that holds no group and is not optional. False when unsure (a backslash in such a
+    group, an alternation at the top level)."""
+    if len(_top_level(cue)[0]) > 1:  # alternatives at the top: not read here
+        return False
+    text = cue
+    while (stripped := re.sub(r"\([^()]*\)[?*{]?", " ", text)) != text:  # every group out, inner first
+        text = stripped
+    if any(w in re.sub(r"\\.|\[[^\]]*\]|.[?*{]", " ", text) for w in words):
+        return True
+    depth, groups = 0, []
+    for k, ch in enumerate(cue):
+        if ch == "(" and depth == 0 and (m := re.match(r"\(\?:([^()\\]*)\)(?![?*{])", cue[k:])):
+            groups.append(m.group(1))
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+    return any(all(any(w in alt for w in words) for alt in g.split("|")) for g in groups)
+
+
+# A word (lower case) every anonymity cue holds: a sentence without any of them has no cue (None when
+# a cue in the list holds none of them: then every sentence is scanned).
+CUE_WORDS = ("anonym", "name", "identified", "condition", "authori", "familiar")
+CUE_WORDS = CUE_WORDS if all(holds_word(c.lower(), CUE_WORDS) for c in ANONYMITY_CUES) else None
 PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.I)  # "it said": the organisation before
 # "officials", "Israeli officials", "the police": a group's voice, not a name.
 GROUP_NP = re.compile(r"^(?i:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?i:" + "|".join(sorted(GROUP_NOUNS)) + r")$")
