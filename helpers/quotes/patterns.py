@@ -153,6 +153,26 @@ class Scan:
         behind = LOOKBEHIND_CLASS.match(pattern.pattern)
         guard = behind.group(0) if behind and len(_top_level(pattern.pattern)[0]) == 1 else ""
         self.openings = re.compile(guard + trie_pattern(shortest)) if usable else None
+        self.trie = re.compile(trie_pattern(shortest)) if usable else None  # without the lookbehind
+        self.ahead = re.compile(guard + "(?=" + trie_pattern(shortest) + ")") if usable else None
+
+    def starts(self, low: str) -> list[int]:
+        """Every place in ``low`` (a ``lowered`` text) where the openings match: where ``finditer``
+        tries the pattern (``openings.search`` finds each in turn)."""
+        return [m.start() for m in self.ahead.finditer(low)]
+
+    def finditer_at(self, text: str, starts):
+        """``finditer(text)``'s matches, given ``starts``: every place in ``text`` where the openings
+        match (``starts``), in order; others too, where the pattern cannot match (no opening fits there)."""
+        pos = 0
+        for at in starts:
+            if at < pos:
+                continue
+            hit = self.pattern.match(text, at)
+            if hit is None or hit.end() == hit.start():
+                continue
+            yield hit
+            pos = hit.end()
 
     def lowered(self, text: str) -> str | None:
         """``text`` with ASCII capitals lower-cased (same length), or None when that would miss a match."""

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -41,13 +42,29 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
     """Role noun -> the people an article names with it ("prime minister" ->
     {"Benjamin Netanyahu"}); the role's head noun ("minister", "envoy") too."""
     found = set()
-    for hit in names.role_scan.finditer(masked):  # only around role words: much faster on long texts
-        window = masked[max(0, hit.start() - 130):hit.end() + 90]
+    scan = names.role_scan
+    low = scan.lowered(masked) if scan.openings is not None else None
+    # the scans that open with a role word: where they are tried in each window, from one pass over the body
+    shared = [names.role_scans[0], names.role_scans[1], names.role_needs[3]]
+    if low is None or any(not isinstance(s, Scan) or s.openings is None or s.openings.pattern != scan.openings.pattern
+                          for s in shared):
+        starts = hits = None
+    else:
+        starts = scan.starts(low)
+        hits = scan.finditer_at(masked, starts)
+    for hit in scan.finditer(masked) if hits is None else hits:  # only around role words: much faster
+        lo, hi = max(0, hit.start() - 130), min(len(masked), hit.end() + 90)
+        window, here = masked[lo:hi], None if starts is None else window_starts(starts, low, lo, hi, scan)
+
+        def matches(s, window=window, here=here):
+            if here is None or all(s is not t for t in shared):
+                return s.finditer(window)
+            return s.finditer_at(window, here)
         found |= {
             (m.group("role"), m.group("name"))
-            for scan, needs in zip(names.role_scans, names.role_needs, strict=True)
-            if needs is None or next(needs.finditer(window), None) is not None
-            for m in scan.finditer(window)
+            for pattern, needs in zip(names.role_scans, names.role_needs, strict=True)
+            if needs is None or next(matches(needs), None) is not None
+            for m in matches(pattern)
         }
     found |= {(TITLE_ABBREVIATIONS[m.group("abbr").lower() + "."], m.group("name"))
               for m in TITLE_SCAN.finditer(masked)}  # "Gov. Gavin Newsom": the governor
@@ -61,6 +78,16 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
         for key in {role_text, head}:
             out.setdefault(key, set()).add(sp.name)
     return out
+
+
+def window_starts(starts: list[int], low: str, lo: int, hi: int, scan: Scan) -> list[int]:
+    """Where ``scan`` tries its pattern in the window ``lo:hi`` of a text (``low`` lower-cased), from
+    where it does in the whole text (``starts``), as offsets in the window: those in it, and its
+    first character when the openings (not their lookbehind, which sees nothing there) match there."""
+    here = [at - lo for at in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]]
+    if (not here or here[0] != 0) and scan.trie.match(low, lo) is not None:
+        here.insert(0, 0)
+    return here
 
 
 def person_vocabulary(masked: str, speakers: list[Speaker | None], roles: dict[str, set[str]],
