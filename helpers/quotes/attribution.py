@@ -255,11 +255,12 @@ def subject_of(sentence: str, names: Names, subjects: dict | None) -> Speaker | 
 
 
 def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: str, allow_subject: bool,
-                           subjects: dict | None = None):
+                           subjects: dict | None = None, verbs: list | None = None):
     """Speaker + verb in ``text`` (narration before a quotation, or a whole sentence):
     the first speech verb whose subject is a speaker; else the sentence subject; else
-    "according to X" (``subjects``: see ``subject_of``)."""
-    verbs = list(VERB_SCAN.finditer(text))
+    "according to X" (``subjects``: see ``subject_of``; ``verbs``: ``VERB_SCAN``'s matches in
+    ``text`` when the caller found them already)."""
+    verbs = list(VERB_SCAN.finditer(text)) if verbs is None else verbs
     according = None
     for i, v in enumerate(verbs):
         verb = verb_word(v)
