@@ -155,10 +155,17 @@ class Scan:
         self.openings = re.compile(guard + trie_pattern(shortest)) if usable else None
         self.trie = re.compile(trie_pattern(shortest)) if usable else None  # without the lookbehind
         self.ahead = re.compile(guard + "(?=" + trie_pattern(shortest) + ")") if usable else None
+        # in ASCII text: the character before each such place, one the lookbehind's class does not hold
+        # (a class of characters is searched for much faster than a lookbehind is tried everywhere)
+        seps = "".join(re.escape(chr(c)) for c in range(128) if not re.match(guard[4:-1], chr(c))) if guard else ""
+        self.after_sep = re.compile(f"[{seps}](?={trie_pattern(shortest)})") if usable and seps else None
 
     def starts(self, low: str) -> list[int]:
         """Every place in ``low`` (a ``lowered`` text) where the openings match: where ``finditer``
         tries the pattern (``openings.search`` finds each in turn)."""
+        if self.after_sep is not None and low.isascii():
+            found = [m.end() for m in self.after_sep.finditer(low)]  # a place after a character not in the class
+            return [0, *found] if self.trie.match(low) is not None else found  # or at the start: nothing before it
         return [m.start() for m in self.ahead.finditer(low)]
 
     def finditer_at(self, text: str, starts):
