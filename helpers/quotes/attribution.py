@@ -88,7 +88,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
     if not t.strip():
         return None
     comma = t.endswith(",")
-    parts = [p.strip() for p in t.rstrip(",").split(",")]
+    parts = [p.strip() for p in t.rstrip(",").rsplit(",", 2)]  # the last two are read, and whether there are two
     if comma and len(parts) >= 2:
         last, prev = parts[-1], parts[-2]
         if last and (is_appositive(last) or title_appositive(last, names) or described_name(prev, last)):
@@ -103,7 +103,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
                 sp.description = f"{clean_np(prev)}, {last}"
                 return sp
     sp = parse_np(CONCESSIVE.sub("", parts[-1]), names)  # ", while X said"
-    clause = CLAUSE_SUBJECT.search(parts[-1]) if sp is None else None
+    clause = CLAUSE_SUBJECT.search(parts[-1]) if sp is None and may_hold_clause(parts[-1]) else None
     if clause:  # "Xinhua reported that President Xi Jinping called for": the clause's own subject
         sp = parse_np(clause.group("np"), names)
     return sp if sp is not None else np_at_end(t, names)
@@ -125,7 +125,17 @@ POST_AT_BODY = re.compile(r"\b[a-z][\w-]+\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]")
 
 # The subject of a clause inside the phrase before a verb ('reported that Chinese President Xi
 # Jinping called for', 'what a government official described as').
-CLAUSE_SUBJECT = re.compile(r"(?:^|\s)(?i:that|what|which|whom)\s+(?P<np>[^,]{2,80})$")
+CLAUSE_WORDS = ("that", "what", "which", "whom")  # the words a clause opens with
+CLAUSE_SUBJECT = re.compile(rf"(?:^|\s)(?i:{'|'.join(CLAUSE_WORDS)})\s+(?P<np>[^,]{{2,80}})$")
+
+
+def may_hold_clause(part: str) -> bool:
+    """False when ``part`` is ASCII and holds none of ``CLAUSE_WORDS`` in any case: then
+    ``CLAUSE_SUBJECT`` cannot match it (it is not tried at every character for nothing)."""
+    if not part.isascii():
+        return True
+    low = part.lower()
+    return any(w in low for w in CLAUSE_WORDS)
 
 
 def title_appositive(part: str, names: Names) -> bool:
