@@ -175,12 +175,18 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
 
 # A participle clause opening a sentence ("Reacting to the video, France's minister Jo Park told ..."):
 # the subject comes after its comma. A name ending in -ing ("Fleming, the coach,") is followed by a comma.
+DATELINE_MARKS = (":", "\u2014", "\u2013", "-")  # a dateline ends with one of them (``DATELINE``)
 PARTICIPLE_OPENING = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
+
+
+def strip_dateline(text: str) -> str:
+    """``DATELINE.sub("", text, count=1)``; not tried on a text without a mark a dateline ends with."""
+    return DATELINE.sub("", text, count=1) if any(mark in text for mark in DATELINE_MARKS) else text
 
 
 def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PLR0911 -- one early return per subject shape
     """The subject at the start of a sentence (or after an introductory clause)."""
-    s = clean_np(DATELINE.sub("", sentence[:MAX_PHRASE_CHARS], count=1))
+    s = clean_np(strip_dateline(sentence[:MAX_PHRASE_CHARS]))
     words = s.split(None, 1)  # the first word (a whole split of a long sentence, twice, was a tenth of the time)
     first = words[0].lower().strip(",") if words else ""
     if (first in INTRODUCTORY_WORDS or PARTICIPLE_OPENING.match(s)) and "," in s[:120]:
