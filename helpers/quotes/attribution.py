@@ -18,6 +18,7 @@ from .patterns import (
     AFTER_VS,
     ANON_NP,
     BEFORE_VS,
+    CLAUSE_WORDS,
     DATELINE,
     INVERT_ALT,
     NAME_FULL,
@@ -26,6 +27,8 @@ from .patterns import (
     SPEAKER_COLON,
     TRAILING,
     VERB_SCAN,
+    may_hold_clause,
+    strip_dateline,
     trailing_start,
 )
 from .speakers import Names, Speaker, clean_np, name_speaker, parse_np
@@ -125,17 +128,7 @@ POST_AT_BODY = re.compile(r"\b[a-z][\w-]+\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]")
 
 # The subject of a clause inside the phrase before a verb ('reported that Chinese President Xi
 # Jinping called for', 'what a government official described as').
-CLAUSE_WORDS = ("that", "what", "which", "whom")  # the words a clause opens with
 CLAUSE_SUBJECT = re.compile(rf"(?:^|\s)(?i:{'|'.join(CLAUSE_WORDS)})\s+(?P<np>[^,]{{2,80}})$")
-
-
-def may_hold_clause(part: str) -> bool:
-    """False when ``part`` is ASCII and holds none of ``CLAUSE_WORDS`` in any case: then
-    ``CLAUSE_SUBJECT`` cannot match it (it is not tried at every character for nothing)."""
-    if not part.isascii():
-        return True
-    low = part.lower()
-    return any(w in low for w in CLAUSE_WORDS)
 
 
 def title_appositive(part: str, names: Names) -> bool:
@@ -175,13 +168,7 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
 
 # A participle clause opening a sentence ("Reacting to the video, France's minister Jo Park told ..."):
 # the subject comes after its comma. A name ending in -ing ("Fleming, the coach,") is followed by a comma.
-DATELINE_MARKS = (":", "\u2014", "\u2013", "-")  # a dateline ends with one of them (``DATELINE``)
 PARTICIPLE_OPENING = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
-
-
-def strip_dateline(text: str) -> str:
-    """``DATELINE.sub("", text, count=1)``; not tried on a text without a mark a dateline ends with."""
-    return DATELINE.sub("", text, count=1) if any(mark in text for mark in DATELINE_MARKS) else text
 
 
 def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PLR0911 -- one early return per subject shape

@@ -360,6 +360,24 @@ SPEAKER_COLON = re.compile(r"^\s*(?P<np>[^\"#:;!?]{2,80}?)\s*:\s*$")
 DATELINE = re.compile(
     r"^\s*[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}(?:\s*\([^()]{1,40}\)){0,2}\s*(?::|\u2014|\u2013|--|-)\s+"
 )
+DATELINE_MARKS = (":", "\u2014", "\u2013", "-")  # a dateline ends with one of them
+
+
+def strip_dateline(text: str) -> str:
+    """``DATELINE.sub("", text, count=1)``; not tried on a text without a mark a dateline ends with."""
+    return DATELINE.sub("", text, count=1) if any(mark in text for mark in DATELINE_MARKS) else text
+
+
+CLAUSE_WORDS = ("that", "what", "which", "whom")  # the words a clause opens with (``attribution.CLAUSE_SUBJECT``)
+
+
+def may_hold_clause(part: str) -> bool:
+    """False when ``part`` is ASCII and holds none of ``CLAUSE_WORDS`` in any case: then a pattern
+    that needs one cannot match it (it is not tried at every character for nothing)."""
+    if not part.isascii():
+        return True
+    low = part.lower()
+    return any(w in low for w in CLAUSE_WORDS)
 
 def matches_at(pattern: re.Pattern[str], openings: re.Pattern[str], text: str):
     """``pattern.finditer(text)`` for a pattern whose every match opens with a match of ``openings``
