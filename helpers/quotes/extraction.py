@@ -378,6 +378,9 @@ def _run_chunked(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.Dat
     rows_of = sentences.groupby(sentences["article_id"].astype(str), sort=False).indices  # article -> row positions
     none = np.empty(0, dtype=np.int64)
     chunks = []
+    # only the columns ``_run`` reads are sent to the workers (not the sentences' text, the articles' headlines ...)
+    sentences = sentences[[c for c in SentenceRow._fields if c in sentences.columns]]
+    articles = articles[[c for c in ("article_id", "outlet", "body", "raw_text", "subheads") if c in articles.columns]]
     size = parallel.CHUNK_ARTICLES
     for start in range(0, len(articles), size):
         rows = np.sort(np.concatenate([rows_of.get(a, none) for a in ids[start:start + size]] or [none]))
