@@ -152,7 +152,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Returns: a list of ``(start, end)`` offsets into ``text``, end exclusive.
     """
     spans: list[tuple[int, int]] = []
-    text = TYPEWRITER_OPEN.sub(' "', text)
+    text = TYPEWRITER_OPEN.sub(' "', text) if "``" in text or "''" in text else text  # (each match holds one)
     if QUOTE_MARK not in text and SINGLE_MARK not in text:
         return spans
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(text)]

@@ -120,3 +120,48 @@ def test_a_pronoun_at_the_end_is_looked_for_in_the_last_characters_only(text):
         want = PRONOUN_AT_END.search(full)
         got = PRONOUN_AT_END.search(full, max(0, len(full) - PRONOUN_TAIL))
         assert (want and want.span()) == (got and got.span())
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_starts_and_windows_find_the_scans_matches(text):
+    """``Scan.starts`` over a whole text, narrowed to a window (``window_starts``), gives through
+    ``finditer_at`` what the pattern finds in that window, windows cut mid-word included."""
+    from helpers.quotes.resolution import window_starts
+
+    names = Names(None)
+    for scan in (VERB_SCAN, names.role_scan, names.role_scans[0], names.role_needs[3]):
+        low = scan.lowered(text)
+        if low is None:  # a character outside ASCII matching an ASCII one: callers scan as before
+            continue
+        starts = scan.starts(low)
+        assert starts == [m.start() for m in scan.ahead.finditer(low)]
+        for lo in range(0, max(len(text), 1), 3):
+            for hi in (lo + 1, lo + 14, len(text)):
+                window = text[lo:hi]
+                got = spans(scan.finditer_at(window, window_starts(starts, low, lo, min(hi, len(text)), scan)))
+                assert got == spans(scan.pattern.finditer(window)), (scan.pattern.pattern[:30], lo, hi)
+
+
+def test_named_positions_match_the_alternation():
+    from helpers.quotes.resolution import named_positions
+
+    text = "Kerry said Kerry Jr. met Kerry_x and .Kerry, then U.S. envoy Jo Kerry-Lee and Kerry Jr.'s aide Kerry."
+    vocab = {"Kerry", "Kerry Jr.", "U.S.", "Jo Kerry", "aide"}
+    alternation = "|".join(map(re.escape, sorted(vocab, key=len, reverse=True)))
+    want = [(m.start(), m.group(0)) for m in re.finditer(rf"(?<![\w.])(?:{alternation})(?![\w])", text)]
+    assert named_positions(text, vocab) == want
+    assert (0, "Kerry") in want and (11, "Kerry Jr.") in want  # the longest name where two start
+
+
+def test_cue_words_pretest():
+    from helpers.quotes.patterns import CUE_WORDS, holds_word
+
+    assert CUE_WORDS is not None  # every cue in the list holds one of them
+    assert holds_word("asked not to be (?:identified|named)", CUE_WORDS)
+    assert not holds_word("asked not to be (?:identified|quoted)", CUE_WORDS)  # "quoted" holds none
+    assert not holds_word("(?:x|(?:named|identified))", CUE_WORDS)  # the group is one alternative
+    assert not holds_word("named|quoted", CUE_WORDS)
+    for cue in ANONYMITY_CUES:  # a text the cue matches holds a word
+        for m in re.finditer(cue, "x asked not to be named, spoke on condition of anonymity, unnamed, familiar with",
+                             re.I):
+            assert any(w in m.group(0).lower() for w in CUE_WORDS)

@@ -14,8 +14,8 @@ from itertools import pairwise
 
 from ..quote_spans import MAX_WRAPPED_LINES, PARAGRAPH_PATTERN, WRAPPED_LINE_END, closing_width, quote_spans
 from .attribution import Attribution, first_verb_attribution, quote_attribution, subject_of
-from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUE_SCAN, MASK
-from .resolution import Event, Resolver, new_source, person_vocabulary, place_like, role_map
+from .patterns import ANON_ANYWHERE, BACKREF_ANYWHERE, CUE_SCAN, CUE_WORDS, MASK, VERB_SCAN
+from .resolution import Event, Resolver, new_source, person_vocabulary, place_like, role_map, window_starts
 from .speakers import Names, Speaker, parse_np
 from .vocabulary import (
     MIN_QUOTE_WORDS,
@@ -34,6 +34,12 @@ from .vocabulary import (
 
 def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
     """``body`` with every quotation overwritten by ``MASK`` (same length, same offsets)."""
+    if all(0 <= s <= e <= len(body) for s, e in spans) and all(a[1] <= b[0] for a, b in pairwise(spans)):
+        parts, at = [], 0  # spans in order, none over another (as ``quote_spans`` gives them): joined in pieces
+        for s, e in spans:
+            parts += (body[at:s], MASK * (e - s))
+            at = e
+        return "".join(parts) + body[at:]
     chars = list(body)
     for s, e in spans:
         chars[s:e] = MASK * (e - s)
@@ -110,9 +116,20 @@ def speech_events(masked: str, sents: list, names: Names, subjects: dict | None 
     """The sentences of reported speech ("Netanyahu said there could be ..."): (sentence, attribution).
     ``subjects`` keeps each sentence's subject for ``action_subjects`` (``attribution.subject_of``)."""
     found = []
+    # where a speech verb may start, found once in the body (``Scan.starts``): a sentence with none has no
+    # verb, so no attribution; the others' verbs are found from there (``Scan.finditer_at``)
+    low = VERB_SCAN.lowered(masked) if VERB_SCAN.openings is not None else None
+    starts = VERB_SCAN.starts(low) if low is not None else None
     for r in sents:
         text = masked[r.start_char:r.end_char]
-        att = first_verb_attribution(text, r.start_char, names, sentence=text, allow_subject=True, subjects=subjects)
+        verbs = None
+        if starts is not None and 0 <= r.start_char <= r.end_char:
+            here = window_starts(starts, low, r.start_char, r.end_char, VERB_SCAN)
+            if not here:
+                continue
+            verbs = list(VERB_SCAN.finditer_at(text, here))
+        att = first_verb_attribution(text, r.start_char, names, sentence=text, allow_subject=True, subjects=subjects,
+                                     verbs=verbs)
         if att is not None:
             found.append((r, att))
     return found
@@ -270,7 +287,11 @@ def attach_cues(masked: str, sents: list, sources: list[dict]) -> None:
     """Anonymity cues attach to the source named in (or referred back to by) their
     sentence; a cue next to an unnamed source not yet counted ("two diplomats who asked
     not to be named") adds that source."""
+    # the body lower-cased, unless a character outside ASCII matches an ASCII one with case ignored
+    low = CUE_SCAN.lowered(masked) if CUE_WORDS is not None else None
     for r in sents:
+        if low is not None and not any(w in low[r.start_char:r.end_char] for w in CUE_WORDS):
+            continue  # no word every cue holds: no cue
         text = masked[r.start_char:r.end_char]
         cue = next(CUE_SCAN.finditer(text), None)  # CUES.search, scanned faster
         if not cue:

@@ -18,6 +18,7 @@ from .patterns import (
     AFTER_VS,
     ANON_NP,
     BEFORE_VS,
+    CLAUSE_WORDS,
     DATELINE,
     INVERT_ALT,
     NAME_FULL,
@@ -26,6 +27,8 @@ from .patterns import (
     SPEAKER_COLON,
     TRAILING,
     VERB_SCAN,
+    may_hold_clause,
+    strip_dateline,
     trailing_start,
 )
 from .speakers import Names, Speaker, clean_np, name_speaker, parse_np
@@ -88,7 +91,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
     if not t.strip():
         return None
     comma = t.endswith(",")
-    parts = [p.strip() for p in t.rstrip(",").split(",")]
+    parts = [p.strip() for p in t.rstrip(",").rsplit(",", 2)]  # the last two are read, and whether there are two
     if comma and len(parts) >= 2:
         last, prev = parts[-1], parts[-2]
         if last and (is_appositive(last) or title_appositive(last, names) or described_name(prev, last)):
@@ -103,7 +106,7 @@ def np_before(text: str, names: Names) -> Speaker | None:
                 sp.description = f"{clean_np(prev)}, {last}"
                 return sp
     sp = parse_np(CONCESSIVE.sub("", parts[-1]), names)  # ", while X said"
-    clause = CLAUSE_SUBJECT.search(parts[-1]) if sp is None else None
+    clause = CLAUSE_SUBJECT.search(parts[-1]) if sp is None and may_hold_clause(parts[-1]) else None
     if clause:  # "Xinhua reported that President Xi Jinping called for": the clause's own subject
         sp = parse_np(clause.group("np"), names)
     return sp if sp is not None else np_at_end(t, names)
@@ -125,7 +128,7 @@ POST_AT_BODY = re.compile(r"\b[a-z][\w-]+\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]")
 
 # The subject of a clause inside the phrase before a verb ('reported that Chinese President Xi
 # Jinping called for', 'what a government official described as').
-CLAUSE_SUBJECT = re.compile(r"(?:^|\s)(?i:that|what|which|whom)\s+(?P<np>[^,]{2,80})$")
+CLAUSE_SUBJECT = re.compile(rf"(?:^|\s)(?i:{'|'.join(CLAUSE_WORDS)})\s+(?P<np>[^,]{{2,80}})$")
 
 
 def title_appositive(part: str, names: Names) -> bool:
@@ -142,6 +145,7 @@ def title_appositive(part: str, names: Names) -> bool:
 PRONOUN_AT_END = re.compile(r"(?<![\w'-])(?:he|she|they)$", re.I)
 PRONOUN_TAIL = 6  # a match of it starts in a text's last five characters ("they", a final newline)
 DEFINITE_AT_END = re.compile(r"(?<![\w'-])the\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+$", re.I)
+DEFINITE_WORDS = 5  # the most words a match of it holds
 
 
 def np_at_end(text: str, names: Names) -> Speaker | None:
@@ -151,7 +155,10 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
     m = PRONOUN_AT_END.search(text, max(0, len(text) - PRONOUN_TAIL))  # the lookbehind still sees before it
     if m:
         return Speaker("pronoun", m.group(0))
-    m = DEFINITE_AT_END.search(text)
+    # a match is "the" and at most four more words, the text's last: it starts in the last five
+    # (whitespace-separated; ``\s`` is what ``str.split`` splits at), so it is searched for only there
+    head = text.rsplit(None, DEFINITE_WORDS)
+    m = DEFINITE_AT_END.search(text, len(head[0]) if len(head) > DEFINITE_WORDS else 0)
     if m:
         sp = parse_np(m.group(0), names)
         if sp is not None and sp.kind in ("role", "backref", "orgref", "docref"):
@@ -166,8 +173,9 @@ PARTICIPLE_OPENING = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
 
 def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PLR0911 -- one early return per subject shape
     """The subject at the start of a sentence (or after an introductory clause)."""
-    s = clean_np(DATELINE.sub("", sentence[:MAX_PHRASE_CHARS], count=1))
-    first = s.split()[0].lower().strip(",") if s.split() else ""
+    s = clean_np(strip_dateline(sentence[:MAX_PHRASE_CHARS]))
+    words = s.split(None, 1)  # the first word (a whole split of a long sentence, twice, was a tenth of the time)
+    first = words[0].lower().strip(",") if words else ""
     if (first in INTRODUCTORY_WORDS or PARTICIPLE_OPENING.match(s)) and "," in s[:120]:
         s = clean_np(s.split(",", 1)[1])
     m = ANON_NP.match(s)
@@ -250,11 +258,12 @@ def subject_of(sentence: str, names: Names, subjects: dict | None) -> Speaker | 
 
 
 def first_verb_attribution(text: str, offset: int, names: Names, *, sentence: str, allow_subject: bool,
-                           subjects: dict | None = None):
+                           subjects: dict | None = None, verbs: list | None = None):
     """Speaker + verb in ``text`` (narration before a quotation, or a whole sentence):
     the first speech verb whose subject is a speaker; else the sentence subject; else
-    "according to X" (``subjects``: see ``subject_of``)."""
-    verbs = list(VERB_SCAN.finditer(text))
+    "according to X" (``subjects``: see ``subject_of``; ``verbs``: ``VERB_SCAN``'s matches in
+    ``text`` when the caller found them already)."""
+    verbs = list(VERB_SCAN.finditer(text)) if verbs is None else verbs
     according = None
     for i, v in enumerate(verbs):
         verb = verb_word(v)

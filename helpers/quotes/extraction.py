@@ -10,6 +10,7 @@ and the rows are laid out as the tables' columns.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 
 import numpy as np
 import pandas as pd
@@ -41,6 +42,9 @@ def _empty(columns: list[str]) -> pd.DataFrame:
                                       else "str") for c in columns})
 
 
+SentenceRow = namedtuple("SentenceRow", ["article_id", "sentence_id", "paragraph_n", "start_char", "end_char"])
+
+
 def _run(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None):
     for col in ("article_id", "sentence_id", "paragraph_n", "start_char", "end_char"):
         if col not in sentences.columns:
@@ -51,7 +55,8 @@ def _run(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame |
     names = Names(actors)
     ordered = sentences.sort_values(["article_id", "start_char"], kind="stable")
     by_article: dict[str, list] = {}
-    for row in ordered[["article_id", "sentence_id", "paragraph_n", "start_char", "end_char"]].itertuples(index=False):
+    # the rows as ``itertuples`` gives them, from the columns as lists (a tenth of the time)
+    for row in map(SentenceRow._make, zip(*(ordered[c].tolist() for c in SentenceRow._fields), strict=True)):
         by_article.setdefault(str(row.article_id), []).append(row)
     all_quotes, all_sources = [], []
     # the raw page and the crossheads the cleaner took out, where the table has them: a quotes page's headings
@@ -373,6 +378,9 @@ def _run_chunked(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.Dat
     rows_of = sentences.groupby(sentences["article_id"].astype(str), sort=False).indices  # article -> row positions
     none = np.empty(0, dtype=np.int64)
     chunks = []
+    # only the columns ``_run`` reads are sent to the workers (not the sentences' text, the articles' headlines ...)
+    sentences = sentences[[c for c in SentenceRow._fields if c in sentences.columns]]
+    articles = articles[[c for c in ("article_id", "outlet", "body", "raw_text", "subheads") if c in articles.columns]]
     size = parallel.CHUNK_ARTICLES
     for start in range(0, len(articles), size):
         rows = np.sort(np.concatenate([rows_of.get(a, none) for a in ids[start:start + size]] or [none]))

@@ -131,6 +131,9 @@ def trie_pattern(words) -> str:
     return build(trie)
 
 
+LOOKBEHIND_CLASS = re.compile(r"\(\?<!\[[^\]]*\]\)")
+
+
 class Scan:
     """``pattern.finditer`` with the same matches, faster: ``pattern`` must open (after
     zero-width assertions) with one of the regex ``fragments``, case ignored."""
@@ -144,7 +147,39 @@ class Scan:
             if not any(w.startswith(v) for v in shortest):
                 shortest.append(w)
         usable = bool(shortest) and all(openings) and all(w.isascii() for w in shortest)
-        self.openings = re.compile(trie_pattern(shortest)) if usable else None
+        # a pattern that opens with a lookbehind on one character class ("(?<![\\w-])", before no
+        # top-level "|") matches only where it holds: the trie is tried only there too (lower-casing
+        # keeps every character in or out of the class), not inside every word
+        behind = LOOKBEHIND_CLASS.match(pattern.pattern)
+        guard = behind.group(0) if behind and len(_top_level(pattern.pattern)[0]) == 1 else ""
+        self.openings = re.compile(guard + trie_pattern(shortest)) if usable else None
+        self.trie = re.compile(trie_pattern(shortest)) if usable else None  # without the lookbehind
+        self.ahead = re.compile(guard + "(?=" + trie_pattern(shortest) + ")") if usable else None
+        # in ASCII text: the character before each such place, one the lookbehind's class does not hold
+        # (a class of characters is searched for much faster than a lookbehind is tried everywhere)
+        seps = "".join(re.escape(chr(c)) for c in range(128) if not re.match(guard[4:-1], chr(c))) if guard else ""
+        self.after_sep = re.compile(f"[{seps}](?={trie_pattern(shortest)})") if usable and seps else None
+
+    def starts(self, low: str) -> list[int]:
+        """Every place in ``low`` (a ``lowered`` text) where the openings match: where ``finditer``
+        tries the pattern (``openings.search`` finds each in turn)."""
+        if self.after_sep is not None and low.isascii():
+            found = [m.end() for m in self.after_sep.finditer(low)]  # a place after a character not in the class
+            return [0, *found] if self.trie.match(low) is not None else found  # or at the start: nothing before it
+        return [m.start() for m in self.ahead.finditer(low)]
+
+    def finditer_at(self, text: str, starts):
+        """``finditer(text)``'s matches, given ``starts``: every place in ``text`` where the openings
+        match (``starts``), in order; others too, where the pattern cannot match (no opening fits there)."""
+        pos = 0
+        for at in starts:
+            if at < pos:
+                continue
+            hit = self.pattern.match(text, at)
+            if hit is None or hit.end() == hit.start():
+                continue
+            yield hit
+            pos = hit.end()
 
     def lowered(self, text: str) -> str | None:
         """``text`` with ASCII capitals lower-cased (same length), or None when that would miss a match."""
@@ -212,6 +247,32 @@ def cue_pattern(cues) -> re.Pattern[str]:
 
 CUES = cue_pattern(ANONYMITY_CUES)
 CUE_SCAN = Scan(CUES, ANONYMITY_CUES)
+
+
+def holds_word(cue: str, words) -> bool:
+    """Whether every text the regex ``cue`` matches holds one of ``words``: written outside its groups
+    (escapes, classes and optional or repeated characters left out), or in each alternative of a group at
+    its top level that holds no group and is not optional. False when unsure (a backslash in such a
+    group, an alternation at the top level)."""
+    if len(_top_level(cue)[0]) > 1:  # alternatives at the top: not read here
+        return False
+    text = cue
+    while (stripped := re.sub(r"\([^()]*\)[?*{]?", " ", text)) != text:  # every group out, inner first
+        text = stripped
+    if any(w in re.sub(r"\\.|\[[^\]]*\]|.[?*{]", " ", text) for w in words):
+        return True
+    depth, groups = 0, []
+    for k, ch in enumerate(cue):
+        if ch == "(" and depth == 0 and (m := re.match(r"\(\?:([^()\\]*)\)(?![?*{])", cue[k:])):
+            groups.append(m.group(1))
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+    return any(all(any(w in alt for w in words) for alt in g.split("|")) for g in groups)
+
+
+# A word (lower case) every anonymity cue holds: a sentence without any of them has no cue (None when
+# a cue in the list holds none of them: then every sentence is scanned).
+CUE_WORDS = ("anonym", "name", "identified", "condition", "authori", "familiar")
+CUE_WORDS = CUE_WORDS if all(holds_word(c.lower(), CUE_WORDS) for c in ANONYMITY_CUES) else None
 PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.I)  # "it said": the organisation before
 # "officials", "Israeli officials", "the police": a group's voice, not a name.
 GROUP_NP = re.compile(r"^(?i:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?i:" + "|".join(sorted(GROUP_NOUNS)) + r")$")
@@ -299,6 +360,38 @@ SPEAKER_COLON = re.compile(r"^\s*(?P<np>[^\"#:;!?]{2,80}?)\s*:\s*$")
 DATELINE = re.compile(
     r"^\s*[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}(?:\s*\([^()]{1,40}\)){0,2}\s*(?::|\u2014|\u2013|--|-)\s+"
 )
+DATELINE_MARKS = (":", "\u2014", "\u2013", "-")  # a dateline ends with one of them
+
+
+def strip_dateline(text: str) -> str:
+    """``DATELINE.sub("", text, count=1)``; not tried on a text without a mark a dateline ends with."""
+    return DATELINE.sub("", text, count=1) if any(mark in text for mark in DATELINE_MARKS) else text
+
+
+CLAUSE_WORDS = ("that", "what", "which", "whom")  # the words a clause opens with (``attribution.CLAUSE_SUBJECT``)
+
+
+def may_hold_clause(part: str) -> bool:
+    """False when ``part`` is ASCII and holds none of ``CLAUSE_WORDS`` in any case: then a pattern
+    that needs one cannot match it (it is not tried at every character for nothing)."""
+    if not part.isascii():
+        return True
+    low = part.lower()
+    return any(w in low for w in CLAUSE_WORDS)
+
+def matches_at(pattern: re.Pattern[str], openings: re.Pattern[str], text: str):
+    """``pattern.finditer(text)`` for a pattern whose every match opens with a match of ``openings``
+    (a pattern that is much faster to search for): ``pattern`` is tried only where ``openings`` matches
+    (the leftmost match from where the last one ended, as ``finditer`` finds it)."""
+    pos = 0
+    while (at := openings.search(text, pos)) is not None:
+        m = pattern.match(text, at.start())
+        if m is None or m.end() == m.start():  # (``pattern`` has no empty match: it opens with ``openings``)
+            pos = at.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
 
 # People the text introduces as people, for "the person named nearest before": a full
 # name with an appositive ("Jane Smith, the mayor," / "Jane Smith, who ..."), after an
@@ -308,3 +401,5 @@ INTRODUCED = re.compile(
     r"|\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'-]+)"
     r"|\b([A-Z][a-z][\w'-]*\s+[A-Z][\w'-]+)\s+(?:\w+ly\s+)?[a-z]+ed\b"
 )
+# What every match of ``INTRODUCED`` opens with: two capitalised words (an initial between them), or "Mr", "Dr" ...
+INTRODUCED_OPENING = re.compile(r"[A-Z][a-z][\w'-]*\s+[A-Z]|M[rs]|Dr")

@@ -8,12 +8,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..wordlists import DEMONYMS
-from .patterns import HEADS, INTRODUCED, NAME_FULL, NAME_RUN, ORG_NAMED, Scan
+from .patterns import HEADS, INTRODUCED, INTRODUCED_OPENING, NAME_FULL, NAME_RUN, ORG_NAMED, Scan, matches_at
 from .speakers import Names, Speaker, demonym_only, name_speaker
 from .vocabulary import ROLE_DESCRIPTIONS, TITLE_ABBREVIATIONS, UNIQUE_MODIFIERS
 
@@ -41,13 +42,29 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
     """Role noun -> the people an article names with it ("prime minister" ->
     {"Benjamin Netanyahu"}); the role's head noun ("minister", "envoy") too."""
     found = set()
-    for hit in names.role_scan.finditer(masked):  # only around role words: much faster on long texts
-        window = masked[max(0, hit.start() - 130):hit.end() + 90]
+    scan = names.role_scan
+    low = scan.lowered(masked) if scan.openings is not None else None
+    # the scans that open with a role word: where they are tried in each window, from one pass over the body
+    shared = [names.role_scans[0], names.role_scans[1], names.role_needs[3]]
+    if low is None or any(not isinstance(s, Scan) or s.openings is None or s.openings.pattern != scan.openings.pattern
+                          for s in shared):
+        starts = hits = None
+    else:
+        starts = scan.starts(low)
+        hits = scan.finditer_at(masked, starts)
+    for hit in scan.finditer(masked) if hits is None else hits:  # only around role words: much faster
+        lo, hi = max(0, hit.start() - 130), min(len(masked), hit.end() + 90)
+        window, here = masked[lo:hi], None if starts is None else window_starts(starts, low, lo, hi, scan)
+
+        def matches(s, window=window, here=here):
+            if here is None or all(s is not t for t in shared):
+                return s.finditer(window)
+            return s.finditer_at(window, here)
         found |= {
             (m.group("role"), m.group("name"))
-            for scan, needs in zip(names.role_scans, names.role_needs, strict=True)
-            if needs is None or next(needs.finditer(window), None) is not None
-            for m in scan.finditer(window)
+            for pattern, needs in zip(names.role_scans, names.role_needs, strict=True)
+            if needs is None or next(matches(needs), None) is not None
+            for m in matches(pattern)
         }
     found |= {(TITLE_ABBREVIATIONS[m.group("abbr").lower() + "."], m.group("name"))
               for m in TITLE_SCAN.finditer(masked)}  # "Gov. Gavin Newsom": the governor
@@ -63,6 +80,16 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
     return out
 
 
+def window_starts(starts: list[int], low: str, lo: int, hi: int, scan: Scan) -> list[int]:
+    """Where ``scan`` tries its pattern in the window ``lo:hi`` of a text (``low`` lower-cased), from
+    where it does in the whole text (``starts``), as offsets in the window: those in it, and its
+    first character when the openings (not their lookbehind, which sees nothing there) match there."""
+    here = [at - lo for at in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]]
+    if (not here or here[0] != 0) and scan.trie.match(low, lo) is not None:
+        here.insert(0, 0)
+    return here
+
+
 def person_vocabulary(masked: str, speakers: list[Speaker | None], roles: dict[str, set[str]],
                       names: Names) -> set[str]:
     """The names an article gives people: the actors table's, the role map's, the speakers
@@ -75,7 +102,7 @@ def person_vocabulary(masked: str, speakers: list[Speaker | None], roles: dict[s
             vocab.add(sp.written if NAME_FULL.fullmatch(sp.written or "") else sp.name)
             vocab.add(sp.name)
             vocab.add(sp.name.split()[-1])
-    for m in INTRODUCED.finditer(masked):
+    for m in matches_at(INTRODUCED, INTRODUCED_OPENING, masked):  # INTRODUCED.finditer, faster
         run = next(g for g in m.groups() if g)
         sp = name_speaker(run, run, names)
         if sp is not None and sp.kind == "person" and not demonym_only(run.split()):
@@ -106,6 +133,33 @@ def place_like(name: str, text: str) -> bool:
                for p in place_positions(text))
 
 
+WORD_OR_DOT = re.compile(r"[\w.]")
+WORD_CHAR = re.compile(r"\w")
+
+
+def named_positions(text: str, vocab) -> list[tuple[int, str]]:
+    """``(start, name)`` of each match of ``(?<![\\w.])(?:<the names, longest first>)(?![\\w])`` in
+    ``text``, as ``finditer`` gives them (the leftmost; there the longest name; on from its end), found
+    with ``str.find`` per name instead of compiling that alternation for every article."""
+    if "" in vocab:  # an empty name matches everywhere: the pattern itself
+        alternation = "|".join(map(re.escape, sorted(vocab, key=len, reverse=True)))
+        return [(m.start(), m.group(0)) for m in re.finditer(rf"(?<![\w.])(?:{alternation})(?![\w])", text)]
+    found = []
+    for name in vocab:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or WORD_OR_DOT.match(text, at - 1) is None) and WORD_CHAR.match(text, end) is None:
+                found.append((at, -len(name), name))
+            at = text.find(name, at + 1)
+    out, done = [], 0
+    for at, _, name in sorted(found):  # at each start the longest name first
+        if at >= done:
+            out.append((at, name))
+            done = at + len(name)
+    return out
+
+
 def new_source(sources: list[dict], *, description: str, core: str, head: str, sentence_id: str) -> dict:
     """Add an unnamed source to the article's list and return it (``source_n`` is 1-based)."""
     src = dict(source_n=len(sources) + 1, description=description, core=core, head=head,
@@ -132,9 +186,7 @@ class Resolver:
         if self._people is None:
             self._people = []
             if self.vocab:
-                alternation = "|".join(map(re.escape, sorted(self.vocab, key=len, reverse=True)))
-                pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
-                self._people = [(m.start(), m.group(0)) for m in pattern.finditer(self.masked)]
+                self._people = named_positions(self.masked, self.vocab)
         return self._people
 
     def place_like(self, name: str) -> bool:

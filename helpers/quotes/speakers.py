@@ -259,6 +259,8 @@ def institution_of(words: list[str]) -> bool:
 def actor_speaker(words: list[str], written: str, names: Names) -> Speaker | None:
     """The actors-table person or organisation a run names (whole, without titles, its last
     two words or its surname); "Ann Kerry" is not John Kerry just because the surname matches."""
+    if not names.alias_to_actor:  # no actors table: no candidate below can be in it
+        return None
     run = " ".join(words)
     for candidate in (run, strip_titles(run), " ".join(words[-2:]), words[-1]):
         if candidate in names.alias_to_actor:
