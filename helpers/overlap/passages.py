@@ -170,9 +170,10 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     the texts)."""
     chunks = article_chunks(table, size=SIGNATURE_CHUNK) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
+    step = "MinHash" if params[-2] else "shingles"  # no bands: LSH off
     jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
     results = [[r[0] + off, r[1], r[2], *r[3]] for r, off in
-               zip(map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash"), offsets, strict=False)]
+               zip(map_chunks(signature_chunk, jobs, **run, desc=f"shared passages: {step}"), offsets, strict=False)]
     empty = (np.empty(0, dtype=np.int64), np.empty(0, dtype="V16"), np.zeros((0, params[-2]), dtype=np.uint64),
              *[np.empty(0, dtype=np.int64)] * 5)
     fields = [_gather(results, k, none) for k, none in enumerate(empty)]
