@@ -1,6 +1,6 @@
 """Per-step time and memory of ``shared_passages`` in one process: where a large corpus's time goes.
 
-    python -m benchmarks.passages_steps --articles 30000 [--window 7] [--tables DIR]
+    python -m benchmarks.passages_steps --articles 30000 [--window 7] [--tables DIR] [--no-lsh]
 
 The sentences and articles of the 100,000-article synthetic corpus (``benchmarks.run``'s
 ``synthetic_corpus``, loaded and split as ``run_size`` does) are made once and kept as
@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=FULL_SIZE)
     parser.add_argument("--window", type=float, default=7)
     parser.add_argument("--tables", type=Path, default=Path(".cache/benchmark/passages_steps"))
+    parser.add_argument("--no-lsh", action="store_true", help="lsh_threshold=None: the containment search alone")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
     os.environ["NEWS_BUNDLE_CACHE"] = "0"
@@ -179,7 +180,8 @@ def main(argv: list[str] | None = None) -> None:
     base = tracker.rss()
     step = {"peak": base}
     tracker.open.append(step)
-    passages = shared_passages(sentences, articles=articles, window_days=args.window, n_jobs=1)
+    lsh = {"lsh_threshold": None} if args.no_lsh else {}
+    passages = shared_passages(sentences, articles=articles, window_days=args.window, n_jobs=1, **lsh)
     tracker.open.remove(step)
     tracker.summary()
     tracker.log(f"shared_passages: wall {time.perf_counter() - t0:.1f} s, cpu {time.process_time() - c0:.1f} s, "

@@ -7,8 +7,9 @@ from math import ceil
 
 import numpy as np
 import pandas as pd
+import pytest
 
-from helpers.overlap import MIN_COVERAGE, compare_sentences, containment, shared_passages
+from helpers.overlap import MIN_COVERAGE, compare_sentences, containment, lsh, passages, shared_passages
 from helpers.overlap.containment import containment_pairs, shingle_hashes
 
 LONG = ("Officials from both sides met in Jerusalem on Tuesday evening for three hours, and a senior negotiator "
@@ -61,6 +62,35 @@ def test_containment_adds_pairs_and_keeps_the_rows_lsh_found():
         assert (merged[col] == merged[f"{col}_new"]).all()
     added = set(after[key].itertuples(index=False, name=None)) - set(before[key].itertuples(index=False, name=None))
     assert ("a7:2", "a31:5") in added
+
+
+def test_without_lsh_the_containment_search_finds_contained_and_near_identical_pairs_without_minhash(monkeypatch):
+    """``lsh_threshold=None``: no MinHash is made (datasketch is never called), and the
+    containment search alone finds the short sentence inside the long one and a sentence
+    copied with a word respelled and one changed: the same rows as with LSH."""
+    wire = "Negotiators from both governments said on Wednesday that the ceasefire would hold through the weekend."
+    copy = "Negotiators from both governments said on Wednesday that the cease-fire would hold through the holiday."
+    filler = ["The weather in the city was mild for the time of year, forecasters said on Monday.",
+              "Markets in the region closed higher after a week of steady trading in most shares."]
+    sentences = _sentences({"wire": [filler[0], LONG, wire], "paper": [SHORT, filler[1]], "daily": [copy]})
+    assert compare_sentences(wire, copy).coverage >= MIN_COVERAGE
+    with_lsh = shared_passages(sentences)
+
+    def no_datasketch(*args, **kwargs):
+        raise AssertionError("datasketch called with lsh_threshold=None")
+
+    for module, name in ((lsh, "minhash_values"), (lsh, "MinHash"), (lsh, "MinHashLSH"), (passages, "lsh_bands")):
+        monkeypatch.setattr(module, name, no_datasketch)
+    alone = shared_passages(sentences, lsh_threshold=None, n_jobs=1)
+    pairs = list(zip(alone.sentence_id_a, alone.sentence_id_b, strict=True))
+    assert pairs == [("wire:2", "paper:1"), ("wire:3", "daily:1")]
+    assert alone.coverage.iloc[0] == 1 and 0.8 <= alone.coverage.iloc[1] < 1
+    pd.testing.assert_frame_equal(alone, with_lsh)
+
+
+def test_lsh_and_containment_cannot_both_be_off():
+    with pytest.raises(ValueError, match="both None"):
+        shared_passages(_sentences({"a": [LONG], "b": [SHORT]}), lsh_threshold=None, containment=None)
 
 
 def test_shingle_hashes_are_distinct_per_list_and_equal_for_equal_lists():

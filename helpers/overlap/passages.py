@@ -12,7 +12,9 @@ sentences:
    (37 bands of 3 values for 0.3 and 128 permutations), and two sentences are candidates
    when they agree on a whole band: the same candidates as ``MinHashLSH``, found by
    sorting each band's keys (numpy) instead of a Python dictionary, so memory is 8 bytes
-   a band a sentence instead of about 13 KB (see ``helpers.overlap.lsh``). LSH on
+   a band a sentence instead of about 13 KB (see ``helpers.overlap.lsh``); with
+   ``lsh_threshold=None`` no MinHash is made and the containment search alone proposes
+   candidates. LSH on
    Jaccard misses a short sentence inside a long one (few of the long one's 3-grams are
    the short one's), so with ``containment`` a second search proposes the pairs where
    that share of the shorter sentence's 3-grams is in the other, and that pass a word
@@ -168,9 +170,10 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     the texts)."""
     chunks = article_chunks(table, size=SIGNATURE_CHUNK) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
+    step = "MinHash" if params[-2] else "shingles"  # no bands: LSH off
     jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
     results = [[r[0] + off, r[1], r[2], *r[3]] for r, off in
-               zip(map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash"), offsets, strict=False)]
+               zip(map_chunks(signature_chunk, jobs, **run, desc=f"shared passages: {step}"), offsets, strict=False)]
     empty = (np.empty(0, dtype=np.int64), np.empty(0, dtype="V16"), np.zeros((0, params[-2]), dtype=np.uint64),
              *[np.empty(0, dtype=np.int64)] * 5)
     fields = [_gather(results, k, none) for k, none in enumerate(empty)]
@@ -276,7 +279,7 @@ def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray,
     entries = [] if containment is None else list(_group_entries(groups, shingle_sets))
     del shingle_sets, digests  # the entries are copies (or the same arrays)
     keys = keys[groups.first_row]
-    pair_codes = band_pairs(keys, days, window)
+    pair_codes = band_pairs(keys, days, window) if keys.shape[1] else np.empty(0, dtype=np.int64)  # 0 bands: LSH off
     del keys
     if containment is not None:
         pair_codes = np.union1d(pair_codes, _contained(entries, len(groups.first_row), containment, days, window))
@@ -323,7 +326,7 @@ def shared_passages(
     sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None, window_days: int | None = None,
     min_coverage: float = MIN_COVERAGE, partial_min_coverage: float | None = None,
     min_tokens: int = MIN_SENTENCE_TOKENS, shingle_size: int = SENTENCE_SHINGLE_SIZE, num_perm: int = NUM_PERM,
-    lsh_threshold: float = LSH_THRESHOLD, containment: float | None = CONTAINMENT_THRESHOLD, seed: int = SEED,
+    lsh_threshold: float | None = LSH_THRESHOLD, containment: float | None = CONTAINMENT_THRESHOLD, seed: int = SEED,
     n_jobs: int | None = None, client=None,
 ) -> pd.DataFrame:
     """Pairs of sentences from different articles that are the same text, or nearly.
@@ -346,6 +349,9 @@ def shared_passages(
         None (default): every sentence is compared with every other through the index.
     partial_min_coverage
         None (default): the verified tier only; else (``PARTIAL_MIN_COVERAGE``) the partial tier too.
+    lsh_threshold
+        The MinHash LSH's Jaccard threshold (``LSH_THRESHOLD``); None: no MinHash is
+        made, the containment search alone proposes candidates (near-identical ones too).
     containment
         The containment search's threshold (``CONTAINMENT_THRESHOLD``); None: LSH alone.
 
@@ -362,12 +368,15 @@ def shared_passages(
     require_columns(sentences, ("article_id", "outlet", "sentence_id", "start_char", "end_char", "text"), "sentences")
     if window_days is not None and articles is None:
         raise ValueError("window_days needs articles (with article_id and date) to order the sentences by date")
+    if lsh_threshold is None and containment is None:
+        raise ValueError("lsh_threshold and containment are both None: nothing would propose candidates")
     table = sentences.reset_index(drop=True)
     article_ids = table["article_id"].astype(str)
     article_rank = pd.factorize(article_ids)[0]
     texts = table["text"].fillna("").astype(str).tolist()
     run = {"n_articles": int(article_rank.max()) + 1 if len(table) else 0, "n_jobs": n_jobs, "client": client}
-    params = (min_tokens, shingle_size, num_perm, seed, *lsh_bands(lsh_threshold, num_perm))
+    bands = (0, 0) if lsh_threshold is None else lsh_bands(lsh_threshold, num_perm)  # 0 bands: no MinHash
+    params = (min_tokens, shingle_size, num_perm, seed, *bands)
     dated = None if window_days is None else (article_ids, articles, float(window_days))
     i_rows, j_rows = _candidates(table, texts, article_rank, params, dated, containment, run)
     tiers = (min_coverage, partial_min_coverage)  # the verified tier's floor; the partial's (None: none)
