@@ -1,10 +1,11 @@
 """Candidate pairs by containment: a short sentence inside a long one, found by a prefix filter on rare shingles.
 
-MinHash LSH (``helpers.overlap.lsh``) proposes pairs whose sets of word 3-grams have a
-high Jaccard; a six-word sentence quoted inside a thirty-word one has a Jaccard of
-about 0.14 (4 shared shingles of 4 and 28) and is missed, though ``compare_sentences``'
-coverage (the share of the *shorter* sentence matched) is 1. This module proposes the
-pairs whose *containment* ``|S & L| / |S|`` (S the sentence with fewer shingles) is at
+``shared_passages``' candidates come from here (MinHash LSH, ``helpers.overlap.lsh``, is
+an option). LSH proposes pairs whose sets of word 3-grams have a high Jaccard; a six-word
+sentence quoted inside a thirty-word one has a Jaccard of about 0.14 (4 shared shingles
+of 4 and 28) and is missed, though ``compare_sentences``' coverage (the share of the
+*shorter* sentence matched) is 1. This module proposes the pairs whose *containment*
+``|S & L| / |S|`` (S the sentence with fewer shingles) is at
 least ``CONTAINMENT_THRESHOLD``, exactly, with the prefix filter of set-similarity
 joins (Chaudhuri et al. 2006; Bayardo et al. 2007, "All-pairs"): order each sentence's
 shingles rarest first; if ``|S & L| >= need = ceil(t |S|)``, then the first
@@ -44,9 +45,11 @@ SHORT_THRESHOLD = 0.2  # ... and is paired on each of them unless it has 5 or mo
 # reach MIN_COVERAGE: a distinct word of the shorter sentence missing from the other
 # leaves at least one of its words unmatched, so at most (1 - MIN_COVERAGE) of its words
 # may be missing. Words are compared by their first FOLD_LETTERS letters, so most
-# spelling variants (Israeli/Israelis, continue/continued, recognise/recognize), which
-# compare_sentences counts as matched, are not missing; the same folded words make the shingles.
-FOLD_LETTERS = 5
+# spelling variants (Israeli/Israelis, continue/continued, recognise/recognize,
+# move/moves), which compare_sentences counts as matched, are not missing; the same
+# folded words make the shingles. With 5 letters, move and moves differ ("moves" is
+# cut to itself), and a pair of the 10,000-article synthetic corpus was lost.
+FOLD_LETTERS = 4
 SLAB_ENTRIES = 4_000_000  # entries of a slab of dates searched at once (each search: a few hundred MB)
 PAIRS_CHUNK = 100_000  # proposed pairs expanded at a time (each, with its words: about 100 MB at most)
 _MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],

@@ -1,7 +1,10 @@
-"""Candidate pairs of sentences: MinHash signatures cut into LSH bands, and the rows sharing a band.
+"""Each sentence's digest, shingles and words; as an option, MinHash LSH band keys and the rows sharing a band.
 
-Candidates come from MinHash LSH (``datasketch``) over each sentence's word 3-grams, so no
-loop ever compares all pairs of sentences; ``helpers.overlap.passages`` verifies them.
+``signature_chunk`` gives every indexed sentence the digest and the folded shingles and
+words the containment search (``helpers.overlap.containment``) works on. With
+``shared_passages(lsh_threshold=...)``, MinHash LSH (``datasketch``) over each sentence's
+word 3-grams proposes pairs as well, so still no loop compares all pairs of sentences;
+``helpers.overlap.passages`` verifies them.
 """
 
 from __future__ import annotations

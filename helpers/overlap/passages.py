@@ -4,21 +4,21 @@
 sentences:
 
 1. Each sentence of at least ``min_tokens`` normalised tokens gets a hash of its token
-   sequence and a MinHash (``datasketch.MinHash``, ``num_perm`` permutations of its word
-   ``shingle_size``-grams, fixed ``seed``). Identical sentences (same hash) are paired
+   sequence and its word ``shingle_size``-grams (words cut to their first
+   ``containment.FOLD_LETTERS`` letters). Identical sentences (same hash) are paired
    directly; each distinct sentence is indexed once.
-2. Locality-sensitive hashing proposes candidate pairs: the MinHash is cut into the
-   bands ``datasketch.MinHashLSH`` would use for a Jaccard threshold of ``lsh_threshold``
-   (37 bands of 3 values for 0.3 and 128 permutations), and two sentences are candidates
-   when they agree on a whole band: the same candidates as ``MinHashLSH``, found by
-   sorting each band's keys (numpy) instead of a Python dictionary, so memory is 8 bytes
-   a band a sentence instead of about 13 KB (see ``helpers.overlap.lsh``); with
-   ``lsh_threshold=None`` no MinHash is made and the containment search alone proposes
-   candidates. LSH on
-   Jaccard misses a short sentence inside a long one (few of the long one's 3-grams are
-   the short one's), so with ``containment`` a second search proposes the pairs where
-   that share of the shorter sentence's 3-grams is in the other, and that pass a word
-   count (``helpers.overlap.containment``); both sets of candidates are verified.
+2. A containment search proposes candidate pairs (``helpers.overlap.containment``): the
+   pairs where at least ``containment`` of the shorter sentence's 3-grams are in the
+   other, found through its rarest ones (a prefix filter), and that pass a word count
+   they cannot fail and still be verified. A near-identical pair has a containment near
+   1, and a short sentence inside a long one too, which MinHash LSH on Jaccard misses
+   (few of the long one's 3-grams are the short one's). With ``lsh_threshold``, MinHash
+   LSH proposes pairs as well: each sentence's MinHash (``datasketch.MinHash``,
+   ``num_perm`` permutations, fixed ``seed``) is cut into the bands
+   ``datasketch.MinHashLSH`` would use for that Jaccard threshold, and two sentences are
+   candidates when they agree on a whole band (``helpers.overlap.lsh``). Off by default:
+   on the 10,000-article synthetic corpus it adds no pair the containment search misses
+   and takes about a third of the stage's time (``benchmarks.allpairs``).
 3. Each candidate pair from two different articles is verified with
    ``compare_sentences`` and kept when its ``coverage`` is at least ``min_coverage``:
    the "verified" tier. With ``partial_min_coverage``, a pair below that whose
@@ -54,7 +54,6 @@ from .align import (
 )
 from .containment import CONTAINMENT_THRESHOLD, containment_pairs, index_type, run_positions
 from .lsh import (
-    LSH_THRESHOLD,
     MIN_SENTENCE_TOKENS,
     NUM_PERM,
     SEED,
@@ -326,7 +325,7 @@ def shared_passages(
     sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None, window_days: int | None = None,
     min_coverage: float = MIN_COVERAGE, partial_min_coverage: float | None = None,
     min_tokens: int = MIN_SENTENCE_TOKENS, shingle_size: int = SENTENCE_SHINGLE_SIZE, num_perm: int = NUM_PERM,
-    lsh_threshold: float | None = LSH_THRESHOLD, containment: float | None = CONTAINMENT_THRESHOLD, seed: int = SEED,
+    lsh_threshold: float | None = None, containment: float | None = CONTAINMENT_THRESHOLD, seed: int = SEED,
     n_jobs: int | None = None, client=None,
 ) -> pd.DataFrame:
     """Pairs of sentences from different articles that are the same text, or nearly.
@@ -350,8 +349,7 @@ def shared_passages(
     partial_min_coverage
         None (default): the verified tier only; else (``PARTIAL_MIN_COVERAGE``) the partial tier too.
     lsh_threshold
-        The MinHash LSH's Jaccard threshold (``LSH_THRESHOLD``); None: no MinHash is
-        made, the containment search alone proposes candidates (near-identical ones too).
+        None (default): the containment search alone; else (``LSH_THRESHOLD``) MinHash LSH's too.
     containment
         The containment search's threshold (``CONTAINMENT_THRESHOLD``); None: LSH alone.
 
