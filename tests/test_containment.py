@@ -146,3 +146,28 @@ def test_the_windowed_search_gives_the_same_pairs_in_slabs_of_dates(monkeypatch)
     slabbed = containment_pairs(group, hashes, n, max_df=n, days=days, window=4.0)
     assert slabbed.tolist() == everything[np.isnan(gap) | (gap <= 4)].tolist()
     assert 0 < len(slabbed) < len(everything)
+
+
+def test_the_word_check_made_slab_by_slab_keeps_the_pairs_of_one_corpus_wide_check(monkeypatch):
+    """With the word check, searched in small slabs of dates, each slab's word index
+    holds only its own groups' words, and the pairs are those of one search of everything
+    with one corpus-wide word index, less those too far apart."""
+    rng = np.random.default_rng(9)
+    sets = [set(rng.choice(50, size=int(rng.integers(3, 15)), replace=False).tolist()) for _ in range(200)]
+    group = np.concatenate([np.full(len(s), g) for g, s in enumerate(sets)])
+    hashes = np.concatenate([np.array(sorted(s), dtype=np.uint64) for s in sets])
+    n_tokens = np.array([len(s) for s in sets], dtype=np.int64)  # each word once: a token per word
+    words = (group, hashes, n_tokens)
+    days = rng.integers(100, 160, size=len(sets)).astype(float)
+    days[rng.choice(len(sets), size=15, replace=False)] = np.nan
+    n = len(sets)
+    unchecked = containment_pairs(group, hashes, n, max_df=n)
+    checked = containment_pairs(group, hashes, n, max_df=n, words=words)
+    gap = np.abs(days[checked // n] - days[checked % n])
+    sizes, real = [], containment._word_index
+    monkeypatch.setattr(containment, "_word_index", lambda g, *rest: sizes.append(len(g)) or real(g, *rest))
+    monkeypatch.setattr(containment, "SLAB_ENTRIES", 40)
+    slabbed = containment_pairs(group, hashes, n, max_df=n, days=days, window=4.0, words=words)
+    assert slabbed.tolist() == checked[np.isnan(gap) | (gap <= 4)].tolist()
+    assert 0 < len(checked) < len(unchecked)  # the word check removes pairs
+    assert len(sizes) > 5 and max(sizes[:-1]) < len(group) / 3  # one index a slab of dates (the last: the undated)

@@ -122,13 +122,16 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
     size = np.bincount(group, minlength=n_groups)
     df = np.bincount(sid).astype(sid.dtype)
     prefix = (df, _rarity_rank(df), size, threshold, max_df, short, short_threshold)
-    words_index = None if words is None else _word_index(*words, n_groups)
+    word_start = None if words is None else np.r_[0, np.cumsum(np.bincount(words[0], minlength=n_groups))]
     found = []
     for entries, probe in _slabs(group, sid, prefix, days, window):
         sub_group, sub_sid = (group, sid) if entries is None else (group[entries], sid[entries])
         local = probe if entries is None else np.searchsorted(entries, probe).astype(idx)
         runs = _partner_runs(sub_group, sub_sid, local, days, window)
+        words_index = None if words is None else _word_index(
+            *_slab_words(words, word_start, None if entries is None else sub_group), n_groups)
         found += _expand(sub_group, size, *runs, words, words_index)
+        del runs, words_index  # freed before the next slab's are made
     return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
 
 
@@ -226,10 +229,10 @@ def _dense_ids(values: np.ndarray) -> np.ndarray:
     """Each value's rank among the distinct values (``np.unique``'s inverse), as int32
     where it fits, with a third of ``np.unique``'s memory: one argsort, no inverse copies."""
     order = np.argsort(values)
-    ordered = values[order]
     new = np.zeros(len(values), dtype=bool)  # where a value differs from the one before, in order
-    new[1:] = ordered[1:] != ordered[:-1]
-    del ordered
+    for a in range(0, len(values) - 1, 1 << 20):  # in chunks: no sorted copy of values
+        ordered = values[order[a:a + (1 << 20) + 1]]
+        new[a + 1:a + len(ordered)] = ordered[1:] != ordered[:-1]
     ids = np.empty(len(values), dtype=index_type(len(values)))
     ids[order] = np.cumsum(new, dtype=ids.dtype)
     return ids
@@ -283,6 +286,17 @@ def _partner_runs(group, sid, probe, days, window) -> tuple:
     owner, start, count = np.r_[probe, probe], np.r_[run_start, lo], np.r_[undated_end - run_start, hi - lo]
     keep = count > 0
     return owner[keep], start[keep], count[keep], indexed
+
+
+def _slab_words(words: tuple, word_start: np.ndarray, sub_group: np.ndarray | None) -> tuple:
+    """``words`` (``word_group, word_hashes, n_tokens``, sorted by group) of the groups in
+    ``sub_group`` (sorted; None: every group): the only groups a search's pairs can hold,
+    so the word index of a slab is bounded by the slab."""
+    if sub_group is None:
+        return words
+    groups = sub_group[np.r_[True, sub_group[1:] != sub_group[:-1]]] if len(sub_group) else sub_group
+    rows = ranges(word_start[groups], word_start[groups + 1] - word_start[groups])
+    return words[0][rows], words[1][rows], words[2]
 
 
 def _word_index(word_group: np.ndarray, word_hashes: np.ndarray, n_tokens: np.ndarray, n_groups: int) -> tuple:

@@ -180,12 +180,20 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
 
 
 def _gather(results: list[list], k: int, empty: np.ndarray) -> np.ndarray:
-    """Field ``k`` of every chunk's result, concatenated; the chunks' copies are dropped
-    field by field, so that only one field is ever held twice."""
-    parts = [r[k] for r in results]
+    """Field ``k`` of every chunk's result, concatenated; each chunk's copy is dropped as
+    soon as it is copied, so that a field is held about once, not twice (as
+    ``np.concatenate`` would: 375 MB for the shingles of 100,000 articles)."""
+    if not results:
+        return empty
+    first = results[0][k]
+    out = np.empty((sum(len(r[k]) for r in results), *first.shape[1:]),
+                   dtype=np.result_type(*[r[k].dtype for r in results]))
+    at = 0
     for r in results:
+        out[at:at + len(r[k])] = r[k]
+        at += len(r[k])
         r[k] = None
-    return np.concatenate(parts) if parts else empty
+    return out
 
 
 def _identical_groups(positions: np.ndarray, digests: np.ndarray) -> _Groups:
@@ -223,12 +231,24 @@ def _group_entries(groups: _Groups, words: tuple) -> tuple:
     group_of_row = np.full(len(counts), -1, dtype=index_type(len(groups.first_row)))
     group_of_row[groups.first_row] = np.arange(len(groups.first_row))
 
+    first = group_of_row >= 0
+
     def entries(per_row: np.ndarray, values: np.ndarray) -> tuple:
-        owner = group_of_row[np.repeat(np.arange(len(per_row)), per_row)]
-        kept = owner >= 0
-        return (owner, values) if kept.all() else (owner[kept], values[kept])  # no copy when every row is first
+        owner = np.repeat(group_of_row[first], per_row[first])  # the first rows' entries, in row order
+        return owner, values if first.all() else _compact(values, np.repeat(first, per_row))
 
     return (*entries(counts, hashes), *entries(word_counts, word_hashes), n_tokens[groups.first_row])
+
+
+def _compact(values: np.ndarray, kept: np.ndarray, chunk: int = 1 << 20) -> np.ndarray:
+    """``values[kept]``, written over the start of ``values`` itself (a view of it), chunk
+    by chunk: no second copy of a field of every shingle."""
+    n = 0
+    for a in range(0, len(values), chunk):
+        part = values[a:a + chunk][kept[a:a + chunk]]
+        values[n:n + len(part)] = part
+        n += len(part)
+    return values[:n]
 
 
 def _contained(entries: list, n_groups: int, threshold: float, days, window) -> np.ndarray:
