@@ -72,6 +72,7 @@ PASSAGE_COLUMNS = [
 ]
 VERIFIED, PARTIAL = "verified", "partial"  # the tiers: coverage >= min_coverage; overlap_share >= partial
 VERIFY_CHUNK = 20_000  # candidate pairs per chunk of the exact check
+GATHER_TRIM = 50  # chunks of step 1 copied between two hand-backs of their memory (malloc_trim)
 SIGNATURE_CHUNK = 250  # articles per chunk of step 1: its shingles and MinHash objects held at once
 
 
@@ -181,18 +182,21 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
 
 def _gather(results: list[list], k: int, empty: np.ndarray) -> np.ndarray:
     """Field ``k`` of every chunk's result, concatenated; each chunk's copy is dropped as
-    soon as it is copied, so that a field is held about once, not twice (as
-    ``np.concatenate`` would: 375 MB for the shingles of 100,000 articles)."""
+    soon as it is copied and its memory handed back every ``GATHER_TRIM`` chunks, so that
+    a field is held about once, not twice (as ``np.concatenate`` would: 375 MB for the
+    shingles of 100,000 articles)."""
     if not results:
         return empty
     first = results[0][k]
     out = np.empty((sum(len(r[k]) for r in results), *first.shape[1:]),
                    dtype=np.result_type(*[r[k].dtype for r in results]))
     at = 0
-    for r in results:
+    for n, r in enumerate(results, start=1):
         out[at:at + len(r[k])] = r[k]
         at += len(r[k])
         r[k] = None
+        if n % GATHER_TRIM == 0 or n == len(results):
+            release_memory()  # the copied chunks' memory, freed but resident until handed back
     return out
 
 
@@ -255,10 +259,8 @@ def _contained(entries: list, n_groups: int, threshold: float, days, window) -> 
     """Step 2's containment candidates (``containment_pairs``) over each group's first
     sentence; ``entries`` holds ``_group_entries``' arrays, emptied here so that they are
     freed as soon as the search no longer needs them."""
-    words = tuple(entries[2:])
-    del entries[2:]
     return containment_pairs(entries.pop(0), entries.pop(0), n_groups, threshold=threshold, days=days,
-                             window=window, words=words)  # held by containment_pairs alone
+                             window=window, words=entries)  # held (and the list emptied) by containment_pairs
 
 
 def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.ndarray) -> tuple:
