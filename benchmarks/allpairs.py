@@ -1,10 +1,10 @@
 """Exact all-pairs peer for ``helpers.overlap.shared_passages``, and its recall.
 
-    python -m benchmarks.allpairs --articles 10000 --queries 2000 [--n-jobs 2] [--full]
+    python -m benchmarks.allpairs --articles 10000 --queries 2000 [--n-jobs 2] [--full] [--lsh]
 
 ``exact_pairs(sentences)`` finds *every* pair of sentences from different articles that
 ``compare_sentences`` accepts (coverage >= 0.8, both sentences with at least 6
-normalised tokens): the answer ``shared_passages`` approximates with MinHash LSH. It
+normalised tokens): the answer ``shared_passages`` approximates with its candidate search. It
 looks at every pair, but not one at a time:
 
 1. Each sentence becomes a row of a sparse 0/1 matrix ``X`` whose columns are *word
@@ -214,7 +214,7 @@ def exact_pairs(
     sentence) and ``s`` any sentence of another article, both with at least
     ``min_tokens`` normalised tokens, and keeps those whose ``compare_sentences(text_a,
     text_b).coverage >= min_coverage``: ``shared_passages``' criterion, applied to all
-    pairs instead of LSH candidates.
+    pairs instead of the candidate search's.
 
     Why no pair is missed (the variants handled exactly, not by a looser threshold).
     ``compare_sentences`` maps each word ``y`` only in b to at most one variant ``x``
@@ -358,7 +358,7 @@ def _max_rss_mb() -> float:
 
 
 def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = DEFAULT_JOBS,  # noqa: PLR0915 -- a benchmark run reads top to bottom
-        workdir: Path = Path("/tmp"), full: bool = False, save: Path | None = None) -> dict:
+        workdir: Path = Path("/tmp"), full: bool = False, save: Path | None = None, lsh: bool = False) -> dict:
     """Exact all-pairs on a query sample (or all, ``full``) against ``shared_passages``.
 
     ``n_queries`` sentence ids drawn at random (``numpy.random.default_rng(seed)``), each
@@ -371,10 +371,12 @@ def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = 
     ``SIMILAR_LENGTH`` of the longer's tokens (LSH on shingle Jaccard cannot see a short
     sentence inside a long one, which ``compare_sentences``' coverage accepts). ``save``:
     a Parquet file for the exact pairs, with their token counts and whether found.
+    ``lsh``: ``shared_passages`` with MinHash LSH (``lsh_threshold=LSH_THRESHOLD``) beside the
+    containment search (default: the containment search alone).
     """
     from benchmarks.synth import make_corpus
     from helpers.corpus import load_corpus
-    from helpers.overlap import shared_passages
+    from helpers.overlap import LSH_THRESHOLD, shared_passages
     from helpers.text import split_sentences
 
     warnings.simplefilter("ignore")
@@ -407,6 +409,7 @@ def run(n_articles: int, n_queries: int | None, *, seed: int = 0, n_jobs: int = 
     res["n_exact_pairs_full_est"] = len(exact) if queries is None else round(len(exact) * scale / 2)
 
     kwargs = {"articles": articles} if "articles" in inspect.signature(shared_passages).parameters else {}
+    kwargs.update({"lsh_threshold": LSH_THRESHOLD} if lsh else {})
     start = time.perf_counter()
     passages = shared_passages(sentences, **kwargs)
     res["shared_passages_s"] = round(time.perf_counter() - start, 2)
@@ -446,9 +449,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp"))
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--save", type=Path, help="write the exact pairs (Parquet) here")
+    parser.add_argument("--lsh", action="store_true", help="MinHash LSH too (default: containment alone)")
     args = parser.parse_args(argv)
     res = run(args.articles, args.queries, seed=args.seed, n_jobs=args.n_jobs, workdir=args.workdir,
-              full=args.full, save=args.save)
+              full=args.full, save=args.save, lsh=args.lsh)
     for key, value in res.items():
         if key != "missed_sample":
             print(f"{key:>28}  {value}")

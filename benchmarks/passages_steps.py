@@ -1,6 +1,6 @@
 """Per-step time and memory of ``shared_passages`` in one process: where a large corpus's time goes.
 
-    python -m benchmarks.passages_steps --articles 30000 [--window 7] [--tables DIR]
+    python -m benchmarks.passages_steps --articles 30000 [--window 7] [--tables DIR] [--lsh] [--save FILE]
 
 The sentences and articles of the 100,000-article synthetic corpus (``benchmarks.run``'s
 ``synthetic_corpus``, loaded and split as ``run_size`` does) are made once and kept as
@@ -139,7 +139,7 @@ def instrument(tracker: Tracker) -> None:
     def runs(result):
         return f"{len(result[0]):,} probe runs, {int(result[2].sum()):,} proposed entries (before dedup)"
 
-    tracker.wrap(passages, "_signatures", "1 signatures/MinHash",
+    tracker.wrap(passages, "_signatures", "1 signatures (MinHash with --lsh)",
                  size=lambda r: f"{len(r[0]):,} indexed sentences, {len(r[3][0]):,} shingle entries, "
                                 f"{len(r[3][2]):,} word entries")
     tracker.wrap(passages, "_identical_groups", "1b identical groups", size=lambda r: f"{len(r.first_row):,} groups")
@@ -162,13 +162,15 @@ def instrument(tracker: Tracker) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=FULL_SIZE)
-    parser.add_argument("--window", type=float, default=7)
+    parser.add_argument("--window", type=float, default=7, help="days (0: no window)")
     parser.add_argument("--tables", type=Path, default=Path(".cache/benchmark/passages_steps"))
+    parser.add_argument("--lsh", action="store_true", help="MinHash LSH too (default: the containment search alone)")
+    parser.add_argument("--save", type=Path, help="write the passages table here (Parquet), to compare runs")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
     os.environ["NEWS_BUNDLE_CACHE"] = "0"
     os.environ.setdefault("NEWS_BUNDLE_PROGRESS", "0")
-    from helpers.overlap import shared_passages
+    from helpers.overlap import LSH_THRESHOLD, shared_passages
 
     tracker = Tracker()
     tracker.start()
@@ -179,13 +181,16 @@ def main(argv: list[str] | None = None) -> None:
     base = tracker.rss()
     step = {"peak": base}
     tracker.open.append(step)
-    passages = shared_passages(sentences, articles=articles, window_days=args.window, n_jobs=1)
+    lsh = {"lsh_threshold": LSH_THRESHOLD} if args.lsh else {}
+    passages = shared_passages(sentences, articles=articles, window_days=args.window or None, n_jobs=1, **lsh)
     tracker.open.remove(step)
     tracker.summary()
     tracker.log(f"shared_passages: wall {time.perf_counter() - t0:.1f} s, cpu {time.process_time() - c0:.1f} s, "
                 f"{len(passages):,} rows; rss before {base / 2**20:,.0f} MB, peak {step['peak'] / 2**20:,.0f} MB, "
                 f"ru_maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
     tracker.stop()
+    if args.save:
+        passages.to_parquet(args.save)
 
 
 if __name__ == "__main__":

@@ -7,8 +7,9 @@ from math import ceil
 
 import numpy as np
 import pandas as pd
+import pytest
 
-from helpers.overlap import MIN_COVERAGE, compare_sentences, containment, shared_passages
+from helpers.overlap import LSH_THRESHOLD, MIN_COVERAGE, compare_sentences, containment, lsh, passages, shared_passages
 from helpers.overlap.containment import containment_pairs, shingle_hashes
 
 LONG = ("Officials from both sides met in Jerusalem on Tuesday evening for three hours, and a senior negotiator "
@@ -31,14 +32,14 @@ def test_a_short_sentence_inside_a_long_one_is_found_by_containment_not_by_lsh()
               "Markets in the region closed higher after a week of steady trading in most shares."]
     sentences = _sentences({"wire": [filler[0], LONG], "paper": [SHORT, filler[1]]})
     assert compare_sentences(SHORT, LONG).coverage >= MIN_COVERAGE  # the exact check accepts the pair
-    lsh_only = shared_passages(sentences, containment=None)
+    lsh_only = shared_passages(sentences, lsh_threshold=LSH_THRESHOLD, containment=None)
     found = shared_passages(sentences)
     assert lsh_only.empty  # 9 of LONG's 42 shingles: a Jaccard of 0.21, below the LSH threshold
     assert list(zip(found.sentence_id_a, found.sentence_id_b, strict=True)) == [("wire:2", "paper:1")]
     assert found.coverage.iloc[0] == 1 and found.tier.iloc[0] == "verified"
 
 
-def test_containment_adds_pairs_and_keeps_the_rows_lsh_found():
+def test_containment_alone_adds_pairs_and_keeps_the_rows_lsh_found():
     rng = np.random.default_rng(3)
     letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
     vocab = np.unique(["".join(rng.choice(letters, size=7)) for _ in range(3000)])
@@ -51,8 +52,8 @@ def test_containment_adds_pairs_and_keeps_the_rows_lsh_found():
     texts["a7"][1] = sentence(40)
     texts["a31"][4] = " ".join(texts["a7"][1].split()[2:9]) + "."  # seven words cut from a longer one
     sentences = _sentences(texts)
-    before = shared_passages(sentences, containment=None)
-    after = shared_passages(sentences)
+    before = shared_passages(sentences, lsh_threshold=LSH_THRESHOLD, containment=None)
+    after = shared_passages(sentences)  # the default: the containment search alone
     key = ["sentence_id_a", "sentence_id_b"]
     assert ("a3:6", "a30:3") in set(before[key].itertuples(index=False, name=None))
     merged = before.merge(after, on=key, suffixes=("", "_new"))
@@ -61,6 +62,35 @@ def test_containment_adds_pairs_and_keeps_the_rows_lsh_found():
         assert (merged[col] == merged[f"{col}_new"]).all()
     added = set(after[key].itertuples(index=False, name=None)) - set(before[key].itertuples(index=False, name=None))
     assert ("a7:2", "a31:5") in added
+
+
+def test_by_default_the_containment_search_alone_finds_contained_and_near_identical_pairs(monkeypatch):
+    """By default (``lsh_threshold=None``) no MinHash is made (datasketch is never called),
+    and the containment search alone finds the short sentence inside the long one and a
+    sentence copied with a word respelled and one changed: the same rows as with LSH too."""
+    wire = "Negotiators from both governments said on Wednesday that the ceasefire would hold through the weekend."
+    copy = "Negotiators from both governments said on Wednesday that the cease-fire would hold through the holiday."
+    filler = ["The weather in the city was mild for the time of year, forecasters said on Monday.",
+              "Markets in the region closed higher after a week of steady trading in most shares."]
+    sentences = _sentences({"wire": [filler[0], LONG, wire], "paper": [SHORT, filler[1]], "daily": [copy]})
+    assert compare_sentences(wire, copy).coverage >= MIN_COVERAGE
+    with_lsh = shared_passages(sentences, lsh_threshold=LSH_THRESHOLD)
+
+    def no_datasketch(*args, **kwargs):
+        raise AssertionError("datasketch called with lsh_threshold=None")
+
+    for module, name in ((lsh, "minhash_values"), (lsh, "MinHash"), (lsh, "MinHashLSH"), (passages, "lsh_bands")):
+        monkeypatch.setattr(module, name, no_datasketch)
+    alone = shared_passages(sentences, n_jobs=1)
+    pairs = list(zip(alone.sentence_id_a, alone.sentence_id_b, strict=True))
+    assert pairs == [("wire:2", "paper:1"), ("wire:3", "daily:1")]
+    assert alone.coverage.iloc[0] == 1 and 0.8 <= alone.coverage.iloc[1] < 1
+    pd.testing.assert_frame_equal(alone, with_lsh)
+
+
+def test_lsh_and_containment_cannot_both_be_off():
+    with pytest.raises(ValueError, match="both None"):
+        shared_passages(_sentences({"a": [LONG], "b": [SHORT]}), containment=None)  # LSH is off by default
 
 
 def test_shingle_hashes_are_distinct_per_list_and_equal_for_equal_lists():
@@ -116,3 +146,34 @@ def test_the_windowed_search_gives_the_same_pairs_in_slabs_of_dates(monkeypatch)
     slabbed = containment_pairs(group, hashes, n, max_df=n, days=days, window=4.0)
     assert slabbed.tolist() == everything[np.isnan(gap) | (gap <= 4)].tolist()
     assert 0 < len(slabbed) < len(everything)
+
+
+def test_the_word_check_made_slab_by_slab_keeps_the_pairs_of_one_corpus_wide_check(monkeypatch):
+    """With the word check, searched in small slabs of dates, each slab's word index
+    holds only its own groups' words, and the pairs are those of one search of everything
+    with one corpus-wide word index, less those too far apart."""
+    rng = np.random.default_rng(9)
+    sets = [set(rng.choice(50, size=int(rng.integers(3, 15)), replace=False).tolist()) for _ in range(200)]
+    group = np.concatenate([np.full(len(s), g) for g, s in enumerate(sets)])
+    hashes = np.concatenate([np.array(sorted(s), dtype=np.uint64) for s in sets])
+    n_tokens = np.array([len(s) for s in sets], dtype=np.int64)  # each word once: a token per word
+    words = (group, hashes, n_tokens)
+    days = rng.integers(100, 160, size=len(sets)).astype(float)
+    days[rng.choice(len(sets), size=15, replace=False)] = np.nan
+    n = len(sets)
+    unchecked = containment_pairs(group, hashes, n, max_df=n)
+    checked = containment_pairs(group, hashes, n, max_df=n, words=words)
+    gap = np.abs(days[checked // n] - days[checked % n])
+    sizes, real = [], containment._word_index
+
+    def word_index(*args):  # the words each index holds
+        index = real(*args)
+        sizes.append(len(index[0]))
+        return index
+
+    monkeypatch.setattr(containment, "_word_index", word_index)
+    monkeypatch.setattr(containment, "SLAB_ENTRIES", 40)
+    slabbed = containment_pairs(group, hashes, n, max_df=n, days=days, window=4.0, words=words)
+    assert slabbed.tolist() == checked[np.isnan(gap) | (gap <= 4)].tolist()
+    assert 0 < len(checked) < len(unchecked)  # the word check removes pairs
+    assert len(sizes) > 5 and max(sizes[:-1]) < len(group) / 3  # one index a slab of dates (the last: the undated)

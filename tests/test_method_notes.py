@@ -12,7 +12,7 @@ from helpers import events
 from helpers import overlap as overlap_pkg
 from helpers import sentiment as sentiment_pkg
 from helpers.display import method, prose_html
-from helpers.overlap import align, lsh
+from helpers.overlap import align, containment
 from helpers.quotes import method as quotes_method
 from helpers.quotes import vocabulary
 from helpers.sentiment import intervals, positions, scoring
@@ -70,12 +70,15 @@ def test_overlap_method_follows_its_constants(monkeypatch):
     text = overlap_pkg.method_note()
     assert "at most seven days apart and their cosine is at least 0.15" in text
     assert "at least 80% of the shorter sentence's words" in text and "at least 60% of the shorter" in text
-    assert "128 permutations, fixed seed, Jaccard threshold 0.3" in text
+    assert "cut to their first four letters" in text and "at least 50% of the shorter sentence's 3-grams" in text
+    assert "MinHash" not in text  # LSH is off by default: the paragraph names only what runs
     monkeypatch.setattr(events, "EVENT_MAX_DAYS", 1)
     monkeypatch.setattr(align, "MIN_COVERAGE", 0.9)
-    monkeypatch.setattr(lsh, "NUM_PERM", 256)
+    monkeypatch.setattr(containment, "FOLD_LETTERS", 5)
+    monkeypatch.setattr(containment, "CONTAINMENT_THRESHOLD", 0.6)
     text = overlap_pkg.method_note()
-    assert "at most one day apart" in text and "at least 90% of" in text and "256 permutations" in text
+    assert "at most one day apart" in text and "at least 90% of" in text and "first five letters" in text
+    assert "at least 60% of the shorter sentence's 3-grams" in text
 
 
 def test_sentiment_method_follows_its_constants(monkeypatch):

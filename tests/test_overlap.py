@@ -134,8 +134,8 @@ def test_seed_al_jazeera_articles_share_wire_sentences_and_no_other_pair_does(se
     assert len(cut) == 1 and cut.coverage.iloc[0] == 1 and cut.similarity.iloc[0] < 0.8
 
 
-def test_seed_lsh_finds_exactly_what_checking_every_pair_finds(seeds):
-    """The brute-force check over all pairs of sentences agrees with the LSH candidates."""
+def test_seed_candidates_find_exactly_what_checking_every_pair_finds(seeds):
+    """The brute-force check over all pairs of sentences agrees with the candidate search."""
     _, sentences, passages = seeds
     rows = sentences[[len(normalise_tokens(t)) >= MIN_SENTENCE_TOKENS for t in sentences.text]]
     found, best_other = set(), 0.0
@@ -215,8 +215,8 @@ def test_written_corpus_finds_exactly_the_reused_pairs(tmp_path):
     assert wire.loc["echo", "shared_with"] == "Wire Times"
 
 
-def test_lsh_does_not_compare_every_pair(monkeypatch):
-    """4,000 sentences (8 million pairs): only LSH candidates are verified, and a planted copy is found."""
+def test_the_candidate_search_does_not_compare_every_pair(monkeypatch):
+    """4,000 sentences (8 million pairs): only candidates are verified, and a planted copy is found."""
     rng = np.random.default_rng(7)
     vocab = np.array([f"w{i}" for i in range(5000)])
     rows = []

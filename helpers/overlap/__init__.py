@@ -8,10 +8,11 @@ Three measures, from coarse to fine:
   Jaccard similarity of their word 5-gram shingles (do they use the same *wording*:
   the same copy?).
 - ``shared_passages(sentences)``: pairs of sentences from different articles that are
-  identical or nearly so (wire copy, reused paragraphs). Candidates come from MinHash
-  LSH (``datasketch``) over each sentence's word 3-grams and from a containment search
-  (a short sentence inside a long one), so no loop ever compares all pairs of
-  sentences; each candidate pair is then verified with an exact measure.
+  identical or nearly so (wire copy, reused paragraphs). Candidates come from a
+  containment search over each sentence's word 3-grams (a near-identical sentence, or a
+  short one inside a long one; MinHash LSH, ``datasketch``, is an option), so no loop
+  ever compares all pairs of sentences; each candidate pair is then verified with an
+  exact measure.
 - ``wire_share(articles, sentences, passages)``: the share of each article's body covered by
   sentences it shares with *another outlet's* article.
 
@@ -25,7 +26,7 @@ Modules, one job each:
 - ``tokens``: the normalised tokens and shingles every measure compares;
 - ``similarity``: ``document_similarity``, ``similarity_matrix``;
 - ``align``: ``compare_sentences``, how two sentences line up word by word;
-- ``lsh``: MinHash band keys and the candidate pairs sharing one;
+- ``lsh``: each sentence's token digest and shingles, and (an option) MinHash band keys and the pairs sharing one;
 - ``containment``: the candidate pairs where one sentence's 3-grams are mostly in the other;
 - ``passages``: ``shared_passages``, candidates verified (and, on request, a lower
   "partial" tier of rewritten sentences, listed but never counted as copy);

@@ -1,10 +1,11 @@
 """Candidate pairs by containment: a short sentence inside a long one, found by a prefix filter on rare shingles.
 
-MinHash LSH (``helpers.overlap.lsh``) proposes pairs whose sets of word 3-grams have a
-high Jaccard; a six-word sentence quoted inside a thirty-word one has a Jaccard of
-about 0.14 (4 shared shingles of 4 and 28) and is missed, though ``compare_sentences``'
-coverage (the share of the *shorter* sentence matched) is 1. This module proposes the
-pairs whose *containment* ``|S & L| / |S|`` (S the sentence with fewer shingles) is at
+``shared_passages``' candidates come from here (MinHash LSH, ``helpers.overlap.lsh``, is
+an option). LSH proposes pairs whose sets of word 3-grams have a high Jaccard; a six-word
+sentence quoted inside a thirty-word one has a Jaccard of about 0.14 (4 shared shingles
+of 4 and 28) and is missed, though ``compare_sentences``' coverage (the share of the
+*shorter* sentence matched) is 1. This module proposes the pairs whose *containment*
+``|S & L| / |S|`` (S the sentence with fewer shingles) is at
 least ``CONTAINMENT_THRESHOLD``, exactly, with the prefix filter of set-similarity
 joins (Chaudhuri et al. 2006; Bayardo et al. 2007, "All-pairs"): order each sentence's
 shingles rarest first; if ``|S & L| >= need = ceil(t |S|)``, then the first
@@ -44,9 +45,11 @@ SHORT_THRESHOLD = 0.2  # ... and is paired on each of them unless it has 5 or mo
 # reach MIN_COVERAGE: a distinct word of the shorter sentence missing from the other
 # leaves at least one of its words unmatched, so at most (1 - MIN_COVERAGE) of its words
 # may be missing. Words are compared by their first FOLD_LETTERS letters, so most
-# spelling variants (Israeli/Israelis, continue/continued, recognise/recognize), which
-# compare_sentences counts as matched, are not missing; the same folded words make the shingles.
-FOLD_LETTERS = 5
+# spelling variants (Israeli/Israelis, continue/continued, recognise/recognize,
+# move/moves), which compare_sentences counts as matched, are not missing; the same
+# folded words make the shingles. With 5 letters, move and moves differ ("moves" is
+# cut to itself), and a pair of the 10,000-article synthetic corpus was lost.
+FOLD_LETTERS = 4
 SLAB_ENTRIES = 4_000_000  # entries of a slab of dates searched at once (each search: a few hundred MB)
 PAIRS_CHUNK = 100_000  # proposed pairs expanded at a time (each, with its words: about 100 MB at most)
 _MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
@@ -107,8 +110,9 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
     is in at most ``max_df`` groups (any number for a short S); others may be. With
     ``window``, only pairs whose ``days`` are at most ``window`` apart (or either NaN),
     searched slab of dates by slab (``_slabs``). With ``words`` (``word_group,
-    word_hashes, n_tokens``: each group's distinct folded words and its token count), only
-    pairs passing ``_enough_words``. Returns int64 codes ``g * n_groups + h``, sorted and unique.
+    word_hashes, n_tokens``: each group's distinct folded words and its token count; a
+    list is emptied), only pairs passing ``_enough_words``, checked slab by slab.
+    Returns int64 codes ``g * n_groups + h``, sorted and unique.
     """
     if not len(hashes):
         return np.empty(0, dtype=np.int64)
@@ -119,13 +123,16 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
     size = np.bincount(group, minlength=n_groups)
     df = np.bincount(sid).astype(sid.dtype)
     prefix = (df, _rarity_rank(df), size, threshold, max_df, short, short_threshold)
-    words_index = None if words is None else _word_index(*words, n_groups)
+    if words is not None:  # each word's id and each group's words rarest first, once; the hashes freed
+        words = _word_ids(words, n_groups)
     found = []
     for entries, probe in _slabs(group, sid, prefix, days, window):
         sub_group, sub_sid = (group, sid) if entries is None else (group[entries], sid[entries])
         local = probe if entries is None else np.searchsorted(entries, probe).astype(idx)
         runs = _partner_runs(sub_group, sub_sid, local, days, window)
+        words_index = None if words is None else _word_index(words, None if entries is None else sub_group)
         found += _expand(sub_group, size, *runs, words, words_index)
+        del runs, words_index  # freed before the next slab's are made
     return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
 
 
@@ -223,10 +230,10 @@ def _dense_ids(values: np.ndarray) -> np.ndarray:
     """Each value's rank among the distinct values (``np.unique``'s inverse), as int32
     where it fits, with a third of ``np.unique``'s memory: one argsort, no inverse copies."""
     order = np.argsort(values)
-    ordered = values[order]
     new = np.zeros(len(values), dtype=bool)  # where a value differs from the one before, in order
-    new[1:] = ordered[1:] != ordered[:-1]
-    del ordered
+    for a in range(0, len(values) - 1, 1 << 20):  # in chunks: no sorted copy of values
+        ordered = values[order[a:a + (1 << 20) + 1]]
+        new[a + 1:a + len(ordered)] = ordered[1:] != ordered[:-1]
     ids = np.empty(len(values), dtype=index_type(len(values)))
     ids[order] = np.cumsum(new, dtype=ids.dtype)
     return ids
@@ -282,17 +289,42 @@ def _partner_runs(group, sid, probe, days, window) -> tuple:
     return owner[keep], start[keep], count[keep], indexed
 
 
-def _word_index(word_group: np.ndarray, word_hashes: np.ndarray, n_tokens: np.ndarray, n_groups: int) -> tuple:
-    """Codes ``group * n_words + word`` of each group's distinct words, sorted (an index); the words
-    again, each group's rarest first, with each group's first entry and count there; and
-    each group's token count."""
+def _take(items: tuple | list) -> tuple:
+    """``items`` as a tuple; a list is emptied, so that its arrays are held by the caller alone."""
+    out = tuple(items)
+    if isinstance(items, list):
+        items.clear()
+    return out
+
+
+def _word_ids(words: tuple | list, n_groups: int) -> tuple:
+    """Corpus-wide, once, from ``words`` (``word_group, word_hashes, n_tokens``; a list is
+    emptied): ``(word_group, wid, rarest, word_start, n_words, n_tokens)``: each word
+    entry's dense id (int32 where it fits, in place of its 64-bit hash), the same entries'
+    ids again with each group's rarest first, and where each group's entries start."""
+    word_group, word_hashes, n_tokens = _take(words)
     wid = _dense_ids(word_hashes)
+    del word_hashes  # freed here when the caller holds no other reference
     n_words = int(wid.max()) + 1 if len(wid) else 1
+    rarest = wid[np.argsort(word_group.astype(np.int64) * n_words + _rarity_rank(np.bincount(wid))[wid], kind="stable")]
+    word_start = np.r_[0, np.cumsum(np.bincount(word_group, minlength=n_groups))]
+    return word_group, wid, rarest, word_start, n_words, n_tokens
+
+
+def _word_index(words: tuple, sub_group: np.ndarray | None) -> tuple:
+    """For the groups in ``sub_group`` (sorted; None: every group), the only groups a
+    search's pairs can hold (so a slab's index is bounded by the slab): codes ``group *
+    n_words + word`` of each group's distinct words, sorted (an index); its words, rarest
+    first, with each group's first entry and count there; and each group's token count."""
+    word_group, wid, rarest, word_start, n_words, n_tokens = words
+    if sub_group is not None:
+        groups = sub_group[np.r_[True, sub_group[1:] != sub_group[:-1]]] if len(sub_group) else sub_group
+        rows = ranges(word_start[groups], word_start[groups + 1] - word_start[groups])
+        word_group, wid, rarest = word_group[rows], wid[rows], rarest[rows]
     codes = word_group.astype(np.int64) * n_words + wid  # distinct; searched sorted (a hash table is 3 times the size)
     if len(codes) > 1 and not (codes[1:] > codes[:-1]).all():
         codes = np.sort(codes)
-    rarest = wid[np.argsort(word_group.astype(np.int64) * n_words + _rarity_rank(np.bincount(wid))[wid], kind="stable")]
-    counts = np.bincount(word_group, minlength=n_groups)
+    counts = np.bincount(word_group, minlength=len(word_start) - 1)
     return codes, rarest, np.r_[0, np.cumsum(counts)[:-1]], counts, n_words, n_tokens
 
 

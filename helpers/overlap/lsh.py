@@ -1,7 +1,10 @@
-"""Candidate pairs of sentences: MinHash signatures cut into LSH bands, and the rows sharing a band.
+"""Each sentence's digest, shingles and words; as an option, MinHash LSH band keys and the rows sharing a band.
 
-Candidates come from MinHash LSH (``datasketch``) over each sentence's word 3-grams, so no
-loop ever compares all pairs of sentences; ``helpers.overlap.passages`` verifies them.
+``signature_chunk`` gives every indexed sentence the digest and the folded shingles and
+words the containment search (``helpers.overlap.containment``) works on. With
+``shared_passages(lsh_threshold=...)``, MinHash LSH (``datasketch``) over each sentence's
+word 3-grams proposes pairs as well, so still no loop compares all pairs of sentences;
+``helpers.overlap.passages`` verifies them.
 """
 
 from __future__ import annotations
@@ -106,6 +109,7 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, n
     """For one chunk of sentence texts: which are long enough, their token digests, band keys and shingles.
 
     ``args`` is ``(texts, min_tokens, shingle_size, num_perm, seed, bands, rows)``.
+    ``bands`` 0 (LSH off): no MinHash is computed and ``keys`` has no columns.
     Returns ``(positions, digests, keys)``: positions (in the chunk) of sentences with
     at least ``min_tokens`` normalised tokens, a 16-byte hash of each one's token
     sequence (equal for identical sentences; one ``V16`` array, not a Python object
@@ -125,9 +129,10 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, n
             positions.append(i)
             kept.append(norms)
             digests.append(hashlib.blake2b("\x00".join(norms).encode("utf-8"), digest_size=16).digest())
-            sets.append([sh.encode("utf-8") for sh in shingles(norms, shingle_size)])  # any order: a minimum
+            if bands:  # any order: a minimum
+                sets.append([sh.encode("utf-8") for sh in shingles(norms, shingle_size)])
     keys = np.zeros((len(positions), bands), dtype=np.uint64)
-    if positions:
+    if positions and bands:
         values = minhash_values(sets, num_perm, seed)
         folded = values[:, :bands * rows].reshape(len(positions), bands, rows) * _band_multipliers(rows)
         keys = folded.sum(axis=2, dtype=np.uint64)

@@ -4,19 +4,21 @@
 sentences:
 
 1. Each sentence of at least ``min_tokens`` normalised tokens gets a hash of its token
-   sequence and a MinHash (``datasketch.MinHash``, ``num_perm`` permutations of its word
-   ``shingle_size``-grams, fixed ``seed``). Identical sentences (same hash) are paired
+   sequence and its word ``shingle_size``-grams (words cut to their first
+   ``containment.FOLD_LETTERS`` letters). Identical sentences (same hash) are paired
    directly; each distinct sentence is indexed once.
-2. Locality-sensitive hashing proposes candidate pairs: the MinHash is cut into the
-   bands ``datasketch.MinHashLSH`` would use for a Jaccard threshold of ``lsh_threshold``
-   (37 bands of 3 values for 0.3 and 128 permutations), and two sentences are candidates
-   when they agree on a whole band: the same candidates as ``MinHashLSH``, found by
-   sorting each band's keys (numpy) instead of a Python dictionary, so memory is 8 bytes
-   a band a sentence instead of about 13 KB (see ``helpers.overlap.lsh``). LSH on
-   Jaccard misses a short sentence inside a long one (few of the long one's 3-grams are
-   the short one's), so with ``containment`` a second search proposes the pairs where
-   that share of the shorter sentence's 3-grams is in the other, and that pass a word
-   count (``helpers.overlap.containment``); both sets of candidates are verified.
+2. A containment search proposes candidate pairs (``helpers.overlap.containment``): the
+   pairs where at least ``containment`` of the shorter sentence's 3-grams are in the
+   other, found through its rarest ones (a prefix filter), and that pass a word count
+   they cannot fail and still be verified. A near-identical pair has a containment near
+   1, and a short sentence inside a long one too, which MinHash LSH on Jaccard misses
+   (few of the long one's 3-grams are the short one's). With ``lsh_threshold``, MinHash
+   LSH proposes pairs as well: each sentence's MinHash (``datasketch.MinHash``,
+   ``num_perm`` permutations, fixed ``seed``) is cut into the bands
+   ``datasketch.MinHashLSH`` would use for that Jaccard threshold, and two sentences are
+   candidates when they agree on a whole band (``helpers.overlap.lsh``). Off by default:
+   on the 10,000-article synthetic corpus it adds no pair the containment search misses
+   and takes about a third of the stage's time (``benchmarks.allpairs``).
 3. Each candidate pair from two different articles is verified with
    ``compare_sentences`` and kept when its ``coverage`` is at least ``min_coverage``:
    the "verified" tier. With ``partial_min_coverage``, a pair below that whose
@@ -52,7 +54,6 @@ from .align import (
 )
 from .containment import CONTAINMENT_THRESHOLD, containment_pairs, index_type, run_positions
 from .lsh import (
-    LSH_THRESHOLD,
     MIN_SENTENCE_TOKENS,
     NUM_PERM,
     SEED,
@@ -71,6 +72,7 @@ PASSAGE_COLUMNS = [
 ]
 VERIFIED, PARTIAL = "verified", "partial"  # the tiers: coverage >= min_coverage; overlap_share >= partial
 VERIFY_CHUNK = 20_000  # candidate pairs per chunk of the exact check
+GATHER_TRIM = 50  # chunks of step 1 copied between two hand-backs of their memory (malloc_trim)
 SIGNATURE_CHUNK = 250  # articles per chunk of step 1: its shingles and MinHash objects held at once
 
 
@@ -168,9 +170,10 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     the texts)."""
     chunks = article_chunks(table, size=SIGNATURE_CHUNK) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
+    step = "MinHash" if params[-2] else "shingles"  # no bands: LSH off
     jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
     results = [[r[0] + off, r[1], r[2], *r[3]] for r, off in
-               zip(map_chunks(signature_chunk, jobs, **run, desc="shared passages: MinHash"), offsets, strict=False)]
+               zip(map_chunks(signature_chunk, jobs, **run, desc=f"shared passages: {step}"), offsets, strict=False)]
     empty = (np.empty(0, dtype=np.int64), np.empty(0, dtype="V16"), np.zeros((0, params[-2]), dtype=np.uint64),
              *[np.empty(0, dtype=np.int64)] * 5)
     fields = [_gather(results, k, none) for k, none in enumerate(empty)]
@@ -178,12 +181,23 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
 
 
 def _gather(results: list[list], k: int, empty: np.ndarray) -> np.ndarray:
-    """Field ``k`` of every chunk's result, concatenated; the chunks' copies are dropped
-    field by field, so that only one field is ever held twice."""
-    parts = [r[k] for r in results]
-    for r in results:
+    """Field ``k`` of every chunk's result, concatenated; each chunk's copy is dropped as
+    soon as it is copied and its memory handed back every ``GATHER_TRIM`` chunks, so that
+    a field is held about once, not twice (as ``np.concatenate`` would: 375 MB for the
+    shingles of 100,000 articles)."""
+    if not results:
+        return empty
+    first = results[0][k]
+    out = np.empty((sum(len(r[k]) for r in results), *first.shape[1:]),
+                   dtype=np.result_type(*[r[k].dtype for r in results]))
+    at = 0
+    for n, r in enumerate(results, start=1):
+        out[at:at + len(r[k])] = r[k]
+        at += len(r[k])
         r[k] = None
-    return np.concatenate(parts) if parts else empty
+        if n % GATHER_TRIM == 0 or n == len(results):
+            release_memory()  # the copied chunks' memory, freed but resident until handed back
+    return out
 
 
 def _identical_groups(positions: np.ndarray, digests: np.ndarray) -> _Groups:
@@ -221,22 +235,32 @@ def _group_entries(groups: _Groups, words: tuple) -> tuple:
     group_of_row = np.full(len(counts), -1, dtype=index_type(len(groups.first_row)))
     group_of_row[groups.first_row] = np.arange(len(groups.first_row))
 
+    first = group_of_row >= 0
+
     def entries(per_row: np.ndarray, values: np.ndarray) -> tuple:
-        owner = group_of_row[np.repeat(np.arange(len(per_row)), per_row)]
-        kept = owner >= 0
-        return (owner, values) if kept.all() else (owner[kept], values[kept])  # no copy when every row is first
+        owner = np.repeat(group_of_row[first], per_row[first])  # the first rows' entries, in row order
+        return owner, values if first.all() else _compact(values, np.repeat(first, per_row))
 
     return (*entries(counts, hashes), *entries(word_counts, word_hashes), n_tokens[groups.first_row])
+
+
+def _compact(values: np.ndarray, kept: np.ndarray, chunk: int = 1 << 20) -> np.ndarray:
+    """``values[kept]``, written over the start of ``values`` itself (a view of it), chunk
+    by chunk: no second copy of a field of every shingle."""
+    n = 0
+    for a in range(0, len(values), chunk):
+        part = values[a:a + chunk][kept[a:a + chunk]]
+        values[n:n + len(part)] = part
+        n += len(part)
+    return values[:n]
 
 
 def _contained(entries: list, n_groups: int, threshold: float, days, window) -> np.ndarray:
     """Step 2's containment candidates (``containment_pairs``) over each group's first
     sentence; ``entries`` holds ``_group_entries``' arrays, emptied here so that they are
     freed as soon as the search no longer needs them."""
-    words = tuple(entries[2:])
-    del entries[2:]
     return containment_pairs(entries.pop(0), entries.pop(0), n_groups, threshold=threshold, days=days,
-                             window=window, words=words)  # held by containment_pairs alone
+                             window=window, words=entries)  # held (and the list emptied) by containment_pairs
 
 
 def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.ndarray) -> tuple:
@@ -276,7 +300,7 @@ def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray,
     entries = [] if containment is None else list(_group_entries(groups, shingle_sets))
     del shingle_sets, digests  # the entries are copies (or the same arrays)
     keys = keys[groups.first_row]
-    pair_codes = band_pairs(keys, days, window)
+    pair_codes = band_pairs(keys, days, window) if keys.shape[1] else np.empty(0, dtype=np.int64)  # 0 bands: LSH off
     del keys
     if containment is not None:
         pair_codes = np.union1d(pair_codes, _contained(entries, len(groups.first_row), containment, days, window))
@@ -323,7 +347,7 @@ def shared_passages(
     sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None, window_days: int | None = None,
     min_coverage: float = MIN_COVERAGE, partial_min_coverage: float | None = None,
     min_tokens: int = MIN_SENTENCE_TOKENS, shingle_size: int = SENTENCE_SHINGLE_SIZE, num_perm: int = NUM_PERM,
-    lsh_threshold: float = LSH_THRESHOLD, containment: float | None = CONTAINMENT_THRESHOLD, seed: int = SEED,
+    lsh_threshold: float | None = None, containment: float | None = CONTAINMENT_THRESHOLD, seed: int = SEED,
     n_jobs: int | None = None, client=None,
 ) -> pd.DataFrame:
     """Pairs of sentences from different articles that are the same text, or nearly.
@@ -346,6 +370,8 @@ def shared_passages(
         None (default): every sentence is compared with every other through the index.
     partial_min_coverage
         None (default): the verified tier only; else (``PARTIAL_MIN_COVERAGE``) the partial tier too.
+    lsh_threshold
+        None (default): the containment search alone; else (``LSH_THRESHOLD``) MinHash LSH's too.
     containment
         The containment search's threshold (``CONTAINMENT_THRESHOLD``); None: LSH alone.
 
@@ -362,12 +388,15 @@ def shared_passages(
     require_columns(sentences, ("article_id", "outlet", "sentence_id", "start_char", "end_char", "text"), "sentences")
     if window_days is not None and articles is None:
         raise ValueError("window_days needs articles (with article_id and date) to order the sentences by date")
+    if lsh_threshold is None and containment is None:
+        raise ValueError("lsh_threshold and containment are both None: nothing would propose candidates")
     table = sentences.reset_index(drop=True)
     article_ids = table["article_id"].astype(str)
     article_rank = pd.factorize(article_ids)[0]
     texts = table["text"].fillna("").astype(str).tolist()
     run = {"n_articles": int(article_rank.max()) + 1 if len(table) else 0, "n_jobs": n_jobs, "client": client}
-    params = (min_tokens, shingle_size, num_perm, seed, *lsh_bands(lsh_threshold, num_perm))
+    bands = (0, 0) if lsh_threshold is None else lsh_bands(lsh_threshold, num_perm)  # 0 bands: no MinHash
+    params = (min_tokens, shingle_size, num_perm, seed, *bands)
     dated = None if window_days is None else (article_ids, articles, float(window_days))
     i_rows, j_rows = _candidates(table, texts, article_rank, params, dated, containment, run)
     tiers = (min_coverage, partial_min_coverage)  # the verified tier's floor; the partial's (None: none)
