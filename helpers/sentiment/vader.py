@@ -22,6 +22,7 @@ loop, and a text repeated in a batch is scored once.
 from __future__ import annotations
 
 import string
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -59,6 +60,21 @@ def strip_piece(piece: str, marks: frozenset[str]) -> str:
     return piece
 
 
+class _PieceMemo(dict):
+    """``WordFacts`` of each whitespace piece seen (``None`` for a piece of one character,
+    which ``SentiText`` drops), found on first sight; emptied past ``MEMO_MAX`` pieces."""
+
+    def __init__(self, marks: frozenset[str], negate):
+        super().__init__()
+        self.marks, self.negate = marks, negate
+
+    def __missing__(self, piece: str) -> WordFacts | None:
+        if len(self) > MEMO_MAX:
+            self.clear()
+        found = self[piece] = word_facts(strip_piece(piece, self.marks), self.negate) if len(piece) > 1 else None
+        return found
+
+
 class CompiledVader:
     """``polarity_scores`` of an NLTK ``SentimentIntensityAnalyzer`` (its lexicon and constants), faster.
 
@@ -74,27 +90,20 @@ class CompiledVader:
         self.marks = frozenset(sia.constants.PUNC_LIST)
         self.negate = sia.constants.NEGATE
         self.rules = Rules(sia)
-        self._memo: dict[str, WordFacts] = {}
-
-    def _learn(self, piece: str) -> WordFacts:
-        memo = self._memo
-        if len(memo) > MEMO_MAX:
-            memo.clear()
-        found = memo[piece] = word_facts(strip_piece(piece, self.marks), self.negate)
-        return found
+        self._memo = _PieceMemo(self.marks, self.negate)
 
     def scores(self, text: str) -> tuple[float, float, float, float]:
         """NLTK's ``polarity_scores(text)`` as ``(neg, neu, pos, compound)``."""
         if not isinstance(text, str):
             return tuple(self.sia.polarity_scores(text)[c] for c in SCORE_COLUMNS)
-        memo, learn = self._memo, self._learn
-        facts = [memo.get(p) or learn(p) for p in text.split() if len(p) > 1]
+        facts = list(filter(None, map(self._memo.__getitem__, text.split())))  # one-character pieces: None
         if not facts:
             return NO_WORDS
         lexicon = self.sia.lexicon
-        if lexicon.keys().isdisjoint([f.lower for f in facts]):
+        lowers = next(islice(zip(*facts), 1, 2))  # WordFacts.lower of each word
+        if lexicon.keys().isdisjoint(lowers):
             return NO_LEXICON_WORD
-        return score_valence(self.rules.sentiments(facts, lexicon), text)
+        return score_valence(self.rules.sentiments(facts, lowers, lexicon), text)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """NLTK's ``polarity_scores(text)``: ``neg``, ``neu``, ``pos``, ``compound``."""

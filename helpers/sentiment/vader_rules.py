@@ -135,26 +135,29 @@ class Rules:
                     valence = self._idioms(valence, facts, i)
         return self._least(valence, facts, i, lexicon)
 
-    def sentiments(self, facts: list[WordFacts], lexicon) -> list:
+    def sentiments(self, facts: list[WordFacts], lowers: tuple[str, ...], lexicon) -> list:
         """Each word's valence after every rule, ``_but_check`` included (NLTK's loop in
-        ``polarity_scores``: a word's rules look at its first occurrence, as NLTK's do)."""
-        n_upper = sum(f.is_upper for f in facts)
-        is_cap_diff = 0 < len(facts) - n_upper < len(facts)
-        first_index: dict[str, int] = {}
-        for idx, f in enumerate(facts):
-            first_index.setdefault(f.word, idx)
+        ``polarity_scores``: a word's rules look at its first occurrence, as NLTK's do).
+        ``lowers`` are the words lower-cased; only those in the lexicon are looked at, as
+        every other word's valence is 0 whatever its neighbours."""
+        sentiments: list = [0] * len(facts)
+        hits = [k for k, lower in enumerate(lowers) if lower in lexicon]
         boosters = self.boosters
         last = len(facts) - 1
-        sentiments: list = []
-        for f in facts:
-            i = first_index[f.word]
-            lower = f.lower
-            if (i < last and lower == "kind" and facts[i + 1].lower == "of") or lower in boosters \
-                    or lower not in lexicon:
-                sentiments.append(0)
-            else:
-                sentiments.append(self.valence(facts, i, is_cap_diff, lexicon))
-        lowers = [f.lower for f in facts]
+        first_index: dict[str, int] | None = None
+        is_cap_diff = None
+        for k in hits:
+            lower = lowers[k]
+            if lower in boosters:
+                continue
+            if first_index is None:  # the first occurrence of each word, as NLTK's loop finds it
+                first_index = {f.word: idx for idx, f in reversed(list(enumerate(facts)))}
+                n_upper = sum(f.is_upper for f in facts)
+                is_cap_diff = 0 < len(facts) - n_upper < len(facts)
+            i = first_index[facts[k].word]
+            if i < last and lower == "kind" and lowers[i + 1] == "of":
+                continue
+            sentiments[k] = self.valence(facts, i, is_cap_diff, lexicon)
         if "but" in lowers:
             bi = lowers.index("but")
             for sidx, sentiment in enumerate(sentiments):
@@ -179,14 +182,12 @@ def score_valence(sentiments: list, text: str) -> tuple[float, float, float, flo
     elif sum_s < 0:
         sum_s -= amplifier
     compound = sum_s / math.sqrt((sum_s * sum_s) + ALPHA)
-    pos_sum, neg_sum, neu_count = 0.0, 0.0, 0
-    for s in sentiments:
+    pos_sum, neg_sum, neu_count = 0.0, 0.0, sentiments.count(0)
+    for s in filter(None, sentiments):  # a zero adds to neither sum (counted just above)
         if s > 0:
             pos_sum += float(s) + 1
         if s < 0:
             neg_sum += float(s) - 1
-        if s == 0:
-            neu_count += 1
     if pos_sum > math.fabs(neg_sum):
         pos_sum += amplifier
     elif pos_sum < math.fabs(neg_sum):
