@@ -100,7 +100,7 @@ class CompiledVader:
         if not facts:
             return NO_WORDS
         lexicon = self.sia.lexicon
-        lowers = next(islice(zip(*facts), 1, 2))  # WordFacts.lower of each word
+        lowers = next(islice(zip(*facts, strict=True), 1, 2))  # WordFacts.lower of each word
         if lexicon.keys().isdisjoint(lowers):
             return NO_LEXICON_WORD
         return score_valence(self.rules.sentiments(facts, lowers, lexicon), text)
