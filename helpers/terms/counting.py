@@ -32,6 +32,7 @@ from .occurrences import (
 PER_WORDS = 1000  # relative frequencies are per 1,000 words
 DENSE_MAX = 50_000_000  # outlet x term pairs up to which uses are summed in an array (400 MB of float64)
 
+CHUNK_COLUMNS = ["article_id", "sentence_id", "outlet", "text"]  # what coded.chunk_counts reads
 TOTAL_COLUMNS = ["outlet", "n_articles", "n_words", "n_terms"]
 COUNT_COLUMNS = [
     "outlet", "term", "kind", "label", "forms", "n", "n_articles", "n_words", "per_1000", "rank",
@@ -268,7 +269,8 @@ def count_terms(
     stemmer = make_stemmer(stem)
     phrases = list(phrases or [])
     n_articles = sentences["article_id"].nunique()
-    chunks = article_chunks(sentences.reset_index(drop=True))
+    # The workers are sent only the columns chunk_counts reads (pickled for each chunk).
+    chunks = article_chunks(sentences[CHUNK_COLUMNS].reset_index(drop=True))
     parts = map_chunks(_count_chunk, [(c, phrases, keep_numbers) for c in chunks],
                        n_articles=n_articles, n_jobs=n_jobs, client=client, desc="term counts")
     n_words = pd.concat([p.n_words for p in parts]).groupby(level=0).sum()
