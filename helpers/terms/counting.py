@@ -262,7 +262,7 @@ def count_terms(
     occurrences of a term can then be found again in the sentences of the articles
     ``counts`` names.
     """
-    from ..parallel import article_chunks, map_chunks
+    from ..parallel import article_chunks, map_chunks, release_memory
 
     require_columns(sentences, ["article_id", "sentence_id", "outlet", "text", "start_char"],
                     "sentences")
@@ -275,6 +275,7 @@ def count_terms(
                        n_articles=n_articles, n_jobs=n_jobs, client=client, desc="term counts")
     n_words = pd.concat([p.n_words for p in parts]).groupby(level=0).sum()
     forms, counts = _coded_tables(parts, stemmer)  # empties parts
+    release_memory()  # the chunks' counts and the merge's arrays: not held into the next step
     words = counts[counts["kind"] == WORD]
     totals = _outlet_totals(sentences, n_words, words.groupby("outlet")["n"].sum())
     if counts.empty:
