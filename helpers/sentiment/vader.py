@@ -8,37 +8,32 @@ a piece that is one of ``PUNC_LIST`` followed (or preceded) by two or more chara
 none of which is ASCII punctuation becomes those characters. Pieces are looked up once
 and kept (``MEMO_MAX``).
 
-Everything else is NLTK's own code, called unchanged: the lexicon lookup, capitals,
-boosters, negation, "never so", idioms, "least", "but", "!" and "?"
-(``sentiment_valence``, ``_but_check``, ``score_valence``) on the same words in the same
-order, so the scores are the same numbers, bit for bit (``tests/test_sentiment_fast.py``
-checks it on the NYT benchmark, the seeds and written hostile text). Two shortcuts, both
-exact: a sentence none of whose words is in the lexicon scores as VADER scores it
-(``neu`` 1, the rest 0) without the loop, and a text repeated in a batch is scored once.
+Everything else is NLTK's rules on the same words in the same order: the lexicon
+lookup, capitals, boosters, negation, "never so", idioms, "least", "but", "!" and "?"
+(``sentiment_valence``, ``_but_check``, ``score_valence``, written out in
+``helpers.sentiment.vader_rules`` with what they read of each word looked up once per
+distinct piece), so the scores are the same numbers, bit for bit
+(``tests/test_sentiment_fast.py`` checks it against NLTK's own on the NYT benchmark, the
+seeds and written hostile text). Two shortcuts, both exact: a sentence none of whose
+words is in the lexicon scores as VADER scores it (``neu`` 1, the rest 0) without the
+loop, and a text repeated in a batch is scored once.
 """
 
 from __future__ import annotations
 
 import string
+from itertools import islice
 
 import numpy as np
 import pandas as pd
 
+from .vader_rules import Rules, WordFacts, score_valence, word_facts
+
 SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
 ASCII_PUNCTUATION = frozenset(string.punctuation)  # what NLTK's REGEX_REMOVE_PUNCTUATION removes
 MEMO_MAX = 500_000  # pieces remembered per scorer; the memo starts again past this
-NO_WORDS = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}  # VADER on a text with no word
-NO_LEXICON_WORD = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}  # every word valence 0
-
-
-class _Words:
-    """What NLTK's rules read of a ``SentiText``: its words and whether only some are in capitals."""
-
-    __slots__ = ("is_cap_diff", "words_and_emoticons")
-
-    def __init__(self, words: list[str], is_cap_diff: bool):
-        self.words_and_emoticons = words
-        self.is_cap_diff = is_cap_diff
+NO_WORDS = (0.0, 0.0, 0.0, 0.0)  # VADER on a text with no word: neg, neu, pos, compound
+NO_LEXICON_WORD = (0.0, 1.0, 0.0, 0.0)  # every word valence 0
 
 
 def _no_punctuation(text: str) -> bool:
@@ -65,6 +60,21 @@ def strip_piece(piece: str, marks: frozenset[str]) -> str:
     return piece
 
 
+class _PieceMemo(dict):
+    """``WordFacts`` of each whitespace piece seen (``None`` for a piece of one character,
+    which ``SentiText`` drops), found on first sight; emptied past ``MEMO_MAX`` pieces."""
+
+    def __init__(self, marks: frozenset[str], negate):
+        super().__init__()
+        self.marks, self.negate = marks, negate
+
+    def __missing__(self, piece: str) -> WordFacts | None:
+        if len(self) > MEMO_MAX:
+            self.clear()
+        found = self[piece] = word_facts(strip_piece(piece, self.marks), self.negate) if len(piece) > 1 else None
+        return found
+
+
 class CompiledVader:
     """``polarity_scores`` of an NLTK ``SentimentIntensityAnalyzer`` (its lexicon and constants), faster.
 
@@ -78,47 +88,26 @@ class CompiledVader:
     def __init__(self, sia):
         self.sia = sia
         self.marks = frozenset(sia.constants.PUNC_LIST)
-        self.boosters = sia.constants.BOOSTER_DICT
-        self._memo: dict[str, tuple[str, str]] = {}
+        self.negate = sia.constants.NEGATE
+        self.rules = Rules(sia)
+        self._memo = _PieceMemo(self.marks, self.negate)
 
-    def _learn(self, piece: str) -> tuple[str, str]:
-        memo = self._memo
-        if len(memo) > MEMO_MAX:
-            memo.clear()
-        word = strip_piece(piece, self.marks)
-        found = memo[piece] = (word, word.lower())
-        return found
+    def scores(self, text: str) -> tuple[float, float, float, float]:
+        """NLTK's ``polarity_scores(text)`` as ``(neg, neu, pos, compound)``."""
+        if not isinstance(text, str):
+            return tuple(self.sia.polarity_scores(text)[c] for c in SCORE_COLUMNS)
+        facts = list(filter(None, map(self._memo.__getitem__, text.split())))  # one-character pieces: None
+        if not facts:
+            return NO_WORDS
+        lexicon = self.sia.lexicon
+        lowers = next(islice(zip(*facts, strict=True), 1, 2))  # WordFacts.lower of each word
+        if lexicon.keys().isdisjoint(lowers):
+            return NO_LEXICON_WORD
+        return score_valence(self.rules.sentiments(facts, lowers, lexicon), text)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """NLTK's ``polarity_scores(text)``: ``neg``, ``neu``, ``pos``, ``compound``."""
-        if not isinstance(text, str):
-            return self.sia.polarity_scores(text)
-        memo, learn = self._memo, self._learn
-        found = [memo.get(p) or learn(p) for p in text.split() if len(p) > 1]
-        if not found:
-            return dict(NO_WORDS)
-        words, lowers = [f[0] for f in found], [f[1] for f in found]
-        sia = self.sia
-        lexicon = sia.lexicon
-        if lexicon.keys().isdisjoint(lowers):
-            return dict(NO_LEXICON_WORD)
-        n_upper = sum(w.isupper() for w in words)
-        sentitext = _Words(words, 0 < len(words) - n_upper < len(words))
-        first_index: dict[str, int] = {}
-        for idx, token in enumerate(words):
-            first_index.setdefault(token, idx)
-        sentiments: list = []
-        boosters = self.boosters
-        last = len(words) - 1
-        for item, lower in found:  # NLTK's loop, word for word
-            i = first_index[item]
-            # "kind of", a booster, or a word not in the lexicon: 0, as sentiment_valence gives it
-            if (i < last and lower == "kind" and lowers[i + 1] == "of") or lower in boosters or lower not in lexicon:
-                sentiments.append(0)
-            else:
-                sentiments = sia.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = sia._but_check(words, sentiments)
-        return sia.score_valence(sentiments, text)
+        return dict(zip(SCORE_COLUMNS, self.scores(text), strict=True))
 
     def score(self, texts) -> pd.DataFrame:
         """Scores of each text (a missing value scores as ""), each distinct text scored once.
@@ -131,6 +120,5 @@ class CompiledVader:
         texts = pd.Series(list(texts), dtype=object)
         texts = texts.where(texts.map(lambda t: isinstance(t, str)), "")
         codes, distinct = pd.factorize(texts, use_na_sentinel=False)
-        rows = np.array([[s[c] for c in SCORE_COLUMNS] for s in map(self.polarity_scores, distinct)],
-                        dtype="float64").reshape(-1, len(SCORE_COLUMNS))
+        rows = np.array(list(map(self.scores, distinct)), dtype="float64").reshape(-1, len(SCORE_COLUMNS))
         return pd.DataFrame(rows[codes] if len(codes) else rows[:0], columns=SCORE_COLUMNS)

@@ -30,7 +30,9 @@ from .occurrences import (
 )
 
 PER_WORDS = 1000  # relative frequencies are per 1,000 words
+DENSE_MAX = 50_000_000  # outlet x term pairs up to which uses are summed in an array (400 MB of float64)
 
+CHUNK_COLUMNS = ["article_id", "sentence_id", "outlet", "text"]  # what coded.chunk_counts reads
 TOTAL_COLUMNS = ["outlet", "n_articles", "n_words", "n_terms"]
 COUNT_COLUMNS = [
     "outlet", "term", "kind", "label", "forms", "n", "n_articles", "n_words", "per_1000", "rank",
@@ -163,14 +165,45 @@ def _merged_codes(parts: list[ChunkCounts]) -> tuple[pd.DataFrame, pd.DataFrame,
             groups.iloc[first_group].reset_index(drop=True), rows)
 
 
-def _articles_using(rows: pd.DataFrame, outlet_code: np.ndarray, n_terms: int, by_term: pd.DataFrame) -> np.ndarray:
+def _articles_using(rows: pd.DataFrame, outlet_code: np.ndarray, term_code: np.ndarray, n_terms: int,
+                    by_term: pd.DataFrame) -> np.ndarray:
     """For each (outlet, term) of ``by_term``, how many groups (one article of one outlet)
-    of ``rows`` use the term: distinct (group, term) pairs as integer keys, counted per outlet."""
-    pair = np.sort(rows["group"].to_numpy(dtype="int64") * n_terms + rows["term"].to_numpy(dtype="int64"))
+    of ``rows`` use the term: distinct (group, term) pairs as integer keys, counted per outlet.
+    A row is one (group, form), so a row of a term with a single form (``term_code``: each
+    form's term) is a pair of its own; only the rows of terms with several forms are sorted
+    to find the pairs they repeat."""
+    term = rows["term"].to_numpy(dtype="int64")
+    outlet = rows["outlet"].to_numpy(dtype="int64")
+    several = (np.bincount(term_code, minlength=n_terms) > 1)[term]
+    pair = np.sort(rows["group"].to_numpy(dtype="int64")[several] * n_terms + term[several])
     pair = pair[np.append(True, pair[1:] != pair[:-1])[: len(pair)]]  # (np.unique hashes: slower here)
-    key, n = np.unique(outlet_code[pair // n_terms].astype("int64") * n_terms + pair % n_terms, return_counts=True)
+    keys = np.concatenate([outlet[~several] * n_terms + term[~several],
+                           outlet_code[pair // n_terms].astype("int64") * n_terms + pair % n_terms])
     wanted = by_term["outlet"].to_numpy(dtype="int64") * n_terms + by_term["term"].to_numpy(dtype="int64")
+    n_outlets = int(outlet_code.max()) + 1 if len(outlet_code) else 0
+    if n_outlets * n_terms <= max(DENSE_MAX, len(keys)):
+        return np.bincount(keys, minlength=n_outlets * n_terms)[wanted]
+    key, n = np.unique(keys, return_counts=True)
     return n[np.searchsorted(key, wanted)]
+
+
+def _summed(rows: pd.DataFrame, column: str, n_outlets: int, n_codes: int) -> pd.DataFrame:
+    """``rows.groupby(["outlet", column], sort=False)["n"].sum().reset_index()``: the same
+    table (rows in order of first appearance), by ``np.bincount`` over integer keys when
+    outlets times codes is at most ``DENSE_MAX`` (what pandas' groupby spent its time on is
+    hashing tens of millions of pairs whose every possible value fits in a small array)."""
+    size = n_outlets * n_codes
+    if size > max(DENSE_MAX, len(rows)):
+        return rows.groupby(["outlet", column], sort=False)["n"].sum().reset_index()
+    key = rows["outlet"].to_numpy(dtype="int64") * n_codes + rows[column].to_numpy(dtype="int64")
+    total = np.bincount(key, weights=rows["n"].to_numpy(), minlength=size)  # exact: sums far below 2**53
+    first = np.full(size, len(key), dtype="int64")
+    np.minimum.at(first, key, np.arange(len(key), dtype="int64"))
+    present = np.flatnonzero(first < len(key))
+    order = present[np.argsort(first[present], kind="stable")]
+    return pd.DataFrame({"outlet": (order // n_codes).astype(rows["outlet"].dtype),
+                         column: (order % n_codes).astype(rows[column].dtype),
+                         "n": total[order].astype(rows["n"].dtype)})
 
 
 def _coded_tables(parts: list[ChunkCounts], stemmer) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -191,9 +224,9 @@ def _coded_tables(parts: list[ChunkCounts], stemmer) -> tuple[pd.DataFrame, pd.D
     outlet_code, outlets = pd.factorize(groups["outlet"])
     rows["outlet"] = outlet_code.astype("int32")[rows["group"].to_numpy()]
     rows["term"] = term_code.astype("int32")[rows["form"].to_numpy()]
-    by_form = rows.groupby(["outlet", "form"], sort=False)["n"].sum().reset_index()
-    by_term = rows.groupby(["outlet", "term"], sort=False)["n"].sum().reset_index()
-    by_term["n_articles"] = _articles_using(rows, outlet_code, len(term_keys), by_term)
+    by_form = _summed(rows, "form", len(outlets), len(forms))
+    by_term = _summed(rows, "term", len(outlets), len(term_keys))
+    by_term["n_articles"] = _articles_using(rows, outlet_code, term_code, len(term_keys), by_term)
     outlets = pd.Series(outlets, dtype="str")
     form_table = pd.DataFrame({
         "outlet": outlets.take(by_form["outlet"]).reset_index(drop=True),
@@ -229,18 +262,20 @@ def count_terms(
     occurrences of a term can then be found again in the sentences of the articles
     ``counts`` names.
     """
-    from ..parallel import article_chunks, map_chunks
+    from ..parallel import article_chunks, map_chunks, release_memory
 
     require_columns(sentences, ["article_id", "sentence_id", "outlet", "text", "start_char"],
                     "sentences")
     stemmer = make_stemmer(stem)
     phrases = list(phrases or [])
     n_articles = sentences["article_id"].nunique()
-    chunks = article_chunks(sentences.reset_index(drop=True))
+    # The workers are sent only the columns chunk_counts reads (pickled for each chunk).
+    chunks = article_chunks(sentences[CHUNK_COLUMNS].reset_index(drop=True))
     parts = map_chunks(_count_chunk, [(c, phrases, keep_numbers) for c in chunks],
                        n_articles=n_articles, n_jobs=n_jobs, client=client, desc="term counts")
     n_words = pd.concat([p.n_words for p in parts]).groupby(level=0).sum()
     forms, counts = _coded_tables(parts, stemmer)  # empties parts
+    release_memory()  # the chunks' counts and the merge's arrays: not held into the next step
     words = counts[counts["kind"] == WORD]
     totals = _outlet_totals(sentences, n_words, words.groupby("outlet")["n"].sum())
     if counts.empty:
