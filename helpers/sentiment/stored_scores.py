@@ -35,7 +35,7 @@ SCORES_FILE = HELPERS_DIR / "data" / "validation_scores.csv"
 # files it reads, and this module (the file's format).
 KEY_FILES = (
     "sentiment/scoring.py", "sentiment/newswords.py", "sentiment/target.py", "sentiment/target_features.py",
-    "sentiment/stored_scores.py", "sentiment/vader.py",
+    "sentiment/stored_scores.py", "sentiment/vader.py", "sentiment/vader_rules.py",
     "nltk_data.py", "versions.py", "paths.py", "parallel.py", "wordlists.py", "quotes/vocabulary.py",
     "data/news_neutral_words.csv", "data/speech_verbs.csv", "data/titles.csv", "data/afinn.csv",
     "data/target_sentiment.npz", "data/target_sentiment.json",
