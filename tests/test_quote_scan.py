@@ -3,11 +3,24 @@ the words' openings on lower-cased text) and the anonymity cues' first-letter lo
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
-from helpers.quotes.patterns import CUE_SCAN, CUES, VERB, VERB_SCAN, Scan, cue_pattern, first_letters, literal_openings
+from helpers.quotes.patterns import (
+    CUE_SCAN,
+    CUES,
+    INTRODUCED,
+    INTRODUCED_OPENING,
+    VERB,
+    VERB_SCAN,
+    Scan,
+    cue_pattern,
+    first_letters,
+    literal_openings,
+    matches_at,
+)
 from helpers.quotes.speakers import Names
 from helpers.quotes.vocabulary import ANONYMITY_CUES
 
@@ -165,3 +178,16 @@ def test_cue_words_pretest():
         for m in re.finditer(cue, "x asked not to be named, spoke on condition of anonymity, unnamed, familiar with",
                              re.I):
             assert any(w in m.group(0).lower() for w in CUE_WORDS)
+
+
+def test_introduced_people_are_found_where_their_openings_are_as_finditer_finds_them():
+    """``matches_at(INTRODUCED, INTRODUCED_OPENING, text)`` is ``INTRODUCED.finditer(text)``, openings that
+    start inside another opening ("Jo Ann Lee Smith") and failed tries before a match included."""
+    words = ["Jo", "Ann", "Lee", "Smith", "J.", "Mr", "Mrs.", "Dr", "Ms", "mayor", "who", "said", "appeared",
+             "quickly", "the", ",", "Park", "Msgr", "DR", "\u00c9mile", "O'Neil", "ran-off", "finished"]
+    rng = random.Random(7)
+    texts = [*TEXTS, "Jo Ann Lee Smith, the mayor, said so.", "Mr Mrs. Dr Jo Park quickly finished",
+             "Dr. Jo Park, who ran", "Ann Lee appeared"]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    for text in texts:
+        assert spans(matches_at(INTRODUCED, INTRODUCED_OPENING, text)) == spans(INTRODUCED.finditer(text)), text

@@ -171,15 +171,7 @@ class Scan:
     def finditer_at(self, text: str, starts):
         """``finditer(text)``'s matches, given ``starts``: every place in ``text`` where the openings
         match (``starts``), in order; others too, where the pattern cannot match (no opening fits there)."""
-        pos = 0
-        for at in starts:
-            if at < pos:
-                continue
-            hit = self.pattern.match(text, at)
-            if hit is None or hit.end() == hit.start():
-                continue
-            yield hit
-            pos = hit.end()
+        return matches_from(self.pattern, text, starts)
 
     def lowered(self, text: str) -> str | None:
         """``text`` with ASCII capitals lower-cased (same length), or None when that would miss a match."""
@@ -379,18 +371,26 @@ def may_hold_clause(part: str) -> bool:
     low = part.lower()
     return any(w in low for w in CLAUSE_WORDS)
 
-def matches_at(pattern: re.Pattern[str], openings: re.Pattern[str], text: str):
-    """``pattern.finditer(text)`` for a pattern whose every match opens with a match of ``openings``
-    (a pattern that is much faster to search for): ``pattern`` is tried only where ``openings`` matches
-    (the leftmost match from where the last one ended, as ``finditer`` finds it)."""
+
+def matches_from(pattern: re.Pattern[str], text: str, starts):
+    """``pattern.finditer(text)``'s non-empty matches, the pattern tried only at ``starts`` (ascending
+    places in ``text`` that hold every place where a match can begin): at each start from where the last
+    match ended, as ``finditer`` goes on."""
     pos = 0
-    while (at := openings.search(text, pos)) is not None:
-        m = pattern.match(text, at.start())
-        if m is None or m.end() == m.start():  # (``pattern`` has no empty match: it opens with ``openings``)
-            pos = at.start() + 1
+    for at in starts:
+        if at < pos:
             continue
-        yield m
-        pos = m.end()
+        hit = pattern.match(text, at)
+        if hit is None or hit.end() == hit.start():
+            continue
+        yield hit
+        pos = hit.end()
+
+
+def matches_at(pattern: re.Pattern[str], openings: re.Pattern[str], text: str):
+    """``pattern.finditer(text)`` for a pattern whose every match opens where the lookahead ``openings``
+    holds (much faster to search for): ``matches_from`` at every such place, overlapping ones included."""
+    return matches_from(pattern, text, (m.start() for m in openings.finditer(text)))
 
 
 # People the text introduces as people, for "the person named nearest before": a full
@@ -401,5 +401,6 @@ INTRODUCED = re.compile(
     r"|\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'-]+)"
     r"|\b([A-Z][a-z][\w'-]*\s+[A-Z][\w'-]+)\s+(?:\w+ly\s+)?[a-z]+ed\b"
 )
-# What every match of ``INTRODUCED`` opens with: two capitalised words (an initial between them), or "Mr", "Dr" ...
-INTRODUCED_OPENING = re.compile(r"[A-Z][a-z][\w'-]*\s+[A-Z]|M[rs]|Dr")
+# Where every match of ``INTRODUCED`` opens: two capitalised words (an initial between them), or "Mr", "Dr" ...
+# (a lookahead, so that places inside another opening are found too)
+INTRODUCED_OPENING = re.compile(r"(?=[A-Z][a-z][\w'-]*\s+[A-Z]|M[rs]|Dr)")
