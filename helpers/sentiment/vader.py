@@ -22,7 +22,6 @@ loop, and a text repeated in a batch is scored once.
 from __future__ import annotations
 
 import string
-from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -100,7 +99,7 @@ class CompiledVader:
         if not facts:
             return NO_WORDS
         lexicon = self.sia.lexicon
-        lowers = next(islice(zip(*facts, strict=True), 1, 2))  # WordFacts.lower of each word
+        lowers = [f.lower for f in facts]
         if lexicon.keys().isdisjoint(lowers):
             return NO_LEXICON_WORD
         return score_valence(self.rules.sentiments(facts, lowers, lexicon), text)

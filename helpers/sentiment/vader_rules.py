@@ -135,7 +135,7 @@ class Rules:
                     valence = self._idioms(valence, facts, i)
         return self._least(valence, facts, i, lexicon)
 
-    def sentiments(self, facts: list[WordFacts], lowers: tuple[str, ...], lexicon) -> list:
+    def sentiments(self, facts: list[WordFacts], lowers: list[str], lexicon) -> list:
         """Each word's valence after every rule, ``_but_check`` included (NLTK's loop in
         ``polarity_scores``: a word's rules look at its first occurrence, as NLTK's do).
         ``lowers`` are the words lower-cased; only those in the lexicon are looked at, as
