@@ -126,13 +126,30 @@ COPYRIGHT_NOTICE = re.compile(r"^(?:\(c\)|\u00a9|copyright\b).*|.*\ball rights r
 _PHOTO_RULES = ("photo caption", "photo credit")
 
 
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` is ASCII and holds none of ``words`` (ASCII, lower case) in any case:
+    then a case-blind pattern every match of which holds one of them cannot match it (an ASCII
+    character matches a letter case-blind only as its own upper or lower case). A quick test, for
+    speed only, before such a pattern's search; True whenever it cannot tell."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in words)
+
+
+_COPYRIGHT_WORDS = ("(c)", "copyright", "all rights reserved")  # one of which every COPYRIGHT_NOTICE holds
+_CONTRIBUTED_WORDS = ("contributed",)  # which every match of CONTRIBUTED holds
+
+
 def copyright_agency(page: PageLines) -> str | None:
     """The listed agency a copyright notice outside the photos names ("(c) 2020 AFP", "Copyright
     (c) 2021, Agence France-Presse"), or None."""
     for i in range(len(page)):
         label = page.labels[i]
         text = page.text(i)
-        if COPYRIGHT_NOTICE.match(text) and not (label and label[0] in _PHOTO_RULES and "reserved" not in text.lower()):
+        if not (may_hold(text, _COPYRIGHT_WORDS) and COPYRIGHT_NOTICE.match(text)):
+            continue
+        if not (label and label[0] in _PHOTO_RULES and "reserved" not in text.lower()):
             found = agency_in(text)
             if found:
                 return found
@@ -165,7 +182,7 @@ def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str
     m = _END_SLUG.search(paragraphs[-1]) if paragraphs else None
     if m:
         return agency_in(m.group("agency") or m.group("bracketed")), "end slug"
-    notes = (t for t in (*paragraphs, *_labelled(page)) if CONTRIBUTED.search(t))
+    notes = (t for t in (*paragraphs, *_labelled(page)) if may_hold(t, _CONTRIBUTED_WORDS) and CONTRIBUTED.search(t))
     found = next(filter(None, map(agency_in, notes)), None)
     if found:
         return found, "contributor note"

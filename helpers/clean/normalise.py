@@ -35,6 +35,14 @@ _SPACES = re.compile(r" {2,}")
 LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
+def split_lines(text: str) -> list[str]:
+    """``LINE_BREAK.split(text)``: the text's lines, split at every line break it names (a text
+    with no carriage return or Unicode line or paragraph separator is split at its newlines)."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return LINE_BREAK.split(text)
+    return text.split("\n")
+
+
 def normalise_line(line: str, counts: Counter | None = None) -> str:
     """Return one line in the comparable form the body uses.
 
@@ -46,6 +54,8 @@ def normalise_line(line: str, counts: Counter | None = None) -> str:
     are punctuation, not hyphens. If ``counts`` is given, each change is counted
     in it by kind.
     """
+    if line.isascii() and line.isprintable() and "--" not in line:  # printable ASCII: nothing to map (most lines)
+        return line.strip() if "  " not in line else _SPACES.sub(" ", line).strip()
     line = unicodedata.normalize("NFC", line)
     if "--" not in line and not _SPECIAL_CHARS.search(line):  # nothing to count, map or drop (most lines)
         return _SPACES.sub(" ", line).strip()

@@ -11,7 +11,7 @@ from .context import PageLines, keep_end_credit, mark_header_dateline, mark_in_c
 from .dateline import find_agency, find_dateline
 from .header import SCORE_LINE, mark_header, mark_headline
 from .linemodel import mark_by_model
-from .normalise import LINE_BREAK, normalise_line
+from .normalise import normalise_line, split_lines
 from .rules import (
     CROSSHEAD_MAX_WORDS,
     LINE_TITLE_MAX_WORDS,
@@ -105,7 +105,7 @@ def _read_page(raw_text: str, counts: Counter) -> PageLines:
     """The page's non-blank lines, normalised (changes counted in ``counts``), none labelled yet."""
     lines = [
         (n, raw.rstrip(), normalise_line(raw, counts))
-        for n, raw in enumerate(LINE_BREAK.split(raw_text), start=1)
+        for n, raw in enumerate(split_lines(raw_text), start=1)
     ]
     lines = [(n, raw, text) for n, raw, text in lines if text]
     rules = [rule_for(text, i, len(lines)) for i, (_, _, text) in enumerate(lines)]
