@@ -1,0 +1,114 @@
+"""The cleaning stage's quick paths (issue 18: load and clean) give exactly what the plain code gives.
+
+Each quick path is compared with the plain code it stands for (written out here as it was) on
+thousands of test-written texts mixing ASCII, control characters, line breaks and the Unicode
+characters case-blind matching and normalisation treat specially."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+
+from helpers.clean.dateline import CONTRIBUTED, COPYRIGHT_NOTICE, may_hold
+from helpers.clean.normalise import (
+    _CHAR_MAP,
+    _CHAR_TABLE,
+    _CONTROL,
+    _DOUBLE_HYPHEN,
+    _SPACES,
+    _SPECIAL_CHARS,
+    LINE_BREAK,
+    comparable,
+    normalise_line,
+    split_lines,
+)
+
+# Pieces texts are written from: words, punctuation, every kind of space and line break, control
+# characters, the characters normalise_line maps, and letters case-blind matching ties to ASCII
+# ones (the Kelvin sign, the long s, dotted and dotless i) or that case-fold to several (ß).
+WORDS = ["the", "Talks", "FAILED", "said", "Copyright", "COPYRIGHT", "(c)", "(C)", "\u00a9", "all", "rights",
+         "reserved", "All Rights Reserved", "contributed", "CONTRIBUTED", "to", "this", "report", "story", "AFP",
+         "Reuters", "2020", "e-mail", "it's", "co_op", "caf\u00e9", "cafe\u0301", "stra\u00dfe", "\u212aelvin",
+         "\u017fign", "\u0130stanbul", "\u0131", "\uff21", "\u00bd", "\u0663"]
+PUNCT = [" ", "  ", "   ", ".", ",", ":", "-", "--", " -- ", "'", '"', "(", ")", "|", "/", "_", "\t", "\x0b",
+         "\x0c", "\x00", "\x1f", "\x7f", "\x85", "\xa0", "\u200b", "\u2019", "\u201c", "\u2026", "\u2212",
+         "\u2012", "\u2015", "\ufeff", "\xad", "\u3000"]
+BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\n\n", "\x1c", "\x1e"]
+
+
+def texts(n: int, seed: int, *, pieces: int = 12, breaks: bool = False) -> list[str]:
+    """``n`` texts of up to ``pieces`` words and punctuation (and line breaks when ``breaks``)."""
+    rng = random.Random(seed)
+    pool = WORDS + PUNCT + (BREAKS if breaks else [])
+    out = ["", " ", "plain ascii line", "  two  spaces  ", "\t", "--"]
+    out += ["".join(rng.choice(pool) for _ in range(rng.randint(1, pieces))) for _ in range(n)]
+    out += ["".join(chr(rng.randrange(0, 0x250)) for _ in range(rng.randint(1, 30))) for _ in range(n // 4)]
+    out += ["".join(chr(rng.randrange(0, 128)) for _ in range(rng.randint(1, 30))) for _ in range(n // 4)]
+    return out
+
+
+def plain_normalise_line(line: str, counts: Counter | None = None) -> str:
+    """``normalise_line`` as written before its printable-ASCII path."""
+    line = unicodedata.normalize("NFC", line)
+    if "--" not in line and not _SPECIAL_CHARS.search(line):
+        return _SPACES.sub(" ", line).strip()
+    if counts is not None:
+        for ch in _SPECIAL_CHARS.findall(line):
+            counts[_CHAR_MAP[ch][1] if ch in _CHAR_MAP else "control character"] += 1
+        if n_double := len(_DOUBLE_HYPHEN.findall(line)):
+            counts["spaced double hyphen"] += n_double
+    line = _CONTROL.sub("", line.translate(_CHAR_TABLE))
+    line = _DOUBLE_HYPHEN.sub(" \u2014 ", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def test_normalise_line_is_the_plain_code():
+    lines = texts(6000, seed=1)
+    assert sum(line.isascii() and line.isprintable() for line in lines) > 500  # the quick path is taken
+    for line in lines:
+        quick, plain = Counter(), Counter()
+        assert normalise_line(line, quick) == plain_normalise_line(line, plain), repr(line)
+        assert quick == plain, repr(line)
+    assert normalise_line("  a  b \t c  ") == "a b c"  # a tab is no printable ASCII: mapped to a space
+
+
+def test_split_lines_is_line_break_split():
+    for text in texts(4000, seed=2, pieces=20, breaks=True):
+        assert split_lines(text) == LINE_BREAK.split(text), repr(text)
+    assert split_lines("a\nb\x0bc\x1cd") == ["a", "b\x0bc\x1cd"]  # str.splitlines would split there too
+
+
+def test_comparable_is_the_regex_form():
+    letters_or_digits = re.compile(r"[^\W_]+")
+    lines = texts(6000, seed=3)
+    assert sum(line.isascii() for line in lines) > 1000
+    for line in lines:
+        assert comparable(line) == " ".join(letters_or_digits.findall(line.casefold())), repr(line)
+    assert comparable("Gaza's 'truce' co_op") == "gaza s truce co op"
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (COPYRIGHT_NOTICE, ("(c)", "copyright", "all rights reserved")),
+    (CONTRIBUTED, ("contributed",)),
+])
+def test_may_hold_never_skips_a_match(pattern, words):
+    lines = texts(20000, seed=4, pieces=8)
+    lines += [f"AP {w}\t{x} {y}{z}" for w in ("contributed", "CONTRIBUTED", "Contributed", "contribu-ted")
+              for x in ("to this", "the", "to  the", "this") for y in ("report", "Story", "ARTICLE", "reports")
+              for z in ("", ".", " \u00a9", " \u212a")]
+    matched = [line for line in lines if pattern.search(line)]
+    assert len(matched) > 50
+    assert all(may_hold(line, words) for line in matched), [line for line in matched if not may_hold(line, words)]
+    assert sum(not may_hold(line, words) for line in lines) > 5000  # the quick test does skip lines
+    assert may_hold("\u212a", ("zzz",))  # not ASCII: cannot tell
+
+
+def test_may_hold_sees_a_missing_word():
+    """Left without one of its words, the test would skip lines the pattern matches."""
+    lines = texts(20000, seed=5, pieces=8)
+    matched = [line for line in lines if COPYRIGHT_NOTICE.search(line)]
+    assert any(not may_hold(line, ("copyright", "all rights reserved")) for line in matched)  # "(c) ..." lines
