@@ -112,3 +112,92 @@ def test_may_hold_sees_a_missing_word():
     lines = texts(20000, seed=5, pieces=8)
     matched = [line for line in lines if COPYRIGHT_NOTICE.search(line)]
     assert any(not may_hold(line, ("copyright", "all rights reserved")) for line in matched)  # "(c) ..." lines
+
+
+def written_lines() -> list[str]:
+    """Lines the cleaning tests write (every string in tests/test_clean*.py, split into lines), the
+    sample corpus's lines, and each in upper, lower and title case and run on after a sentence."""
+    import ast
+    from pathlib import Path
+
+    from helpers.paths import DEFAULT_CORPUS_DIR
+
+    here = Path(__file__).parent
+    found: set[str] = set()
+    for path in [*here.glob("test_clean*.py"), here / "clean_texts.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.update(normalise_line(line) for line in split_lines(node.value))
+    for path in Path(DEFAULT_CORPUS_DIR).glob("*.txt"):
+        found.update(normalise_line(line) for line in split_lines(path.read_text(encoding="utf-8")))
+    found.discard("")
+    more = {f(line) for line in found for f in (str.upper, str.lower, str.title)}
+    more |= {"The talks failed on Tuesday. " + line for line in found}
+    return sorted(found | more)
+
+
+def plain_rule(line: str, late: bool):
+    """The first of ``LINE_RULES`` for the page half whose pattern and check the line passes, as
+    plainly as it can be written: no quick tests, no split patterns, no cache."""
+    from helpers.clean import LINE_RULES
+    from helpers.clean.rules import count_words
+
+    line = re.sub(r"^(?:[\u2022\u00b7*|]\s*)+(?=\S)", "", line)
+    for rule in LINE_RULES:
+        if (rule.late_only and not late) or (rule.early_only and late) or count_words(line) > rule.max_words:
+            continue
+        if rule.pattern.search(line) and (rule.check is None or rule.check(line)):
+            return rule
+    return None
+
+
+def test_rule_for_is_the_plain_first_matching_rule():
+    from helpers.clean.rules import rule_for
+
+    lines = written_lines() + texts(3000, seed=6, pieces=10)
+    assert len(lines) > 5000
+    named = 0
+    for line in lines:
+        for position in (0, 9):
+            rule = rule_for(line, position, 10)
+            assert rule == plain_rule(line, position >= 5), (line, position)
+            named += rule is not None
+    assert named > 1000  # the lines do reach the rules
+
+
+def test_proved_words_are_held_by_every_match():
+    from helpers.clean.rules import _HALF_RULES
+    from helpers.clean.rulesearch import may_hold_words
+
+    lines = [line for line in written_lines() + texts(3000, seed=7, pieces=10) if line.isascii()]
+    parts = {(part, words) for half in _HALF_RULES for _, _, *pairs in half for part, words in pairs
+             if words is not None}
+    assert len(parts) >= 15
+    tested = 0
+    for part, words in parts:
+        for line in lines:
+            if part.search(line):
+                tested += 1
+                assert may_hold_words(words, line.lower()), (part.pattern[:80], sorted(words), line)
+    assert tested > 300
+
+
+def test_required_words_read_the_pattern():
+    import re._parser as sre_p
+
+    from helpers.clean.rulesearch import may_hold_words, required_words
+
+    def words(source: str, flags: int = 0):
+        return required_words(sre_p.parse(source, flags))
+
+    assert words(r"\bcopyright\b|all rights reserved", re.I) == {"copyright", "all rights reserved"}
+    assert words(r"(?:Sign up|Follow)\s+now") == {"sign up", "follow"}  # case-blind as lower case
+    assert words(r"\u00a9\s*\d{4}") == frozenset()  # no ASCII line holds a match
+    assert words(r"[.!?]\s+AP|\u00a9 AFP") == {"ap"}  # the \u00a9 branch is never in an ASCII line
+    assert words(r"\u212a\w+", re.I) is None  # the Kelvin sign matches "k" case-blind: nothing proved
+    assert words(r"foo|\w+") is None and words(r"(?:ab)?\d+") is None and words(r"(?:ab)?c+") == {"c"}
+    assert not may_hold_words(frozenset({"photo"}), "a man walks | credit: x")
+    assert may_hold_words(frozenset({"photo"}), None)  # not ASCII: cannot tell
+    line = "Copyright 2020 AFP"  # a set missing the branch's word would skip a line the pattern matches
+    assert re.search(r"\bcopyright\b|all rights reserved", line, re.I) and not may_hold_words(
+        frozenset({"all rights reserved"}), line.lower())

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..wordlists import read_word_list
 from .agency import AGENCY_ALTERNATION
-from .rulesearch import anchored_split, proved_needs
+from .rulesearch import anchored_split, may_hold_words, proved_needs, proved_words
 
 _AGENCIES = (
     r"AFP|AP|Reuters|Getty Images|Getty|EPA|EPA-EFE|Bloomberg|Xinhua|Anadolu(?: Agency)?|"
@@ -454,10 +454,12 @@ def looks_like_title(line: str) -> bool:
 
 _LEADING_BULLETS = re.compile(r"^(?:[\u2022\u00b7*|]\s*)+(?=\S)")
 # ``LINE_RULES`` in order, those for the first half of a page and those for the second, each with
-# how ``rule_for`` searches it (``rulesearch``: the characters a match needs, its ``^`` alternatives
-# and the others): the same matches as ``rule.pattern``, found sooner.
+# how ``rule_for`` searches it (``rulesearch``: the characters a match needs, the words an ASCII
+# line's match holds in any case, its ``^`` alternatives and the others): the same matches as
+# ``rule.pattern``, found sooner.
 _HALF_RULES = tuple(
-    tuple((rule, rule.needs or proved_needs(rule.pattern), *anchored_split(rule.pattern)) for rule in half)
+    tuple((rule, rule.needs or proved_needs(rule.pattern), *((part, proved_words(part)) for part in anchored_split(
+        rule.pattern))) for rule in half)
     for half in ([r for r in LINE_RULES if not r.late_only], [r for r in LINE_RULES if not r.early_only])
 )
 
@@ -472,13 +474,13 @@ def rule_for(line: str, position: int, n_lines: int) -> Rule | None:
 @lru_cache(maxsize=1 << 14)  # a line's rule depends on its text and half only; furniture recurs across pages
 def _rule_in_half(line: str, late: bool) -> Rule | None:
     line = _LEADING_BULLETS.sub("", line)
-    words = count_words(line)
-    for rule, needs, head, rest in _HALF_RULES[late]:
-        if words > rule.max_words:
+    words, low = count_words(line), line.lower() if line.isascii() else None
+    for rule, needs, (head, head_words), (rest, rest_words) in _HALF_RULES[late]:
+        if words > rule.max_words or (needs and not any(c in line for c in needs)):
             continue
-        if needs and not any(c in line for c in needs):
-            continue
-        if ((head and head.match(line)) or (rest and rest.search(line))) and (rule.check is None or rule.check(line)):
+        if ((head and may_hold_words(head_words, low) and head.match(line))
+                or (rest and may_hold_words(rest_words, low) and rest.search(line))) and (
+                rule.check is None or rule.check(line)):
             return rule
     return None
 

@@ -46,6 +46,60 @@ def required_chars(items) -> frozenset[str] | None:
     return None
 
 
+MAX_REQUIRED_WORDS = 12  # a quick test of more strings than this costs about what the search does
+
+
+def _no_ascii_match(code: int) -> bool:
+    """No ASCII character matches the character ``code``, even case-blind ("\u00a9" none; the Kelvin sign "k")."""
+    return not any(re.fullmatch(re.escape(chr(code)), chr(c), re.IGNORECASE) for c in range(128))
+
+
+def required_words(items) -> frozenset[str] | None:
+    """ASCII strings, in lower case, one of which every match of the parsed sequence ``items`` in
+    an ASCII line holds in any case: a run of ASCII literals the sequence matches one after
+    another, or the strings of one element it cannot skip (a group, a branch whose every
+    alternative has such a set, a repeat at least once); of those, the smallest set of strings of
+    four characters or more (else the set whose shortest string is longest), at most
+    ``MAX_REQUIRED_WORDS`` strings. The empty set when no ASCII line can hold a match (a literal
+    no ASCII character matches: "\u00a9"); None when nothing is proved. In an ASCII line a
+    character matches an ASCII literal, case-blind or not, only if the two are equal in lower case."""
+    found: list[frozenset[str] | None] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op == sre_c.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        if op == sre_c.LITERAL and _no_ascii_match(av):
+            return frozenset()
+        if op == sre_c.SUBPATTERN:
+            found.append(required_words(av[-1]))
+        elif op == sre_c.ATOMIC_GROUP:
+            found.append(required_words(av))
+        elif op in _REPEATS and av[0] >= 1:
+            found.append(required_words(av[2]))
+        elif op == sre_c.BRANCH:
+            sets = [required_words(alt) for alt in av[1]]
+            found.append(None if any(s is None for s in sets) else frozenset().union(*sets))
+    if any(s is not None and not s for s in found):
+        return frozenset()  # an element no ASCII line holds
+    found = [s for s in found if s and len(s) <= MAX_REQUIRED_WORDS]
+    return max(found, key=lambda s: (min(map(len, s)) >= 4, -len(s), min(map(len, s))), default=None)
+
+
+def proved_words(pattern: re.Pattern[str] | None) -> frozenset[str] | None:
+    """``required_words`` of a compiled pattern (None for no pattern, or when none is proved)."""
+    return None if pattern is None else required_words(sre_p.parse(pattern.pattern, pattern.flags))
+
+
+def may_hold_words(words: frozenset[str] | None, low: str | None) -> bool:
+    """Whether a line may hold a match of a pattern whose ``proved_words`` are ``words``: False only
+    when ``low``, the line in lower case (None when it is not ASCII), holds none of them."""
+    return words is None or low is None or any(word in low for word in words)
+
+
 def proved_needs(pattern: re.Pattern[str]) -> str:
     """``required_chars`` of a compiled pattern, sorted into a string ("" when none is proved)."""
     found = required_chars(sre_p.parse(pattern.pattern, pattern.flags))
