@@ -201,3 +201,19 @@ def test_required_words_read_the_pattern():
     line = "Copyright 2020 AFP"  # a set missing the branch's word would skip a line the pattern matches
     assert re.search(r"\bcopyright\b|all rights reserved", line, re.I) and not may_hold_words(
         frozenset({"all rights reserved"}), line.lower())
+
+
+def test_count_words_is_the_word_pattern():
+    """An ASCII text's words counted from its shape are ``_WORD``'s matches: on short texts of
+    every mix of word characters, joiners, spaces and punctuation, and on long joined runs."""
+    from helpers.clean.rules import _WORD, count_words
+
+    rng = random.Random(8)
+    cases = ["", "a", "a-", "-a", "a--b", "a-'b", "it's", "e-mail", "co_op", "a'b-c'd-e", "x-y-z-w-v-u",
+             "a'a'a'a'a'a'a", "1-2 3'4 -- '' - '", "\u212aelvin's e-mail", "caf\u00e9-bar"]
+    cases += ["".join(rng.choice("ab_9'- .,\t\x0b") for _ in range(rng.randint(0, 14))) for _ in range(100_000)]
+    cases += ["".join(rng.choice(["a", "bc", "'", "-", " "]) for _ in range(rng.randint(0, 60))) for _ in range(5000)]
+    cases += texts(3000, seed=9)
+    for text in cases:
+        assert count_words(text) == len(_WORD.findall(text)), repr(text)
+    assert count_words("a'a'a'a b-c") == 2 and count_words("a--b") == 2

@@ -407,10 +407,18 @@ LINE_TITLE_MAX_WORDS = 20  # ``looks_like_title``: a title is 2 to this many wor
 HEADLINE_MATCH_RATIO = 0.85  # difflib ratio for a metadata headline vs a page line
 
 
+_ASCII = [chr(c) for c in range(128)]
+# An ASCII text's shape: word characters (``\w``) to "a", the joiners ' and - to "'", anything else to a space.
+_WORD_SHAPE = str.maketrans({c: "a" if c.isalnum() or c == "_" else "'" if c in "'-" else " " for c in _ASCII})
+
+
 @lru_cache(maxsize=4096)  # the steps of ``clean_text`` count the same line's words several times
 def count_words(text: str) -> int:
-    """Words in ``text`` (letters or digits, inner hyphens and apostrophes kept)."""
-    return len(_WORD.findall(text))
+    """Words in ``text`` (letters or digits, inner hyphens and apostrophes kept): the matches of ``_WORD``,
+    in an ASCII text counted from its shape (each "'" between two "a" joins them; two passes join all)."""
+    if not text.isascii():
+        return len(_WORD.findall(text))
+    return len(text.translate(_WORD_SHAPE).replace("a'a", "aa").replace("a'a", "aa").replace("'", " ").split())
 
 
 def _comparable(text: str) -> str:
@@ -453,10 +461,9 @@ def looks_like_title(line: str) -> bool:
 
 
 _LEADING_BULLETS = re.compile(r"^(?:[\u2022\u00b7*|]\s*)+(?=\S)")
-# ``LINE_RULES`` in order, those for the first half of a page and those for the second, each with
-# how ``rule_for`` searches it (``rulesearch``: the characters a match needs, the words an ASCII
-# line's match holds in any case, its ``^`` alternatives and the others): the same matches as
-# ``rule.pattern``, found sooner.
+# ``LINE_RULES`` for the first half of a page and for the second, each with how ``rule_for`` searches it
+# (``rulesearch``: the characters a match needs, its ``^`` alternatives and the others, each with the words
+# its matches in an ASCII line hold in any case): the same matches as ``rule.pattern``, found sooner.
 _HALF_RULES = tuple(
     tuple((rule, rule.needs or proved_needs(rule.pattern), *((part, proved_words(part)) for part in anchored_split(
         rule.pattern))) for rule in half)
@@ -465,9 +472,8 @@ _HALF_RULES = tuple(
 
 
 def rule_for(line: str, position: int, n_lines: int) -> Rule | None:
-    """The first of ``LINE_RULES`` matching the line at ``position`` of ``n_lines``, or None.
-
-    Leading bullets ("• PTI", "* Agence France-Presse") are read past."""
+    """The first of ``LINE_RULES`` matching the line at ``position`` of ``n_lines``, or None; leading
+    bullets ("• PTI", "* Agence France-Presse") are read past."""
     return _rule_in_half(line, position >= n_lines / 2)
 
 
