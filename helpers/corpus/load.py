@@ -455,7 +455,7 @@ def _article_row(rec: dict, cleaned: CleanedText, duplicate_of: str | None, extr
         raw_text=rec["raw_text"],
         subheads="\n".join(cleaned.subheads) or None,
         n_paragraphs=len(paragraphs),
-        n_words=sum(len(p.split()) for p in paragraphs),
+        n_words=len(cleaned.body.split()),  # the paragraphs' words: they are joined by whitespace
         headline_source=("page" if "headline" in rec.get("from_page", "").split(",") else "metadata") if headline
         else ("text" if cleaned.headline else None),
         wire_source="metadata" if wire else (cleaned.agency_from or ("text" if cleaned.wire_credit else None)),
