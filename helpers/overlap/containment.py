@@ -27,7 +27,7 @@ from itertools import pairwise
 import numpy as np
 
 from .align import MIN_COVERAGE
-from .entries import ArrayEntries, index_type, members, ranges
+from .entries import ArrayEntries, distinct, index_type, members, ranges
 
 # Containment (shared shingles / the smaller sentence's shingles) a pair needs to be
 # proposed, and the most common shingle used to propose it, by the smaller sentence's
@@ -82,7 +82,7 @@ def containment_search(source, *, threshold: float = CONTAINMENT_THRESHOLD, max_
     found = []
     for own, near in _searches(source, days, window):
         found += _search(source, own, near, prefix, days, window, check_words)
-    return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    return distinct(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
 
 
 def _search(source, own: tuple, near: list | None, prefix: tuple, days, window, check_words: bool) -> list:
@@ -96,7 +96,7 @@ def _search(source, own: tuple, near: list | None, prefix: tuple, days, window, 
                     *prefix)
     if not len(probe):
         return []
-    wanted = shingles[np.unique(own_sid.ravel()[probe])]  # the probes' shingles, sorted
+    wanted = shingles[distinct(own_sid.ravel()[probe])]  # the probes' shingles, sorted
     del shingles, own_sid
     group, hashes = _near_entries(source, near, wanted)
     sid = np.searchsorted(wanted, hashes).astype(index_type(max(len(wanted), len(group))))

@@ -53,7 +53,7 @@ from .align import (
     variant_pairs,
 )
 from .containment import CONTAINMENT_THRESHOLD, containment_search
-from .entries import TokenEntries, run_positions
+from .entries import TokenEntries, distinct, run_positions
 from .lsh import (
     MIN_SENTENCE_TOKENS,
     NUM_PERM,
@@ -175,7 +175,7 @@ def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict)
     jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
     results = [[r[0] + off, r[1], r[2], *r[3]] for r, off in
                zip(map_chunks(signature_chunk, jobs, **run, desc=f"shared passages: {step}"), offsets, strict=False)]
-    vocab = np.unique(np.concatenate([r[3] for r in results])) if results else np.empty(0, dtype=np.uint64)
+    vocab = distinct(np.concatenate([r[3] for r in results])) if results else np.empty(0, dtype=np.uint64)
     for r in results:  # each chunk's ids into the corpus-wide vocab
         r[4] = np.searchsorted(vocab, r[3]).astype(np.int32)[r[4]]
         r[3] = None
