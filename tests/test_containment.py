@@ -211,7 +211,8 @@ def test_shingle_counts_are_the_number_of_groups_holding_each_shingle():
 def test_entries_made_from_word_ids_slab_by_slab_give_the_pairs_of_entries_given_whole(monkeypatch):
     """``TokenEntries`` (each slab's shingles made from word ids when it is searched, a
     few groups at a time) and ``ArrayEntries`` (every group's shingles given at once)
-    propose the same pairs, with the word check, with and without a window."""
+    propose the same pairs, with the word check, with and without a window, one search
+    at a time or three at once."""
     lists = _word_lists(12)
     n = len(lists)
     hashes, counts, word_hashes, word_counts = shingle_hashes(lists, 3, 1)
@@ -229,6 +230,7 @@ def test_entries_made_from_word_ids_slab_by_slab_give_the_pairs_of_entries_given
     assert made.size.tolist() == counts.tolist()
     for w, o in options.items():
         assert containment_search(made, check_words=True, max_df=n, **o).tolist() == expected[w].tolist()
+        assert containment_search(made, check_words=True, max_df=n, threads=3, **o).tolist() == expected[w].tolist()
     assert 10 < len(expected[3.0]) < len(expected[None])
     unchecked = containment_search(made, max_df=n)
     assert len(expected[None]) < len(unchecked)  # the word check removes pairs

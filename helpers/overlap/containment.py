@@ -22,6 +22,8 @@ which ``benchmarks.allpairs`` measures.
 from __future__ import annotations
 
 import math
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 
 import numpy as np
@@ -63,7 +65,7 @@ def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *, w
 def containment_search(source, *, threshold: float = CONTAINMENT_THRESHOLD, max_df: int = MAX_SHINGLE_DF,
                        short: int = SHORT_SHINGLES, short_threshold: float = SHORT_THRESHOLD,
                        days: np.ndarray | None = None, window: float | None = None,
-                       check_words: bool = False) -> np.ndarray:
+                       check_words: bool = False, threads: int = 1) -> np.ndarray:
     """Pairs ``(g, h)``, g < h, of groups whose shingle containment may reach the threshold.
 
     ``source`` (``entries.TokenEntries`` or ``entries.ArrayEntries``) gives each group's
@@ -73,15 +75,23 @@ def containment_search(source, *, threshold: float = CONTAINMENT_THRESHOLD, max_
     number for a short S); others may be. With ``window``, only pairs whose ``days`` are
     at most ``window`` apart (or either NaN), searched slab of dates by slab
     (``_searches``: a slab's entries are made when it is searched). With ``check_words``,
-    only pairs passing ``_enough_words``, checked search by search.
+    only pairs passing ``_enough_words``, checked search by search. With ``threads`` above
+    1, that many searches run at once (numpy's sorts and searches release the GIL), each
+    next slab's entries made while they run.
     Returns int64 codes ``g * n_groups + h``, sorted and unique.
     """
     if not source.size.any():
         return np.empty(0, dtype=np.int64)
     prefix = (threshold, max_df, short, short_threshold)
-    found = []
-    for own, near in _searches(source, days, window):
-        found += _search(source, own, near, prefix, days, window, check_words)
+    found, running = [], deque()
+    with ThreadPoolExecutor(max(threads, 1)) as pool:
+        for own, near in _searches(source, days, window):
+            running.append(pool.submit(_search, source, own, near, prefix, days, window, check_words))
+            del own, near  # held by the search alone
+            if len(running) >= threads:
+                found += running.popleft().result()
+        while running:
+            found += running.popleft().result()
     return distinct(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
 
 

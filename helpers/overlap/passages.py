@@ -27,7 +27,8 @@ sentences:
    or cut), listed with its share, never counted as shared copy.
 
 Steps 1 and 3 run on every core for a large corpus, or on a Dask cluster (``n_jobs``,
-``client``; see ``helpers.parallel``), with the same result.
+``client``; see ``helpers.parallel``), and step 2 searches ``n_jobs`` slabs of dates at
+once in threads of this process, with the same result.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..parallel import article_chunks, map_chunks, release_memory
+from ..parallel import article_chunks, default_jobs, map_chunks, release_memory
 from ..tables import require_columns
 from .align import (
     LETTERS,
@@ -255,10 +256,12 @@ def _compact(values: np.ndarray, kept: np.ndarray, chunk: int = 1 << 20) -> np.n
     return values[:n]
 
 
-def _contained(source: TokenEntries, threshold: float, days, window) -> np.ndarray:
+def _contained(source: TokenEntries, threshold: float, days, window, n_jobs: int | None) -> np.ndarray:
     """Step 2's containment candidates (``containment_search``, with the word check) over
-    each group's first sentence."""
-    return containment_search(source, threshold=threshold, days=days, window=window, check_words=True)
+    each group's first sentence, ``n_jobs`` searches at once (None: one a core)."""
+    threads = default_jobs() if n_jobs is None else max(n_jobs, 1)
+    return containment_search(source, threshold=threshold, days=days, window=window, check_words=True,
+                              threads=threads)
 
 
 def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.ndarray) -> tuple:
@@ -301,7 +304,7 @@ def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray,
     pair_codes = band_pairs(keys, days, window) if keys.shape[1] else np.empty(0, dtype=np.int64)  # 0 bands: LSH off
     del keys
     if containment is not None:
-        pair_codes = np.union1d(pair_codes, _contained(source, containment, days, window))
+        pair_codes = np.union1d(pair_codes, _contained(source, containment, days, window, run["n_jobs"]))
     return _candidate_rows(groups, pair_codes, article_rank)
 
 
