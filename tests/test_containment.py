@@ -234,3 +234,31 @@ def test_entries_made_from_word_ids_slab_by_slab_give_the_pairs_of_entries_given
     assert 10 < len(expected[3.0]) < len(expected[None])
     unchecked = containment_search(made, max_df=n)
     assert len(expected[None]) < len(unchecked)  # the word check removes pairs
+
+
+def test_shingle_hashes_are_the_sums_of_their_words_hashes_and_sorted_by_list_then_hash():
+    """Against a plain loop: each shingle's hash is its words' hashes times the multipliers,
+    summed modulo 2**64; lists shorter than three words are one shingle of all their words."""
+    lists = [*_word_lists(6), ["one"], ["two", "words"], [], ["a", "a", "a", "a", "a"]]
+    vocab, ids, lengths = entries.token_ids(lists)
+    hashes, counts = shingle_hashes(lists, 3)
+    mult = [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9]
+    words = np.split(vocab[ids].astype(object), np.cumsum(lengths)[:-1])
+    expected = []
+    for w in words:
+        spans = [w[k:k + 3] for k in range(max(len(w) - 2, 1))] if len(w) else []
+        expected.append(sorted({sum(int(x) * m for x, m in zip(s, mult, strict=False)) % 2**64 for s in spans}))
+    assert counts.tolist() == [len(e) for e in expected]
+    assert hashes.tolist() == [h for e in expected for h in e]
+    assert counts[-1] == 1 and counts[-2] == 0 and counts[-4] == 1  # "a a a a a": one distinct shingle
+
+
+def test_owner_hash_order_is_lexsorts_even_when_high_bits_tie():
+    rng = np.random.default_rng(3)
+    owner = np.sort(rng.integers(0, 300, size=20_000))
+    high = rng.integers(0, 4, size=len(owner)).astype(np.uint64) << np.uint64(32)  # many ties in the high bits
+    hashes = high | rng.integers(0, 2**32, size=len(owner)).astype(np.uint64)
+    hashes[1:-1:7] = hashes[2::7]  # and equal hashes
+    order = entries.owner_hash_order(owner, hashes)
+    expected = np.lexsort((hashes, owner))
+    assert (owner[order] == owner[expected]).all() and (hashes[order] == hashes[expected]).all()

@@ -78,14 +78,31 @@ def hashed_shingles(tokens: np.ndarray, lengths: np.ndarray, size: int) -> tuple
     n_shingles = np.where(lengths > 0, lengths - width + 1, 0)
     owner = np.repeat(np.arange(len(lengths)), n_shingles)
     first = starts[owner] + run_positions(n_shingles)
-    hashes = np.zeros(len(owner), dtype=np.uint64)
-    for j in range(size):
-        inside = j < width[owner]
-        hashes[inside] += tokens[first[inside] + j] * _MULTIPLIERS[j % len(_MULTIPLIERS)]
-    order = np.lexsort((hashes, owner))
+    hashes = tokens[first] * _MULTIPLIERS[0] if len(first) else np.zeros(0, dtype=np.uint64)
+    short = np.flatnonzero(width[owner] < size)  # a run shorter than size: its one shingle has fewer tokens
+    for j in range(1, size):
+        last = np.minimum(first + j, len(tokens) - 1)  # in range; a short run's extra token is taken back below
+        hashes += tokens[last] * _MULTIPLIERS[j % len(_MULTIPLIERS)]
+        out = short[j >= width[owner[short]]]
+        hashes[out] -= tokens[last[out]] * _MULTIPLIERS[j % len(_MULTIPLIERS)]
+    order = owner_hash_order(owner, hashes)
     owner, hashes = owner[order], hashes[order]
     keep = np.r_[True, (owner[1:] != owner[:-1]) | (hashes[1:] != hashes[:-1])] if len(owner) else owner > 0
     return hashes[keep], np.bincount(owner[keep], minlength=len(lengths)).astype(np.int64)
+
+
+def owner_hash_order(owner: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """The order that sorts entries by ``owner`` (sorted, below 2**32), then hash, as
+    ``np.lexsort((hashes, owner))`` gives it, about ten times faster: one stable sort on
+    the owner and the hash's high 32 bits, then a lexsort of the few runs they tie."""
+    key = (owner.astype(np.uint64) << np.uint64(32)) | (hashes >> np.uint64(32))
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    tie = np.r_[False, ordered[1:] == ordered[:-1]]
+    if tie.any():
+        tied = np.flatnonzero(tie | np.r_[tie[1:], False])  # every entry of a run of equal keys
+        order[tied] = order[tied][np.lexsort((hashes[order[tied]], ordered[tied]))]
+    return order
 
 
 def shingle_hashes(token_lists: list[list[str]], *sizes: int) -> tuple[np.ndarray, ...]:
