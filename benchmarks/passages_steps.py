@@ -140,13 +140,13 @@ def instrument(tracker: Tracker) -> None:
         return f"{len(result[0]):,} probe runs, {int(result[2].sum()):,} proposed entries (before dedup)"
 
     tracker.wrap(passages, "_signatures", "1 signatures (MinHash with --lsh)",
-                 size=lambda r: f"{len(r[0]):,} indexed sentences, {len(r[3][0]):,} shingle entries, "
-                                f"{len(r[3][2]):,} word entries")
+                 size=lambda r: f"{len(r[0]):,} indexed sentences, {len(r[3][1]):,} tokens, "
+                                f"{len(r[3][0]):,} distinct folded words")
     tracker.wrap(passages, "_identical_groups", "1b identical groups", size=lambda r: f"{len(r.first_row):,} groups")
     tracker.wrap(passages, "_group_days", "2a windowing: group days")
     tracker.wrap(passages, "band_pairs", "2b LSH candidates (windowed)", size=count)
     tracker.wrap(passages, "_contained", "2c containment search (windowed)", size=count)
-    tracker.wrap(containment, "_dense_ids", "2c.1 containment dense ids", quiet=True)
+    tracker.wrap(passages, "TokenEntries", "2c.0 token entries (corpus-wide shingle counts)")
     tracker.wrap(containment, "_probes", "2c.2 containment prefixes", size=lambda r: f"{len(r):,} probes")
     tracker.wrap(containment, "_partner_runs", "2c.3 containment window runs", size=runs)
     tracker.wrap(containment, "_word_index", "2c.4 containment word index")

@@ -9,8 +9,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.overlap import LSH_THRESHOLD, MIN_COVERAGE, compare_sentences, containment, lsh, passages, shared_passages
-from helpers.overlap.containment import containment_pairs, shingle_hashes
+from helpers.overlap import (
+    LSH_THRESHOLD,
+    MIN_COVERAGE,
+    compare_sentences,
+    containment,
+    entries,
+    lsh,
+    passages,
+    shared_passages,
+)
+from helpers.overlap.containment import containment_pairs, containment_search
+from helpers.overlap.entries import shingle_hashes
 
 LONG = ("Officials from both sides met in Jerusalem on Tuesday evening for three hours, and a senior negotiator "
         "told reporters afterwards that the prisoners would be freed before the end of the month if the talks "
@@ -177,3 +187,78 @@ def test_the_word_check_made_slab_by_slab_keeps_the_pairs_of_one_corpus_wide_che
     assert slabbed.tolist() == checked[np.isnan(gap) | (gap <= 4)].tolist()
     assert 0 < len(checked) < len(unchecked)  # the word check removes pairs
     assert len(sizes) > 5 and max(sizes[:-1]) < len(group) / 3  # one index a slab of dates (the last: the undated)
+
+
+def _word_lists(seed: int) -> list[list[str]]:
+    """Random word lists of 1-15 words from 40, and near copies of some (two words cut, one added)."""
+    rng = np.random.default_rng(seed)
+    vocab = [f"w{k}" for k in range(40)]
+    lists = [[str(w) for w in rng.choice(vocab, size=int(rng.integers(1, 16)))] for _ in range(250)]
+    return lists + [[*lists[k][2:], "w1"] for k in range(0, 90, 3)]
+
+
+def test_shingle_counts_are_the_number_of_groups_holding_each_shingle():
+    lists = _word_lists(4)
+    hashes, counts = shingle_hashes(lists, 3)
+    held = entries.ShingleCounts(hashes.copy())
+    per_group = np.split(hashes, np.cumsum(counts)[:-1])
+    brute = {h: sum(h in set(g.tolist()) for g in per_group) for h in set(hashes.tolist())}
+    assert held.of(hashes).tolist() == [brute[h] for h in hashes.tolist()]
+    assert max(brute.values()) > 2 and len(held.repeated) == sum(n > 1 for n in brute.values())
+    assert held.of(np.array([12345], dtype=np.uint64)).tolist() == [1]  # a shingle no group has: counted once
+
+
+def test_entries_made_from_word_ids_slab_by_slab_give_the_pairs_of_entries_given_whole(monkeypatch):
+    """``TokenEntries`` (each slab's shingles made from word ids when it is searched, a
+    few groups at a time) and ``ArrayEntries`` (every group's shingles given at once)
+    propose the same pairs, with the word check, with and without a window, one search
+    at a time or three at once."""
+    lists = _word_lists(12)
+    n = len(lists)
+    hashes, counts, word_hashes, word_counts = shingle_hashes(lists, 3, 1)
+    n_tokens = np.array([len(x) for x in lists], dtype=np.int64)
+    whole = entries.ArrayEntries(np.repeat(np.arange(n), counts), hashes, n,
+                                 (np.repeat(np.arange(n), word_counts), word_hashes, n_tokens))
+    rng = np.random.default_rng(2)
+    days = rng.integers(0, 15, size=n).astype(float)
+    days[rng.choice(n, size=20, replace=False)] = np.nan
+    options = {None: {}, 3.0: {"days": days, "window": 3.0}}
+    expected = {w: containment_search(whole, check_words=True, max_df=n, **o) for w, o in options.items()}
+    monkeypatch.setattr(entries, "ENTRY_CHUNK", 50)  # shingles made about five groups at a time
+    monkeypatch.setattr(containment, "SLAB_ENTRIES", 60)  # 5 slabs of 3 days
+    made = entries.TokenEntries(*entries.token_ids(lists), 3)
+    assert made.size.tolist() == counts.tolist()
+    for w, o in options.items():
+        assert containment_search(made, check_words=True, max_df=n, **o).tolist() == expected[w].tolist()
+        assert containment_search(made, check_words=True, max_df=n, threads=3, **o).tolist() == expected[w].tolist()
+    assert 10 < len(expected[3.0]) < len(expected[None])
+    unchecked = containment_search(made, max_df=n)
+    assert len(expected[None]) < len(unchecked)  # the word check removes pairs
+
+
+def test_shingle_hashes_are_the_sums_of_their_words_hashes_and_sorted_by_list_then_hash():
+    """Against a plain loop: each shingle's hash is its words' hashes times the multipliers,
+    summed modulo 2**64; lists shorter than three words are one shingle of all their words."""
+    lists = [*_word_lists(6), ["one"], ["two", "words"], [], ["a", "a", "a", "a", "a"]]
+    vocab, ids, lengths = entries.token_ids(lists)
+    hashes, counts = shingle_hashes(lists, 3)
+    mult = [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9]
+    words = np.split(vocab[ids].astype(object), np.cumsum(lengths)[:-1])
+    expected = []
+    for w in words:
+        spans = [w[k:k + 3] for k in range(max(len(w) - 2, 1))] if len(w) else []
+        expected.append(sorted({sum(int(x) * m for x, m in zip(s, mult, strict=False)) % 2**64 for s in spans}))
+    assert counts.tolist() == [len(e) for e in expected]
+    assert hashes.tolist() == [h for e in expected for h in e]
+    assert counts[-1] == 1 and counts[-2] == 0 and counts[-4] == 1  # "a a a a a": one distinct shingle
+
+
+def test_owner_hash_order_is_lexsorts_even_when_high_bits_tie():
+    rng = np.random.default_rng(3)
+    owner = np.sort(rng.integers(0, 300, size=20_000))
+    high = rng.integers(0, 4, size=len(owner)).astype(np.uint64) << np.uint64(32)  # many ties in the high bits
+    hashes = high | rng.integers(0, 2**32, size=len(owner)).astype(np.uint64)
+    hashes[1:-1:7] = hashes[2::7]  # and equal hashes
+    order = entries.owner_hash_order(owner, hashes)
+    expected = np.lexsort((hashes, owner))
+    assert (owner[order] == owner[expected]).all() and (hashes[order] == hashes[expected]).all()

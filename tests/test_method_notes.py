@@ -74,7 +74,7 @@ def test_overlap_method_follows_its_constants(monkeypatch):
     assert "MinHash" not in text  # LSH is off by default: the paragraph names only what runs
     monkeypatch.setattr(events, "EVENT_MAX_DAYS", 1)
     monkeypatch.setattr(align, "MIN_COVERAGE", 0.9)
-    monkeypatch.setattr(containment, "FOLD_LETTERS", 5)
+    monkeypatch.setattr(entries, "FOLD_LETTERS", 5)
     monkeypatch.setattr(containment, "CONTAINMENT_THRESHOLD", 0.6)
     text = overlap_pkg.method_note()
     assert "at most one day apart" in text and "at least 90% of" in text and "first five letters" in text

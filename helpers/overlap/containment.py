@@ -21,13 +21,15 @@ which ``benchmarks.allpairs`` measures.
 
 from __future__ import annotations
 
-import hashlib
 import math
-from itertools import chain, pairwise
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 
 import numpy as np
 
 from .align import MIN_COVERAGE
+from .entries import ArrayEntries, distinct, index_type, members, ranges
 
 # Containment (shared shingles / the smaller sentence's shingles) a pair needs to be
 # proposed, and the most common shingle used to propose it, by the smaller sentence's
@@ -44,102 +46,93 @@ SHORT_THRESHOLD = 0.2  # ... and is paired on each of them unless it has 5 or mo
 # Before the exact check, a proposed pair must pass a word count it cannot fail and still
 # reach MIN_COVERAGE: a distinct word of the shorter sentence missing from the other
 # leaves at least one of its words unmatched, so at most (1 - MIN_COVERAGE) of its words
-# may be missing. Words are compared by their first FOLD_LETTERS letters, so most
-# spelling variants (Israeli/Israelis, continue/continued, recognise/recognize,
-# move/moves), which compare_sentences counts as matched, are not missing; the same
-# folded words make the shingles. With 5 letters, move and moves differ ("moves" is
-# cut to itself), and a pair of the 10,000-article synthetic corpus was lost.
-FOLD_LETTERS = 4
+# may be missing. Words are compared folded (``entries.FOLD_LETTERS``), as the shingles are.
 SLAB_ENTRIES = 4_000_000  # entries of a slab of dates searched at once (each search: a few hundred MB)
 PAIRS_CHUNK = 100_000  # proposed pairs expanded at a time (each, with its words: about 100 MB at most)
-_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
-                        dtype=np.uint64)  # odd constants that fold a shingle's token hashes into one
 
 
-def fold(norms: list[str]) -> list[str]:
-    """Each normalised token cut to its first ``FOLD_LETTERS`` characters."""
-    return [w[:FOLD_LETTERS] for w in norms]
-
-
-def _token_hash(word: str) -> int:
-    """A token's 64-bit hash (BLAKE2b), the same in every process."""
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
-
-
-def shingle_hashes(token_lists: list[list[str]], *sizes: int) -> tuple[np.ndarray, ...]:
-    """Each token list's distinct word ``size``-grams as 64-bit hashes (the same in every process).
-
-    For each size, ``(hashes, counts)``: the hashes of the first list, then the second, ...
-    (each list's sorted and distinct), and how many each list has; the tokens are hashed
-    once for all sizes. A list shorter than ``size`` is one shingle of all its tokens; an
-    empty list has none.
-    """
-    flat = list(chain.from_iterable(token_lists))
-    digest = dict(zip(distinct := dict.fromkeys(flat), map(_token_hash, distinct), strict=True))  # each token once
-    tokens = np.fromiter(map(digest.__getitem__, flat), dtype=np.uint64, count=len(flat))
-    starts_arr = np.r_[0, np.cumsum([len(norms) for norms in token_lists], dtype=np.int64)].astype(np.int64)
-    lengths = np.diff(starts_arr)
-    out: tuple = ()
-    for size in sizes:
-        width = np.minimum(lengths, size)
-        n_shingles = np.where(lengths > 0, lengths - width + 1, 0)
-        owner = np.repeat(np.arange(len(token_lists)), n_shingles)
-        first = starts_arr[owner] + run_positions(n_shingles)
-        hashes = np.zeros(len(owner), dtype=np.uint64)
-        for j in range(size):
-            inside = j < width[owner]
-            hashes[inside] += tokens[first[inside] + j] * _MULTIPLIERS[j % len(_MULTIPLIERS)]
-        order = np.lexsort((hashes, owner))
-        owner, hashes = owner[order], hashes[order]
-        keep = np.r_[True, (owner[1:] != owner[:-1]) | (hashes[1:] != hashes[:-1])] if len(owner) else owner > 0
-        out += (hashes[keep], np.bincount(owner[keep], minlength=len(token_lists)).astype(np.int64))
-    return out
-
-
-def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *,
-                      threshold: float = CONTAINMENT_THRESHOLD, max_df: int = MAX_SHINGLE_DF,
-                      short: int = SHORT_SHINGLES, short_threshold: float = SHORT_THRESHOLD,
-                      days: np.ndarray | None = None, window: float | None = None,
-                      words: tuple | None = None) -> np.ndarray:
-    """Pairs ``(g, h)``, g < h, of groups whose shingle containment may reach the threshold.
-
-    ``group[e]`` and ``hashes[e]`` are entry e: a distinct shingle of group ``group[e]``
-    (entries sorted by group; each group's shingles distinct). With S the group with fewer
-    shingles (at most ``short`` of them: ``short_threshold``, else ``threshold``), every
-    pair with ``|S & L| >= ceil(t |S|)`` is returned when a prefix shingle of S they share
-    is in at most ``max_df`` groups (any number for a short S); others may be. With
-    ``window``, only pairs whose ``days`` are at most ``window`` apart (or either NaN),
-    searched slab of dates by slab (``_slabs``). With ``words`` (``word_group,
-    word_hashes, n_tokens``: each group's distinct folded words and its token count; a
-    list is emptied), only pairs passing ``_enough_words``, checked slab by slab.
-    Returns int64 codes ``g * n_groups + h``, sorted and unique.
-    """
+def containment_pairs(group: np.ndarray, hashes: np.ndarray, n_groups: int, *, words: tuple | None = None,
+                      **options) -> np.ndarray:
+    """``containment_search`` of entries given as arrays: ``group[e]`` and ``hashes[e]``
+    are entry e, a distinct shingle of group ``group[e]``; with ``words`` (``word_group,
+    word_hashes, n_tokens``: each group's distinct folded words and its token count), the
+    word check too. ``options`` are ``containment_search``'s."""
     if not len(hashes):
         return np.empty(0, dtype=np.int64)
-    idx = index_type(max(len(hashes), n_groups))
-    sid = _dense_ids(hashes)
-    del hashes  # freed here when the caller holds no other reference
-    group = group.astype(idx, copy=False)
-    size = np.bincount(group, minlength=n_groups)
-    df = np.bincount(sid).astype(sid.dtype)
-    prefix = (df, _rarity_rank(df), size, threshold, max_df, short, short_threshold)
-    if words is not None:  # each word's id and each group's words rarest first, once; the hashes freed
-        words = _word_ids(words, n_groups)
-    found = []
-    for entries, probe in _slabs(group, sid, prefix, days, window):
-        sub_group, sub_sid = (group, sid) if entries is None else (group[entries], sid[entries])
-        local = probe if entries is None else np.searchsorted(entries, probe).astype(idx)
-        runs = _partner_runs(sub_group, sub_sid, local, days, window)
-        words_index = None if words is None else _word_index(words, None if entries is None else sub_group)
-        found += _expand(sub_group, size, *runs, words, words_index)
-        del runs, words_index  # freed before the next slab's are made
-    return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    return containment_search(ArrayEntries(group, hashes, n_groups, words), check_words=words is not None, **options)
 
 
-def _expand(group, size, probe, start, count, indexed, words, words_index) -> list:
+def containment_search(source, *, threshold: float = CONTAINMENT_THRESHOLD, max_df: int = MAX_SHINGLE_DF,
+                       short: int = SHORT_SHINGLES, short_threshold: float = SHORT_THRESHOLD,
+                       days: np.ndarray | None = None, window: float | None = None,
+                       check_words: bool = False, threads: int = 1) -> np.ndarray:
+    """Pairs ``(g, h)``, g < h, of groups whose shingle containment may reach the threshold.
+
+    ``source`` (``entries.TokenEntries`` or ``entries.ArrayEntries``) gives each group's
+    distinct shingles. With S the group with fewer shingles (at most ``short`` of them:
+    ``short_threshold``, else ``threshold``), every pair with ``|S & L| >= ceil(t |S|)``
+    is returned when a prefix shingle of S they share is in at most ``max_df`` groups (any
+    number for a short S); others may be. With ``window``, only pairs whose ``days`` are
+    at most ``window`` apart (or either NaN), searched slab of dates by slab
+    (``_searches``: a slab's entries are made when it is searched). With ``check_words``,
+    only pairs passing ``_enough_words``, checked search by search. With ``threads`` above
+    1, that many searches run at once (numpy's sorts and searches release the GIL), each
+    next slab's entries made while they run.
+    Returns int64 codes ``g * n_groups + h``, sorted and unique.
+    """
+    if not source.size.any():
+        return np.empty(0, dtype=np.int64)
+    prefix = (threshold, max_df, short, short_threshold)
+    found, running = [], deque()
+    with ThreadPoolExecutor(max(threads, 1)) as pool:
+        for own, near in _searches(source, days, window):
+            running.append(pool.submit(_search, source, own, near, prefix, days, window, check_words))
+            del own, near  # held by the search alone
+            if len(running) >= threads:
+                found += running.popleft().result()
+        while running:
+            found += running.popleft().result()
+    return distinct(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+
+
+def _search(source, own: tuple, near: list | None, prefix: tuple, days, window, check_words: bool) -> list:
+    """One search: the codes of the pairs the probing groups' entries ``own`` propose
+    among the entries ``near`` (a list of ``(group, hashes)`` parts, each group in one;
+    None: every group's)."""
+    own_group, own_hashes = own
+    shingles, own_sid = np.unique(own_hashes, return_inverse=True)
+    df = source.counts.of(shingles)
+    probe = _probes(own_group, own_sid.ravel().astype(index_type(len(shingles))), df, _rarity_rank(df), source.size,
+                    *prefix)
+    if not len(probe):
+        return []
+    wanted = shingles[distinct(own_sid.ravel()[probe])]  # the probes' shingles, sorted
+    del shingles, own_sid
+    group, hashes = _near_entries(source, near, wanted)
+    sid = np.searchsorted(wanted, hashes).astype(index_type(max(len(wanted), len(group))))
+    key = group.astype(np.int64) * len(wanted) + sid  # sorted: by group, then shingle
+    local = np.searchsorted(key, own_group[probe].astype(np.int64) * len(wanted)
+                            + np.searchsorted(wanted, own_hashes[probe])).astype(sid.dtype)
+    del key, hashes
+    runs = _partner_runs(group, sid, local, days, window)
+    words_index = _word_index(source, group) if check_words else None
+    return _expand(group, source.size, *runs, words_index)
+
+
+def _near_entries(source, near: list | None, wanted: np.ndarray) -> tuple:
+    """The entries of ``near`` (None: of every group) whose shingle is in ``wanted``, sorted by group."""
+    if near is None:
+        return source.shingles(np.arange(source.n_groups), keep=wanted)
+    parts = [(g[found], h[found]) for g, h in near for found in (members(wanted, h),)]
+    group, hashes = np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+    order = np.argsort(group, kind="stable")  # each group's entries stay sorted by hash
+    return group[order], hashes[order]
+
+
+def _expand(group, size, probe, start, count, indexed, words_index) -> list:
     """The codes of the pairs the runs propose (about ``PAIRS_CHUNK`` at a time), the
-    smaller (or equal) group probing, each chunk's distinct and, with ``words``, passing
-    ``_enough_words``."""
+    smaller (or equal) group probing, each chunk's distinct and, with ``words_index``
+    (``_word_index``), passing ``_enough_words``."""
     n_groups, found = len(size), []
     cuts = np.searchsorted(np.cumsum(count), np.arange(PAIRS_CHUNK, int(count.sum()), PAIRS_CHUNK), side="right")
     for lo, hi in pairwise(np.unique(np.r_[0, cuts, len(count)]).tolist()):
@@ -149,58 +142,48 @@ def _expand(group, size, probe, start, count, indexed, words, words_index) -> li
         keep = (h != g) & (size[h] >= size[g])  # the smaller (or equal) group probes
         code = np.sort(np.minimum(g[keep], h[keep]).astype(np.int64) * n_groups + np.maximum(g[keep], h[keep]))
         code = code[np.r_[True, code[1:] != code[:-1]]] if len(code) else code  # distinct (a sort: faster here)
-        if words is not None and len(code):
+        if words_index is not None and len(code):
             code = code[_enough_words(code // n_groups, code % n_groups, *words_index)]
         found.append(code)
     return found
 
 
-def _slabs(group, sid, prefix, days, window):
-    """``(entries, probes)`` for each search: the entries indexed (sorted; None: all)
-    and the probes (entry numbers) searched in them.
+def _searches(source, days, window):
+    """``(own, near)`` for each search: the probing groups' entries ``(group, hashes)``,
+    and the parts of the entries they are searched in (None: every group's).
 
     Without ``window``, one search of everything. With it, the dated groups are cut into
-    slabs of ``width`` days holding about ``SLAB_ENTRIES`` entries: a slab's probes
-    are searched among the entries of the groups within ``window`` days of the slab and
-    the undated ones, so the index and runs of a search are bounded by its slab. The
-    undated groups' probes are searched last, among the entries of their shingles.
+    slabs of ``width`` days (at least ``window``) holding about ``SLAB_ENTRIES`` entries:
+    a slab's groups are searched among the groups within ``window`` days of the slab (in
+    it and the slabs either side) and the undated ones. A slab's entries are made when
+    the first search needs them and dropped after the last, so at most three slabs' are
+    held. The undated groups are searched last, among every group's entries.
     """
-    size = prefix[2]
-    starts = np.r_[0, np.cumsum(size)].astype(group.dtype)
+    size = source.size
     dated = ~np.isnan(days) if window is not None and days is not None else np.zeros(len(size), dtype=bool)
     if not dated.any():
-        yield None, _probes(group, sid, *prefix)
+        everything = source.shingles(np.arange(source.n_groups))
+        yield everything, [everything]
         return
     low, high = float(np.nanmin(days)), float(np.nanmax(days))
     width = max(math.ceil(window), 1, math.ceil((high - low + 1) * SLAB_ENTRIES / max(int(size[dated].sum()), 1)))
     slab = np.where(dated, (np.nan_to_num(days, nan=low) - low) // width, -1).astype(np.int64)
-    undated = np.flatnonzero(~dated)
-    for s in range(int(slab.max()) + 1):
-        own = _group_entries(np.flatnonzero(slab == s), starts, size)
-        if not len(own):
+    n_slabs = int(slab.max()) + 1
+    undated = source.shingles(np.flatnonzero(~dated))
+    held: dict[int, tuple] = {}
+    for s in range(n_slabs):
+        for t in range(max(s - 1, 0), min(s + 2, n_slabs)):
+            if t not in held:
+                held[t] = source.shingles(np.flatnonzero(slab == t))
+        held.pop(s - 2, None)
+        if not len(held[s][0]):
             continue
         first = low + s * width
-        near = np.flatnonzero(dated & (days >= first - window) & (days < first + width + window))
-        probe = own[_probes(group[own], sid[own], *prefix)]
-        yield _sharing(_group_entries(np.union1d(near, undated), starts, size), sid, probe, len(prefix[0])), probe
-    if len(undated):
-        own = _group_entries(undated, starts, size)
-        probe = own[_probes(group[own], sid[own], *prefix)]
-        yield _sharing(None, sid, probe, len(prefix[0])), probe
-
-
-def _sharing(entries: np.ndarray | None, sid: np.ndarray, probe: np.ndarray, n_shingles: int) -> np.ndarray:
-    """Those of ``entries`` (None: every entry) whose shingle is one of the probes'."""
-    wanted = np.zeros(n_shingles, dtype=bool)
-    wanted[sid[probe]] = True
-    if entries is None:
-        return np.flatnonzero(wanted[sid]).astype(probe.dtype)
-    return entries[wanted[sid[entries]]]
-
-
-def _group_entries(groups: np.ndarray, starts: np.ndarray, size: np.ndarray) -> np.ndarray:
-    """The entries of ``groups`` (sorted), entries being sorted by group from ``starts``."""
-    return ranges(starts[groups], size[groups], starts.dtype)
+        near = dated & (days >= first - window) & (days < first + width + window)
+        yield held[s], [(g[keep], h[keep]) for g, h in held.values() for keep in (near[g],)] + [undated]
+    held.clear()
+    if len(undated[0]):
+        yield undated, None
 
 
 def _probes(group, sid, df, rarity, size, threshold, max_df, short, short_threshold) -> np.ndarray:
@@ -224,34 +207,6 @@ def _probes(group, sid, df, rarity, size, threshold, max_df, short, short_thresh
     keep = (rank < (size - need + 1).astype(idx)[group]) & (entry_df >= 2)
     keep &= (entry_df <= max_df) | is_short[group]
     return np.flatnonzero(keep)
-
-
-def _dense_ids(values: np.ndarray) -> np.ndarray:
-    """Each value's rank among the distinct values (``np.unique``'s inverse), as int32
-    where it fits, with a third of ``np.unique``'s memory: one argsort, no inverse copies."""
-    order = np.argsort(values)
-    new = np.zeros(len(values), dtype=bool)  # where a value differs from the one before, in order
-    for a in range(0, len(values) - 1, 1 << 20):  # in chunks: no sorted copy of values
-        ordered = values[order[a:a + (1 << 20) + 1]]
-        new[a + 1:a + len(ordered)] = ordered[1:] != ordered[:-1]
-    ids = np.empty(len(values), dtype=index_type(len(values)))
-    ids[order] = np.cumsum(new, dtype=ids.dtype)
-    return ids
-
-
-def index_type(n: int) -> type:
-    """int32 for counts and positions below ``n`` when they fit, else int64."""
-    return np.int32 if n < np.iinfo(np.int32).max else np.int64
-
-
-def run_positions(counts: np.ndarray, dtype: type = np.int64) -> np.ndarray:
-    """0, 1, ..., c - 1 for each count c, concatenated: each item's place in its run."""
-    return np.arange(int(counts.sum()), dtype=dtype) - np.repeat((np.cumsum(counts) - counts).astype(dtype), counts)
-
-
-def ranges(starts: np.ndarray, counts: np.ndarray, dtype: type = np.int64) -> np.ndarray:
-    """``range(s, s + c)`` for each start s and count c, concatenated (without a Python loop)."""
-    return np.repeat(starts, counts).astype(dtype, copy=False) + run_positions(counts, dtype)
 
 
 def _partner_runs(group, sid, probe, days, window) -> tuple:
@@ -289,43 +244,19 @@ def _partner_runs(group, sid, probe, days, window) -> tuple:
     return owner[keep], start[keep], count[keep], indexed
 
 
-def _take(items: tuple | list) -> tuple:
-    """``items`` as a tuple; a list is emptied, so that its arrays are held by the caller alone."""
-    out = tuple(items)
-    if isinstance(items, list):
-        items.clear()
-    return out
-
-
-def _word_ids(words: tuple | list, n_groups: int) -> tuple:
-    """Corpus-wide, once, from ``words`` (``word_group, word_hashes, n_tokens``; a list is
-    emptied): ``(word_group, wid, rarest, word_start, n_words, n_tokens)``: each word
-    entry's dense id (int32 where it fits, in place of its 64-bit hash), the same entries'
-    ids again with each group's rarest first, and where each group's entries start."""
-    word_group, word_hashes, n_tokens = _take(words)
-    wid = _dense_ids(word_hashes)
-    del word_hashes  # freed here when the caller holds no other reference
-    n_words = int(wid.max()) + 1 if len(wid) else 1
-    rarest = wid[np.argsort(word_group.astype(np.int64) * n_words + _rarity_rank(np.bincount(wid))[wid], kind="stable")]
-    word_start = np.r_[0, np.cumsum(np.bincount(word_group, minlength=n_groups))]
-    return word_group, wid, rarest, word_start, n_words, n_tokens
-
-
-def _word_index(words: tuple, sub_group: np.ndarray | None) -> tuple:
-    """For the groups in ``sub_group`` (sorted; None: every group), the only groups a
-    search's pairs can hold (so a slab's index is bounded by the slab): codes ``group *
-    n_words + word`` of each group's distinct words, sorted (an index); its words, rarest
-    first, with each group's first entry and count there; and each group's token count."""
-    word_group, wid, rarest, word_start, n_words, n_tokens = words
-    if sub_group is not None:
-        groups = sub_group[np.r_[True, sub_group[1:] != sub_group[:-1]]] if len(sub_group) else sub_group
-        rows = ranges(word_start[groups], word_start[groups + 1] - word_start[groups])
-        word_group, wid, rarest = word_group[rows], wid[rows], rarest[rows]
-    codes = word_group.astype(np.int64) * n_words + wid  # distinct; searched sorted (a hash table is 3 times the size)
-    if len(codes) > 1 and not (codes[1:] > codes[:-1]).all():
-        codes = np.sort(codes)
-    counts = np.bincount(word_group, minlength=len(word_start) - 1)
-    return codes, rarest, np.r_[0, np.cumsum(counts)[:-1]], counts, n_words, n_tokens
+def _word_index(source, sub_group: np.ndarray) -> tuple:
+    """For the groups in ``sub_group`` (sorted), the only groups a search's pairs can hold
+    (so a slab's index is bounded by the slab): codes ``group * n_words + word`` of each
+    group's distinct words, sorted (an index); its words, rarest in the index first, with
+    each group's first entry and count there; and each group's token count."""
+    groups = sub_group[np.r_[True, sub_group[1:] != sub_group[:-1]]] if len(sub_group) else sub_group
+    word_group, wid = source.words(groups)
+    n_words = source.n_words
+    codes = word_group.astype(np.int64) * n_words + wid  # distinct, sorted: searched (a hash table is 3 times the size)
+    rarity = _rarity_rank(np.bincount(wid, minlength=n_words))
+    rarest = wid[np.argsort(word_group.astype(np.int64) * n_words + rarity[wid], kind="stable")]
+    counts = np.bincount(word_group, minlength=source.n_groups)
+    return codes, rarest, np.r_[0, np.cumsum(counts)[:-1]], counts, n_words, source.n_tokens
 
 
 def _rarity_rank(df: np.ndarray) -> np.ndarray:

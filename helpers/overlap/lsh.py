@@ -17,7 +17,7 @@ from datasketch import MinHash, MinHashLSH
 from datasketch.hashfunc import sha1_hash32
 
 from ..parallel import release_memory
-from .containment import fold, run_positions, shingle_hashes
+from .entries import fold, run_positions, token_ids
 from .tokens import shingles, token_norms
 
 # Word 3-grams per sentence: short enough that one changed word (balked/baulked) breaks
@@ -117,9 +117,9 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, n
     of uint64 band keys: band j's key is its ``rows`` MinHash values folded together,
     so two sentences share a key exactly when their MinHash values agree on that band
     (bar a 2**-64 chance, and a false candidate is removed by the exact check). Then,
-    for the containment search, ``(hashes, counts, word_hashes, word_counts, n_tokens)``:
-    each one's distinct shingles and distinct words, folded (``containment.fold``), as
-    64-bit hashes (``containment.shingle_hashes``), and its number of tokens.
+    for the containment search, ``(vocab, ids, lengths)``: each one's tokens, folded
+    (``entries.fold``), as ids into the chunk's sorted token hashes (``entries.token_ids``),
+    and its number of tokens.
     """
     texts, min_tokens, shingle_size, num_perm, seed, bands, rows = args
     positions, digests, sets, kept = [], [], [], []
@@ -136,8 +136,7 @@ def signature_chunk(args: tuple) -> tuple[np.ndarray, list[bytes], np.ndarray, n
         values = minhash_values(sets, num_perm, seed)
         folded = values[:, :bands * rows].reshape(len(positions), bands, rows) * _band_multipliers(rows)
         keys = folded.sum(axis=2, dtype=np.uint64)
-    words = (*shingle_hashes([fold(norms) for norms in kept], shingle_size, 1),
-             np.asarray([len(norms) for norms in kept], dtype=np.int64))
+    words = token_ids([fold(norms) for norms in kept])
     release_memory()  # the chunk's token lists and shingles
     return np.asarray(positions, dtype=np.int64), np.frombuffer(b"".join(digests), dtype="V16"), keys, words
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import events
 from ..wording import number_word
-from . import align, containment, lsh, similarity
+from . import align, containment, entries, lsh, similarity
 
 
 def method_note() -> str:
@@ -20,7 +20,7 @@ def method_note() -> str:
         "calls each linked group a news event. `shared_passages` looks for sentences two articles share: each "
         f"sentence of {number_word(lsh.MIN_SENTENCE_TOKENS)} or more words becomes its set of word "
         f"{lsh.SENTENCE_SHINGLE_SIZE}-grams (words case-folded and cut to their first "
-        f"{number_word(containment.FOLD_LETTERS)} letters, punctuation, quotation marks and spacing ignored); a "
+        f"{number_word(entries.FOLD_LETTERS)} letters, punctuation, quotation marks and spacing ignored); a "
         "containment search proposes candidate pairs without comparing every pair of sentences, so the same "
         "code runs on a corpus of 100,000 articles: a pair is proposed when at least "
         f"{containment.CONTAINMENT_THRESHOLD:.0%} of the shorter sentence's {lsh.SENTENCE_SHINGLE_SIZE}-grams "

@@ -5,7 +5,7 @@ sentences:
 
 1. Each sentence of at least ``min_tokens`` normalised tokens gets a hash of its token
    sequence and its word ``shingle_size``-grams (words cut to their first
-   ``containment.FOLD_LETTERS`` letters). Identical sentences (same hash) are paired
+   ``entries.FOLD_LETTERS`` letters). Identical sentences (same hash) are paired
    directly; each distinct sentence is indexed once.
 2. A containment search proposes candidate pairs (``helpers.overlap.containment``): the
    pairs where at least ``containment`` of the shorter sentence's 3-grams are in the
@@ -27,7 +27,8 @@ sentences:
    or cut), listed with its share, never counted as shared copy.
 
 Steps 1 and 3 run on every core for a large corpus, or on a Dask cluster (``n_jobs``,
-``client``; see ``helpers.parallel``), with the same result.
+``client``; see ``helpers.parallel``), and step 2 searches ``n_jobs`` slabs of dates at
+once in threads of this process, with the same result.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..parallel import article_chunks, map_chunks, release_memory
+from ..parallel import article_chunks, default_jobs, map_chunks, release_memory
 from ..tables import require_columns
 from .align import (
     LETTERS,
@@ -52,7 +53,8 @@ from .align import (
     matched_bound,
     variant_pairs,
 )
-from .containment import CONTAINMENT_THRESHOLD, containment_pairs, index_type, run_positions
+from .containment import CONTAINMENT_THRESHOLD, containment_search
+from .entries import TokenEntries, distinct, run_positions
 from .lsh import (
     MIN_SENTENCE_TOKENS,
     NUM_PERM,
@@ -165,19 +167,23 @@ def verify_chunk(args: tuple) -> list[tuple]:
 
 
 def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict) -> tuple:
-    """Step 1, chunk by chunk of articles: ``(positions, digests, keys, (hashes, counts))``
-    of the indexed sentences (see ``signature_chunk``; ``params`` are its arguments after
-    the texts)."""
+    """Step 1, chunk by chunk of articles: ``(positions, digests, keys, (vocab, ids,
+    lengths))`` of the indexed sentences (see ``signature_chunk``; ``params`` are its
+    arguments after the texts), the ids numbered into one corpus-wide ``vocab``."""
     chunks = article_chunks(table, size=SIGNATURE_CHUNK) if len(table) else []
     offsets = np.cumsum([0] + [len(c) for c in chunks])
     step = "MinHash" if params[-2] else "shingles"  # no bands: LSH off
     jobs = [(texts[a:b], *params) for a, b in pairwise(offsets)]
     results = [[r[0] + off, r[1], r[2], *r[3]] for r, off in
                zip(map_chunks(signature_chunk, jobs, **run, desc=f"shared passages: {step}"), offsets, strict=False)]
+    vocab = distinct(np.concatenate([r[3] for r in results])) if results else np.empty(0, dtype=np.uint64)
+    for r in results:  # each chunk's ids into the corpus-wide vocab
+        r[4] = np.searchsorted(vocab, r[3]).astype(np.int32)[r[4]]
+        r[3] = None
     empty = (np.empty(0, dtype=np.int64), np.empty(0, dtype="V16"), np.zeros((0, params[-2]), dtype=np.uint64),
-             *[np.empty(0, dtype=np.int64)] * 5)
-    fields = [_gather(results, k, none) for k, none in enumerate(empty)]
-    return fields[0], fields[1], fields[2], tuple(fields[3:])
+             None, np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64))
+    fields = [None if none is None else _gather(results, k, none) for k, none in enumerate(empty)]
+    return fields[0], fields[1], fields[2], (vocab, fields[4], fields[5])
 
 
 def _gather(results: list[list], k: int, empty: np.ndarray) -> np.ndarray:
@@ -227,21 +233,16 @@ def _group_days(article_ids: pd.Series, articles: pd.DataFrame, groups: _Groups)
     return np.where(np.isinf(group_days), np.nan, group_days)
 
 
-def _group_entries(groups: _Groups, words: tuple) -> tuple:
-    """The shingles and words of each group's first sentence (``words`` as
-    ``signature_chunk`` gives them, for every indexed sentence): ``(group, hashes,
-    word_group, word_hashes, n_tokens)``, the entries sorted by group."""
-    hashes, counts, word_hashes, word_counts, n_tokens = words
-    group_of_row = np.full(len(counts), -1, dtype=index_type(len(groups.first_row)))
-    group_of_row[groups.first_row] = np.arange(len(groups.first_row))
-
-    first = group_of_row >= 0
-
-    def entries(per_row: np.ndarray, values: np.ndarray) -> tuple:
-        owner = np.repeat(group_of_row[first], per_row[first])  # the first rows' entries, in row order
-        return owner, values if first.all() else _compact(values, np.repeat(first, per_row))
-
-    return (*entries(counts, hashes), *entries(word_counts, word_hashes), n_tokens[groups.first_row])
+def _group_entries(groups: _Groups, tokens: tuple, shingle_size: int) -> TokenEntries:
+    """The folded words of each group's first sentence (``tokens`` as ``_signatures``
+    gives them, for every indexed sentence), for the containment search. Groups are
+    numbered in the order of their first sentences, so those sentences' words, in row
+    order, are the groups' in group order."""
+    vocab, ids, lengths = tokens
+    first = np.zeros(len(lengths), dtype=bool)
+    first[groups.first_row] = True
+    ids = ids if first.all() else _compact(ids, np.repeat(first, lengths))
+    return TokenEntries(vocab, ids, lengths[groups.first_row], shingle_size)
 
 
 def _compact(values: np.ndarray, kept: np.ndarray, chunk: int = 1 << 20) -> np.ndarray:
@@ -255,12 +256,12 @@ def _compact(values: np.ndarray, kept: np.ndarray, chunk: int = 1 << 20) -> np.n
     return values[:n]
 
 
-def _contained(entries: list, n_groups: int, threshold: float, days, window) -> np.ndarray:
-    """Step 2's containment candidates (``containment_pairs``) over each group's first
-    sentence; ``entries`` holds ``_group_entries``' arrays, emptied here so that they are
-    freed as soon as the search no longer needs them."""
-    return containment_pairs(entries.pop(0), entries.pop(0), n_groups, threshold=threshold, days=days,
-                             window=window, words=entries)  # held (and the list emptied) by containment_pairs
+def _contained(source: TokenEntries, threshold: float, days, window, n_jobs: int | None) -> np.ndarray:
+    """Step 2's containment candidates (``containment_search``, with the word check) over
+    each group's first sentence, ``n_jobs`` searches at once (None: one a core)."""
+    threads = default_jobs() if n_jobs is None else max(n_jobs, 1)
+    return containment_search(source, threshold=threshold, days=days, window=window, check_words=True,
+                              threads=threads)
 
 
 def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.ndarray) -> tuple:
@@ -292,18 +293,18 @@ def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray,
     ``dated`` is None or ``(article_ids, articles, window_days)``. The signatures, band
     keys and shingles are this function's alone, so they are freed before step 3.
     """
-    positions, digests, keys, shingle_sets = _signatures(table, texts, params, run)
+    positions, digests, keys, tokens = _signatures(table, texts, params, run)
     release_memory()  # the chunks' results, now concatenated
     groups = _identical_groups(positions, digests)
     days = None if dated is None else _group_days(dated[0], dated[1], groups)
     window = None if dated is None else dated[2]
-    entries = [] if containment is None else list(_group_entries(groups, shingle_sets))
-    del shingle_sets, digests  # the entries are copies (or the same arrays)
+    source = None if containment is None else _group_entries(groups, tokens, params[1])
+    del tokens, digests  # the source's ids are the same array, compacted in place
     keys = keys[groups.first_row]
     pair_codes = band_pairs(keys, days, window) if keys.shape[1] else np.empty(0, dtype=np.int64)  # 0 bands: LSH off
     del keys
     if containment is not None:
-        pair_codes = np.union1d(pair_codes, _contained(entries, len(groups.first_row), containment, days, window))
+        pair_codes = np.union1d(pair_codes, _contained(source, containment, days, window, run["n_jobs"]))
     return _candidate_rows(groups, pair_codes, article_rank)
 
 
