@@ -12,7 +12,7 @@ from helpers import events
 from helpers import overlap as overlap_pkg
 from helpers import sentiment as sentiment_pkg
 from helpers.display import method, prose_html
-from helpers.overlap import align, containment
+from helpers.overlap import align, containment, entries
 from helpers.quotes import method as quotes_method
 from helpers.quotes import vocabulary
 from helpers.sentiment import intervals, positions, scoring

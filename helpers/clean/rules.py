@@ -1,7 +1,6 @@
 """What one line of a page is: the rules for news-page furniture, datelines, titles and crossheads.
 
-Each rule is a general pattern of news-page boilerplate, never a line copied from a
-particular file.
+Each rule is a general pattern of news-page boilerplate, never a line copied from a particular file.
 """
 
 from __future__ import annotations
@@ -394,8 +393,7 @@ OWN_LINE_DATELINE = re.compile(
 # Words that open a paragraph like a dateline's place but are labels (helpers/data/dateline_non_places.csv).
 NON_PLACES = frozenset(read_word_list("dateline_non_places"))
 
-# A line ending in punctuation, closing quotes or brackets allowed after it (a space before
-# a closing quote too: '... east. "').
+# A line ending in punctuation, closing quotes or brackets allowed after it (a space before one too: '... east. "').
 ENDS_PUNCTUATED = re.compile(r"[.!?:;,](?:\s*['\")\]])*$")
 # Words no sentence, headline or crosshead ends with (helpers/data/unfinished_line_words.csv).
 UNFINISHED_LINE_WORDS = frozenset(read_word_list("unfinished_line_words"))
@@ -405,7 +403,6 @@ _WORD = re.compile(r"\w+(?:['-]\w+)*")
 CROSSHEAD_MAX_WORDS = 10  # crossheads are a few words; body paragraphs are sentences
 LINE_TITLE_MAX_WORDS = 20  # ``looks_like_title``: a title is 2 to this many words
 HEADLINE_MATCH_RATIO = 0.85  # difflib ratio for a metadata headline vs a page line
-
 
 _ASCII = [chr(c) for c in range(128)]
 # An ASCII text's shape: word characters (``\w``) to "a", the joiners ' and - to "'", anything else to a space.
