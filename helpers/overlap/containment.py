@@ -28,6 +28,7 @@ from itertools import pairwise
 
 import numpy as np
 
+from ..parallel import release_memory
 from .align import MIN_COVERAGE
 from .entries import ArrayEntries, distinct, index_type, members, ranges
 
@@ -90,6 +91,7 @@ def containment_search(source, *, threshold: float = CONTAINMENT_THRESHOLD, max_
             del own, near  # held by the search alone
             if len(running) >= threads:
                 found += running.popleft().result()
+                release_memory()  # the search's arrays, freed in its thread's heap
         while running:
             found += running.popleft().result()
     return distinct(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)

@@ -137,9 +137,10 @@ class ShingleCounts:
     def __init__(self, hashes: np.ndarray) -> None:
         """From every entry's shingle hash (each group's distinct); ``hashes`` is sorted in place."""
         hashes.sort()
-        repeated = hashes[1:][hashes[1:] == hashes[:-1]]  # each shingle once less than its groups
-        self.repeated, df = np.unique(repeated, return_counts=True)
-        self.df = (df + 1).astype(index_type(len(hashes) + 1))
+        starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]]) if len(hashes) else np.zeros(0, dtype=int)
+        df = np.diff(np.r_[starts, len(hashes)]).astype(index_type(len(hashes) + 1))  # each shingle's run
+        repeated = df > 1
+        self.repeated, self.df = hashes[starts[repeated]], df[repeated]
 
     def of(self, hashes: np.ndarray) -> np.ndarray:
         """Each hash's number of groups (1 for a shingle not among the repeated ones)."""
