@@ -31,7 +31,7 @@ from .patterns import (
     strip_dateline,
     trailing_start,
 )
-from .speakers import Names, Speaker, clean_np, name_speaker, parse_np
+from .speakers import Names, Speaker, clean_np, name_speaker, parse_np, remembered
 from .vocabulary import (
     INTRODUCTORY_WORDS,
     MAX_PHRASE_CHARS,
@@ -86,7 +86,14 @@ def is_appositive(part: str) -> bool:
 
 def np_before(text: str, names: Names) -> Speaker | None:
     """The speaker that ends ``text`` (the text right before a speech verb), skipping
-    appositives: "Yuval Steinitz, a Likud Cabinet minister," -> Yuval Steinitz."""
+    appositives: "Yuval Steinitz, a Likud Cabinet minister," -> Yuval Steinitz. Only the last
+    ``MAX_PHRASE_CHARS`` characters are read, once per text for ``names`` (``speaker_before``)."""
+    tail = text[-MAX_PHRASE_CHARS:]
+    return remembered(names, ("before", tail), speaker_before, tail, names)
+
+
+def speaker_before(text: str, names: Names) -> Speaker | None:
+    """``np_before``, read every time."""
     t = strip_trailing(text[-MAX_PHRASE_CHARS:].rstrip())
     if not t.strip():
         return None

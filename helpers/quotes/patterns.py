@@ -388,8 +388,9 @@ def matches_from(pattern: re.Pattern[str], text: str, starts):
 
 
 def matches_at(pattern: re.Pattern[str], openings: re.Pattern[str], text: str):
-    """``pattern.finditer(text)`` for a pattern whose every match opens where the lookahead ``openings``
-    holds (much faster to search for): ``matches_from`` at every such place, overlapping ones included."""
+    """``pattern.finditer(text)`` for a pattern whose every match opens where a match of ``openings``
+    starts (much faster to search for; it must find every such place, overlapping ones included):
+    ``matches_from`` at each of them."""
     return matches_from(pattern, text, (m.start() for m in openings.finditer(text)))
 
 
@@ -402,5 +403,6 @@ INTRODUCED = re.compile(
     r"|\b([A-Z][a-z][\w'-]*\s+[A-Z][\w'-]+)\s+(?:\w+ly\s+)?[a-z]+ed\b"
 )
 # Where every match of ``INTRODUCED`` opens: two capitalised words (an initial between them), or "Mr", "Dr" ...
-# (a lookahead, so that places inside another opening are found too)
-INTRODUCED_OPENING = re.compile(r"(?=[A-Z][a-z][\w'-]*\s+[A-Z]|M[rs]|Dr)")
+# Each match is the opening's capital alone (the rest a lookahead), so that places inside another opening are
+# found too; opening with a capital, it is searched for from capital to capital, not tried at every character.
+INTRODUCED_OPENING = re.compile(r"[A-Z](?=[a-z][\w'-]*\s+[A-Z]|(?<=M)[rs]|(?<=D)r)")

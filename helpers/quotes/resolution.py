@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from ..wordlists import DEMONYMS
 from .patterns import HEADS, INTRODUCED, INTRODUCED_OPENING, NAME_FULL, NAME_RUN, ORG_NAMED, Scan, matches_at
@@ -23,7 +22,8 @@ TITLE_ABBREVIATION = re.compile(
     r"(?<![\w.])(?P<abbr>" + "|".join(re.escape(a.rstrip(".").capitalize()) for a in TITLE_ABBREVIATIONS)
     + rf")\.\s+(?P<name>{NAME_RUN})"
 )
-TITLE_SCAN = Scan(TITLE_ABBREVIATION, [re.escape(a.rstrip(".").capitalize()) for a in TITLE_ABBREVIATIONS])
+# Every match of ``TITLE_ABBREVIATION`` holds one of these ("Gov."): a text without any has none.
+TITLE_LITERALS = tuple(a.rstrip(".").capitalize() + "." for a in TITLE_ABBREVIATIONS)
 
 
 @dataclass
@@ -66,8 +66,9 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
             if needs is None or next(matches(needs), None) is not None
             for m in matches(pattern)
         }
-    found |= {(TITLE_ABBREVIATIONS[m.group("abbr").lower() + "."], m.group("name"))
-              for m in TITLE_SCAN.finditer(masked)}  # "Gov. Gavin Newsom": the governor
+    if any(literal in masked for literal in TITLE_LITERALS):  # "Gov. Gavin Newsom": the governor
+        found |= {(TITLE_ABBREVIATIONS[m.group("abbr").lower() + "."], m.group("name"))
+                  for m in TITLE_ABBREVIATION.finditer(masked)}
     out: dict[str, set[str]] = {}
     for written_role, run in sorted(found):
         sp = name_speaker(run, run, names)
@@ -112,25 +113,36 @@ def person_vocabulary(masked: str, speakers: list[Speaker | None], roles: dict[s
 
 # A preposition of place and the spaces after it; a name written right after them is "in New York".
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|outside|inside|across|throughout)\s+")
+PLACE_WORDS = ("in", "at", "from", "near", "outside", "inside", "across", "throughout")  # its words
 WORD_BOUNDARY = re.compile(r"\b")
 
 
-@lru_cache(maxsize=2)
-def place_positions(text: str) -> tuple[int, ...]:
-    """Where a name after a preposition of place would start in ``text`` (read once per article)."""
-    return tuple(m.end() for m in PLACE_PREPOSITION.finditer(text))
+def after_place_preposition(text: str, at: int) -> bool:
+    """Whether a match of ``PLACE_PREPOSITION`` in ``text`` ends at ``at`` (``text[at]`` not a space):
+    one of its words, then the spaces (``\\s`` is what ``str.isspace`` holds) up to ``at``; the
+    pattern itself then says whether it matches from that word's start (seeing the text before it)."""
+    start = at
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start < at and any(text.endswith(word, 0, start) and PLACE_PREPOSITION.fullmatch(text, start - len(word), at)
+                              for word in PLACE_WORDS)
 
 
 def place_like(name: str, text: str) -> bool:
     """Whether ``text`` writes ``name`` after a preposition of place ("in New York", "at Real Madrid"):
     ``PLACE_PREPOSITION`` then ``name`` then a word boundary. The spaces run up to the name (it
-    opens with no space), so the name can only start where ``place_positions`` says."""
+    opens with no space), so only the places ``text`` writes the name are looked at
+    (``after_place_preposition``), not every preposition in it."""
     if name not in text:
         return False
     if not name or name[0].isspace():  # not a name: the pattern itself, compiled for it
         return re.search(PLACE_PREPOSITION.pattern + re.escape(name) + r"\b", text) is not None
-    return any(text.startswith(name, p) and WORD_BOUNDARY.match(text, p + len(name)) is not None
-               for p in place_positions(text))
+    at = text.find(name)
+    while at >= 0:
+        if WORD_BOUNDARY.match(text, at + len(name)) is not None and after_place_preposition(text, at):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 WORD_OR_DOT = re.compile(r"[\w.]")
