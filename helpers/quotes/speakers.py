@@ -298,12 +298,16 @@ MAX_READINGS = 100_000
 def remembered(names: Names, key: tuple, read, *args, **kwargs) -> Speaker | None:
     """``read(*args, **kwargs)``, a function of its arguments and ``names`` alone, computed once per
     ``key`` for ``names``: returns a copy of the speaker it read (a caller may change its own), or None."""
-    if key not in names.read:
+    sp = names.read.get(key, NOT_READ)
+    if sp is NOT_READ:
+        sp = read(*args, **kwargs)
         if len(names.read) >= MAX_READINGS:
             names.read.clear()
-        names.read[key] = read(*args, **kwargs)
-    sp = names.read[key]
+        names.read[key] = sp
     return None if sp is None else sp.copy()
+
+
+NOT_READ = object()  # a key ``Names.read`` does not hold yet
 
 
 def name_speaker(run: str, written: str, names: Names, *, definite: bool = False) -> Speaker | None:

@@ -1,0 +1,144 @@
+"""The quotation stage's shortcuts give what the plain code gives.
+
+Each shortcut is checked against the plain code it stands for on written texts, and the whole
+stage with every shortcut against the stage with none of them (``plain_stage``), on the seed
+articles, a small synthetic corpus and articles written here to hit each shortcut."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pandas as pd
+import pytest
+
+from benchmarks.synth import make_corpus
+from helpers.actors import load_actors
+from helpers.corpus import load_corpus
+from helpers.paths import DEFAULT_CORPUS_DIR
+from helpers.quotes import article, attribution, quotes_and_sources, resolution, speakers
+from helpers.quotes.attribution import np_before, speaker_before
+from helpers.quotes.resolution import PLACE_PREPOSITION, TITLE_ABBREVIATION, TITLE_LITERALS, place_like
+from helpers.quotes.speakers import Names, Speaker, name_speaker, parse_np, read_name, read_np
+from helpers.text import split_sentences
+
+PHRASES = [
+    "Kerry", "he", "They", "it", "the company", "the prime minister", "an Israeli official",
+    "Secretary of State John Kerry",
+    "a spokesperson, Bernhard Christian Erfort,", "Yuval Steinitz, a Likud Cabinet minister,", "The Dutchman",
+    "the statement from the Defense Ministry", "A Swedish prosecutor", "Israeli officials", "Bank of America",
+    "Irene Nattel of RBC Capital Markets", "Minister of State for Information and Broadcasting Ann Lee", "In Algeria",
+    "the top US diplomat", "", "   ", "#####", "Gov. Gavin Newsom", "AstraZeneca", "Jo Park's", "the 34-year-old",
+]
+
+
+def plain_place_like(name: str, text: str) -> bool:
+    """The pattern ``place_like`` stands for, tried at every character."""
+    return re.search(PLACE_PREPOSITION.pattern + re.escape(name) + r"\b", text) is not None
+
+
+def test_place_like_is_the_pattern_it_stands_for():
+    words = ["in", "at", "inside", "from", "throughout", "xin", "_in", "in-", "In", "New", "York", "York's",
+             "Yorkshire", "Real", "Madrid", ",", ".", "\u00a0", "\t", "\n\n", "\u2009", "\u00e9", "York_", "at\u00a0"]
+    names = ["New York", "York", "Real Madrid", "Madrid", "in", "New", "York's", "\u00e9", " York", ""]
+    rng = random.Random(3)
+    texts = ["in New York", "at  Real Madrid.", "Xin York", "in\u00a0York", "in York's", "in Yorkshire",
+             "inside York", "from\n\nYork", "in _York", "(in York)"]
+    texts += ["".join(rng.choice(words) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 12)))
+              for _ in range(4000)]
+    for text in texts:
+        for name in names:
+            assert place_like(name, text) == plain_place_like(name, text), (name, text)
+    assert place_like("New York", "He lives in New York.") and not place_like("New York", "New York said")
+
+
+def test_a_title_abbreviation_is_only_found_in_a_text_holding_its_literal():
+    words = ["Gov.", "gov.", "GOV.", "Gov", "Sen.", "Lt.", "Prof", "Jo", "Park", "Ann", "Lee", ",", "Det.", "xGen."]
+    rng = random.Random(5)
+    texts = ["Gov. Gavin Newsom", "Lt. Ann Cruz met Sen. Jo Park", "the gov. Jo Park"]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        if next(TITLE_ABBREVIATION.finditer(text), None) is not None:
+            found += 1
+            assert any(literal in text for literal in TITLE_LITERALS), text
+    assert found > 100  # the texts do hold titles
+
+
+def test_a_remembered_reading_is_the_plain_reading_and_each_caller_gets_its_own():
+    names = Names(None)
+    for phrase in PHRASES * 2:  # the second time from what was remembered
+        assert parse_np(phrase, names) == read_np(phrase, Names(None))
+        assert parse_np(phrase, names, written="W") == read_np(phrase, Names(None), written="W")
+        assert name_speaker(phrase, phrase, names) == read_name(phrase, phrase, Names(None))
+        assert np_before(phrase + " ", names) == speaker_before(phrase + " ", Names(None))
+    first = parse_np("Secretary of State John Kerry", names)
+    first.description, first.written = "changed", "changed"  # a caller changes its own copy ...
+    again = parse_np("Secretary of State John Kerry", names)
+    assert again == Speaker("person", "Secretary of State John Kerry", name="John Kerry")  # ... not the next one's
+    assert again is not parse_np("Secretary of State John Kerry", names)
+
+
+def test_readings_past_the_limit_are_dropped_and_read_again(monkeypatch):
+    monkeypatch.setattr(speakers, "MAX_READINGS", 3)
+    names = Names(None)
+    for phrase in PHRASES * 2:
+        assert parse_np(phrase, names) == read_np(phrase, Names(None))
+        assert len(names.read) <= 3
+
+
+def _plain(names, key, read, *args, **kwargs):
+    return read(*args, **kwargs)
+
+
+def use_plain_stage(patch: pytest.MonkeyPatch) -> None:
+    """The quotation stage with none of its shortcuts (undone when ``patch`` is): every phrase read
+    each time, ``place_like`` the pattern itself, titles and anonymity cues scanned for in every body
+    and sentence, introduced names tried at every character."""
+    patch.setattr(speakers, "remembered", _plain)
+    patch.setattr(attribution, "remembered", _plain)
+    patch.setattr(resolution, "place_like", plain_place_like)
+    patch.setattr(article, "place_like", plain_place_like)
+    patch.setattr(resolution, "TITLE_LITERALS", ("",))
+    patch.setattr(article, "CUE_WORDS", None)
+    patch.setattr(resolution, "INTRODUCED_OPENING", re.compile(r"(?=[A-Z][a-z][\w'-]*\s+[A-Z]|M[rs]|Dr)"))
+
+
+WRITTEN = [
+    "Gov. Gavin Newsom said the state would act. \"We will not wait,\" the governor said.\n\n"
+    "Sen. Jo Park, a Democrat from Fresno, told reporters in New York that \"the bill is dead.\"",
+    "An Israeli official, who asked not to be identified, said talks would resume. \"They will,\" "
+    "the official said.\n\nYuval Steinitz, a Likud Cabinet minister, said \"it is clear\" that the talks failed.",
+    "Ann Lee lives in Jo Park. Jo Park opened the meeting. \"It went well,\" he said.\n\n"
+    "Jo Park, the mayor, said: \"Thank you.\" Speaking on condition of anonymity, a city aide said so.",
+    "Real Madrid beat Roma at Real Madrid's ground.\u00a0Carlo Ancelotti smiled. \"Good,\" said the coach.\n\n"
+    "\"Perfect,\" Ancelotti added, at\u00a0Real Madrid.",
+    "Yuval Steinitz, a Likud Cabinet minister, said \"it is clear\" that nothing changed.\n\n"
+    "Mr Smith and Dr. Ann Lee, who ran, spoke. Xinhua reported that President Xi Jinping called for \"calm.\"",
+]
+
+
+def _corpora(tmp_path) -> list[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]]:
+    """(articles, sentences, actors): the seed articles with and without their actors table, 60
+    synthetic articles, the ``WRITTEN`` articles."""
+    seed = load_corpus(DEFAULT_CORPUS_DIR).articles
+    table, _ = make_corpus(60)
+    table.to_parquet(tmp_path / "synthetic.parquet")
+    synthetic = load_corpus(tmp_path / "synthetic.parquet", cache=False).articles
+    written = pd.DataFrame({"article_id": [f"w{k}" for k in range(len(WRITTEN))], "outlet": "Test", "body": WRITTEN})
+    seed_sentences = split_sentences(seed, n_jobs=1)
+    return [(seed, seed_sentences, load_actors(DEFAULT_CORPUS_DIR)), (seed, seed_sentences, None),
+            (synthetic, split_sentences(synthetic, n_jobs=1), None),
+            (written, split_sentences(written, n_jobs=1), None)]
+
+
+def test_the_stage_with_its_shortcuts_gives_the_tables_of_the_plain_stage(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWS_BUNDLE_CACHE", "0")
+    for articles, sentences, actors in _corpora(tmp_path):
+        fast = quotes_and_sources(sentences, articles, actors, n_jobs=1)
+        with pytest.MonkeyPatch.context() as patch:
+            use_plain_stage(patch)
+            plain = quotes_and_sources(sentences, articles, actors, n_jobs=1)
+        assert len(fast[0]) > 0
+        pd.testing.assert_frame_equal(fast[0], plain[0])
+        pd.testing.assert_frame_equal(fast[1], plain[1])
