@@ -142,3 +142,31 @@ def test_the_stage_with_its_shortcuts_gives_the_tables_of_the_plain_stage(tmp_pa
         assert len(fast[0]) > 0
         pd.testing.assert_frame_equal(fast[0], plain[0])
         pd.testing.assert_frame_equal(fast[1], plain[1])
+
+
+def test_the_verb_tries_match_what_the_verb_alternations_longest_first_match():
+    """``VERB_ALT`` and ``INVERT_ALT`` are tries: every pattern built on them finds what it finds
+    built on the plain alternation of the verbs, longest first, in texts of verbs, their prefixes
+    and longer words opening with them, in any case."""
+    from helpers.quotes import patterns
+    from helpers.quotes.attribution import INVERTED_WORD
+    from helpers.quotes.vocabulary import INVERTIBLE_VERBS, SPEECH_VERBS
+
+    plain_verbs = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    plain_invert = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
+    built = [patterns.VERB, patterns.AFTER_SV, patterns.AFTER_VS, patterns.BEFORE_VS, INVERTED_WORD]
+    plain = [re.compile(p.pattern.replace(patterns.VERB_ALT, plain_verbs).replace(patterns.INVERT_ALT, plain_invert),
+                        p.flags) for p in built]
+    assert all(a.pattern != b.pattern for a, b in zip(built, plain, strict=True))
+    rng = random.Random(11)
+    words = [*SPEECH_VERBS, "say", "sa", "add", "addend", "saidx", "Kerry", "the", "minister", ",", ":", "as per",
+             "according to", "described as", "SAID", "Says", "\u017fays", "called", "went", "was quoted as", "."]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 10))) for _ in range(4000)]
+    texts += [", said Raj Patel.", '," Kerry said', "Said Toner: ", "it was described as said", "saying adding"]
+    for text in texts:
+        for fast, slow in zip(built, plain, strict=True):
+            for start in (0, 1):  # ``match`` and ``finditer`` as the callers use them
+                got, want = fast.match(text, start), slow.match(text, start)
+                assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in slow.finditer(text)]

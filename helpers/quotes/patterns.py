@@ -20,8 +20,6 @@ from .vocabulary import (
 
 MASK = "#"  # what quotations are overwritten with, so narration patterns never read inside them
 
-# Speech verbs (longest first, so "says" is not read as "say"), and "according to".
-VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 
 
 def initials(words) -> str:
@@ -131,6 +129,13 @@ def trie_pattern(words) -> str:
     return build(trie)
 
 
+# Speech verbs as a trie ("sa(?:id|y(?:ing|s)?)"): at each place it matches what their alternation, longest
+# first (so "says" is not read as "say"), matches: the words a text holds there are each the one before
+# with letters added, and the trie tries them longest first too, but finds the one letter that goes on
+# at each step instead of trying every word in turn. Likewise the verbs that come before their speaker.
+VERB_ALT = trie_pattern(SPEECH_VERBS)
+INVERT_ALT = trie_pattern(INVERTIBLE_VERBS)
+
 LOOKBEHIND_CLASS = re.compile(r"\(\?<!\[[^\]]*\]\)")
 
 
@@ -205,7 +210,6 @@ ACCORDING = r"according\s+to|as\s+per"
 VERB = re.compile(rf"(?<![\w'-]){initials([*SPEECH_VERBS, 'according', 'as'])}(?:{VERB_ALT}|{ACCORDING})\b"
                   r"(?!(?<=describe[ds])\s+as\b)", re.I)
 VERB_SCAN = Scan(VERB, [*SPEECH_VERBS, ACCORDING])
-INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
 
 # A run of capitalised words: a name, with "of" or up to two name particles ("van der",
 # "bin", "ten": NAME_PARTICLES) inside.
