@@ -87,6 +87,11 @@ def test_readings_past_the_limit_are_dropped_and_read_again(monkeypatch):
         assert len(names.read) <= 3
 
 
+def plain_alternation(roles: list[str]) -> str:
+    """The roles as a plain alternation, longest first (as ``Names`` gives them), each space ``\\s+``."""
+    return "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles)
+
+
 def _plain(names, key, read, *args, **kwargs):
     return read(*args, **kwargs)
 
@@ -94,7 +99,7 @@ def _plain(names, key, read, *args, **kwargs):
 def use_plain_stage(patch: pytest.MonkeyPatch) -> None:
     """The quotation stage with none of its shortcuts (undone when ``patch`` is): every phrase read
     each time, ``place_like`` the pattern itself, titles and anonymity cues scanned for in every body
-    and sentence, introduced names tried at every character."""
+    and sentence, introduced names tried at every character, roles an alternation."""
     patch.setattr(speakers, "remembered", _plain)
     patch.setattr(attribution, "remembered", _plain)
     patch.setattr(resolution, "place_like", plain_place_like)
@@ -102,6 +107,7 @@ def use_plain_stage(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(resolution, "TITLE_LITERALS", ("",))
     patch.setattr(article, "CUE_WORDS", None)
     patch.setattr(resolution, "INTRODUCED_OPENING", re.compile(r"(?=[A-Z][a-z][\w'-]*\s+[A-Z]|M[rs]|Dr)"))
+    patch.setattr(speakers, "role_alternation", plain_alternation)
 
 
 WRITTEN = [
@@ -170,3 +176,26 @@ def test_the_verb_tries_match_what_the_verb_alternations_longest_first_match():
                 assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
             assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
                 (m.span(), m.groupdict()) for m in slow.finditer(text)]
+
+
+def test_the_role_trie_matches_what_the_role_alternation_longest_first_matches(monkeypatch):
+    """``Names``'s role patterns built on the roles' trie (``role_alternation``) find what they find
+    built on the plain alternation, longest first, in texts of roles, their openings, names and commas."""
+    from helpers.actors import load_actors
+
+    fast = Names(load_actors(DEFAULT_CORPUS_DIR))
+    monkeypatch.setattr(speakers, "role_alternation", plain_alternation)
+    plain = Names(load_actors(DEFAULT_CORPUS_DIR))
+    built = [fast.role_word, *fast.role_patterns, *[n for n in fast.role_needs if n is not None]]
+    slow = [plain.role_word, *plain.role_patterns, *[n for n in plain.role_needs if n is not None]]
+    assert fast.role_word.pattern != plain.role_word.pattern
+    rng = random.Random(13)
+    words = [*fast.roles[:40], "prime", "minister", "ministers", "chief", "head", "of", "the", "a", "Jo", "Park",
+             "Ann Lee", ",", "PRIME  MINISTER", "Prime\u00a0Minister", "Secretary-General", "secretary", "U.S.",
+             "envoy"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += ["Prime Minister Benjamin Netanyahu met the U.S. special envoy, Martin Indyk, and Gov. Jo Park."]
+    for text in texts:
+        for f, s in zip(built, slow, strict=True):
+            assert [(m.span(), m.groupdict()) for m in f.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in s.finditer(text)], (s.pattern[:40], text)

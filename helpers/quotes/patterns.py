@@ -109,9 +109,10 @@ def literal_openings(fragment: str) -> list[str] | None:
     return out
 
 
-def trie_pattern(words) -> str:
+def trie_pattern(words, *, spaces: str | None = None) -> str:
     """A regex matching any of ``words`` (literal, non-empty), their common openings
-    factored out, so the engine tries one letter, not every word, at each position."""
+    factored out, so the engine tries one letter, not every word, at each position; a space
+    written as ``spaces`` (a regex, ``\\s+``) when given."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -120,7 +121,8 @@ def trie_pattern(words) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [(spaces if ch == " " and spaces else re.escape(ch)) + build(sub)
+                for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

@@ -30,6 +30,7 @@ from .patterns import (
     PRONOUN,
     Scan,
     initials,
+    trie_pattern,
 )
 from .vocabulary import (
     DOCUMENT_NOUNS,
@@ -131,7 +132,7 @@ class Names:
         for value in self.actors.get("roles", pd.Series(dtype=str)):
             roles |= {r.strip().lower() for r in str(value or "").split(";") if r.strip()}
         self.roles = sorted(roles, key=len, reverse=True)
-        alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in self.roles)
+        alternation = role_alternation(self.roles)
         role = f"(?P<role>{initials(self.roles)}(?:{alternation}))"
         name = rf"(?P<name>{NAME_RUN})"
         self.role_word = re.compile(rf"(?<![\w-])(?i:{role})\b")
@@ -184,6 +185,16 @@ class Names:
                 if actor:
                     return self.actor_side.get(actor)
         return None
+
+
+def role_alternation(roles: list[str]) -> str:
+    """The roles (longest first) as a regex alternation, each space ``\\s+``; as a trie
+    (``trie_pattern``) when every role is lower-case ASCII: case ignored, it matches the same
+    (the roles a text holds at a place are each the one before with more written, tried longest
+    first either way), trying one letter at each step instead of every role in turn."""
+    if all(r.isascii() and r == r.lower() for r in roles) and all(roles):
+        return trie_pattern(roles, spaces=r"\s+")
+    return "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles)
 
 
 def is_given_name(word: str) -> bool:
