@@ -19,7 +19,7 @@ from helpers.paths import DEFAULT_CORPUS_DIR
 from helpers.quotes import article, attribution, quotes_and_sources, resolution, speakers
 from helpers.quotes.attribution import np_before, speaker_before
 from helpers.quotes.resolution import PLACE_PREPOSITION, TITLE_ABBREVIATION, TITLE_LITERALS, place_like
-from helpers.quotes.speakers import Names, Speaker, name_speaker, parse_np, read_name, read_np
+from helpers.quotes.speakers import Names, Speaker, name_speaker, parse_np, read_name, read_np, word_endings
 from helpers.text import split_sentences
 
 PHRASES = [
@@ -96,10 +96,65 @@ def _plain(names, key, read, *args, **kwargs):
     return read(*args, **kwargs)
 
 
+def plain_definite_speaker(rest: str, written: str, names: Names) -> Speaker | None:
+    """``definite_speaker`` trying every role in turn."""
+    head = speakers.HEAD_END.split(rest, maxsplit=1)[0]
+    for phrase in dict.fromkeys((rest, head)):
+        b = speakers.BACKREF.match(phrase)
+        if b and not speakers.NAME_AT_END.search(phrase.split()[-1]):
+            return Speaker("backref", written, role=b.group("head").lower())
+        low = speakers.SPACES.sub(" ", phrase.lower())
+        for role in names.roles:
+            if (low == role or low.endswith(" " + role)) and (
+                not speakers.NAME_AT_END.search(phrase) or phrase.split()[-1].lower() in speakers.TITLE_WORDS
+            ):
+                return Speaker("role", written, role=role)
+    return None
+
+
+def plain_np_at_end(text: str, names: Names) -> Speaker | None:
+    """``np_at_end`` searching for the definite phrase without looking for "the" first."""
+    m = attribution.PRONOUN_AT_END.search(text)
+    if m:
+        return Speaker("pronoun", m.group(0))
+    m = attribution.DEFINITE_AT_END.search(text)
+    if m:
+        sp = parse_np(m.group(0), names)
+        if sp is not None and sp.kind in ("role", "backref", "orgref", "docref"):
+            return sp
+    return None
+
+
+def plain_ends_a_name(self, name: str) -> bool:
+    return any(v.endswith(" " + name) for v in self.vocab)
+
+
+def test_word_endings_are_the_strings_a_text_is_or_ends_in_after_a_space():
+    assert word_endings("chief of staff") == ["chief of staff", "of staff", "staff"]
+    assert word_endings("") == [""] and word_endings("a  b ") == ["a  b ", " b ", "b ", ""]
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab  ") for _ in range(rng.randint(0, 7)))
+        for s in ("", " ", "a", "b", "ab", "a b", "b ", " a", "b a", "a  b"):
+            assert (s in word_endings(text)) == (text == s or text.endswith(" " + s)), (text, s)
+
+
+def test_definite_speakers_and_phrases_at_the_end_are_what_the_plain_code_reads():
+    names = Names(load_actors(DEFAULT_CORPUS_DIR))
+    rng = random.Random(19)
+    words = [*names.roles[:30], "chief", "of", "staff", "the", "The", "THE", "Jo", "Park", "official", "sources",
+             "prime", "Minister", "said", "he", "they", ",", "of the", "them", "été"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(4000)]
+    for text in texts:
+        assert speakers.definite_speaker(text, text, names) == plain_definite_speaker(text, text, names), text
+        assert attribution.np_at_end(text, names) == plain_np_at_end(text, names), text
+
+
 def use_plain_stage(patch: pytest.MonkeyPatch) -> None:
     """The quotation stage with none of its shortcuts (undone when ``patch`` is): every phrase read
     each time, ``place_like`` the pattern itself, titles and anonymity cues scanned for in every body
-    and sentence, introduced names tried at every character, roles an alternation."""
+    and sentence, introduced names tried at every character, roles an alternation tried role by role,
+    the phrase at the end searched for without looking for "the", surnames found name by name."""
     patch.setattr(speakers, "remembered", _plain)
     patch.setattr(attribution, "remembered", _plain)
     patch.setattr(resolution, "place_like", plain_place_like)
@@ -108,6 +163,9 @@ def use_plain_stage(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(article, "CUE_WORDS", None)
     patch.setattr(resolution, "INTRODUCED_OPENING", re.compile(r"(?=[A-Z][a-z][\w'-]*\s+[A-Z]|M[rs]|Dr)"))
     patch.setattr(speakers, "role_alternation", plain_alternation)
+    patch.setattr(speakers, "definite_speaker", plain_definite_speaker)
+    patch.setattr(attribution, "np_at_end", plain_np_at_end)
+    patch.setattr(resolution.Resolver, "ends_a_name", plain_ends_a_name)
 
 
 WRITTEN = [

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..wordlists import DEMONYMS
 from .patterns import HEADS, INTRODUCED, INTRODUCED_OPENING, NAME_FULL, NAME_RUN, ORG_NAMED, Scan, matches_at
-from .speakers import Names, Speaker, demonym_only, name_speaker
+from .speakers import Names, Speaker, demonym_only, name_speaker, word_endings
 from .vocabulary import ROLE_DESCRIPTIONS, TITLE_ABBREVIATIONS, UNIQUE_MODIFIERS
 
 DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS)  # "US", "Israeli": left out of a description
@@ -192,6 +192,7 @@ class Resolver:
         self.events: list[Event] = []
         self.sources: list[dict] = []
         self._people: list[tuple[int, str]] | None = None
+        self._endings: set[str] | None = None
 
     def person_positions(self) -> list[tuple[int, str]]:
         """Where the article names a person (outside quotations); built when first needed."""
@@ -208,7 +209,14 @@ class Resolver:
 
     def knows(self, name: str) -> bool:
         """Whether the article names a person ``name`` (a full name it gives, or its surname)."""
-        return name in self.vocab or any(v.endswith(" " + name) for v in self.vocab)
+        return name in self.vocab or self.ends_a_name(name)
+
+    def ends_a_name(self, name: str) -> bool:
+        """Whether a name in ``vocab`` ends in a space and ``name`` (``v.endswith(" " + name)``), from
+        the endings of them all, found when first asked for."""
+        if self._endings is None:
+            self._endings = {end for v in self.vocab for end in word_endings(v)[1:]}
+        return name in self._endings
 
     def resolve(self, sp: Speaker, pos: int, para: int, sentence_id: str) -> Speaker:
         """The speaker ``sp`` (found at ``pos``, in paragraph ``para``) resolved; a new
@@ -331,7 +339,7 @@ class Resolver:
         # "AstraZeneca said ... The company said": a one-word speaker the article never gives a first name
         single = [e.speaker.name for e in self.events if e.speaker.kind == "person" and not e.action
                   and e.pos < pos and len(e.speaker.name.split()) == 1
-                  and not any(v.endswith(" " + e.speaker.name) for v in self.vocab)]
+                  and not self.ends_a_name(e.speaker.name)]
         if single:
             return Speaker("organisation", sp.written, name=single[-1],
                            resolution=f"{sp.written} \u2192 the one-word speaker before")

@@ -132,6 +132,7 @@ class Names:
         for value in self.actors.get("roles", pd.Series(dtype=str)):
             roles |= {r.strip().lower() for r in str(value or "").split(";") if r.strip()}
         self.roles = sorted(roles, key=len, reverse=True)
+        self.role_rank = {r: k for k, r in enumerate(self.roles)}  # a role's place in ``roles``
         alternation = role_alternation(self.roles)
         role = f"(?P<role>{initials(self.roles)}(?:{alternation}))"
         name = rf"(?P<name>{NAME_RUN})"
@@ -368,12 +369,21 @@ def definite_speaker(rest: str, written: str, names: Names) -> Speaker | None:
         if b and not NAME_AT_END.search(phrase.split()[-1]):
             return Speaker("backref", written, role=b.group("head").lower())
         low = SPACES.sub(" ", phrase.lower())
-        for role in names.roles:
-            if (low == role or low.endswith(" " + role)) and (
-                not NAME_AT_END.search(phrase) or phrase.split()[-1].lower() in TITLE_WORDS
-            ):
-                return Speaker("role", written, role=role)
+        # the roles ``low`` is or ends in after a space: the first of ``names.roles`` it is or ends in
+        held = [end for end in word_endings(low) if end in names.role_rank]
+        if held and (not NAME_AT_END.search(phrase) or phrase.split()[-1].lower() in TITLE_WORDS):
+            return Speaker("role", written, role=min(held, key=names.role_rank.__getitem__))
     return None
+
+
+def word_endings(text: str) -> list[str]:
+    """``text`` and what follows each space in it: every string ``s`` for which ``text == s`` or
+    ``text.endswith(" " + s)``."""
+    out, at = [text], text.find(" ")
+    while at >= 0:
+        out.append(text[at + 1:])
+        at = text.find(" ", at + 1)
+    return out
 
 
 DOCUMENT_OF = re.compile(r"^(?i:the)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z]+)(?:\s+(?:from|by|of)\s+(?P<np>.+))?$")
