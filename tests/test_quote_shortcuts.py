@@ -257,3 +257,13 @@ def test_the_role_trie_matches_what_the_role_alternation_longest_first_matches(m
         for f, s in zip(built, slow, strict=True):
             assert [(m.span(), m.groupdict()) for m in f.finditer(text)] == [
                 (m.span(), m.groupdict()) for m in s.finditer(text)], (s.pattern[:40], text)
+
+
+def test_the_dateline_mark_search_finds_a_text_holding_any_mark():
+    from helpers.quotes.patterns import DATELINE_MARK, DATELINE_MARKS
+
+    rng = random.Random(23)
+    texts = ["".join(rng.choice("ab:-\u2014\u2013\\]^ ") for _ in range(rng.randint(0, 6))) for _ in range(5000)]
+    assert any(DATELINE_MARK.search(t) for t in texts) and not all(DATELINE_MARK.search(t) for t in texts)
+    for text in texts:
+        assert bool(DATELINE_MARK.search(text)) == any(mark in text for mark in DATELINE_MARKS), text

@@ -359,11 +359,12 @@ DATELINE = re.compile(
     r"^\s*[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}(?:\s*\([^()]{1,40}\)){0,2}\s*(?::|\u2014|\u2013|--|-)\s+"
 )
 DATELINE_MARKS = (":", "\u2014", "\u2013", "-")  # a dateline ends with one of them
+DATELINE_MARK = re.compile("[" + re.escape("".join(DATELINE_MARKS)) + "]")  # any of them, found in one search
 
 
 def strip_dateline(text: str) -> str:
     """``DATELINE.sub("", text, count=1)``; not tried on a text without a mark a dateline ends with."""
-    return DATELINE.sub("", text, count=1) if any(mark in text for mark in DATELINE_MARKS) else text
+    return DATELINE.sub("", text, count=1) if DATELINE_MARK.search(text) else text
 
 
 CLAUSE_WORDS = ("that", "what", "which", "whom")  # the words a clause opens with (``attribution.CLAUSE_SUBJECT``)
