@@ -52,20 +52,16 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
     else:
         starts = scan.starts(low)
         hits = scan.finditer_at(masked, starts)
+    # each pattern and its pre-test, with whether each is one of ``shared`` (so tried at the role words' places)
+    plan = [(pattern, needs, any(pattern is t for t in shared), any(needs is t for t in shared))
+            for pattern, needs in zip(names.role_scans, names.role_needs, strict=True)]
     for hit in scan.finditer(masked) if hits is None else hits:  # only around role words: much faster
         lo, hi = max(0, hit.start() - 130), min(len(masked), hit.end() + 90)
         window, here = masked[lo:hi], None if starts is None else window_starts(starts, low, lo, hi, scan)
-
-        def matches(s, window=window, here=here):
-            if here is None or all(s is not t for t in shared):
-                return s.finditer(window)
-            return s.finditer_at(window, here)
-        found |= {
-            (m.group("role"), m.group("name"))
-            for pattern, needs in zip(names.role_scans, names.role_needs, strict=True)
-            if needs is None or next(matches(needs), None) is not None
-            for m in matches(pattern)
-        }
+        for pattern, needs, at_starts, needs_at_starts in plan:
+            if needs is not None and next(window_matches(needs, window, here, needs_at_starts), None) is None:
+                continue
+            found.update((m.group("role"), m.group("name")) for m in window_matches(pattern, window, here, at_starts))
     if any(literal in masked for literal in TITLE_LITERALS):  # "Gov. Gavin Newsom": the governor
         found |= {(TITLE_ABBREVIATIONS[m.group("abbr").lower() + "."], m.group("name"))
                   for m in TITLE_ABBREVIATION.finditer(masked)}
@@ -79,6 +75,12 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
         for key in {role_text, head}:
             out.setdefault(key, set()).add(sp.name)
     return out
+
+
+def window_matches(scan, window: str, here: list[int] | None, at_starts: bool):
+    """The matches of ``scan`` (a ``Scan`` or a pattern) in ``window``: tried only at ``here`` when it opens
+    with a role word (``at_starts``) and ``here`` is known, else as ``finditer`` finds them."""
+    return scan.finditer_at(window, here) if at_starts and here is not None else scan.finditer(window)
 
 
 def window_starts(starts: list[int], low: str, lo: int, hi: int, scan: Scan) -> list[int]:
