@@ -165,10 +165,8 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
     # a match is "the" and at most four more words, the text's last: it starts in the last five
     # (whitespace-separated; ``\s`` is what ``str.split`` splits at), so it is searched for only there
     head = text.rsplit(None, DEFINITE_WORDS)
-    start = len(head[0]) if len(head) > DEFINITE_WORDS else 0
-    # a match holds "the" in any case: an ASCII text without it has none (other letters may match when case is ignored)
-    absent = text.isascii() and "the" not in text[start:].lower()
-    m = None if absent else DEFINITE_AT_END.search(text, start)
+    start = len(head[0]) if len(head) > DEFINITE_WORDS else 0  # a match holds "the": none in ASCII text without it
+    m = None if text.isascii() and "the" not in text[start:].lower() else DEFINITE_AT_END.search(text, start)
     if m:
         sp = parse_np(m.group(0), names)
         if sp is not None and sp.kind in ("role", "backref", "orgref", "docref"):
