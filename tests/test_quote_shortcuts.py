@@ -267,3 +267,24 @@ def test_the_dateline_mark_search_finds_a_text_holding_any_mark():
     assert any(DATELINE_MARK.search(t) for t in texts) and not all(DATELINE_MARK.search(t) for t in texts)
     for text in texts:
         assert bool(DATELINE_MARK.search(text)) == any(mark in text for mark in DATELINE_MARKS), text
+
+
+def test_strip_trailing_is_the_trailing_pattern_removed_until_nothing_changes():
+    """``strip_trailing`` (``trailing_start``, ``trailing_word``) gives what ``TRAILING.sub`` on the whole
+    text, repeated, gives: "Kerry reportedly also on Monday" -> "Kerry"."""
+    from helpers.quotes.attribution import strip_trailing
+    from helpers.quotes.patterns import TRAILING
+
+    def plain(text: str) -> str:
+        prev = None
+        while prev != text:
+            prev, text = text, TRAILING.sub("", text).rstrip()
+        return text
+
+    words = ["Kerry", "reportedly", "also", "on", "Monday", "last", "week", "Kelly", "Daily", "\u00a0", "\t", "x",
+             "ALSO", "LAST", "friday", "on Sunday", "only", "the", "", "  "]
+    rng = random.Random(29)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    assert strip_trailing("Kerry reportedly also on Monday") == "Kerry"
+    for text in texts:
+        assert strip_trailing(text) == plain(text), text

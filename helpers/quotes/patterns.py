@@ -298,7 +298,8 @@ def trailing_word(word: str, before: str) -> bool:
     """Whether ``word``, with ``before`` the text before it, may be part of a match of ``TRAILING``."""
     if BETWEEN_WORD.fullmatch(word) or ADVERB_WORD.fullmatch(word) or DAY_WORD.fullmatch(word):
         return True
-    prev = before.rsplit(None, 1)[-1] if before.split() else ""
+    words = before.rsplit(None, 1)  # empty when ``before`` holds no word
+    prev = words[-1] if words else ""
     return bool(LAST_WORD.fullmatch(prev) and WORD.fullmatch(word))  # "last week"
 
 
