@@ -289,9 +289,12 @@ def attach_cues(masked: str, sents: list, sources: list[dict]) -> None:
     not to be named") adds that source."""
     # the body lower-cased, unless a character outside ASCII matches an ASCII one with case ignored
     low = CUE_SCAN.lowered(masked) if CUE_WORDS is not None else None
+    words = None if low is None else [w for w in CUE_WORDS if w in low]  # a sentence holds only what the body does
+    if words == []:
+        return  # no word every cue holds: no cue
     for r in sents:
-        if low is not None and not any(w in low[r.start_char:r.end_char] for w in CUE_WORDS):
-            continue  # no word every cue holds: no cue
+        if words is not None and not any(low.find(w, r.start_char, r.end_char) >= 0 for w in words):
+            continue  # none in the sentence (``find`` reads the slice as ``low[start:end]`` is): no cue
         text = masked[r.start_char:r.end_char]
         cue = next(CUE_SCAN.finditer(text), None)  # CUES.search, scanned faster
         if not cue:

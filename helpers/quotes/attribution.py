@@ -31,7 +31,7 @@ from .patterns import (
     strip_dateline,
     trailing_start,
 )
-from .speakers import Names, Speaker, clean_np, name_speaker, parse_np
+from .speakers import Names, Speaker, clean_np, name_speaker, parse_np, remembered
 from .vocabulary import (
     INTRODUCTORY_WORDS,
     MAX_PHRASE_CHARS,
@@ -86,7 +86,14 @@ def is_appositive(part: str) -> bool:
 
 def np_before(text: str, names: Names) -> Speaker | None:
     """The speaker that ends ``text`` (the text right before a speech verb), skipping
-    appositives: "Yuval Steinitz, a Likud Cabinet minister," -> Yuval Steinitz."""
+    appositives: "Yuval Steinitz, a Likud Cabinet minister," -> Yuval Steinitz. Only the last
+    ``MAX_PHRASE_CHARS`` characters are read, once per text for ``names`` (``speaker_before``)."""
+    tail = text[-MAX_PHRASE_CHARS:]
+    return remembered(names, ("before", tail), speaker_before, tail, names)
+
+
+def speaker_before(text: str, names: Names) -> Speaker | None:
+    """``np_before``, read every time."""
     t = strip_trailing(text[-MAX_PHRASE_CHARS:].rstrip())
     if not t.strip():
         return None
@@ -158,7 +165,8 @@ def np_at_end(text: str, names: Names) -> Speaker | None:
     # a match is "the" and at most four more words, the text's last: it starts in the last five
     # (whitespace-separated; ``\s`` is what ``str.split`` splits at), so it is searched for only there
     head = text.rsplit(None, DEFINITE_WORDS)
-    m = DEFINITE_AT_END.search(text, len(head[0]) if len(head) > DEFINITE_WORDS else 0)
+    start = len(head[0]) if len(head) > DEFINITE_WORDS else 0  # a match holds "the": none in ASCII text without it
+    m = None if text.isascii() and "the" not in text[start:].lower() else DEFINITE_AT_END.search(text, start)
     if m:
         sp = parse_np(m.group(0), names)
         if sp is not None and sp.kind in ("role", "backref", "orgref", "docref"):
@@ -176,7 +184,7 @@ def sentence_subject(sentence: str, names: Names) -> Speaker | None:  # noqa: PL
     s = clean_np(strip_dateline(sentence[:MAX_PHRASE_CHARS]))
     words = s.split(None, 1)  # the first word (a whole split of a long sentence, twice, was a tenth of the time)
     first = words[0].lower().strip(",") if words else ""
-    if (first in INTRODUCTORY_WORDS or PARTICIPLE_OPENING.match(s)) and "," in s[:120]:
+    if "," in s[:120] and (first in INTRODUCTORY_WORDS or PARTICIPLE_OPENING.match(s)):  # the comma first: cheaper
         s = clean_np(s.split(",", 1)[1])
     m = ANON_NP.match(s)
     if m:

@@ -20,8 +20,6 @@ from .vocabulary import (
 
 MASK = "#"  # what quotations are overwritten with, so narration patterns never read inside them
 
-# Speech verbs (longest first, so "says" is not read as "say"), and "according to".
-VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 
 
 def initials(words) -> str:
@@ -111,9 +109,10 @@ def literal_openings(fragment: str) -> list[str] | None:
     return out
 
 
-def trie_pattern(words) -> str:
+def trie_pattern(words, *, spaces: str | None = None) -> str:
     """A regex matching any of ``words`` (literal, non-empty), their common openings
-    factored out, so the engine tries one letter, not every word, at each position."""
+    factored out, so the engine tries one letter, not every word, at each position; a space
+    written as ``spaces`` (a regex, ``\\s+``) when given."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -122,7 +121,8 @@ def trie_pattern(words) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [(spaces if ch == " " and spaces else re.escape(ch)) + build(sub)
+                for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -130,6 +130,13 @@ def trie_pattern(words) -> str:
 
     return build(trie)
 
+
+# Speech verbs as a trie ("sa(?:id|y(?:ing|s)?)"): at each place it matches what their alternation, longest
+# first (so "says" is not read as "say"), matches: the words a text holds there are each the one before
+# with letters added, and the trie tries them longest first too, but finds the one letter that goes on
+# at each step instead of trying every word in turn. Likewise the verbs that come before their speaker.
+VERB_ALT = trie_pattern(SPEECH_VERBS)
+INVERT_ALT = trie_pattern(INVERTIBLE_VERBS)
 
 LOOKBEHIND_CLASS = re.compile(r"\(\?<!\[[^\]]*\]\)")
 
@@ -205,7 +212,6 @@ ACCORDING = r"according\s+to|as\s+per"
 VERB = re.compile(rf"(?<![\w'-]){initials([*SPEECH_VERBS, 'according', 'as'])}(?:{VERB_ALT}|{ACCORDING})\b"
                   r"(?!(?<=describe[ds])\s+as\b)", re.I)
 VERB_SCAN = Scan(VERB, [*SPEECH_VERBS, ACCORDING])
-INVERT_ALT = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
 
 # A run of capitalised words: a name, with "of" or up to two name particles ("van der",
 # "bin", "ten": NAME_PARTICLES) inside.
@@ -292,7 +298,8 @@ def trailing_word(word: str, before: str) -> bool:
     """Whether ``word``, with ``before`` the text before it, may be part of a match of ``TRAILING``."""
     if BETWEEN_WORD.fullmatch(word) or ADVERB_WORD.fullmatch(word) or DAY_WORD.fullmatch(word):
         return True
-    prev = before.rsplit(None, 1)[-1] if before.split() else ""
+    words = before.rsplit(None, 1)  # empty when ``before`` holds no word
+    prev = words[-1] if words else ""
     return bool(LAST_WORD.fullmatch(prev) and WORD.fullmatch(word))  # "last week"
 
 
@@ -353,11 +360,12 @@ DATELINE = re.compile(
     r"^\s*[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}(?:\s*\([^()]{1,40}\)){0,2}\s*(?::|\u2014|\u2013|--|-)\s+"
 )
 DATELINE_MARKS = (":", "\u2014", "\u2013", "-")  # a dateline ends with one of them
+DATELINE_MARK = re.compile("[" + re.escape("".join(DATELINE_MARKS)) + "]")  # any of them, found in one search
 
 
 def strip_dateline(text: str) -> str:
     """``DATELINE.sub("", text, count=1)``; not tried on a text without a mark a dateline ends with."""
-    return DATELINE.sub("", text, count=1) if any(mark in text for mark in DATELINE_MARKS) else text
+    return DATELINE.sub("", text, count=1) if DATELINE_MARK.search(text) else text
 
 
 CLAUSE_WORDS = ("that", "what", "which", "whom")  # the words a clause opens with (``attribution.CLAUSE_SUBJECT``)
@@ -388,8 +396,9 @@ def matches_from(pattern: re.Pattern[str], text: str, starts):
 
 
 def matches_at(pattern: re.Pattern[str], openings: re.Pattern[str], text: str):
-    """``pattern.finditer(text)`` for a pattern whose every match opens where the lookahead ``openings``
-    holds (much faster to search for): ``matches_from`` at every such place, overlapping ones included."""
+    """``pattern.finditer(text)`` for a pattern whose every match opens where a match of ``openings``
+    starts (much faster to search for; it must find every such place, overlapping ones included):
+    ``matches_from`` at each of them."""
     return matches_from(pattern, text, (m.start() for m in openings.finditer(text)))
 
 
@@ -402,5 +411,6 @@ INTRODUCED = re.compile(
     r"|\b([A-Z][a-z][\w'-]*\s+[A-Z][\w'-]+)\s+(?:\w+ly\s+)?[a-z]+ed\b"
 )
 # Where every match of ``INTRODUCED`` opens: two capitalised words (an initial between them), or "Mr", "Dr" ...
-# (a lookahead, so that places inside another opening are found too)
-INTRODUCED_OPENING = re.compile(r"(?=[A-Z][a-z][\w'-]*\s+[A-Z]|M[rs]|Dr)")
+# Each match is the opening's capital alone (the rest a lookahead), so that places inside another opening are
+# found too; opening with a capital, it is searched for from capital to capital, not tried at every character.
+INTRODUCED_OPENING = re.compile(r"[A-Z](?=[a-z][\w'-]*\s+[A-Z]|(?<=M)[rs]|(?<=D)r)")

@@ -11,11 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from ..wordlists import DEMONYMS
 from .patterns import HEADS, INTRODUCED, INTRODUCED_OPENING, NAME_FULL, NAME_RUN, ORG_NAMED, Scan, matches_at
-from .speakers import Names, Speaker, demonym_only, name_speaker
+from .speakers import Names, Speaker, demonym_only, name_speaker, word_endings
 from .vocabulary import ROLE_DESCRIPTIONS, TITLE_ABBREVIATIONS, UNIQUE_MODIFIERS
 
 DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS)  # "US", "Israeli": left out of a description
@@ -23,7 +22,8 @@ TITLE_ABBREVIATION = re.compile(
     r"(?<![\w.])(?P<abbr>" + "|".join(re.escape(a.rstrip(".").capitalize()) for a in TITLE_ABBREVIATIONS)
     + rf")\.\s+(?P<name>{NAME_RUN})"
 )
-TITLE_SCAN = Scan(TITLE_ABBREVIATION, [re.escape(a.rstrip(".").capitalize()) for a in TITLE_ABBREVIATIONS])
+# Every match of ``TITLE_ABBREVIATION`` holds one of these ("Gov."): a text without any has none.
+TITLE_LITERALS = tuple(a.rstrip(".").capitalize() + "." for a in TITLE_ABBREVIATIONS)
 
 
 @dataclass
@@ -52,22 +52,19 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
     else:
         starts = scan.starts(low)
         hits = scan.finditer_at(masked, starts)
+    # each pattern and its pre-test, with whether each is one of ``shared`` (so tried at the role words' places)
+    plan = [(pattern, needs, any(pattern is t for t in shared), any(needs is t for t in shared))
+            for pattern, needs in zip(names.role_scans, names.role_needs, strict=True)]
     for hit in scan.finditer(masked) if hits is None else hits:  # only around role words: much faster
         lo, hi = max(0, hit.start() - 130), min(len(masked), hit.end() + 90)
         window, here = masked[lo:hi], None if starts is None else window_starts(starts, low, lo, hi, scan)
-
-        def matches(s, window=window, here=here):
-            if here is None or all(s is not t for t in shared):
-                return s.finditer(window)
-            return s.finditer_at(window, here)
-        found |= {
-            (m.group("role"), m.group("name"))
-            for pattern, needs in zip(names.role_scans, names.role_needs, strict=True)
-            if needs is None or next(matches(needs), None) is not None
-            for m in matches(pattern)
-        }
-    found |= {(TITLE_ABBREVIATIONS[m.group("abbr").lower() + "."], m.group("name"))
-              for m in TITLE_SCAN.finditer(masked)}  # "Gov. Gavin Newsom": the governor
+        for pattern, needs, at_starts, needs_at_starts in plan:
+            if needs is not None and next(window_matches(needs, window, here, needs_at_starts), None) is None:
+                continue
+            found.update((m.group("role"), m.group("name")) for m in window_matches(pattern, window, here, at_starts))
+    if any(literal in masked for literal in TITLE_LITERALS):  # "Gov. Gavin Newsom": the governor
+        found |= {(TITLE_ABBREVIATIONS[m.group("abbr").lower() + "."], m.group("name"))
+                  for m in TITLE_ABBREVIATION.finditer(masked)}
     out: dict[str, set[str]] = {}
     for written_role, run in sorted(found):
         sp = name_speaker(run, run, names)
@@ -78,6 +75,12 @@ def role_map(masked: str, names: Names) -> dict[str, set[str]]:
         for key in {role_text, head}:
             out.setdefault(key, set()).add(sp.name)
     return out
+
+
+def window_matches(scan, window: str, here: list[int] | None, at_starts: bool):
+    """The matches of ``scan`` (a ``Scan`` or a pattern) in ``window``: tried only at ``here`` when it opens
+    with a role word (``at_starts``) and ``here`` is known, else as ``finditer`` finds them."""
+    return scan.finditer_at(window, here) if at_starts and here is not None else scan.finditer(window)
 
 
 def window_starts(starts: list[int], low: str, lo: int, hi: int, scan: Scan) -> list[int]:
@@ -112,25 +115,36 @@ def person_vocabulary(masked: str, speakers: list[Speaker | None], roles: dict[s
 
 # A preposition of place and the spaces after it; a name written right after them is "in New York".
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|outside|inside|across|throughout)\s+")
+PLACE_WORDS = ("in", "at", "from", "near", "outside", "inside", "across", "throughout")  # its words
 WORD_BOUNDARY = re.compile(r"\b")
 
 
-@lru_cache(maxsize=2)
-def place_positions(text: str) -> tuple[int, ...]:
-    """Where a name after a preposition of place would start in ``text`` (read once per article)."""
-    return tuple(m.end() for m in PLACE_PREPOSITION.finditer(text))
+def after_place_preposition(text: str, at: int) -> bool:
+    """Whether a match of ``PLACE_PREPOSITION`` in ``text`` ends at ``at`` (``text[at]`` not a space):
+    one of its words, then the spaces (``\\s`` is what ``str.isspace`` holds) up to ``at``; the
+    pattern itself then says whether it matches from that word's start (seeing the text before it)."""
+    start = at
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start < at and any(text.endswith(word, 0, start) and PLACE_PREPOSITION.fullmatch(text, start - len(word), at)
+                              for word in PLACE_WORDS)
 
 
 def place_like(name: str, text: str) -> bool:
     """Whether ``text`` writes ``name`` after a preposition of place ("in New York", "at Real Madrid"):
     ``PLACE_PREPOSITION`` then ``name`` then a word boundary. The spaces run up to the name (it
-    opens with no space), so the name can only start where ``place_positions`` says."""
+    opens with no space), so only the places ``text`` writes the name are looked at
+    (``after_place_preposition``), not every preposition in it."""
     if name not in text:
         return False
     if not name or name[0].isspace():  # not a name: the pattern itself, compiled for it
         return re.search(PLACE_PREPOSITION.pattern + re.escape(name) + r"\b", text) is not None
-    return any(text.startswith(name, p) and WORD_BOUNDARY.match(text, p + len(name)) is not None
-               for p in place_positions(text))
+    at = text.find(name)
+    while at >= 0:
+        if WORD_BOUNDARY.match(text, at + len(name)) is not None and after_place_preposition(text, at):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 WORD_OR_DOT = re.compile(r"[\w.]")
@@ -180,6 +194,7 @@ class Resolver:
         self.events: list[Event] = []
         self.sources: list[dict] = []
         self._people: list[tuple[int, str]] | None = None
+        self._endings: set[str] | None = None
 
     def person_positions(self) -> list[tuple[int, str]]:
         """Where the article names a person (outside quotations); built when first needed."""
@@ -196,7 +211,14 @@ class Resolver:
 
     def knows(self, name: str) -> bool:
         """Whether the article names a person ``name`` (a full name it gives, or its surname)."""
-        return name in self.vocab or any(v.endswith(" " + name) for v in self.vocab)
+        return name in self.vocab or self.ends_a_name(name)
+
+    def ends_a_name(self, name: str) -> bool:
+        """Whether a name in ``vocab`` ends in a space and ``name`` (``v.endswith(" " + name)``), from
+        the endings of them all, found when first asked for."""
+        if self._endings is None:
+            self._endings = {end for v in self.vocab for end in word_endings(v)[1:]}
+        return name in self._endings
 
     def resolve(self, sp: Speaker, pos: int, para: int, sentence_id: str) -> Speaker:
         """The speaker ``sp`` (found at ``pos``, in paragraph ``para``) resolved; a new
@@ -319,7 +341,7 @@ class Resolver:
         # "AstraZeneca said ... The company said": a one-word speaker the article never gives a first name
         single = [e.speaker.name for e in self.events if e.speaker.kind == "person" and not e.action
                   and e.pos < pos and len(e.speaker.name.split()) == 1
-                  and not any(v.endswith(" " + e.speaker.name) for v in self.vocab)]
+                  and not self.ends_a_name(e.speaker.name)]
         if single:
             return Speaker("organisation", sp.written, name=single[-1],
                            resolution=f"{sp.written} \u2192 the one-word speaker before")

@@ -30,6 +30,7 @@ from .patterns import (
     PRONOUN,
     Scan,
     initials,
+    trie_pattern,
 )
 from .vocabulary import (
     DOCUMENT_NOUNS,
@@ -88,6 +89,11 @@ class Speaker:
     source_n: int | None = None  # anonymous: the article's source number
     resolution: str = ""
 
+    def copy(self) -> Speaker:
+        """A new ``Speaker`` with the same fields (``copy.copy``, faster)."""
+        return Speaker(self.kind, self.written, self.name, self.description, self.core, self.role, self.source_n,
+                       self.resolution)
+
 
 # A short bracket closing a speaker's phrase: a party tag ("Gov. Roy Cooper (D)", "Sen. Jo Park
 # (R-Texas)"), an acronym ("the World Health Organization (WHO)"), an age ("Jo Park (45)").
@@ -126,7 +132,8 @@ class Names:
         for value in self.actors.get("roles", pd.Series(dtype=str)):
             roles |= {r.strip().lower() for r in str(value or "").split(";") if r.strip()}
         self.roles = sorted(roles, key=len, reverse=True)
-        alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in self.roles)
+        self.role_rank = {r: k for k, r in enumerate(self.roles)}  # a role's place in ``roles``
+        alternation = role_alternation(self.roles)
         role = f"(?P<role>{initials(self.roles)}(?:{alternation}))"
         name = rf"(?P<name>{NAME_RUN})"
         self.role_word = re.compile(rf"(?<![\w-])(?i:{role})\b")
@@ -155,6 +162,8 @@ class Names:
         comma_role = re.compile(rf",\s+(?:[A-Z][\w.'-]*\s+){{0,3}}(?i:{role})\b")
         self.role_needs = [None, None, comma_article, role_comma, comma_role]
         self._canon: dict[str, str] = {}
+        # phrases and runs already read (``parse_np``, ``name_speaker``): their readings, kept for this call
+        self.read: dict[tuple, Speaker | None] = {}
 
     def canonical(self, name: str) -> str:
         if name not in self._canon:
@@ -177,6 +186,16 @@ class Names:
                 if actor:
                     return self.actor_side.get(actor)
         return None
+
+
+def role_alternation(roles: list[str]) -> str:
+    """The roles (longest first) as a regex alternation, each space ``\\s+``; as a trie
+    (``trie_pattern``) when every role is lower-case ASCII: case ignored, it matches the same
+    (the roles a text holds at a place are each the one before with more written, tried longest
+    first either way), trying one letter at each step instead of every role in turn."""
+    if all(r.isascii() and r == r.lower() for r in roles) and all(roles):
+        return trie_pattern(roles, spaces=r"\s+")
+    return "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles)
 
 
 def is_given_name(word: str) -> bool:
@@ -283,8 +302,33 @@ def of_phrase_speaker(words: list[str], written: str) -> Speaker | None:
     return Speaker("organisation", written, name=" ".join(words)) if institution_of(words) else None
 
 
-def name_speaker(run: str, written: str, names: Names, *, definite: bool = False) -> Speaker | None:  # noqa: PLR0911 -- one early return per kind of run
-    """A capitalised run as a person or an organisation."""
+# Readings ``Names.read`` keeps at most: past that it is emptied (a corpus read in one process
+# stays within bounded memory; the same phrase is then read again, to the same speaker).
+MAX_READINGS = 100_000
+
+
+def remembered(names: Names, key: tuple, read, *args, **kwargs) -> Speaker | None:
+    """``read(*args, **kwargs)``, a function of its arguments and ``names`` alone, computed once per
+    ``key`` for ``names``: returns a copy of the speaker it read (a caller may change its own), or None."""
+    sp = names.read.get(key, NOT_READ)
+    if sp is NOT_READ:
+        sp = read(*args, **kwargs)
+        if len(names.read) >= MAX_READINGS:
+            names.read.clear()
+        names.read[key] = sp
+    return None if sp is None else sp.copy()
+
+
+NOT_READ = object()  # a key ``Names.read`` does not hold yet
+
+
+def name_speaker(run: str, written: str, names: Names, *, definite: bool = False) -> Speaker | None:
+    """A capitalised run as a person or an organisation (read once per run for ``names``: ``read_name``)."""
+    return remembered(names, ("name", run, written, definite), read_name, run, written, names, definite=definite)
+
+
+def read_name(run: str, written: str, names: Names, *, definite: bool = False) -> Speaker | None:  # noqa: PLR0911 -- one early return per kind of run
+    """A capitalised run as a person or an organisation (``name_speaker``, read every time)."""
     run = POSSESSIVE_END.sub("", run.strip())
     words = run.split()
     if words and words[0].lower() in PREPOSITIONS:  # "In Algeria", "On Monday": a place or a date
@@ -325,12 +369,21 @@ def definite_speaker(rest: str, written: str, names: Names) -> Speaker | None:
         if b and not NAME_AT_END.search(phrase.split()[-1]):
             return Speaker("backref", written, role=b.group("head").lower())
         low = SPACES.sub(" ", phrase.lower())
-        for role in names.roles:
-            if (low == role or low.endswith(" " + role)) and (
-                not NAME_AT_END.search(phrase) or phrase.split()[-1].lower() in TITLE_WORDS
-            ):
-                return Speaker("role", written, role=role)
+        # the roles ``low`` is or ends in after a space: the first of ``names.roles`` it is or ends in
+        held = [end for end in word_endings(low) if end in names.role_rank]
+        if held and (not NAME_AT_END.search(phrase) or phrase.split()[-1].lower() in TITLE_WORDS):
+            return Speaker("role", written, role=min(held, key=names.role_rank.__getitem__))
     return None
+
+
+def word_endings(text: str) -> list[str]:
+    """``text`` and what follows each space in it: every string ``s`` for which ``text == s`` or
+    ``text.endswith(" " + s)``."""
+    out, at = [text], text.find(" ")
+    while at >= 0:
+        out.append(text[at + 1:])
+        at = text.find(" ", at + 1)
+    return out
 
 
 DOCUMENT_OF = re.compile(r"^(?i:the)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z]+)(?:\s+(?:from|by|of)\s+(?P<np>.+))?$")
@@ -357,8 +410,14 @@ def portfolio_title(prefix_words: list[str], run: str) -> bool:
             and all(w not in FUNCTION_WORDS or w in ("for", "and", "of", "the") for w in prefix_words))
 
 
-def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speaker | None:  # noqa: PLR0911, PLR0912 -- one early return per phrase shape
-    """Read a noun phrase in subject position as a speaker, or return None."""
+def parse_np(np_text: str, names: Names, *, written: str | None = None) -> Speaker | None:
+    """Read a noun phrase in subject position as a speaker, or return None (read once per phrase
+    for ``names``: ``read_np``)."""
+    return remembered(names, ("np", np_text, written), read_np, np_text, names, written=written)
+
+
+def read_np(np_text: str, names: Names, *, written: str | None = None) -> Speaker | None:  # noqa: PLR0911, PLR0912 -- one early return per phrase shape
+    """``parse_np``, read every time."""
     np_text = clean_np(np_text)
     written = written or np_text
     if not np_text or len(np_text.split()) > 16 or MASK in np_text:
