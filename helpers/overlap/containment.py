@@ -298,9 +298,8 @@ def _members(codes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """Whether each of ``wanted`` is in the sorted ``codes``: searched in sorted order (an
     argsort first), which is about three times faster than random order on millions."""
     order = np.argsort(wanted)
-    ordered = wanted[order]
     found = np.empty(len(wanted), dtype=bool)
-    found[order] = codes.take(np.searchsorted(codes, ordered), mode="clip") == ordered
+    found[order] = members(codes, wanted[order])
     return found
 
 

@@ -68,6 +68,12 @@ def token_ids(token_lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.
     return hashes[order], ids, np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
 
 
+def shingle_slots(lengths: np.ndarray, size: int) -> np.ndarray:
+    """How many word ``size``-grams runs of ``lengths`` tokens have, repeats counted: a run
+    shorter than ``size`` has one (all its tokens), an empty run none."""
+    return np.where(lengths > 0, lengths - np.minimum(lengths, size) + 1, 0)
+
+
 def hashed_shingles(tokens: np.ndarray, lengths: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """``(hashes, counts)``: the distinct word ``size``-grams of each run of ``tokens``
     (token hashes, ``lengths[k]`` of them for run k, runs in order) as 64-bit hashes,
@@ -75,7 +81,7 @@ def hashed_shingles(tokens: np.ndarray, lengths: np.ndarray, size: int) -> tuple
     shingle of all its tokens; an empty run has none."""
     starts = np.r_[0, np.cumsum(lengths, dtype=np.int64)]
     width = np.minimum(lengths, size)
-    n_shingles = np.where(lengths > 0, lengths - width + 1, 0)
+    n_shingles = shingle_slots(lengths, size)
     owner = np.repeat(np.arange(len(lengths)), n_shingles)
     first = starts[owner] + run_positions(n_shingles)
     hashes = tokens[first] * _MULTIPLIERS[0] if len(first) else np.zeros(0, dtype=np.uint64)
@@ -163,8 +169,7 @@ class TokenEntries:
         self.vocab, self.ids, self.n_tokens, self.shingle_size = vocab, ids, lengths, shingle_size
         self.start = np.r_[0, np.cumsum(lengths)].astype(np.int64)
         self.n_groups, self.n_words = len(lengths), max(len(vocab), 1)
-        n_shingles = np.where(lengths > 0, lengths - np.minimum(lengths, shingle_size) + 1, 0)
-        hashes = np.empty(int(n_shingles.sum()), dtype=np.uint64)  # at most this many: each group's distinct
+        hashes = np.empty(int(shingle_slots(lengths, shingle_size).sum()), dtype=np.uint64)  # each group's distinct
         self.size, at = np.zeros(self.n_groups, dtype=np.int64), 0
         for groups in self._chunks(np.arange(self.n_groups)):
             part, counts = self._hashed(groups)
