@@ -114,8 +114,8 @@ def person_vocabulary(masked: str, speakers: list[Speaker | None], roles: dict[s
 
 
 # A preposition of place and the spaces after it; a name written right after them is "in New York".
-PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|outside|inside|across|throughout)\s+")
-PLACE_WORDS = ("in", "at", "from", "near", "outside", "inside", "across", "throughout")  # its words
+PLACE_WORDS = ("in", "at", "from", "near", "outside", "inside", "across", "throughout")
+PLACE_PREPOSITION = re.compile(r"\b(?:" + "|".join(PLACE_WORDS) + r")\s+")
 WORD_BOUNDARY = re.compile(r"\b")
 
 
