@@ -24,6 +24,21 @@ _NAMED_FORMS = "|".join(f"(?P<a{i}>{_form_pattern(form)})" for i, (_, form) in e
 AGENCY_PATTERN = re.compile(rf"(?<![\w-])(?:{_NAMED_FORMS})(?![\w-])")
 # Any of the forms, for building line patterns ("a line that is only an agency's name").
 AGENCY_ALTERNATION = "|".join(_form_pattern(form) for _, form in _FORMS)
+# What a text holding a match of a form holds: a short form as written; a longer one (matched in any case) in lower
+# case, in the text's lower case when the text is ASCII (an ASCII character matches an ASCII letter case-blind only
+# as its own upper or lower case). None when a longer form is not ASCII: then nothing is ruled out.
+_SHORT_FORMS = tuple(form for _, form in _FORMS if len(form) <= SHORT_FORM_LETTERS)
+_LONG_FORMS = tuple(form.lower() for _, form in _FORMS if len(form) > SHORT_FORM_LETTERS)
+_LONG_FORMS = _LONG_FORMS if all(form.isascii() for form in _LONG_FORMS) else None
+
+
+def may_name_agency(text: str) -> bool:
+    """False only when ``text`` holds no match of any form (``AGENCY_ALTERNATION``): then no pattern every
+    match of which holds one can match it. A quick test, for speed only; True whenever it cannot tell."""
+    if _LONG_FORMS is None or any(form in text for form in _SHORT_FORMS) or not text.isascii():
+        return True
+    low = text.lower()
+    return any(form in low for form in _LONG_FORMS)
 
 
 def agency_in(text: str | None) -> str | None:

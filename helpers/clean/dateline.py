@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .agency import AGENCY_ALTERNATION, AGENCY_PATTERN, agency_in
+from .agency import AGENCY_ALTERNATION, AGENCY_PATTERN, agency_in, may_name_agency
 from .context import PageLines
 from .rules import (
     BARE_PLACE_PATTERNS,
@@ -17,9 +17,12 @@ from .rules import (
     count_words,
     looks_like_title,
 )
+from .rulesearch import any_of
 
 DATELINE_SEARCH_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs (missed furniture above it)
 AGENCY_DATELINE_SEARCH_PARAGRAPHS = 10  # further down, only one crediting a listed agency is read
+# A text that matches none of ``DATELINE_PATTERNS`` opens with no dateline: one call tells (speed only).
+_ANY_DATELINE = any_of(DATELINE_PATTERNS)
 
 
 def opens_dateline(text: str) -> bool:
@@ -40,6 +43,8 @@ def find_dateline(
     a listed agency ("New Delhi [India], Feb. 7 (ANI): ") is read. Below the first paragraph a
     bare "Name: " opening is never one (it names a speaker)."""
     for k, paragraph in enumerate(paragraphs[:AGENCY_DATELINE_SEARCH_PARAGRAPHS]):
+        if _ANY_DATELINE is not None and not _ANY_DATELINE.match(paragraph):
+            continue  # split_dateline would find none
         place, agency, rest, row = split_dateline(
             paragraph, line_ns[k], others=paragraphs[:k] + paragraphs[k + 1:], bare_place=k == 0
         )
@@ -71,6 +76,8 @@ def split_dateline(
     ...", "COACH SMITH: ..."), unless it credits a listed agency (a listing of ANI stories, each
     opening "Place [Country], Date (ANI): ").
     """
+    if _ANY_DATELINE is not None and not _ANY_DATELINE.match(paragraph):
+        return None, None, paragraph, None
     for pattern in DATELINE_PATTERNS:
         m = pattern.match(paragraph)
         if not m or len(paragraph) <= m.end() or m.group("dateline").strip().upper() in NON_PLACES:
@@ -144,6 +151,8 @@ _CONTRIBUTED_WORDS = ("contributed",)  # which every match of CONTRIBUTED holds
 def copyright_agency(page: PageLines) -> str | None:
     """The listed agency a copyright notice outside the photos names ("(c) 2020 AFP", "Copyright
     (c) 2021, Agence France-Presse"), or None."""
+    if not may_hold(_page_text(page), _COPYRIGHT_WORDS):
+        return None  # no line holds one of the words (a line is a piece of the page's text)
     for i in range(len(page)):
         label = page.labels[i]
         text = page.text(i)
@@ -154,6 +163,11 @@ def copyright_agency(page: PageLines) -> str | None:
             if found:
                 return found
     return None
+
+
+def _page_text(page: PageLines) -> str:
+    """The page's lines joined: ``may_hold`` on it is False only when it is False on every line (one call)."""
+    return "\n".join(page.text(i) for i in range(len(page)))
 
 
 def _labelled(page: PageLines) -> list[str]:
@@ -179,10 +193,12 @@ def find_agency(page: PageLines, from_dateline: str | None, paragraphs: list[str
             found = agency_in(page.text(i))
             if found:
                 return found, "byline" if label[0] != "wire credit" else "credit line"
-    m = _END_SLUG.search(paragraphs[-1]) if paragraphs else None
+    m = _END_SLUG.search(paragraphs[-1]) if paragraphs and may_name_agency(paragraphs[-1]) else None
     if m:
         return agency_in(m.group("agency") or m.group("bracketed")), "end slug"
-    notes = (t for t in (*paragraphs, *_labelled(page)) if may_hold(t, _CONTRIBUTED_WORDS) and CONTRIBUTED.search(t))
+    texts = (*paragraphs, *_labelled(page))  # one test of them all first (``may_hold`` on one text joined)
+    notes = (t for t in texts if may_hold(t, _CONTRIBUTED_WORDS) and CONTRIBUTED.search(t)) if may_hold(
+        "\n".join(texts), _CONTRIBUTED_WORDS) else ()
     found = next(filter(None, map(agency_in, notes)), None)
     if found:
         return found, "contributor note"
@@ -230,7 +246,7 @@ def credit_position_agency(page: PageLines) -> str | None:
     end = list(range(body[-CREDIT_END_LINES:][0], min(len(page), body[-1] + 1 + CREDIT_END_LINES)))
     for i in head + end:
         text, label = page.text(i), page.labels[i]
-        if (label and label[0] in _TEASER_RULES) or count_words(text) > CREDIT_MAX_WORDS:
+        if (label and label[0] in _TEASER_RULES) or count_words(text) > CREDIT_MAX_WORDS or not may_name_agency(text):
             continue
         if SENTENCE_END.search(text) or _NOT_COPY_CREDIT.search(text) or not _CREDIT_SHAPE.search(text):
             continue

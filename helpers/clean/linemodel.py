@@ -118,6 +118,8 @@ def sole_copies(texts: list[str], rules: list[str | None]) -> list[bool]:
     of a paragraph they removed elsewhere as repeated: the story's only copy, never the model's to remove
     (a highlight bullet the story repeats word for word)."""
     removed = {comparable(t) for t, rule in zip(texts, rules, strict=True) if rule == "repeated paragraph"}
+    if not removed:  # no line is anyone's copy (most pages)
+        return [False] * len(texts)
     return [rule is None and comparable(t) in removed for t, rule in zip(texts, rules, strict=True)]
 
 

@@ -70,14 +70,15 @@ def normalise_line(line: str, counts: Counter | None = None) -> str:
 
 
 _LETTERS_OR_DIGITS = re.compile(r"[^\W_]+")
-# Every ASCII character that is not a letter or digit to a space: in ASCII, ``[^\W_]`` is ``[A-Za-z0-9]``.
-_ASCII_NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+# Every ASCII character that is not a letter or digit to a space, a capital to its lower case (ASCII
+# case-folds as ``lower()``): in ASCII, ``[^\W_]`` is ``[A-Za-z0-9]``.
+_ASCII_FOLDED_RUNS = str.maketrans({c: c.lower() if c.isalnum() else " " for c in map(chr, range(128))})
 
 
 @lru_cache(maxsize=4096)  # a page's paragraphs are compared with each other by several steps
 def comparable(text: str) -> str:
     """``text`` case-folded, its runs of letters and digits joined by one space (punctuation,
     underscores and spaces between them dropped): "Gaza's 'truce'" -> "gaza s truce"."""
-    if text.isascii():  # the same runs, found without a regex: ASCII case-folds as lower()
-        return " ".join(text.lower().translate(_ASCII_NOT_ALNUM).split())
+    if text.isascii():  # the same runs, found without a regex, folded in the same pass
+        return " ".join(text.translate(_ASCII_FOLDED_RUNS).split())
     return " ".join(_LETTERS_OR_DIGITS.findall(text.casefold()))

@@ -374,12 +374,12 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
     articles: list[dict] = []
     removed: list[dict] = []
     first_with_body: dict[str, tuple[str, str | None]] = {}
-    for rec, (cleaned, share) in zip(records, (item for part in done for item in part), strict=True):
-        skip, duplicate_of = _duplicate(rec, cleaned, first_with_body, log)
+    for rec, (cleaned, share, n_words, digest) in zip(records, (item for part in done for item in part), strict=True):
+        skip, duplicate_of = _duplicate(rec, digest if cleaned.body else None, first_with_body, log)
         if skip:
             continue
         _log_cleaning(rec, cleaned, share, log)
-        articles.append(_article_row(rec, cleaned, duplicate_of, extra))
+        articles.append(_article_row(rec, cleaned, duplicate_of, extra, n_words))
         removed.extend(dict(row, article_id=rec["article_id"], outlet=rec["outlet"], file=rec["file"])
                        for row in rec.get("left_out", []) + cleaned.removed)
     articles_df = pd.DataFrame(articles, columns=ARTICLE_COLUMNS + extra)
@@ -392,12 +392,11 @@ def _clean(records: list[dict], log: list[dict]) -> Corpus:
     return Corpus(articles_df, removed_df, log_df)
 
 
-def _duplicate(rec: dict, cleaned: CleanedText, first_with_body: dict, log: list[dict]) -> tuple[bool, str | None]:
-    """(skip, duplicate_of): a second copy of a body from the same (normalised) outlet is
-    skipped; one from another outlet is kept and flagged."""
+def _duplicate(rec: dict, digest: str | None, first_with_body: dict, log: list[dict]) -> tuple[bool, str | None]:
+    """(skip, duplicate_of): a second copy of a body (``digest``: ``_clean_chunk``'s, None for an
+    empty body) from the same (normalised) outlet is skipped; one from another outlet is kept and flagged."""
     article_id = rec["article_id"]
-    digest = hashlib.sha1(" ".join(cleaned.body.split()).casefold().encode()).hexdigest()
-    first = first_with_body.setdefault(digest, (article_id, rec["outlet"])) if cleaned.body else (article_id, None)
+    first = first_with_body.setdefault(digest, (article_id, rec["outlet"])) if digest else (article_id, None)
     if first[0] == article_id:
         return False, None
     if first[1] == rec["outlet"]:
@@ -433,7 +432,7 @@ def _log_cleaning(rec: dict, cleaned: CleanedText, share: float | None, log: lis
         log.append(dict(article_id=article_id, file=rec["file"], level="info", message=f"normalised: {changes}"))
 
 
-def _article_row(rec: dict, cleaned: CleanedText, duplicate_of: str | None, extra: list[str]) -> dict:
+def _article_row(rec: dict, cleaned: CleanedText, duplicate_of: str | None, extra: list[str], n_words: int) -> dict:
     """One row of the articles table (``ARTICLE_COLUMNS`` then the extra columns)."""
     cells = rec["cells"]
     headline = cell_text(cells.get("headline"))
@@ -455,7 +454,7 @@ def _article_row(rec: dict, cleaned: CleanedText, duplicate_of: str | None, extr
         raw_text=rec["raw_text"],
         subheads="\n".join(cleaned.subheads) or None,
         n_paragraphs=len(paragraphs),
-        n_words=len(cleaned.body.split()),  # the paragraphs' words: they are joined by whitespace
+        n_words=n_words,  # the body's whitespace-separated words (``_clean_chunk``)
         headline_source=("page" if "headline" in rec.get("from_page", "").split(",") else "metadata") if headline
         else ("text" if cleaned.headline else None),
         wire_source="metadata" if wire else (cleaned.agency_from or ("text" if cleaned.wire_credit else None)),
@@ -465,10 +464,13 @@ def _article_row(rec: dict, cleaned: CleanedText, duplicate_of: str | None, extr
     )
 
 
-def _clean_chunk(pages: list[tuple[str, str | None]]) -> list[tuple[CleanedText, float | None]]:
-    """``clean_text`` on each (page, headline), with the body's share of English function
-    words (None when it is too short to tell): the per-article work of loading, which
-    ``helpers.parallel`` spreads over the cores of a large corpus."""
+def _clean_chunk(pages: list[tuple[str, str | None]]) -> list[tuple[CleanedText, float | None, int, str]]:
+    """``clean_text`` on each (page, headline), with the body's share of English function words (None
+    when too short to tell), its number of words and the SHA-1 of its words case-folded, joined by a
+    space (``_duplicate``'s key): the per-article work ``helpers.parallel`` spreads over the cores.
+    The words are split once: ``casefold`` maps each character alone, a space to spaces, any other to
+    no space (tests/test_corpus_load_speed.py checks every code point), so ``body.casefold().split()``
+    is ``body.split()`` case-folded word by word."""
     out = []
     for page, headline in pages:
         cleaned = clean_text(page, headline=headline)
@@ -477,7 +479,7 @@ def _clean_chunk(pages: list[tuple[str, str | None]]) -> list[tuple[CleanedText,
         if len(words) >= MIN_WORDS_FOR_LANGUAGE:
             stripped = map(str.strip, words, repeat(".,;:!?\"'()"))
             share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, stripped)) / len(words)
-        out.append((cleaned, share))
+        out.append((cleaned, share, len(words), hashlib.sha1(" ".join(words).encode()).hexdigest()))
     return out
 
 

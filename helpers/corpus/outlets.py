@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -28,6 +29,7 @@ class OutletMerge(NamedTuple):
     variants: list[tuple[str, int]]
 
 
+@lru_cache(maxsize=4096)  # each article's outlet is read, and a corpus has few outlets
 def outlet_spelling(name: str) -> str:
     """``name`` in Unicode NFKC with format characters (category Cf) dropped and
     whitespace runs (tabs, no-break spaces) collapsed and stripped; "" if nothing is left."""
@@ -35,6 +37,7 @@ def outlet_spelling(name: str) -> str:
     return " ".join(visible.split())
 
 
+@lru_cache(maxsize=4096)
 def outlet_key(name: str) -> str:
     """What two spellings of one outlet have in common: the spelling, case-folded."""
     return unicodedata.normalize("NFKC", outlet_spelling(name).casefold())

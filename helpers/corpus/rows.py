@@ -154,13 +154,13 @@ def rows_from_table(path: Path, log: list[dict]) -> tuple[list[dict], list[str]]
     """The rows of a table corpus, each with its text, and its columns."""
     table = read_table(path)
     log_notes(log, table.notes, path.name)
-    rows = []
+    rows, name, stem = [], path.name, path.stem  # read once, not per row
     for cells, line, encoding in zip(table.records, table.lines, table.encodings, strict=False):
-        where = f"{path.name} {table.line_word} {line}"
+        where = f"{name} {table.line_word} {line}"
         raw = cells.get("text")
         text = "" if raw is None or (not isinstance(raw, str) and pd.isna(raw)) else str(raw)
         rows.append(dict(where=where, file=where, path=None, text=text, encoding=encoding,
-                         default_id=f"{path.stem}-{line}", cells=cells))
+                         default_id=f"{stem}-{line}", cells=cells))
     return rows, table.columns
 
 
