@@ -173,3 +173,22 @@ def test_copyright_and_contributor_agencies_after_one_test_of_the_page(end, foun
             f"They meet again next week in the capital.\n\n{end}")
     cleaned = clean_text(page)
     assert (cleaned.agency, cleaned.agency_from) == found
+
+
+def test_required_words_read_a_class_of_literals():
+    import re._parser as sre_p
+
+    from helpers.clean.rulesearch import may_hold_words, required_words
+
+    def words(source: str, flags: int = 0):
+        return required_words(sre_p.parse(source, flags))
+
+    assert words("\\S\\s+(?:>|\u00bb|\u203a)\\s+\\S") == {">"}  # the parser writes the branch as a class
+    assert words('\\S\\s+(?:>|\u00bb)\\s+\\S|(?:\\S+\\s+"\\s+){2,}\\S') == {">", '"'}
+    assert words("[\u00bb\u203a]") == frozenset()  # no ASCII line holds a match
+    assert words("[Ab]", re.IGNORECASE) == {"a", "b"}
+    assert words("[\u212a]x", re.IGNORECASE) == {"x"}  # the Kelvin sign matches "k": the class proves nothing
+    assert words("[\u212a]", re.IGNORECASE) is None and words("[^>]") is None and words("[a-c]") is None
+    assert words(r"[\d>]") is None
+    line = "Home >> News"  # a class's characters are tested, not the class: ">" is in the line
+    assert re.search(r"\S\s+(?:>|\u00bb)", "Home > News") and may_hold_words(frozenset({">"}), line.lower())

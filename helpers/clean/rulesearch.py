@@ -58,11 +58,12 @@ def required_words(items) -> frozenset[str] | None:
     """ASCII strings, in lower case, one of which every match of the parsed sequence ``items`` in
     an ASCII line holds in any case: a run of ASCII literals the sequence matches one after
     another, or the strings of one element it cannot skip (a group, a branch whose every
-    alternative has such a set, a repeat at least once); of those, the smallest set of strings of
-    four characters or more (else the set whose shortest string is longest), at most
-    ``MAX_REQUIRED_WORDS`` strings. The empty set when no ASCII line can hold a match (a literal
-    no ASCII character matches: "\u00a9"); None when nothing is proved. In an ASCII line a
-    character matches an ASCII literal, case-blind or not, only if the two are equal in lower case."""
+    alternative has such a set, a repeat at least once, a class of literals: ``_class_words``);
+    of those, the smallest set of strings of four characters or more (else the set whose shortest
+    string is longest), at most ``MAX_REQUIRED_WORDS`` strings. The empty set when no ASCII line
+    can hold a match (a literal no ASCII character matches: "\u00a9"); None when nothing is proved.
+    In an ASCII line a character matches an ASCII literal, case-blind or not, only if the two are
+    equal in lower case."""
     found: list[frozenset[str] | None] = []
     run: list[str] = []
     for op, av in [*items, (None, None)]:
@@ -83,10 +84,25 @@ def required_words(items) -> frozenset[str] | None:
         elif op == sre_c.BRANCH:
             sets = [required_words(alt) for alt in av[1]]
             found.append(None if any(s is None for s in sets) else frozenset().union(*sets))
+        elif op == sre_c.IN:
+            found.append(_class_words(av))
     if any(s is not None and not s for s in found):
         return frozenset()  # an element no ASCII line holds
     found = [s for s in found if s and len(s) <= MAX_REQUIRED_WORDS]
     return max(found, key=lambda s: (min(map(len, s)) >= 4, -len(s), min(map(len, s))), default=None)
+
+
+def _class_words(items) -> frozenset[str] | None:
+    """The characters, in lower case, a class of literals (``[>\u00bb]``; the parser writes ``(?:a|b)`` so too)
+    matches in an ASCII line: its ASCII literals; a literal no ASCII character matches adds none. None
+    for any other class (a range, a category, a negation) or a literal some ASCII character matches case-blind."""
+    out = set()
+    for op, av in items:
+        if op != sre_c.LITERAL or (av >= 128 and not _no_ascii_match(av)):
+            return None
+        if av < 128:
+            out.add(chr(av).lower())
+    return frozenset(out)
 
 
 def proved_words(pattern: re.Pattern[str] | None) -> frozenset[str] | None:
