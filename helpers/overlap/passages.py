@@ -78,6 +78,18 @@ GATHER_TRIM = 50  # chunks of step 1 copied between two hand-backs of their memo
 SIGNATURE_CHUNK = 250  # articles per chunk of step 1: its shingles and MinHash objects held at once
 
 
+Texts = pd.api.extensions.ExtensionArray  # the sentences' texts, one str column (``sentence_texts``)
+
+
+def sentence_texts(column: pd.Series) -> Texts:
+    """The sentences' texts as one column of ``str`` ("" for a missing one), in the table's
+    own memory when it already is one. Not a Python string each: as a list, the texts of
+    2 million sentences hold about 500 MB more, for the whole stage; each chunk's are
+    made from the column when the chunk is worked on (a slice of it is what a worker is sent)."""
+    text = column if column.dtype == "str" and not column.hasnans else column.fillna("").astype(str)
+    return text.array
+
+
 class _Groups(NamedTuple):
     """Indexed sentences grouped by identical token sequence (one group per distinct text)."""
 
@@ -166,7 +178,7 @@ def verify_chunk(args: tuple) -> list[tuple]:
     return out
 
 
-def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict) -> tuple:
+def _signatures(table: pd.DataFrame, texts: Texts, params: tuple, run: dict) -> tuple:
     """Step 1, chunk by chunk of articles: ``(positions, digests, keys, (vocab, ids,
     lengths))`` of the indexed sentences (see ``signature_chunk``; ``params`` are its
     arguments after the texts), the ids numbered into one corpus-wide ``vocab``."""
@@ -286,7 +298,7 @@ def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.nd
     return np.where(swap, j_rows, i_rows), np.where(swap, i_rows, j_rows)
 
 
-def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray, params: tuple,
+def _candidates(table: pd.DataFrame, texts: Texts, article_rank: np.ndarray, params: tuple,
                 dated: tuple | None, containment: float | None, run: dict) -> tuple:
     """Steps 1 and 2: the candidate pairs as table rows ``(i_rows, j_rows)`` (``_candidate_rows``).
 
@@ -308,12 +320,12 @@ def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray,
     return _candidate_rows(groups, pair_codes, article_rank)
 
 
-def _verify(texts: list[str], i_rows: np.ndarray, j_rows: np.ndarray, article_rank: np.ndarray,
+def _verify(texts: Texts, i_rows: np.ndarray, j_rows: np.ndarray, article_rank: np.ndarray,
             thresholds: tuple, run: dict) -> tuple:
     """Step 3: each distinct pair of texts checked once. Returns the pairs that pass,
     the verified tier first, each sorted by a's article and position, then b's, and their
     ``verify_chunk`` scores."""
-    text_id, unique_texts = pd.factorize(pd.Series(texts, dtype=object))  # equal texts, equal ids
+    text_id, unique_texts = pd.factorize(texts)  # equal texts, equal ids
     pair_code, _ = pd.factorize(text_id[i_rows] * max(len(unique_texts), 1) + text_id[j_rows])
     first = np.unique(pair_code, return_index=True)[1]  # each distinct pair's first row, in order
     distinct = list(zip(unique_texts[text_id[i_rows[first]]], unique_texts[text_id[j_rows[first]]], strict=True))
@@ -394,7 +406,7 @@ def shared_passages(
     table = sentences.reset_index(drop=True)
     article_ids = table["article_id"].astype(str)
     article_rank = pd.factorize(article_ids)[0]
-    texts = table["text"].fillna("").astype(str).tolist()
+    texts = sentence_texts(table["text"])
     run = {"n_articles": int(article_rank.max()) + 1 if len(table) else 0, "n_jobs": n_jobs, "client": client}
     bands = (0, 0) if lsh_threshold is None else lsh_bands(lsh_threshold, num_perm)  # 0 bands: no MinHash
     params = (min_tokens, shingle_size, num_perm, seed, *bands)
