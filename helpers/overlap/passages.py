@@ -40,7 +40,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..parallel import article_chunks, default_jobs, map_chunks, release_memory
+from ..parallel import article_chunks, default_jobs, map_chunks, release_memory, stop_workers
 from ..tables import require_columns
 from .align import (
     LETTERS,
@@ -306,6 +306,7 @@ def _candidates(table: pd.DataFrame, texts: Texts, article_rank: np.ndarray, par
     keys and shingles are this function's alone, so they are freed before step 3.
     """
     positions, digests, keys, tokens = _signatures(table, texts, params, run)
+    stop_workers()  # idle until step 3: their memory is the search's (step 3 starts new ones)
     release_memory()  # the chunks' results, now concatenated
     groups = _identical_groups(positions, digests)
     days = None if dated is None else _group_days(dated[0], dated[1], groups)
@@ -325,10 +326,12 @@ def _verify(texts: Texts, i_rows: np.ndarray, j_rows: np.ndarray, article_rank: 
     """Step 3: each distinct pair of texts checked once. Returns the pairs that pass,
     the verified tier first, each sorted by a's article and position, then b's, and their
     ``verify_chunk`` scores."""
-    text_id, unique_texts = pd.factorize(texts)  # equal texts, equal ids
-    pair_code, _ = pd.factorize(text_id[i_rows] * max(len(unique_texts), 1) + text_id[j_rows])
+    rows = np.unique(np.r_[i_rows, j_rows])  # only the texts of the pairs: equal texts, equal ids
+    text_id, unique_texts = pd.factorize(texts.take(rows))
+    text_i, text_j = text_id[np.searchsorted(rows, i_rows)], text_id[np.searchsorted(rows, j_rows)]
+    pair_code, _ = pd.factorize(text_i * max(len(unique_texts), 1) + text_j)
     first = np.unique(pair_code, return_index=True)[1]  # each distinct pair's first row, in order
-    distinct = list(zip(unique_texts[text_id[i_rows[first]]], unique_texts[text_id[j_rows[first]]], strict=True))
+    distinct = list(zip(unique_texts[text_i[first]], unique_texts[text_j[first]], strict=True))
     jobs = [(distinct[k:k + VERIFY_CHUNK], *thresholds) for k in range(0, len(distinct), VERIFY_CHUNK)]
     run = dict(run, n_articles=run["n_articles"] if len(distinct) > VERIFY_CHUNK else 0)
     checked = map_chunks(verify_chunk, jobs, **run, desc="shared passages: exact check")
