@@ -41,6 +41,7 @@ DASK_ENV = "NEWS_BUNDLE_DASK"
 PROGRESS_ENV = "NEWS_BUNDLE_PROGRESS"
 MIN_PARALLEL_ARTICLES = 2_000
 CHUNK_ARTICLES = 1_000  # articles per chunk: small enough for a steady progress bar and bounded memory
+_POOL = {"started": False}  # whether map_chunks has started worker processes that may still be running
 
 @functools.cache
 def connect(address: str) -> Any:
@@ -130,6 +131,7 @@ def map_chunks(
         if jobs > 1 and len(chunks) > 1 and (n_articles is None or n_articles >= MIN_PARALLEL_ARTICLES):
             from joblib import Parallel, delayed
 
+            _POOL["started"] = True
             results = []
             for result in Parallel(n_jobs=jobs, return_as="generator")(delayed(_released)(fn, c) for c in chunks):
                 results.append(result)
@@ -152,6 +154,21 @@ def _released(fn: Callable[[Any], Any], chunk: Any) -> Any:
         return fn(chunk)
     finally:
         release_memory()
+
+
+def stop_workers() -> None:
+    """Stop the worker processes ``map_chunks`` keeps for its next call (joblib's reusable
+    loky pool). An idle worker holds what its chunks left (200-300 MB each at 100,000
+    articles); a step that then holds much memory in this process for a long while (the
+    containment search of ``shared_passages``) stops them first, and the next
+    ``map_chunks`` starts new ones (a fraction of a second). Nothing happens when no
+    workers were started here."""
+    if not _POOL["started"]:
+        return
+    from joblib.externals.loky import get_reusable_executor
+
+    get_reusable_executor().shutdown(wait=True)
+    _POOL["started"] = False
 
 
 def release_memory() -> None:

@@ -146,3 +146,35 @@ def test_count_terms_over_many_blocks_gives_the_token_table_path_s_tables(monkey
     assert len(sentences) > 3 * 5 and len(expected_counts) > 60
     pd.testing.assert_frame_equal(totals, expected_totals)
     pd.testing.assert_frame_equal(counts, expected_counts)
+
+
+@pytest.mark.parametrize("dense_max", [50_000_000, 0])  # summed in arrays; by groupby and np.unique
+@pytest.mark.parametrize("row_chunk", [1, 3, 7])
+def test_count_terms_summed_a_few_rows_at_a_time_gives_the_token_table_path_s_tables(monkeypatch, row_chunk,
+                                                                                     dense_max):
+    from helpers.terms import counting
+
+    sentences = _sentences()
+    expected_counts, expected_totals = _token_table_path(sentences, phrases=PHRASES)
+    spans = []
+    real_spans = counting._row_spans
+    monkeypatch.setattr(counting, "ROW_CHUNK", row_chunk)
+    monkeypatch.setattr(counting, "DENSE_MAX", dense_max)
+    monkeypatch.setattr(counting, "_row_spans", lambda group, size=row_chunk: spans.append(
+        real_spans(group, size)) or spans[-1])
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 2)
+    counts, totals = terms.count_terms(sentences, n_jobs=1, phrases=PHRASES)
+    assert len(spans) == 1 and len(spans[0]) >= 4  # a span per article with words (rows: its forms)
+    pd.testing.assert_frame_equal(totals, expected_totals)
+    pd.testing.assert_frame_equal(counts, expected_counts)
+
+
+def test_row_spans_never_split_a_group_and_cover_every_row():
+    from helpers.terms.counting import _row_spans
+
+    group = np.repeat(np.arange(6), [1, 5, 2, 1, 3, 4])
+    spans = _row_spans(group, 3)
+    assert spans[0][0] == 0 and spans[-1][1] == len(group)
+    assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))  # contiguous
+    assert all(group[b - 1] != group[b] for _, b in spans[:-1])  # a group's rows in one span
+    assert _row_spans(group[::-1], 3) == [(0, len(group))]  # not sorted: one span

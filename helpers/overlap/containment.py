@@ -48,7 +48,7 @@ SHORT_THRESHOLD = 0.2  # ... and is paired on each of them unless it has 5 or mo
 # reach MIN_COVERAGE: a distinct word of the shorter sentence missing from the other
 # leaves at least one of its words unmatched, so at most (1 - MIN_COVERAGE) of its words
 # may be missing. Words are compared folded (``entries.FOLD_LETTERS``), as the shingles are.
-SLAB_ENTRIES = 4_000_000  # entries of a slab of dates searched at once (each search: a few hundred MB)
+SLAB_ENTRIES = 2_000_000  # entries of a slab of dates searched at once (each search: about 300 MB at most)
 PAIRS_CHUNK = 100_000  # proposed pairs expanded at a time (each, with its words: about 100 MB at most)
 
 

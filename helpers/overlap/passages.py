@@ -40,7 +40,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..parallel import article_chunks, default_jobs, map_chunks, release_memory
+from ..parallel import article_chunks, default_jobs, map_chunks, release_memory, stop_workers
 from ..tables import require_columns
 from .align import (
     LETTERS,
@@ -76,6 +76,18 @@ VERIFIED, PARTIAL = "verified", "partial"  # the tiers: coverage >= min_coverage
 VERIFY_CHUNK = 20_000  # candidate pairs per chunk of the exact check
 GATHER_TRIM = 50  # chunks of step 1 copied between two hand-backs of their memory (malloc_trim)
 SIGNATURE_CHUNK = 250  # articles per chunk of step 1: its shingles and MinHash objects held at once
+
+
+Texts = pd.api.extensions.ExtensionArray  # the sentences' texts, one str column (``sentence_texts``)
+
+
+def sentence_texts(column: pd.Series) -> Texts:
+    """The sentences' texts as one column of ``str`` ("" for a missing one), in the table's
+    own memory when it already is one. Not a Python string each: as a list, the texts of
+    2 million sentences hold about 500 MB more, for the whole stage; each chunk's are
+    made from the column when the chunk is worked on (a slice of it is what a worker is sent)."""
+    text = column if column.dtype == "str" and not column.hasnans else column.fillna("").astype(str)
+    return text.array
 
 
 class _Groups(NamedTuple):
@@ -166,7 +178,7 @@ def verify_chunk(args: tuple) -> list[tuple]:
     return out
 
 
-def _signatures(table: pd.DataFrame, texts: list[str], params: tuple, run: dict) -> tuple:
+def _signatures(table: pd.DataFrame, texts: Texts, params: tuple, run: dict) -> tuple:
     """Step 1, chunk by chunk of articles: ``(positions, digests, keys, (vocab, ids,
     lengths))`` of the indexed sentences (see ``signature_chunk``; ``params`` are its
     arguments after the texts), the ids numbered into one corpus-wide ``vocab``."""
@@ -286,7 +298,7 @@ def _candidate_rows(groups: _Groups, pair_codes: np.ndarray, article_rank: np.nd
     return np.where(swap, j_rows, i_rows), np.where(swap, i_rows, j_rows)
 
 
-def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray, params: tuple,
+def _candidates(table: pd.DataFrame, texts: Texts, article_rank: np.ndarray, params: tuple,
                 dated: tuple | None, containment: float | None, run: dict) -> tuple:
     """Steps 1 and 2: the candidate pairs as table rows ``(i_rows, j_rows)`` (``_candidate_rows``).
 
@@ -294,6 +306,7 @@ def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray,
     keys and shingles are this function's alone, so they are freed before step 3.
     """
     positions, digests, keys, tokens = _signatures(table, texts, params, run)
+    stop_workers()  # idle until step 3: their memory is the search's (step 3 starts new ones)
     release_memory()  # the chunks' results, now concatenated
     groups = _identical_groups(positions, digests)
     days = None if dated is None else _group_days(dated[0], dated[1], groups)
@@ -308,15 +321,17 @@ def _candidates(table: pd.DataFrame, texts: list[str], article_rank: np.ndarray,
     return _candidate_rows(groups, pair_codes, article_rank)
 
 
-def _verify(texts: list[str], i_rows: np.ndarray, j_rows: np.ndarray, article_rank: np.ndarray,
+def _verify(texts: Texts, i_rows: np.ndarray, j_rows: np.ndarray, article_rank: np.ndarray,
             thresholds: tuple, run: dict) -> tuple:
     """Step 3: each distinct pair of texts checked once. Returns the pairs that pass,
     the verified tier first, each sorted by a's article and position, then b's, and their
     ``verify_chunk`` scores."""
-    text_id, unique_texts = pd.factorize(pd.Series(texts, dtype=object))  # equal texts, equal ids
-    pair_code, _ = pd.factorize(text_id[i_rows] * max(len(unique_texts), 1) + text_id[j_rows])
+    rows = np.unique(np.r_[i_rows, j_rows])  # only the texts of the pairs: equal texts, equal ids
+    text_id, unique_texts = pd.factorize(texts.take(rows))
+    text_i, text_j = text_id[np.searchsorted(rows, i_rows)], text_id[np.searchsorted(rows, j_rows)]
+    pair_code, _ = pd.factorize(text_i * max(len(unique_texts), 1) + text_j)
     first = np.unique(pair_code, return_index=True)[1]  # each distinct pair's first row, in order
-    distinct = list(zip(unique_texts[text_id[i_rows[first]]], unique_texts[text_id[j_rows[first]]], strict=True))
+    distinct = list(zip(unique_texts[text_i[first]], unique_texts[text_j[first]], strict=True))
     jobs = [(distinct[k:k + VERIFY_CHUNK], *thresholds) for k in range(0, len(distinct), VERIFY_CHUNK)]
     run = dict(run, n_articles=run["n_articles"] if len(distinct) > VERIFY_CHUNK else 0)
     checked = map_chunks(verify_chunk, jobs, **run, desc="shared passages: exact check")
@@ -394,7 +409,7 @@ def shared_passages(
     table = sentences.reset_index(drop=True)
     article_ids = table["article_id"].astype(str)
     article_rank = pd.factorize(article_ids)[0]
-    texts = table["text"].fillna("").astype(str).tolist()
+    texts = sentence_texts(table["text"])
     run = {"n_articles": int(article_rank.max()) + 1 if len(table) else 0, "n_jobs": n_jobs, "client": client}
     bands = (0, 0) if lsh_threshold is None else lsh_bands(lsh_threshold, num_perm)  # 0 bands: no MinHash
     params = (min_tokens, shingle_size, num_perm, seed, *bands)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..actors import strip_titles
 from ..nltk_data import STOPWORDS
-from ..parallel import dask_client, map_chunks
+from ..parallel import dask_client, map_chunks, release_memory
 from ..wordlists import DEMONYMS, TITLE_WORDS
 from .article import analyse_article, heading_positions
 from .patterns import FUNCTION_WORDS, NAME_AT_END
@@ -162,7 +162,21 @@ def given_name_full(given: str, body: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def normalise_people(quotes: list[dict], bodies: dict[str, str], names: Names) -> dict[int, str]:
+class ArticleBodies:
+    """Each article's body by id, as ``dict(zip(ids, bodies))`` gives it (the last row of
+    an id), read from the table when asked: that dict, for 100,000 articles, holds about
+    300 MB of Python strings for as long as the quotations table is being built."""
+
+    def __init__(self, articles: pd.DataFrame):
+        self.body = articles["body"]
+        self.row = dict(zip(articles["article_id"].astype(str), range(len(articles)), strict=False))
+
+    def get(self, article_id: str, default: str = "") -> str:
+        row = self.row.get(article_id)
+        return default if row is None else self.body.iat[row]
+
+
+def normalise_people(quotes: list[dict], bodies: dict[str, str] | ArticleBodies, names: Names) -> dict[int, str]:
     """quote_n index -> the speaker's normalised name, for quotations by a named person.
 
     The actors table first; else a surname becomes the full name the article gives for
@@ -266,7 +280,7 @@ def extract_quotes(sentences: pd.DataFrame, articles: pd.DataFrame, actors: pd.D
 def _quotes_frame(quotes: list[dict], articles: pd.DataFrame, names: Names) -> pd.DataFrame:
     if not quotes:
         return _empty(QUOTE_COLUMNS)
-    bodies = dict(zip(articles["article_id"].astype(str), articles["body"], strict=False))
+    bodies = ArticleBodies(articles)
     people = normalise_people(quotes, bodies, names)
     columns: dict[str, list] = {k: [] for k in QUOTE_COLUMNS}  # built column by column: a dict per
     for i in range(len(quotes)):  # row would hold every quotation twice at 100,000 articles
@@ -412,4 +426,6 @@ def quotes_and_sources(
         under ``extract_quotes`` and ``anonymous_sources``.
     """
     quotes, sources, names = _run_chunked(sentences, articles, actors, n_jobs=n_jobs, client=client)
-    return _quotes_frame(quotes, articles, names), _sources_frame(sources, names)
+    tables = _quotes_frame(quotes, articles, names), _sources_frame(sources, names)
+    release_memory()  # the rows read (a dict each, emptied into the tables): freed, handed back
+    return tables

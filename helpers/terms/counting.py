@@ -31,6 +31,7 @@ from .occurrences import (
 
 PER_WORDS = 1000  # relative frequencies are per 1,000 words
 DENSE_MAX = 50_000_000  # outlet x term pairs up to which uses are summed in an array (400 MB of float64)
+ROW_CHUNK = 4_000_000  # rows of per-article counts turned into int64 keys at a time (32 MB a key array)
 
 CHUNK_COLUMNS = ["article_id", "sentence_id", "outlet", "text"]  # what coded.chunk_counts reads
 TOTAL_COLUMNS = ["outlet", "n_articles", "n_words", "n_terms"]
@@ -165,25 +166,46 @@ def _merged_codes(parts: list[ChunkCounts]) -> tuple[pd.DataFrame, pd.DataFrame,
             groups.iloc[first_group].reset_index(drop=True), rows)
 
 
+def _row_spans(group: np.ndarray, size: int = ROW_CHUNK) -> list[tuple[int, int]]:
+    """``(start, end)`` spans of about ``size`` rows that never split a group's rows, so that
+    sums and distinct pairs taken span by span are those of the whole; one span when
+    ``group`` (the rows' group codes, ``_merged_codes``' order) is not sorted."""
+    n = len(group)
+    if n <= size or not (group[1:] >= group[:-1]).all():
+        return [(0, n)]
+    cuts = np.searchsorted(group, group[np.arange(size, n, size)], side="left")  # back to its group's first row
+    bounds = np.unique(np.r_[0, cuts, n])
+    return list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
+
+
 def _articles_using(rows: pd.DataFrame, outlet_code: np.ndarray, term_code: np.ndarray, n_terms: int,
                     by_term: pd.DataFrame) -> np.ndarray:
     """For each (outlet, term) of ``by_term``, how many groups (one article of one outlet)
     of ``rows`` use the term: distinct (group, term) pairs as integer keys, counted per outlet.
     A row is one (group, form), so a row of a term with a single form (``term_code``: each
     form's term) is a pair of its own; only the rows of terms with several forms are sorted
-    to find the pairs they repeat."""
-    term = rows["term"].to_numpy(dtype="int64")
-    outlet = rows["outlet"].to_numpy(dtype="int64")
-    several = (np.bincount(term_code, minlength=n_terms) > 1)[term]
-    pair = np.sort(rows["group"].to_numpy(dtype="int64")[several] * n_terms + term[several])
-    pair = pair[np.append(True, pair[1:] != pair[:-1])[: len(pair)]]  # (np.unique hashes: slower here)
-    keys = np.concatenate([outlet[~several] * n_terms + term[~several],
-                           outlet_code[pair // n_terms].astype("int64") * n_terms + pair % n_terms])
-    wanted = by_term["outlet"].to_numpy(dtype="int64") * n_terms + by_term["term"].to_numpy(dtype="int64")
+    to find the pairs they repeat. Span by span of rows (``_row_spans``: a group's rows are
+    in one span), so that the keys of tens of millions of rows are never held at once."""
     n_outlets = int(outlet_code.max()) + 1 if len(outlet_code) else 0
-    if n_outlets * n_terms <= max(DENSE_MAX, len(keys)):
-        return np.bincount(keys, minlength=n_outlets * n_terms)[wanted]
-    key, n = np.unique(keys, return_counts=True)
+    several = np.bincount(term_code, minlength=n_terms) > 1
+    group, term, outlet = (rows[c].to_numpy() for c in ("group", "term", "outlet"))
+    dense = n_outlets * n_terms <= max(DENSE_MAX, len(rows))
+    total, parts = np.zeros(n_outlets * n_terms if dense else 0, dtype="int64"), []
+    for a, b in _row_spans(group):
+        t, o = term[a:b].astype("int64"), outlet[a:b].astype("int64")
+        repeated = several[t]
+        pair = np.sort(group[a:b][repeated].astype("int64") * n_terms + t[repeated])
+        pair = pair[np.append(True, pair[1:] != pair[:-1])[: len(pair)]]  # (np.unique hashes: slower here)
+        keys = np.concatenate([o[~repeated] * n_terms + t[~repeated],
+                               outlet_code[pair // n_terms].astype("int64") * n_terms + pair % n_terms])
+        if dense:
+            total += np.bincount(keys, minlength=len(total))
+        else:
+            parts.append(keys)
+    wanted = by_term["outlet"].to_numpy(dtype="int64") * n_terms + by_term["term"].to_numpy(dtype="int64")
+    if dense:
+        return total[wanted]
+    key, n = np.unique(np.concatenate(parts) if parts else np.empty(0, dtype="int64"), return_counts=True)
     return n[np.searchsorted(key, wanted)]
 
 
@@ -191,15 +213,19 @@ def _summed(rows: pd.DataFrame, column: str, n_outlets: int, n_codes: int) -> pd
     """``rows.groupby(["outlet", column], sort=False)["n"].sum().reset_index()``: the same
     table (rows in order of first appearance), by ``np.bincount`` over integer keys when
     outlets times codes is at most ``DENSE_MAX`` (what pandas' groupby spent its time on is
-    hashing tens of millions of pairs whose every possible value fits in a small array)."""
+    hashing tens of millions of pairs whose every possible value fits in a small array),
+    ``ROW_CHUNK`` rows at a time."""
     size = n_outlets * n_codes
     if size > max(DENSE_MAX, len(rows)):
         return rows.groupby(["outlet", column], sort=False)["n"].sum().reset_index()
-    key = rows["outlet"].to_numpy(dtype="int64") * n_codes + rows[column].to_numpy(dtype="int64")
-    total = np.bincount(key, weights=rows["n"].to_numpy(), minlength=size)  # exact: sums far below 2**53
-    first = np.full(size, len(key), dtype="int64")
-    np.minimum.at(first, key, np.arange(len(key), dtype="int64"))
-    present = np.flatnonzero(first < len(key))
+    outlet, code, n = (rows[c].to_numpy() for c in ("outlet", column, "n"))
+    total = np.zeros(size)  # float64 sums of integers: exact far below 2**53, in any order
+    first = np.full(size, len(rows), dtype="int64")
+    for a in range(0, len(rows), ROW_CHUNK):
+        key = outlet[a:a + ROW_CHUNK].astype("int64") * n_codes + code[a:a + ROW_CHUNK]
+        total += np.bincount(key, weights=n[a:a + ROW_CHUNK], minlength=size)
+        np.minimum.at(first, key, np.arange(a, a + len(key), dtype="int64"))
+    present = np.flatnonzero(first < len(rows))
     order = present[np.argsort(first[present], kind="stable")]
     return pd.DataFrame({"outlet": (order // n_codes).astype(rows["outlet"].dtype),
                          column: (order % n_codes).astype(rows[column].dtype),
