@@ -5,6 +5,8 @@ articles, one-article outlets, and articles cut into many chunks."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -175,6 +177,6 @@ def test_row_spans_never_split_a_group_and_cover_every_row():
     group = np.repeat(np.arange(6), [1, 5, 2, 1, 3, 4])
     spans = _row_spans(group, 3)
     assert spans[0][0] == 0 and spans[-1][1] == len(group)
-    assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))  # contiguous
+    assert all(b == c for (_, b), (c, _) in pairwise(spans))  # contiguous
     assert all(group[b - 1] != group[b] for _, b in spans[:-1])  # a group's rows in one span
     assert _row_spans(group[::-1], 3) == [(0, len(group))]  # not sorted: one span
