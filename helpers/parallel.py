@@ -121,8 +121,10 @@ def map_chunks(
             from dask import delayed
 
             # The chunks go to the workers once, as data (not inside the task graph),
-            # then a bag with one chunk per partition maps fn over them.
-            futures = client.scatter(chunks)
+            # then a bag with one chunk per partition maps fn over them. Each under a key of
+            # its own: Dask's hash of a slice of an Arrow array is its whole array's, so
+            # two chunks sliced from one column would be sent as one.
+            futures = client.scatter(chunks, hash=False)
             bag = db.from_delayed([delayed(_as_partition)(f) for f in futures]).map(fn)
             results = bag.compute(scheduler=client)
             bar.update(len(chunks))
