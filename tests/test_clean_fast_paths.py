@@ -12,8 +12,9 @@ from collections import Counter
 
 import pytest
 
-from helpers.clean.dateline import CONTRIBUTED, COPYRIGHT_NOTICE, may_hold
+from helpers.clean.dateline import CONTRIBUTED, COPYRIGHT_NOTICE
 from helpers.clean.normalise import LINE_BREAK, comparable, normalise_line, split_lines
+from helpers.clean.rulesearch import may_hold, proved_words
 
 # Pieces texts are written from: words, punctuation, every kind of space and line break, control
 # characters, the characters normalise_line maps, and letters case-blind matching ties to ASCII
@@ -73,6 +74,7 @@ def test_comparable_is_the_regex_form():
     (CONTRIBUTED, ("contributed",)),
 ])
 def test_may_hold_never_skips_a_match(pattern, words):
+    assert proved_words(pattern) == frozenset(words)  # the words the cleaner reads off the pattern
     lines = texts(20000, seed=4, pieces=8)
     lines += [f"AP {w}\t{x} {y}{z}" for w in ("contributed", "CONTRIBUTED", "Contributed", "contribu-ted")
               for x in ("to this", "the", "to  the", "this") for y in ("report", "Story", "ARTICLE", "reports")

@@ -17,7 +17,7 @@ from .rules import (
     count_words,
     looks_like_title,
 )
-from .rulesearch import any_of
+from .rulesearch import any_of, may_hold, proved_words
 
 DATELINE_SEARCH_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs (missed furniture above it)
 AGENCY_DATELINE_SEARCH_PARAGRAPHS = 10  # further down, only one crediting a listed agency is read
@@ -133,19 +133,10 @@ COPYRIGHT_NOTICE = re.compile(r"^(?:\(c\)|\u00a9|copyright\b).*|.*\ball rights r
 _PHOTO_RULES = ("photo caption", "photo credit")
 
 
-def may_hold(text: str, words: tuple[str, ...]) -> bool:
-    """False only when ``text`` is ASCII and holds none of ``words`` (ASCII, lower case) in any case:
-    then a case-blind pattern every match of which holds one of them cannot match it (an ASCII
-    character matches a letter case-blind only as its own upper or lower case). A quick test, for
-    speed only, before such a pattern's search; True whenever it cannot tell."""
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(word in low for word in words)
-
-
-_COPYRIGHT_WORDS = ("(c)", "copyright", "all rights reserved")  # one of which every COPYRIGHT_NOTICE holds
-_CONTRIBUTED_WORDS = ("contributed",)  # which every match of CONTRIBUTED holds
+# Words one of which every match holds, read from the parsed patterns (``rulesearch.proved_words``):
+# a line holding none of them is not searched (``rulesearch.may_hold``).
+_COPYRIGHT_WORDS = proved_words(COPYRIGHT_NOTICE)  # "(c)", "copyright", "all rights reserved"
+_CONTRIBUTED_WORDS = proved_words(CONTRIBUTED)  # "contributed"
 
 
 def copyright_agency(page: PageLines) -> str | None:

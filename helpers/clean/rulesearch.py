@@ -116,6 +116,13 @@ def may_hold_words(words: frozenset[str] | None, low: str | None) -> bool:
     return words is None or low is None or any(word in low for word in words)
 
 
+def may_hold(text: str, words: frozenset[str] | None) -> bool:
+    """``may_hold_words`` of a text as it is: False only when ``text`` is ASCII and holds none of
+    ``words`` in any case (an ASCII character matches a letter case-blind only as its own upper or
+    lower case). A quick test, for speed only, before such a pattern's search."""
+    return may_hold_words(words, text.lower() if text.isascii() else None)
+
+
 def proved_needs(pattern: re.Pattern[str]) -> str:
     """``required_chars`` of a compiled pattern, sorted into a string ("" when none is proved)."""
     found = required_chars(sre_p.parse(pattern.pattern, pattern.flags))

@@ -142,8 +142,7 @@ def _expand(group, size, probe, start, count, indexed, words_index) -> list:
         g = np.repeat(group[probe[lo:hi]], c)
         h = group[indexed[ranges(start[lo:hi], c)]]
         keep = (h != g) & (size[h] >= size[g])  # the smaller (or equal) group probes
-        code = np.sort(np.minimum(g[keep], h[keep]).astype(np.int64) * n_groups + np.maximum(g[keep], h[keep]))
-        code = code[np.r_[True, code[1:] != code[:-1]]] if len(code) else code  # distinct (a sort: faster here)
+        code = distinct(np.minimum(g[keep], h[keep]).astype(np.int64) * n_groups + np.maximum(g[keep], h[keep]))
         if words_index is not None and len(code):
             code = code[_enough_words(code // n_groups, code % n_groups, *words_index)]
         found.append(code)

@@ -326,14 +326,14 @@ def _verify(texts: Texts, i_rows: np.ndarray, j_rows: np.ndarray, article_rank: 
     """Step 3: each distinct pair of texts checked once. Returns the pairs that pass,
     the verified tier first, each sorted by a's article and position, then b's, and their
     ``verify_chunk`` scores."""
-    rows = np.unique(np.r_[i_rows, j_rows])  # only the texts of the pairs: equal texts, equal ids
+    rows = distinct(np.r_[i_rows, j_rows])  # only the texts of the pairs: equal texts, equal ids
     text_id, unique_texts = pd.factorize(texts.take(rows))
     text_i, text_j = text_id[np.searchsorted(rows, i_rows)], text_id[np.searchsorted(rows, j_rows)]
     pair_code, _ = pd.factorize(text_i * max(len(unique_texts), 1) + text_j)
     first = np.unique(pair_code, return_index=True)[1]  # each distinct pair's first row, in order
-    distinct = list(zip(unique_texts[text_i[first]], unique_texts[text_j[first]], strict=True))
-    jobs = [(distinct[k:k + VERIFY_CHUNK], *thresholds) for k in range(0, len(distinct), VERIFY_CHUNK)]
-    run = dict(run, n_articles=run["n_articles"] if len(distinct) > VERIFY_CHUNK else 0)
+    text_pairs = list(zip(unique_texts[text_i[first]], unique_texts[text_j[first]], strict=True))
+    jobs = [(text_pairs[k:k + VERIFY_CHUNK], *thresholds) for k in range(0, len(text_pairs), VERIFY_CHUNK)]
+    run = dict(run, n_articles=run["n_articles"] if len(text_pairs) > VERIFY_CHUNK else 0)
     checked = map_chunks(verify_chunk, jobs, **run, desc="shared passages: exact check")
     scores = {k + c * VERIFY_CHUNK: rest for c, part in enumerate(checked) for k, *rest in part}
     passed = np.array([scores.get(int(k)) is not None for k in pair_code], dtype=bool)
