@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -191,6 +192,13 @@ def grouped_report(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def default_runs(tmp_path_factory):
+    """Every notebook run with its defaults from the repository root, each in its own kernel and
+    folder (tests/default_runs.py): notebook file name -> (its folder, None or the error)."""
+    return prebuilt("default_runs", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
 def offline_rebuild(tmp_path_factory, seed_report):
     """The seed report rebuilt, into a copy of it, by a build that cannot reach the network
     (tests/test_reproducible.py): (the copy, the finished build, its network-attempts log)."""
@@ -205,8 +213,13 @@ def offline_rebuild(tmp_path_factory, seed_report):
 # (pytest_collection_modifyitems). A fixture asked for but not queued is built when asked.
 PREBUILT = ("written_report", "seed_report", "one_article_report", "one_outlet_report", "grouped_report",
             "offline_rebuild")
+# Running every notebook with its defaults from the root (tests/test_notebooks.py) takes one core
+# for half a minute: a thread of its own runs it beside the builds, so that it does not wait for
+# them, nor they for it, at the end of the session.
+BESIDE = ("default_runs",)
 _QUEUE: dict[str, Future] = {}
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prebuild")
+_BESIDE_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="default-runs")
 
 
 def _build(corpus: Path, out: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -238,6 +251,18 @@ def _job(name: str, base: Path):
         corpus = write_group_corpus(base / "corpus")
         return _build(corpus, base / "reports", "--group-by", "lean", *ONE_AT_A_TIME), base / "reports"
     return _offline_rebuild(base)
+
+
+def _default_runs(base: Path):
+    """Every notebook run with its defaults from the repository root (tests/default_runs.py), in
+    a process of its own: notebook file name -> (its folder, None or the error)."""
+    from tests.default_runs import ERRORS_FILE
+
+    folder = os.environ.get("REPORT_NOTEBOOKS", str(NOTEBOOKS_DIR))
+    run = subprocess.run([sys.executable, "-m", "tests.default_runs", str(base), folder], check=False,
+                         cwd=PROJECT_ROOT, env=dict(_SESSION_ENV), capture_output=True, text=True, timeout=1800)
+    errors = json.loads((base / ERRORS_FILE).read_text(encoding="utf-8")) if run.returncode == 0 else {}
+    return run, {name: (base / Path(name).stem, error) for name, error in errors.items()}
 
 
 def _offline_rebuild(base: Path):
@@ -287,7 +312,9 @@ _BASES: dict[str, Path] = {}
 def _queue(name: str, factory) -> Future:
     if name not in _QUEUE:
         _BASES[name] = factory.mktemp(name.removesuffix("_report"))
-        _QUEUE[name] = _POOL.submit(_job, name, _BASES[name])
+        beside = name in BESIDE  # only default_runs
+        _QUEUE[name] = _BESIDE_POOL.submit(_default_runs, _BASES[name]) if beside else _POOL.submit(
+            _job, name, _BASES[name])
     return _QUEUE[name]
 
 
@@ -308,7 +335,7 @@ def pytest_collection_modifyitems(session, config, items):
     items[:] = sorted(items, key=lambda item: item.module.__name__ in late)  # stable: the same order otherwise
     if config.option.collectonly:
         return
-    wanted = [n for item in items for n in PREBUILT if n in item.fixturenames]
+    wanted = [n for item in items for n in PREBUILT + BESIDE if n in item.fixturenames]
     if "offline_rebuild" in wanted:
         wanted.insert(wanted.index("offline_rebuild"), "seed_report")
     factory = session.config._tmp_path_factory  # what tmp_path_factory is, made before any test
@@ -316,10 +343,24 @@ def pytest_collection_modifyitems(session, config, items):
         _queue(name, factory)
 
 
-PREBUILT_NAMES = set(PREBUILT)
+PREBUILT_NAMES = set(PREBUILT + BESIDE)
+
+
+def pytest_sessionstart(session):
+    """A run of the whole suite (no paths, -k, -m, --lf, --deselect or --sw) needs every build:
+    start them now, while the tests are collected (about 10 s of one core), in the order
+    pytest_collection_modifyitems would queue them."""
+    config = session.config
+    option = config.option
+    narrowed = any(getattr(option, name, None) for name in ("keyword", "markexpr", "lf", "deselect", "stepwise"))
+    if config.args_source != pytest.Config.ArgsSource.TESTPATHS or narrowed or option.collectonly:
+        return
+    for name in PREBUILT + BESIDE:
+        _queue(name, config._tmp_path_factory)
 
 
 def pytest_sessionfinish(session):
     """Drop the builds nobody waited for (a run stopped early by -x or Ctrl-C)."""
-    _POOL.shutdown(wait=True, cancel_futures=True)
+    for pool in (_POOL, _BESIDE_POOL):
+        pool.shutdown(wait=True, cancel_futures=True)
 

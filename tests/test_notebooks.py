@@ -7,12 +7,10 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import papermill
 import pytest
 
 from helpers.corpus import load_corpus
-from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
-from helpers.report.engine import ENGINE_NAME
+from helpers.paths import NOTEBOOKS_DIR
 
 
 def _text(page: str) -> str:
@@ -90,35 +88,6 @@ def test_parameters_reach_the_notebook(written_report):
     _corpus, out = written_report
     articles = pd.read_csv(out / "data" / "articles.csv")
     assert sorted(articles.file) == ["a.txt", "b.txt", "c.txt", "evil.txt", "formula.txt"]
-
-
-def _run_with_defaults(source: Path, out: Path) -> str | None:
-    """Run ``source`` as `jupyter nbconvert --execute notebooks/X.ipynb` from the root would
-    (only data_dir is moved, into ``out``); None, or the error papermill raised, as text. With the
-    build's papermill engine, which writes the executed copy once at the end rather than before and
-    after every cell (helpers/report/engine.py): the kernel and what it runs are papermill's own."""
-    try:
-        papermill.execute_notebook(
-            source, out / source.name, parameters={"data_dir": str(out / "data")},
-            cwd=str(PROJECT_ROOT), kernel_name="python3", progress_bar=False, engine_name=ENGINE_NAME,
-        )
-    except Exception as error:  # reported by the test of this notebook
-        return f"{type(error).__name__}: {error}"
-    return None
-
-
-@pytest.fixture(scope="module")
-def default_runs(tmp_path_factory):
-    """Every notebook run with its defaults, each in its own kernel and folder, one after the
-    other from this process: notebook file name -> (its folder, None or the error). Two worker
-    processes to run them two at a time would each import papermill and the helpers again (about
-    3 s of CPU each) while the background builds keep the second core busy anyway; the build's
-    two-at-a-time path is the seed report's (conftest.py). Papermill changes this process's
-    folder while a notebook runs; nothing else here reads a relative path meanwhile (the
-    background builds are given whole paths and their own folder)."""
-    folder = Path(os.environ.get("REPORT_NOTEBOOKS", NOTEBOOKS_DIR))
-    outs = {p.name: tmp_path_factory.mktemp(p.stem) for p in sorted(folder.glob("*.ipynb"))}
-    return {name: (out, _run_with_defaults(folder / name, out)) for name, out in outs.items()}
 
 
 @pytest.mark.parametrize(
