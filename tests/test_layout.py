@@ -13,7 +13,8 @@ MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60  # the whole def, docstring included
 # The pipeline, bottom up: a module imports its own layer or those below it, never one above.
 LAYERS = (
-    ("base", ("paths", "parallel", "nltk_data", "tables", "wording", "outputs", "wordlists", "versions", "lazy")),
+    ("base", ("paths", "arrays", "parallel", "nltk_data", "tables", "wording", "outputs", "wordlists", "versions",
+              "lazy")),
     ("clean", ("clean",)),
     ("corpus", ("corpus",)),
     ("text", ("text", "quote_spans")),

@@ -6,6 +6,7 @@ articles, a small synthetic corpus and articles written here to hit each shortcu
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
@@ -288,3 +289,12 @@ def test_strip_trailing_is_the_trailing_pattern_removed_until_nothing_changes():
     assert strip_trailing("Kerry reportedly also on Monday") == "Kerry"
     for text in texts:
         assert strip_trailing(text) == plain(text), text
+
+
+def test_speaker_copy_keeps_every_field():
+    """``Speaker.copy`` names its fields by hand (for speed): a field added to the class and not
+    to ``copy`` fails here."""
+    values = {f.name: 7 if f.type == "int | None" else f"value of {f.name}" for f in dataclasses.fields(Speaker)}
+    speaker = Speaker(**values)
+    copied = speaker.copy()
+    assert copied is not speaker and dataclasses.asdict(copied) == dataclasses.asdict(speaker) == values

@@ -28,9 +28,10 @@ from itertools import pairwise
 
 import numpy as np
 
+from ..arrays import distinct, members
 from ..parallel import release_memory
 from .align import MIN_COVERAGE
-from .entries import ArrayEntries, distinct, index_type, members, ranges
+from .entries import ArrayEntries, index_type, ranges
 
 # Containment (shared shingles / the smaller sentence's shingles) a pair needs to be
 # proposed, and the most common shingle used to propose it, by the smaller sentence's

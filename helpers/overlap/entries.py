@@ -17,6 +17,8 @@ from itertools import chain
 
 import numpy as np
 
+from ..arrays import distinct, members
+
 # Words are compared by their first FOLD_LETTERS letters, so most spelling variants
 # (Israeli/Israelis, continue/continued, recognise/recognize, move/moves), which
 # compare_sentences counts as matched, are not missing; the same folded words make the
@@ -121,20 +123,6 @@ def shingle_hashes(token_lists: list[list[str]], *sizes: int) -> tuple[np.ndarra
     vocab, ids, lengths = token_ids(token_lists)
     tokens = vocab[ids]
     return tuple(chain.from_iterable(hashed_shingles(tokens, lengths, size) for size in sizes))
-
-
-def distinct(values: np.ndarray) -> np.ndarray:
-    """``np.unique(values)`` by a sort: numpy 2's ``np.unique`` hashes, about 20 times
-    slower on millions of mostly distinct 64-bit values."""
-    ordered = np.sort(values)
-    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
-
-
-def members(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Whether each of ``values`` is in ``sorted_values`` (sorted)."""
-    if not len(sorted_values):
-        return np.zeros(len(values), dtype=bool)
-    return sorted_values.take(np.searchsorted(sorted_values, values), mode="clip") == values
 
 
 class ShingleCounts:

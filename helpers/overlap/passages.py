@@ -40,6 +40,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..arrays import distinct
 from ..parallel import article_chunks, default_jobs, map_chunks, release_memory, stop_workers
 from ..tables import require_columns
 from .align import (
@@ -54,7 +55,7 @@ from .align import (
     variant_pairs,
 )
 from .containment import CONTAINMENT_THRESHOLD, containment_search
-from .entries import TokenEntries, distinct, run_positions
+from .entries import TokenEntries, run_positions
 from .lsh import (
     MIN_SENTENCE_TOKENS,
     NUM_PERM,

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from ..arrays import distinct
 from ..tables import require_columns
 from .coded import ChunkCounts, chunk_counts
 from .occurrences import (
@@ -194,8 +195,7 @@ def _articles_using(rows: pd.DataFrame, outlet_code: np.ndarray, term_code: np.n
     for a, b in _row_spans(group):
         t, o = term[a:b].astype("int64"), outlet[a:b].astype("int64")
         repeated = several[t]
-        pair = np.sort(group[a:b][repeated].astype("int64") * n_terms + t[repeated])
-        pair = pair[np.append(True, pair[1:] != pair[:-1])[: len(pair)]]  # (np.unique hashes: slower here)
+        pair = distinct(group[a:b][repeated].astype("int64") * n_terms + t[repeated])
         keys = np.concatenate([o[~repeated] * n_terms + t[~repeated],
                                outlet_code[pair // n_terms].astype("int64") * n_terms + pair % n_terms])
         if dense:
