@@ -412,6 +412,13 @@ def test_plots_draw(seeds):
     fig = distinctive_dots(seeds["distinctive"], top_n=5, periods=periods)
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
     assert titles[0] == "Al Jazeera America\n(Mar\u2013Apr 2014)" and len(titles) == 5
+    # five panels on a 2 x 3 grid: the third column's lowest shown panel is in the top row, and
+    # it carries the z axis's label and numbers as the bottom row's panels do
+    fig.canvas.draw()
+    lowest = [fig.axes[3], fig.axes[4], fig.axes[2]]
+    assert [ax.get_xlabel() for ax in lowest] == ["log-odds z-score"] * 3
+    assert all(any(t.get_visible() and t.get_text() for t in ax.get_xticklabels()) for ax in lowest)
+    assert fig.axes[0].get_xlabel() == "" and not any(t.get_visible() for t in fig.axes[0].get_xticklabels())
     ax = framing_heatmap(seeds["framing"])
     assert ax.get_yticklabels()[0].get_text() == "occupation"
     plt.close("all")

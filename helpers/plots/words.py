@@ -73,8 +73,10 @@ def distinctive_dots(distinctive: pd.DataFrame, *, top_n: int = 8,
         ax.grid(axis="y", visible=False)
     for ax in axes.flat[len(outlets):]:
         ax.set_visible(False)
-    for ax in axes[-1]:
-        ax.set_xlabel("log-odds z-score")
+    for column in axes.T:  # the lowest panel shown in each column: the last row may have empty places
+        for ax in [ax for ax in column if ax.get_visible()][-1:]:
+            ax.set_xlabel("log-odds z-score")
+            ax.tick_params(axis="x", labelbottom=True)  # sharex hid them on every row but the last
     fig.suptitle(
         f"Words each outlet uses more than the other outlets (uses here | elsewhere; dark: "
         f"significant after correction; dashed line: z = {Z_CRITICAL}, uncorrected)",
