@@ -129,6 +129,16 @@ def proved_needs(pattern: re.Pattern[str]) -> str:
     return "".join(sorted(found)) if found else ""
 
 
+def class_end(source: str, i: int) -> int:
+    """The index just past the character class that opens at ``source[i]`` ("["): a class runs
+    to its first unescaped "]" ("]" first in it, or after its "^", is a literal)."""
+    i += 1 + (source[i + 1:i + 2] == "^")
+    i += source[i:i + 1] == "]"
+    while source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i + 1
+
+
 def top_branches(source: str) -> list[str]:
     """The top-level alternatives of a pattern's text: ``"|".join`` of them gives ``source`` back.
     Escapes, character classes and groups are stepped over, so only a bare ``|`` splits."""
@@ -138,11 +148,8 @@ def top_branches(source: str) -> list[str]:
         if c == "\\":
             i += 2
             continue
-        if c == "[":  # a class runs to its first unescaped "]" ("]" first in it is a literal)
-            i += 1 + (source[i + 1:i + 2] == "^")
-            i += source[i:i + 1] == "]"
-            while source[i] != "]":
-                i += 2 if source[i] == "\\" else 1
+        if c == "[":
+            i = class_end(source, i) - 1  # its "]", stepped past below
         elif c == "(":
             depth += 1
         elif c == ")":
@@ -204,20 +211,17 @@ def _parse_splits(branch: str, k: int, flags: int) -> bool:
 def unnamed(source: str) -> str:
     """A pattern's text with each named group ``(?P<name>...)`` written ``(?:...)``: the same
     matches, no group names, so patterns that use one name can be joined as the alternatives of
-    one pattern. Escapes and character classes are stepped over, as in ``top_branches``."""
+    one pattern. Escapes and character classes (``class_end``) are stepped over, as in ``top_branches``."""
     out, i = [], 0
     while i < len(source):
         if source[i] == "\\":
             out.append(source[i:i + 2])
             i += 2
             continue
-        if source[i] == "[":  # a class runs to its first unescaped "]" ("]" first in it is a literal)
-            j = i + 1 + (source[i + 1:i + 2] == "^")
-            j += source[j:j + 1] == "]"
-            while source[j] != "]":
-                j += 2 if source[j] == "\\" else 1
-            out.append(source[i:j + 1])
-            i = j + 1
+        if source[i] == "[":
+            j = class_end(source, i)
+            out.append(source[i:j])
+            i = j
         elif source.startswith("(?P<", i):
             out.append("(?:")
             i = source.index(">", i) + 1
