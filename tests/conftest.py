@@ -105,8 +105,9 @@ def small_corpus(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "small", SMALL_ARTICLES)
 
 
-# REPORT_NOTEBOOKS=DIR builds only the notebooks in DIR (for working on one notebook).
-NOTEBOOK_ARGS = ["--notebooks", os.environ.get("REPORT_NOTEBOOKS", str(NOTEBOOKS_DIR))]
+# REPORT_NOTEBOOKS=DIR builds (and runs with its defaults) only the notebooks in DIR (for working on one notebook).
+REPORT_NOTEBOOKS_DIR = os.environ.get("REPORT_NOTEBOOKS", str(NOTEBOOKS_DIR))
+NOTEBOOK_ARGS = ["--notebooks", REPORT_NOTEBOOKS_DIR]
 
 
 @pytest.fixture(scope="session")
@@ -258,8 +259,7 @@ def _default_runs(base: Path):
     a process of its own: notebook file name -> (its folder, None or the error)."""
     from tests.default_runs import ERRORS_FILE
 
-    folder = os.environ.get("REPORT_NOTEBOOKS", str(NOTEBOOKS_DIR))
-    run = subprocess.run([sys.executable, "-m", "tests.default_runs", str(base), folder], check=False,
+    run = subprocess.run([sys.executable, "-m", "tests.default_runs", str(base), REPORT_NOTEBOOKS_DIR], check=False,
                          cwd=PROJECT_ROOT, env=dict(_SESSION_ENV), capture_output=True, text=True, timeout=1800)
     errors = json.loads((base / ERRORS_FILE).read_text(encoding="utf-8")) if run.returncode == 0 else {}
     return run, {name: (base / Path(name).stem, error) for name, error in errors.items()}
