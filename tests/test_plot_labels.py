@@ -35,6 +35,6 @@ def _draw_with_a_long_name():
         warnings.simplefilter("error")  # "Tight layout not applied" would fail here
         ax = coverage_grid_heatmap(coverage_grid(events))
         ax.figure.canvas.draw()
-    labels = [t.get_text() for t in ax.get_xticklabels()]
+    labels = [" ".join(t.get_text().split()) for t in ax.get_xticklabels()]  # wrapped to the column's width
     assert short_label(LONG) in labels and "JTA" in labels
     plt.close("all")

@@ -13,6 +13,7 @@ import seaborn as sns
 from matplotlib.ticker import MaxNLocator
 
 from ..attention import all_periods
+from .fit import fit_text
 from .style import FIG_WIDTH, article_labels, empty_panel, heatmap, short_label
 
 MAX_ATTENTION_OUTLETS = 12  # outlets named in the attention chart (the largest); the CSV has all
@@ -137,6 +138,7 @@ def coverage_grid_heatmap(grid: pd.DataFrame, *, max_events: int = MAX_GRID_EVEN
     ax.grid(visible=False)
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.tick_params(axis="x", rotation=20)
+    ax.tick_params(axis="x", rotation=0)
     ax.set_title("Which outlet covered which news event (articles; blank: none)")
+    fit_text(ax.figure)  # long names wrapped under their columns, or turned upright when there are many
     return ax

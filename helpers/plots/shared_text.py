@@ -15,6 +15,7 @@ from scipy.cluster.hierarchy import dendrogram, leaves_list, linkage
 from scipy.spatial.distance import squareform
 
 from ..overlap import similarity_matrix
+from .fit import fit_text
 from .style import FIG_WIDTH, article_labels, empty_panel, heatmap
 
 MAX_ANNOTATED = 20  # articles up to which every heatmap cell shows its value
@@ -107,7 +108,7 @@ def similarity_heatmaps(similarity: pd.DataFrame, articles: pd.DataFrame) -> plt
             _draw_tree(fig.add_subplot(grid[0, col], sharex=ax), tree, order)
     fig.suptitle("How alike each pair of articles is (order and tree: clustering on the cosine; the tree's "
                  "numbers: mean cosine of the groups it joins)", x=0.01, ha="left", fontweight="bold", fontsize=10)
-    return fig
+    return fit_text(fig)
 
 
 def wire_share_bars(wire: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
@@ -158,5 +159,6 @@ def fact_matrix_heatmap(matrix: pd.DataFrame, events: pd.DataFrame, *, max_rows:
     ax.xaxis.tick_top()
     more = len(matrix) - len(shown)
     ax.set_title("Facts stated by two or more outlets covering the same event (mentions per outlet)"
-                 + (f"; {more} more in facts.csv" if more > 0 else ""), pad=36)
+                 + (f"; {more} more in facts.csv" if more > 0 else ""), pad=12)
+    fit_text(ax.figure)
     return ax

@@ -15,6 +15,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from ..quotes import NO_AFFILIATION, UNATTRIBUTED
+from .fit import fit_text
 from .style import FIG_WIDTH, article_labels, empty_panel, heatmap, outlet_label
 
 MAX_SPEAKERS = 20  # columns of the speaker heatmap (most quoted first); the CSV has all
@@ -72,7 +73,9 @@ def profile_panels(profiles: pd.DataFrame) -> plt.Figure:
         ax.set_xlim(left=min(0, values.min() * 1.2))
         if col.startswith("n_"):
             ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
-    axes[0].set_yticks(y, labels, fontsize=9)
+    axes[0].set_yticks(y, labels)
+    for ax in axes:  # one size on every row: sharey gives the labels, not their size
+        ax.tick_params(axis="y", labelsize=9)
     axes[0].invert_yaxis()
     for ax in axes[len(PROFILE_MEASURES):]:
         ax.set_axis_off()
@@ -80,7 +83,7 @@ def profile_panels(profiles: pd.DataFrame) -> plt.Figure:
     axes[-1].legend(handles, list(colors), title="coverage period", loc="center", frameon=False)
     fig.suptitle("Each article's length, readability and sourcing (bars coloured by coverage period)",
                  x=0.01, ha="left", fontweight="bold")
-    return fig
+    return fit_text(fig)
 
 
 def speaker_heatmap(speakers: pd.DataFrame, outlets: pd.DataFrame, *, max_speakers: int = MAX_SPEAKERS,

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..terms import Z_CRITICAL
+from .fit import fit_text
 from .style import FIG_WIDTH, heatmap
 
 DOT_COLOUR = "#2b6cb0"  # significant after the Benjamini-Hochberg correction
@@ -82,7 +83,7 @@ def distinctive_dots(distinctive: pd.DataFrame, *, top_n: int = 8,
         f"significant after correction; dashed line: z = {Z_CRITICAL}, uncorrected)",
         x=0.01, ha="left", fontsize=11, fontweight="bold",
     )
-    return fig
+    return fit_text(fig)
 
 
 def framing_heatmap(framing: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
