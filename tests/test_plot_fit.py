@@ -86,7 +86,7 @@ def test_distinctive_panels_titles_never_meet_each_other_or_an_axis_label():
     fig = distinctive_dots(_distinctive(LONG_NAMES), top_n=4, periods=periods)
     shown = [ax for ax in fig.axes if ax.get_visible()]
     texts = [ax.title for ax in shown] + [ax._left_title for ax in shown] + [ax.xaxis.label for ax in shown]
-    assert _overlapping(texts + [fig._suptitle], fig) == []
+    assert _overlapping([*texts, fig._suptitle], fig) == []
     renderer = fig.canvas.get_renderer()
     assert fig._suptitle.get_window_extent(renderer).x1 <= fig.bbox.x1  # the long title is wrapped inside the figure
     assert "\n" in fig._suptitle.get_text()
@@ -137,7 +137,7 @@ def test_the_coverage_grid_keeps_its_rows_tall_under_long_outlet_names():
     from helpers.attention import coverage_grid
     from helpers.plots.coverage import coverage_grid_heatmap
 
-    events = pd.DataFrame(dict(article_id=[f"a{i}" for i in range(6)], outlet=LONG_NAMES + [LONG_NAMES[0]],
+    events = pd.DataFrame(dict(article_id=[f"a{i}" for i in range(6)], outlet=[*LONG_NAMES, LONG_NAMES[0]],
                                event=[0, 0, 1, 1, 2, 2],
                                event_label=["30 Jun 2013"] * 2 + ["31 Mar\u20133 Apr 2014"] * 2 + ["25 Nov 2015"] * 2))
     ax = coverage_grid_heatmap(coverage_grid(events))

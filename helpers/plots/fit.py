@@ -21,6 +21,7 @@ The rooms:
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -92,7 +93,7 @@ def _fit_tick_labels(ax: plt.Axes, renderer) -> None:
     if len(labels) < 2 or any(t.get_rotation() for t in labels):
         return
     centres = sorted((box.x0 + box.x1) / 2 for box in (t.get_window_extent(renderer) for t in labels))
-    room = min(b - a for a, b in zip(centres, centres[1:], strict=False)) - PAD_PX
+    room = min(b - a for a, b in itertools.pairwise(centres)) - PAD_PX
     widest = max(labels, key=lambda t: t.get_window_extent(renderer).width)
     if widest.get_window_extent(renderer).width <= room:
         return
