@@ -24,7 +24,7 @@ paired and counted as matches but listed and highlighted.
 Modules, one job each:
 
 - ``tokens``: the normalised tokens and shingles every measure compares;
-- ``similarity``: ``document_similarity``, ``similarity_matrix``;
+- ``similarity``: ``document_similarity``, ``similarity_matrix``, ``outlet_similarity``;
 - ``align``: ``compare_sentences``, how two sentences line up word by word;
 - ``lsh``: each sentence's token digest and shingles, and (an option) MinHash band keys and the pairs sharing one;
 - ``containment``: the candidate pairs where one sentence's 3-grams are mostly in the other;
@@ -63,7 +63,8 @@ from .tokens import Token, normalise_tokens
 LAZY_MODULES = {
     "findings": ("events_note", "overlap_finding", "passages_note", "similarity_note", "wire_note"),
     "method": ("method_note",),
-    "similarity": ("DOC_SHINGLE_SIZE", "SIMILARITY_COLUMNS", "document_similarity", "similarity_matrix"),
+    "similarity": ("DOC_SHINGLE_SIZE", "SIMILARITY_COLUMNS", "document_similarity", "outlet_similarity",
+                   "similarity_matrix"),
     "tables": ("event_table", "wire_table"),
     "wire": ("WIRE_COLUMNS", "label_quotations", "quotation_spans", "wire_share"),
 }
@@ -106,6 +107,7 @@ __all__ = [
     "matched_spans",
     "method_note",
     "normalise_tokens",
+    "outlet_similarity",
     "overlap_finding",
     "overlap_share",
     "passages_note",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import combinations
-
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -86,17 +84,18 @@ def document_similarity(articles: pd.DataFrame, *, shingle_size: int = DOC_SHING
         return pd.DataFrame(columns=SIMILARITY_COLUMNS)
     cosine = tfidf_cosine(bodies)
     jaccard = shingle_jaccard(bodies, shingle_size)
-    ids = articles["article_id"].astype(str).tolist()
-    outlets = articles["outlet"].astype(str).tolist()
-    dates = pd.to_datetime(articles["date"]).tolist()
-    rows = []
-    for i, j in combinations(range(n), 2):
-        days = abs((dates[j] - dates[i]).days) if not (pd.isna(dates[i]) or pd.isna(dates[j])) else np.nan
-        rows.append((
-            ids[i], outlets[i], dates[i], ids[j], outlets[j], dates[j], outlets[i] == outlets[j], days,
-            float(np.clip(cosine[i, j], 0.0, 1.0)), float(jaccard[i, j]),
-        ))
-    return pd.DataFrame(rows, columns=SIMILARITY_COLUMNS)
+    i, j = np.triu_indices(n, k=1)  # every pair, a before b, in the order itertools.combinations gives
+    ids = articles["article_id"].astype(str).to_numpy(dtype=object)
+    outlets = articles["outlet"].astype(str).to_numpy(dtype=object)
+    dates = pd.DatetimeIndex(pd.to_datetime(articles["date"]))
+    days = np.abs((dates[j] - dates[i]).days.to_numpy(dtype=float, na_value=np.nan))
+    return pd.DataFrame({
+        "article_id_a": ids[i], "outlet_a": outlets[i], "date_a": dates[i],
+        "article_id_b": ids[j], "outlet_b": outlets[j], "date_b": dates[j],
+        "same_outlet": outlets[i] == outlets[j],
+        "days_apart": days if np.isnan(days).any() else days.astype("int64"),
+        "cosine_tfidf": np.clip(cosine[i, j], 0.0, 1.0), "jaccard_5gram": jaccard[i, j].astype(float),
+    }, columns=SIMILARITY_COLUMNS)
 
 
 def similarity_matrix(
@@ -110,7 +109,36 @@ def similarity_matrix(
         Index and columns are ``article_id`` in the articles' order; the diagonal is 1.
     """
     ids = articles["article_id"].astype(str).tolist()
-    matrix = pd.DataFrame(np.eye(len(ids)), index=ids, columns=ids)
-    for row in similarity[["article_id_a", "article_id_b", measure]].itertuples(index=False):
-        matrix.loc[row[0], row[1]] = matrix.loc[row[1], row[0]] = row[2]
+    position = pd.Series(np.arange(len(ids)), index=ids)
+    a = similarity["article_id_a"].astype(str).map(position)
+    b = similarity["article_id_b"].astype(str).map(position)
+    known = a.notna() & b.notna()
+    a, b = a[known].astype(int).to_numpy(), b[known].astype(int).to_numpy()
+    values = similarity.loc[known, measure].to_numpy(dtype=float)
+    matrix = np.eye(len(ids))
+    matrix[a, b] = matrix[b, a] = values
+    return pd.DataFrame(matrix, index=ids, columns=ids)
+
+
+def outlet_similarity(similarity: pd.DataFrame, outlets: list[str], *, measure: str = "cosine_tfidf") -> pd.DataFrame:
+    """The outlet x outlet mean of one measure of ``document_similarity``: for two outlets,
+    the mean over every pair of an article of one and an article of the other; on the
+    diagonal, over every pair of two articles of the same outlet (NaN for an outlet with
+    one article). For corpora with more articles than a map can show one row each.
+
+    Returns
+    -------
+    DataFrame
+        Index and columns are ``outlets``, in that order.
+    """
+    a = similarity["outlet_a"].astype(str).to_numpy()
+    b = similarity["outlet_b"].astype(str).to_numpy()
+    pairs = pd.DataFrame({"lo": np.where(a <= b, a, b), "hi": np.where(a <= b, b, a),
+                          "value": similarity[measure].to_numpy(dtype=float)})
+    means = pairs.groupby(["lo", "hi"])["value"].mean()
+    matrix = pd.DataFrame(np.nan, index=outlets, columns=outlets)
+    wanted = set(outlets)
+    for (lo, hi), value in means.items():
+        if lo in wanted and hi in wanted:
+            matrix.loc[lo, hi] = matrix.loc[hi, lo] = value
     return matrix

@@ -14,6 +14,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..attention import all_periods
 from .fit import fit_text
+from .many import BOX_NOTE, largest_outlets, outlet_boxes, outlet_row_labels, shown_note, too_many_bars
 from .style import FIG_WIDTH, article_labels, empty_panel, heatmap, short_label
 
 MAX_ATTENTION_OUTLETS = 12  # outlets named in the attention chart (the largest); the CSV has all
@@ -49,13 +50,17 @@ def timeline(periods: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
 
 
 def lengths(articles: pd.DataFrame, sentences: pd.DataFrame) -> plt.Figure:
-    """Words and sentences per article, side by side, one bar per article."""
+    """Words and sentences per article, side by side, one bar per article; past
+    ``MAX_ARTICLE_BARS`` articles, one box per outlet over its articles (``helpers.plots.many``)."""
     counts = sentences.groupby("article_id").size()
     data = pd.DataFrame({
         "label": article_labels(articles).values,
+        "outlet": articles["outlet"].astype(str).values,
         "words": articles["n_words"].values,
         "sentences": articles["article_id"].map(counts).fillna(0).astype(int).values,
     })
+    if too_many_bars(data):
+        return _outlet_lengths(data)
     fig, axes = plt.subplots(1, 2, figsize=(FIG_WIDTH, 1.0 + 0.4 * len(data)), sharey=True)
     for ax, col in zip(axes, ["words", "sentences"], strict=False):
         # one row per bar: nothing to aggregate, so no error bar (seaborn would compute an empty one)
@@ -66,6 +71,18 @@ def lengths(articles: pd.DataFrame, sentences: pd.DataFrame) -> plt.Figure:
         ax.margins(x=0.15)
     axes[0].set_title("Length of each article")
     return fig
+
+
+def _outlet_lengths(data: pd.DataFrame) -> plt.Figure:
+    order = largest_outlets(data["outlet"])
+    fig, axes = plt.subplots(1, 2, figsize=(FIG_WIDTH, 1.4 + 0.35 * len(order)), sharey=True)
+    for ax, col in zip(axes, ["words", "sentences"], strict=True):
+        outlet_boxes(ax, data["outlet"], data[col], order)
+        ax.set_xlabel(f"{col} in the cleaned body, per article")
+    axes[0].set_yticks(range(len(order)), outlet_row_labels(data["outlet"], order))
+    fig.suptitle(f"Length of each outlet's articles (articles in brackets{shown_note(data['outlet'], order)}; "
+                 f"{BOX_NOTE})", x=0.01, ha="left", fontsize=10, fontweight="bold")
+    return fit_text(fig)
 
 
 def removed_by_rule(removed: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:

@@ -14,11 +14,13 @@ import pandas as pd
 from scipy.cluster.hierarchy import dendrogram, leaves_list, linkage
 from scipy.spatial.distance import squareform
 
-from ..overlap import similarity_matrix
+from ..overlap import outlet_similarity, similarity_matrix
 from .fit import fit_text
+from .many import largest_outlets, outlet_row_labels, outlet_shares, shown_note, too_many_bars
 from .style import FIG_WIDTH, article_labels, empty_panel, heatmap
 
 MAX_ANNOTATED = 20  # articles up to which every heatmap cell shows its value
+MAX_MAP_ARTICLES = 60  # articles up to which the similarity maps give each article a row; past it, outlets
 MAX_FACT_ROWS = 40  # facts shown in the fact matrix (most outlets first); the CSV has all
 BAR_COLOR = "#2b6cb0"
 QUOTE_COLOR = "#c05621"  # shared quotation, stacked after the wire copy
@@ -75,46 +77,64 @@ def similarity_heatmaps(similarity: pd.DataFrame, articles: pd.DataFrame) -> plt
     order of a clustering on the cosine (its tree drawn above the left map, each join
     marked with its mean cosine), each article labelled "Outlet · date". Both maps
     share one colour scale from 0 (nothing in common) to 1 (identical), so a Jaccard of
-    0.16 looks like the small share it is."""
+    0.16 looks like the small share it is. Past ``MAX_MAP_ARTICLES`` articles the maps are
+    outlet x outlet: the mean over every pair of their articles (``outlet_similarity``)."""
     n = len(articles)
-    size = max(3.2, min(0.55 * n + 1.5, FIG_WIDTH / 2))
     if n < 2:
         fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.5))
         empty_panel(ax, "Only one article: there is nothing to compare it with.")
         return fig
-    cosine = similarity_matrix(similarity, articles, measure="cosine_tfidf")
-    jaccard = similarity_matrix(similarity, articles, measure="jaccard_5gram")
-    order, tree = cluster_order(cosine)
-    labels = article_labels(articles).to_numpy()[order]
+    if n > MAX_MAP_ARTICLES:
+        order = largest_outlets(articles["outlet"])
+        maps = [outlet_similarity(similarity, order, measure=m) for m in ("cosine_tfidf", "jaccard_5gram")]
+        labels = np.array(outlet_row_labels(articles["outlet"], order))
+        title = ("How alike the articles of each pair of outlets are: the mean over every pair of their articles"
+                 f" (articles in brackets{shown_note(articles['outlet'], order)}; diagonal: two articles of the"
+                 " same outlet; order and tree: clustering on the cosine)")
+        return _similarity_maps(maps, labels, title, mask_diagonal=False)
+    maps = [similarity_matrix(similarity, articles, measure=m) for m in ("cosine_tfidf", "jaccard_5gram")]
+    title = ("How alike each pair of articles is (order and tree: clustering on the cosine; the tree's "
+             "numbers: mean cosine of the groups it joins)")
+    return _similarity_maps(maps, article_labels(articles).to_numpy(), title, mask_diagonal=True)
+
+
+def _similarity_maps(maps: list[pd.DataFrame], labels: np.ndarray, title: str, *, mask_diagonal: bool) -> plt.Figure:
+    """The two maps (cosine, Jaccard) side by side in the cosine's cluster order, with its tree above."""
+    n = len(labels)
+    size = max(3.2, min(0.55 * n + 1.5, FIG_WIDTH / 2))
+    order, tree = cluster_order(maps[0].fillna(0.0))
+    labels = labels[order]
     fig = plt.figure(figsize=(FIG_WIDTH + 1.5, size + 2.4), layout="constrained")
     grid = fig.add_gridspec(2, 3, height_ratios=[1.6, 5] if tree is not None else [0.01, 5],
                             width_ratios=[1, 1, 0.05])
-    annotate = n <= MAX_ANNOTATED
-    for col, (matrix, title) in enumerate([(cosine, "Same vocabulary: TF-IDF cosine"),
-                                           (jaccard, "Same wording: shared word 5-grams (Jaccard)")]):
+    mask = np.eye(n, dtype=bool) if mask_diagonal else maps[0].isna().to_numpy()[np.ix_(order, order)]
+    for col, (matrix, name) in enumerate(zip(maps, ["Same vocabulary: TF-IDF cosine",
+                                                  "Same wording: shared word 5-grams (Jaccard)"], strict=True)):
         ax = fig.add_subplot(grid[1, col])
-        ax.set_facecolor("#edf2f7")  # the masked diagonal
-        heatmap(matrix.iloc[order, order].to_numpy(), ax=ax, mask=np.eye(n, dtype=bool), cmap="Blues",
-                vmin=0, vmax=SCALE_MAX, linewidths=0.5, annot=annotate, fmt=".2f", annot_kws={"fontsize": 8},
+        ax.set_facecolor("#edf2f7")  # the masked cells
+        heatmap(matrix.iloc[order, order].to_numpy(), ax=ax, mask=mask, cmap="Blues",
+                vmin=0, vmax=SCALE_MAX, linewidths=0.5, annot=n <= MAX_ANNOTATED, fmt=".2f", annot_kws={"fontsize": 8},
                 cbar=col == 1, cbar_ax=fig.add_subplot(grid[1, 2]) if col == 1 else None,
                 xticklabels=labels, yticklabels=labels if col == 0 else False)
         ax.grid(False)
         ax.tick_params(axis="x", rotation=90, labelsize=8)
         ax.tick_params(axis="y", rotation=0, labelsize=8)
-        ax.set_xlabel(title, fontsize=9)
+        ax.set_xlabel(name, fontsize=9)
         if col == 1:
             ax.collections[0].colorbar.set_label("0 = nothing in common, 1 = identical", fontsize=8)
         if tree is not None and col == 0:
             _draw_tree(fig.add_subplot(grid[0, col], sharex=ax), tree, order)
-    fig.suptitle("How alike each pair of articles is (order and tree: clustering on the cosine; the tree's "
-                 "numbers: mean cosine of the groups it joins)", x=0.01, ha="left", fontweight="bold", fontsize=10)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=10)
     return fit_text(fig)
 
 
 def wire_share_bars(wire: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Axes | None = None) -> plt.Axes:
     """Share of each article's body found in another outlet's article, one bar per
     article: wire copy, then shared quotation (inside quotation marks) stacked after it,
-    with the shared sentences out of all."""
+    with the shared sentences out of all. Past ``MAX_ARTICLE_BARS`` articles, one bar per
+    outlet: the share of all its articles' characters (``helpers.plots.many.outlet_shares``)."""
+    if too_many_bars(wire):
+        return _outlet_wire_bars(wire, ax)
     ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.45 * max(len(wire), 1)))[1]
     if wire.empty:
         return empty_panel(ax, "No articles")
@@ -134,6 +154,30 @@ def wire_share_bars(wire: pd.DataFrame, articles: pd.DataFrame, *, ax: plt.Axes 
     ax.set_xlim(0, 100)
     ax.set_xlabel("% of the article's characters in passages shared with another outlet's article")
     ax.set_title("How much of each article is copy it shares with another outlet")
+    return ax
+
+
+def _outlet_wire_bars(wire: pd.DataFrame, ax: plt.Axes | None) -> plt.Axes:
+    order = largest_outlets(wire["outlet"])
+    shares = outlet_shares(wire, order)
+    ax = ax or plt.subplots(figsize=(FIG_WIDTH, 1.4 + 0.4 * len(order)))[1]
+    y = np.arange(len(order))
+    ax.barh(y, shares["pct_wire"], color=BAR_COLOR, label="wire copy (outside quotation marks)")
+    if shares["pct_quoted"].any():
+        ax.barh(y, shares["pct_quoted"], left=shares["pct_wire"], color=QUOTE_COLOR,
+                label="shared quotation (inside quotation marks)")
+        ax.legend(loc="lower right", frameon=False, fontsize=8)
+    for row in shares.itertuples():
+        ax.text(row.pct_wire + row.pct_quoted + 1, row.Index,
+                f"{row.pct_wire + row.pct_quoted:.0f}%  ({row.n_sharing:,} of {row.n_articles:,} articles share copy)",
+                va="center", fontsize=9)
+    ax.set_yticks(y, outlet_row_labels(wire["outlet"], order))
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of the outlet's characters (all its articles) in passages shared with another outlet")
+    ax.set_title("How much of each outlet's copy it shares with another outlet (articles in brackets"
+                 f"{shown_note(wire['outlet'], order)})")
+    fit_text(ax.figure)
     return ax
 
 

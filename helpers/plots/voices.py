@@ -16,6 +16,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..quotes import NO_AFFILIATION, UNATTRIBUTED
 from .fit import fit_text
+from .many import BOX_NOTE, largest_outlets, outlet_boxes, outlet_row_labels, shown_note, too_many_bars
 from .style import FIG_WIDTH, article_labels, empty_panel, heatmap, outlet_label
 
 MAX_SPEAKERS = 20  # columns of the speaker heatmap (most quoted first); the CSV has all
@@ -44,10 +45,13 @@ def _period_colors(profiles: pd.DataFrame) -> dict[str, str]:
 
 def profile_panels(profiles: pd.DataFrame) -> plt.Figure:
     """One small bar chart per measure of ``article_profiles``, one bar per article
-    (labelled outlet and date, in date order), coloured by coverage period."""
+    (labelled outlet and date, in date order), coloured by coverage period; past
+    ``MAX_ARTICLE_BARS`` articles, one box per outlet over its articles (``helpers.plots.many``)."""
     data = profiles.sort_values(["date", "outlet", "article_id"], kind="stable", na_position="last").reset_index(
         drop=True
     )
+    if too_many_bars(data):
+        return _outlet_profiles(data)
     n_cols = 4
     n_rows = int(np.ceil((len(PROFILE_MEASURES) + 1) / n_cols))
     height = 0.8 + 0.32 * max(len(data), 1)
@@ -83,6 +87,24 @@ def profile_panels(profiles: pd.DataFrame) -> plt.Figure:
     axes[-1].legend(handles, list(colors), title="coverage period", loc="center", frameon=False)
     fig.suptitle("Each article's length, readability and sourcing (bars coloured by coverage period)",
                  x=0.01, ha="left", fontweight="bold")
+    return fit_text(fig)
+
+
+def _outlet_profiles(data: pd.DataFrame) -> plt.Figure:
+    order = largest_outlets(data["outlet"])
+    n_rows = int(np.ceil(len(PROFILE_MEASURES) / 4))
+    fig, axes = plt.subplots(n_rows, 4, figsize=(FIG_WIDTH * 1.25, n_rows * (1.0 + 0.3 * len(order)) + 0.8),
+                             sharey=True)
+    for ax, (col, label) in zip(axes.ravel(), PROFILE_MEASURES, strict=False):
+        outlet_boxes(ax, data["outlet"], data[col], order)
+        ax.set_xlabel(label, fontsize=9)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.tick_params(axis="y", labelsize=9)
+    axes.ravel()[0].set_yticks(range(len(order)), outlet_row_labels(data["outlet"], order))
+    for ax in axes.ravel()[len(PROFILE_MEASURES):]:
+        ax.set_axis_off()
+    fig.suptitle(f"Each outlet's articles: length, readability and sourcing (articles in brackets"
+                 f"{shown_note(data['outlet'], order)}; {BOX_NOTE})", x=0.01, ha="left", fontweight="bold")
     return fit_text(fig)
 
 
