@@ -19,7 +19,7 @@ from .fit import fit_text
 from .many import largest_outlets, outlet_row_labels, outlet_shares, shown_note, too_many_bars
 from .style import FIG_WIDTH, article_labels, empty_panel, heatmap
 
-MAX_ANNOTATED = 20  # articles up to which every heatmap cell shows its value
+MAX_ANNOTATED = 12  # rows up to which every cell of a similarity map, and each join of its tree, shows its value
 MAX_MAP_ARTICLES = 60  # articles up to which the similarity maps give each article a row; past it, outlets
 MAX_FACT_ROWS = 40  # facts shown in the fact matrix (most outlets first); the CSV has all
 BAR_COLOR = "#2b6cb0"
@@ -61,12 +61,14 @@ def tree_segments(tree: np.ndarray, order: list[int]) -> list[tuple[list[float],
 
 
 def _draw_tree(ax: plt.Axes, tree: np.ndarray, order: list[int]) -> None:
-    """The clustering's tree over the heatmap's columns, each bracket marked with its similarity."""
+    """The clustering's tree over the heatmap's columns, each bracket marked with its similarity
+    while there is room for the numbers (``MAX_ANNOTATED``)."""
     segments = tree_segments(tree, order)
     for xs, ys, sim in segments:
         ax.plot(xs, ys, color="#718096", linewidth=1.2)
-        ax.text((xs[1] + xs[2]) / 2, ys[1] + 0.08, f"{sim:.2f}", ha="center", va="bottom", fontsize=7,
-                color="#4a5568")
+        if len(order) <= MAX_ANNOTATED:
+            ax.text((xs[1] + xs[2]) / 2, ys[1] + 0.08, f"{sim:.2f}", ha="center", va="bottom", fontsize=7,
+                    color="#4a5568")
     ax.set_xlim(0, len(order))
     ax.set_ylim(0, max(ys[1] for _, ys, _ in segments) + 0.9)
     ax.set_axis_off()
