@@ -135,10 +135,11 @@ def outlet_similarity(similarity: pd.DataFrame, outlets: list[str], *, measure: 
     b = similarity["outlet_b"].astype(str).to_numpy()
     pairs = pd.DataFrame({"lo": np.where(a <= b, a, b), "hi": np.where(a <= b, b, a),
                           "value": similarity[measure].to_numpy(dtype=float)})
-    means = pairs.groupby(["lo", "hi"])["value"].mean()
-    matrix = pd.DataFrame(np.nan, index=outlets, columns=outlets)
-    wanted = set(outlets)
-    for (lo, hi), value in means.items():
-        if lo in wanted and hi in wanted:
-            matrix.loc[lo, hi] = matrix.loc[hi, lo] = value
-    return matrix
+    means = pairs.groupby(["lo", "hi"])["value"].mean().reset_index()
+    position = pd.Series(np.arange(len(outlets)), index=outlets)
+    lo, hi = means["lo"].map(position), means["hi"].map(position)
+    known = lo.notna() & hi.notna()
+    lo, hi = lo[known].astype(int).to_numpy(), hi[known].astype(int).to_numpy()
+    matrix = np.full((len(outlets), len(outlets)), np.nan)
+    matrix[lo, hi] = matrix[hi, lo] = means.loc[known, "value"].to_numpy()
+    return pd.DataFrame(matrix, index=outlets, columns=outlets)

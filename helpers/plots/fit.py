@@ -44,13 +44,13 @@ def fit_text(fig: plt.Figure) -> plt.Figure:
         _wrap(title, fig_right - _left_edge(title, renderer) - PAD_PX, renderer)
     for ax in [ax for ax in fig.axes if ax.get_visible() and ax.axison]:
         # hidden panels count too: the grid's empty places hold other rows' axis labels
-        row = [other for other in fig.axes if other is not ax and _same_row(ax, other)]
+        row = [other.get_window_extent(renderer) for other in fig.axes if other is not ax and _same_row(ax, other)]
         box = ax.get_window_extent(renderer)
         for title in _titles(ax):
             start = _left_edge(title, renderer)
-            following = [o.get_window_extent(renderer).x0 for o in row if o.get_window_extent(renderer).x0 > start]
+            following = [o.x0 for o in row if o.x0 > start]
             _wrap(title, min(following, default=fig_right) - start - PAD_PX, renderer)
-        _wrap(ax.xaxis.label, _centred_room(box, row, fig, renderer), renderer)
+        _wrap(ax.xaxis.label, _centred_room(box, row, fig), renderer)
         _fit_tick_labels(ax, renderer)
     return fig
 
@@ -58,8 +58,7 @@ def fit_text(fig: plt.Figure) -> plt.Figure:
 def _titles(ax: plt.Axes) -> list[Text]:
     """The axes' titles (left, centre, right) that hold text: its Text children that are
     not among the texts drawn in the axes."""
-    return [c for c in ax.get_children() if isinstance(c, Text) and c not in ax.texts and c.get_text()
-            and c is not ax.xaxis.label and c is not ax.yaxis.label]
+    return [c for c in ax.get_children() if isinstance(c, Text) and c not in ax.texts and c.get_text()]
 
 
 def _same_row(ax: plt.Axes, other: plt.Axes) -> bool:
@@ -71,13 +70,12 @@ def _left_edge(text: Text, renderer) -> float:
     return text.get_window_extent(renderer).x0
 
 
-def _centred_room(box, row: list[plt.Axes], fig: plt.Figure, renderer) -> float:
-    """Twice the distance from the axes' centre to the nearer of its neighbours' edges (or
-    the figure's edges)."""
+def _centred_room(box, row: list, fig: plt.Figure) -> float:
+    """Twice the distance from the axes' centre (``box``) to the nearer of its neighbours'
+    edges (``row``, their boxes) or the figure's edges."""
     centre = (box.x0 + box.x1) / 2
     left, right = fig.bbox.x0, fig.bbox.x1
-    for other in row:
-        o = other.get_window_extent(renderer)
+    for o in row:
         if o.x0 >= box.x1:
             right = min(right, o.x0)
         elif o.x1 <= box.x0:
@@ -122,7 +120,8 @@ def _chars_for(text: Text, room: float, renderer) -> int:
 
 
 def _wrap(text: Text, room: float, renderer) -> None:
-    """Wrap ``text`` at word breaks until it is no wider than ``room`` pixels."""
+    """Wrap ``text`` at word breaks until it is no wider than ``room`` pixels (a word wider
+    than the room is cut), or until a line would hold fewer than ``MIN_CHARS`` characters."""
     original = text.get_text()
     chars = _chars_for(text, room, renderer)
     while text.get_window_extent(renderer).width > room and chars >= MIN_CHARS:
